@@ -1,0 +1,36 @@
+#pragma once
+// What every verb shares: the database location, the acting user, output.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "trellis/store/database.hpp"
+
+namespace trellis::cli {
+
+struct Cli {
+  std::string db_path;  ///< --db, else $TRELLIS_DB, else ./trellis.db
+
+  /// Opens the database and refuses one whose schema is not current.
+  Database open_db() const;
+  /// For `init`: opens or creates without the schema check.
+  Database open_db_for_init() const;
+};
+
+/// Adds `--format` limited to `choices`, defaulting to the first.
+CLI::Option* add_format(CLI::App& sub, std::string& format, const std::vector<std::string>& choices);
+
+/// Prints rows as an aligned text table with a header.
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+/// Prints CSV (RFC 4180 quoting).
+void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+/// One JSON array, pretty-printed.
+void print_json(const nlohmann::json& value);
+
+// One function per verb group, each in verbs/<group>.cpp.
+void add_init(CLI::App& app, Cli& cli);
+void add_body(CLI::App& app, Cli& cli);
+// VERBS: helpers add their declarations below this line.
+
+}  // namespace trellis::cli

@@ -1,0 +1,44 @@
+// trellis: the command line, a thin face over the kernel.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli.hpp"
+#include "trellis/error.hpp"
+
+using trellis::ExitCode;
+
+int main(int argc, char** argv) {
+  CLI::App app{"Trellis: school accountability regimes for trusts and local authorities"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --db may come after the verb
+  trellis::cli::Cli cli;
+  const char* env_db = std::getenv("TRELLIS_DB");
+  cli.db_path = env_db && *env_db ? env_db : "trellis.db";
+  app.add_option("--db", cli.db_path, "Database file (default ./trellis.db, or $TRELLIS_DB)");
+
+  trellis::cli::add_init(app, cli);
+  trellis::cli::add_body(app, cli);
+  // VERBS: helpers register their verb groups below this line.
+
+  auto fail = [](ExitCode code, const std::string& msg) {
+    std::cerr << "trellis: " << msg << "\n";
+    return static_cast<int>(code);
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  } catch (const trellis::UsageError& e) {
+    return fail(ExitCode::usage, e.what());
+  } catch (const trellis::InputError& e) {
+    return fail(ExitCode::bad_input, e.what());
+  } catch (const trellis::StoreError& e) {
+    return fail(ExitCode::bad_input, e.what());
+  } catch (const trellis::ProblemsFound& e) {
+    return static_cast<int>(ExitCode::problems);
+  } catch (const std::exception& e) {
+    return fail(ExitCode::internal, std::string("internal error: ") + e.what());
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+#include <iostream>
+
+#include "../cli.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis::cli {
+namespace {
+
+std::string today() { return now_timestamp().substr(0, 10); }
+
+}  // namespace
+
+void add_body(CLI::App& app, Cli& cli) {
+  auto* body = app.add_subcommand("body", "Trusts and local authorities, and their schools");
+  body->require_subcommand(1);
+
+  auto* add = body->add_subcommand("add", "Add a trust or an LA");
+  static Body b;
+  add->add_option("ID", b.id, "Short id, e.g. telford")->required();
+  add->add_option("--kind", b.kind, "trust or la")->required()->check(CLI::IsMember({"trust", "la"}));
+  add->add_option("--name", b.name, "Full name")->required();
+  add->callback([&cli] {
+    Database db = cli.open_db();
+    Transaction tx(db);
+    add_body(db, b);
+    record_audit(db, current_user(), "body add", b.id + " (" + b.kind + "): " + b.name, "");
+    tx.commit();
+    std::cout << "Added " << b.kind << " " << b.id << ": " << b.name << "\n";
+  });
+
+  auto* list = body->add_subcommand("list", "Bodies, their kind, policy and number of schools");
+  static std::string format;
+  add_format(*list, format, {"table", "json", "csv"});
+  list->callback([&cli] {
+    Database db = cli.open_db();
+    auto bodies = list_bodies(db, today());
+    if (format == "json") {
+      auto arr = nlohmann::json::array();
+      for (auto& s : bodies)
+        arr.push_back({{"id", s.body.id}, {"kind", s.body.kind}, {"name", s.body.name},
+                       {"regime", s.regime ? nlohmann::json(*s.regime) : nlohmann::json()},
+                       {"policy_version", s.policy_version ? nlohmann::json(*s.policy_version) : nlohmann::json()},
+                       {"policy", s.policy_path ? nlohmann::json(*s.policy_path) : nlohmann::json()},
+                       {"schools", s.schools}});
+      print_json(arr);
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (auto& s : bodies)
+      rows.push_back({s.body.id, s.body.kind, s.body.name, s.regime.value_or("-"),
+                      s.policy_version.value_or("-"), std::to_string(s.schools)});
+    std::vector<std::string> header{"id", "kind", "name", "regime", "policy", "schools"};
+    format == "csv" ? print_csv(header, rows) : print_table(header, rows);
+  });
+
+  auto* join = body->add_subcommand("join", "Make schools members of a body from a date");
+  static std::string join_id, from, to;
+  static std::vector<std::int64_t> urns;
+  join->add_option("ID", join_id, "Body id")->required();
+  join->add_option("URN", urns, "School URNs")->required();
+  join->add_option("--from", from, "First day of membership, YYYY-MM-DD")->required();
+  join->add_option("--to", to, "Last day of membership, YYYY-MM-DD");
+  join->callback([&cli] {
+    Database db = cli.open_db();
+    Transaction tx(db);
+    join_body(db, join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
+    record_audit(db, current_user(), "body join", std::to_string(urns.size()) + " schools to " + join_id + " from " + from, "");
+    tx.commit();
+    std::cout << urns.size() << " school(s) joined " << join_id << " from " << from << (to.empty() ? "" : " to " + to) << ".\n";
+  });
+}
+
+}  // namespace trellis::cli

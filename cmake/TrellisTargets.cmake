@@ -1,0 +1,40 @@
+# Warnings are errors in the project's own code; third-party headers come in as SYSTEM.
+function(trellis_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror)
+  if(TRELLIS_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# A kernel module is an OBJECT library under kernel/<name>/ so that each one
+# builds (and its tests run) without the others; libtrellis-kernel joins them.
+function(trellis_kernel_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(tk_${name} OBJECT ${M_SOURCES})
+  trellis_warnings(tk_${name})
+  target_include_directories(tk_${name} PUBLIC ${PROJECT_SOURCE_DIR}/kernel/include)
+  target_link_libraries(tk_${name} PUBLIC trellis_sdk ${M_DEPS})
+  set_property(GLOBAL APPEND PROPERTY TRELLIS_KERNEL_MODULES tk_${name})
+endfunction()
+
+# One Catch2 test executable per folder of tests/unit.
+function(trellis_unit_test name)
+  cmake_parse_arguments(T "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(test_${name} ${T_SOURCES})
+  trellis_warnings(test_${name})
+  target_link_libraries(test_${name} PRIVATE catch_main ${T_DEPS})
+  target_compile_definitions(test_${name} PRIVATE
+    TRELLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    TRELLIS_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+    TRELLIS_BUILD_DIR="${PROJECT_BINARY_DIR}")
+  add_test(NAME unit.${name} COMMAND test_${name})
+endfunction()
+
+# Paths the kernel needs at run time, known at configure time.
+function(trellis_paths target)
+  target_compile_definitions(${target} PRIVATE
+    TRELLIS_BUILD_PLUGIN_DIR="${TRELLIS_BUILD_PLUGIN_DIR}"
+    TRELLIS_INSTALL_PLUGIN_DIR="${TRELLIS_INSTALL_PLUGIN_DIR}"
+    TRELLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+endfunction()

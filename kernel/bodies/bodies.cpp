@@ -1,0 +1,82 @@
+#include "trellis/bodies.hpp"
+
+#include <regex>
+
+#include "trellis/error.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+namespace {
+
+bool is_iso_date(const std::string& s) {
+  static const std::regex re(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+  return std::regex_match(s, re);
+}
+
+}  // namespace
+
+std::optional<Body> find_body(Database& db, const std::string& id) {
+  Statement s(db, "SELECT id, kind, name FROM bodies WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return Body{s.text(0), s.text(1), s.text(2)};
+}
+
+void add_body(Database& db, const Body& b) {
+  static const std::regex id_re("[a-z0-9][a-z0-9-]{0,62}");
+  if (!std::regex_match(b.id, id_re))
+    throw UsageError("body id must be lower-case letters, digits and dashes, found \"" + b.id + "\"");
+  if (b.kind != "trust" && b.kind != "la")
+    throw UsageError("body kind must be trust or la, found \"" + b.kind + "\"");
+  if (b.name.empty()) throw UsageError("body name must not be empty");
+  if (find_body(db, b.id)) throw UsageError("body \"" + b.id + "\" already exists");
+  Statement s(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES (?, ?, ?, ?)");
+  s.bind(1, b.id).bind(2, b.kind).bind(3, b.name).bind(4, now_timestamp()).run();
+}
+
+std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
+  Statement s(db, R"(
+    SELECT b.id, b.kind, b.name,
+           (SELECT regime FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
+              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
+           (SELECT version FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
+              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
+           (SELECT policy_path FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
+              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
+           (SELECT COUNT(DISTINCT urn) FROM memberships m WHERE m.body_id = b.id
+              AND m.from_date <= ?1 AND (m.to_date IS NULL OR m.to_date >= ?1))
+    FROM bodies b ORDER BY b.id)");
+  s.bind(1, today);
+  std::vector<BodySummary> out;
+  while (s.step())
+    out.push_back({{s.text(0), s.text(1), s.text(2)}, s.opt_text(3), s.opt_text(4), s.opt_text(5), s.integer(6)});
+  return out;
+}
+
+void join_body(Database& db, const std::string& body_id, const std::vector<std::int64_t>& urns,
+               const std::string& from, const std::optional<std::string>& to) {
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  if (!is_iso_date(from)) throw UsageError("--from must be a date YYYY-MM-DD, found \"" + from + "\"");
+  if (to && !is_iso_date(*to)) throw UsageError("--to must be a date YYYY-MM-DD, found \"" + *to + "\"");
+  if (to && *to < from) throw UsageError("--to " + *to + " is before --from " + from);
+  Statement known(db, "SELECT 1 FROM schools WHERE urn = ?");
+  Statement ins(db, "INSERT INTO memberships(body_id, urn, from_date, to_date) VALUES (?, ?, ?, ?)");
+  for (auto urn : urns) {
+    known.bind(1, urn);
+    bool found = known.step();
+    known.reset();
+    if (!found) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
+    ins.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
+  }
+}
+
+std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date) {
+  Statement s(db, R"(SELECT DISTINCT urn FROM memberships WHERE body_id = ? AND from_date <= ?2
+                     AND (to_date IS NULL OR to_date >= ?2) ORDER BY urn)");
+  s.bind(1, body_id).bind(2, date);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.integer(0));
+  return out;
+}
+
+}  // namespace trellis

@@ -1,0 +1,40 @@
+#pragma once
+/// Bodies (trusts and LAs) and their memberships over time.
+///
+///     add_body(db, {"telford", "la", "Telford and Wrekin Council"});
+///     join_body(db, "telford", {123456, 123457}, "2024-09-01", std::nullopt);
+///     auto urns = members_on(db, "telford", "2025-01-15");
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct Body {
+  std::string id;
+  std::string kind;  ///< trust or la
+  std::string name;
+};
+
+struct BodySummary {
+  Body body;
+  std::optional<std::string> regime;          ///< of the current adoption
+  std::optional<std::string> policy_version;
+  std::optional<std::string> policy_path;
+  std::int64_t schools = 0;                   ///< current members
+};
+
+/// Throws UsageError for a bad id or kind, or an id already taken.
+void add_body(Database& db, const Body& body);
+std::vector<BodySummary> list_bodies(Database& db, const std::string& today);
+/// Throws UsageError when the body or a school is unknown, or dates are reversed.
+void join_body(Database& db, const std::string& body_id, const std::vector<std::int64_t>& urns,
+               const std::string& from, const std::optional<std::string>& to);
+/// URNs that are members of the body on the date, ascending.
+std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date);
+std::optional<Body> find_body(Database& db, const std::string& id);
+
+}  // namespace trellis

@@ -1,0 +1,21 @@
+#pragma once
+/// The database schema and its forward migrations (PRAGMA user_version).
+///
+///     Database db = Database::open(path);
+///     migrate(db);          // trellis init: create or upgrade
+///     require_current(db);  // every other verb: refuse old or newer databases
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+/// The schema version this program writes.
+int schema_version();
+/// The version stored in the database (0 for a new file).
+int stored_version(Database& db);
+/// Applies every missing migration in one transaction. Refuses a newer database.
+/// Returns the version the database had before.
+int migrate(Database& db);
+/// Throws StoreError unless the database is at exactly schema_version().
+void require_current(Database& db);
+
+}  // namespace trellis

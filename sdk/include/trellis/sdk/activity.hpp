@@ -1,0 +1,48 @@
+#pragma once
+/// Activity rules: what a regime asks the kernel's scheduler to plan.
+/// The scheduler knows the calendar; the rule only says the pattern.
+///
+///     ActivityRule r;
+///     r.id = "qa-visit"; r.type = "visit"; r.title = "QA visit";
+///     r.cadence = Cadence::per_term; r.count = 1;
+///     r.attendees = {"LA quality assurance lead", "headteacher"};
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trellis::sdk {
+inline namespace v1 {
+
+enum class Cadence {
+  per_year,       ///< `count` spread across the academic year
+  per_term,       ///< `count` in each term, spread across it
+  per_half_term,  ///< `count` in each half-term
+  in_half_term,   ///< one in half-term `window` ("autumn-1" ... "summer-2")
+  monthly,        ///< every month of the year (or of from..to) while the rule holds
+  before,         ///< `offset_days` before each activity of rule `anchor`
+  after,          ///< `offset_days` after each activity of rule `anchor`
+  within,         ///< due within `offset_days` of `anchor_date`, or of each `anchor` activity
+  on_date,        ///< on `anchor_date`
+};
+
+struct ActivityRule {
+  std::string id;     ///< stable within the regime: "s8.agenda" (part of the calendar UID)
+  std::string type;   ///< visit, meeting, deadline, conversation, report, submission
+  std::string title;
+  Cadence cadence = Cadence::per_year;
+  int count = 1;
+  std::string window;       ///< half-term or term name for in_half_term/per_window limits
+  std::string anchor;       ///< rule id, for before/after/within
+  std::string anchor_date;  ///< YYYY-MM-DD, for within/on_date
+  int offset_days = 0;
+  bool working_days = false;  ///< offset counted in working days
+  bool is_deadline = false;   ///< a due date rather than a dated event
+  std::optional<std::string> from;  ///< YYYY-MM-DD limits, e.g. monthly while intervention lasts
+  std::optional<std::string> to;
+  std::vector<std::string> attendees;  ///< roles, or named people
+  std::vector<std::string> documents;  ///< documents required
+  std::string note;                    ///< e.g. the seed section the rule comes from
+};
+
+}  // namespace v1
+}  // namespace trellis::sdk

@@ -1,0 +1,80 @@
+#pragma once
+/// What a regime says about itself: scales, indicators, areas, stages and the
+/// policy keys it accepts.
+///
+///     RegimeDescription d;
+///     d.id = "hello-regime";
+///     d.scales.push_back({"rag", "RAG", {{"green", "Green", "#2e7d32"},
+///                                        {"amber", "Amber", "#f9a825"},
+///                                        {"red", "Red", "#c62828"}}});
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trellis::sdk {
+inline namespace v1 {
+
+enum class Direction { higher_is_better, lower_is_better, neutral };
+
+struct Level {
+  std::string id;      ///< used in data and Lua: "amber"
+  std::string label;   ///< shown to people: "Amber"
+  std::string colour;  ///< "#rrggbb", or empty
+};
+
+/// Ordered levels, best first: green < yellow < amber < red.
+struct Scale {
+  std::string id;
+  std::string label;
+  std::vector<Level> levels;
+};
+
+struct Area {
+  std::string id;
+  std::string label;
+};
+
+struct IndicatorSpec {
+  std::string id;     ///< "attendance_pct"
+  std::string label;  ///< "Overall absence"
+  std::string unit;   ///< "%", "score", "pupils", "grade"
+  Direction direction = Direction::neutral;
+  std::string area;   ///< an Area id, or empty
+};
+
+/// A rating stage the regime uses, in order, and who may record it.
+/// Stage ids come from: self, computed, proposed, moderated, validated, final.
+struct StageSpec {
+  std::string id;
+  std::vector<std::string> roles;
+};
+
+enum class KeyType { string, integer, number, boolean, date, string_list, table };
+
+/// One key the regime accepts in its policy. `path` is dotted from the root,
+/// e.g. "visits.green.per_year"; "*" matches any one segment.
+struct PolicyKeySpec {
+  std::string path;
+  KeyType type = KeyType::string;
+  bool required = false;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::vector<std::string> choices;  ///< allowed strings, if any
+  std::string doc;
+};
+
+struct RegimeDescription {
+  std::string id;
+  std::string name;
+  std::string version;
+  std::vector<Scale> scales;
+  std::string overall_scale;  ///< the Scale id an assessment's level is on
+  std::vector<Area> areas;
+  std::vector<IndicatorSpec> indicators;
+  std::vector<StageSpec> stages;
+  std::vector<PolicyKeySpec> policy_keys;
+  std::vector<std::string> threshold_scripts;  ///< names required under [thresholds]
+};
+
+}  // namespace v1
+}  // namespace trellis::sdk

@@ -1,0 +1,65 @@
+#pragma once
+/// What is known about one school for one period, as a regime sees it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trellis::sdk {
+inline namespace v1 {
+
+struct SchoolInfo {
+  std::int64_t urn = 0;
+  std::string name;
+  int la_code = 0;
+  std::string la_name;
+  std::string type;        ///< DfE type name: "Community school", "Academy converter"
+  std::string type_group;  ///< maintained, academy, special, independent, college, other
+  std::string phase;       ///< primary, secondary, all-through, nursery, 16 plus, ...
+  std::string status;      ///< open or closed
+  std::optional<int> pupils;
+};
+
+/// One evidence item. A missing value keeps its reason.
+struct Observation {
+  std::int64_t id = 0;        ///< evidence id, for ratings to cite
+  std::string indicator;
+  std::string period;         ///< the period the item is for, e.g. "2018-19"
+  std::optional<double> value;
+  std::string text;           ///< a grade, date or note, when not numeric
+  std::string missing;        ///< "", or the reason: "suppressed", "no entries", ...
+  std::string source;         ///< file name, or who recorded it
+  std::optional<int> line;    ///< line in the source file
+  std::string recorded_at;
+
+  bool present() const { return missing.empty(); }
+  /// "england_abs.csv line 4102" or "recorded by a.officer"
+  std::string citation() const {
+    return line ? source + " line " + std::to_string(*line) : source;
+  }
+};
+
+enum class BenchmarkScope { national, la };
+
+class EvidenceView {
+ public:
+  virtual ~EvidenceView();
+  virtual const SchoolInfo& school() const = 0;
+  virtual std::string period() const = 0;
+  /// The newest item for the indicator at or before the period, if any.
+  virtual std::optional<Observation> latest(std::string_view indicator) const = 0;
+  /// Every current (not superseded) item held for the school, newest period first.
+  virtual std::vector<Observation> all() const = 0;
+  /// The mean of the indicator over schools with a value for the same period.
+  virtual std::optional<double> benchmark(std::string_view indicator,
+                                          BenchmarkScope scope) const = 0;
+  /// The level of the school's last stored assessment under this body, if any.
+  virtual std::optional<std::string> previous_level() const = 0;
+  /// The newest rating of `subject` at `stage` for the period, if recorded.
+  virtual std::optional<std::string> rating(std::string_view subject,
+                                            std::string_view stage) const = 0;
+};
+
+}  // namespace v1
+}  // namespace trellis::sdk

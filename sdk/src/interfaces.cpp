@@ -1,0 +1,17 @@
+// The SDK's interfaces, with their virtual destructors defined once, here,
+// with default visibility, so their type information is unique in a process.
+#include "trellis/sdk/evidence_view.hpp"
+#include "trellis/sdk/policy_view.hpp"
+#include "trellis/sdk/regime.hpp"
+#include "trellis/sdk/thresholds.hpp"
+
+namespace trellis::sdk {
+inline namespace v1 {
+
+PolicyView::~PolicyView() = default;
+EvidenceView::~EvidenceView() = default;
+ThresholdRunner::~ThresholdRunner() = default;
+Regime::~Regime() = default;
+
+}  // namespace v1
+}  // namespace trellis::sdk

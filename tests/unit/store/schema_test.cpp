@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "trellis/error.hpp"
+#include "trellis/store/schema.hpp"
+
+using namespace trellis;
+
+namespace {
+std::filesystem::path temp_db(const char* name) {
+  auto p = std::filesystem::temp_directory_path() / name;
+  for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + ext);
+  return p;
+}
+}  // namespace
+
+TEST_CASE("init creates the schema, and a second init changes nothing") {
+  auto db = Database::open(temp_db("trellis-schema-1.db"));
+  CHECK(migrate(db) == 0);
+  CHECK(stored_version(db) == schema_version());
+  CHECK(migrate(db) == schema_version());
+  CHECK_NOTHROW(require_current(db));
+}
+
+TEST_CASE("a database newer than the program is refused by name") {
+  auto path = temp_db("trellis-schema-2.db");
+  auto db = Database::open(path);
+  db.exec("PRAGMA user_version = 999");
+  CHECK_THROWS_WITH(migrate(db), Catch::Contains("newer than this program"));
+  CHECK_THROWS_WITH(require_current(db), Catch::Contains("999"));
+}
+
+TEST_CASE("an empty file is not yet a trellis database") {
+  auto db = Database::open(temp_db("trellis-schema-3.db"));
+  CHECK_THROWS_WITH(require_current(db), Catch::Contains("trellis init"));
+}
+
+TEST_CASE("a transaction that is not committed leaves nothing behind") {
+  auto db = Database::open_memory();
+  migrate(db);
+  {
+    Transaction tx(db);
+    db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('x', 'la', 'X', 'now')");
+  }
+  Statement s(db, "SELECT COUNT(*) FROM bodies");
+  s.step();
+  CHECK(s.integer(0) == 0);
+}
+
+TEST_CASE("foreign keys are enforced") {
+  auto db = Database::open_memory();
+  migrate(db);
+  CHECK_THROWS(db.exec("INSERT INTO memberships(body_id, urn, from_date) VALUES ('nobody', 1, '2024-01-01')"));
+}
