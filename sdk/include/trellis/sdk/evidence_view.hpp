@@ -15,7 +15,7 @@ struct SchoolInfo {
   int la_code = 0;
   std::string la_name;
   std::string type;        ///< DfE type name: "Community school", "Academy converter"
-  std::string type_group;  ///< maintained, academy, special, independent, college, other
+  std::string type_group;  ///< maintained, academy, independent, college, other (special schools fall in maintained or academy)
   std::string phase;       ///< primary, secondary, all-through, nursery, 16 plus, ...
   std::string status;      ///< open or closed
   std::optional<int> pupils;
