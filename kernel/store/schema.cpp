@@ -180,6 +180,21 @@ CREATE TABLE audit (
   input_hash TEXT NOT NULL
 );
 )sql",
+      // 2: published benchmarks (e.g. DfE's national figures), preferred over
+      // averages computed from the evidence a database happens to hold.
+      R"sql(
+CREATE TABLE benchmarks (
+  id        INTEGER PRIMARY KEY,
+  indicator TEXT NOT NULL,
+  period    TEXT NOT NULL,
+  scope     TEXT NOT NULL CHECK (scope IN ('national', 'la')),
+  la_code   INTEGER,             -- for scope 'la'
+  value     REAL NOT NULL,
+  source    TEXT NOT NULL,
+  line      INTEGER,
+  UNIQUE (indicator, period, scope, la_code)
+);
+)sql",
   };
   return m;
 }
