@@ -1,6 +1,7 @@
 #include "trellis/period.hpp"
 
 #include <charconv>
+#include <tuple>
 
 #include "trellis/error.hpp"
 
@@ -91,6 +92,15 @@ bool Period::contains(const Period& o) const {
     case Kind::half_term: return o == *this;
   }
   return false;
+}
+
+std::strong_ordering Period::operator<=>(const Period& o) const {
+  auto key = [](const Period& p) {
+    int term = p.kind_ == Kind::year ? -1 : static_cast<int>(p.term_);
+    int half = p.kind_ == Kind::half_term ? p.half_ : 0;
+    return std::tuple(p.start_year_, term, half);
+  };
+  return key(*this) <=> key(o);
 }
 
 std::string Period::to_string() const {

@@ -39,7 +39,10 @@ class Period {
   bool contains(const Period& other) const;
   std::string to_string() const;
 
-  auto operator<=>(const Period&) const = default;
+  /// Chronological: by year, then term, then half; a year sorts before its
+  /// terms and a term before its half-terms.
+  std::strong_ordering operator<=>(const Period& o) const;
+  bool operator==(const Period& o) const = default;
 
  private:
   Kind kind_ = Kind::year;

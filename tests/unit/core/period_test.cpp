@@ -36,3 +36,10 @@ TEST_CASE("a year contains its terms and half-terms") {
   CHECK_FALSE(y.contains(Period::parse("2019-20")));
   CHECK(Period::parse("2018-19") < Period::parse("2019-20"));
 }
+
+TEST_CASE("periods order chronologically") {
+  CHECK(Period::parse("2017-18/summer-2") < Period::parse("2018-19"));
+  CHECK(Period::parse("2018-19") < Period::parse("2018-19/autumn"));
+  CHECK(Period::parse("2018-19/autumn-2") < Period::parse("2018-19/spring"));
+  CHECK(Period::parse("2018-19/spring-1") < Period::parse("2018-19/spring-2"));
+}
