@@ -21,7 +21,8 @@ enum class Cadence {
   monthly,        ///< every month of the year (or of from..to) while the rule holds
   before,         ///< `offset_days` before each activity of rule `anchor`
   after,          ///< `offset_days` after each activity of rule `anchor`
-  within,         ///< due within `offset_days` of `anchor_date`, or of each `anchor` activity
+  within,         ///< due within `offset_days` of `anchor_date`, or of each `anchor` activity;
+                  ///< with neither, of the date the school was assessed
   on_date,        ///< on `anchor_date`
 };
 

@@ -1,0 +1,74 @@
+#include "telford_regime.hpp"
+#include "trellis/sdk/plugin.hpp"
+
+namespace telford {
+
+Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
+  const SchoolInfo& school = in.evidence.school();
+  switch (categorise(school, in.policy)) {
+    case Category::academy:
+      // Section 7 grid, "Academies": accountable to the RSC, not the LA.
+      out.classified = false;
+      out.level = "academy";
+      out.reasons = {"Not classified: " + school.name + " is an academy (" + school.type +
+                     "), accountable to the Regional Schools Commissioner rather than the Local Authority "
+                     "(section 7). The trust's CEO is offered an initial conversation about how the Local "
+                     "Authority's support and challenge offer could be deployed."};
+      return Status::success();
+    case Category::out_of_scope:
+      out.classified = false;
+      out.level = "out of scope";
+      out.reasons = {"Not classified: " + school.name + " is " +
+                     (school.type.empty() ? std::string("of an unknown type") : "a " + school.type) +
+                     ", outside the Local Authority's quality assurance policy for maintained schools (section 5)."};
+      return Status::success();
+    case Category::closed:
+      out.classified = false;
+      out.level = "closed";
+      out.reasons = {"Not classified: " + school.name + " is closed."};
+      return Status::success();
+    case Category::maintained:
+      break;
+  }
+  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {});
+  if (!result.status) return result.status;
+  out.level = result.level;
+  out.reasons = std::move(result.reasons);
+  // Section 5: the LA's computed classification is a proposal an officer confirms.
+  RatingOut overall{"overall", out.level, "computed", "Computed from the section 6 criteria", {}};
+  for (auto& o : in.evidence.all())
+    if (o.present()) overall.evidence.push_back(o.id);
+  out.ratings.push_back(std::move(overall));
+  return Status::success();
+}
+
+void TelfordRegime::do_validate(const PolicyView& policy, std::vector<Diagnostic>& out) const {
+  auto n = [&](const char* k) { return policy.number(k).value_or(0); };
+  if (n("thresholds.params.red_min_concerns") <= n("thresholds.params.amber_min_concerns"))
+    out.push_back({"thresholds.params.red_min_concerns",
+                   "expected more concerns for red than for amber (amber_min_concerns), found " +
+                       std::to_string(static_cast<int>(n("thresholds.params.red_min_concerns")))});
+  if (n("thresholds.params.persistent_absence_serious") < n("thresholds.params.persistent_absence_concern"))
+    out.push_back({"thresholds.params.persistent_absence_serious",
+                   "expected the serious threshold to be at or above the concern threshold"});
+  if (n("thresholds.params.ks2_rwm_gap_serious") < n("thresholds.params.ks2_rwm_gap_concern"))
+    out.push_back({"thresholds.params.ks2_rwm_gap_serious", "expected the serious gap to be at or above the concern gap"});
+  if (n("thresholds.params.progress8_serious") > n("thresholds.params.progress8_concern"))
+    out.push_back({"thresholds.params.progress8_serious",
+                   "expected the serious Progress 8 threshold to be at or below the concern threshold"});
+}
+
+void TelfordRegime::do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
+                            std::vector<ActivityRule>& out) const {
+  if (assessment.level == "academy") {
+    out = academy_rules(policy);
+    return;
+  }
+  if (!assessment.classified) return;
+  auto previous = school.previous_level();
+  out = visit_rules(assessment.level, previous && *previous != assessment.level, policy);
+}
+
+}  // namespace telford
+
+TRELLIS_REGIME_PLUGIN(telford::TelfordRegime, "telford-la", "1.0.0")

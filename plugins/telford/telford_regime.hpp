@@ -1,0 +1,34 @@
+#pragma once
+// Telford & Wrekin Council's quality assurance regime for maintained schools
+// (QA policy 2024-25): green/yellow/amber/red bands (sections 6-7), the visits
+// each band gets (section 7) and monitoring and support meetings (section 8).
+#include <string>
+#include <vector>
+
+#include "trellis/sdk/regime.hpp"
+
+namespace telford {
+
+using namespace trellis::sdk;
+
+/// How the LA treats a school, from its DfE type (section 5, section 7 grid).
+enum class Category { maintained, academy, out_of_scope, closed };
+
+Category categorise(const SchoolInfo& school, const PolicyView& policy);
+
+RegimeDescription describe_regime();
+
+/// The year's activities for one school in the band it was given.
+std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& policy);
+std::vector<ActivityRule> academy_rules(const PolicyView& policy);
+
+class TelfordRegime final : public Regime {
+ protected:
+  RegimeDescription do_describe() const override { return describe_regime(); }
+  void do_validate(const PolicyView& policy, std::vector<Diagnostic>& out) const override;
+  Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override;
+  void do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
+               std::vector<ActivityRule>& out) const override;
+};
+
+}  // namespace telford

@@ -1,0 +1,110 @@
+// The section 7 grid and section 8 meetings as activity rules. The kernel's
+// scheduler places them in the academic calendar.
+#include "telford_regime.hpp"
+
+namespace telford {
+namespace {
+
+const std::vector<std::string> kVisitTeam = {"LA Quality Assurance Lead", "Headteacher"};
+
+int number(const PolicyView& p, const std::string& key, int fallback) {
+  return static_cast<int>(p.number(key).value_or(fallback));
+}
+
+ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence, int count,
+                  std::vector<std::string> attendees, std::string note) {
+  ActivityRule r;
+  r.id = std::move(id);
+  r.type = std::move(type);
+  r.title = std::move(title);
+  r.cadence = cadence;
+  r.count = count;
+  r.attendees = std::move(attendees);
+  r.note = std::move(note);
+  return r;
+}
+
+ActivityRule deadline(std::string id, std::string title, Cadence cadence, std::string anchor, int days,
+                      bool working, std::vector<std::string> attendees, std::string note) {
+  ActivityRule r = rule(std::move(id), "deadline", std::move(title), cadence, 1, std::move(attendees), std::move(note));
+  r.anchor = std::move(anchor);
+  r.offset_days = days;
+  r.working_days = working;
+  r.is_deadline = true;
+  return r;
+}
+
+/// Section 8: the termly Monitoring and Support meeting with its agenda,
+/// papers and minutes deadlines.
+void monitoring_meetings(const PolicyView& p, int per_term, std::vector<ActivityRule>& out) {
+  ActivityRule meeting = rule("s8.monitoring-meeting", "meeting", "Monitoring and Support meeting (chaired by the LA)",
+                              Cadence::per_term, per_term, p.texts("meetings.attendees"),
+                              "Section 8: focuses on education and outcomes, behaviour and attitudes, personal "
+                              "development, and leadership, management and safeguarding");
+  meeting.documents = p.texts("documents.amber_red");
+  out.push_back(meeting);
+  out.push_back(deadline("s8.agenda", "Agenda circulated for the Monitoring and Support meeting", Cadence::before,
+                         meeting.id, number(p, "meetings.agenda_days_before", 14), false,
+                         {"LA Quality Assurance Lead"}, "Section 8: agenda circulated two weeks before the meeting"));
+  out.push_back(deadline("s8.papers", "Papers to the LA Quality Assurance Lead", Cadence::before, meeting.id,
+                         number(p, "meetings.papers_days_before", 7), false, {"Headteacher"},
+                         "Section 8: supporting paperwork sent seven days before the meeting"));
+  out.push_back(deadline("s8.minutes", "Minutes to the headteacher to check for factual accuracy", Cadence::after,
+                         meeting.id, number(p, "meetings.minutes_working_days_after", 7), true,
+                         {"LA Quality Assurance Lead", "Headteacher"},
+                         "Section 8: minutes within seven working days of the meeting"));
+}
+
+}  // namespace
+
+std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& p) {
+  std::vector<ActivityRule> out;
+  if (band == "green") {
+    out.push_back(rule("s7.green.qa-visit", "visit", "QA visit", Cadence::per_year, number(p, "visits.green.per_year", 2),
+                       kVisitTeam,
+                       "Section 7, Green: lines of enquiry agreed with the headteacher from desktop monitoring"));
+  } else if (band == "yellow") {
+    out.push_back(rule("s7.yellow.qa-visit", "visit", "Termly QA visit", Cadence::per_term,
+                       number(p, "visits.yellow.per_term", 1), kVisitTeam, "Section 7, Yellow: light-touch monitoring"));
+    out.back().documents = {"Improvement plan including accurate and evaluative impact measures",
+                            "Summary of impact on teaching, learning and outcomes, if requested by the LA QA Lead"};
+  } else if (band == "amber" || band == "red") {
+    const std::string key = "visits." + band + ".";
+    monitoring_meetings(p, number(p, key + "meetings_per_term", 1), out);
+    out.push_back(rule("s7." + band + ".interim-visit", "visit", "Interim visit", Cadence::per_term,
+                       number(p, key + "interim_per_term", band == "red" ? 2 : 1),
+                       {"LA Quality Assurance Lead", "Headteacher", "Senior leaders", "Governors where appropriate"},
+                       band == "red" ? "Section 7, Red: at least two interim visits a term to support self-evaluation"
+                                     : "Section 7, Amber: an interim visit each term to review impact and progress"));
+    ActivityRule docs = deadline("s7.documents", "Documents requested from " + band + " schools", Cadence::within, "",
+                                 number(p, "documents.due_working_days", 10), true, {"Headteacher"},
+                                 "Section 7: amber and red schools are asked to provide these to support visits");
+    docs.documents = p.texts("documents.amber_red");
+    out.push_back(docs);
+  }
+  // Section 6 and 7 grid: every maintained school's governing board.
+  ActivityRule governance = rule("s6.governance-conversation", "conversation", "Annual conversation with the governing board",
+                                 Cadence::in_half_term, 1,
+                                 {"LA Quality Assurance Lead", "Chair of Governors", "Headteacher"},
+                                 "Section 6: how core functions are carried out and statutory duties fulfilled");
+  governance.window = p.text("governance.half_term").value_or("spring-1");
+  governance.documents = p.texts("governance.areas");
+  out.push_back(governance);
+  if (changed)
+    out.push_back(deadline("s5.discuss-change", "Offer to discuss the change of classification with the headteacher",
+                           Cadence::within, "", number(p, "notification.discuss_within_working_days", 10), true,
+                           {"LA Quality Assurance Lead", "Headteacher"},
+                           "Section 5: headteachers are told of a change and its reasons, with the chance to discuss it"));
+  return out;
+}
+
+std::vector<ActivityRule> academy_rules(const PolicyView& p) {
+  ActivityRule r = rule("s7.academy.ceo-conversation", "conversation",
+                        "Offer of an initial conversation with the trust's CEO", Cadence::in_half_term, 1,
+                        {"LA Quality Assurance Lead", "Trust CEO"},
+                        "Section 7, Academies: how the trust's contribution and the LA offer could be deployed");
+  r.window = p.text("academies.conversation_half_term").value_or("autumn-1");
+  return {r};
+}
+
+}  // namespace telford
