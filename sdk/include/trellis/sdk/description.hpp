@@ -72,6 +72,9 @@ struct RegimeDescription {
   std::vector<Area> areas;
   std::vector<IndicatorSpec> indicators;
   std::vector<StageSpec> stages;
+  /// The stage whose ratings reports show, e.g. "moderated" where only the
+  /// board's moderated ratings go to directors; empty: the latest recorded.
+  std::string reported_stage;
   std::vector<PolicyKeySpec> policy_keys;
   std::vector<std::string> threshold_scripts;  ///< names required under [thresholds]
 };
