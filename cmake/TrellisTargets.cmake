@@ -38,3 +38,28 @@ function(trellis_paths target)
     TRELLIS_INSTALL_PLUGIN_DIR="${TRELLIS_INSTALL_PLUGIN_DIR}"
     TRELLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endfunction()
+
+# An in-tree regime plugin: plugins/<name>/ built as trellis-regime-<name>.so
+# into the build's plugin folder, and installed to the plugin folder. Like an
+# out-of-tree plugin it sees the SDK only, and exports nothing but its two
+# symbols (hidden visibility).
+#
+#     trellis_regime_plugin(telford SOURCES telford.cpp)
+function(trellis_regime_plugin name)
+  cmake_parse_arguments(P "" "" "SOURCES" ${ARGN})
+  set(target trellis_regime_${name})
+  add_library(${target} MODULE ${P_SOURCES})
+  trellis_warnings(${target})
+  target_link_libraries(${target} PRIVATE trellis_sdk)
+  # --no-undefined: a plugin reaching past the SDK fails at link time, not at load.
+  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # Relative destination and RPATH, so that `cmake --install --prefix P` works.
+  file(RELATIVE_PATH dest ${CMAKE_INSTALL_PREFIX} ${TRELLIS_INSTALL_PLUGIN_DIR})
+  file(RELATIVE_PATH to_libdir ${TRELLIS_INSTALL_PLUGIN_DIR} ${CMAKE_INSTALL_FULL_LIBDIR})
+  set_target_properties(${target} PROPERTIES
+    PREFIX "" OUTPUT_NAME trellis-regime-${name}
+    LIBRARY_OUTPUT_DIRECTORY ${TRELLIS_BUILD_PLUGIN_DIR}
+    CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+    INSTALL_RPATH "$ORIGIN/${to_libdir}")
+  install(TARGETS ${target} LIBRARY DESTINATION ${dest})
+endfunction()

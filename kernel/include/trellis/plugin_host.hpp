@@ -5,7 +5,32 @@
 ///     PluginHost host(PluginHost::default_search_path());
 ///     for (auto& p : host.plugins()) std::cout << p.id << " " << p.status << "\n";
 ///     std::shared_ptr<sdk::Regime> regime = host.create("telford-la");
+///
+///     RegimeHandle hello = host.open("hello-regime");   // every call guarded
+///     sdk::Status s = hello.assess({evidence, policy, thresholds}, out);
+///     if (!s) std::cerr << s.message << "\n";  // "plugin hello-regime (/p/x.so): assess failed: ..."
+///
+/// What turns a plugin's exception into a Status is the SDK's `guarded()`
+/// behind every public Regime method. Those methods are inline, so they are
+/// compiled where they are called (in the host): an exception thrown by a
+/// plugin's `do_assess` unwinds out of the plugin's frames and is caught
+/// there. That is sound because the host refuses a plugin built for another
+/// libstdc++ ABI, so both share one C++ runtime. Nothing can save the process
+/// from an exception that reaches a `noexcept` frame inside the plugin (its
+/// factory is guarded by TRELLIS_REGIME_PLUGIN; its own noexcept functions and
+/// destructors are not): that calls std::terminate. RegimeHandle's catches are
+/// a further line, for what the host's side of a call may throw, and add the
+/// plugin's id and file to every failure.
+///
+/// Each file is checked before any of its code runs (not even its static
+/// constructors): the host reads the ELF file itself and refuses one that is
+/// not a shared library for this machine, is truncated, lacks the
+/// `trellis_plugin_info` record or the `trellis_create_regime` factory, or was
+/// built for another SDK major (or a newer minor) or libstdc++ ABI. Only then
+/// is it loaded, its regime made once and described; a plugin that fails
+/// there, or claims an id already loaded, is refused too. Not thread-safe.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,30 +49,75 @@ struct PluginRecord {
   std::string sdk_version;  ///< "1.0", from the info record
   bool loaded = false;
   std::string status;       ///< "loaded", or why it was refused
+  std::string name;         ///< the regime's name from describe(), once loaded
+};
+
+/// A regime made by a plugin, with every call guarded: a failure comes back
+/// as a Status whose message names the plugin and its file, and is logged.
+/// Copies share the regime; the regime keeps its library loaded.
+class RegimeHandle {
+ public:
+  using Log = std::function<void(const std::string&)>;
+  RegimeHandle(std::shared_ptr<sdk::Regime> regime, std::string id, std::filesystem::path file, Log log = {});
+
+  const std::string& id() const { return id_; }
+  const std::filesystem::path& file() const { return file_; }
+  /// The regime itself, for callers that want the unguarded SDK calls.
+  const std::shared_ptr<sdk::Regime>& regime() const { return regime_; }
+
+  sdk::Status describe(sdk::RegimeDescription& out) const noexcept;
+  sdk::Status validate(const sdk::PolicyView& policy, std::vector<sdk::Diagnostic>& out) const noexcept;
+  sdk::Status assess(const sdk::AssessmentRequest& in, sdk::AssessmentOut& out) const noexcept;
+  sdk::Status plan(const sdk::EvidenceView& school, const sdk::AssessmentOut& assessment,
+                   const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out) const noexcept;
+  sdk::Status plan_body(const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out) const noexcept;
+
+ private:
+  template <class Call>
+  sdk::Status call(const char* what, Call&& c) const noexcept;
+
+  std::shared_ptr<sdk::Regime> regime_;
+  std::string id_;
+  std::filesystem::path file_;
+  Log log_;
 };
 
 class PluginHost {
  public:
-  /// The build's plugin folder, the installed plugin folder, then each entry
-  /// of $TRELLIS_PLUGIN_PATH (colon-separated), in that order.
+  /// Receives one line per refused plugin or failed call.
+  using Log = std::function<void(const std::string&)>;
+  /// Writes "trellis: <line>" to stderr: the default, so failures never pass silently.
+  static void log_to_stderr(const std::string& line);
+
+  /// The build's plugin folder (when this code runs from the build tree), else
+  /// the installed plugin folder (found beside the installed kernel, so an
+  /// install under any prefix finds its own plugins), then each entry of
+  /// $TRELLIS_PLUGIN_PATH (colon-separated; a folder or a single .so), in that order.
   static std::vector<std::filesystem::path> default_search_path();
 
-  /// Scans every folder for *.so files. Never throws for a bad plugin: its
-  /// record says why it was refused.
-  explicit PluginHost(std::vector<std::filesystem::path> folders);
+  /// Scans every folder for *.so files, in name order, folders in the order
+  /// given; a path naming a file loads just that file. Missing folders are
+  /// skipped. Never throws for a bad plugin: its record says why it was
+  /// refused, and the line goes to `log`.
+  explicit PluginHost(std::vector<std::filesystem::path> folders, Log log = log_to_stderr);
   ~PluginHost();
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
   const std::vector<PluginRecord>& plugins() const;
+  /// The folders (and files) that were searched, existing or not.
+  const std::vector<std::filesystem::path>& searched() const;
 
   /// A new regime from the loaded plugin with this id. Throws UsageError
-  /// naming the loaded ids when there is none, and std::runtime_error naming
-  /// the plugin and file when its factory fails.
+  /// naming the loaded ids when there is none (or why the plugin with that id
+  /// was refused), and std::runtime_error naming the plugin and file when its
+  /// factory fails.
   std::shared_ptr<sdk::Regime> create(std::string_view regime_id);
+  /// create(), wrapped so that every call is guarded and names the plugin.
+  RegimeHandle open(std::string_view regime_id);
 
-  /// The regime's self-description (cached). Throws like create(), or with the
-  /// plugin's message when describe() fails.
+  /// The regime's self-description (made when the plugin was loaded). Throws
+  /// UsageError like create().
   const sdk::RegimeDescription& description(std::string_view regime_id);
 
  private:

@@ -1,0 +1,237 @@
+// The host: scans the folders, refuses what it must (probe first, load
+// second), and keeps the libraries it loaded alive for as long as anything
+// they made is.
+#include "trellis/plugin_host.hpp"
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <iostream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "elf_probe.hpp"
+#include "trellis/error.hpp"
+#include "trellis/sdk/plugin.hpp"
+
+namespace trellis {
+namespace {
+
+namespace fs = std::filesystem;
+using Library = boost::dll::shared_library;
+
+/// A plugin that passed every check.
+struct Loaded {
+  std::size_t record;  ///< index into the host's records
+  std::shared_ptr<const Library> library;
+  trellis_create_regime_fn* factory = nullptr;
+  sdk::RegimeDescription description;
+};
+
+std::string version_text(std::uint32_t major, std::uint32_t minor) {
+  return std::to_string(major) + "." + std::to_string(minor);
+}
+
+const std::string host_sdk = version_text(TRELLIS_SDK_VERSION_MAJOR, TRELLIS_SDK_VERSION_MINOR);
+
+std::string abi_name(std::uint32_t flag) {
+  return flag ? "the C++11 std::string ABI (_GLIBCXX_USE_CXX11_ABI=1)"
+              : "the old pre-C++11 std::string ABI (_GLIBCXX_USE_CXX11_ABI=0)";
+}
+
+/// Why the versions in a record cannot be used by this host, or "".
+std::string version_refusal(const fs::path& file, const plugin::ElfProbe& p) {
+  const std::string name = file.filename().string();
+  const std::string theirs = version_text(p.sdk_major, p.sdk_minor);
+  if (p.sdk_major != TRELLIS_SDK_VERSION_MAJOR)
+    return name + " was built for Trellis SDK " + theirs + "; this trellis provides SDK " + host_sdk +
+           " (rebuild the plugin against SDK " + std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".x)";
+  // A newer minor may rely on additions this host lacks.
+  if (p.sdk_minor > TRELLIS_SDK_VERSION_MINOR)
+    return name + " was built for Trellis SDK " + theirs + ", newer than this trellis's SDK " + host_sdk +
+           " (upgrade trellis, or rebuild the plugin against SDK " + host_sdk + ")";
+  if (p.cxx11_abi != sdk::this_cxx11_abi())
+    return name + " was built with " + abi_name(p.cxx11_abi) + "; this trellis uses " +
+           abi_name(sdk::this_cxx11_abi());
+  return {};
+}
+
+/// A regime id is printed, typed on command lines and stored: keep it plain.
+bool plain_id(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+/// Keeps only dlerror's own words from Boost.DLL's message.
+std::string load_error(const std::exception& e) {
+  const std::string what = e.what();
+  const std::string marker = "(dlerror system message: ";
+  const auto at = what.find(marker);
+  if (at == std::string::npos) return what;
+  const auto end = what.rfind(')');
+  return what.substr(at + marker.size(), end > at + marker.size() ? end - at - marker.size() : std::string::npos);
+}
+
+/// Calls the factory and wraps what it made so that deleting it keeps the
+/// library loaded until after the plugin's destructor has run. The
+/// shared_ptr (and its control block) is made here, in the host, so no part
+/// of it lives in the plugin's code.
+std::shared_ptr<sdk::Regime> make_regime(const Loaded& p) {
+  sdk::Regime* raw = nullptr;
+  try {
+    raw = p.factory();  // noexcept by contract: a throw inside it has already become null
+  } catch (...) {
+    raw = nullptr;
+  }
+  if (!raw) return nullptr;
+  std::shared_ptr<const Library> keep = p.library;
+  return std::shared_ptr<sdk::Regime>(raw, [keep](sdk::Regime* r) { delete r; });
+}
+
+}  // namespace
+
+struct PluginHost::Impl {
+  Log log;
+  std::vector<fs::path> searched;
+  std::vector<PluginRecord> records;
+  std::map<std::string, Loaded, std::less<>> loaded;  // by regime id
+  std::set<fs::path> seen;                            // canonical files, so a folder listed twice loads once
+
+  void refuse(PluginRecord& r, std::string why) {
+    r.loaded = false;
+    r.status = std::move(why);
+    if (log) log("plugin " + r.file.string() + " refused: " + r.status);
+  }
+
+  void consider(const fs::path& file);
+  void scan(const fs::path& entry);
+  std::string who(const Loaded& p) const {
+    const auto& r = records[p.record];
+    return "plugin " + r.id + " (" + r.file.string() + ")";
+  }
+  const Loaded& find(std::string_view id) const;
+};
+
+void PluginHost::Impl::scan(const fs::path& entry) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_regular_file(entry, ec)) {
+    files.push_back(entry);
+  } else if (fs::is_directory(entry, ec)) {
+    for (fs::directory_iterator it(entry, ec), end; !ec && it != end; it.increment(ec))
+      if (it->path().extension() == ".so" && it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec && log) log("plugin folder " + entry.string() + " cannot be read: " + ec.message());
+    std::sort(files.begin(), files.end());  // the same order on every machine: duplicates resolve the same way
+  }
+  for (const auto& f : files) {
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(f, ec), ec);
+    if (!seen.insert(ec ? f : canonical).second) continue;
+    consider(fs::absolute(f, ec).lexically_normal());
+  }
+}
+
+void PluginHost::Impl::consider(const fs::path& file) {
+  records.emplace_back().file = file;
+  const std::size_t index = records.size() - 1;
+  auto rec = [&]() -> PluginRecord& { return records[index]; };
+
+  // 1. The file itself, before any of its code can run.
+  const plugin::ElfProbe probe = plugin::probe_plugin_file(file);
+  rec().id = probe.regime_id;  // what could be read, so a refused plugin is still named
+  rec().version = probe.regime_version;
+  if (probe.sdk_major || probe.sdk_minor) rec().sdk_version = version_text(probe.sdk_major, probe.sdk_minor);
+  if (!probe.refusal.empty()) return refuse(rec(), probe.refusal);
+  if (auto why = version_refusal(file, probe); !why.empty()) return refuse(rec(), why);
+
+  // 2. Load it; resolve every symbol now, so a missing one is a refusal here
+  //    rather than a fatal lookup error in the middle of a call.
+  Loaded p{index, nullptr, nullptr, {}};
+  try {
+    p.library = std::make_shared<const Library>(
+        boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    const auto& info = p.library->get<const sdk::PluginInfo>("trellis_plugin_info");
+    p.factory = &p.library->get<trellis_create_regime_fn>("trellis_create_regime");
+    if (info.sdk_major != probe.sdk_major || info.sdk_minor != probe.sdk_minor || info.cxx11_abi != probe.cxx11_abi)
+      return refuse(rec(), "its info record, once loaded, differs from the one in the file");
+    if (!info.regime_id || !plain_id(info.regime_id))
+      return refuse(rec(), "its info record has no usable regime id (lower-case letters, digits, '-', '_', '.')");
+    rec().id = info.regime_id;
+    rec().version = info.regime_version ? info.regime_version : "";
+  } catch (const std::exception& e) {
+    return refuse(rec(), "cannot be loaded: " + load_error(e));
+  }
+  if (auto twin = loaded.find(rec().id); twin != loaded.end())
+    return refuse(rec(), "regime id \"" + rec().id + "\" is already provided by " +
+                             records[twin->second.record].file.string() + "; this copy is ignored");
+
+  // 3. Make the regime once and ask it to describe itself.
+  auto regime = make_regime(p);
+  if (!regime) return refuse(rec(), "factory failed (it returned no regime)");
+  sdk::Status described;
+  try {
+    described = regime->describe(p.description);
+  } catch (...) {
+    described = sdk::Status::failure("unknown exception");
+  }
+  regime.reset();
+  if (!described) return refuse(rec(), "describe failed: " + described.message);
+  if (p.description.id.empty()) p.description.id = rec().id;
+  if (p.description.id != rec().id)
+    return refuse(rec(), "describe() gives the id \"" + p.description.id + "\" but its info record says \"" +
+                             rec().id + "\"");
+  if (p.description.version.empty()) p.description.version = rec().version;
+  rec().name = p.description.name;
+  rec().loaded = true;
+  rec().status = "loaded";
+  loaded.emplace(rec().id, std::move(p));
+}
+
+const Loaded& PluginHost::Impl::find(std::string_view id) const {
+  if (auto it = loaded.find(id); it != loaded.end()) return it->second;
+  for (const auto& r : records)
+    if (r.id == id)
+      throw UsageError("the regime plugin \"" + r.id + "\" (" + r.file.string() + ") was refused: " + r.status);
+  std::string ids;
+  for (const auto& [name, p] : loaded) ids += (ids.empty() ? "" : ", ") + name;
+  throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (loaded: " +
+                   (ids.empty() ? "none" : ids) + "); see `trellis plugins`");
+}
+
+void PluginHost::log_to_stderr(const std::string& line) { std::cerr << "trellis: " << line << "\n"; }
+
+PluginHost::PluginHost(std::vector<fs::path> folders, Log log) : impl_(std::make_unique<Impl>()) {
+  impl_->log = std::move(log);
+  impl_->searched = std::move(folders);
+  for (const auto& entry : impl_->searched) impl_->scan(entry);
+}
+
+// Regimes already handed out hold their own reference to their library.
+PluginHost::~PluginHost() = default;
+
+const std::vector<PluginRecord>& PluginHost::plugins() const { return impl_->records; }
+
+const std::vector<fs::path>& PluginHost::searched() const { return impl_->searched; }
+
+std::shared_ptr<sdk::Regime> PluginHost::create(std::string_view regime_id) {
+  const Loaded& p = impl_->find(regime_id);
+  auto regime = make_regime(p);
+  if (!regime) {
+    const std::string msg = impl_->who(p) + ": factory failed (it returned no regime)";
+    if (impl_->log) impl_->log(msg);
+    throw std::runtime_error(msg);
+  }
+  return regime;
+}
+
+RegimeHandle PluginHost::open(std::string_view regime_id) {
+  auto regime = create(regime_id);
+  const auto& r = impl_->records[impl_->find(regime_id).record];
+  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log);
+}
+
+const sdk::RegimeDescription& PluginHost::description(std::string_view regime_id) {
+  return impl_->find(regime_id).description;
+}
+
+}  // namespace trellis
