@@ -1,0 +1,31 @@
+#pragma once
+/// Activities as an RFC 5545 calendar (written with libical), for Outlook,
+/// Google Calendar and the like.
+///
+///     std::string ics = to_ics(load_activities(db, "telford", "2024-25"),
+///                              {.name = "Telford 2024-25", .stamp = now_timestamp()});
+///
+/// Each activity is one VEVENT whose UID is the activity's stable UID, so
+/// importing a newer export updates events instead of adding copies. Events
+/// are all-day: DTSTART is the first day and DTEND the day after the last
+/// (RFC 5545's exclusive end). A deadline is shown on its due date only, with
+/// SUMMARY "Due: <title>" and TRANSP:TRANSPARENT (it does not block time);
+/// its window is in the DESCRIPTION, with the rule, school, attendees and
+/// documents. VTODO is not used because common calendar clients ignore it.
+#include <string>
+#include <vector>
+
+#include "trellis/schedule/activity.hpp"
+
+namespace trellis {
+
+struct IcsOptions {
+  std::string name;   ///< X-WR-CALNAME, the name clients show
+  std::string stamp;  ///< DTSTAMP, UTC "YYYY-MM-DDTHH:MM:SSZ" (now_timestamp())
+};
+
+/// A VCALENDAR with PRODID, VERSION, CALSCALE, METHOD:PUBLISH and one VEVENT
+/// per activity, CRLF line endings. Throws std::invalid_argument for a bad stamp.
+std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options);
+
+}  // namespace trellis

@@ -1,0 +1,62 @@
+#pragma once
+/// The scheduler: turns activity rules into a year's dated activities. It is
+/// pure and deterministic: the same calendar, body, year and rules give the
+/// same activities, in the same order, with the same UIDs.
+///
+///     sdk::ActivityRule meeting{.id = "s8.meeting", .type = "meeting", .title = "Monitoring and support meeting",
+///                               .cadence = sdk::Cadence::per_term};
+///     sdk::ActivityRule minutes{.id = "s8.minutes", .type = "deadline", .title = "Minutes distributed",
+///                               .cadence = sdk::Cadence::after, .anchor = "s8.meeting",
+///                               .offset_days = 7, .working_days = true, .is_deadline = true};
+///     std::vector<Activity> plan = plan_year(cal, "telford", Period::parse("2024-25"),
+///                                            {RuleSet{.urn = 123456, .rules = {meeting, minutes}}});
+///
+/// How each cadence is placed:
+/// - per_year / per_term / per_half_term / in_half_term: `count` activities in
+///   each window (the year, each term, each half-term, or half-term `window`),
+///   spread evenly over the window's working days. `window` narrows the
+///   cadences to a term or half-term ("spring", "autumn-2"); `from`/`to` narrow
+///   them to dates. Each school's dates sit at its own point in each stretch,
+///   derived from its URN and the rule, so fifty schools do not share one day;
+///   a school's events do not share a day when another day in the stretch is free.
+///   A deadline in a window is due on the stretch's last working day.
+/// - monthly: `count` in each calendar month's working days within the window.
+/// - before: `offset_days` (calendar or working) before each activity of rule
+///   `anchor`; a calendar date that is not a working day moves earlier.
+/// - after: `offset_days` after the end of each `anchor` activity; a calendar
+///   date that is not a working day moves later, as deadlines conventionally do.
+/// - within: a window from `anchor_date` (or each `anchor` activity) to
+///   `offset_days` after it; a deadline is due on its last day.
+/// - on_date: on `anchor_date`, when that date is in the year.
+/// An `anchor` is looked for in the same rule set first, then among the
+/// body-wide rule sets (those without a URN).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/calendar.hpp"
+#include "trellis/period.hpp"
+#include "trellis/schedule/activity.hpp"
+#include "trellis/sdk/activity.hpp"
+
+namespace trellis {
+
+/// The rules for one school (or, without a URN, for the body itself).
+struct RuleSet {
+  std::optional<std::int64_t> urn;
+  std::optional<std::int64_t> assessment_id;  ///< the assessment the rules follow from
+  std::vector<sdk::ActivityRule> rules;
+};
+
+/// Plans `year` (an academic year period). Throws InputError naming the rule
+/// (and school) when a rule is unusable: unknown anchor, cycle, bad window,
+/// bad date, duplicate id, count below 1.
+std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                                const std::vector<RuleSet>& sets);
+
+/// The stable calendar UID of occurrence `index` (from 0) of a rule.
+std::string activity_uid(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule,
+                         const std::string& year, int index);
+
+}  // namespace trellis

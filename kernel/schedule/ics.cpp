@@ -1,0 +1,113 @@
+// RFC 5545 export through libical, which takes care of TEXT escaping and
+// 75-octet line folding. No libical type leaves this file.
+#include "trellis/schedule/ics.hpp"
+
+#include <libical/ical.h>
+
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+
+namespace trellis {
+namespace {
+
+struct ComponentFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+
+icaltimetype all_day(Date d) {
+  icaltimetype t = icaltime_null_date();
+  t.year = d.year();
+  t.month = d.month();
+  t.day = d.day();
+  return t;
+}
+
+/// "2024-09-02T09:00:00Z" as a UTC date-time.
+icaltimetype utc_stamp(const std::string& s) {
+  int y, mo, d, h, mi, se;
+  char z = 0;
+  if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 ||
+      z != 'Z')
+    throw std::invalid_argument("expected a UTC timestamp like 2024-09-02T09:00:00Z for DTSTAMP, found \"" + s + "\"");
+  icaltimetype t = icaltime_null_time();
+  t.year = y;
+  t.month = mo;
+  t.day = d;
+  t.hour = h;
+  t.minute = mi;
+  t.second = se;
+  t.zone = icaltimezone_get_utc_timezone();
+  return t;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+std::string description(const Activity& a) {
+  std::string d = a.title + "\n";
+  if (a.urn) d += "School: " + (a.school ? *a.school + " (URN " + std::to_string(*a.urn) + ")" : "URN " + std::to_string(*a.urn)) + "\n";
+  d += "Type: " + a.type + "\n";
+  if (a.due) d += "Due: " + a.due->to_string() + " (window " + a.start.to_string() + " to " + a.end.to_string() + ")\n";
+  else if (a.start != a.end) d += "Window: " + a.start.to_string() + " to " + a.end.to_string() + "\n";
+  if (!a.attendees.empty()) d += "Attendees: " + join(a.attendees) + "\n";
+  if (!a.documents.empty()) d += "Documents: " + join(a.documents) + "\n";
+  d += "Rule: " + a.rule + "\n";
+  if (a.status == ActivityStatus::done)
+    d += "Done" + (a.done_on ? " on " + a.done_on->to_string() : std::string()) + (a.note.empty() ? "" : ": " + a.note) + "\n";
+  if (a.id) d += "Trellis activity " + std::to_string(*a.id) + "\n";
+  d.pop_back();
+  return d;
+}
+
+std::string summary(const Activity& a) {
+  std::string s = a.due ? "Due: " + a.title : a.title;
+  if (a.urn) s += " - " + (a.school ? *a.school : "URN " + std::to_string(*a.urn));
+  return s;
+}
+
+icalcomponent* event(const Activity& a, icaltimetype stamp) {
+  icalcomponent* ev = icalcomponent_new_vevent();
+  const Date first = a.due ? *a.due : a.start;
+  const Date last = a.due ? *a.due : a.end;
+  icalcomponent_add_property(ev, icalproperty_new_uid(a.uid.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+  icalcomponent_add_property(ev, icalproperty_new_dtstart(all_day(first)));
+  icalcomponent_add_property(ev, icalproperty_new_dtend(all_day(last + 1)));
+  icalcomponent_add_property(ev, icalproperty_new_summary(summary(a).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_description(description(a).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_categories(a.type.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_status(a.status == ActivityStatus::cancelled
+                                                             ? ICAL_STATUS_CANCELLED
+                                                             : ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property(ev, icalproperty_new_transp(a.due ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE));
+  return ev;
+}
+
+}  // namespace
+
+std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options) {
+  const icaltimetype stamp = utc_stamp(options.stamp);
+  Component cal(icalcomponent_new_vcalendar());
+  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Trellis//Trellis scheduling//EN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  if (!options.name.empty()) {
+    icalproperty* name = icalproperty_new_x(options.name.c_str());
+    icalproperty_set_x_name(name, "X-WR-CALNAME");
+    icalcomponent_add_property(cal.get(), name);
+  }
+  for (const auto& a : activities) icalcomponent_add_component(cal.get(), event(a, stamp));
+  char* text = icalcomponent_as_ical_string_r(cal.get());
+  if (!text) throw std::runtime_error("libical could not write the calendar");
+  std::string out(text);
+  icalmemory_free_buffer(text);
+  return out;
+}
+
+}  // namespace trellis

@@ -1,0 +1,285 @@
+// The scheduler. Rules are planned depth-first so that an anchored rule
+// (before/after/within) always sees its anchor's activities; the walk follows
+// the given order of sets and rules, which keeps the plan deterministic.
+#include "trellis/schedule/plan.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "spread.hpp"
+#include "trellis/error.hpp"
+#include "trellis/sha256.hpp"
+
+namespace trellis {
+namespace {
+
+using sdk::ActivityRule;
+using sdk::Cadence;
+
+bool anchored(Cadence c) { return c == Cadence::before || c == Cadence::after || c == Cadence::within; }
+
+bool spread_cadence(Cadence c) {
+  return c == Cadence::per_year || c == Cadence::per_term || c == Cadence::per_half_term ||
+         c == Cadence::in_half_term || c == Cadence::monthly;
+}
+
+class Planner {
+ public:
+  Planner(const AcademicCalendar& cal, const std::string& body, const Period& year,
+          const std::vector<RuleSet>& sets)
+      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets),
+        year_days_{Date::from_ymd(year.start_year(), 9, 1), Date::from_ymd(year.start_year() + 1, 8, 31)},
+        busy_(sets.size()) {}
+
+  std::vector<Activity> run() {
+    for (std::size_t s = 0; s < sets_.size(); ++s) check_set(s);
+    for (std::size_t s = 0; s < sets_.size(); ++s)
+      for (const auto& r : sets_[s].rules) plan({s, r.id});
+    std::vector<Activity> out;
+    for (auto& [key, acts] : planned_) out.insert(out.end(), acts.begin(), acts.end());
+    std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
+      return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
+    });
+    return out;
+  }
+
+ private:
+  using Key = std::pair<std::size_t, std::string>;  // rule set index, rule id
+
+  [[noreturn]] void fail(std::size_t s, const ActivityRule& r, const std::string& msg) const {
+    std::string where = "activity rule \"" + r.id + "\"";
+    if (sets_[s].urn) where += " for school " + std::to_string(*sets_[s].urn);
+    throw InputError(Location{where, 0, 0}, msg);
+  }
+
+  const ActivityRule& rule(const Key& k) const {
+    for (const auto& r : sets_[k.first].rules)
+      if (r.id == k.second) return r;
+    throw std::logic_error("rule " + k.second + " vanished");
+  }
+
+  void check_set(std::size_t s) const {
+    std::set<std::string> ids;
+    for (const auto& r : sets_[s].rules) {
+      if (r.id.empty()) fail(s, r, "the rule has no id");
+      if (!ids.insert(r.id).second) fail(s, r, "the id is used by two rules for the same school or body");
+      if (spread_cadence(r.cadence) && r.count < 1)
+        fail(s, r, "expected a count of at least 1, found " + std::to_string(r.count));
+      if (r.offset_days < 0) fail(s, r, "expected offset_days of 0 or more, found " + std::to_string(r.offset_days));
+      if (r.cadence == Cadence::in_half_term && r.window.empty())
+        fail(s, r, "one in a half-term needs `window`, e.g. \"autumn-2\"");
+      if ((r.cadence == Cadence::before || r.cadence == Cadence::after) && r.anchor.empty())
+        fail(s, r, "before/after needs `anchor`, the id of another rule");
+      if (r.cadence == Cadence::within && r.anchor.empty() == r.anchor_date.empty())
+        fail(s, r, "within needs either `anchor` (a rule id) or `anchor_date`, not both");
+      if (r.cadence == Cadence::on_date && r.anchor_date.empty()) fail(s, r, "on_date needs `anchor_date`");
+      if (!r.anchor_date.empty()) date_of(s, r, r.anchor_date, "anchor_date");
+      const Date from = r.from ? date_of(s, r, *r.from, "from") : year_days_.first;
+      const Date to = r.to ? date_of(s, r, *r.to, "to") : year_days_.last;
+      if (r.from && r.to && to < from) fail(s, r, "`to` " + *r.to + " is before `from` " + *r.from);
+      if (!r.window.empty()) window(s, r);
+      if (anchored(r.cadence) && !r.anchor.empty()) anchor_of(s, r);
+    }
+  }
+
+  Date date_of(std::size_t s, const ActivityRule& r, const std::string& text, const char* field) const {
+    std::string why;
+    if (auto d = Date::try_parse(text, &why)) return *d;
+    fail(s, r, std::string("`") + field + "`: " + why);
+  }
+
+  /// The half-terms a rule's `window` names ("spring", "autumn-2", or a full period of this year).
+  std::vector<DateRange> window(std::size_t s, const ActivityRule& r) const {
+    if (r.window.empty()) return cal_.ranges(year_);
+    const std::string text = r.window.find('/') == std::string::npos ? year_name_ + "/" + r.window : r.window;
+    std::string why;
+    auto p = Period::try_parse(text, &why);
+    if (!p) fail(s, r, "bad `window` \"" + r.window + "\": " + why);
+    if (p->start_year() != year_.start_year())
+      fail(s, r, "`window` " + r.window + " is not in the academic year " + year_name_);
+    return cal_.ranges(*p);
+  }
+
+  Key anchor_of(std::size_t s, const ActivityRule& r) const {
+    auto has = [&](std::size_t set) {
+      return std::any_of(sets_[set].rules.begin(), sets_[set].rules.end(),
+                         [&](const ActivityRule& o) { return o.id == r.anchor; });
+    };
+    if (has(s)) return {s, r.anchor};
+    for (std::size_t b = 0; b < sets_.size(); ++b)
+      if (!sets_[b].urn && has(b)) return {b, r.anchor};
+    fail(s, r, "anchor \"" + r.anchor + "\" is not a rule for the same school, nor a body-wide rule");
+  }
+
+  void plan(const Key& k) {
+    if (planned_.count(k)) return;
+    const ActivityRule& r = rule(k);
+    if (!in_progress_.insert(k).second) fail(k.first, r, "its anchors lead back to itself");
+    std::vector<Activity> acts;
+    if (anchored(r.cadence) && !r.anchor.empty()) {
+      const Key a = anchor_of(k.first, r);
+      plan(a);
+      acts = plan_anchored(k.first, r, rule(a), planned_.at(a));
+    } else if (spread_cadence(r.cadence)) {
+      acts = plan_spread(k.first, r);
+    } else {
+      acts = plan_dated(k.first, r);
+    }
+    in_progress_.erase(k);
+    planned_.emplace(k, std::move(acts));
+  }
+
+  Activity make(std::size_t s, const ActivityRule& r, int index, Date start, Date end, std::optional<Date> due,
+                std::string title) const {
+    Activity a;
+    a.uid = activity_uid(body_, sets_[s].urn, r.id, year_name_, index);
+    a.body = body_;
+    a.urn = sets_[s].urn;
+    a.year = year_name_;
+    a.type = r.type;
+    a.title = std::move(title);
+    a.start = start;
+    a.end = end;
+    a.due = due;
+    a.rule = r.id;
+    a.attendees = r.attendees;
+    a.documents = r.documents;
+    a.assessment_id = sets_[s].assessment_id;
+    return a;
+  }
+
+  static std::string title_of(const ActivityRule& r) { return r.title.empty() ? r.id : r.title; }
+
+  /// The working days a spread rule may use: its window, within from..to.
+  std::vector<Date> allowed_days(std::size_t s, const ActivityRule& r) const {
+    const Date from = r.from ? *Date::try_parse(*r.from) : year_days_.first;
+    const Date to = r.to ? *Date::try_parse(*r.to) : year_days_.last;
+    std::vector<Date> out;
+    for (const auto& range : window(s, r))
+      for (Date d : cal_.working_days(range))
+        if (from <= d && d <= to) out.push_back(d);
+    return out;
+  }
+
+  /// The stretches of the year a spread rule fills `count` times each.
+  std::vector<DateRange> slots(const ActivityRule& r) const {
+    const AcademicYear& y = cal_.year(year_.start_year());
+    switch (r.cadence) {
+      case Cadence::per_term: return {y.term(Term::autumn), y.term(Term::spring), y.term(Term::summer)};
+      case Cadence::per_half_term: return {y.half_terms.begin(), y.half_terms.end()};
+      case Cadence::monthly: {
+        std::vector<DateRange> months;
+        for (int i = 0; i < 12; ++i) {
+          const int m = (8 + i) % 12 + 1, cy = year_.start_year() + (m < 9 ? 1 : 0);
+          months.push_back({Date::from_ymd(cy, m, 1), Date::from_ymd(cy, m, days_in_month(cy, m))});
+        }
+        return months;
+      }
+      default: return {year_days_};  // per_year and in_half_term: the window is the only slot
+    }
+  }
+
+  std::vector<Activity> plan_spread(std::size_t s, const ActivityRule& r) {
+    const std::vector<Date> allowed = allowed_days(s, r);
+    const int at = spread::position(body_, sets_[s].urn, r.id);
+    std::vector<Activity> out;
+    int index = 0;
+    for (const DateRange& slot : slots(r)) {
+      std::vector<Date> days;
+      for (Date d : allowed)
+        if (slot.contains(d)) days.push_back(d);
+      if (days.empty()) continue;
+      for (const spread::Stretch& st : spread::stretches(days.size(), r.count)) {
+        if (r.is_deadline) {
+          // A deadline for the stretch: open from its first day, due on its last.
+          out.push_back(make(s, r, index++, days[st.first], days[st.last], days[st.last], title_of(r)));
+          continue;
+        }
+        const Date d = days[free_day(s, st, spread::pick(st, at), days)];
+        busy_[s].insert(d);
+        out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
+      }
+    }
+    return out;
+  }
+
+  /// `want`, or the nearest index in the stretch whose day has no other event of this school.
+  std::size_t free_day(std::size_t s, spread::Stretch st, std::size_t want, const std::vector<Date>& days) const {
+    const std::size_t len = st.last - st.first + 1;
+    for (std::size_t step = 0; step < len; ++step) {
+      for (int sign : {1, -1}) {
+        const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
+        if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
+        if (!busy_[s].count(days[static_cast<std::size_t>(i)])) return static_cast<std::size_t>(i);
+      }
+    }
+    return want;
+  }
+
+  /// `offset` after (or before, when negative) `d`, in working or calendar days.
+  Date offset(const ActivityRule& r, Date d, int sign) const {
+    if (r.working_days) return cal_.add_working_days(d, sign * r.offset_days);
+    const Date c = d + sign * r.offset_days;
+    return sign < 0 ? cal_.working_day_on_or_before(c) : cal_.working_day_on_or_after(c);
+  }
+
+  std::vector<Activity> plan_anchored(std::size_t s, const ActivityRule& r, const ActivityRule& anchor_rule,
+                                      const std::vector<Activity>& anchors) const {
+    std::vector<Activity> out;
+    int index = 0;
+    for (const Activity& a : anchors) {
+      const std::string title = title_of(r) + " (" + title_of(anchor_rule) + ", " + a.start.to_string() + ")";
+      if (r.cadence == Cadence::before) {
+        const Date d = offset(r, a.start, -1);
+        out.push_back(make(s, r, index++, d, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
+      } else if (r.cadence == Cadence::after) {
+        const Date d = offset(r, a.end, +1);
+        if (r.is_deadline) out.push_back(make(s, r, index++, a.end, d, d, title));
+        else out.push_back(make(s, r, index++, d, d, std::nullopt, title));
+      } else {  // within
+        const Date d = offset(r, a.end, +1);
+        out.push_back(make(s, r, index++, a.end, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
+      }
+    }
+    return out;
+  }
+
+  /// on_date, and within a fixed `anchor_date`: nothing when the date is outside the year.
+  std::vector<Activity> plan_dated(std::size_t s, const ActivityRule& r) const {
+    const Date d = *Date::try_parse(r.anchor_date);
+    if (!year_days_.contains(d)) return {};
+    if (r.cadence == Cadence::on_date)
+      return {make(s, r, 0, d, d, r.is_deadline ? std::optional(d) : std::nullopt, title_of(r))};
+    const Date end = offset(r, d, +1);
+    return {make(s, r, 0, d, end, r.is_deadline ? std::optional(end) : std::nullopt, title_of(r))};
+  }
+
+  const AcademicCalendar& cal_;
+  const std::string& body_;
+  Period year_;
+  std::string year_name_;
+  const std::vector<RuleSet>& sets_;
+  DateRange year_days_;  ///< 1 September to 31 August
+  std::vector<std::set<Date>> busy_;  ///< per rule set: days already holding an event
+  std::map<Key, std::vector<Activity>> planned_;
+  std::set<Key> in_progress_;
+};
+
+}  // namespace
+
+std::string activity_uid(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule,
+                         const std::string& year, int index) {
+  const std::string key = body + '\x1f' + (urn ? std::to_string(*urn) : std::string("-")) + '\x1f' + rule + '\x1f' +
+                          year + '\x1f' + std::to_string(index);
+  return sha256_hex(key).substr(0, 32) + "@trellis";
+}
+
+std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                                const std::vector<RuleSet>& sets) {
+  if (year.kind() != Period::Kind::year)
+    throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
+  return Planner(cal, body, year, sets).run();
+}
+
+}  // namespace trellis

@@ -1,0 +1,45 @@
+#include "spread.hpp"
+
+#include <algorithm>
+
+namespace trellis::spread {
+namespace {
+
+// FNV-1a: simple, and fixed by its definition (std::hash is not).
+std::uint64_t fnv1a(const std::string& s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::vector<Stretch> stretches(std::size_t days, int count) {
+  std::vector<Stretch> out;
+  const auto n = static_cast<std::size_t>(count);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t first = i * days / n;
+    std::size_t end = (i + 1) * days / n;  // one past the last
+    first = std::min(first, days - 1);
+    out.push_back({first, std::max(first, end == 0 ? 0 : end - 1)});
+  }
+  return out;
+}
+
+int position(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule) {
+  if (!urn) return 500;
+  const std::uint64_t h = fnv1a(body + '\x1f' + std::to_string(*urn) + '\x1f' + rule);
+  // Keep clear of a stretch's very first and last days, which sit next to the
+  // neighbouring stretch's activity or a holiday.
+  return 100 + static_cast<int>(h % 800);
+}
+
+std::size_t pick(Stretch s, int permille) {
+  const std::size_t len = s.last - s.first + 1;
+  return s.first + len * static_cast<std::size_t>(permille) / 1000;
+}
+
+}  // namespace trellis::spread
