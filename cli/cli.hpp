@@ -32,5 +32,6 @@ void print_json(const nlohmann::json& value);
 void add_init(CLI::App& app, Cli& cli);
 void add_body(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
+void add_plugins(CLI::App& app, Cli& cli);
 
 }  // namespace trellis::cli
