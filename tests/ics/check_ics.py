@@ -1,0 +1,99 @@
+"""Reads a Trellis ICS export with python3-icalendar, a reader independent of
+the libical writer, and checks it against what the plan says.
+
+usage: check_ics.py FILE.ics [EXPECTED.json]
+
+Without EXPECTED.json only the structure is checked (for `trellis schedule
+--format ics` output). Prints `N passed, N failed`; exits 1 on any failure.
+"""
+import datetime
+import json
+import sys
+
+import icalendar
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+def main():
+    raw = open(sys.argv[1], "rb").read()
+    lines = raw.split(b"\r\n")
+    check(raw.endswith(b"\r\n"), "the file ends with CRLF")
+    check(b"\n" not in raw.replace(b"\r\n", b""), "every line ends with CRLF")
+    check(all(len(l) <= 75 for l in lines), "lines are folded at 75 octets")
+
+    cal = icalendar.Calendar.from_ical(raw)
+    check(cal.name == "VCALENDAR", "a VCALENDAR")
+    check(str(cal.get("VERSION")) == "2.0", "VERSION:2.0")
+    check(str(cal.get("PRODID", "")).startswith("-//Trellis//"), "PRODID names Trellis")
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    uids = [str(e["UID"]) for e in events]
+    check(len(set(uids)) == len(uids), "UIDs are unique")
+    for e in events:
+        uid = str(e.get("UID"))
+        check(isinstance(e.decoded("DTSTAMP"), datetime.datetime), uid + ": DTSTAMP is a date-time")
+        start, end = e.decoded("DTSTART"), e.decoded("DTEND")
+        all_day = type(start) is datetime.date and type(end) is datetime.date
+        check(all_day, uid + ": all-day DTSTART and DTEND")
+        check(all_day and end > start, uid + ": DTEND after DTSTART")
+        check(str(e.get("SUMMARY", "")) != "", uid + ": has a SUMMARY")
+        check("Rule: " in str(e.get("DESCRIPTION", "")), uid + ": DESCRIPTION names the rule")
+
+    if len(sys.argv) < 3:
+        return
+    expected = json.load(open(sys.argv[2]))
+    check(len(events) == len(expected), "one VEVENT per activity (%d, %d)" % (len(events), len(expected)))
+    by_uid = {str(e["UID"]): e for e in events}
+    for x in expected:
+        e = by_uid.get(x["uid"])
+        check(e is not None, x["uid"] + ": present")
+        if e is None:
+            continue
+        check(e.decoded("DTSTART").isoformat() == x["start"], x["uid"] + ": DTSTART " + x["start"])
+        check(e.decoded("DTEND").isoformat() == x["end_exclusive"], x["uid"] + ": DTEND " + x["end_exclusive"])
+        check(str(e["SUMMARY"]).startswith("Due: ") == x["deadline"], x["uid"] + ": deadlines say Due")
+        check(str(e.get("TRANSP")) == ("TRANSPARENT" if x["deadline"] else "OPAQUE"), x["uid"] + ": TRANSP")
+
+    # Dates worked out by hand (seed 003 s8), not taken from the writer:
+    def one(rule):
+        uid = next(x["uid"] for x in expected if x["rule"] == rule)
+        return by_uid[uid]
+
+    meeting = one("s8.meeting")
+    check(meeting.decoded("DTSTART") == datetime.date(2025, 5, 22), "s8: meeting on Thursday 22 May 2025")
+    check(meeting.decoded("DTEND") == datetime.date(2025, 5, 23), "s8: meeting DTEND is the next day (exclusive)")
+    desc = str(meeting["DESCRIPTION"])
+    check("progress evidence; vulnerable learners" in desc, "s8: documents survive escaping")
+    check("Hill Primary School (URN 894001)" in desc, "s8: the school is named")
+    check("chair of governors" in desc, "s8: attendees listed")
+    check(one("s8.agenda").decoded("DTSTART") == datetime.date(2025, 5, 8), "s8: agenda due 8 May, two weeks before")
+    check(one("s8.minutes").decoded("DTSTART") == datetime.date(2025, 6, 9),
+          "s8: minutes due 9 June, seven working days after (bank holiday and half-term skipped)")
+    window = one("support.window")
+    check(window.decoded("DTSTART") == datetime.date(2025, 3, 3) and window.decoded("DTEND") == datetime.date(2025, 3, 18),
+          "a window event spans 3 to 17 March inclusive")
+    visit = one("s7.visit")
+    check("with a comma" in str(visit["SUMMARY"]), "commas in a summary survive")
+    check(str(cal.get("X-WR-CALNAME")) == "An LA 2024-25", "calendar name")
+    check(meeting.decoded("DTSTAMP") == datetime.datetime(2025, 1, 15, 10, 30, tzinfo=datetime.timezone.utc)
+          or meeting.decoded("DTSTAMP").replace(tzinfo=None) == datetime.datetime(2025, 1, 15, 10, 30),
+          "DTSTAMP as given")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as exc:  # a parse failure is a test failure, with its reason
+        failed += 1
+        print("FAIL: could not read the calendar:", repr(exc))
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)

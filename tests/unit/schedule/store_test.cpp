@@ -1,0 +1,165 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "rules.hpp"
+#include "trellis/error.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/store/schema.hpp"
+
+using namespace trellis;
+using namespace trellis::test;
+using sdk::Cadence;
+
+namespace {
+
+Date D(const char* s) { return Date::parse(s); }
+
+Database with_body() {
+  auto db = Database::open_memory();
+  migrate(db);
+  db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
+  db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x'), (100002, 'Vale Academy', 'x')");
+  return db;
+}
+
+std::vector<Activity> band_plan(int visits_per_term) {
+  auto visit = spread_rule("s7.visit", Cadence::per_term, visits_per_term);
+  visit.attendees = {"LA quality assurance lead", "headteacher"};
+  visit.documents = {"improvement plan"};
+  return plan_year(AcademicCalendar{}, "la", Period::parse("2024-25"),
+                   {{100001, std::nullopt, {visit, anchored_rule("s7.note", Cadence::after, "s7.visit", 3, true, true)}},
+                    {100002, std::nullopt, {spread_rule("s7.visit", Cadence::per_term)}}});
+}
+
+int count(Database& db, const std::string& where) {
+  Statement s(db, "SELECT COUNT(*) FROM activities WHERE " + where);
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+}  // namespace
+
+TEST_CASE("replan stores a plan and loads it back whole") {
+  auto db = with_body();
+  const auto plan = band_plan(1);
+  auto sum = replan(db, "la", "2024-25", plan);
+  CHECK(sum.added == static_cast<int>(plan.size()));
+  CHECK(sum.kept == 0);
+  CHECK(sum.removed == 0);
+  const auto got = load_activities(db, "la", "2024-25");
+  REQUIRE(got.size() == plan.size());
+  CHECK(dump(got) == dump(plan));  // same fields, same order
+  for (const auto& a : got) {
+    REQUIRE(a.id);
+    CHECK(a.status == ActivityStatus::planned);
+    CHECK(a.school == (a.urn == 100001 ? "Hill Primary" : "Vale Academy"));
+  }
+  CHECK(load_activities(db, "la", "2025-26").empty());
+}
+
+TEST_CASE("re-planning after a change of band keeps done activities and replaces planned ones") {
+  auto db = with_body();
+  replan(db, "la", "2024-25", band_plan(1));
+  const auto before = load_activities(db, "la", "2024-25");
+  const Activity first_visit = of_rule(of_school(before, 100001), "s7.visit").at(0);
+  mark_done(db, *first_visit.id, first_visit.start, "lines of enquiry agreed", D("2025-01-01"));
+  const int planned_before = count(db, "status = 'planned'");
+
+  const auto amber = band_plan(2);  // the school moved from yellow to amber
+  auto sum = replan(db, "la", "2024-25", amber);
+  CHECK(sum.kept == 1);
+  CHECK(sum.removed == planned_before);
+  CHECK(sum.added == static_cast<int>(amber.size()) - 1);  // occurrence 0 of the visit is the done one
+
+  const auto after = load_activities(db, "la", "2024-25");
+  CHECK(after.size() == amber.size());
+  std::set<std::string> uids;
+  for (const auto& a : after) uids.insert(a.uid);
+  CHECK(uids.size() == after.size());
+  const auto visits = of_rule(of_school(after, 100001), "s7.visit");
+  REQUIRE(visits.size() == 6);
+  const auto done = std::find_if(after.begin(), after.end(), [&](const Activity& a) { return a.uid == first_visit.uid; });
+  REQUIRE(done != after.end());
+  CHECK(done->status == ActivityStatus::done);
+  CHECK(done->id == first_visit.id);
+  CHECK(done->done_on == first_visit.start);
+  CHECK(done->note == "lines of enquiry agreed");
+  CHECK(count(db, "status = 'done'") == 1);
+
+  // Back to yellow: the extra planned visits go, the done one stays.
+  replan(db, "la", "2024-25", band_plan(1));
+  CHECK(of_rule(of_school(load_activities(db, "la", "2024-25"), 100001), "s7.visit").size() == 3);
+  CHECK(count(db, "status = 'done'") == 1);
+}
+
+TEST_CASE("replan writes nothing once the caller's transaction rolls back") {
+  auto db = with_body();
+  replan(db, "la", "2024-25", band_plan(1));
+  const std::string stored = dump(load_activities(db, "la", "2024-25"));
+  {
+    Transaction tx(db);
+    replan(db, "la", "2024-25", band_plan(2));
+  }
+  CHECK(dump(load_activities(db, "la", "2024-25")) == stored);
+  auto other = band_plan(1);
+  other[0].body = "someone-else";
+  CHECK_THROWS_AS(replan(db, "la", "2024-25", other), std::invalid_argument);
+}
+
+TEST_CASE("marking done: unknown id, a future date and a cancelled activity are refused") {
+  auto db = with_body();
+  replan(db, "la", "2024-25", band_plan(1));
+  const auto acts = load_activities(db, "la", "2024-25");
+  CHECK_THROWS_AS(mark_done(db, 999999, D("2024-10-01"), "", D("2025-01-01")), UsageError);
+  CHECK_THROWS_WITH(mark_done(db, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
+  CHECK_THROWS_WITH(mark_done(db, *acts[0].id, D("2025-02-01"), "", D("2025-01-01")), Catch::Contains("after today"));
+  db.exec("UPDATE activities SET status = 'cancelled' WHERE id = " + std::to_string(*acts[1].id));
+  CHECK_THROWS_WITH(mark_done(db, *acts[1].id, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("cancelled"));
+  CHECK(count(db, "status = 'done'") == 0);
+
+  auto a = mark_done(db, *acts[0].id, D("2024-10-01"), "", D("2025-01-01"));
+  CHECK(a.status == ActivityStatus::done);
+  a = mark_done(db, *acts[0].id, D("2024-10-02"), "date corrected", D("2025-01-01"));
+  CHECK(find_activity(db, *acts[0].id)->done_on == D("2024-10-02"));
+  CHECK(find_activity(db, *acts[0].id)->note == "date corrected");
+}
+
+TEST_CASE("overdue: planned activities past their due (or end) date, with working days late") {
+  AcademicCalendar cal;
+  auto make = [](const char* start, const char* end, std::optional<const char*> due, ActivityStatus st) {
+    Activity a;
+    a.start = D(start);
+    a.end = D(end);
+    if (due) a.due = D(*due);
+    a.status = st;
+    a.title = start;
+    return a;
+  };
+  const std::vector<Activity> acts = {
+      make("2025-05-22", "2025-06-09", "2025-06-09", ActivityStatus::planned),  // minutes
+      make("2025-06-13", "2025-06-13", std::nullopt, ActivityStatus::planned),  // a Friday visit
+      make("2025-06-02", "2025-06-02", std::nullopt, ActivityStatus::done),
+      make("2025-06-20", "2025-06-20", std::nullopt, ActivityStatus::planned),  // today: not late yet
+      make("2025-06-03", "2025-06-03", std::nullopt, ActivityStatus::cancelled),
+  };
+  auto late = overdue(acts, cal, D("2025-06-20"));
+  REQUIRE(late.size() == 2);
+  CHECK(late[0].deadline == D("2025-06-09"));
+  CHECK(late[0].days_late == 11);
+  CHECK(late[0].working_days_late == 9);  // 10-13 and 16-20 June
+  CHECK(late[1].deadline == D("2025-06-13"));
+  CHECK(late[1].working_days_late == 5);
+
+  // The day after a Friday deadline it is late, by no working day yet.
+  late = overdue(acts, cal, D("2025-06-14"));
+  REQUIRE(late.size() == 2);
+  CHECK(late[1].days_late == 1);
+  CHECK(late[1].working_days_late == 0);
+  // Lateness does not grow over the summer holiday.
+  CHECK(overdue(acts, cal, D("2025-08-29"))[0].working_days_late ==
+        overdue(acts, cal, D("2025-07-21"))[0].working_days_late);
+
+  CHECK(status_on(acts[0], D("2025-06-09")) == "planned");
+  CHECK(status_on(acts[0], D("2025-06-10")) == "overdue");
+  CHECK(status_on(acts[2], D("2025-12-01")) == "done");
+}
