@@ -1,0 +1,155 @@
+// The dashboard for one school and term: each KPI's self-assessment (000
+// §3.7) and moderated rating (000 §3.11), what goes to the tier script, and
+// the sentences about missing and moderated ratings.
+#include <algorithm>
+#include <map>
+
+#include "nexus_regime.hpp"
+
+namespace nexus {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& last_sep = " and ") {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) s += i + 1 == items.size() ? last_sep : ", ";
+    s += items[i];
+  }
+  return s;
+}
+
+std::string level_label(const std::string& id) {
+  std::string s = id;
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+int score(const std::string& level) {
+  const auto& levels = dashboard_levels();
+  auto it = std::find(levels.begin(), levels.end(), level);
+  return it == levels.end() ? 0 : static_cast<int>(levels.end() - it);  // strong 4 ... weak 1
+}
+
+}  // namespace
+
+std::vector<KpiRating> dashboard_kpis(const PolicyView& policy) {
+  const RegimeDescription d = describe_regime();
+  std::map<std::string, const IndicatorSpec*> declared;
+  for (auto& i : d.indicators)
+    if (!i.area.empty()) declared[i.id] = &i;
+  std::vector<KpiRating> out;
+  auto ids = policy.keys("dashboard.kpis");
+  if (ids.empty())
+    for (auto& i : d.indicators)
+      if (!i.area.empty()) ids.push_back(i.id);
+  for (auto& id : ids) {
+    auto it = declared.find(id);
+    if (it == declared.end()) continue;  // validate.cpp reports it
+    out.push_back({id, it->second->area, it->second->label, std::nullopt, std::nullopt});
+  }
+  return out;
+}
+
+std::vector<KpiRating> rate_dashboard(const EvidenceView& school, const PolicyView& policy) {
+  auto kpis = dashboard_kpis(policy);
+  for (auto& k : kpis) {
+    k.self = school.rating(k.id, "self");
+    k.moderated = school.rating(k.id, "moderated");
+  }
+  return kpis;
+}
+
+Facts dashboard_facts(const std::vector<KpiRating>& dashboard) {
+  Facts f;
+  const RegimeDescription d = describe_regime();
+  std::string areas, kpis, levels;
+  for (auto& a : d.areas) {
+    areas += (areas.empty() ? "" : " ") + a.id;
+    f["area." + a.id + ".label"] = a.label;
+  }
+  for (auto& s : d.scales)
+    if (s.id == "dashboard")
+      for (auto& l : s.levels) {
+        levels += (levels.empty() ? "" : " ") + l.id;
+        f["level." + l.id + ".label"] = l.label;
+      }
+  for (auto& k : dashboard) {
+    kpis += (kpis.empty() ? "" : " ") + k.id;
+    const std::string p = "kpi." + k.id + ".";
+    f[p + "area"] = k.area;
+    f[p + "label"] = k.label;
+    f[p + "stage"] = std::string(k.moderated ? "moderated" : k.self ? "self" : "none");
+    if (k.used()) f[p + "level"] = *k.used();
+    if (k.self) f[p + "self"] = *k.self;
+  }
+  f["areas"] = areas;
+  f["kpis"] = kpis;
+  f["levels"] = levels;
+  return f;
+}
+
+std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboard) {
+  std::vector<const KpiRating*> out;
+  for (auto& k : dashboard)
+    if (!k.self) out.push_back(&k);
+  return out;
+}
+
+std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period) {
+  std::vector<std::string> out;
+  const std::string total = std::to_string(dashboard.size());
+  auto names = [](const std::vector<const KpiRating*>& ks) {
+    std::vector<std::string> n;
+    for (auto* k : ks) n.push_back(k->label);
+    return join(n);
+  };
+  auto missing = missing_self(dashboard);
+  if (!missing.empty())
+    out.push_back("Self-assessment missing: the headteacher has not self-assessed " + std::to_string(missing.size()) +
+                  " of " + total + " dashboard indicators for " + period + " (" + names(missing) +
+                  "); 000 §3.7 asks for every indicator each term, and the deadline is on the calendar.");
+  std::vector<const KpiRating*> unmoderated, fallback;
+  for (auto& k : dashboard)
+    if (!k.moderated) (k.self ? fallback : unmoderated).push_back(&k);
+  if (!fallback.empty())
+    out.push_back("Not yet moderated by the SPSB: " + std::to_string(fallback.size()) + " of " + total +
+                  " indicators (" + names(fallback) +
+                  "); the headteacher's self-assessment is used for them until it is (000 §3.11).");
+  if (!unmoderated.empty())
+    out.push_back("Neither self-assessed nor moderated: " + names(unmoderated) + ".");
+  std::vector<std::string> lower, higher;
+  for (auto& k : dashboard) {
+    if (!k.self || !k.moderated || *k.self == *k.moderated) continue;
+    std::string s = k.label + " (self-assessed " + level_label(*k.self) + ", moderated " + level_label(*k.moderated) + ")";
+    (score(*k.moderated) < score(*k.self) ? lower : higher).push_back(s);
+  }
+  if (!lower.empty())
+    out.push_back("The SPSB moderated " + std::to_string(lower.size()) + " indicator(s) below the self-assessment: " +
+                  join(lower) + ".");
+  if (!higher.empty())
+    out.push_back("The SPSB moderated " + std::to_string(higher.size()) + " indicator(s) above the self-assessment: " +
+                  join(higher) + ".");
+  return out;
+}
+
+std::optional<std::string> weakest_area(const std::vector<KpiRating>& dashboard, const std::vector<std::string>& rotation) {
+  std::optional<std::string> best;
+  double best_mean = 0;
+  for (auto& area : rotation) {
+    int sum = 0, n = 0;
+    for (auto& k : dashboard)
+      if (k.area == area && k.used()) {
+        sum += score(*k.used());
+        ++n;
+      }
+    if (n == 0) continue;
+    const double mean = static_cast<double>(sum) / n;
+    if (!best || mean < best_mean) {  // strict: ties keep the earlier area of the rotation
+      best = area;
+      best_mean = mean;
+    }
+  }
+  return best;
+}
+
+}  // namespace nexus

@@ -1,0 +1,144 @@
+#pragma once
+// Nexus Multi Academy Trust's quality assurance regime: the Quality Assurance
+// and Improvement Policy (January 2023, cited "000 §n") and the Collaborative
+// School Improvement Framework (cited "CSIF"). Headteachers self-assess a
+// dashboard of KPIs each term (000 §3.7), the Schools Performance and Scrutiny
+// Board moderates them (000 §3.11), and the aggregated judgements place each
+// school in one of three intervention tiers (000 §5.2). The QA calendar
+// follows 000 §3.9-3.11, §6.1 and the CSIF calendar table.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/sdk/regime.hpp"
+
+namespace nexus {
+
+using namespace trellis::sdk;
+
+// ---- description.cpp -------------------------------------------------------
+
+RegimeDescription describe_regime();
+
+/// The dashboard's rating levels, best first (000 §3.7 "the defined rating
+/// system"; the seed leaves it open: see policies/nexus.toml [dashboard]).
+const std::vector<std::string>& dashboard_levels();
+/// The three terms, in order.
+const std::vector<std::string>& terms();
+/// "autumn-1" ... "summer-2".
+const std::vector<std::string>& half_terms();
+
+// ---- dashboard.cpp ---------------------------------------------------------
+
+/// One KPI of the dashboard as it stands for the period: what the headteacher
+/// self-assessed and what the SPSB moderated.
+struct KpiRating {
+  std::string id;
+  std::string area;
+  std::string label;
+  std::optional<std::string> self;
+  std::optional<std::string> moderated;
+
+  /// 000 §3.11: the moderated rating stands; the self-assessment only where
+  /// moderation is missing.
+  const std::optional<std::string>& used() const { return moderated ? moderated : self; }
+};
+
+/// The KPIs the policy's dashboard lists ([dashboard.kpis], in file order),
+/// each with its declared area and label; every KPI the regime declares when
+/// the policy lists none.
+std::vector<KpiRating> dashboard_kpis(const PolicyView& policy);
+
+/// The dashboard of one school for the evidence view's period.
+std::vector<KpiRating> rate_dashboard(const EvidenceView& school, const PolicyView& policy);
+
+/// What Lua's tier script sees beside the evidence (the facts contract is
+/// documented at the top of scripts/nexus/tiers.lua).
+Facts dashboard_facts(const std::vector<KpiRating>& dashboard);
+
+/// Sentences about the ratings themselves, not the tier: self-assessments
+/// missing (000 §3.7), moderation missing (000 §3.11), and where the SPSB
+/// moderated differently from the headteacher (000 §2.3 "stress test").
+std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period);
+
+/// KPIs with no self-assessment for the period.
+std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboard);
+
+/// The area to take as the next enquiry's focus: the lowest mean of the
+/// ratings in use, ties (and no ratings at all) broken by `rotation` order.
+std::optional<std::string> weakest_area(const std::vector<KpiRating>& dashboard,
+                                        const std::vector<std::string>& rotation);
+
+// ---- dates.cpp -------------------------------------------------------------
+
+/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; nullopt if it is not one.
+std::optional<long> day_number(const std::string& iso);
+
+/// An academic period as the plugin needs it: "2019-20", "2019-20/spring", "2019-20/spring-1".
+struct PeriodParts {
+  int start_year = 0;
+  std::string term;  ///< "", or autumn, spring, summer
+};
+std::optional<PeriodParts> parse_period(const std::string& period);
+
+/// The first day of a term: the policy's [calendar.YYYY-YY] half-term dates
+/// when given, else the nominal 1 September, 1 January and 15 April.
+std::string term_start(const PolicyView& policy, int start_year, const std::string& term);
+
+// ---- ofsted_window.cpp -----------------------------------------------------
+
+/// 000 §3.10.9: whether a school is within its Ofsted window on a date.
+struct OfstedWindow {
+  bool in_window = false;
+  std::optional<std::string> last_inspection;  ///< ISO date
+  std::optional<int> grade;                    ///< 1 outstanding ... 4 inadequate
+  double years_since = 0;
+  double window_after_years = 0;
+  std::string reason;  ///< a sentence a head could read
+};
+
+OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy, const std::string& on_date);
+
+// ---- school_plan.cpp / trust_plan.cpp ---------------------------------------
+
+/// The QA & Improvement partner allocated to the school (000 §3.10.2).
+std::string partner_of(const EvidenceView& school, const PolicyView& policy);
+
+/// One school's year: planning visit, termly collaborative enquiry,
+/// self-assessment and data deadlines, and the school rows of the CSIF table.
+std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyView& policy);
+
+/// The trust's own year: Annual Support and Challenge Board, the termly SPSB
+/// with the QA Intelligence Sharing Forum before it, the Standards Committee
+/// report after it, and the trust rows of the CSIF table.
+std::vector<ActivityRule> trust_rules(const PolicyView& policy);
+
+/// The rows of the CSIF calendar table ([csif] in the policy) whose scope is
+/// "school" or "trust"; a school's rows name its partner where a row's
+/// attendees say "QA & Improvement partner".
+void csif_rows(const PolicyView& policy, const std::string& scope, const std::string& partner,
+               std::vector<ActivityRule>& out);
+
+/// Rule ids shared by the two plans (a school's deadlines anchor on the SPSB).
+std::string spsb_rule(const std::string& term);
+inline const std::string kAscbRule = "000-3.9.ascb";
+
+// ---- validate.cpp ----------------------------------------------------------
+
+void validate_policy(const PolicyView& policy, std::vector<Diagnostic>& out);
+
+// ---- regime.cpp ------------------------------------------------------------
+
+class NexusRegime final : public Regime {
+ protected:
+  RegimeDescription do_describe() const override { return describe_regime(); }
+  void do_validate(const PolicyView& policy, std::vector<Diagnostic>& out) const override {
+    validate_policy(policy, out);
+  }
+  Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override;
+  void do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
+               std::vector<ActivityRule>& out) const override;
+  void do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const override;
+};
+
+}  // namespace nexus

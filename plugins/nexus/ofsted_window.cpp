@@ -1,0 +1,66 @@
+// 000 §3.10.9: "For schools who are within the OFSTED window, this will also
+// include an external professional." The seed does not define the window; the
+// policy does ([ofsted]): a school is within it once `window_after_years`
+// have passed since its last inspection (or the figure for its last grade).
+#include <cmath>
+#include <cstdio>
+
+#include "nexus_regime.hpp"
+
+namespace nexus {
+namespace {
+
+const char* grade_key(int grade) {
+  switch (grade) {
+    case 1: return "outstanding";
+    case 2: return "good";
+    case 3: return "requires_improvement";
+    case 4: return "inadequate";
+  }
+  return "";
+}
+
+std::string years(double y) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", y);
+  return buf;
+}
+
+}  // namespace
+
+OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy, const std::string& on_date) {
+  OfstedWindow w;
+  w.window_after_years = policy.number("ofsted.window_after_years").value_or(3.0);
+  auto date = school.latest("ofsted_inspection_date");
+  auto grade = school.latest("ofsted_grade");
+  if (grade && grade->present() && grade->value) w.grade = static_cast<int>(std::lround(*grade->value));
+  if (w.grade)
+    if (auto by_grade = policy.number(std::string("ofsted.window_after_years_by_grade.") + grade_key(*w.grade)))
+      w.window_after_years = *by_grade;
+
+  const auto today = day_number(on_date);
+  const auto last = date && date->present() ? day_number(date->text) : std::nullopt;
+  if (!last || !today) {
+    w.in_window = policy.flag("ofsted.no_inspection_in_window").value_or(true);
+    w.reason = std::string("No Ofsted inspection is on record for ") + school.school().name +
+               (w.in_window ? ", so it is treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)"
+                            : ", so it is not treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)");
+    return w;
+  }
+  w.last_inspection = date->text;
+  w.years_since = static_cast<double>(*today - *last) / 365.25;
+  const std::string word = grade && !grade->text.empty() ? " (" + grade->text + ")" : "";
+  const std::string cite = " (evidence: " + date->citation() + ")";
+  if (*last > *today) {
+    w.in_window = false;
+    w.reason = "Inspected by Ofsted on " + date->text + word + ", after " + on_date + ": not within its Ofsted window" + cite;
+    return w;
+  }
+  w.in_window = w.years_since >= w.window_after_years;
+  w.reason = "Last inspected by Ofsted on " + date->text + word + ", " + years(w.years_since) + " years before " +
+             on_date + (w.in_window ? ": within" : ": not yet within") + " its Ofsted window, which opens " +
+             years(w.window_after_years) + " years after an inspection" + cite;
+  return w;
+}
+
+}  // namespace nexus

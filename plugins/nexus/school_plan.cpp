@@ -1,0 +1,193 @@
+// One school's QA year as activity rules: the planning visit after the Annual
+// Support and Challenge Board (000 §3.10.5), a half-day collaborative enquiry
+// each term (000 §3.10.6-3.10.9), the dashboard self-assessment before each
+// SPSB (000 §3.7), each term's data drop (000 §3.8) and the school rows of
+// the CSIF calendar table. The kernel's scheduler dates them.
+#include <algorithm>
+#include <cctype>
+
+#include "nexus_regime.hpp"
+
+namespace nexus {
+namespace {
+
+int whole(const PolicyView& p, const std::string& key, int fallback) {
+  return static_cast<int>(p.number(key).value_or(fallback));
+}
+
+ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence,
+                  std::vector<std::string> attendees, std::string note) {
+  ActivityRule r;
+  r.id = std::move(id);
+  r.type = std::move(type);
+  r.title = std::move(title);
+  r.cadence = cadence;
+  r.attendees = std::move(attendees);
+  r.note = std::move(note);
+  return r;
+}
+
+std::string area_label(const std::string& id) {
+  for (auto& a : describe_regime().areas)
+    if (a.id == id) return a.label;
+  return id;
+}
+
+std::vector<std::string> rotation(const PolicyView& p) {
+  auto r = p.texts("enquiry.rotation");
+  if (r.empty())
+    for (auto& a : describe_regime().areas) r.push_back(a.id);
+  return r;
+}
+
+bool special_school(const SchoolInfo& s) {
+  std::string type = s.type;
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  return type.find("special") != std::string::npos;
+}
+
+/// The half-term `list` gives for term index `t`, or the fallback.
+std::string half_term_for(const PolicyView& p, const std::string& key, std::size_t t, const std::string& fallback) {
+  auto list = p.texts(key);
+  return t < list.size() ? list[t] : fallback;
+}
+
+/// 000 §3.10.6-3.10.9: the enquiry team for one term.
+std::vector<std::string> enquiry_team(const std::string& partner, const OfstedWindow& window, const PolicyView& p) {
+  std::vector<std::string> team = {partner + " (QA & Improvement partner)"};
+  auto others = p.texts("enquiry.team");
+  if (others.empty()) others = {"Headteacher", "Peer headteacher (wherever possible)"};
+  team.insert(team.end(), others.begin(), others.end());
+  if (window.in_window)
+    team.push_back(p.text("ofsted.external_professional").value_or("External professional (Ofsted window)"));
+  return team;
+}
+
+void enquiries(const EvidenceView& school, const PolicyView& p, const std::string& partner,
+               const std::optional<PeriodParts>& at, std::vector<ActivityRule>& out) {
+  const auto areas = rotation(p);
+  const int year = at ? at->start_year : 0;
+  const auto assessed = at && !at->term.empty()
+                            ? static_cast<std::size_t>(std::find(terms().begin(), terms().end(), at->term) - terms().begin())
+                            : terms().size();
+  // 000 §3.10.3: the enquiry works on the Deep Dive area of the dashboard.
+  // Terms after the one assessed look into its weakest area when the policy
+  // says so; otherwise the rotation gives one area a term, moving on a place
+  // each year so that all four are covered.
+  std::optional<std::string> weakest;
+  if (p.text("enquiry.focus").value_or("weakest") == "weakest") weakest = weakest_area(rate_dashboard(school, p), areas);
+  for (std::size_t t = 0; t < terms().size(); ++t) {
+    const std::string& term = terms()[t];
+    std::string focus = areas[(t + static_cast<std::size_t>(year > 0 ? year : 0)) % areas.size()];
+    std::string why = "the rotation of areas";
+    if (weakest && t > assessed) {
+      focus = *weakest;
+      why = "the weakest area of the dashboard as assessed for " + school.period();
+    }
+    const OfstedWindow window = ofsted_window(school, p, term_start(p, year, term));
+    ActivityRule r = rule("000-3.10.6.enquiry." + term, "visit", "Collaborative enquiry (half day): " + area_label(focus),
+                          Cadence::in_half_term, enquiry_team(partner, window, p),
+                          "000 §3.10.6-3.10.9: a half-day collaborative enquiry in the format of a deep dive into " +
+                              area_label(focus) + " (" + why + "). " + window.reason + ".");
+    r.documents = {"School Self-Evaluation Dashboard", "CSIF delivery plan actions for the area"};
+    if (term == "autumn") {
+      // After the planning visit that sets the year's programme (000 §3.10.5).
+      r.cadence = Cadence::within;
+      r.anchor = "000-3.10.5.planning-visit";
+      r.offset_days = whole(p, "enquiry.autumn_within_working_days_of_planning_visit", 25);
+      r.working_days = true;
+    } else {
+      r.window = p.text("enquiry." + term + "_half_term").value_or(term + "-1");
+    }
+    out.push_back(std::move(r));
+  }
+}
+
+/// 000 §3.7: the termly self-assessment, due before the SPSB moderates it.
+/// For the term assessed, the deadline stays only while indicators are
+/// missing, naming them; a complete self-assessment needs no reminder.
+void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, const std::optional<PeriodParts>& at,
+                               std::vector<ActivityRule>& out) {
+  const auto dashboard = rate_dashboard(school, p);
+  const auto missing = missing_self(dashboard);
+  bool passed_assessed = !at || at->term.empty();
+  for (auto& term : terms()) {
+    const bool assessed = at && at->term == term;
+    if (assessed && missing.empty()) {
+      passed_assessed = true;
+      continue;
+    }
+    // Earlier terms were settled by their own assessments.
+    if (!assessed && !passed_assessed) continue;
+    ActivityRule r = rule("000-3.7.self-assessment." + term, "deadline", "Dashboard self-assessment due to the SPSB",
+                          Cadence::before, {"Headteacher"},
+                          "000 §3.7: headteachers self-assess each dashboard indicator termly before the SPSB "
+                          "moderates the ratings");
+    if (assessed) {
+      r.title = "Dashboard self-assessment overdue: " + std::to_string(missing.size()) + " of " +
+                std::to_string(dashboard.size()) + " indicators missing";
+      for (auto* k : missing) r.documents.push_back(k->label);
+      passed_assessed = true;
+    } else {
+      r.documents = {"Self-assessed rating of every dashboard indicator"};
+    }
+    r.anchor = spsb_rule(term);
+    r.offset_days = whole(p, "school_year.self_assessment_working_days_before_spsb", 10);
+    r.working_days = true;
+    r.is_deadline = true;
+    out.push_back(std::move(r));
+  }
+}
+
+/// 000 §3.8: each term's data drop, with its due date.
+void data_submissions(const EvidenceView& school, const PolicyView& p, std::vector<ActivityRule>& out) {
+  auto items = p.texts("data_submissions.items");
+  if (items.empty())
+    items = {"Tracking and outcomes data in reading, writing and maths", "Attendance",
+             "Behaviour, including categories of child-on-child abuse", "Safeguarding"};
+  // "or where these subjects are not taught explicitly communication and cognition"
+  if (special_school(school.school()) && !items.empty())
+    items.front() = p.text("data_submissions.special_school_tracking")
+                        .value_or("Tracking and outcomes data in reading, writing and maths, or communication and "
+                                  "cognition where these are not taught explicitly");
+  static const std::vector<std::string> fallback = {"autumn-1", "spring-1", "summer-1"};
+  for (std::size_t t = 0; t < terms().size(); ++t) {
+    ActivityRule r = rule("000-3.8.data." + terms()[t], "submission", "Termly data submission to the Trust",
+                          Cadence::in_half_term, {"Headteacher", "School data lead"},
+                          "000 §3.8.1: data collated centrally to form questions for further enquiry");
+    r.window = half_term_for(p, "data_submissions.half_terms", t, fallback[t]);
+    r.is_deadline = true;
+    r.documents = items;
+    out.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+std::string partner_of(const EvidenceView& school, const PolicyView& policy) {
+  if (auto o = school.latest("qa_partner"); o && o->present() && !o->text.empty()) return o->text;
+  if (auto name = policy.text("partners." + std::to_string(school.school().urn)); name && !name->empty()) return *name;
+  return "QA & Improvement partner (not yet allocated)";
+}
+
+std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyView& p) {
+  std::vector<ActivityRule> out;
+  const auto at = parse_period(school.period());
+  const std::string partner = partner_of(school, p);
+  ActivityRule planning = rule("000-3.10.5.planning-visit", "visit", "Planning visit: the year's QA & Improvement programme",
+                               Cadence::within, {partner + " (QA & Improvement partner)", "Headteacher"},
+                               "000 §3.10.5: after the Annual Support and Challenge Board, to establish the year's "
+                               "work programme");
+  planning.anchor = kAscbRule;
+  planning.offset_days = whole(p, "school_year.planning_visit_within_working_days", 15);
+  planning.working_days = true;
+  planning.documents = {"School Self-Evaluation Form (SEF)", "School Improvement Plan (SIP)"};
+  out.push_back(std::move(planning));
+  enquiries(school, p, partner, at, out);
+  self_assessment_deadlines(school, p, at, out);
+  data_submissions(school, p, out);
+  csif_rows(p, "school", partner, out);
+  return out;
+}
+
+}  // namespace nexus

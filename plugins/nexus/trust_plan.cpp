@@ -1,0 +1,114 @@
+// The trust's own QA year: the Annual Support and Challenge Board (000 §3.9),
+// the termly Schools Performance and Scrutiny Board (000 §3.11) with the QA
+// Intelligence Sharing Forum before it (000 §3.10.11) and the report to the
+// Standards Committee after it (000 §6.1), and the CSIF calendar table.
+#include "nexus_regime.hpp"
+
+namespace nexus {
+namespace {
+
+int whole(const PolicyView& p, const std::string& key, int fallback) {
+  return static_cast<int>(p.number(key).value_or(fallback));
+}
+
+std::vector<std::string> list_or(const PolicyView& p, const std::string& key, std::vector<std::string> fallback) {
+  auto v = p.texts(key);
+  return v.empty() ? fallback : v;
+}
+
+ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence,
+                  std::vector<std::string> attendees, std::string note) {
+  ActivityRule r;
+  r.id = std::move(id);
+  r.type = std::move(type);
+  r.title = std::move(title);
+  r.cadence = cadence;
+  r.attendees = std::move(attendees);
+  r.note = std::move(note);
+  return r;
+}
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+}  // namespace
+
+std::string spsb_rule(const std::string& term) { return "000-3.11.spsb." + term; }
+
+std::vector<ActivityRule> trust_rules(const PolicyView& p) {
+  std::vector<ActivityRule> out;
+  ActivityRule ascb = rule(kAscbRule, "meeting", "Annual Support and Challenge Board", Cadence::in_half_term,
+                           list_or(p, "boards.ascb_attendees",
+                                   {"CEO", "Assistant CEO - School Improvement", "Headteachers",
+                                    "QA & Improvement partners"}),
+                           "000 §3.9: at the start of the year headteachers present the SEF and new SIP; a "
+                           "subcommittee of the Standards Committee");
+  ascb.window = p.text("boards.ascb_half_term").value_or("autumn-1");
+  ascb.documents = {"Each school's Self-Evaluation Form (SEF)", "Each school's new School Improvement Plan (SIP)"};
+  out.push_back(std::move(ascb));
+
+  static const std::vector<std::string> spsb_default = {"autumn-2", "spring-2", "summer-2"};
+  const auto spsb_half_terms = list_or(p, "boards.spsb_half_terms", spsb_default);
+  for (std::size_t t = 0; t < terms().size(); ++t) {
+    const std::string& term = terms()[t];
+    ActivityRule spsb = rule(spsb_rule(term), "meeting", "Schools Performance and Scrutiny Board (" + term + ")",
+                             Cadence::in_half_term,
+                             list_or(p, "boards.spsb_attendees",
+                                     {"CEO", "Assistant CEO - School Improvement", "Trust executive"}),
+                             "000 §3.11: triangulates the evidence, stress tests self-evaluation and moderates each "
+                             "school's dashboard before the executive reports to Directors");
+    spsb.window = t < spsb_half_terms.size() ? spsb_half_terms[t] : spsb_default[t];
+    spsb.documents = {"Dashboard self-assessments", "Data submissions", "Collaborative enquiry feedback"};
+    out.push_back(spsb);
+
+    ActivityRule forum = rule("000-3.10.11.forum." + term, "meeting",
+                              "QA Intelligence Sharing Forum (" + term + ")", Cadence::before,
+                              list_or(p, "boards.forum_attendees",
+                                      {"Assistant CEO - School Improvement", "QA & Improvement partners"}),
+                              "000 §3.10.11: collaborative enquiry feedback and evidence shared in preparation for "
+                              "the SPSB and Standards Committee");
+    forum.anchor = spsb.id;
+    forum.offset_days = whole(p, "boards.forum_working_days_before_spsb", 5);
+    forum.working_days = true;
+    out.push_back(std::move(forum));
+
+    ActivityRule report = rule("000-6.1.standards-report." + term, "report",
+                               "Report to the Standards Committee: outcomes of the " + term + " SPSB", Cadence::within,
+                               {"Assistant CEO - School Improvement"},
+                               "000 §6.1: SPSB outcomes reported directly to the Standards Committee at least every "
+                               "term, which reports to the Board of Directors");
+    report.anchor = spsb.id;
+    report.offset_days = whole(p, "boards.standards_report_working_days_after_spsb", 15);
+    report.working_days = true;
+    report.is_deadline = true;
+    report.documents = {"Moderated dashboards", "Intervention tiers with reasons", "Self/moderated differences"};
+    out.push_back(std::move(report));
+  }
+  csif_rows(p, "trust", "", out);
+  return out;
+}
+
+void csif_rows(const PolicyView& p, const std::string& scope, const std::string& partner,
+               std::vector<ActivityRule>& out) {
+  for (auto& row : p.keys("csif")) {
+    const std::string base = "csif." + row + ".";
+    if (p.text(base + "scope").value_or("school") != scope) continue;
+    auto attendees = p.texts(base + "attendees");
+    for (auto& a : attendees)
+      if (a == "QA & Improvement partner" && !partner.empty()) a = partner + " (QA & Improvement partner)";
+    const bool deadline = p.flag(base + "deadline").value_or(false);
+    for (auto& half : p.texts(base + "half_terms")) {
+      ActivityRule r = rule("csif." + row + "." + half, p.text(base + "type").value_or(deadline ? "deadline" : "meeting"),
+                            p.text(base + "title").value_or(capitalised(row)), Cadence::in_half_term, attendees,
+                            "CSIF Quality Assurance calendar, " + half);
+      r.window = half;
+      r.is_deadline = deadline;
+      r.documents = p.texts(base + "documents");
+      out.push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace nexus
