@@ -45,16 +45,26 @@ std::vector<KpiRating> dashboard_kpis(const PolicyView& policy) {
   for (auto& id : ids) {
     auto it = declared.find(id);
     if (it == declared.end()) continue;  // validate.cpp reports it
-    out.push_back({id, it->second->area, it->second->label, std::nullopt, std::nullopt});
+    out.push_back({id, it->second->area, it->second->label, std::nullopt, std::nullopt, {}});
   }
   return out;
 }
 
 std::vector<KpiRating> rate_dashboard(const EvidenceView& school, const PolicyView& policy) {
   auto kpis = dashboard_kpis(policy);
+  const auto& levels = dashboard_levels();
+  // A level of another scale (a tier) is accepted by `trellis rate`, which
+  // checks against every scale of the regime; it means nothing here.
+  auto on_scale = [&](std::optional<std::string> level, const char* stage, KpiRating& k) {
+    if (level && std::find(levels.begin(), levels.end(), *level) == levels.end()) {
+      k.ignored.push_back(k.label + " rated \"" + *level + "\" at stage " + stage);
+      return std::optional<std::string>();
+    }
+    return level;
+  };
   for (auto& k : kpis) {
-    k.self = school.rating(k.id, "self");
-    k.moderated = school.rating(k.id, "moderated");
+    k.self = on_scale(school.rating(k.id, "self"), "self", k);
+    k.moderated = on_scale(school.rating(k.id, "moderated"), "moderated", k);
   }
   return kpis;
 }
@@ -117,6 +127,10 @@ std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, c
                   "); the headteacher's self-assessment is used for them until it is (000 §3.11).");
   if (!unmoderated.empty())
     out.push_back("Neither self-assessed nor moderated: " + names(unmoderated) + ".");
+  std::vector<std::string> ignored;
+  for (auto& k : dashboard) ignored.insert(ignored.end(), k.ignored.begin(), k.ignored.end());
+  if (!ignored.empty())
+    out.push_back("Ignored, not being dashboard levels (" + join(dashboard_levels(), " or ") + "): " + join(ignored) + ".");
   std::vector<std::string> lower, higher;
   for (auto& k : dashboard) {
     if (!k.self || !k.moderated || *k.self == *k.moderated) continue;

@@ -38,6 +38,7 @@ struct KpiRating {
   std::string label;
   std::optional<std::string> self;
   std::optional<std::string> moderated;
+  std::vector<std::string> ignored;  ///< ratings that are not dashboard levels, described
 
   /// 000 §3.11: the moderated rating stands; the self-assessment only where
   /// moderation is missing.
