@@ -32,6 +32,7 @@ void print_json(const nlohmann::json& value);
 void add_init(CLI::App& app, Cli& cli);
 void add_body(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
+void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done
 void add_plugins(CLI::App& app, Cli& cli);
 
 }  // namespace trellis::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_init(app, cli);
   trellis::cli::add_body(app, cli);
   // VERBS: helpers register their verb groups below this line.
+  trellis::cli::add_schedule(app, cli);
   trellis::cli::add_plugins(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {

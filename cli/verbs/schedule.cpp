@@ -1,0 +1,246 @@
+// `trellis schedule` (what is planned for a body and year, or what is late)
+// and `trellis activity done`. Planning itself happens in `trellis assess`.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "../cli.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/calendar.hpp"
+#include "trellis/error.hpp"
+#include "trellis/period.hpp"
+#include "trellis/schedule/ics.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/sha256.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis::cli {
+namespace {
+
+/// --today, else the date of $TRELLIS_NOW or the clock.
+Date today_from(const std::string& option) {
+  if (!option.empty()) {
+    std::string why;
+    if (auto d = Date::try_parse(option, &why)) return *d;
+    throw UsageError("--today: " + why);
+  }
+  const std::string now = now_timestamp();
+  std::string why;
+  if (auto d = Date::try_parse(now.substr(0, 10), &why)) return *d;
+  throw UsageError("$TRELLIS_NOW must start with a date YYYY-MM-DD, found \"" + now + "\"");
+}
+
+std::string academic_year(const std::string& text) {
+  const Period p = Period::parse(text);
+  if (p.kind() != Period::Kind::year)
+    throw UsageError("--year must be an academic year like 2024-25, found \"" + text + "\"");
+  return p.to_string();
+}
+
+nlohmann::json opt(const std::optional<Date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(); }
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+std::string school_of(const Activity& a) {
+  if (!a.urn) return "(body)";
+  return a.school ? *a.school : "URN " + std::to_string(*a.urn);
+}
+
+/// One row of output: the activity, and how late it is when listing overdue ones.
+struct Row {
+  Activity a;
+  std::optional<Overdue> late;
+};
+
+nlohmann::json to_json(const Row& r, Date today) {
+  const Activity& a = r.a;
+  nlohmann::json j = {{"id", *a.id},
+                      {"uid", a.uid},
+                      {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()},
+                      {"school", a.school ? nlohmann::json(*a.school) : nlohmann::json()},
+                      {"type", a.type},
+                      {"title", a.title},
+                      {"start", a.start.to_string()},
+                      {"end", a.end.to_string()},
+                      {"due", opt(a.due)},
+                      {"rule", a.rule},
+                      {"attendees", a.attendees},
+                      {"documents", a.documents},
+                      {"status", status_on(a, today)},
+                      {"done_on", opt(a.done_on)},
+                      {"note", a.note.empty() ? nlohmann::json() : nlohmann::json(a.note)},
+                      {"assessment_id", a.assessment_id ? nlohmann::json(*a.assessment_id) : nlohmann::json()}};
+  if (r.late) {
+    j["days_late"] = r.late->days_late;
+    j["working_days_late"] = r.late->working_days_late;
+  }
+  return j;
+}
+
+/// Writes everything print_* sends to std::cout into `out` instead.
+class CaptureCout {
+ public:
+  explicit CaptureCout(std::ostream& out) : old_(std::cout.rdbuf(out.rdbuf())) {}
+  ~CaptureCout() { std::cout.rdbuf(old_); }
+
+ private:
+  std::streambuf* old_;
+};
+
+void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
+            Date today, const std::string& calendar_name) {
+  if (format == "ics") {
+    std::vector<Activity> acts;
+    for (const auto& r : rows) acts.push_back(r.a);
+    try {
+      out << to_ics(acts, {calendar_name, now_timestamp()});
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
+    }
+    return;
+  }
+  CaptureCout capture(out);
+  if (format == "json") {
+    auto arr = nlohmann::json::array();
+    for (const auto& r : rows) arr.push_back(to_json(r, today));
+    print_json(arr);
+    return;
+  }
+  std::vector<std::vector<std::string>> table;
+  if (format == "csv") {
+    std::vector<std::string> header = {"id", "uid", "urn", "school", "type", "title", "start", "end", "due", "rule",
+                                       "attendees", "documents", "status", "done_on", "note"};
+    if (overdue_only) header.insert(header.end(), {"days_late", "working_days_late"});
+    for (const auto& r : rows) {
+      const Activity& a = r.a;
+      table.push_back({std::to_string(*a.id), a.uid, a.urn ? std::to_string(*a.urn) : "", a.school.value_or(""),
+                       a.type, a.title, a.start.to_string(), a.end.to_string(), a.due ? a.due->to_string() : "",
+                       a.rule, join(a.attendees), join(a.documents), status_on(a, today),
+                       a.done_on ? a.done_on->to_string() : "", a.note});
+      if (r.late) table.back().insert(table.back().end(), {std::to_string(r.late->days_late),
+                                                           std::to_string(r.late->working_days_late)});
+    }
+    print_csv(header, table);
+    return;
+  }
+  if (overdue_only) {
+    for (const auto& r : rows)
+      table.push_back({std::to_string(*r.a.id), r.late->deadline.to_string(), std::to_string(r.late->days_late),
+                       std::to_string(r.late->working_days_late), school_of(r.a), r.a.type, r.a.title});
+    print_table({"id", "due", "days late", "working days late", "school", "type", "title"}, table);
+    return;
+  }
+  for (const auto& r : rows) {
+    const Activity& a = r.a;
+    table.push_back({std::to_string(*a.id), a.start.to_string(), a.start == a.end ? "" : a.end.to_string(),
+                     a.due ? a.due->to_string() : "", school_of(a), a.type, a.title, status_on(a, today)});
+  }
+  print_table({"id", "start", "end", "due", "school", "type", "title", "status"}, table);
+}
+
+/// Writes `text` to `file` whole or not at all (a temporary file, then rename).
+void write_file(const std::string& file, const std::string& text) {
+  const std::filesystem::path target(file);
+  const std::filesystem::path tmp = target.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out || !(out << text) || !(out.flush()))
+      throw UsageError("cannot write " + tmp.string() + ": check the folder exists and is writable");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, target, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw UsageError("cannot write " + file + ": " + ec.message());
+  }
+}
+
+struct ScheduleOptions {
+  std::string body, year, format, output, today;
+  bool overdue = false;
+};
+
+void run_schedule(const Cli& cli, const ScheduleOptions& o) {
+  const std::string year = academic_year(o.year);
+  const Date today = today_from(o.today);
+  Database db = cli.open_db();
+  const auto body = find_body(db, o.body);
+  if (!body) throw UsageError("unknown body \"" + o.body + "\"; see `trellis body list`");
+
+  const auto activities = load_activities(db, o.body, year);
+  if (activities.empty())
+    std::cerr << "No activities are planned for " << o.body << " in " << year << "; run `trellis assess --body "
+              << o.body << " --period " << year << "` to plan them.\n";
+
+  std::vector<Row> rows;
+  if (o.overdue) {
+    // Working days are counted in the default England calendar.
+    const AcademicCalendar cal;
+    for (auto& late : overdue(activities, cal, today)) rows.push_back({late.activity, late});
+    if (!activities.empty() && rows.empty())
+      std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
+  } else {
+    for (const auto& a : activities) rows.push_back({a, std::nullopt});
+  }
+
+  std::ostringstream text;
+  if (!(rows.empty() && o.format == "table"))
+    render(text, rows, o.format, o.overdue, today, body->name + " " + year);
+  if (o.output.empty()) std::cout << text.str();
+  else {
+    write_file(o.output, text.str());
+    std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
+              << ".\n";
+  }
+}
+
+struct DoneOptions {
+  std::int64_t id = 0;
+  std::string on, note;
+};
+
+void run_done(const Cli& cli, const DoneOptions& o) {
+  std::string why;
+  const auto on = Date::try_parse(o.on, &why);
+  if (!on) throw UsageError("--on: " + why);
+  const Date today = today_from("");
+  Database db = cli.open_db();
+  Transaction tx(db);
+  const Activity a = mark_done(db, o.id, *on, o.note, today);
+  record_audit(db, current_user(), "activity done",
+               "activity " + std::to_string(o.id) + " (" + a.title + ", " + school_of(a) + ") done on " + o.on,
+               sha256_hex(std::to_string(o.id) + '\n' + o.on + '\n' + o.note));
+  tx.commit();
+  std::cout << "Activity " << o.id << " (" << a.title << ", " << school_of(a) << ") done on " << o.on << ".\n";
+}
+
+}  // namespace
+
+void add_schedule(CLI::App& app, Cli& cli) {
+  static ScheduleOptions s;
+  auto* schedule = app.add_subcommand("schedule", "The visits, meetings and deadlines planned for a body and year");
+  schedule->add_option("--body", s.body, "Body id")->required();
+  schedule->add_option("--year", s.year, "Academic year, e.g. 2024-25")->required();
+  add_format(*schedule, s.format, {"table", "json", "csv", "ics"});
+  schedule->add_flag("--overdue", s.overdue, "Only what is late, with how many working days late");
+  schedule->add_option("-o,--output", s.output, "Write to FILE instead of standard output");
+  schedule->add_option("--today", s.today, "The date to judge lateness by (default: $TRELLIS_NOW, else today)");
+  schedule->callback([&cli] { run_schedule(cli, s); });
+
+  static DoneOptions d;
+  auto* activity = app.add_subcommand("activity", "Record what happened to a planned activity");
+  activity->require_subcommand(1);
+  auto* done = activity->add_subcommand("done", "Record that an activity took place");
+  done->add_option("ID", d.id, "Activity id, as `trellis schedule` shows it")->required();
+  done->add_option("--on", d.on, "The day it was done, YYYY-MM-DD")->required();
+  done->add_option("--note", d.note, "What was agreed or noted");
+  done->callback([&cli] { run_done(cli, d); });
+}
+
+}  // namespace trellis::cli
