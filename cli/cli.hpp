@@ -34,5 +34,8 @@ void add_body(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
 void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done
 void add_plugins(CLI::App& app, Cli& cli);
+void add_import(CLI::App& app, Cli& cli);    // import schools, import evidence
+void add_schools(CLI::App& app, Cli& cli);   // schools
+void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
 
 }  // namespace trellis::cli

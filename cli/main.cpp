@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   // VERBS: helpers register their verb groups below this line.
   trellis::cli::add_schedule(app, cli);
   trellis::cli::add_plugins(app, cli);
+  trellis::cli::add_import(app, cli);
+  trellis::cli::add_schools(app, cli);
+  trellis::cli::add_evidence(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

@@ -1,0 +1,108 @@
+#include "source.hpp"
+
+#include "trellis/import/cell.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis::importing {
+namespace {
+
+std::string folded(std::string_view s) {
+  std::string out(cell::trim(s));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+Header::Header(const csv::Reader& r) : file_(r.name()) {
+  for (std::size_t i = 0; i < r.size(); ++i) names_.emplace_back(cell::trim(r[i]));
+}
+
+std::optional<std::size_t> Header::find(std::string_view name) const {
+  const std::string want = folded(name);
+  for (std::size_t i = 0; i < names_.size(); ++i)
+    if (folded(names_[i]) == want) return i;
+  return std::nullopt;
+}
+
+std::size_t Header::require(std::string_view name, std::string_view format) const {
+  if (auto i = find(name)) return *i;
+  throw InputError({file_, 1, static_cast<int>(names_.size()) + 1},
+                   "a column named \"" + std::string(name) + "\" in the header of a " + std::string(format) + " file",
+                   "the header " + summary());
+}
+
+bool Header::has_all(const std::vector<std::string>& names) const {
+  for (const auto& n : names)
+    if (!find(n)) return false;
+  return true;
+}
+
+std::string Header::summary() const {
+  std::string s;
+  for (std::size_t i = 0; i < names_.size() && i < 6; ++i) s += (i ? ", " : "") + names_[i];
+  if (names_.size() > 6) s += ", … (" + std::to_string(names_.size()) + " columns)";
+  return s.empty() ? "(nothing)" : s;
+}
+
+Source open_source(const std::filesystem::path& path) {
+  Source src;
+  src.path = path;
+  src.name = path.filename().string();
+  src.facts = csv::inspect(path, src.name);
+  src.reader = std::make_unique<csv::Reader>(path, src.name, csv::Reader::Options{src.facts.encoding});
+  if (!src.reader->next())  // inspect() has refused files with no text, so this is rare
+    throw InputError({src.name, 1, 1}, "a header line", "an empty file");
+  src.header = std::make_unique<Header>(*src.reader);
+  return src;
+}
+
+Scope::Scope(Database& db, bool own) : db_(db), own_(own) {
+  db_.exec(own_ ? "BEGIN IMMEDIATE" : "SAVEPOINT trellis_import");
+}
+
+Scope::~Scope() {
+  if (done_) return;
+  try {
+    db_.exec(own_ ? "ROLLBACK" : "ROLLBACK TO trellis_import; RELEASE trellis_import");
+  } catch (...) {
+  }
+}
+
+void Scope::commit() {
+  db_.exec(own_ ? "COMMIT" : "RELEASE trellis_import");
+  done_ = true;
+}
+
+std::optional<std::string> previous_import(Database& db, const std::string& sha256, const std::string& format,
+                                           const std::optional<std::string>& period) {
+  Statement s(db, "SELECT imported_at FROM imports WHERE sha256 = ? AND format = ? AND period IS ? ORDER BY id LIMIT 1");
+  s.bind(1, sha256).bind(2, format).bind(3, period);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::int64_t record_import(Database& db, const Source& src, const std::string& format,
+                           const std::optional<std::string>& period) {
+  Statement s(db, "INSERT INTO imports(sha256, file, format, period, rows, imported_at) VALUES (?, ?, ?, ?, 0, ?)");
+  s.bind(1, src.facts.sha256).bind(2, src.name).bind(3, format).bind(4, period).bind(5, now_timestamp()).run();
+  return db.last_insert_id();
+}
+
+void set_import_rows(Database& db, std::int64_t import_id, std::int64_t rows) {
+  Statement s(db, "UPDATE imports SET rows = ? WHERE id = ?");
+  s.bind(1, rows).bind(2, import_id).run();
+}
+
+std::string describe_lines(const std::vector<int>& lines) {
+  std::string s = lines.size() == 1 ? "line " : "lines ";
+  for (std::size_t i = 0; i < lines.size() && i < 5; ++i) {
+    if (i) s += (i + 1 == lines.size()) ? " and " : ", ";
+    s += std::to_string(lines[i]);
+  }
+  if (lines.size() > 5) s += ", … (" + std::to_string(lines.size()) + " rows)";
+  return s;
+}
+
+}  // namespace trellis::importing

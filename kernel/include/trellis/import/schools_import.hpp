@@ -1,0 +1,40 @@
+#pragma once
+/// Importing the school register: the DfE spine, a GIAS establishment export,
+/// or the DfE list of LA names.
+///
+///     SchoolImportReport r = import_schools(db, {.file = "england_spine.csv"});
+///     // r.format == "dfe-spine", r.added == 26078
+///
+/// Re-importing updates the register (it holds each school's current state);
+/// closed schools stay, marked closed. One transaction; bad input throws
+/// InputError naming file, line and column, and nothing is written.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/import/options.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct SchoolImportReport {
+  std::string file;
+  std::string format;  ///< dfe-spine, gias or la-names
+  std::string sha256;
+  bool converted_from_windows1252 = false;
+  std::optional<std::int64_t> import_id;
+  std::int64_t rows = 0;
+  std::int64_t added = 0, updated = 0, unchanged = 0;
+  std::int64_t open = 0, closed = 0;        ///< status of the schools in the file
+  std::int64_t la_names_set = 0;           ///< la-names: school rows given an LA name
+  std::vector<std::string> unknown_types;  ///< type names grouped by their DfE group, not by name
+  std::vector<std::string> notes;
+  std::vector<RejectedRow> rejected;
+};
+
+const std::vector<std::string>& school_formats();
+
+SchoolImportReport import_schools(Database& db, const ImportOptions& options);
+
+}  // namespace trellis
