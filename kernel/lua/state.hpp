@@ -1,0 +1,119 @@
+#pragma once
+// Internal to tk_lua: the Lua state behind a ThresholdSandbox and the pieces
+// that build it. Nothing outside kernel/lua/ includes this (it exposes lua_State).
+//
+// A rule for every lua_CFunction here: Lua reports errors with longjmp, which
+// skips C++ destructors. So no C++ object with a destructor may be alive in a
+// C function's frame when it calls a Lua API that can raise; C++ results are
+// parked in SandboxState::scratch first, and exceptions are caught before any
+// Lua call.
+#include <lua.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trellis/lua_sandbox.hpp"
+
+namespace trellis::lua::detail {
+
+/// The per-state allocator's account (see cap_alloc).
+struct MemoryAccount {
+  std::size_t used = 0;
+  std::size_t limit = 0;
+  lua_State* L = nullptr;  ///< set once the state exists, to place refusals
+  int refused_line = 0;    ///< the script line of the last refused allocation
+};
+
+/// The instruction budget of the current run (see budget_hook).
+struct Budget {
+  std::uint64_t limit = 0;
+  std::uint64_t used = 0;
+  int step = 1000;         ///< the count hook fires every `step` instructions
+  bool exceeded = false;
+  int first_line = 0;      ///< where the budget ran out
+  int last_line = 0;       ///< the line the hook last saw, to place memory errors
+};
+
+/// What the current run is about. `evidence` is only valid while `active`.
+struct CallContext {
+  bool active = false;
+  std::uint64_t generation = 0;  ///< bumped per run; lazy views check it
+  const sdk::EvidenceView* evidence = nullptr;
+  const sdk::SchoolInfo* school = nullptr;
+  const sdk::Facts* facts = nullptr;
+  std::string period;                         ///< fetched before the run: see the rule above
+  std::optional<std::string> previous_level;
+  int fn_line = 0;  ///< line where the script's function is defined
+};
+
+/// C++ results waiting to be pushed into Lua (see the rule above).
+struct Scratch {
+  std::optional<sdk::Observation> observation;
+  std::optional<double> national, la;
+  std::optional<std::string> text;
+  std::vector<std::string> ids;
+  std::string error;
+};
+
+struct IndicatorInfo {
+  std::string label;
+  std::string unit;
+};
+
+struct SandboxState {
+  lua_State* L = nullptr;
+  MemoryAccount memory;
+  Budget budget;
+  CallContext call;
+  Scratch scratch;
+  std::map<std::string, IndicatorInfo, std::less<>> indicators;
+  int globals_ref = LUA_NOREF;  ///< the shared, read-only base environment
+  int env_meta_ref = LUA_NOREF; ///< metatable of each run's fresh _ENV
+  int params_ref = LUA_NOREF;   ///< the read-only params, shared by every run
+};
+
+/// The state a C function runs in (kept in the state's extra space).
+SandboxState& state_of(lua_State* L);
+
+/// Opens the state and builds the sandbox in it (state.cpp). Throws
+/// std::runtime_error if that fails, e.g. under too small a memory cap.
+void open_sandbox(SandboxState& s, const Limits& limits);
+void close_sandbox(SandboxState& s);
+/// Arms a fresh instruction budget; call before each protected run.
+void arm_budget(SandboxState& s);
+
+// readonly.cpp: read-only proxies. A proxy is an empty table whose protected
+// metatable reads through to a hidden backing table and refuses writes.
+/// Replaces the table on top of the stack by a read-only proxy over it.
+void make_read_only(lua_State* L);
+/// A proxy whose reads call `index` (a C closure on the stack top, under the
+/// proxy's __index) and whose pairs call `pairs`; pops both.
+void make_lazy_read_only(lua_State* L);
+bool is_read_only(lua_State* L, int index);
+/// Pushes `v`, tables and arrays as read-only proxies.
+void push_value(lua_State* L, const Value& v);
+/// Pushes pairs' iterator triple over `table` (absolute index) in a fixed
+/// order: integer keys ascending, then string keys by bytes.
+int push_ordered_pairs(lua_State* L, int table, int subject);
+/// The __newindex of every read-only proxy; also how is_read_only knows one.
+int refuse_write(lua_State* L);
+
+// guards.cpp: library functions replaced by checked versions.
+void install_guards(lua_State* L);
+
+// school.cpp: the read-only `school` of the current run.
+void push_school(lua_State* L, SandboxState& s);
+
+// errors.cpp
+/// The message handler of every protected run: message plus short traceback.
+int message_handler(lua_State* L);
+/// Lua shortens long chunk names to 60 bytes; put the full file name back.
+std::string full_paths(std::string message, std::string_view file);
+/// "file:line: " from a Lua error message, if it starts so.
+std::optional<int> message_line(std::string_view message, std::string_view file);
+
+}  // namespace trellis::lua::detail

@@ -1,0 +1,282 @@
+// ThresholdSandbox: compiles threshold scripts once and runs them per school.
+#include <algorithm>
+#include <stdexcept>
+
+#include "state.hpp"
+#include "trellis/error.hpp"
+
+namespace trellis::lua {
+
+struct ThresholdSandbox::State {
+  struct Compiled {
+    std::string name;
+    std::string file;
+    int chunk_ref = LUA_NOREF;
+  };
+  detail::SandboxState sandbox;
+  ThresholdSetup setup;
+  std::string levels_text;  // "green, yellow, amber, red", for messages
+  std::vector<std::unique_ptr<Compiled>> scripts;
+  const Compiled* current = nullptr;  // for the C entry points below
+
+  ~State() { detail::close_sandbox(sandbox); }
+};
+
+namespace {
+
+ThresholdSandbox::State& owner(lua_State* L) {
+  return *static_cast<ThresholdSandbox::State*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+// A fresh _ENV for this run, set into the chunk, which then runs and must
+// leave the threshold function on the stack.
+void push_threshold_function(lua_State* L, detail::SandboxState& s, int chunk_ref, const char* file) {
+  lua_createtable(L, 0, 4);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s.env_meta_ref);
+  lua_setmetatable(L, -2);
+  lua_pushliteral(L, "_G");
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -3);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, chunk_ref);
+  lua_insert(L, -2);
+  lua_setupvalue(L, -2, 1);
+  lua_call(L, 0, 1);
+  if (lua_type(L, -1) != LUA_TFUNCTION) {
+    lua_pushfstring(L, "%s:1: expected the script to return a function(school, params), found %s", file,
+                    luaL_typename(L, -1));
+    lua_error(L);
+  }
+  lua_Debug ar;
+  lua_pushvalue(L, -1);
+  lua_getinfo(L, ">S", &ar);
+  s.call.fn_line = ar.linedefined > 0 ? ar.linedefined : 1;
+}
+
+// upvalue 1: the State; argument 1: the Compiled script. Loads and tries it.
+int compile_entry(lua_State* L) {
+  auto& st = owner(L);
+  auto* script = static_cast<ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 1));
+  const auto* text = static_cast<const std::string*>(lua_touserdata(L, 2));
+  lua_pushfstring(L, "@%s", script->file.c_str());
+  if (luaL_loadbufferx(L, text->data(), text->size(), lua_tostring(L, -1), "t") != LUA_OK) lua_error(L);
+  script->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  push_threshold_function(L, st.sandbox, script->chunk_ref, script->file.c_str());
+  return 0;
+}
+
+// The outcome's checks, so that every mistake names the script and line.
+void check_outcome(lua_State* L, const ThresholdSandbox::State& st, const char* file, int line) {
+  const int level = lua_gettop(L) - 1, reasons = level + 1;
+  if (lua_type(L, level) != LUA_TSTRING) {
+    lua_pushfstring(L, "%s:%d: expected the function to return a level (one of %s), found %s", file, line,
+                    st.levels_text.c_str(), luaL_typename(L, level));
+    lua_error(L);
+  }
+  std::size_t n = 0;
+  const char* id = lua_tolstring(L, level, &n);
+  const auto& levels = st.setup.levels;
+  if (std::find(levels.begin(), levels.end(), std::string_view(id, n)) == levels.end()) {
+    lua_pushfstring(L, "%s:%d: expected a level on the scale '%s' (one of %s), found \"%s\"", file, line,
+                    st.setup.scale.c_str(), st.levels_text.c_str(), id);
+    lua_error(L);
+  }
+  if (lua_type(L, reasons) != LUA_TTABLE) {
+    lua_pushfstring(L, "%s:%d: expected a list of reasons (a table of strings) after the level, found %s", file,
+                    line, luaL_typename(L, reasons));
+    lua_error(L);
+  }
+  // Copy into a plain array so the host reads it without metamethods.
+  const lua_Integer count = luaL_len(L, reasons);
+  lua_createtable(L, static_cast<int>(std::max<lua_Integer>(count, 0)), 0);
+  for (lua_Integer i = 1; i <= count; ++i) {
+    if (lua_geti(L, reasons, i) != LUA_TSTRING) {
+      lua_pushfstring(L, "%s:%d: expected reason %I to be a string, found %s", file, line, i,
+                      luaL_typename(L, -1));
+      lua_error(L);
+    }
+    lua_rawseti(L, -2, i);
+  }
+  if (!detail::is_read_only(L, reasons)) {
+    lua_Integer entries = 0;
+    lua_pushnil(L);
+    while (lua_next(L, reasons)) {
+      lua_pop(L, 1);
+      ++entries;
+    }
+    if (entries != count) {
+      lua_pushfstring(L, "%s:%d: expected the reasons as a list {\"...\", \"...\"}, found a table with other keys",
+                      file, line);
+      lua_error(L);
+    }
+  }
+  lua_replace(L, reasons);
+}
+
+// upvalue 1: the State; argument 1: the Compiled script. One school's run.
+int run_entry(lua_State* L) {
+  auto& st = owner(L);
+  auto* script = static_cast<const ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 1));
+  lua_settop(L, 0);
+  push_threshold_function(L, st.sandbox, script->chunk_ref, script->file.c_str());
+  detail::push_school(L, st.sandbox);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, st.sandbox.params_ref);
+  lua_call(L, 2, 2);
+  check_outcome(L, st, script->file.c_str(), st.sandbox.call.fn_line);
+  return 2;
+}
+
+int params_entry(lua_State* L) {
+  auto& st = owner(L);
+  detail::push_value(L, st.setup.params);
+  st.sandbox.params_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+// "file:line: ", or "file: " when the line is unknown.
+std::string located(const std::string& file, int line) {
+  return line > 0 ? file + ":" + std::to_string(line) + ": " : file + ": ";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+ThresholdSandbox::ThresholdSandbox(ThresholdSetup setup) : state_(std::make_unique<State>()) {
+  auto& st = *state_;
+  st.setup = std::move(setup);
+  st.levels_text = join(st.setup.levels);
+  for (const auto& spec : st.setup.indicators) st.sandbox.indicators[spec.id] = {spec.label, spec.unit};
+  detail::open_sandbox(st.sandbox, st.setup.limits);
+  lua_State* L = st.sandbox.L;
+  lua_pushlightuserdata(L, &st);
+  lua_pushcclosure(L, params_entry, 1);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    lua_settop(L, 0);
+    throw std::runtime_error("cannot give params to the Lua sandbox: the memory limit is too small");
+  }
+}
+
+ThresholdSandbox::~ThresholdSandbox() = default;
+
+bool ThresholdSandbox::has(std::string_view name) const {
+  return std::any_of(state_->scripts.begin(), state_->scripts.end(),
+                     [&](const auto& c) { return c->name == name; });
+}
+
+std::size_t ThresholdSandbox::memory_in_use() const { return state_->sandbox.memory.used; }
+
+void ThresholdSandbox::add(const Script& script) {
+  auto& st = *state_;
+  if (has(script.name)) throw std::invalid_argument("threshold script '" + script.name + "' is added twice");
+  if (script.text.starts_with(LUA_SIGNATURE))
+    throw InputError({script.file, 1, 1}, "a Lua text script", "a precompiled binary chunk (bytecode is refused)");
+  auto compiled = std::make_unique<State::Compiled>(State::Compiled{script.name, script.file, LUA_NOREF});
+  lua_State* L = st.sandbox.L;
+  detail::arm_budget(st.sandbox);
+  lua_settop(L, 0);
+  lua_pushcfunction(L, detail::message_handler);
+  lua_pushlightuserdata(L, &st);
+  lua_pushcclosure(L, compile_entry, 1);
+  lua_pushlightuserdata(L, compiled.get());
+  lua_pushlightuserdata(L, const_cast<std::string*>(&script.text));
+  const int rc = lua_pcall(L, 2, 0, 1);
+  std::string message = rc == LUA_OK ? "" : lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
+  lua_settop(L, 0);
+  if (rc == LUA_OK) {
+    st.scripts.push_back(std::move(compiled));
+    return;
+  }
+  if (compiled->chunk_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, compiled->chunk_ref);
+  if (rc == LUA_ERRMEM) message = script.file + ": the script does not fit in the memory limit";
+  message = detail::full_paths(message, script.file);
+  message = message.substr(0, message.find('\n'));  // one line: the traceback adds nothing here
+  const auto line = detail::message_line(message, script.file);
+  if (line) message = message.substr(message.find(':', script.file.size() + 1) + 2);
+  if (st.sandbox.budget.exceeded)
+    message = "the script's top level ran for more than " + std::to_string(st.setup.limits.instructions) +
+              " instructions and was stopped";
+  else if (message.rfind("attempt to load a binary chunk", 0) == 0)
+    throw InputError({script.file, 1, 1}, "a Lua text script", "a precompiled binary chunk (bytecode is refused)");
+  throw InputError({script.file, line.value_or(st.sandbox.budget.first_line), 0}, message);
+}
+
+sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::EvidenceView& school,
+                                            const sdk::Facts& facts) {
+  sdk::ThresholdOutcome out;
+  auto& st = *state_;
+  auto& s = st.sandbox;
+  const State::Compiled* script = nullptr;
+  for (const auto& c : st.scripts)
+    if (c->name == name) script = c.get();
+  if (!script) {
+    std::vector<std::string> names;
+    for (const auto& c : st.scripts) names.push_back(c->name);
+    out.status = sdk::Status::failure("no threshold script named '" + std::string(name) +
+                                      "'; the policy's [thresholds] has: " + join(names));
+    return out;
+  }
+  try {  // C++ first, so the Lua side only reads what is already fetched
+    s.call.school = &school.school();
+    s.call.period = school.period();
+    s.call.previous_level = school.previous_level();
+  } catch (const std::exception& e) {
+    out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
+    return out;
+  }
+  s.call.evidence = &school;
+  s.call.facts = &facts;
+  s.call.active = true;
+  ++s.call.generation;
+  s.call.fn_line = 0;
+  detail::arm_budget(s);
+
+  lua_State* L = s.L;
+  lua_settop(L, 0);
+  lua_pushcfunction(L, detail::message_handler);
+  lua_pushlightuserdata(L, &st);
+  lua_pushcclosure(L, run_entry, 1);
+  lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
+  const int rc = lua_pcall(L, 1, 2, 1);
+  s.call.active = false;
+  s.call.evidence = nullptr;
+  s.call.school = nullptr;
+  s.call.facts = nullptr;
+
+  if (rc == LUA_OK) {
+    std::size_t n = 0;
+    const char* level = lua_tolstring(L, 2, &n);
+    out.level.assign(level, n);
+    const auto count = static_cast<lua_Integer>(lua_rawlen(L, 3));
+    out.reasons.reserve(static_cast<std::size_t>(count));
+    for (lua_Integer i = 1; i <= count; ++i) {
+      lua_rawgeti(L, 3, i);
+      const char* reason = lua_tolstring(L, -1, &n);
+      out.reasons.emplace_back(reason, n);
+      lua_pop(L, 1);
+    }
+    lua_settop(L, 0);
+    return out;
+  }
+  std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
+  lua_settop(L, 0);
+  if (s.budget.exceeded) {
+    message = located(script->file, s.budget.first_line) + "stopped after " +
+              std::to_string(st.setup.limits.instructions) +
+              " instructions: the script's instruction budget ran out (an endless loop?)";
+  } else if (rc == LUA_ERRMEM) {
+    message = located(script->file, s.memory.refused_line ? s.memory.refused_line : s.budget.last_line) +
+              "the scripts' memory limit of " + std::to_string(st.setup.limits.memory_bytes >> 20) +
+              " MiB ran out (a string or table grew too large)";
+  } else if (rc == LUA_ERRERR) {
+    message = located(script->file, 0) + "an error occurred while handling an error: " + message;
+  }
+  if (rc == LUA_ERRMEM || s.budget.exceeded) lua_gc(L, LUA_GCCOLLECT);  // give the memory back now
+  out.status = sdk::Status::failure(detail::full_paths(message, script->file));
+  return out;
+}
+
+}  // namespace trellis::lua

@@ -1,0 +1,54 @@
+#pragma once
+// Internal to tk_policy: what a loaded Policy holds.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "toml_tree.hpp"
+#include "trellis/policy.hpp"
+
+namespace trellis {
+
+/// sdk::PolicyView over a parsed document.
+class TomlPolicyView final : public sdk::PolicyView {
+ public:
+  explicit TomlPolicyView(const toml::table& root) : root_(root) {}
+  bool has(std::string_view path) const override;
+  std::optional<std::string> text(std::string_view path) const override;
+  std::optional<double> number(std::string_view path) const override;
+  std::optional<bool> flag(std::string_view path) const override;
+  std::vector<std::string> texts(std::string_view path) const override;
+  std::vector<std::string> keys(std::string_view path) const override;
+  std::size_t count(std::string_view path) const override;
+
+ private:
+  const toml::node* at(std::string_view path) const;
+  const toml::table& root_;
+};
+
+struct Policy::Impl {
+  struct ScriptEntry {
+    std::string name;
+    std::filesystem::path path;       ///< resolved and tidied
+    std::optional<std::string> text;  ///< nullopt: could not be read
+    std::string read_error;           ///< why not
+  };
+
+  std::filesystem::path path;
+  std::string file;  ///< the policy's name in messages: path as given
+  std::string text;
+  toml::table root;
+  std::string regime, body, version, approved, review;
+  std::vector<ScriptEntry> scripts;  ///< [thresholds] order in the file
+  std::string hash;
+  std::optional<TomlPolicyView> view;
+  std::vector<PolicyProblem> read_problems;  ///< header and [thresholds] problems found by read()
+
+  const ScriptEntry* script(std::string_view name) const;
+};
+
+/// The header keys every policy's [policy] table has.
+inline const std::vector<std::string> policy_header_keys{"regime", "body", "version", "approved", "review"};
+
+}  // namespace trellis

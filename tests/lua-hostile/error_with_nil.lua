@@ -1,0 +1,5 @@
+-- hostile: raises an error with no value
+-- expect: error raised with a nil value
+return function(school, params)
+  error()
+end

@@ -1,0 +1,5 @@
+-- hostile: loops forever
+-- expect: error instruction budget
+return function(school, params)
+  while true do end
+end

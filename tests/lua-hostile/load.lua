@@ -1,0 +1,5 @@
+-- hostile: compiles code at run time
+-- expect: error global 'load'
+return function(school, params)
+  return load("return 'green', {}")()
+end

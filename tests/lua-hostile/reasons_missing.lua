@@ -1,0 +1,5 @@
+-- hostile: returns no reasons
+-- expect: error list of reasons
+return function(school, params)
+  return "green"
+end

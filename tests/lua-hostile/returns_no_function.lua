@@ -1,0 +1,3 @@
+-- hostile: returns a table instead of a function
+-- expect: compile expected the script to return a function
+return { level = "green" }

@@ -1,0 +1,5 @@
+-- hostile: does not parse
+-- expect: compile unexpected symbol
+return function(school, params)
+  if then return "green", {} end
+end
