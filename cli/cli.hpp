@@ -31,6 +31,10 @@ void print_json(const nlohmann::json& value);
 // One function per verb group, each in verbs/<group>.cpp.
 void add_init(CLI::App& app, Cli& cli);
 void add_body(CLI::App& app, Cli& cli);
+void add_assess(CLI::App& app, Cli& cli);
+void add_rate(CLI::App& app, Cli& cli);    // rate, review
+void add_report(CLI::App& app, Cli& cli);
+void add_demo(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
 void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done
 void add_plugins(CLI::App& app, Cli& cli);

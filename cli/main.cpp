@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
 
   trellis::cli::add_init(app, cli);
   trellis::cli::add_body(app, cli);
+  trellis::cli::add_assess(app, cli);
+  trellis::cli::add_rate(app, cli);
+  trellis::cli::add_report(app, cli);
+  trellis::cli::add_demo(app, cli);
   // VERBS: helpers register their verb groups below this line.
   trellis::cli::add_schedule(app, cli);
   trellis::cli::add_plugins(app, cli);

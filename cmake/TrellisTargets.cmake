@@ -36,7 +36,8 @@ function(trellis_paths target)
   target_compile_definitions(${target} PRIVATE
     TRELLIS_BUILD_PLUGIN_DIR="${TRELLIS_BUILD_PLUGIN_DIR}"
     TRELLIS_INSTALL_PLUGIN_DIR="${TRELLIS_INSTALL_PLUGIN_DIR}"
-    TRELLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    TRELLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    TRELLIS_INSTALL_DATA_DIR="${CMAKE_INSTALL_FULL_DATADIR}/trellis")
 endfunction()
 
 # An in-tree regime plugin: plugins/<name>/ built as trellis-regime-<name>.so

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "../cli.hpp"
+#include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -52,6 +53,23 @@ void add_body(CLI::App& app, Cli& cli) {
                       s.policy_version.value_or("-"), std::to_string(s.schools)});
     std::vector<std::string> header{"id", "kind", "name", "regime", "policy", "schools"};
     format == "csv" ? print_csv(header, rows) : print_table(header, rows);
+  });
+
+  auto* adopt = body->add_subcommand("adopt", "Adopt a policy from a date (a later adoption switches framework)");
+  static std::string adopt_id, adopt_policy_file, adopt_from;
+  adopt->add_option("ID", adopt_id, "Body id")->required();
+  adopt->add_option("POLICY", adopt_policy_file, "Policy TOML file")->required()->check(CLI::ExistingFile);
+  adopt->add_option("--from", adopt_from, "First day the policy applies, YYYY-MM-DD")->required();
+  adopt->callback([&cli] {
+    Database db = cli.open_db();
+    PluginHost host(PluginHost::default_search_path());
+    Transaction tx(db);
+    Adoption a = adopt_policy(db, host, adopt_id, adopt_policy_file, adopt_from);
+    record_audit(db, current_user(), "body adopt", adopt_id + " adopts " + a.regime + " " + a.version + " from " + adopt_from,
+                 a.policy_hash);
+    tx.commit();
+    std::cout << adopt_id << " adopts " << a.regime << " policy " << a.version << " from " << adopt_from << " ("
+              << a.policy_path.string() << ").\n";
   });
 
   auto* join = body->add_subcommand("join", "Make schools members of a body from a date");

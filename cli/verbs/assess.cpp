@@ -1,0 +1,68 @@
+#include <iostream>
+
+#include "../cli.hpp"
+#include "trellis/assessment.hpp"
+
+namespace trellis::cli {
+namespace {
+
+nlohmann::json to_json(const SchoolAssessment& a) {
+  auto ratings = nlohmann::json::array();
+  for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+  return {{"urn", a.urn},
+          {"name", a.name},
+          {"body", a.body},
+          {"regime", a.regime},
+          {"period", a.period},
+          {"level", a.level},
+          {"classified", a.classified},
+          {"previous_level", a.previous_level ? nlohmann::json(*a.previous_level) : nlohmann::json()},
+          {"reasons", a.reasons},
+          {"ratings", ratings},
+          {"policy_version", a.policy_version},
+          {"policy_hash", a.policy_hash}};
+}
+
+void print_readable(const AssessRun& run, bool dry_run) {
+  std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
+            << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
+            << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
+  for (auto& a : run.schools) {
+    std::string level = a.level;
+    for (auto& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::cout << a.urn << "  " << a.name << "  " << level;
+    if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
+    std::cout << "\n";
+    for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+  }
+}
+
+}  // namespace
+
+void add_assess(CLI::App& app, Cli& cli) {
+  auto* sub = app.add_subcommand("assess", "Assess a body's schools for a period and store the results");
+  static std::string body, period, policy, format;
+  static bool dry_run = false;
+  sub->add_option("--body", body, "Body id")->required();
+  sub->add_option("--period", period, "Period, e.g. 2018-19 or 2018-19/autumn")->required();
+  sub->add_option("--policy", policy, "Try a draft policy instead of the adopted one");
+  sub->add_flag("--dry-run", dry_run, "Store nothing");
+  add_format(*sub, format, {"table", "json"});
+  sub->callback([&cli] {
+    Database db = cli.open_db();
+    PluginHost host(PluginHost::default_search_path());
+    AssessOptions opt{body, Period::parse(period), std::nullopt, dry_run};
+    if (!policy.empty()) opt.draft_policy = policy;
+    AssessRun run = assess_body(db, host, opt);
+    for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
+    if (format == "json") {
+      auto arr = nlohmann::json::array();
+      for (auto& a : run.schools) arr.push_back(to_json(a));
+      print_json(arr);
+    } else {
+      print_readable(run, dry_run);
+    }
+  });
+}
+
+}  // namespace trellis::cli

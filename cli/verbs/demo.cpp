@@ -1,0 +1,149 @@
+// `trellis demo`: builds a database from examples/ by running, in order, the
+// trellis command lines in each examples/<set>/demo.trellis, echoing each one,
+// so the demo is also the tour: every step is a command a user can type.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "../cli.hpp"
+#include "trellis/error.hpp"
+#include "trellis/store/audit.hpp"
+#include "trellis/store/schema.hpp"
+
+namespace trellis::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path examples_folder(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("TRELLIS_EXAMPLES"); env && *env) return env;
+  for (fs::path p : {fs::path(TRELLIS_SOURCE_DIR) / "examples", fs::path(TRELLIS_INSTALL_DATA_DIR) / "examples"})
+    if (fs::exists(p)) return p;
+  throw UsageError("cannot find the examples folder; give it with --examples or $TRELLIS_EXAMPLES");
+}
+
+/// Shell-like words: whitespace-separated, with '…' and "…" quoting.
+std::vector<std::string> words(const std::string& line, const Location& where) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool in_word = false;
+  char quote = 0;
+  for (char c : line) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      else cur += c;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t') {
+      if (in_word) out.push_back(cur), cur.clear(), in_word = false;
+    } else {
+      cur += c;
+      in_word = true;
+    }
+  }
+  if (quote) throw InputError(where, std::string("a closing ") + quote, "the end of the line");
+  if (in_word) out.push_back(cur);
+  return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+  return s;
+}
+
+/// Runs this same program with `args` in `dir`; returns its exit code.
+int run_trellis(const std::vector<std::string>& args, const fs::path& dir, const fs::path& db) {
+  std::cout.flush();
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("cannot start a process");
+  if (pid == 0) {
+    std::vector<char*> argv;
+    static std::string self = "trellis";
+    argv.push_back(self.data());
+    for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    if (chdir(dir.c_str()) != 0) _exit(4);
+    setenv("TRELLIS_DB", db.c_str(), 1);
+    execv("/proc/self/exe", argv.data());
+    _exit(4);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 4;
+}
+
+/// A database the demo may replace: absent, or made by an earlier demo.
+void clear_previous_demo(const fs::path& db) {
+  if (!fs::exists(db)) return;
+  bool made_by_demo = false;
+  try {
+    Database existing = Database::open(db);
+    if (stored_version(existing) > 0) {
+      Statement s(existing, "SELECT COUNT(*) FROM audit WHERE command = 'demo'");
+      made_by_demo = s.step() && s.integer(0) > 0;
+    }
+  } catch (const std::exception&) {
+  }
+  if (!made_by_demo)
+    throw UsageError(db.string() + " exists and was not made by `trellis demo`; choose another file with --db");
+  for (auto ext : {"", "-wal", "-shm"}) fs::remove(db.string() + ext);
+  fs::remove_all(db.parent_path() / "letters");
+}
+
+}  // namespace
+
+void add_demo(CLI::App& app, Cli& cli) {
+  auto* sub = app.add_subcommand("demo", "Build a database from the bundled examples and show what Trellis does");
+  auto examples = std::make_shared<std::string>();
+  sub->add_option("--examples", *examples, "The examples folder (default: the bundled one)");
+  sub->callback([&cli, examples] {
+    const fs::path folder = examples_folder(*examples);
+    const fs::path db = fs::absolute(cli.db_path);
+    const fs::path out = db.parent_path();
+    clear_previous_demo(db);
+    {
+      Database d = Database::open(db);
+      migrate(d);
+      Transaction tx(d);
+      record_audit(d, current_user(), "demo", "demo database from " + folder.string(), "");
+      tx.commit();
+    }
+    std::vector<fs::path> scripts;
+    for (auto& e : fs::directory_iterator(folder))
+      if (fs::exists(e.path() / "demo.trellis")) scripts.push_back(e.path() / "demo.trellis");
+    std::sort(scripts.begin(), scripts.end());
+    if (scripts.empty()) throw UsageError("no demo.trellis under " + folder.string());
+    for (auto& script : scripts) {
+      std::ifstream in(script);
+      std::string line;
+      int n = 0;
+      std::cout << "\n=== " << script.parent_path().filename().string() << " ===\n";
+      while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        if (line[first] == '#') {
+          std::cout << "\n" << line.substr(first) << "\n";
+          continue;
+        }
+        auto args = words(replace_all(line, "$OUT", out.string()), {script.string(), n, 1});
+        std::cout << "\n$ trellis " << line.substr(first) << "\n";
+        if (int rc = run_trellis(args, script.parent_path(), db); rc != 0) {
+          std::cerr << "trellis demo: step " << script.string() << ":" << n << " failed with exit code " << rc << "\n";
+          throw ProblemsFound("demo step failed");
+        }
+      }
+    }
+    std::cout << "\nThe demo database is " << db.string() << ". Explore it with any verb, e.g.\n"
+              << "  trellis --db " << db.string() << " body list\n";
+  });
+}
+
+}  // namespace trellis::cli

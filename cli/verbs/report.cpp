@@ -1,0 +1,37 @@
+#include <fstream>
+#include <iostream>
+
+#include "../cli.hpp"
+#include "trellis/error.hpp"
+#include "trellis/report.hpp"
+
+namespace trellis::cli {
+
+void add_report(CLI::App& app, Cli& cli) {
+  auto* sub = app.add_subcommand("report", "The body's report for a period: levels, changes, reasons, activities");
+  static std::string body, period, format, output;
+  sub->add_option("--body", body, "Body id")->required();
+  sub->add_option("--period", period, "Period, e.g. 2018-19")->required();
+  add_format(*sub, format, {"table", "md", "html", "csv", "json"});
+  sub->add_option("-o,--output", output, "Write to this file instead of the terminal");
+  sub->callback([&cli] {
+    Database db = cli.open_db();
+    PluginHost host(PluginHost::default_search_path());
+    Report r = build_report(db, host, body, Period::parse(period));
+    std::string text = format == "md"     ? render_markdown(r)
+                       : format == "html" ? render_html(r)
+                       : format == "csv"  ? render_csv(r)
+                       : format == "json" ? render_json(r)
+                                          : render_text(r);
+    if (output.empty()) {
+      std::cout << text;
+      return;
+    }
+    std::ofstream out(output, std::ios::binary);
+    out << text;
+    if (!out) throw UsageError("cannot write " + output);
+    std::cout << "Wrote " << output << " (" << r.schools.size() << " schools).\n";
+  });
+}
+
+}  // namespace trellis::cli

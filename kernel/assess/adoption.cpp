@@ -1,0 +1,48 @@
+#include "trellis/adoption.hpp"
+
+#include "trellis/error.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/policy.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+
+void require_valid(const Policy& policy, PluginHost& host) {
+  std::shared_ptr<sdk::Regime> regime;
+  const sdk::RegimeDescription* description = nullptr;
+  try {
+    regime = host.create(policy.regime());
+    description = &host.description(policy.regime());
+  } catch (const UsageError& e) {
+    throw InputError(policy.where("policy.regime"), e.what());
+  }
+  auto problems = check_policy(policy, *description, regime.get());
+  if (problems.empty()) return;
+  std::string msg = std::to_string(problems.size()) + " problem(s) in the policy (see `trellis policy check`):";
+  for (auto& p : problems) msg += "\n  " + p.to_string();
+  throw InputError(Location{policy.path().string()}, msg);
+}
+
+Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id,
+                      const std::filesystem::path& file, const std::string& from_date) {
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  Policy policy = Policy::load(file);
+  require_valid(policy, host);
+  Adoption a{body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
+             policy.hash(), from_date};
+  Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?))");
+  s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
+      .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, now_timestamp()).run();
+  return a;
+}
+
+std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, const std::string& date) {
+  Statement s(db, R"(SELECT body_id, policy_path, regime, version, policy_hash, from_date FROM adoptions
+                     WHERE body_id = ? AND from_date <= ? ORDER BY from_date DESC, id DESC LIMIT 1)");
+  s.bind(1, body_id).bind(2, date);
+  if (!s.step()) return std::nullopt;
+  return Adoption{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+}
+
+}  // namespace trellis

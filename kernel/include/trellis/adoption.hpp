@@ -1,0 +1,39 @@
+#pragma once
+/// A body adopts a policy from a date. A merged trust can switch frameworks by
+/// adopting another policy from a later date; history is kept.
+///
+///     adopt_policy(db, host, "telford", "policies/telford-and-wrekin.toml", "2024-09-01");
+///     auto a = adoption_on(db, "telford", "2025-01-15");
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "trellis/plugin_host.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct Adoption {
+  std::string body_id;
+  std::filesystem::path policy_path;  ///< absolute
+  std::string regime;
+  std::string version;
+  std::string policy_hash;
+  std::string from_date;
+};
+
+class Policy;
+
+/// Throws InputError listing every problem `check_policy` finds in the policy
+/// against its regime (which must be loaded).
+void require_valid(const Policy& policy, PluginHost& host);
+
+/// Checks the policy against its regime (throws InputError listing every
+/// problem), then records the adoption. Returns it.
+Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id,
+                      const std::filesystem::path& policy, const std::string& from_date);
+
+/// The adoption in force on the date, if any.
+std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, const std::string& date);
+
+}  // namespace trellis

@@ -1,0 +1,48 @@
+#pragma once
+/// Ratings people record: a head's self-assessment, a board's moderation, an
+/// officer's final level. Append-only: a new rating of the same subject and
+/// stage supersedes the earlier one and both are kept.
+///
+///     record_rating(db, host, {123456, "telford", "2018-19", "overall", "amber",
+///                              "final", "j.smith", "Leadership change since May"});
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/plugin_host.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct RatingInput {
+  std::int64_t urn = 0;
+  std::string body_id;
+  std::string period;
+  std::string subject;  ///< an indicator or area id of the regime, or "overall"
+  std::string level;
+  std::string stage;
+  std::string by;
+  std::string rationale;
+};
+
+struct RatingRecord {
+  std::int64_t id = 0;
+  std::int64_t urn = 0;
+  std::string period, subject, level, stage, by, at, rationale;
+  std::optional<std::int64_t> supersedes;
+};
+
+/// Checks the body, school membership, period, and that subject, level and
+/// stage belong to the regime of the policy the body has adopted. Throws
+/// UsageError naming what was wrong. Returns the new rating's id.
+std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in);
+
+/// Every rating of the body's schools for the period, oldest first.
+std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, const std::string& period);
+
+/// A school or an officer asks for a classification to be reviewed.
+std::int64_t request_review(Database& db, std::int64_t urn, const std::string& body_id, const std::string& by,
+                            const std::string& reason);
+
+}  // namespace trellis

@@ -1,0 +1,98 @@
+#pragma once
+/// The body's report for a period: counts by level, changes since the last
+/// period, each school with its reasons, ratings at the reported stage, where
+/// stages disagree (e.g. moderation against self-assessment), the activities
+/// due, review requests, and the change-of-level letters written.
+///
+///     Report r = build_report(db, host, "telford", Period::parse("2018-19"));
+///     std::string md = render_markdown(r);
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/assessment.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/plugin_host.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct LevelCount {
+  std::string level;
+  std::string label;
+  std::string colour;
+  bool classified = true;
+  int schools = 0;
+};
+
+/// Two stages of the same subject that disagree, e.g. self "good", moderated "requires improvement".
+struct StageDifference {
+  std::int64_t urn = 0;
+  std::string school;
+  std::string subject;
+  std::string first_stage, first_level;
+  std::string second_stage, second_level;
+  std::string rationale;  ///< of the later stage's rating
+  std::string by;
+};
+
+struct ReportRating {
+  std::string subject, level, stage, by, rationale;
+};
+
+struct ReportSchool {
+  SchoolAssessment assessment;
+  std::optional<ReportRating> final_level;  ///< a person's "final" rating of overall, if any
+  std::vector<ReportRating> ratings;        ///< at the reported stage
+  std::optional<std::string> letter;        ///< change-of-level letter, if written
+};
+
+struct ReportActivity {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> urn;
+  std::string school, type, title, start, end, status;
+  std::optional<std::string> due;
+};
+
+struct ReportReview {
+  std::int64_t urn = 0;
+  std::string school, by, at, reason;
+};
+
+struct Report {
+  Body body;
+  std::string period;
+  std::string regime, regime_name, policy_version, policy_hash;
+  std::string reported_stage;
+  std::vector<LevelCount> counts;
+  std::vector<ReportSchool> schools;
+  std::vector<StageDifference> differences;
+  std::vector<ReportActivity> activities;
+  std::vector<ReportReview> reviews;
+
+  std::vector<const ReportSchool*> changes() const;
+};
+
+/// Throws UsageError when the body is unknown or nothing was assessed for the period.
+Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period);
+
+std::string render_markdown(const Report& r);
+std::string render_html(const Report& r);
+std::string render_csv(const Report& r);
+std::string render_json(const Report& r);
+std::string render_text(const Report& r);
+
+/// Where change-of-level letters go: letters/ beside the database.
+std::filesystem::path letters_folder(const std::filesystem::path& database_file);
+
+/// Writes a Markdown letter to the head of each school whose level changed,
+/// with the reasons and the offer the policy makes ([notification] offer).
+/// Returns the files written.
+std::vector<std::filesystem::path> write_change_letters(const std::vector<SchoolAssessment>& changed,
+                                                        const std::string& body_name,
+                                                        const std::string& offer,
+                                                        const std::filesystem::path& folder);
+
+}  // namespace trellis

@@ -1,0 +1,126 @@
+#include <algorithm>
+#include <map>
+
+#include "trellis/error.hpp"
+#include "trellis/ratings.hpp"
+#include "trellis/report.hpp"
+
+namespace trellis {
+namespace {
+
+std::string slug(std::string s) {
+  for (auto& c : s)
+    if (c == '/') c = '_';
+  return s;
+}
+
+void count_levels(Report& r, const sdk::RegimeDescription* d) {
+  if (d)
+    for (auto& scale : d->scales)
+      if (scale.id == d->overall_scale)
+        for (auto& l : scale.levels) r.counts.push_back({l.id, l.label, l.colour, true, 0});
+  for (auto& s : r.schools) {
+    auto it = std::find_if(r.counts.begin(), r.counts.end(), [&](auto& c) { return c.level == s.assessment.level; });
+    if (it == r.counts.end()) {
+      r.counts.push_back({s.assessment.level, s.assessment.level, "", s.assessment.classified, 0});
+      it = r.counts.end() - 1;
+    }
+    ++it->schools;
+  }
+}
+
+/// The newest rating per (urn, subject, stage).
+std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> newest_ratings(Database& db, const Report& r) {
+  std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> out;
+  for (auto& rt : ratings_for(db, r.body.id, r.period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
+  return out;
+}
+
+void compare_stages(Report& r, const sdk::RegimeDescription* d,
+                    const std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord>& newest) {
+  if (!d) return;
+  std::map<std::int64_t, std::string> names;
+  for (auto& s : r.schools) names[s.assessment.urn] = s.assessment.name;
+  std::map<std::pair<std::int64_t, std::string>, std::vector<const RatingRecord*>> by_subject;
+  for (auto& stage : d->stages)
+    for (auto& [key, rt] : newest)
+      if (std::get<2>(key) == stage.id) by_subject[{rt.urn, rt.subject}].push_back(&rt);
+  for (auto& [key, chain] : by_subject)
+    for (std::size_t i = 1; i < chain.size(); ++i)
+      if (chain[i - 1]->level != chain[i]->level)
+        r.differences.push_back({key.first, names[key.first], key.second, chain[i - 1]->stage, chain[i - 1]->level,
+                                 chain[i]->stage, chain[i]->level, chain[i]->rationale, chain[i]->by});
+}
+
+void load_activities(Database& db, Report& r, const Period& p) {
+  Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.due_date, a.status
+      FROM activities a LEFT JOIN schools s ON s.urn = a.urn
+      WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
+      ORDER BY a.start_date, a.urn, a.id)");
+  s.bind(1, r.body.id).bind(2, p.academic_year().to_string()).bind(3, period_end_date(p)).bind(4, period_start_date(p));
+  while (s.step())
+    r.activities.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                            s.text(8), s.opt_text(7)});
+}
+
+void load_reviews(Database& db, Report& r) {
+  Statement s(db, R"(SELECT q.urn, COALESCE(s.name, ''), q.requested_by, q.requested_at, q.reason
+      FROM review_requests q LEFT JOIN schools s ON s.urn = q.urn WHERE q.body_id = ? ORDER BY q.id)");
+  s.bind(1, r.body.id);
+  while (s.step()) r.reviews.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+}
+
+}  // namespace
+
+std::vector<const ReportSchool*> Report::changes() const {
+  std::vector<const ReportSchool*> out;
+  for (auto& s : schools)
+    if (s.assessment.changed()) out.push_back(&s);
+  return out;
+}
+
+Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
+  auto body = find_body(db, body_id);
+  if (!body) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  Report r;
+  r.body = *body;
+  r.period = period.to_string();
+  auto assessed = stored_assessments(db, body_id, period);
+  if (assessed.empty())
+    throw UsageError("nothing has been assessed for " + body_id + " in " + r.period + "; run `trellis assess --body " +
+                     body_id + " --period " + r.period + "` first");
+  r.regime = assessed.front().regime;
+  r.policy_version = assessed.front().policy_version;
+  r.policy_hash = assessed.front().policy_hash;
+  const sdk::RegimeDescription* d = nullptr;
+  try {
+    d = &host.description(r.regime);
+    r.regime_name = d->name;
+    r.reported_stage = d->reported_stage;
+  } catch (const std::exception&) {
+    r.regime_name = r.regime + " (plugin not loaded: levels shown as stored)";
+  }
+  auto newest = newest_ratings(db, r);
+  const auto letters = letters_folder(db.file()) / body_id / slug(r.period);
+  for (auto& a : assessed) {
+    ReportSchool s{a, std::nullopt, {}, std::nullopt};
+    if (auto it = newest.find({a.urn, "overall", "final"}); it != newest.end())
+      s.final_level = ReportRating{"overall", it->second.level, "final", it->second.by, it->second.rationale};
+    for (auto& [key, rt] : newest)
+      if (std::get<0>(key) == a.urn && !r.reported_stage.empty() && rt.stage == r.reported_stage)
+        s.ratings.push_back({rt.subject, rt.level, rt.stage, rt.by, rt.rationale});
+    if (auto f = letters / (std::to_string(a.urn) + ".md"); std::filesystem::exists(f)) s.letter = f.string();
+    r.schools.push_back(std::move(s));
+  }
+  count_levels(r, d);
+  compare_stages(r, d, newest);
+  load_activities(db, r, period);
+  load_reviews(db, r);
+  return r;
+}
+
+std::filesystem::path letters_folder(const std::filesystem::path& database_file) {
+  return std::filesystem::absolute(database_file).parent_path() / "letters";
+}
+
+}  // namespace trellis

@@ -1,0 +1,81 @@
+// The report as data: CSV (a row per school) and JSON (the whole report).
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "trellis/report.hpp"
+
+namespace trellis {
+namespace {
+
+std::string field(const std::string& f) {
+  if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
+  std::string q = "\"";
+  for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
+}  // namespace
+
+std::string render_csv(const Report& r) {
+  std::ostringstream o;
+  o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons\r\n";
+  for (auto& s : r.schools) {
+    std::string reasons;
+    for (auto& x : s.assessment.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
+    o << s.assessment.urn << "," << field(s.assessment.name) << "," << r.period << "," << field(s.assessment.level) << ","
+      << (s.assessment.classified ? "yes" : "no") << "," << field(s.assessment.previous_level.value_or("")) << ","
+      << (s.assessment.changed() ? "yes" : "no") << "," << field(s.final_level ? s.final_level->level : "") << ","
+      << field(s.final_level ? s.final_level->by : "") << "," << field(reasons) << "\r\n";
+  }
+  return o.str();
+}
+
+std::string render_json(const Report& r) {
+  nlohmann::json j;
+  j["body"] = {{"id", r.body.id}, {"kind", r.body.kind}, {"name", r.body.name}};
+  j["period"] = r.period;
+  j["regime"] = r.regime;
+  j["policy_version"] = r.policy_version;
+  j["policy_hash"] = r.policy_hash;
+  j["reported_stage"] = r.reported_stage.empty() ? nlohmann::json() : nlohmann::json(r.reported_stage);
+  j["counts"] = nlohmann::json::array();
+  for (auto& c : r.counts)
+    j["counts"].push_back({{"level", c.level}, {"label", c.label}, {"classified", c.classified}, {"schools", c.schools}});
+  j["changes"] = nlohmann::json::array();
+  for (auto* s : r.changes())
+    j["changes"].push_back({{"urn", s->assessment.urn}, {"name", s->assessment.name}, {"from", *s->assessment.previous_level},
+                            {"to", s->assessment.level}, {"letter", opt(s->letter)}});
+  j["schools"] = nlohmann::json::array();
+  for (auto& s : r.schools) {
+    auto ratings = nlohmann::json::array();
+    for (auto& rt : s.ratings) ratings.push_back({{"subject", rt.subject}, {"level", rt.level}, {"stage", rt.stage}, {"by", rt.by}});
+    j["schools"].push_back({{"urn", s.assessment.urn},
+                            {"name", s.assessment.name},
+                            {"level", s.assessment.level},
+                            {"classified", s.assessment.classified},
+                            {"previous_level", opt(s.assessment.previous_level)},
+                            {"final_level", s.final_level ? nlohmann::json(s.final_level->level) : nlohmann::json()},
+                            {"final_by", s.final_level ? nlohmann::json(s.final_level->by) : nlohmann::json()},
+                            {"reasons", s.assessment.reasons},
+                            {"ratings", ratings},
+                            {"letter", opt(s.letter)}});
+  }
+  j["differences"] = nlohmann::json::array();
+  for (auto& d : r.differences)
+    j["differences"].push_back({{"urn", d.urn}, {"name", d.school}, {"subject", d.subject},
+                                {"first", {{"stage", d.first_stage}, {"level", d.first_level}}},
+                                {"second", {{"stage", d.second_stage}, {"level", d.second_level}}},
+                                {"rationale", d.rationale}, {"by", d.by}});
+  j["activities"] = nlohmann::json::array();
+  for (auto& a : r.activities)
+    j["activities"].push_back({{"id", a.id}, {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()}, {"type", a.type},
+                               {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}});
+  j["reviews"] = nlohmann::json::array();
+  for (auto& v : r.reviews)
+    j["reviews"].push_back({{"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at}, {"reason", v.reason}});
+  return j.dump(2) + "\n";
+}
+
+}  // namespace trellis

@@ -1,0 +1,73 @@
+// The report as one self-contained HTML page, colours from the regime's scale.
+#include <sstream>
+
+#include "trellis/report.hpp"
+
+namespace trellis {
+namespace {
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string colour_of(const Report& r, const std::string& level) {
+  for (auto& c : r.counts)
+    if (c.level == level && !c.colour.empty()) return c.colour;
+  return "#757575";
+}
+
+std::string badge(const Report& r, const std::string& level) {
+  return "<span class=\"badge\" style=\"background:" + esc(colour_of(r, level)) + "\">" + esc(level) + "</span>";
+}
+
+}  // namespace
+
+std::string render_html(const Report& r) {
+  std::ostringstream o;
+  o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(r.body.name) << ": "
+    << esc(r.period) << "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
+    << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
+    << ".badge{color:#fff;padding:.1em .5em;border-radius:.3em}</style></head><body>\n";
+  o << "<h1>" << esc(r.body.name) << ": " << esc(r.period) << "</h1>\n<p>Regime: " << esc(r.regime_name)
+    << ". Policy version " << esc(r.policy_version) << ".</p>\n<h2>Schools by level</h2>\n<table>";
+  for (auto& c : r.counts) o << "<tr><td>" << badge(r, c.level) << "</td><td>" << c.schools << "</td></tr>";
+  o << "</table>\n<h2>Changes since the last period</h2>\n<ul>";
+  for (auto* s : r.changes())
+    o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << badge(r, *s->assessment.previous_level)
+      << " → " << badge(r, s->assessment.level) << "</li>";
+  if (r.changes().empty()) o << "<li>No school's level changed.</li>";
+  o << "</ul>\n<h2>Schools</h2>\n";
+  for (auto& s : r.schools) {
+    o << "<h3>" << esc(s.assessment.name) << " (" << s.assessment.urn << ") " << badge(r, s.assessment.level);
+    if (s.final_level) o << " final: " << badge(r, s.final_level->level) << " by " << esc(s.final_level->by);
+    o << "</h3>\n<ul>";
+    for (auto& reason : s.assessment.reasons) o << "<li>" << esc(reason) << "</li>";
+    o << "</ul>\n";
+  }
+  if (!r.differences.empty()) {
+    o << "<h2>Where the stages disagree</h2>\n<table><tr><th>School</th><th>Subject</th><th>Earlier</th><th>Later</th><th>Rationale</th></tr>";
+    for (auto& d : r.differences)
+      o << "<tr><td>" << esc(d.school) << "</td><td>" << esc(d.subject) << "</td><td>" << esc(d.first_stage) << ": "
+        << esc(d.first_level) << "</td><td>" << esc(d.second_stage) << ": " << esc(d.second_level) << "</td><td>"
+        << esc(d.rationale) << "</td></tr>";
+    o << "</table>\n";
+  }
+  o << "<h2>Activities</h2>\n<table><tr><th>Start</th><th>End</th><th>Due</th><th>School</th><th>Activity</th><th>Status</th></tr>";
+  for (auto& a : r.activities)
+    o << "<tr><td>" << a.start << "</td><td>" << a.end << "</td><td>" << a.due.value_or("") << "</td><td>"
+      << esc(a.urn ? a.school : "(all schools)") << "</td><td>" << esc(a.title) << "</td><td>" << a.status << "</td></tr>";
+  o << "</table>\n</body></html>\n";
+  return o.str();
+}
+
+}  // namespace trellis

@@ -1,0 +1,102 @@
+// The report as Markdown (for boards and committees) and as plain text (for
+// the terminal). Both follow the same order: counts, changes, schools,
+// stage differences, activities, review requests.
+#include <sstream>
+
+#include "trellis/report.hpp"
+
+namespace trellis {
+namespace {
+
+std::string upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string level_text(const ReportSchool& s) {
+  std::string t = s.assessment.level;
+  if (s.final_level && s.final_level->level != s.assessment.level)
+    t += " (computed); final: " + s.final_level->level + " set by " + s.final_level->by;
+  else if (s.final_level)
+    t += " (confirmed by " + s.final_level->by + ")";
+  return t;
+}
+
+std::string when(const ReportActivity& a) {
+  if (a.due) return "due " + *a.due;
+  return a.start == a.end ? a.start : a.start + " to " + a.end;
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& r) {
+  std::ostringstream o;
+  o << "# " << r.body.name << ": " << r.period << "\n\n";
+  o << "Regime: " << r.regime_name << ". Policy version " << r.policy_version << " (hash " << r.policy_hash.substr(0, 12)
+    << ").\n\n## Schools by level\n\n| Level | Schools |\n|---|---:|\n";
+  for (auto& c : r.counts) o << "| " << c.label << (c.classified ? "" : " (not classified)") << " | " << c.schools << " |\n";
+  auto changes = r.changes();
+  o << "\n## Changes since the last period\n\n";
+  if (changes.empty()) o << "No school's level changed.\n";
+  for (auto* s : changes)
+    o << "- **" << s->assessment.name << "** (" << s->assessment.urn << "): " << *s->assessment.previous_level << " → "
+      << s->assessment.level << (s->letter ? " — letter: `" + *s->letter + "`" : "") << "\n";
+  o << "\n## Schools\n";
+  for (auto& s : r.schools) {
+    o << "\n### " << s.assessment.name << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
+    if (s.final_level && !s.final_level->rationale.empty()) o << "Officer's rationale: " << s.final_level->rationale << "\n\n";
+    for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
+    if (!s.ratings.empty()) {
+      o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
+      for (auto& rt : s.ratings) o << "| " << rt.subject << " | " << rt.level << " |\n";
+    }
+  }
+  if (!r.differences.empty()) {
+    o << "\n## Where the stages disagree\n\n| School | Subject | Earlier | Later | Rationale |\n|---|---|---|---|---|\n";
+    for (auto& d : r.differences)
+      o << "| " << d.school << " (" << d.urn << ") | " << d.subject << " | " << d.first_stage << ": " << d.first_level
+        << " | " << d.second_stage << ": " << d.second_level << " | " << d.rationale << " |\n";
+  }
+  o << "\n## Activities in " << r.period << "\n\n";
+  if (r.activities.empty()) o << "None planned.\n";
+  else o << "| When | School | Activity | Status |\n|---|---|---|---|\n";
+  for (auto& a : r.activities)
+    o << "| " << when(a) << " | " << (a.urn ? a.school : "(all schools)") << " | " << a.title << " | " << a.status << " |\n";
+  if (!r.reviews.empty()) {
+    o << "\n## Review requests\n\n";
+    for (auto& v : r.reviews) o << "- " << v.school << " (" << v.urn << "), " << v.at << ", by " << v.by << ": " << v.reason << "\n";
+  }
+  return o.str();
+}
+
+std::string render_text(const Report& r) {
+  std::ostringstream o;
+  o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << r.policy_version << "\n\n";
+  for (auto& c : r.counts) o << "  " << c.label << (c.classified ? "" : " (not classified)") << ": " << c.schools << "\n";
+  auto changes = r.changes();
+  o << "\nChanges since the last period: " << (changes.empty() ? "none" : std::to_string(changes.size())) << "\n";
+  for (auto* s : changes)
+    o << "  " << s->assessment.urn << "  " << s->assessment.name << ": " << *s->assessment.previous_level << " -> "
+      << s->assessment.level << (s->letter ? "  (letter: " + *s->letter + ")" : "") << "\n";
+  o << "\nSchools:\n";
+  for (auto& s : r.schools) {
+    o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";
+    for (auto& reason : s.assessment.reasons) o << "      - " << reason << "\n";
+  }
+  if (!r.differences.empty()) {
+    o << "\nWhere the stages disagree:\n";
+    for (auto& d : r.differences)
+      o << "  " << d.school << ": " << d.subject << " " << d.first_stage << " " << d.first_level << ", " << d.second_stage
+        << " " << d.second_level << (d.rationale.empty() ? "" : " — " + d.rationale) << "\n";
+  }
+  o << "\nActivities in " << r.period << ": " << r.activities.size() << "\n";
+  for (auto& a : r.activities)
+    o << "  " << when(a) << "  " << (a.urn ? a.school : "(all schools)") << ": " << a.title << " [" << a.status << "]\n";
+  if (!r.reviews.empty()) {
+    o << "\nReview requests:\n";
+    for (auto& v : r.reviews) o << "  " << v.school << " (" << v.urn << ") by " << v.by << ": " << v.reason << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace trellis
