@@ -97,6 +97,10 @@ bool Date::is_weekend() const { return weekday() >= Weekday::saturday; }
 
 std::string Date::to_string() const {
   const Ymd c = civil_from_days(days_);
+  if (c.y < 0 || c.y > 9999) {  // outside ISO's four digits: still readable, never garbled
+    auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+    return std::to_string(c.y) + "-" + two(c.m) + "-" + two(c.d);
+  }
   char buf[16];
   auto put = [&](int v, int width, char* at) {
     for (int i = width - 1; i >= 0; --i, v /= 10) at[i] = static_cast<char>('0' + v % 10);

@@ -15,6 +15,8 @@ TEST_CASE("dates parse and print as ISO YYYY-MM-DD") {
   CHECK(Date::from_ymd(2025, 5, 23) == d);
   CHECK(Date::parse("1970-01-01").serial() == 0);
   CHECK(Date::parse("1969-12-31").serial() == -1);
+  CHECK((Date::parse("9999-12-31") + 1).to_string() == "10000-01-01");
+  CHECK((Date::parse("0000-01-01") - 1).to_string() == "-1-12-31");
 }
 
 TEST_CASE("malformed or impossible dates are refused, naming the text") {
