@@ -7,7 +7,7 @@
 ///
 ///     lua::ThresholdSetup setup;
 ///     setup.levels = {"green", "yellow", "amber", "red"};
-///     setup.params = lua::Value::table({{"persistent_absence_max", lua::Value::number(18.0)}});
+///     setup.params = lua::Value::table({{"persistent_absence_max", lua::Value::real(18.0)}});
 ///     lua::ThresholdSandbox sandbox(setup);
 ///     sandbox.add({"classify", "scripts/classify.lua", text});   // throws InputError at file:line
 ///     sdk::ThresholdOutcome out = sandbox.run("classify", evidence, {});

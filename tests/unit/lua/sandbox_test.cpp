@@ -1,0 +1,261 @@
+// The sandbox's contract with threshold scripts: what they see, what comes
+// back, and how failures are reported.
+#include <catch2/catch.hpp>
+
+#include <lua.hpp>
+
+#include <stdexcept>
+
+#include "fixtures.hpp"
+#include "trellis/error.hpp"
+#include "trellis/lua_sandbox.hpp"
+
+using namespace trellis;
+using testing::missing;
+using testing::value;
+
+namespace {
+
+lua::ThresholdSetup rag(lua::Limits limits = {}) {
+  lua::ThresholdSetup s;
+  s.scale = "rag";
+  s.levels = {"green", "amber", "red"};
+  sdk::IndicatorSpec pa;
+  pa.id = "persistent_absence_pct";
+  pa.label = "Persistent absence";
+  pa.unit = "%";
+  s.indicators = {pa};
+  s.params = lua::Value::table({{"pa_max", lua::Value::real(18.0)},
+                                {"review", lua::Value::string("2025-09-01")},
+                                {"bands", lua::Value::table({{"red", lua::Value::whole(4)}, {"amber", lua::Value::whole(2)}})},
+                                {"types", lua::Value::array({lua::Value::string("a"), lua::Value::string("b")})}});
+  s.limits = limits;
+  return s;
+}
+
+FixedEvidence telford_primary() {
+  auto info = testing::school_info(123456, "Hadley Primary");
+  info.la_code = 894;
+  info.la_name = "Telford and Wrekin";
+  info.phase = "primary";
+  info.pupils = 210;
+  FixedEvidence e(info, "2018-19");
+  e.add(value("persistent_absence_pct", 21.3, "england_abs.csv", 4102));
+  e.add(missing("ks2_rwm_expected_pct", "suppressed"));
+  sdk::Observation older = value("attendance_pct", 90.0, "old.csv", 1);
+  older.period = "2017-18";
+  e.add(older);
+  sdk::Observation future = value("attendance_pct", 99.0, "future.csv", 2);
+  future.period = "2019-20";
+  e.add(future);
+  e.set_benchmark("persistent_absence_pct", sdk::BenchmarkScope::national, 10.9);
+  e.set_benchmark("persistent_absence_pct", sdk::BenchmarkScope::la, 12.5);
+  e.set_previous_level("amber");
+  e.set_rating("overall", "self", "green");
+  return e;
+}
+
+sdk::ThresholdOutcome run_one(const std::string& body, const sdk::EvidenceView& e, const sdk::Facts& facts = {},
+                              lua::Limits limits = {}) {
+  lua::ThresholdSandbox sandbox(rag(limits));
+  sandbox.add({"t", "scripts/t.lua", body});
+  return sandbox.run("t", e, facts);
+}
+
+}  // namespace
+
+TEST_CASE("a script sees the school, its evidence, benchmarks, facts and params") {
+  const auto e = telford_primary();
+  const auto out = run_one(R"(
+return function(school, params)
+  local pa = school.indicators.persistent_absence_pct
+  local ks2 = school.indicators.ks2_rwm_expected_pct
+  local r = {
+    string.format("%d %s %d %s %s %d %s %s", school.urn, school.name, school.la_code, school.la_name,
+                  school.phase, school.pupils, school.period, school.previous_level),
+    string.format("%s %.1f%s from %s for %s", pa.label, pa.value, pa.unit, pa.source, pa.period),
+    string.format("ks2 %s %s %s", tostring(ks2.value), ks2.missing, ks2.source),
+    string.format("bench %.1f %.1f", school.benchmarks.persistent_absence_pct.national,
+                  school.benchmarks.persistent_absence_pct.la),
+    "no benchmark: " .. tostring(school.benchmarks.made_up.national),
+    "absent: " .. tostring(school.indicators.made_up),
+    "attendance " .. school.indicators.attendance_pct.value .. " from " .. school.indicators.attendance_pct.period,
+    string.format("params %.1f %s %d %d %s", params.pa_max, params.review, params.bands.red, #params.types, params.types[2]),
+    string.format("facts %s %s %s", tostring(school.facts.grade), school.facts.note, tostring(school.facts.flag)),
+    "self " .. school.rating("overall", "self") .. " " .. tostring(school.rating("overall", "final")),
+  }
+  return pa.value > params.pa_max and "amber" or "green", r
+end)",
+                           e, {{"grade", 4.0}, {"note", std::string("RI")}, {"flag", true}});
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.level == "amber");
+  CHECK(out.reasons == std::vector<std::string>{
+                           "123456 Hadley Primary 894 Telford and Wrekin primary 210 2018-19 amber",
+                           "Persistent absence 21.3% from england_abs.csv line 4102 for 2018-19",
+                           "ks2 nil suppressed ks2.csv",
+                           "bench 10.9 12.5",
+                           "no benchmark: nil",
+                           "absent: nil",
+                           "attendance 90.0 from 2017-18",  // the newest at or before 2018-19
+                           "params 18.0 2025-09-01 4 2 b",
+                           "facts 4.0 RI true",
+                           "self green nil",
+                       });
+}
+
+TEST_CASE("pairs over the school's indicators and params comes in a fixed order") {
+  const auto e = telford_primary();
+  const auto out = run_one(R"(
+return function(school, params)
+  local ids, keys = {}, {}
+  for id, item in pairs(school.indicators) do ids[#ids + 1] = id .. "=" .. tostring(item.value) end
+  for k in pairs(params) do keys[#keys + 1] = k end
+  for i, t in ipairs(params.types) do keys[#keys + 1] = i .. t end
+  return "green", { table.concat(ids, ","), table.concat(keys, ",") }
+end)",
+                           e);
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons[0] == "attendance_pct=90.0,ks2_rwm_expected_pct=nil,persistent_absence_pct=21.3");
+  CHECK(out.reasons[1] == "bands,pa_max,review,types,1a,2b");
+}
+
+TEST_CASE("read-only reasons (a params list) are accepted") {
+  const auto out = run_one("return function(school, params) return 'green', params.types end", telford_primary());
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("a runtime error names the script's file and line, with a short traceback") {
+  const auto out = run_one(R"(local function pct(x)
+  return x.value * 100
+end
+return function(school, params)
+  return "green", { pct(school.indicators.made_up) }
+end)",
+                           telford_primary());
+  REQUIRE_FALSE(out.status.ok);
+  const std::string& m = out.status.message;
+  INFO(m);
+  CHECK(m.rfind("scripts/t.lua:2: attempt to index a nil value (local 'x')", 0) == 0);
+  CHECK(m.find("stack traceback:\n\tscripts/t.lua:2: in ") != std::string::npos);
+  CHECK(m.find("scripts/t.lua:5: in function <scripts/t.lua:4>") != std::string::npos);
+}
+
+TEST_CASE("long script paths are shown in full, not cut to Lua's 60 bytes") {
+  const std::string file = "/srv/trellis/policies/trusts/heart-of-mercia/2024-25/scripts/thresholds/classify.lua";
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"t", file, "return function() error('no data') end"});
+  const auto out = sandbox.run("t", telford_primary(), {});
+  INFO(out.status.message);
+  CHECK(out.status.message.rfind(file + ":1: no data", 0) == 0);
+  CHECK(out.status.message.find("...") == std::string::npos);
+}
+
+TEST_CASE("a syntax error is an InputError at the script's line") {
+  lua::ThresholdSandbox sandbox(rag());
+  try {
+    sandbox.add({"t", "scripts/t.lua", "return function(school)\n  if school then\n    return 'green'\nend\n"});
+    FAIL("accepted");
+  } catch (const InputError& e) {
+    CHECK(e.where().file == "scripts/t.lua");
+    CHECK(e.where().line == 5);  // where the missing end was due: the end of the file
+    CHECK(std::string(e.what()).find("'end' expected (to close 'function' at line 1)") != std::string::npos);
+  }
+}
+
+TEST_CASE("bytecode made by lua_dump is refused") {
+  lua_State* L = luaL_newstate();
+  REQUIRE(luaL_loadstring(L, "return function() return 'green', {} end") == LUA_OK);
+  std::string bytes;
+  lua_dump(
+      L,
+      [](lua_State*, const void* p, size_t n, void* ud) {
+        static_cast<std::string*>(ud)->append(static_cast<const char*>(p), n);
+        return 0;
+      },
+      &bytes, 0);
+  lua_close(L);
+  lua::ThresholdSandbox sandbox(rag());
+  CHECK_THROWS_WITH(sandbox.add({"t", "t.luac", bytes}), Catch::Contains("precompiled binary chunk"));
+  CHECK_FALSE(sandbox.has("t"));
+}
+
+TEST_CASE("the instruction budget stops a loop and counts per run") {
+  lua::Limits limits;
+  limits.instructions = 100'000;
+  lua::ThresholdSandbox sandbox(rag(limits));
+  sandbox.add({"count", "count.lua", R"(
+return function(school, params)
+  local n = 0
+  for i = 1, school.facts.n do n = n + i end
+  return "green", { tostring(n) }
+end)"});
+  const auto e = telford_primary();
+  // Well under the budget, many times over: the budget is per run, not per state.
+  for (int i = 0; i < 50; ++i) REQUIRE(sandbox.run("count", e, {{"n", 1000.0}}).status.ok);
+  const auto over = sandbox.run("count", e, {{"n", 1e6}});
+  CHECK_FALSE(over.status.ok);
+  CHECK_THAT(over.status.message, Catch::StartsWith("count.lua:4: stopped after 100000 instructions"));
+  CHECK(sandbox.run("count", e, {{"n", 10.0}}).reasons == std::vector<std::string>{"55"});
+}
+
+TEST_CASE("the memory cap stops a bomb and the memory comes back") {
+  lua::Limits limits;
+  limits.memory_bytes = std::size_t{8} << 20;
+  lua::ThresholdSandbox sandbox(rag(limits));
+  sandbox.add({"bomb", "bomb.lua", R"(
+return function(school, params)
+  local t = {}
+  for i = 1, 1e7 do t[i] = { i } end
+  return "green", {}
+end)"});
+  sandbox.add({"ok", "ok.lua", "return function() return 'green', { ('x'):rep(1000) } end"});
+  const auto e = telford_primary();
+  const std::size_t before = sandbox.memory_in_use();
+  const auto out = sandbox.run("bomb", e, {});
+  CHECK_THAT(out.status.message, Catch::StartsWith("bomb.lua:4: the scripts' memory limit of 8 MiB ran out"));
+  CHECK(sandbox.memory_in_use() < before + (std::size_t{1} << 20));
+  CHECK(sandbox.run("ok", e, {}).status.ok);
+}
+
+TEST_CASE("an evidence view that throws becomes a status, not a crash") {
+  struct Broken final : sdk::EvidenceView {
+    sdk::SchoolInfo info = testing::school_info(1, "Broken");
+    const sdk::SchoolInfo& school() const override { return info; }
+    std::string period() const override { return "2018-19"; }
+    std::optional<sdk::Observation> latest(std::string_view) const override { throw std::runtime_error("database is locked"); }
+    std::vector<sdk::Observation> all() const override { return {}; }
+    std::optional<double> benchmark(std::string_view, sdk::BenchmarkScope) const override { return std::nullopt; }
+    std::optional<std::string> previous_level() const override { return std::nullopt; }
+    std::optional<std::string> rating(std::string_view, std::string_view) const override { return std::nullopt; }
+  } broken;
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"t", "t.lua", "return function(s) return s.indicators.x and 'red' or 'green', {} end"});
+  const auto out = sandbox.run("t", broken, {});
+  CHECK_FALSE(out.status.ok);
+  CHECK_THAT(out.status.message, Catch::StartsWith("t.lua:1: reading the school's evidence failed: database is locked"));
+  CHECK(sandbox.run("t", telford_primary(), {}).status.ok);
+}
+
+TEST_CASE("an unknown script name is a status naming the scripts there are") {
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"classify", "c.lua", "return function() return 'green', {} end"});
+  const auto out = sandbox.run("clasify", telford_primary(), {});
+  CHECK_FALSE(out.status.ok);
+  CHECK(out.status.message == "no threshold script named 'clasify'; the policy's [thresholds] has: classify");
+  CHECK_THROWS_AS(sandbox.add({"classify", "c.lua", "return function() end"}), std::invalid_argument);
+}
+
+TEST_CASE("pattern costs: everyday patterns pass, bombs do not") {
+  CHECK(lua::pattern_cost(7, "^(%d+)%-(%d+)$", false) < lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(40, "^%s*(.-)%s*$", false) < lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(2000, "%s+", false) < lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(100000, "needle", true) < lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(5000, ".-.-.-.-b", false) > lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(1000000, std::string(100000, 'a'), true) > lua::pattern_step_limit);
+  CHECK(lua::pattern_cost(20000, "(a*)*b", false) > lua::pattern_step_limit);
+  // Anchoring removes the factor of start positions.
+  CHECK(lua::pattern_cost(1000, "^a*b", false) * 500 < lua::pattern_cost(1000, "a*b", false));
+}
