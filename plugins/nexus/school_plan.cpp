@@ -124,7 +124,7 @@ void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, 
                           "000 §3.7: headteachers self-assess each dashboard indicator termly before the SPSB "
                           "moderates the ratings");
     if (assessed) {
-      r.title = "Dashboard self-assessment overdue: " + std::to_string(missing.size()) + " of " +
+      r.title = "Dashboard self-assessment incomplete: " + std::to_string(missing.size()) + " of " +
                 std::to_string(dashboard.size()) + " indicators missing";
       for (auto* k : missing) r.documents.push_back(k->label);
       passed_assessed = true;

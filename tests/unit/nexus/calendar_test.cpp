@@ -136,7 +136,7 @@ TEST_CASE("000 §3.7: a missing self-assessment is an overdue deadline before th
   CHECK(spring.is_deadline);
   CHECK(spring.cadence == Cadence::before);
   CHECK(spring.anchor == nexus::spsb_rule("spring"));
-  CHECK(spring.title == "Dashboard self-assessment overdue: 15 of 16 indicators missing");
+  CHECK(spring.title == "Dashboard self-assessment incomplete: 15 of 16 indicators missing");
   CHECK(spring.documents.size() == 15);
   CHECK_FALSE(contains(spring.documents, "Broad, rich and personalised curriculum with a clear rationale"));
   CHECK(find(rules, "000-3.7.self-assessment.summer").title == "Dashboard self-assessment due to the SPSB");
