@@ -1,4 +1,5 @@
 #include <iostream>
+#include <map>
 
 #include "../cli.hpp"
 #include "trellis/assessment.hpp"
@@ -23,7 +24,7 @@ nlohmann::json to_json(const SchoolAssessment& a) {
           {"policy_hash", a.policy_hash}};
 }
 
-void print_readable(const AssessRun& run, bool dry_run) {
+void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
             << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
             << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
@@ -33,8 +34,16 @@ void print_readable(const AssessRun& run, bool dry_run) {
     std::cout << a.urn << "  " << a.name << "  " << level;
     if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
     std::cout << "\n";
-    for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    if (!brief)
+      for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
   }
+  std::map<std::string, int> counts;
+  for (auto& a : run.schools) ++counts[a.level];
+  std::cout << "\nBy level:";
+  for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
+  std::cout << "\n";
+  if (run.activities_planned) std::cout << run.activities_planned << " activities planned for the year; see `trellis schedule`.\n";
+  for (auto& l : run.letters) std::cout << "Change-of-level letter: " << l.string() << "\n";
 }
 
 }  // namespace
@@ -42,11 +51,12 @@ void print_readable(const AssessRun& run, bool dry_run) {
 void add_assess(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("assess", "Assess a body's schools for a period and store the results");
   static std::string body, period, policy, format;
-  static bool dry_run = false;
+  static bool dry_run = false, brief = false;
   sub->add_option("--body", body, "Body id")->required();
   sub->add_option("--period", period, "Period, e.g. 2018-19 or 2018-19/autumn")->required();
   sub->add_option("--policy", policy, "Try a draft policy instead of the adopted one");
   sub->add_flag("--dry-run", dry_run, "Store nothing");
+  sub->add_flag("--brief", brief, "One line per school, without the reasons");
   add_format(*sub, format, {"table", "json"});
   sub->callback([&cli] {
     Database db = cli.open_db();
@@ -60,7 +70,7 @@ void add_assess(CLI::App& app, Cli& cli) {
       for (auto& a : run.schools) arr.push_back(to_json(a));
       print_json(arr);
     } else {
-      print_readable(run, dry_run);
+      print_readable(run, dry_run, brief);
     }
   });
 }

@@ -3,6 +3,7 @@
 #include "../cli.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/error.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis::cli {
@@ -75,12 +76,19 @@ void add_body(CLI::App& app, Cli& cli) {
   auto* join = body->add_subcommand("join", "Make schools members of a body from a date");
   static std::string join_id, from, to;
   static std::vector<std::int64_t> urns;
+  static int join_la = 0;
   join->add_option("ID", join_id, "Body id")->required();
-  join->add_option("URN", urns, "School URNs")->required();
+  join->add_option("URN", urns, "School URNs");
+  join->add_option("--la", join_la, "Every open school of this LA code, e.g. 894");
   join->add_option("--from", from, "First day of membership, YYYY-MM-DD")->required();
   join->add_option("--to", to, "Last day of membership, YYYY-MM-DD");
   join->callback([&cli] {
     Database db = cli.open_db();
+    if (join_la) {
+      auto more = open_schools_of_la(db, join_la);
+      urns.insert(urns.end(), more.begin(), more.end());
+    }
+    if (urns.empty()) throw UsageError("name the schools to join: URNs, or --la CODE");
     Transaction tx(db);
     join_body(db, join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
     record_audit(db, current_user(), "body join", std::to_string(urns.size()) + " schools to " + join_id + " from " + from, "");

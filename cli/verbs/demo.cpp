@@ -114,10 +114,19 @@ void add_demo(CLI::App& app, Cli& cli) {
       record_audit(d, current_user(), "demo", "demo database from " + folder.string(), "");
       tx.commit();
     }
+    // examples/demo.order names the sets in the order to run; others follow by name.
     std::vector<fs::path> scripts;
+    if (std::ifstream order(folder / "demo.order"); order)
+      for (std::string name; std::getline(order, name);)
+        if (!name.empty() && name[0] != '#' && fs::exists(folder / name / "demo.trellis"))
+          scripts.push_back(folder / name / "demo.trellis");
+    std::vector<fs::path> rest;
     for (auto& e : fs::directory_iterator(folder))
-      if (fs::exists(e.path() / "demo.trellis")) scripts.push_back(e.path() / "demo.trellis");
-    std::sort(scripts.begin(), scripts.end());
+      if (fs::exists(e.path() / "demo.trellis") &&
+          std::find(scripts.begin(), scripts.end(), e.path() / "demo.trellis") == scripts.end())
+        rest.push_back(e.path() / "demo.trellis");
+    std::sort(rest.begin(), rest.end());
+    scripts.insert(scripts.end(), rest.begin(), rest.end());
     if (scripts.empty()) throw UsageError("no demo.trellis under " + folder.string());
     for (auto& script : scripts) {
       std::ifstream in(script);

@@ -70,6 +70,15 @@ void join_body(Database& db, const std::string& body_id, const std::vector<std::
   }
 }
 
+std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code) {
+  Statement s(db, "SELECT urn FROM schools WHERE la_code = ? AND status = 'open' ORDER BY urn");
+  s.bind(1, la_code);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.integer(0));
+  if (out.empty()) throw UsageError("no open school of LA " + std::to_string(la_code) + " is in the register");
+  return out;
+}
+
 std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date) {
   Statement s(db, R"(SELECT DISTINCT urn FROM memberships WHERE body_id = ? AND from_date <= ?2
                      AND (to_date IS NULL OR to_date >= ?2) ORDER BY urn)");

@@ -2,6 +2,18 @@
 #include "trellis/sdk/plugin.hpp"
 
 namespace telford {
+namespace {
+
+/// Special schools, pupil referral units and alternative provision, by DfE type name.
+bool is_special(const SchoolInfo& school) {
+  std::string t = school.type;
+  for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* word : {"special", "pupil referral", "alternative provision"})
+    if (t.find(word) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
 
 Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
   const SchoolInfo& school = in.evidence.school();
@@ -18,9 +30,8 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
     case Category::out_of_scope:
       out.classified = false;
       out.level = "out of scope";
-      out.reasons = {"Not classified: " + school.name + " is " +
-                     (school.type.empty() ? std::string("of an unknown type") : "a " + school.type) +
-                     ", outside the Local Authority's quality assurance policy for maintained schools (section 5)."};
+      out.reasons = {"Not classified: " + school.name + " (" + (school.type.empty() ? "type not recorded" : school.type) +
+                     ") is outside the Local Authority's quality assurance policy for maintained schools (section 5)."};
       return Status::success();
     case Category::closed:
       out.classified = false;
@@ -30,7 +41,7 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
     case Category::maintained:
       break;
   }
-  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {});
+  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {{"special_provision", is_special(school)}});
   if (!result.status) return result.status;
   out.level = result.level;
   out.reasons = std::move(result.reasons);

@@ -54,6 +54,8 @@ RegimeDescription describe_regime() {
       num("thresholds.params.attainment8_gap_serious", 0, 90, "Attainment 8 points below national: serious"),
       num("thresholds.params.progress8_concern", -5, 5, "Progress 8 at or below this: concern"),
       num("thresholds.params.progress8_serious", -5, 5, "Progress 8 at or below this: serious"),
+      {"thresholds.params.compare_special_attainment", K::boolean, false, {}, {}, {},
+       "compare special schools' and AP's attainment with national averages"},
       num("thresholds.params.persistent_absence_concern", 0, 100, "% persistent absentees: concern"),
       num("thresholds.params.persistent_absence_serious", 0, 100, "% persistent absentees: serious"),
       num("thresholds.params.overall_absence_concern", 0, 100, "% sessions missed: concern"),

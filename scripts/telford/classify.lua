@@ -18,9 +18,14 @@ end
 local function pct(v) return fmt("%.1f%%", v) end
 
 -- A measure against a fixed limit, e.g. persistent absence above 15%.
-local function above(school, id, label, concern_at, serious_at, show)
+-- `la_held`: the LA records it only when there is something to record, so
+-- its absence raises nothing; a published measure that is absent is "not known".
+local function above(school, id, label, concern_at, serious_at, show, la_held)
   local item = school.indicators[id]
-  if item == nil then return "missing", label .. ": no figure is held" end
+  if item == nil then
+    if la_held then return "none" end
+    return "missing", label .. ": no figure is held"
+  end
   if item.value == nil then
     return "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
   end
@@ -34,9 +39,12 @@ local function above(school, id, label, concern_at, serious_at, show)
 end
 
 -- A measure against the national average, higher is better.
-local function against_national(school, id, label, gap_concern, gap_serious, show, unit_gap)
+local function against_national(school, id, label, gap_concern, gap_serious, show, unit_gap, la_held)
   local item = school.indicators[id]
-  if item == nil then return "missing", label .. ": no figure is held" end
+  if item == nil then
+    if la_held then return "none" end
+    return "missing", label .. ": no figure is held"
+  end
   if item.value == nil then
     return "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
   end
@@ -51,6 +59,9 @@ local function against_national(school, id, label, gap_concern, gap_serious, sho
     return "serious", fmt("%s is %s below it, beyond the %s serious-concern gap%s", where, unit_gap(gap), unit_gap(gap_serious), cite(item))
   elseif gap >= gap_concern then
     return "concern", fmt("%s is %s below it, beyond the %s gap allowed%s", where, unit_gap(gap), unit_gap(gap_concern), cite(item))
+  end
+  if gap >= 0.05 then
+    return "ok", fmt("%s is %s below it, within the %s allowed%s", where, unit_gap(gap), unit_gap(gap_concern), cite(item))
   end
   return "ok", fmt("%s is at least in line with it%s", where, cite(item))
 end
@@ -88,6 +99,15 @@ return function(school, params)
   -- Quality of education: statutory assessment outcomes (section 6).
   local primary = school.phase == "primary" or school.phase == "all-through" or school.phase == "middle deemed primary"
   local secondary = school.phase == "secondary" or school.phase == "all-through" or school.phase == "middle deemed secondary"
+  -- Special schools and alternative provision: national attainment averages
+  -- are not a fair yardstick, so results are not compared unless the policy says so.
+  local special = school.facts.special_provision and not params.compare_special_attainment
+  if special then
+    add("Quality of education", "missing", "Attainment is not compared with national averages for "
+      .. (school.type ~= "" and school.type:lower() or "special provision")
+      .. "; officers judge outcomes from the school's own evidence")
+    primary, secondary = false, false
+  end
   if primary then
     add("Quality of education", against_national(school, "ks2_rwm_expected_pct",
       "KS2 pupils meeting the expected standard in reading, writing and maths",
@@ -107,7 +127,7 @@ return function(school, params)
     end
   end
   add("Quality of education", against_national(school, "ks2_disadvantaged_rwm_pct",
-      "Disadvantaged pupils meeting the KS2 expected standard", params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points))
+      "Disadvantaged pupils meeting the KS2 expected standard", params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points, true))
 
   -- Behaviour and attitudes: attendance, suspensions, modified timetables, EHE.
   add("Behaviour and attitudes", above(school, "persistent_absence_pct", "Persistent absence",
@@ -115,7 +135,7 @@ return function(school, params)
   add("Behaviour and attitudes", above(school, "overall_absence_pct", "Overall absence",
       params.overall_absence_concern, nil, pct))
   add("Behaviour and attitudes", above(school, "suspension_rate_pct", "Suspensions (as % of pupils)",
-      params.suspension_rate_concern, nil, pct))
+      params.suspension_rate_concern, nil, pct, true))
   add("Behaviour and attitudes", count(school, "permanent_exclusions", "Permanent exclusions", params.exclusions_concern))
   add("Behaviour and attitudes", count(school, "modified_timetables", "Pupils on modified timetables", params.modified_timetables_concern))
   add("Behaviour and attitudes", count(school, "ehe_removals", "Pupils removed to elective home education", params.ehe_removals_concern))
@@ -178,7 +198,7 @@ return function(school, params)
     for _, c in ipairs(checks) do
       if c.status == wanted and c.reason then
         local tag = (wanted == "serious" and "Serious concern" or wanted == "concern" and "Concern"
-          or wanted == "missing" and "Not known" or "In line")
+          or wanted == "missing" and "Not known" or "No concern")
         reasons[#reasons + 1] = tag .. " (" .. c.area .. "): " .. c.reason .. "."
       end
     end

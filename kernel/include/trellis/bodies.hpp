@@ -33,6 +33,9 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today);
 /// Throws UsageError when the body or a school is unknown, or dates are reversed.
 void join_body(Database& db, const std::string& body_id, const std::vector<std::int64_t>& urns,
                const std::string& from, const std::optional<std::string>& to);
+/// The open schools of a local authority in the register, ascending: what an
+/// LA joins to its own body.
+std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code);
 /// URNs that are members of the body on the date, ascending.
 std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date);
 std::optional<Body> find_body(Database& db, const std::string& id);
