@@ -100,7 +100,7 @@ return function(school, params)
     local a = { id = area, label = facts["area." .. area .. ".label"] or area, weak = {}, developing = {}, rated = 0 }
     local sum = 0
     for _, k in ipairs(by_area[area] or {}) do
-      if k.level ~= nil then
+      if k.level ~= nil and score[k.level] ~= nil then  -- anything else counts as unrated
         a.rated = a.rated + 1
         sum = sum + score[k.level]
         if k.level == WEAK then
@@ -169,7 +169,7 @@ return function(school, params)
 
   -- 000 §3.8.1: data that sits oddly with a secure or strong attendance rating.
   local attendance = facts["kpi.attendance.level"]
-  if attendance ~= nil and score[attendance] >= score[levels[2]] then
+  if attendance ~= nil and score[attendance] ~= nil and score[attendance] >= score[levels[2]] then
     local function ask(id, what, limit)
       local item = school.indicators[id]
       if item and item.value ~= nil and limit ~= nil and item.value > limit then

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "fixture.hpp"
+#include "trellis/policy/policy_tests.hpp"
 
 using namespace nexus_test;
 
@@ -92,4 +93,16 @@ TEST_CASE("000 §3.10.2: partners are keyed by URN") {
   auto problems = problems_of(policy.view());
   CHECK_THAT(problems, Catch::Contains("partners.abbey: expected a school's URN"));
   CHECK_THAT(problems, !Catch::Contains("partners.142768"));
+}
+
+TEST_CASE("000 §5.2: the policy author's own cases (policies/nexus.tests.toml) all pass") {
+  Nexus n;
+  auto results = trellis::run_policy_tests(n.policy, n.description, trellis::policy_tests_path(n.policy.path()));
+  REQUIRE(results.size() >= 10);
+  for (auto& r : results) {
+    std::string why;
+    for (auto& d : r.differences) why += d + "\n";
+    INFO(r.name << "\n" << why);
+    CHECK(r.passed);
+  }
 }
