@@ -111,6 +111,10 @@ struct PluginHost::Impl {
     return "plugin " + r.id + " (" + r.file.string() + ")";
   }
   const Loaded& find(std::string_view id) const;
+  std::string duplicate(const std::string& id, const Loaded& first) const {
+    return "regime id \"" + id + "\" is already provided by " + records[first.record].file.string() +
+           "; this copy is ignored";
+  }
 };
 
 void PluginHost::Impl::scan(const fs::path& entry) {
@@ -143,6 +147,8 @@ void PluginHost::Impl::consider(const fs::path& file) {
   if (probe.sdk_major || probe.sdk_minor) rec().sdk_version = version_text(probe.sdk_major, probe.sdk_minor);
   if (!probe.refusal.empty()) return refuse(rec(), probe.refusal);
   if (auto why = version_refusal(file, probe); !why.empty()) return refuse(rec(), why);
+  if (auto twin = loaded.find(probe.regime_id); twin != loaded.end())  // a copy need not run either
+    return refuse(rec(), duplicate(rec().id, twin->second));
 
   // 2. Load it; resolve every symbol now, so a missing one is a refusal here
   //    rather than a fatal lookup error in the middle of a call.
@@ -161,9 +167,7 @@ void PluginHost::Impl::consider(const fs::path& file) {
   } catch (const std::exception& e) {
     return refuse(rec(), "cannot be loaded: " + load_error(e));
   }
-  if (auto twin = loaded.find(rec().id); twin != loaded.end())
-    return refuse(rec(), "regime id \"" + rec().id + "\" is already provided by " +
-                             records[twin->second.record].file.string() + "; this copy is ignored");
+  if (auto twin = loaded.find(rec().id); twin != loaded.end()) return refuse(rec(), duplicate(rec().id, twin->second));
 
   // 3. Make the regime once and ask it to describe itself.
   auto regime = make_regime(p);

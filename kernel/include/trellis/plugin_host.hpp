@@ -26,9 +26,10 @@
 /// constructors): the host reads the ELF file itself and refuses one that is
 /// not a shared library for this machine, is truncated, lacks the
 /// `trellis_plugin_info` record or the `trellis_create_regime` factory, or was
-/// built for another SDK major (or a newer minor) or libstdc++ ABI. Only then
-/// is it loaded, its regime made once and described; a plugin that fails
-/// there, or claims an id already loaded, is refused too. Not thread-safe.
+/// built for another SDK major (or a newer minor) or libstdc++ ABI, or claims
+/// the id of a plugin already loaded (the first found keeps it). Only then is
+/// it loaded (every symbol resolved at once), its regime made once and
+/// described; a plugin that fails there is refused too. Not thread-safe.
 #include <filesystem>
 #include <functional>
 #include <memory>
