@@ -10,6 +10,8 @@ dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db
 export TRELLIS_NOW=2025-06-20T09:00:00Z
 fails=0; passes=0
+# Debian's interpreter when there is one: it starts fast and has python3-icalendar.
+PY=$(command -v /usr/bin/python3 || command -v python3)
 fail() { fails=$((fails+1)); echo "FAIL $*"; }
 check() { # name expected-exit-code command...
   local name=$1 want=$2; shift 2
@@ -19,10 +21,10 @@ check() { # name expected-exit-code command...
 }
 py() { # python assertions over $dir/out; $1 names the check
   local name=$1; shift
-  if python3 -c "import json,sys; d=json.load(open('$dir/out')); $*" 2>"$dir/pyerr"; then passes=$((passes+1)); else
+  if "$PY" -c "import json,sys; d=json.load(open('$dir/out')); $*" 2>"$dir/pyerr"; then passes=$((passes+1)); else
     fail "$name"; cat "$dir/pyerr" "$dir/out"; fi
 }
-sql() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$TRELLIS_DB'); r=c.execute(sys.argv[1]).fetchall(); c.commit(); print('\n'.join('|'.join(map(str,x)) for x in r))" "$1"; }
+sql() { "$PY" -c "import sqlite3,sys; c=sqlite3.connect('$TRELLIS_DB'); r=c.execute(sys.argv[1]).fetchall(); c.commit(); print('\n'.join('|'.join(map(str,x)) for x in r))" "$1"; }
 
 check "init" 0 "$trellis" init
 check "body add" 0 "$trellis" body add la --kind la --name "An LA"
@@ -70,7 +72,7 @@ grep -q '"Schools forum, with commas"' "$dir/out" && passes=$((passes+1)) || fai
 
 check "schedule ics to a file" 0 "$trellis" schedule --body la --year 2024-25 --format ics -o "$dir/la.ics"
 python=
-for p in python3 /usr/bin/python3; do
+for p in /usr/bin/python3 python3; do
   if command -v "$p" >/dev/null && "$p" -c "import icalendar" 2>/dev/null; then python=$p; break; fi
 done
 if [ -z "$python" ]; then fail "no python3 with icalendar"; else

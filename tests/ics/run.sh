@@ -5,7 +5,7 @@ set -u
 sample=$1
 here=$(cd "$(dirname "$0")" && pwd)
 python=
-for p in python3 /usr/bin/python3; do
+for p in /usr/bin/python3 python3; do
   if command -v "$p" >/dev/null && "$p" -c "import icalendar" 2>/dev/null; then python=$p; break; fi
 done
 [ -n "$python" ] || { echo "FAIL: no python3 with the icalendar module (apt-get install python3-icalendar)"; exit 1; }
