@@ -1,0 +1,36 @@
+#pragma once
+/// Bulk import of ratings people set: a term's self-assessments from every
+/// school, or a board's moderation, as one CSV.
+///
+///     urn,period,subject,level,stage,by,rationale
+///     142768,2019-20/autumn,curriculum,secure,self,Headteacher (J. Smith),
+///
+///     RatingsImportReport r = import_ratings(db, host, "self-assessments.csv", "nexus");
+///
+/// Columns may come in any order; `rationale` is optional; no others are
+/// allowed (a misspelt column would otherwise be dropped silently). Every row
+/// is checked as record_rating checks a single rating. The file is one
+/// transaction: the first bad row throws InputError naming file, line and
+/// column, and nothing is written.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "trellis/plugin_host.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct RatingsImportReport {
+  std::string file;     ///< the file's name, as messages cite it
+  std::string sha256;
+  std::int64_t rows = 0;        ///< ratings recorded
+  std::int64_t superseded = 0;  ///< of them, ones that supersede an earlier rating of the same subject and stage
+  std::int64_t schools = 0;     ///< distinct schools rated
+};
+
+/// Throws InputError for a bad file or row (exit 3), UsageError for an unknown body.
+RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::filesystem::path& file,
+                                   const std::string& body_id);
+
+}  // namespace trellis

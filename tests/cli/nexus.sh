@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The Nexus MAT regime end to end: examples/nexus/demo.trellis run line by
+# line, then the issue's rules checked on what the CLI prints. Each check
+# cites the section of the Nexus QA and Improvement Policy (000) it tests.
+set -u
+trellis=$1
+here=$(cd "$(dirname "$0")/../.." && pwd)
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+export TRELLIS_DB=$dir/nexus.db TRELLIS_NOW=2020-06-30T09:00:00Z TRELLIS_USER=nexus-test OUT=$dir
+fails=0; passes=0
+fail() { fails=$((fails+1)); echo "FAIL $*"; }
+check() { # name expected-exit-code command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$dir/out" 2>"$dir/err"; local got=$?
+  if [ "$got" -eq "$want" ]; then passes=$((passes+1)); else
+    fail "$name: exit $got, wanted $want"; head -20 "$dir/out" "$dir/err"; fi
+}
+# py NAME 'python asserting on d (the JSON in $dir/out)'
+py() {
+  local name=$1; shift
+  if python3 - "$dir/out" >"$dir/py" 2>&1 <<EOF
+import json, sys
+d = json.load(open(sys.argv[1]))
+$1
+EOF
+  then passes=$((passes+1)); else fail "$name"; tail -5 "$dir/py"; fi
+}
+ratings() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from ratings').fetchone()[0])" "$TRELLIS_DB"; }
+
+check "init" 0 "$trellis" init
+# The example, exactly as `trellis demo` runs it (one command a line, paths relative to the folder).
+cd "$here/examples/nexus" || exit 1
+n=0
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  n=$((n+1))
+  eval "set -- $line"
+  check "demo line $n: $line" 0 "$trellis" "$@"
+done < demo.trellis
+[ "$n" -ge 15 ] || fail "demo.trellis has only $n commands"
+
+# ---- import ratings: one transaction, bad rows at file:line:col ----------
+before=$(ratings)
+printf 'urn,period,subject,level,stage,by,rationale\n141589,2019-20/summer,curriculum,secure,self,Head,\n141589,2019-20/summer,curriculum,excellent,self,Head,\n' >"$dir/bad-level.csv"
+check "import ratings: a level not on the scale is bad input" 3 "$trellis" import ratings "$dir/bad-level.csv" --body nexus
+grep -q "bad-level.csv:3:4: expected a level of the nexus-mat regime" "$dir/err" || fail "bad level not placed at 3:4: $(cat "$dir/err")"
+[ "$(ratings)" = "$before" ] || fail "a rejected file wrote ratings"
+printf 'urn,period,subject,level,stage,by\n100000,2019-20/summer,curriculum,secure,self,Head\n' >"$dir/not-member.csv"
+check "import ratings: a school outside the trust is bad input" 3 "$trellis" import ratings "$dir/not-member.csv" --body nexus
+grep -q "not-member.csv:2:1: expected a school that is a member of nexus" "$dir/err" || fail "non-member not placed at 2:1"
+printf 'urn,period,subject,level,stage,by,rational\n' >"$dir/bad-header.csv"
+check "import ratings: a misspelt column is bad input" 3 "$trellis" import ratings "$dir/bad-header.csv" --body nexus
+grep -q "bad-header.csv:1:7: expected a column named one of" "$dir/err" || fail "bad column not placed at 1:7"
+printf 'urn,period,subject,level,stage,by\n141589,2019-20/summer,curriculum,secure,approved,Head\n' >"$dir/bad-stage.csv"
+check "import ratings: an unknown stage is bad input" 3 "$trellis" import ratings "$dir/bad-stage.csv" --body nexus
+grep -q "bad-stage.csv:2:5:" "$dir/err" || fail "bad stage not placed at 2:5"
+check "import ratings: unknown body is bad usage" 2 "$trellis" import ratings "$dir/bad-stage.csv" --body nobody
+
+# ---- 000 §5.2: tiers, with reasons naming areas and indicators ------------
+check "assess autumn (dry run, json)" 0 "$trellis" assess --body nexus --period 2019-20/autumn --dry-run --format json
+py "000 §5.2: every school is in one of the three tiers" '
+levels = {s["urn"]: s["level"] for s in d}
+assert len(levels) == 8, levels
+assert set(levels.values()) <= {"prevention", "early_intervention", "formal_intervention"}, levels
+assert levels[141589] == "prevention", levels            # Flanderwell: strong throughout
+assert levels[141729] == "formal_intervention", levels   # Maltby Lilly Hall: weak QoE indicators
+assert levels[138357] == "early_intervention", levels    # Thurcroft: attendance and teaching developing
+m = next(s for s in d if s["urn"] == 141729)
+assert m["regime"] == "nexus-mat" and m["period"] == "2019-20/autumn", m
+assert "Formal Intervention" in m["reasons"][0], m["reasons"][0]
+assert any(r.startswith("Quality of education: Weak") and "Pupils make at least good progress" in r for r in m["reasons"]), m["reasons"]'
+check "assess spring (json)" 0 "$trellis" assess --body nexus --period 2019-20/spring --dry-run --format json
+py "000 §5.2: weak safeguarding is Formal Intervention whatever else (Hilltop, spring)" '
+h = next(s for s in d if s["urn"] == 142795)
+assert h["level"] == "formal_intervention", h
+assert "limiting indicator" in h["reasons"][0] and "Safeguarding" in h["reasons"][0], h["reasons"][0]
+assert h["previous_level"] == "prevention", h'
+py "000 §3.7: a missing self-assessment is flagged (Sandhill, spring)" '
+s = next(s for s in d if s["urn"] == 144490)
+assert any("has not self-assessed 3 of 16" in r for r in s["reasons"]), s["reasons"]'
+
+# ---- 000 §3.11: only moderated ratings go to Directors ------------------
+check "report summer json" 0 "$trellis" report --body nexus --period 2019-20/summer --format json
+py "000 §3.11: the report shows moderated ratings, never the self-assessment" '
+for s in d["schools"]:
+    for r in s["ratings"]:
+        assert r["stage"] == "moderated", r
+abbey = next(s for s in d["schools"] if s["urn"] == 142768)
+cur = next(r for r in abbey["ratings"] if r["subject"] == "curriculum")
+assert cur["level"] == "secure", cur   # self-assessed strong, moderated secure
+flan = next(s for s in d["schools"] if s["urn"] == 141589)
+assert not any(r["subject"] == "wellbeing" for r in flan["ratings"]), "unmoderated KPI reported"'
+py "000 §2.3: the report lists where moderation differs from the self-assessment" '
+diffs = [x for x in d["differences"] if x["urn"] == 142768 and x["subject"] == "curriculum"]
+assert diffs and diffs[0]["first"] == {"stage": "self", "level": "strong"} and diffs[0]["second"] == {"stage": "moderated", "level": "secure"}, d["differences"][:3]
+assert diffs[0]["rationale"].startswith("SYNTHETIC"), diffs'
+py "000 §3.11: a KPI the SPSB did not moderate is named in the reasons" '
+flan = next(s for s in d["schools"] if s["urn"] == 141589)
+assert any("Not yet moderated by the SPSB: 4 of 16" in r for r in flan["reasons"]), flan["reasons"]'
+for f in md csv json; do check "report summer --format $f" 0 "$trellis" report --body nexus --period 2019-20/summer --format $f; done
+grep -q "Contains\|nexus\|Nexus" "$dir/out" || true
+
+# ---- the calendar --------------------------------------------------------
+check "schedule json" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
+py "000 §3.10.6-3.10.7: one half-day collaborative enquiry a term per school, partner, head and peer" '
+from collections import Counter
+enq = [a for a in d if a["rule"].startswith("000-3.10.6.enquiry.")]
+per = Counter((a["urn"], a["rule"]) for a in enq)
+assert len(per) == 24 and set(per.values()) == {1}, per
+terms = {"autumn": ("2019-09", "2019-12"), "spring": ("2020-01", "2020-04"), "summer": ("2020-04", "2020-07")}
+for a in enq:
+    lo, hi = terms[a["rule"].rsplit(".", 1)[1]]
+    assert lo <= a["start"][:7] <= hi, a
+    assert a["attendees"][0].endswith("(SYNTHETIC) (QA & Improvement partner)"), a["attendees"]
+    assert "Headteacher" in a["attendees"] and "Peer headteacher (wherever possible)" in a["attendees"], a'
+py "000 §3.10.9: an external professional while the school is within its Ofsted window" '
+ext = "External professional (school within its Ofsted window)"
+def team(urn, term):
+    return next(a for a in d if a["urn"] == urn and a["rule"] == "000-3.10.6.enquiry." + term)["attendees"]
+for term in ("autumn", "spring", "summer"):
+    assert ext in team(138357, term), term       # Thurcroft: Good in 2014
+    assert ext not in team(142768, term), term   # Abbey: Outstanding in May 2019
+assert ext not in team(141729, "autumn") and ext in team(141729, "summer")   # RI Feb 2018: window opens Feb 2020'
+py "000 §3.9-3.11, §6.1: the boards, the forum before each SPSB, the Standards Committee report after" '
+rules = {a["rule"]: a for a in d if a["urn"] is None}
+assert "000-3.9.ascb" in rules
+for t in ("autumn", "spring", "summer"):
+    spsb, forum, rep = rules["000-3.11.spsb." + t], rules["000-3.10.11.forum." + t], rules["000-6.1.standards-report." + t]
+    assert forum["start"] < spsb["start"] < rep["due"], (forum, spsb, rep)'
+check "schedule overdue at the end of the summer SPSB" 0 "$trellis" schedule --body nexus --year 2019-20 --today 2020-07-20 --overdue --format json
+py "000 §3.7: the missing summer self-assessment is an overdue item naming what is missing" '
+late = [a for a in d if a["urn"] == 141488 and a["rule"] == "000-3.7.self-assessment.summer"]
+assert late and late[0]["title"].startswith("Dashboard self-assessment incomplete: 9 of 16"), late
+assert late[0]["status"] == "overdue" and late[0]["type"] == "deadline", late
+assert len(late[0]["documents"]) == 9 and "Safeguarding policies and practice are secure" in late[0]["documents"], late
+others = [a for a in d if a["rule"] == "000-3.7.self-assessment.summer" and a["urn"] != 141488]
+assert not others, others'
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
