@@ -54,6 +54,19 @@ grep -q "bad-header.csv:1:7: expected a column named one of" "$dir/err" || fail 
 printf 'urn,period,subject,level,stage,by\n141589,2019-20/summer,curriculum,secure,approved,Head\n' >"$dir/bad-stage.csv"
 check "import ratings: an unknown stage is bad input" 3 "$trellis" import ratings "$dir/bad-stage.csv" --body nexus
 grep -q "bad-stage.csv:2:5:" "$dir/err" || fail "bad stage not placed at 2:5"
+printf 'urn,period,subject,level,stage,by\n141589,2019-20/winter,curriculum,secure,self,Head\n' >"$dir/bad-period.csv"
+check "import ratings: a malformed period is bad input" 3 "$trellis" import ratings "$dir/bad-period.csv" --body nexus
+grep -q "bad-period.csv:2:2: expected a period like 2019-20/autumn" "$dir/err" || fail "bad period not placed at 2:2: $(cat "$dir/err")"
+printf 'urn,period,subject,level,stage,by\n141589,2019-20/summer,curriculum,secure,self,\n' >"$dir/no-by.csv"
+check "import ratings: who set it is required" 3 "$trellis" import ratings "$dir/no-by.csv" --body nexus
+grep -q "no-by.csv:2:6: expected who set the rating" "$dir/err" || fail "empty by not placed at 2:6"
+[ "$(ratings)" = "$before" ] || fail "rejected files wrote ratings"
+# A spreadsheet's export: BOM, CRLF, columns in another order, quoted commas. It supersedes, keeping the old.
+printf '\xef\xbb\xbfstage,by,urn,subject,level,period,rationale\r\nself,"Head, Flanderwell",141589,curriculum,secure,2019-20/summer,"Re-rated, after review"\r\n' >"$dir/excel.csv"
+check "import ratings: BOM, CRLF and any column order" 0 "$trellis" import ratings "$dir/excel.csv" --body nexus --json
+py "import ratings: the re-rating supersedes the earlier one" '
+assert d["rows"] == 1 and d["superseded"] == 1 and d["schools"] == 1, d'
+[ "$(ratings)" = "$((before + 1))" ] || fail "the superseded rating was not kept beside the new one"
 check "import ratings: unknown body is bad usage" 2 "$trellis" import ratings "$dir/bad-stage.csv" --body nobody
 
 # ---- 000 §5.2: tiers, with reasons naming areas and indicators ------------
@@ -99,6 +112,21 @@ flan = next(s for s in d["schools"] if s["urn"] == 141589)
 assert any("Not yet moderated by the SPSB: 4 of 16" in r for r in flan["reasons"]), flan["reasons"]'
 for f in md csv json; do check "report summer --format $f" 0 "$trellis" report --body nexus --period 2019-20/summer --format $f; done
 grep -q "Contains\|nexus\|Nexus" "$dir/out" || true
+
+# ---- one rating at a time: trellis rate ----------------------------------
+check "rate: the head self-assesses one more indicator" 0 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
+  --subject wellbeing --level strong --stage self --by "Headteacher, Bramley Grange"
+check "rate: the SPSB moderates it, with a rationale" 0 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
+  --subject wellbeing --level developing --stage moderated --by "SPSB" --rationale "Nurture provision not yet evaluated"
+check "rate: a level off the regime's scales is refused" 2 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
+  --subject wellbeing --level excellent --stage self --by "Head"
+check "assess summer after the new ratings (dry run)" 0 "$trellis" assess --body nexus --period 2019-20/summer --dry-run --format json
+py "000 §3.7, §3.11: the new self-assessment counts, and the moderated level is the one used" '
+b = next(s for s in d if s["urn"] == 141488)
+assert any("has not self-assessed 8 of 16" in r for r in b["reasons"]), b["reasons"]
+pd = next(r for r in b["reasons"] if r.startswith("Personal development:"))
+assert pd.startswith("Personal development: Developing (mean 2.00 over 1 of 4 indicators); developing: Nurture"), pd
+assert any("(self-assessed Strong, moderated Developing)" in r for r in b["reasons"]), b["reasons"]'
 
 # ---- the calendar --------------------------------------------------------
 check "schedule json" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
