@@ -126,7 +126,8 @@ std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, c
                   " indicators (" + names(fallback) +
                   "); the headteacher's self-assessment is used for them until it is (000 §3.11).");
   if (!unmoderated.empty())
-    out.push_back("Neither self-assessed nor moderated: " + names(unmoderated) + ".");
+    out.push_back(std::to_string(unmoderated.size()) + " of the indicators not self-assessed have no moderated rating "
+                  "either, so the tier is judged without them.");
   std::vector<std::string> ignored;
   for (auto& k : dashboard) ignored.insert(ignored.end(), k.ignored.begin(), k.ignored.end());
   if (!ignored.empty())

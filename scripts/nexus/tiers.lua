@@ -159,7 +159,7 @@ return function(school, params)
   if school.previous_level and school.previous_level ~= tier then
     moved = fmt(", moved from %s", TIER_LABEL[school.previous_level] or school.previous_level)
   end
-  reasons[1] = fmt("%s%s: %s (000 section 5.2).", TIER_LABEL[tier], moved, because)
+  reasons[1] = fmt("%s%s: %s (000 §5.2).", TIER_LABEL[tier], moved, because)
   for _, a in ipairs(areas) do
     local line = fmt("%s: %s (%s)", a.label, label[a.level], a.why)
     if #a.weak > 0 then line = line .. "; weak: " .. join(a.weak) end

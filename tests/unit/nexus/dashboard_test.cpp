@@ -86,6 +86,7 @@ TEST_CASE("000 §3.7: a missing self-assessment is flagged, naming the indicator
                         Catch::Contains("Pupils have a voice and feel safe") && Catch::Contains("000 §3.7"));
   CHECK_THAT(notes, Catch::Contains("Not yet moderated by the SPSB: 2 of 16 indicators") &&
                         Catch::Contains("self-assessment is used for them"));
+  CHECK_THAT(notes, Catch::Contains("14 of the indicators not self-assessed have no moderated rating either"));
 }
 
 TEST_CASE("000 §3.7: a level of another scale is ignored, and the reasons say so") {
