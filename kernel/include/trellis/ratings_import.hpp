@@ -3,9 +3,9 @@
 /// school, or a board's moderation, as one CSV.
 ///
 ///     urn,period,subject,level,stage,by,rationale
-///     142768,2019-20/autumn,curriculum,secure,self,Headteacher (J. Smith),
+///     100001,2024-25/autumn,attendance,secure,self,Headteacher (J. Smith),
 ///
-///     RatingsImportReport r = import_ratings(db, host, "self-assessments.csv", "nexus");
+///     RatingsImportReport r = import_ratings(db, host, "self-assessments.csv", "trust-a");
 ///
 /// Columns may come in any order; `rationale` is optional; no others are
 /// allowed (a misspelt column would otherwise be dropped silently). Every row
