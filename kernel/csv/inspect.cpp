@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include "trellis/csv.hpp"
 #include "trellis/sha256.hpp"
@@ -48,23 +49,27 @@ Location locate(const std::filesystem::path& path, const std::string& name, std:
   return {name, line, field};
 }
 
-/// Checks UTF-8 one byte at a time, carrying state across chunks.
+/// Checks UTF-8 one byte at a time, carrying state across chunks. When a
+/// sequence breaks, the fault is its first byte, where it is reported.
 class Utf8Check {
  public:
-  /// Returns false when `c` makes the text invalid UTF-8.
-  bool feed(unsigned char c) {
+  /// Returns false when the byte at `offset` makes the text invalid UTF-8;
+  /// `fault()` then says which byte to blame.
+  bool feed(unsigned char c, std::uint64_t offset) {
     if (pending_ > 0) {
       if (c >= lo_ && c <= hi_) {
         lo_ = 0x80, hi_ = 0xBF;
         --pending_;
         return true;
       }
-      pending_ = 0;  // broken sequence: read c again as a fresh byte
-      feed(c);
+      pending_ = 0;
+      fault_ = {lead_offset_, lead_};
+      feed(c, offset);  // c starts afresh
       return false;
     }
     if (c < 0x80) return true;
     lo_ = 0x80, hi_ = 0xBF;
+    lead_ = c, lead_offset_ = offset;
     if (c >= 0xC2 && c <= 0xDF) pending_ = 1;
     else if (c == 0xE0) pending_ = 2, lo_ = 0xA0;               // no overlong forms
     else if (c == 0xED) pending_ = 2, hi_ = 0x9F;               // no surrogates
@@ -72,14 +77,26 @@ class Utf8Check {
     else if (c == 0xF0) pending_ = 3, lo_ = 0x90;
     else if (c >= 0xF1 && c <= 0xF3) pending_ = 3;
     else if (c == 0xF4) pending_ = 3, hi_ = 0x8F;               // nothing above U+10FFFF
-    else return false;
+    else {
+      fault_ = {offset, c};
+      return false;
+    }
     return true;
   }
-  bool mid_sequence() const { return pending_ > 0; }
+  /// At the end of the file: false when a sequence is left unfinished.
+  bool finish() {
+    if (pending_ == 0) return true;
+    fault_ = {lead_offset_, lead_};
+    return false;
+  }
+  std::pair<std::uint64_t, unsigned char> fault() const { return fault_; }
 
  private:
   int pending_ = 0;
   unsigned char lo_ = 0x80, hi_ = 0xBF;
+  unsigned char lead_ = 0;
+  std::uint64_t lead_offset_ = 0;
+  std::pair<std::uint64_t, unsigned char> fault_{0, 0};
 };
 
 bool is_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F; }
@@ -95,7 +112,8 @@ std::string quoted(std::string_view text) {
       break;
     }
     auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') out += "\\n";
+    if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
     else if (c == '\t') out += "\\t";
     else if (is_control(c)) out += "\\x" + hex_byte(c).substr(2);
@@ -113,7 +131,6 @@ FileFacts inspect(const std::filesystem::path& path, const std::string& name) {
   unsigned char not_utf8_byte = 0, undefined_byte = 0;
   std::uint64_t non_space = 0;  // bytes other than blanks and line ends
   unsigned char head[3] = {0, 0, 0};
-  unsigned char last = 0;
   std::uint64_t offset = 0;
   std::string chunk(std::size_t{1} << 20, '\0');
   for (;;) {
@@ -131,13 +148,12 @@ FileFacts inspect(const std::filesystem::path& path, const std::string& name) {
                                   : "control byte " + hex_byte(c) + ": this looks like binary data, not a CSV file";
         throw InputError(locate(path, name, offset), "text", what);
       }
-      if (!utf8.feed(c) && !first_not_utf8) first_not_utf8 = offset, not_utf8_byte = c;
+      if (!utf8.feed(c, offset) && !first_not_utf8) std::tie(first_not_utf8, not_utf8_byte) = utf8.fault();
       if (c >= 0x80 && undefined_in_windows1252(c) && !first_undefined) first_undefined = offset, undefined_byte = c;
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') ++non_space;
-      last = c;
     }
   }
-  if (utf8.mid_sequence() && !first_not_utf8) first_not_utf8 = offset - 1, not_utf8_byte = last;
+  if (!utf8.finish() && !first_not_utf8) std::tie(first_not_utf8, not_utf8_byte) = utf8.fault();
   facts.bytes = offset;
   facts.sha256 = sha.hex();
   facts.bom = offset >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;

@@ -1,7 +1,9 @@
 // The hot path of every import: one prepared INSERT whose provenance
 // parameters are bound once, and a per-pair check so that a first import of a
-// period never looks items up school by school.
-#include <map>
+// period never looks items up school by school. The pairs that have evidence
+// are read in one pass when the writer starts: the evidence table has no index
+// on (indicator, period), so asking pair by pair would scan it once per pair.
+#include <set>
 
 #include "trellis/evidence.hpp"
 
@@ -10,22 +12,22 @@ namespace trellis {
 struct EvidenceWriter::Impl {
   Database& db;
   Statement insert;
-  Statement pair_check;
   Statement current;
-  std::map<std::string, bool, std::less<>> pairs;  ///< "indicator\x1fperiod" → had evidence
-  std::string key;                                 ///< reused to build map keys
+  std::set<std::string, std::less<>> pairs;  ///< "indicator\x1fperiod" that had evidence
+  std::string key;                           ///< reused to build set keys
 
   Impl(Database& d, const Provenance& p)
       : db(d),
         insert(d, "INSERT INTO evidence(urn, period, indicator, value_num, value_text, missing, import_id, source, "
                   "line, col, recorded_by, recorded_at, supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                   "?10, ?11, ?12, ?13)"),
-        pair_check(d, "SELECT 1 FROM evidence WHERE indicator = ?1 AND period = ?2 LIMIT 1"),
         current(d, "SELECT e.id, e.value_num, e.value_text, e.missing, e.import_id, e.line FROM evidence e "
                    "WHERE e.urn = ?1 AND e.indicator = ?2 AND e.period = ?3 "
                    "AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id) ORDER BY e.id DESC") {
     // Statement::run() resets without clearing bindings, so these stay bound.
     insert.bind(7, p.import_id).bind(8, p.source).bind(11, p.recorded_by).bind(12, p.recorded_at);
+    Statement all(d, "SELECT DISTINCT indicator, period FROM evidence");
+    while (all.step()) pairs.insert(all.text(0) + '\x1f' + all.text(1));
   }
 };
 
@@ -36,13 +38,7 @@ EvidenceWriter::~EvidenceWriter() = default;
 bool EvidenceWriter::pair_has_evidence(std::string_view indicator, std::string_view period) {
   std::string& key = impl_->key;
   key.assign(indicator).append(1, '\x1f').append(period);
-  if (auto it = impl_->pairs.find(key); it != impl_->pairs.end()) return it->second;
-  Statement& q = impl_->pair_check;
-  q.bind(1, indicator).bind(2, period);
-  bool has = q.step();
-  q.reset();
-  impl_->pairs.emplace(key, has);
-  return has;
+  return impl_->pairs.count(key) > 0;
 }
 
 std::vector<EvidenceWriter::Held> EvidenceWriter::current(std::int64_t urn, std::string_view indicator,

@@ -32,7 +32,11 @@ class KeyLines {
   }
 
  private:
-  static std::size_t hash(std::uint64_t k) { return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 17); }
+  static std::size_t hash(std::uint64_t k) {  // splitmix64's finaliser: every bit of the key moves the low bits
+    k = (k ^ (k >> 30)) * 0xBF58476D1CE4E5B9ull;
+    k = (k ^ (k >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<std::size_t>(k ^ (k >> 31));
+  }
   void grow() {
     std::vector<std::uint64_t> keys(std::max<std::size_t>(1024, 2 * keys_.size()), 0);
     std::vector<int> lines(keys.size(), 0);

@@ -54,7 +54,7 @@ void append_windows1252_as_utf8(std::string_view in, std::string& out);
 bool undefined_in_windows1252(unsigned char byte);
 
 /// How a value found in a file is shown in a message: in double quotes,
-/// control bytes escaped, cut at 60 characters: `"12,5"`, `"abc…"`.
+/// inner quotes and control bytes escaped, cut at 60 characters: `"12,5"`, `"abc…"`.
 std::string quoted(std::string_view text);
 
 class Reader {

@@ -62,7 +62,7 @@ struct EvidenceItem {
 };
 
 struct EvidenceQuery {
-  std::optional<Period> period;     ///< only items for this period or a period within it
+  std::optional<Period> period = {};  ///< only items for this period or a period within it
   bool include_superseded = false;  ///< also items a correction has replaced
 };
 
@@ -75,9 +75,9 @@ std::vector<EvidenceItem> evidence_for(Database& db, std::int64_t urn, const Evi
 /// `append` keeps the store append-only: when the school already has a current
 /// item for the indicator and period, an equal one is skipped ("unchanged")
 /// and a different one is stored as superseding it. So that importing a
-/// national file stays fast, the database is asked whether an (indicator,
-/// period) pair has any evidence once per pair; only then are items looked up
-/// school by school. One writer therefore appends each (school, indicator,
+/// national file stays fast, the (indicator, period) pairs that have evidence
+/// are read once when the writer starts; items are looked up school by school
+/// only for those pairs. One writer therefore appends each (school, indicator,
 /// period) at most once; callers with several items for a key (inspection
 /// history) use `insert` with an explicit `supersedes`.
 class EvidenceWriter {
@@ -91,11 +91,11 @@ class EvidenceWriter {
   /// An item to store. The views need only live for the call.
   struct Item {
     std::int64_t urn = 0;
-    std::string_view period;
-    std::string_view indicator;
-    std::optional<double> value;
-    std::string_view text;     ///< "" for none
-    std::string_view missing;  ///< "" when there is a value
+    std::string_view period = {};
+    std::string_view indicator = {};
+    std::optional<double> value = {};
+    std::string_view text = {};     ///< "" for none
+    std::string_view missing = {};  ///< "" when there is a value
     int line = 0;              ///< 0: none
     int column = 0;
   };
@@ -118,7 +118,7 @@ class EvidenceWriter {
   Outcome append(const Item& item);
   /// Stores the item as it is; returns its id.
   std::int64_t insert(const Item& item, std::optional<std::int64_t> supersedes = std::nullopt);
-  /// Whether the pair had evidence before this writer started (asked once per pair).
+  /// Whether the pair had evidence before this writer started.
   bool pair_has_evidence(std::string_view indicator, std::string_view period);
   /// The school's current (not superseded) items for the indicator and period, newest first.
   std::vector<Held> current(std::int64_t urn, std::string_view indicator, std::string_view period);

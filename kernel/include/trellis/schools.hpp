@@ -21,19 +21,19 @@ namespace trellis {
 
 struct School {
   std::int64_t urn = 0;
-  std::string name;
-  std::optional<int> la_code;
-  std::optional<std::string> la_name;   ///< nullopt on upsert keeps the name held
-  std::optional<int> estab;
-  std::string type;        ///< the DfE type name, verbatim: "Voluntary aided school"
-  std::string type_group;  ///< maintained, academy, independent, college or other
-  std::string phase;       ///< primary, secondary, all-through, nursery, 16 plus, not applicable
-  std::string status;      ///< open or closed
-  std::optional<std::string> open_date;   ///< YYYY-MM-DD
-  std::optional<std::string> close_date;
-  std::optional<int> pupils;  ///< nullopt on upsert keeps the number held
-  std::string source;         ///< the file the row last came from
-  std::optional<int> source_line;
+  std::string name = {};
+  std::optional<int> la_code = {};
+  std::optional<std::string> la_name = {};  ///< nullopt on upsert keeps the name held
+  std::optional<int> estab = {};
+  std::string type = {};        ///< the DfE type name, verbatim: "Voluntary aided school"
+  std::string type_group = {};  ///< maintained, academy, independent, college or other
+  std::string phase = {};       ///< primary, secondary, all-through, nursery, 16 plus, not applicable
+  std::string status = {};      ///< open or closed
+  std::optional<std::string> open_date = {};  ///< YYYY-MM-DD
+  std::optional<std::string> close_date = {};
+  std::optional<int> pupils = {};  ///< nullopt on upsert keeps the number held
+  std::string source = {};         ///< the file the row last came from
+  std::optional<int> source_line = {};
 };
 
 enum class RegisterChange { added, updated, unchanged };
@@ -56,9 +56,9 @@ class RegisterWriter {
 std::optional<School> find_school(Database& db, std::int64_t urn);
 
 struct SchoolFilter {
-  std::optional<int> la_code;
-  std::optional<std::vector<std::int64_t>> urns;  ///< e.g. a body's members
-  std::optional<std::string> status;              ///< open or closed
+  std::optional<int> la_code = {};
+  std::optional<std::vector<std::int64_t>> urns = {};  ///< e.g. a body's members
+  std::optional<std::string> status = {};              ///< open or closed
 };
 /// Schools by URN. Where the register has no pupil number, the latest
 /// `pupils_on_roll` evidence (the school census) fills it in.

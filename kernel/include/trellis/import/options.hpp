@@ -14,16 +14,16 @@
 namespace trellis {
 
 struct ImportOptions {
-  std::filesystem::path file;
-  std::optional<std::string> format;  ///< detected from the header when absent
-  std::optional<std::string> period;  ///< for evidence: the period the file is about
+  std::filesystem::path file = {};
+  std::optional<std::string> format = {};  ///< detected from the header when absent
+  std::optional<std::string> period = {};  ///< for evidence: the period the file is about
   /// Import the valid rows and report the others, instead of stopping at the first.
   bool keep_going = false;
   /// True: the import is one Transaction of its own. False: it runs inside the
   /// caller's transaction, in a savepoint that a failure rolls back.
   bool own_transaction = true;
   /// Called now and then with bytes read and the file's size.
-  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress = {};
 };
 
 /// A row left out by `keep_going`, and why.
