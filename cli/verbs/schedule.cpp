@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "../cli.hpp"
+#include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/sha256.hpp"
@@ -144,6 +146,23 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
   print_table({"id", "start", "end", "due", "school", "type", "title", "status"}, table);
 }
 
+/// The term dates of the policy the body follows today (else at the start of
+/// `year`); the default England pattern when it has adopted none. A policy
+/// that can no longer be read is reported and the default is used, so what
+/// is stored can still be listed.
+AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year) {
+  auto adoption = adoption_on(db, body, today.to_string());
+  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
+  if (!adoption) return {};
+  try {
+    const Policy policy = Policy::load(adoption->policy_path);
+    return calendar_from_policy(policy.view(), adoption->policy_path.string());
+  } catch (const InputError& e) {
+    std::cerr << "warning: " << e.what() << "; counting working days in the default England calendar\n";
+    return {};
+  }
+}
+
 /// Writes `text` to `file` whole or not at all (a temporary file, then rename).
 void write_file(const std::string& file, const std::string& text) {
   const std::filesystem::path target(file);
@@ -180,8 +199,7 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
 
   std::vector<Row> rows;
   if (o.overdue) {
-    // Working days are counted in the default England calendar.
-    const AcademicCalendar cal;
+    const AcademicCalendar cal = body_calendar(db, o.body, today, year);
     for (auto& late : overdue(activities, cal, today)) rows.push_back({late.activity, late});
     if (!activities.empty() && rows.empty())
       std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";

@@ -3,8 +3,10 @@
 # with working days late, ICS read back by python3-icalendar, exit codes, and
 # nothing written on bad input. Activities are stored directly in the
 # database, as `trellis assess` would store them, so that the dates are known.
+# Usage: schedule.sh TRELLIS SOURCE_DIR (the Telford policy lends a regime to
+# adopt, with a [calendar] of its own added).
 set -u
-trellis=$1
+trellis=$1 src=$2
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db
@@ -116,6 +118,29 @@ grep -q "Minutes distributed" "$dir/out" && passes=$((passes+1)) || fail "done m
 [ "$(sql "SELECT COUNT(*) FROM audit WHERE command='activity done'")" = 1 ] && passes=$((passes+1)) || fail "no audit row"
 check "overdue after done" 0 "$trellis" schedule --body la --year 2024-25 --overdue --format json
 py "done is no longer overdue" "assert [a['id'] for a in d] == [1, 2], d"
+
+# The adopted policy's [calendar] decides the working days: an INSET day on
+# Monday 16 June makes each overdue activity one working day less late.
+mkdir "$dir/policies"; ln -s "$src/scripts" "$dir/scripts"
+cp "$src/policies/telford-and-wrekin.toml" "$dir/policies/la.toml"
+cat >>"$dir/policies/la.toml" <<'EOF'
+
+[calendar.2024-25]
+autumn-1 = [2024-09-03, 2024-10-25]
+autumn-2 = [2024-11-04, 2024-12-20]
+spring-1 = [2025-01-06, 2025-02-14]
+spring-2 = [2025-02-24, 2025-04-04]
+summer-1 = [2025-04-22, 2025-05-23]
+summer-2 = [2025-06-02, 2025-07-22]
+closed = [2025-06-16]
+EOF
+check "body adopt a policy with a calendar" 0 "$trellis" body adopt la "$dir/policies/la.toml" --from 2024-09-01
+check "overdue in the policy's calendar" 0 "$trellis" schedule --body la --year 2024-25 --overdue --format json
+py "the INSET day is not a working day" "assert [(a['id'], a['working_days_late']) for a in d] == [(1, 25), (2, 15)], d"
+mv "$dir/policies/la.toml" "$dir/policies/moved.toml"
+check "overdue when the policy file has gone" 0 "$trellis" schedule --body la --year 2024-25 --overdue --format json
+py "falls back to the default calendar" "assert [(a['id'], a['working_days_late']) for a in d] == [(1, 26), (2, 16)], d"
+grep -q "warning: .*la.toml.*default England calendar" "$dir/err" && passes=$((passes+1)) || fail "no warning about the policy"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
