@@ -102,10 +102,17 @@ void run_schools(Cli& cli, const ImportArgs& a) {
   if (a.json)
     print_json({{"file", r.file}, {"format", r.format}, {"sha256", r.sha256},
                 {"import_id", r.import_id ? nlohmann::json(*r.import_id) : nlohmann::json()},
+                {"already_imported_at", r.already_imported_at ? nlohmann::json(*r.already_imported_at) : nlohmann::json()},
                 {"converted_from_windows1252", r.converted_from_windows1252}, {"rows", r.rows}, {"added", r.added},
                 {"updated", r.updated}, {"unchanged", r.unchanged}, {"open", r.open}, {"closed", r.closed},
                 {"la_names_set", r.la_names_set}, {"unknown_types", r.unknown_types}, {"notes", r.notes},
                 {"rejected", rejected_json(r.rejected)}});
+  if (r.already_imported_at) {
+    if (!a.json)
+      std::cout << r.file << " was imported on " << *r.already_imported_at
+                << " already, and the register holds it unchanged: nothing to do.\n";
+    return;
+  }
   print_notes(r.file, r.converted_from_windows1252, r.notes, r.rejected);
   for (const auto& t : r.unknown_types)
     std::cerr << "trellis: note: type not in the mapping, grouped by its DfE group: " << t << "\n";

@@ -15,6 +15,7 @@ namespace {
 
 const std::vector<std::string> kOfstedHeaders = {"URN", "Rating", "Inspection Date"};
 const std::vector<std::string> kLongHeaders = {"urn", "indicator", "period", "value"};
+const std::vector<std::string> kBenchmarkHeaders = {"indicator", "period", "scope", "value"};
 
 std::string join(const std::vector<std::string>& v) {
   std::string s;
@@ -36,9 +37,11 @@ std::string detect_evidence_format(const Header& h, const std::string& file) {
     if (h.has_all(f.signature)) return f.id;
   if (h.has_all(kOfstedHeaders)) return "ofsted-history";
   if (h.has_all(kLongHeaders)) return "long";
+  if (h.has_all(kBenchmarkHeaders)) return "benchmarks";
   std::string known;
   for (const auto& f : wide_formats()) known += f.id + " (" + join(f.signature) + "), ";
-  known += "ofsted-history (" + join(kOfstedHeaders) + ") or long (" + join(kLongHeaders) + ")";
+  known += "ofsted-history (" + join(kOfstedHeaders) + "), long (" + join(kLongHeaders) + ") or benchmarks (" +
+           join(kBenchmarkHeaders) + ")";
   throw InputError({file, 1, 1}, "the header of an evidence file: " + known + "; or name the format with --format",
                    "the header " + h.summary());
 }
@@ -51,6 +54,7 @@ const std::vector<std::string>& evidence_formats() {
     for (const auto& f : importing::wide_formats()) v.push_back(f.id);
     v.push_back("ofsted-history");
     v.push_back("long");
+    v.push_back("benchmarks");
     return v;
   }();
   return formats;
@@ -74,6 +78,7 @@ EvidenceImportReport import_evidence(Database& db, const ImportOptions& o) {
   EvidenceRun run(db, o, src, report);
   if (const WideFormat* wide = find_wide_format(report.format)) import_wide(run, *wide, period);
   else if (report.format == "ofsted-history") import_ofsted(run, period);
+  else if (report.format == "benchmarks") import_benchmarks(run, period);
   else import_long(run, period);
   if (report.already_imported_at) return report;  // nothing was written
   record_audit(db, current_user(), "import evidence", summary(report), report.sha256);

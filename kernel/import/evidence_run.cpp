@@ -10,7 +10,7 @@ EvidenceRun::EvidenceRun(Database& db, const ImportOptions& options, Source& src
 
 bool EvidenceRun::start(const std::optional<std::string>& period) {
   report_.period = period;
-  if (auto at = previous_import(db_, src_.facts.sha256, report_.format, period)) {
+  if (auto at = previous_import(db_, src_.facts.sha256, period)) {
     report_.already_imported_at = *at;
     return false;
   }

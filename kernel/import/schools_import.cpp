@@ -213,9 +213,15 @@ SchoolImportReport import_schools(Database& db, const ImportOptions& o) {
   rep.format = o.format ? *o.format : detect(*src.header, src.name);
 
   Scope scope(db, o.own_transaction);
+  const auto before = previous_import(db, rep.sha256, std::nullopt);
   rep.import_id = record_import(db, src, rep.format, std::nullopt);
   if (rep.format == "la-names") import_la_names(db, src, o, rep);
   else import_register(db, src, o, rep);
+  if (before && rep.added + rep.updated + rep.la_names_set == 0 && rep.rejected.empty()) {
+    rep.already_imported_at = before;  // the same file, and the register holds it: leave no trace
+    rep.import_id.reset();
+    return rep;
+  }
   set_import_rows(db, *rep.import_id, rep.rows);
   std::string summary = rep.file + " (" + rep.format + "): " + std::to_string(rep.rows) + " rows; " +
                         std::to_string(rep.added) + " schools added, " + std::to_string(rep.updated) + " updated, " +

@@ -75,10 +75,10 @@ void Scope::commit() {
   done_ = true;
 }
 
-std::optional<std::string> previous_import(Database& db, const std::string& sha256, const std::string& format,
+std::optional<std::string> previous_import(Database& db, const std::string& sha256,
                                            const std::optional<std::string>& period) {
-  Statement s(db, "SELECT imported_at FROM imports WHERE sha256 = ? AND format = ? AND period IS ? ORDER BY id LIMIT 1");
-  s.bind(1, sha256).bind(2, format).bind(3, period);
+  Statement s(db, "SELECT imported_at FROM imports WHERE sha256 = ? AND period IS ? ORDER BY id DESC LIMIT 1");
+  s.bind(1, sha256).bind(2, period);
   if (!s.step()) return std::nullopt;
   return s.text(0);
 }

@@ -58,8 +58,9 @@ class Scope {
   bool done_ = false;
 };
 
-/// An earlier import of the same bytes, format and period.
-std::optional<std::string> previous_import(Database& db, const std::string& sha256, const std::string& format,
+/// When the same bytes were imported for the same period (or with none)
+/// before: that import's time. The imports table holds each (sha256, period) once.
+std::optional<std::string> previous_import(Database& db, const std::string& sha256,
                                            const std::optional<std::string>& period);
 std::int64_t record_import(Database& db, const Source& src, const std::string& format,
                            const std::optional<std::string>& period);

@@ -40,6 +40,10 @@ if [ -d "$shared" ]; then
   check "import the DfE spine" 0 "$trellis" import schools "$shared/dfe-2017-18/england_spine.csv"
   grep_out "spine summary" "26078 schools"
   check "import LA names" 0 "$trellis" import schools "$shared/dfe-2018-19/la_and_region_codes_meta.csv"
+  snap=$(state)
+  check "the same register again" 0 "$trellis" import schools "$shared/dfe-2017-18/england_spine.csv"
+  grep_out "says nothing to do" "holds it unchanged: nothing to do"
+  unchanged "the same register again writes nothing"
   check "Telford's register" 0 "$trellis" schools --la 894 --format json
   expect "87 establishments in LA 894" "len(d) == 87 and all(s['la'] == 894 and s['la_name'] == 'Telford and Wrekin' for s in d)"
   expect "49 maintained schools open" "sum(s['status']=='open' and s['type_group']=='maintained' and 'special' not in s['type'].lower() for s in d) == 49"

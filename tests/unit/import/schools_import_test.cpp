@@ -80,9 +80,12 @@ TEST_CASE("LA names fill the register, and a later spine import keeps them") {
   CHECK_THAT(r.notes[0], Catch::StartsWith("1 LA(s) in the file have no schools"));
   CHECK(school(db, 123377).la_name == "Telford and Wrekin");
 
+  const std::string before = snapshot(db);
   auto again = import_schools(db, {.file = fixture("spine_small.csv")});
   CHECK(again.unchanged == 14);
   CHECK(again.added + again.updated == 0);
+  CHECK(again.already_imported_at);  // the same file, nothing changed: no trace
+  CHECK(snapshot(db) == before);
   CHECK(school(db, 123377).la_name == "Telford and Wrekin");
 }
 

@@ -6,7 +6,8 @@
 ///     // r.format == "dfe-spine", r.added == 26078
 ///
 /// Re-importing updates the register (it holds each school's current state);
-/// closed schools stay, marked closed. One transaction; bad input throws
+/// closed schools stay, marked closed. Re-importing a file that changes
+/// nothing writes nothing and says so (`already_imported_at`). One transaction; bad input throws
 /// InputError naming file, line and column, and nothing is written.
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,9 @@ struct SchoolImportReport {
   std::string sha256;
   bool converted_from_windows1252 = false;
   std::optional<std::int64_t> import_id;
+  /// Set when these bytes were imported before and the register holds them
+  /// unchanged: nothing was written.
+  std::optional<std::string> already_imported_at;
   std::int64_t rows = 0;
   std::int64_t added = 0, updated = 0, unchanged = 0;
   std::int64_t open = 0, closed = 0;        ///< status of the schools in the file
