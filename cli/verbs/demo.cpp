@@ -132,6 +132,7 @@ void add_demo(CLI::App& app, Cli& cli) {
       std::ifstream in(script);
       std::string line;
       int n = 0;
+      bool after_comment = false;
       std::cout << "\n=== " << script.parent_path().filename().string() << " ===\n";
       while (std::getline(in, line)) {
         ++n;
@@ -139,9 +140,11 @@ void add_demo(CLI::App& app, Cli& cli) {
         auto first = line.find_first_not_of(" \t");
         if (first == std::string::npos) continue;
         if (line[first] == '#') {
-          std::cout << "\n" << line.substr(first) << "\n";
+          std::cout << (after_comment ? "" : "\n") << line.substr(first) << "\n";
+          after_comment = true;
           continue;
         }
+        after_comment = false;
         auto args = words(replace_all(line, "$OUT", out.string()), {script.string(), n, 1});
         std::cout << "\n$ trellis " << line.substr(first) << "\n";
         if (int rc = run_trellis(args, script.parent_path(), db); rc != 0) {

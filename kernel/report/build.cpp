@@ -32,7 +32,7 @@ void count_levels(Report& r, const sdk::RegimeDescription* d) {
 /// The newest rating per (urn, subject, stage).
 std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> newest_ratings(Database& db, const Report& r) {
   std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> out;
-  for (auto& rt : ratings_for(db, r.body.id, r.period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
+  for (auto& rt : ratings_for(db, r.body.id, r.assessed_period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
   return out;
 }
 
@@ -85,10 +85,18 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   Report r;
   r.body = *body;
   r.period = period.to_string();
+  // A term's report stands on the term's own assessments, else on those of
+  // the term or year that contains it; its activities are the term's.
   auto assessed = stored_assessments(db, body_id, period);
+  for (Period wider = period; assessed.empty() && wider.kind() != Period::Kind::year;) {
+    wider = wider.kind() == Period::Kind::half_term ? Period::term(wider.start_year(), wider.term())
+                                                    : wider.academic_year();
+    assessed = stored_assessments(db, body_id, wider);
+  }
   if (assessed.empty())
     throw UsageError("nothing has been assessed for " + body_id + " in " + r.period + "; run `trellis assess --body " +
                      body_id + " --period " + r.period + "` first");
+  r.assessed_period = assessed.front().period;
   r.regime = assessed.front().regime;
   r.policy_version = assessed.front().policy_version;
   r.policy_hash = assessed.front().policy_hash;
@@ -101,7 +109,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
     r.regime_name = r.regime + " (plugin not loaded: levels shown as stored)";
   }
   auto newest = newest_ratings(db, r);
-  const auto letters = letters_folder(db.file()) / body_id / slug(r.period);
+  const auto letters = letters_folder(db.file()) / body_id / slug(r.assessed_period);
   for (auto& a : assessed) {
     ReportSchool s{a, std::nullopt, {}, std::nullopt};
     if (auto it = newest.find({a.urn, "overall", "final"}); it != newest.end())

@@ -36,6 +36,7 @@ std::string render_json(const Report& r) {
   nlohmann::json j;
   j["body"] = {{"id", r.body.id}, {"kind", r.body.kind}, {"name", r.body.name}};
   j["period"] = r.period;
+  j["assessed_period"] = r.assessed_period;
   j["regime"] = r.regime;
   j["policy_version"] = r.policy_version;
   j["policy_hash"] = r.policy_hash;

@@ -33,7 +33,9 @@ std::string render_markdown(const Report& r) {
   std::ostringstream o;
   o << "# " << r.body.name << ": " << r.period << "\n\n";
   o << "Regime: " << r.regime_name << ". Policy version " << r.policy_version << " (hash " << r.policy_hash.substr(0, 12)
-    << ").\n\n## Schools by level\n\n| Level | Schools |\n|---|---:|\n";
+    << ").";
+  if (r.assessed_period != r.period) o << " Levels are those assessed for " << r.assessed_period << ".";
+  o << "\n\n## Schools by level\n\n| Level | Schools |\n|---|---:|\n";
   for (auto& c : r.counts) o << "| " << c.label << (c.classified ? "" : " (not classified)") << " | " << c.schools << " |\n";
   auto changes = r.changes();
   o << "\n## Changes since the last period\n\n";
@@ -71,7 +73,9 @@ std::string render_markdown(const Report& r) {
 
 std::string render_text(const Report& r) {
   std::ostringstream o;
-  o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << r.policy_version << "\n\n";
+  o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << r.policy_version << "\n";
+  if (r.assessed_period != r.period) o << "Levels are those assessed for " << r.assessed_period << ".\n";
+  o << "\n";
   for (auto& c : r.counts) o << "  " << c.label << (c.classified ? "" : " (not classified)") << ": " << c.schools << "\n";
   auto changes = r.changes();
   o << "\nChanges since the last period: " << (changes.empty() ? "none" : std::to_string(changes.size())) << "\n";

@@ -63,7 +63,8 @@ struct ReportReview {
 
 struct Report {
   Body body;
-  std::string period;
+  std::string period;           ///< the period reported on
+  std::string assessed_period;  ///< the period of the assessments shown (may enclose `period`)
   std::string regime, regime_name, policy_version, policy_hash;
   std::string reported_stage;
   std::vector<LevelCount> counts;
