@@ -40,6 +40,9 @@ void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done
 void add_plugins(CLI::App& app, Cli& cli);
 void add_import(CLI::App& app, Cli& cli);    // import schools, import evidence
 void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
+void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
+void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
+void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
 void add_schools(CLI::App& app, Cli& cli);   // schools
 void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
 

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   trellis::cli::add_plugins(app, cli);
   trellis::cli::add_import(app, cli);
   trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
+  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
+  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
+  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
   trellis::cli::add_schools(app, cli);
   trellis::cli::add_evidence(app, cli);
 

@@ -1,11 +1,21 @@
 // The read-only `school` a threshold function receives.
 //
-// Indicators and benchmarks are fetched on first use and cached for the run:
-// a school may hold dozens of indicators while a rule reads a handful. The
-// lazy views check the run's generation, so a school kept past its run (it
-// cannot be, as each run starts afresh, but the check is cheap) never
-// reaches an evidence view that is gone.
+// Indicators and benchmarks are fetched on first use and kept for the run: a
+// school may hold dozens of indicators while a rule reads a handful.
+//
+// The Lua objects (the school, its lazy views, one record per indicator id)
+// are made once per state and refilled for every run, because building them
+// afresh cost more than most scripts; a run number stamps what each run has
+// filled, so nothing needs clearing between schools. That is safe only because nothing a
+// script can reach outlives its run: its _ENV and upvalues are new each run
+// (the chunk runs afresh), school and params are read-only, the string
+// metatable is locked, and the host keeps nothing it returns but strings. So
+// when a record is refilled, no script can still hold the old one. Every
+// field is written on each refill (nil when absent), so nothing stale shows.
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <string_view>
 
 #include "state.hpp"
 
@@ -32,37 +42,78 @@ bool fetch(SandboxState& s, F&& body) noexcept {
   std::abort();  // luaL_error does not return
 }
 
-void check_current(lua_State* L, SandboxState& s, int generation) {
-  if (!s.call.active || static_cast<std::uint64_t>(lua_tointeger(L, generation)) != s.call.generation)
-    luaL_error(L, "this school's data belongs to an earlier run and is no longer available");
+void check_active(lua_State* L, SandboxState& s) {
+  if (!s.call.active) luaL_error(L, "the school's data is only available while its script runs");
 }
 
+// Sets backing[key] (the table on top) to the text, or to nil when empty, so
+// that `school.x or "unknown"` reads naturally.
 void set_text(lua_State* L, const char* key, const std::string& text) {
-  if (text.empty()) return;  // absent, so `school.x or "unknown"` reads naturally
-  lua_pushlstring(L, text.data(), text.size());
+  if (text.empty())
+    lua_pushnil(L);
+  else
+    lua_pushlstring(L, text.data(), text.size());
   lua_setfield(L, -2, key);
 }
 
-void push_observation(lua_State* L, SandboxState& s, const sdk::Observation& o) {
-  lua_createtable(L, 0, 8);
-  if (o.present() && o.value) {
-    lua_pushnumber(L, *o.value);
-    lua_setfield(L, -2, "value");
+void set_nil(lua_State* L, const char* key) {
+  lua_pushnil(L);
+  lua_setfield(L, -2, key);
+}
+
+void clear(lua_State* L, int ref) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  const int t = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {  // clearing fields during traversal is allowed
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, t);
   }
+  lua_pop(L, 1);
+}
+
+// "england_abs.csv line 4102", as Observation::citation() says it, without
+// the C++ string (see the rule in state.hpp) or lua_pushfstring's cost.
+void push_citation(lua_State* L, const sdk::Observation& o) {
+  char buf[256];
+  constexpr std::string_view between = " line ";
+  if (!o.line || o.source.size() + between.size() + 12 > sizeof buf) {
+    if (o.line)
+      lua_pushfstring(L, "%s line %d", o.source.c_str(), *o.line);
+    else
+      lua_pushlstring(L, o.source.data(), o.source.size());
+    return;
+  }
+  char* p = std::copy(o.source.begin(), o.source.end(), buf);
+  p = std::copy(between.begin(), between.end(), p);
+  p = std::to_chars(p, buf + sizeof buf, *o.line).ptr;
+  lua_pushlstring(L, buf, static_cast<std::size_t>(p - buf));
+}
+
+// What an indicator's record says for this run. The record belongs to one
+// indicator id, so its id, label and unit are written once (name_record).
+void fill_observation(lua_State* L, const sdk::Observation& o) {
+  if (o.present() && o.value)
+    lua_pushnumber(L, *o.value);
+  else
+    lua_pushnil(L);
+  lua_setfield(L, -2, "value");
   set_text(L, "text", o.text);
   set_text(L, "missing", o.missing);
-  if (o.line)
-    lua_pushfstring(L, "%s line %d", o.source.c_str(), *o.line);
-  else
-    lua_pushlstring(L, o.source.data(), o.source.size());
+  push_citation(L, o);
   lua_setfield(L, -2, "source");
   set_text(L, "period", o.period);
-  set_text(L, "indicator", o.indicator);
-  if (auto spec = s.indicators.find(o.indicator); spec != s.indicators.end()) {
+}
+
+void name_record(lua_State* L, SandboxState& s, std::string_view id) {
+  lua_pushvalue(L, 2);
+  lua_setfield(L, -2, "indicator");
+  if (auto spec = s.indicators.find(id); spec != s.indicators.end()) {
     set_text(L, "label", spec->second.label);
     set_text(L, "unit", spec->second.unit);
   }
-  make_read_only(L);
 }
 
 void collect_ids(SandboxState& s) {
@@ -72,39 +123,80 @@ void collect_ids(SandboxState& s) {
   s.scratch.ids.erase(std::unique(s.scratch.ids.begin(), s.scratch.ids.end()), s.scratch.ids.end());
 }
 
-// upvalues: cache, generation. Absent indicators are cached as false.
+// A lazy view's upvalues: records (id → proxy), backings (id → backing) and
+// stamps (id → the run that filled it, negated when the school had none).
+constexpr int records = lua_upvalueindex(1), backings = lua_upvalueindex(2), stamps = lua_upvalueindex(3);
+
+// For key (index 2): pushes its record if this run already filled it and
+// returns 1, returns 0 if this run found none, or -1 if not yet asked.
+int cached(lua_State* L, lua_Integer run) {
+  lua_pushvalue(L, 2);
+  const lua_Integer stamp = lua_rawget(L, stamps) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+  lua_pop(L, 1);
+  if (stamp == -run) return 0;
+  if (stamp != run) return -1;
+  lua_pushvalue(L, 2);
+  lua_rawget(L, records);
+  return 1;
+}
+
+void stamp(lua_State* L, lua_Integer value) {
+  lua_pushvalue(L, 2);
+  lua_pushinteger(L, value);
+  lua_rawset(L, stamps);
+}
+
+// Pushes key's record proxy, then its backing, making the pair on first
+// use; returns true when it is new.
+bool record_for(lua_State* L, int fields) {
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, records) != LUA_TNIL) {
+    lua_pushvalue(L, 2);
+    lua_rawget(L, backings);
+    return false;
+  }
+  lua_pop(L, 1);
+  lua_createtable(L, 0, fields);
+  lua_pushvalue(L, -1);
+  make_read_only(L);  // backing, proxy
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, records);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -3);
+  lua_rawset(L, backings);
+  lua_insert(L, -2);  // proxy, backing
+  return true;
+}
+
 int indicator_index(lua_State* L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   lua_settop(L, 2);
-  lua_pushvalue(L, 2);
-  const int cached = lua_rawget(L, lua_upvalueindex(1));
-  if (cached != LUA_TNIL) return cached == LUA_TBOOLEAN ? 0 : 1;
-  lua_pop(L, 1);
   SandboxState& s = state_of(L);
-  check_current(L, s, lua_upvalueindex(2));
+  if (int hit = cached(L, s.pool.run); hit >= 0) return hit;
+  check_active(L, s);
   std::size_t n = 0;
   const char* id = lua_tolstring(L, 2, &n);
   if (!fetch(s, [&] { s.scratch.observation = s.call.evidence->latest(std::string_view(id, n)); }))
     raise_fetch_error(L, s);
-  if (s.scratch.observation)
-    push_observation(L, s, *s.scratch.observation);
-  else
-    lua_pushboolean(L, 0);
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, lua_upvalueindex(1));
-  return lua_toboolean(L, -1) ? 1 : 0;
+  if (!s.scratch.observation) {
+    stamp(L, -s.pool.run);
+    return 0;
+  }
+  if (record_for(L, 8)) name_record(L, s, std::string_view(id, n));
+  fill_observation(L, *s.scratch.observation);
+  lua_pop(L, 1);
+  stamp(L, s.pool.run);
+  return 1;
 }
 
-// upvalues: cache, generation. Every id is answered, with nils if unknown.
+// Every id is answered, with nils if unknown.
 int benchmark_index(lua_State* L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   lua_settop(L, 2);
-  lua_pushvalue(L, 2);
-  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
-  lua_pop(L, 1);
   SandboxState& s = state_of(L);
-  check_current(L, s, lua_upvalueindex(2));
+  if (int hit = cached(L, s.pool.run); hit >= 0) return hit;
+  check_active(L, s);
   std::size_t n = 0;
   const char* id = lua_tolstring(L, 2, &n);
   if (!fetch(s, [&] {
@@ -112,27 +204,24 @@ int benchmark_index(lua_State* L) {
         s.scratch.la = s.call.evidence->benchmark(std::string_view(id, n), sdk::BenchmarkScope::la);
       }))
     raise_fetch_error(L, s);
-  lua_createtable(L, 0, 2);
-  if (s.scratch.national) {
-    lua_pushnumber(L, *s.scratch.national);
-    lua_setfield(L, -2, "national");
+  record_for(L, 2);
+  for (auto [key, value] : {std::pair{"national", &s.scratch.national}, std::pair{"la", &s.scratch.la}}) {
+    if (*value)
+      lua_pushnumber(L, **value);
+    else
+      lua_pushnil(L);
+    lua_setfield(L, -2, key);
   }
-  if (s.scratch.la) {
-    lua_pushnumber(L, *s.scratch.la);
-    lua_setfield(L, -2, "la");
-  }
-  make_read_only(L);
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, lua_upvalueindex(1));
+  lua_pop(L, 1);
+  stamp(L, s.pool.run);
   return 1;
 }
 
-// pairs over a lazy view (upvalue: generation): every indicator the school
-// holds, read through the view's own __index, in id order.
+// pairs over a lazy view: every indicator the school holds, read through
+// the view's own __index, in id order.
 int lazy_pairs(lua_State* L) {
   SandboxState& s = state_of(L);
-  check_current(L, s, lua_upvalueindex(1));
+  check_active(L, s);
   if (!fetch(s, [&] { collect_ids(s); })) raise_fetch_error(L, s);
   lua_settop(L, 1);
   lua_createtable(L, 0, static_cast<int>(s.scratch.ids.size()));
@@ -148,13 +237,13 @@ int lazy_pairs(lua_State* L) {
   return push_ordered_pairs(L, 2, 1);
 }
 
-// school.rating(subject, stage) (upvalue: generation)
+// school.rating(subject, stage)
 int rating(lua_State* L) {
   std::size_t ns = 0, nt = 0;
   const char* subject = luaL_checklstring(L, 1, &ns);
   const char* stage = luaL_checklstring(L, 2, &nt);
   SandboxState& s = state_of(L);
-  check_current(L, s, lua_upvalueindex(1));
+  check_active(L, s);
   if (!fetch(s, [&] {
         s.scratch.text = s.call.evidence->rating(std::string_view(subject, ns), std::string_view(stage, nt));
       }))
@@ -166,46 +255,72 @@ int rating(lua_State* L) {
   return 1;
 }
 
-void push_lazy(lua_State* L, SandboxState& s, lua_CFunction index) {
+void push_lazy(lua_State* L, lua_CFunction index) {
   lua_newtable(L);
-  lua_pushinteger(L, static_cast<lua_Integer>(s.call.generation));
-  lua_pushcclosure(L, index, 2);
-  lua_pushinteger(L, static_cast<lua_Integer>(s.call.generation));
-  lua_pushcclosure(L, lazy_pairs, 1);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushcclosure(L, index, 3);
+  lua_pushcfunction(L, lazy_pairs);
   make_lazy_read_only(L);
 }
 
 }  // namespace
 
-void push_school(lua_State* L, SandboxState& s) {
-  const sdk::SchoolInfo& info = *s.call.school;
+void build_school_pool(lua_State* L, SandboxState& s) {
+  SchoolPool& pool = s.pool;
   lua_createtable(L, 0, 16);
+  push_lazy(L, indicator_index);
+  lua_setfield(L, -2, "indicators");
+  push_lazy(L, benchmark_index);
+  lua_setfield(L, -2, "benchmarks");
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  pool.facts_backing = luaL_ref(L, LUA_REGISTRYINDEX);
+  make_read_only(L);
+  lua_setfield(L, -2, "facts");
+  lua_pushcfunction(L, rating);
+  lua_setfield(L, -2, "rating");
+  lua_pushvalue(L, -1);
+  pool.school_backing = luaL_ref(L, LUA_REGISTRYINDEX);
+  make_read_only(L);
+  pool.school = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+void push_school(lua_State* L, SandboxState& s) {
+  SchoolPool& pool = s.pool;
+  ++pool.run;  // every record filled in an earlier run is now stale
+
+  const sdk::SchoolInfo& info = *s.call.school;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, pool.school_backing);
   lua_pushinteger(L, static_cast<lua_Integer>(info.urn));
   lua_setfield(L, -2, "urn");
   set_text(L, "name", info.name);
-  if (info.la_code != 0) {
+  if (info.la_code != 0)
     lua_pushinteger(L, info.la_code);
-    lua_setfield(L, -2, "la_code");
-  }
+  else
+    lua_pushnil(L);
+  lua_setfield(L, -2, "la_code");
   set_text(L, "la_name", info.la_name);
   set_text(L, "type", info.type);
   set_text(L, "type_group", info.type_group);
   set_text(L, "phase", info.phase);
   set_text(L, "status", info.status);
-  if (info.pupils) {
+  if (info.pupils)
     lua_pushinteger(L, *info.pupils);
-    lua_setfield(L, -2, "pupils");
-  }
+  else
+    lua_pushnil(L);
+  lua_setfield(L, -2, "pupils");
   set_text(L, "period", s.call.period);
-  if (s.call.previous_level) set_text(L, "previous_level", *s.call.previous_level);
+  if (s.call.previous_level)
+    set_text(L, "previous_level", *s.call.previous_level);
+  else
+    set_nil(L, "previous_level");
+  lua_pop(L, 1);
 
-  push_lazy(L, s, indicator_index);
-  lua_setfield(L, -2, "indicators");
-  push_lazy(L, s, benchmark_index);
-  lua_setfield(L, -2, "benchmarks");
-
-  lua_createtable(L, 0, static_cast<int>(s.call.facts ? s.call.facts->size() : 0));
-  if (s.call.facts)
+  if (pool.facts_filled) clear(L, pool.facts_backing);
+  pool.facts_filled = s.call.facts && !s.call.facts->empty();
+  if (pool.facts_filled) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, pool.facts_backing);
     for (const auto& [key, fact] : *s.call.facts) {
       if (const double* d = std::get_if<double>(&fact))
         lua_pushnumber(L, *d);
@@ -215,13 +330,9 @@ void push_school(lua_State* L, SandboxState& s) {
         lua_pushlstring(L, std::get<std::string>(fact).data(), std::get<std::string>(fact).size());
       lua_setfield(L, -2, key.c_str());
     }
-  make_read_only(L);
-  lua_setfield(L, -2, "facts");
-
-  lua_pushinteger(L, static_cast<lua_Integer>(s.call.generation));
-  lua_pushcclosure(L, rating, 1);
-  lua_setfield(L, -2, "rating");
-  make_read_only(L);
+    lua_pop(L, 1);
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, pool.school);
 }
 
 }  // namespace trellis::lua::detail

@@ -77,7 +77,7 @@ void* cap_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
 
 void budget_hook(lua_State* L, lua_Debug* ar) {
   Budget& b = state_of(L).budget;
-  if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) b.last_line = ar->currentline;
+  if (lua_getinfo(L, "l", ar) && ar->currentline > 0) b.last_line = ar->currentline;
   if (!b.exceeded) {
     b.used += static_cast<std::uint64_t>(b.step);
     if (b.used < b.limit) return;
@@ -85,6 +85,7 @@ void budget_hook(lua_State* L, lua_Debug* ar) {
     b.first_line = b.last_line;
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);  // from now on, every instruction fails
   }
+  lua_getinfo(L, "S", ar);
   lua_pushfstring(L, "%s:%d: stopped after %I instructions (the instruction budget)", ar->short_src,
                   ar->currentline, static_cast<lua_Integer>(b.limit));
   lua_error(L);

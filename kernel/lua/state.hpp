@@ -41,13 +41,11 @@ struct Budget {
 /// What the current run is about. `evidence` is only valid while `active`.
 struct CallContext {
   bool active = false;
-  std::uint64_t generation = 0;  ///< bumped per run; lazy views check it
   const sdk::EvidenceView* evidence = nullptr;
   const sdk::SchoolInfo* school = nullptr;
   const sdk::Facts* facts = nullptr;
   std::string period;                         ///< fetched before the run: see the rule above
   std::optional<std::string> previous_level;
-  int fn_line = 0;  ///< line where the script's function is defined
 };
 
 /// C++ results waiting to be pushed into Lua (see the rule above).
@@ -57,6 +55,14 @@ struct Scratch {
   std::optional<std::string> text;
   std::vector<std::string> ids;
   std::string error;
+};
+
+/// The school's Lua objects, made once and refilled for every run (school.cpp):
+/// registry refs, and the run number that stamps each record filled.
+struct SchoolPool {
+  int school = LUA_NOREF, school_backing = LUA_NOREF, facts_backing = LUA_NOREF;
+  bool facts_filled = false;
+  lua_Integer run = 0;
 };
 
 struct IndicatorInfo {
@@ -70,6 +76,7 @@ struct SandboxState {
   Budget budget;
   CallContext call;
   Scratch scratch;
+  SchoolPool pool;
   std::map<std::string, IndicatorInfo, std::less<>> indicators;
   int globals_ref = LUA_NOREF;  ///< the shared, read-only base environment
   int env_meta_ref = LUA_NOREF; ///< metatable of each run's fresh _ENV
@@ -105,8 +112,12 @@ int refuse_write(lua_State* L);
 // guards.cpp: library functions replaced by checked versions.
 void install_guards(lua_State* L);
 
-// school.cpp: the read-only `school` of the current run.
+// school.cpp: the read-only `school` of the current run, refilled from
+// call.evidence. Only safe because nothing a script can reach outlives its
+// run (see push_school).
 void push_school(lua_State* L, SandboxState& s);
+/// Makes the pooled school objects; once, when the sandbox is built.
+void build_school_pool(lua_State* L, SandboxState& s);
 
 // errors.cpp
 /// The message handler of every protected run: message plus short traceback.

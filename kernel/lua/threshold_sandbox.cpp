@@ -12,6 +12,7 @@ struct ThresholdSandbox::State {
     std::string name;
     std::string file;
     int chunk_ref = LUA_NOREF;
+    int fn_line = 1;  ///< where the function is defined, for outcome errors
   };
   detail::SandboxState sandbox;
   ThresholdSetup setup;
@@ -24,13 +25,14 @@ struct ThresholdSandbox::State {
 
 namespace {
 
-ThresholdSandbox::State& owner(lua_State* L) {
-  return *static_cast<ThresholdSandbox::State*>(lua_touserdata(L, lua_upvalueindex(1)));
-}
+// The entry points get the State and the script as light userdata (no
+// closure to allocate per run).
+ThresholdSandbox::State& owner(lua_State* L) { return *static_cast<ThresholdSandbox::State*>(lua_touserdata(L, 1)); }
 
 // A fresh _ENV for this run, set into the chunk, which then runs and must
-// leave the threshold function on the stack.
-void push_threshold_function(lua_State* L, detail::SandboxState& s, int chunk_ref, const char* file) {
+// leave the threshold function on the stack; `fn_line` gets its line.
+void push_threshold_function(lua_State* L, detail::SandboxState& s, int chunk_ref, const char* file,
+                             int* fn_line = nullptr) {
   lua_createtable(L, 0, 4);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s.env_meta_ref);
   lua_setmetatable(L, -2);
@@ -46,21 +48,23 @@ void push_threshold_function(lua_State* L, detail::SandboxState& s, int chunk_re
                     luaL_typename(L, -1));
     lua_error(L);
   }
-  lua_Debug ar;
-  lua_pushvalue(L, -1);
-  lua_getinfo(L, ">S", &ar);
-  s.call.fn_line = ar.linedefined > 0 ? ar.linedefined : 1;
+  if (fn_line) {
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    lua_getinfo(L, ">S", &ar);
+    *fn_line = ar.linedefined > 0 ? ar.linedefined : 1;
+  }
 }
 
-// upvalue 1: the State; argument 1: the Compiled script. Loads and tries it.
+// Arguments: the State, the Compiled script, its text. Loads and tries it.
 int compile_entry(lua_State* L) {
   auto& st = owner(L);
-  auto* script = static_cast<ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 1));
-  const auto* text = static_cast<const std::string*>(lua_touserdata(L, 2));
+  auto* script = static_cast<ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 2));
+  const auto* text = static_cast<const std::string*>(lua_touserdata(L, 3));
   lua_pushfstring(L, "@%s", script->file.c_str());
   if (luaL_loadbufferx(L, text->data(), text->size(), lua_tostring(L, -1), "t") != LUA_OK) lua_error(L);
   script->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  push_threshold_function(L, st.sandbox, script->chunk_ref, script->file.c_str());
+  push_threshold_function(L, st.sandbox, script->chunk_ref, script->file.c_str(), &script->fn_line);
   return 0;
 }
 
@@ -85,50 +89,57 @@ void check_outcome(lua_State* L, const ThresholdSandbox::State& st, const char* 
                     line, luaL_typename(L, reasons));
     lua_error(L);
   }
-  // Copy into a plain array so the host reads it without metamethods.
-  const lua_Integer count = luaL_len(L, reasons);
-  lua_createtable(L, static_cast<int>(std::max<lua_Integer>(count, 0)), 0);
+  // The host reads the reasons raw: a plain table is checked where it is, a
+  // read-only one (say, a params list) is copied out through its metamethods.
+  if (detail::is_read_only(L, reasons)) {
+    const lua_Integer count = luaL_len(L, reasons);
+    lua_createtable(L, static_cast<int>(std::max<lua_Integer>(count, 0)), 0);
+    for (lua_Integer i = 1; i <= count; ++i) {
+      lua_geti(L, reasons, i);
+      lua_rawseti(L, -2, i);
+    }
+    lua_replace(L, reasons);
+  }
+  const auto count = static_cast<lua_Integer>(lua_rawlen(L, reasons));
   for (lua_Integer i = 1; i <= count; ++i) {
-    if (lua_geti(L, reasons, i) != LUA_TSTRING) {
-      lua_pushfstring(L, "%s:%d: expected reason %I to be a string, found %s", file, line, i,
-                      luaL_typename(L, -1));
+    if (lua_rawgeti(L, reasons, i) != LUA_TSTRING) {
+      lua_pushfstring(L, "%s:%d: expected reason %I to be a string, found %s", file, line, i, luaL_typename(L, -1));
       lua_error(L);
     }
-    lua_rawseti(L, -2, i);
+    lua_pop(L, 1);
   }
-  if (!detail::is_read_only(L, reasons)) {
-    lua_Integer entries = 0;
-    lua_pushnil(L);
-    while (lua_next(L, reasons)) {
-      lua_pop(L, 1);
-      ++entries;
-    }
-    if (entries != count) {
-      lua_pushfstring(L, "%s:%d: expected the reasons as a list {\"...\", \"...\"}, found a table with other keys",
-                      file, line);
-      lua_error(L);
-    }
+  lua_Integer entries = 0;
+  lua_pushnil(L);
+  while (lua_next(L, reasons)) {
+    lua_pop(L, 1);
+    ++entries;
   }
-  lua_replace(L, reasons);
+  if (entries != count) {
+    lua_pushfstring(L, "%s:%d: expected the reasons as a list {\"...\", \"...\"}, found a table with other keys",
+                    file, line);
+    lua_error(L);
+  }
 }
 
-// upvalue 1: the State; argument 1: the Compiled script. One school's run.
+// Arguments: the State, the Compiled script. One school's run.
 int run_entry(lua_State* L) {
   auto& st = owner(L);
-  auto* script = static_cast<const ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 1));
+  auto* script = static_cast<const ThresholdSandbox::State::Compiled*>(lua_touserdata(L, 2));
   lua_settop(L, 0);
   push_threshold_function(L, st.sandbox, script->chunk_ref, script->file.c_str());
   detail::push_school(L, st.sandbox);
   lua_rawgeti(L, LUA_REGISTRYINDEX, st.sandbox.params_ref);
   lua_call(L, 2, 2);
-  check_outcome(L, st, script->file.c_str(), st.sandbox.call.fn_line);
+  check_outcome(L, st, script->file.c_str(), script->fn_line);
   return 2;
 }
 
+// Argument: the State.
 int params_entry(lua_State* L) {
   auto& st = owner(L);
   detail::push_value(L, st.setup.params);
   st.sandbox.params_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  detail::build_school_pool(L, st.sandbox);
   return 0;
 }
 
@@ -152,11 +163,11 @@ ThresholdSandbox::ThresholdSandbox(ThresholdSetup setup) : state_(std::make_uniq
   for (const auto& spec : st.setup.indicators) st.sandbox.indicators[spec.id] = {spec.label, spec.unit};
   detail::open_sandbox(st.sandbox, st.setup.limits);
   lua_State* L = st.sandbox.L;
+  lua_pushcfunction(L, params_entry);
   lua_pushlightuserdata(L, &st);
-  lua_pushcclosure(L, params_entry, 1);
-  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
     lua_settop(L, 0);
-    throw std::runtime_error("cannot give params to the Lua sandbox: the memory limit is too small");
+    throw std::runtime_error("cannot give params and the school to the Lua sandbox: the memory limit is too small");
   }
 }
 
@@ -174,16 +185,16 @@ void ThresholdSandbox::add(const Script& script) {
   if (has(script.name)) throw std::invalid_argument("threshold script '" + script.name + "' is added twice");
   if (script.text.starts_with(LUA_SIGNATURE))
     throw InputError({script.file, 1, 1}, "a Lua text script", "a precompiled binary chunk (bytecode is refused)");
-  auto compiled = std::make_unique<State::Compiled>(State::Compiled{script.name, script.file, LUA_NOREF});
+  auto compiled = std::make_unique<State::Compiled>(State::Compiled{script.name, script.file, LUA_NOREF, 1});
   lua_State* L = st.sandbox.L;
   detail::arm_budget(st.sandbox);
   lua_settop(L, 0);
   lua_pushcfunction(L, detail::message_handler);
+  lua_pushcfunction(L, compile_entry);
   lua_pushlightuserdata(L, &st);
-  lua_pushcclosure(L, compile_entry, 1);
   lua_pushlightuserdata(L, compiled.get());
   lua_pushlightuserdata(L, const_cast<std::string*>(&script.text));
-  const int rc = lua_pcall(L, 2, 0, 1);
+  const int rc = lua_pcall(L, 3, 0, 1);
   std::string message = rc == LUA_OK ? "" : lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
   lua_settop(L, 0);
   if (rc == LUA_OK) {
@@ -219,6 +230,11 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
                                       "'; the policy's [thresholds] has: " + join(names));
     return out;
   }
+  if (s.call.active) {  // e.g. an evidence view that runs a script itself
+    out.status = sdk::Status::failure("threshold script '" + std::string(name) +
+                                      "' was started while another script was running in the same sandbox");
+    return out;
+  }
   try {  // C++ first, so the Lua side only reads what is already fetched
     s.call.school = &school.school();
     s.call.period = school.period();
@@ -230,17 +246,15 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   s.call.evidence = &school;
   s.call.facts = &facts;
   s.call.active = true;
-  ++s.call.generation;
-  s.call.fn_line = 0;
   detail::arm_budget(s);
 
   lua_State* L = s.L;
   lua_settop(L, 0);
   lua_pushcfunction(L, detail::message_handler);
+  lua_pushcfunction(L, run_entry);
   lua_pushlightuserdata(L, &st);
-  lua_pushcclosure(L, run_entry, 1);
   lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
-  const int rc = lua_pcall(L, 1, 2, 1);
+  const int rc = lua_pcall(L, 2, 2, 1);
   s.call.active = false;
   s.call.evidence = nullptr;
   s.call.school = nullptr;

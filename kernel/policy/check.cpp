@@ -57,6 +57,39 @@ std::string message_of(const InputError& e) {
   return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
 }
 
+// The policy's own problems first, then each script's, each by line and column.
+void in_file_order(std::vector<PolicyProblem>& problems, const std::string& policy_file) {
+  std::stable_sort(problems.begin(), problems.end(), [&](const PolicyProblem& a, const PolicyProblem& b) {
+    auto key = [&](const PolicyProblem& p) {
+      return std::tuple(p.where.file != policy_file, p.where.file, p.where.line, p.where.column);
+    };
+    return key(a) < key(b);
+  });
+}
+
+// Reads and compiles each script in one sandbox, as the runner would.
+void compile_scripts(const Policy& policy, lua::ThresholdSetup setup, std::vector<PolicyProblem>& problems) {
+  std::optional<lua::ThresholdSandbox> sandbox;
+  try {
+    sandbox.emplace(std::move(setup));
+  } catch (const std::exception& e) {
+    problems.push_back({policy.where("thresholds"), std::string("cannot start the Lua sandbox: ") + e.what()});
+    return;
+  }
+  for (const auto& s : policy.impl().scripts) {
+    if (!s.text) {
+      problems.push_back({policy.where_value("thresholds." + s.name),
+                          "expected a readable script file at " + s.path.string() + ", found: " + s.read_error});
+      continue;
+    }
+    try {
+      sandbox->add({s.name, s.path.string(), *s.text});
+    } catch (const InputError& e) {
+      problems.push_back({e.where(), message_of(e)});
+    }
+  }
+}
+
 class Checker {
  public:
   Checker(const Policy& policy, const sdk::RegimeDescription& d) : policy_(policy), p_(policy.impl()), d_(d) {
@@ -83,12 +116,7 @@ class Checker {
       }
     scripts();
     if (regime) regime_checks(*regime);
-    std::stable_sort(problems_.begin(), problems_.end(), [&](const PolicyProblem& a, const PolicyProblem& b) {
-      auto key = [&](const PolicyProblem& p) {
-        return std::tuple(p.where.file != p_.file, p.where.file, p.where.line, p.where.column);
-      };
-      return key(a) < key(b);
-    });
+    in_file_order(problems_, p_.file);
     return std::move(problems_);
   }
 
@@ -311,27 +339,11 @@ class Checker {
       add(policy_.where_value("policy.regime"), "expected the regime '" + d_.id + "' to describe its overall scale '" +
                                                     d_.overall_scale + "', found no such scale (a plugin bug)");
     setup.indicators = d_.indicators;
-    std::optional<lua::ThresholdSandbox> sandbox;
-    try {
-      sandbox.emplace(setup);
-    } catch (const std::exception& e) {
-      add(policy_.where("thresholds"), std::string("cannot start the Lua sandbox: ") + e.what());
-      return;
-    }
-    for (const auto& s : p_.scripts) {
-      if (!s.text) {
-        add(policy_.where_value("thresholds." + s.name),
-            "expected a readable script file at " + s.path.string() + ", found: " + s.read_error);
-        continue;
-      }
-      try {
-        sandbox->add({s.name, s.path.string(), *s.text});
-      } catch (const InputError& e) {
-        add(e.where(), message_of(e));
-      }
-      for (auto& finding : scan_script(*s.text, s.path.string(), param_names(), indicator_ids()))
-        add(std::move(finding.where), std::move(finding.message));
-    }
+    compile_scripts(policy_, std::move(setup), problems_);
+    for (const auto& s : p_.scripts)
+      if (s.text)
+        for (auto& finding : scan_script(*s.text, s.path.string(), param_names(), indicator_ids()))
+          add(std::move(finding.where), std::move(finding.message));
   }
 
   std::vector<std::string> param_names() const {
@@ -362,6 +374,13 @@ class Checker {
 };
 
 }  // namespace
+
+std::vector<PolicyProblem> check_policy_scripts(const Policy& policy) {
+  std::vector<PolicyProblem> problems = policy.impl().read_problems;
+  compile_scripts(policy, {}, problems);
+  in_file_order(problems, policy.impl().file);
+  return problems;
+}
 
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
                                         const sdk::Regime* regime) {

@@ -113,6 +113,11 @@ class Policy {
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
                                         const sdk::Regime* regime = nullptr);
 
+/// What can be checked without the regime: the header, the [thresholds]
+/// table's shape, and each script read and compiled in the sandbox. For
+/// when the regime's plugin is not installed.
+std::vector<PolicyProblem> check_policy_scripts(const Policy& policy);
+
 /// A runner over the policy's scripts, each compiled once; `params` comes
 /// from [thresholds.params]. Throws InputError (file:line) for a missing or
 /// broken script, or one the regime needs that [thresholds] lacks.
