@@ -36,12 +36,10 @@ void add_rate(CLI::App& app, Cli& cli);    // rate, review
 void add_report(CLI::App& app, Cli& cli);
 void add_demo(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
+void add_policy(CLI::App& app, Cli& cli);   // policy check, policy test
 void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done
 void add_plugins(CLI::App& app, Cli& cli);
 void add_import(CLI::App& app, Cli& cli);    // import schools, import evidence
-void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
-void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
-void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
 void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
 void add_schools(CLI::App& app, Cli& cli);   // schools
 void add_evidence(CLI::App& app, Cli& cli);  // evidence URN

@@ -23,12 +23,10 @@ int main(int argc, char** argv) {
   trellis::cli::add_report(app, cli);
   trellis::cli::add_demo(app, cli);
   // VERBS: helpers register their verb groups below this line.
+  trellis::cli::add_policy(app, cli);
   trellis::cli::add_schedule(app, cli);
   trellis::cli::add_plugins(app, cli);
   trellis::cli::add_import(app, cli);
-  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
-  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
-  trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
   trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
   trellis::cli::add_schools(app, cli);
   trellis::cli::add_evidence(app, cli);
