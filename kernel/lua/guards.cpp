@@ -112,6 +112,20 @@ int guarded_xpcall(lua_State* L) {
   return call_original(L);
 }
 
+// pairs in a fixed order (integer keys ascending, then strings by bytes), as
+// Lua's own order follows a hash seeded from the clock and addresses, and an
+// assessment must come out the same every time. __pairs is honoured.
+int ordered_pairs(lua_State* L) {
+  luaL_checkany(L, 1);
+  if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 3);
+    return 3;
+  }
+  luaL_checktype(L, 1, LUA_TTABLE);
+  return push_ordered_pairs(L, 1, 1);
+}
+
 int guarded_rep(lua_State* L) {
   std::size_t len = 0, sep = 0;
   luaL_checklstring(L, 1, &len);
@@ -165,6 +179,8 @@ void install_guards(lua_State* L) {
   wrap(L, globals, "rawset", guarded_rawset);
   wrap(L, globals, "setmetatable", guarded_setmetatable);
   wrap(L, globals, "xpcall", guarded_xpcall);
+  lua_pushcfunction(L, ordered_pairs);
+  lua_setfield(L, globals, "pairs");
   lua_getfield(L, globals, LUA_STRLIBNAME);
   const int string = lua_gettop(L);
   wrap(L, string, "rep", guarded_rep);

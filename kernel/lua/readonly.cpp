@@ -72,15 +72,17 @@ bool key_less(lua_State* L, int a, int b) {
   return std::string_view(pa, la) < std::string_view(pb, lb);
 }
 
-// upvalues: table, sorted keys, position
+// upvalues: table, sorted keys, position. A key whose value was cleared
+// during the loop is skipped, as next() would.
 int ordered_next(lua_State* L) {
-  const lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3)) + 1;
-  if (lua_rawgeti(L, lua_upvalueindex(2), pos) == LUA_TNIL) return 1;
-  lua_pushinteger(L, pos);
-  lua_replace(L, lua_upvalueindex(3));
-  lua_pushvalue(L, -1);
-  lua_rawget(L, lua_upvalueindex(1));
-  return 2;
+  for (lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3)) + 1;; ++pos) {
+    if (lua_rawgeti(L, lua_upvalueindex(2), pos) == LUA_TNIL) return 1;
+    lua_pushinteger(L, pos);
+    lua_replace(L, lua_upvalueindex(3));
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 2;
+    lua_pop(L, 2);
+  }
 }
 
 }  // namespace

@@ -34,6 +34,8 @@
 //     for the subject's length (guards.cpp): the budget cannot interrupt C.
 // 10. Deep recursion ends in Lua's own "stack overflow" (or the memory cap);
 //     C recursion is bounded by LUAI_MAXCCALLS.
+// 11. pairs iterates in a fixed key order: Lua's own order follows a hash
+//     seeded per process, and the same evidence must give the same reasons.
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>

@@ -121,6 +121,23 @@ end)",
   CHECK(out.reasons[1] == "bands,pa_max,review,types,1a,2b");
 }
 
+TEST_CASE("pairs over a script's own table comes in a fixed order, skipping cleared keys") {
+  const auto out = run_one(R"(
+return function(school, params)
+  local t = { zeta = 1, alpha = 2, mid = 3, [10] = "ten", [2] = "two", beta = 4 }
+  local seen = {}
+  for k, v in pairs(t) do
+    seen[#seen + 1] = tostring(k)
+    t.mid = nil
+  end
+  return "green", { table.concat(seen, ",") }
+end)",
+                           telford_primary());
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons == std::vector<std::string>{"2,10,alpha,beta,zeta"});
+}
+
 TEST_CASE("read-only reasons (a params list) are accepted") {
   const auto out = run_one("return function(school, params) return 'green', params.types end", telford_primary());
   REQUIRE(out.status.ok);
