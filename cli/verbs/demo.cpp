@@ -106,6 +106,7 @@ void add_demo(CLI::App& app, Cli& cli) {
     const fs::path folder = examples_folder(*examples);
     const fs::path db = fs::absolute(cli.db_path);
     const fs::path out = db.parent_path();
+    fs::create_directories(out);
     clear_previous_demo(db);
     {
       Database d = Database::open(db);
