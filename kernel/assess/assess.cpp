@@ -104,35 +104,30 @@ void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
   }
 }
 
-/// Asks the regime for each school's activity rules and the body's own, and
-/// re-plans the academic year: done activities stay, planned ones are replaced.
-std::size_t plan_activities(Database& db, const sdk::Regime& regime, const Policy& policy, const AssessOptions& opt,
-                            const AssessRun& run, const std::vector<std::unique_ptr<sdk::EvidenceView>>& views,
-                            const std::vector<sdk::AssessmentOut>& outs) {
-  const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
-  const Period year = opt.period.academic_year();
-  // "Within D days" of the assessment: today, or the period's first day when
-  // assessing a period that is not the current one.
-  const Date today = Date::parse(now_timestamp().substr(0, 10));
-  const auto span = cal.year(year.start_year()).span();
-  const std::string assessed_on =
-      span.contains(today) ? today.to_string() : cal.ranges(opt.period).front().first.to_string();
-  std::vector<RuleSet> sets;
-  for (std::size_t i = 0; i < views.size(); ++i) {
-    RuleSet set{run.schools[i].urn, run.schools[i].id, {}};
-    if (auto st = regime.plan(*views[i], outs[i], policy.view(), set.rules); !st)
-      throw InputError(Location{policy.path().string()}, "the " + run.regime + " regime could not plan activities for " +
-                                                            run.schools[i].name + ": " + st.message);
-    for (auto& r : set.rules)
-      if (r.cadence == sdk::Cadence::within && r.anchor.empty() && r.anchor_date.empty()) r.anchor_date = assessed_on;
-    sets.push_back(std::move(set));
-  }
+/// The school's activity rules from its assessment. "Within D days" of the
+/// assessment counts from `assessed_on`.
+RuleSet school_rules(const sdk::Regime& regime, const Policy& policy, const sdk::EvidenceView& view,
+                     const sdk::AssessmentOut& out, const std::string& assessed_on) {
+  RuleSet set{view.school().urn, std::nullopt, {}};
+  if (auto st = regime.plan(view, out, policy.view(), set.rules); !st)
+    throw InputError(Location{policy.path().string()}, "the " + policy.regime() + " regime could not plan activities for " +
+                                                          view.school().name + ": " + st.message);
+  for (auto& r : set.rules)
+    if (r.cadence == sdk::Cadence::within && r.anchor.empty() && r.anchor_date.empty()) r.anchor_date = assessed_on;
+  return set;
+}
+
+/// Adds the body's own rules and re-plans the academic year: done activities
+/// stay, planned ones are replaced.
+std::size_t plan_activities(Database& db, const sdk::Regime& regime, const Policy& policy, const AcademicCalendar& cal,
+                            const std::string& body, const Period& year, std::vector<RuleSet> sets) {
   RuleSet body_set;
   if (auto st = regime.plan_body(policy.view(), body_set.rules); !st)
-    throw InputError(Location{policy.path().string()}, "the " + run.regime + " regime could not plan the body's activities: " + st.message);
+    throw InputError(Location{policy.path().string()},
+                     "the " + policy.regime() + " regime could not plan the body's activities: " + st.message);
   if (!body_set.rules.empty()) sets.push_back(std::move(body_set));
-  auto plan = plan_year(cal, opt.body_id, year, sets);
-  replan(db, opt.body_id, year.to_string(), plan);
+  auto plan = plan_year(cal, body, year, sets);
+  replan(db, body, year.to_string(), plan);
   return plan.size();
 }
 
@@ -166,9 +161,16 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
   EvidenceStore evidence(db, urns, opt.body_id);
 
+  const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
+  const Period year = opt.period.academic_year();
+  // "Within D days" of the assessment: today, or the period's first day when
+  // assessing a period that is not the current one.
+  const Date today = Date::parse(now_timestamp().substr(0, 10));
+  const std::string assessed_on = cal.year(year.start_year()).span().contains(today)
+                                      ? today.to_string()
+                                      : cal.ranges(opt.period).front().first.to_string();
   std::vector<std::string> failures;
-  std::vector<std::unique_ptr<sdk::EvidenceView>> views;
-  std::vector<sdk::AssessmentOut> outs;
+  std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.period);
     sdk::AssessmentOut out;
@@ -193,8 +195,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     run.schools.push_back(std::move(a));
-    views.push_back(std::move(view));
-    outs.push_back(std::move(out));
+    if (!opt.dry_run) rule_sets.push_back(school_rules(*regime, policy, *view, out, assessed_on));
   }
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess " + std::to_string(failures.size()) +
@@ -209,8 +210,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
                             opt.body_id + " " + run.schools.front().period + ": " + std::to_string(run.schools.size()) +
                                 " schools under " + policy.regime() + " " + policy.version(),
                             policy.hash());
-  for (auto& a : run.schools) store(db, a, audit);
-  run.activities_planned = plan_activities(db, *regime, policy, opt, run, views, outs);
+  for (std::size_t i = 0; i < run.schools.size(); ++i) {
+    store(db, run.schools[i], audit);
+    rule_sets[i].assessment_id = run.schools[i].id;
+  }
+  run.activities_planned = plan_activities(db, *regime, policy, cal, opt.body_id, year, std::move(rule_sets));
   tx.commit();
 
   // Letters go out only once the assessments they report are stored.

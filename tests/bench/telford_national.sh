@@ -32,7 +32,7 @@ count=$(wc -w <<<"$urns")
 "$trellis" body adopt england "$src/policies/telford-and-wrekin.toml" --from 2018-09-01 >/dev/null
 echo "maintained schools: $count"
 measure "assess + plan the year ($count schools)" "$trellis" assess --body england --period 2018-19
-grep -c '^[0-9]' "$dir/out" | xargs echo "schools assessed:"
+grep -cE '^[0-9]+  ' "$dir/out" | xargs echo "schools assessed:"
 measure "schedule (table)" "$trellis" schedule --body england --year 2018-19
 echo "activities: $(($(wc -l <"$dir/out") - 1))"
 measure "schedule (ics)" "$trellis" schedule --body england --year 2018-19 --format ics -o "$dir/england.ics"
