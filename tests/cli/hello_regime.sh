@@ -89,6 +89,12 @@ h=d['hello-regime']; assert h['loaded'] and h['name']=='Hello regime: overall ab
 # 3. README step 7 assessed two schools with it; the stored result, as JSON.
 grep -Eq "^900001 +Hello Primary School +RED" "$dir/tutorial.log" && grep -Eq "^900002 +Hello Junior School +GREEN" "$dir/tutorial.log" \
   && pass || { fail "README step 7: the assessment"; cat "$dir/tutorial.log"; }
+grep -q "^OK: hello.toml (hello-regime" "$dir/tutorial.log" && pass || fail "README step 7: policy check"
+# The regime's own validation reaches the policy author, with the place.
+sed 's/^red_above *= .*/red_above = 4.0/' "$dir/work/hello-regime/hello.toml" >"$dir/work/hello-regime/bad.toml"
+(cd "$dir/work/hello-regime" && "$prefix/bin/trellis" policy check bad.toml) >"$dir/out" 2>&1
+[ $? -eq 1 ] && grep -q "bad.toml:[0-9]*:[0-9]*: .*expected a number above amber_above" "$dir/out" && pass \
+  || { fail "policy check of a policy do_validate refuses"; cat "$dir/out"; }
 TRELLIS_DB=$dir/work/hello-regime/hello.db "$prefix/bin/trellis" assess --body hello --period 2024-25 --dry-run --format json \
   >"$dir/out" 2>"$dir/err" && pass || { fail "assess --format json"; cat "$dir/err"; }
 python3 -c "
