@@ -15,9 +15,11 @@ struct Status {
   explicit operator bool() const { return ok; }
 };
 
-/// Runs `body` and turns any exception into a failed Status. It is inline so
-/// that the catch is compiled into the plugin, on the plugin's side of the
-/// boundary.
+/// Runs `body` and turns any exception into a failed Status. Regime's public
+/// methods use it; being inline, they are compiled where they are called, so
+/// the catch usually sits in the host and a plugin's exception unwinds out of
+/// the plugin's frames into it. That is sound because the host refuses a
+/// plugin built for another libstdc++ ABI: both share one C++ runtime.
 template <class Body>
 Status guarded(Body&& body) noexcept {
   try {
