@@ -84,7 +84,7 @@ void import_shared(const fs::path& dir) {
     std::int64_t rows = 0, items = 0;
     if (f.schools) {
       auto r = import_schools(db, o);
-      format = r.format, rows = r.rows, items = r.added + r.updated;
+      format = r.format, rows = r.rows, items = r.added + r.updated + r.la_names_set;
     } else {
       auto r = import_evidence(db, o);
       format = r.format, rows = r.rows, items = r.added + r.superseded;
