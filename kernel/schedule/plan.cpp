@@ -35,6 +35,9 @@ class Planner {
   std::vector<Activity> run() {
     for (std::size_t s = 0; s < sets_.size(); ++s) check_set(s);
     for (std::size_t s = 0; s < sets_.size(); ++s)
+      for (const auto& r : sets_[s].rules)
+        if (anchored(r.cadence) && !r.anchor.empty()) followers_[anchor_of(s, r)].push_back(&r);
+    for (std::size_t s = 0; s < sets_.size(); ++s)
       for (const auto& r : sets_[s].rules) plan({s, r.id});
     std::vector<Activity> out;
     for (auto& [key, acts] : planned_) out.insert(out.end(), acts.begin(), acts.end());
@@ -180,15 +183,33 @@ class Planner {
     }
   }
 
+  /// The days of `days` on which an activity of rule `k` leaves room, inside
+  /// the same stretch of term, for the rules anchored on it: an agenda two
+  /// weeks before, minutes seven working days after. All days when none does.
+  std::vector<Date> with_room(const Key& k, const std::vector<Date>& days) const {
+    auto it = followers_.find(k);
+    if (it == followers_.end() || days.empty()) return days;
+    std::vector<Date> out;
+    for (Date d : days) {
+      bool fits = true;
+      for (const ActivityRule* f : it->second)
+        fits = fits && (f->cadence == Cadence::before ? days.front() <= offset(*f, d, -1)
+                                                      : offset(*f, d, +1) <= days.back());
+      if (fits) out.push_back(d);
+    }
+    return out.empty() ? days : out;
+  }
+
   std::vector<Activity> plan_spread(std::size_t s, const ActivityRule& r) {
     const std::vector<Date> allowed = allowed_days(s, r);
     const int at = spread::position(body_, sets_[s].urn, r.id);
     std::vector<Activity> out;
     int index = 0;
     for (const DateRange& slot : slots(r)) {
-      std::vector<Date> days;
+      std::vector<Date> all;
       for (Date d : allowed)
-        if (slot.contains(d)) days.push_back(d);
+        if (slot.contains(d)) all.push_back(d);
+      const std::vector<Date> days = r.is_deadline ? all : with_room({s, r.id}, all);
       if (days.empty()) continue;
       for (const spread::Stretch& st : spread::stretches(days.size(), r.count)) {
         if (r.is_deadline) {
@@ -229,7 +250,8 @@ class Planner {
     std::vector<Activity> out;
     int index = 0;
     for (const Activity& a : anchors) {
-      const std::string title = title_of(r) + " (" + title_of(anchor_rule) + ", " + a.start.to_string() + ")";
+      const std::string what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
+      const std::string title = title_of(r) + " (" + what + " on " + a.start.to_string() + ")";
       if (r.cadence == Cadence::before) {
         const Date d = offset(r, a.start, -1);
         out.push_back(make(s, r, index++, d, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
@@ -264,6 +286,7 @@ class Planner {
   std::vector<std::set<Date>> busy_;  ///< per rule set: days already holding an event
   std::map<Key, std::vector<Activity>> planned_;
   std::set<Key> in_progress_;
+  std::map<Key, std::vector<const ActivityRule*>> followers_;  ///< rules anchored on each rule
 };
 
 }  // namespace

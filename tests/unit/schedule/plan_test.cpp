@@ -150,7 +150,7 @@ TEST_CASE("s8: agenda two weeks before, papers seven days before, minutes within
   REQUIRE(p.size() == 4);
   const auto agenda = of_rule(p, "s8.agenda").at(0);
   CHECK(agenda.due == D("2025-05-08"));
-  CHECK(agenda.title == "s8.agenda title (Monitoring and support meeting, 2025-05-22)");
+  CHECK(agenda.title == "s8.agenda title (meeting on 2025-05-22)");
   CHECK(of_rule(p, "s8.papers").at(0).due == D("2025-05-15"));
   const auto minutes = of_rule(p, "s8.minutes").at(0);
   CHECK(minutes.start == D("2025-05-22"));
@@ -184,6 +184,37 @@ TEST_CASE("s8: each termly meeting gets its own agenda, papers and minutes") {
     CHECK(agendas[i].due == cal.working_day_on_or_before(meetings[i].start - 14));
     CHECK(minutes[i].due == cal.add_working_days(meetings[i].start, 7));
     CHECK(agendas[i].uid != minutes[i].uid);
+  }
+}
+
+TEST_CASE("s8: termly meetings leave room in their term for the agenda before and the minutes after") {
+  AcademicCalendar cal;
+  std::vector<RuleSet> sets;
+  for (std::int64_t urn = 400000; urn < 400040; ++urn)
+    sets.push_back({urn, std::nullopt,
+                    {spread_rule("s8.meeting", Cadence::per_term),
+                     anchored_rule("s8.agenda", Cadence::before, "s8.meeting", 14, false, true),
+                     anchored_rule("s8.minutes", Cadence::after, "s8.meeting", 7, true, true)}});
+  const auto p = plan(sets);
+  const AcademicYear& y = cal.year(2024);
+  auto term_of = [&](Date d) {
+    for (Term t : {Term::autumn, Term::spring, Term::summer})
+      if (y.term(t).contains(d)) return static_cast<int>(t);
+    return -1;
+  };
+  for (std::int64_t urn = 400000; urn < 400040; ++urn) {
+    const auto mine = of_school(p, urn);
+    const auto meetings = of_rule(mine, "s8.meeting"), agendas = of_rule(mine, "s8.agenda"),
+               minutes = of_rule(mine, "s8.minutes");
+    REQUIRE(meetings.size() == 3);
+    REQUIRE(agendas.size() == 3);
+    REQUIRE(minutes.size() == 3);
+    for (std::size_t t = 0; t < 3; ++t) {
+      INFO("school " << urn << ", meeting " << meetings[t].start.to_string());
+      CHECK(term_of(meetings[t].start) == static_cast<int>(t));
+      CHECK(term_of(*agendas[t].due) == static_cast<int>(t));
+      CHECK(term_of(*minutes[t].due) == static_cast<int>(t));
+    }
   }
 }
 

@@ -19,10 +19,15 @@
 ///   them to dates. Each school's dates sit at its own point in each stretch,
 ///   derived from its URN and the rule, so fifty schools do not share one day;
 ///   a school's events do not share a day when another day in the stretch is free.
+///   An event with rules anchored on it is kept far enough inside its stretch
+///   for them to fall there too (the agenda two weeks before the first
+///   meeting of a term is in that term), when the stretch is long enough.
 ///   A deadline in a window is due on the stretch's last working day.
 /// - monthly: `count` in each calendar month's working days within the window.
 /// - before: `offset_days` (calendar or working) before each activity of rule
-///   `anchor`; a calendar date that is not a working day moves earlier.
+///   `anchor`; a calendar date that is not a working day moves earlier. An
+///   anchored activity's title ends with its anchor's type and date:
+///   "Agenda circulated (meeting on 2025-05-22)".
 /// - after: `offset_days` after the end of each `anchor` activity; a calendar
 ///   date that is not a working day moves later, as deadlines conventionally do.
 /// - within: a window from `anchor_date` (or each `anchor` activity) to
