@@ -77,9 +77,11 @@ struct ThresholdSetup {
 /// What a script sees: `school` (urn, name, la_code, la_name, type,
 /// type_group, phase, status, pupils, period, previous_level, indicators,
 /// benchmarks, facts, rating(subject, stage)), all read-only; and `params`.
-/// `school.indicators[id]` is {value, text, missing, source, period, label,
-/// unit} for the newest item at or before the period, or nil when nothing is
-/// held; `school.benchmarks[id]` is {national, la}.
+/// `school.indicators[id]` is {indicator, value, text, missing, source,
+/// period, label, unit} for the newest item at or before the period, or nil
+/// when nothing is held; `school.benchmarks[id]` is {national, la}. pairs()
+/// iterates every table in a fixed key order, so reasons built by iterating
+/// come out the same on every run.
 class ThresholdSandbox final : public sdk::ThresholdRunner {
  public:
   /// Throws std::runtime_error if the state cannot be built within the limits.
