@@ -35,6 +35,7 @@ void add_assess(CLI::App& app, Cli& cli);
 void add_rate(CLI::App& app, Cli& cli);    // rate, review
 void add_report(CLI::App& app, Cli& cli);
 void add_demo(CLI::App& app, Cli& cli);
+void add_record(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.
 void add_policy(CLI::App& app, Cli& cli);   // policy check, policy test
 void add_schedule(CLI::App& app, Cli& cli);  // schedule, activity done

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_rate(app, cli);
   trellis::cli::add_report(app, cli);
   trellis::cli::add_demo(app, cli);
+  trellis::cli::add_record(app, cli);
   // VERBS: helpers register their verb groups below this line.
   trellis::cli::add_policy(app, cli);
   trellis::cli::add_schedule(app, cli);

@@ -106,7 +106,7 @@ void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
 
 /// The school's activity rules from its assessment. "Within D days" of the
 /// assessment counts from `assessed_on`.
-RuleSet school_rules(const sdk::Regime& regime, const Policy& policy, const sdk::EvidenceView& view,
+RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const sdk::EvidenceView& view,
                      const sdk::AssessmentOut& out, const std::string& assessed_on) {
   RuleSet set{view.school().urn, std::nullopt, {}};
   if (auto st = regime.plan(view, out, policy.view(), set.rules); !st)
@@ -119,7 +119,7 @@ RuleSet school_rules(const sdk::Regime& regime, const Policy& policy, const sdk:
 
 /// Adds the body's own rules and re-plans the academic year: done activities
 /// stay, planned ones are replaced.
-std::size_t plan_activities(Database& db, const sdk::Regime& regime, const Policy& policy, const AcademicCalendar& cal,
+std::size_t plan_activities(Database& db, const RegimeHandle& regime, const Policy& policy, const AcademicCalendar& cal,
                             const std::string& body, const Period& year, std::vector<RuleSet> sets) {
   RuleSet body_set;
   if (auto st = regime.plan_body(policy.view(), body_set.rules); !st)
@@ -147,7 +147,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   }
   Policy policy = Policy::load(policy_file);
   require_valid(policy, host);
-  auto regime = host.create(policy.regime());
+  // Through a handle, so a plugin's failure names the plugin and its file.
+  const RegimeHandle regime = host.open(policy.regime());
   const auto& description = host.description(policy.regime());
   auto thresholds = make_threshold_runner(policy, description);
 
@@ -174,7 +175,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.period);
     sdk::AssessmentOut out;
-    sdk::Status status = regime->assess({*view, policy.view(), *thresholds}, out);
+    sdk::Status status = regime.assess({*view, policy.view(), *thresholds}, out);
     if (status && out.classified && !on_scale(description, out.level))
       status = sdk::Status::failure("level \"" + out.level + "\" is not on the " + description.overall_scale + " scale");
     if (!status) {
@@ -195,7 +196,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     run.schools.push_back(std::move(a));
-    if (!opt.dry_run) rule_sets.push_back(school_rules(*regime, policy, *view, out, assessed_on));
+    if (!opt.dry_run) rule_sets.push_back(school_rules(regime, policy, *view, out, assessed_on));
   }
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess " + std::to_string(failures.size()) +
@@ -214,7 +215,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
     store(db, run.schools[i], audit);
     rule_sets[i].assessment_id = run.schools[i].id;
   }
-  run.activities_planned = plan_activities(db, *regime, policy, cal, opt.body_id, year, std::move(rule_sets));
+  run.activities_planned = plan_activities(db, regime, policy, cal, opt.body_id, year, std::move(rule_sets));
   tx.commit();
 
   // Letters go out only once the assessments they report are stored.

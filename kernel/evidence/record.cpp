@@ -1,0 +1,42 @@
+#include "trellis/evidence_record.hpp"
+
+#include "trellis/error.hpp"
+#include "trellis/evidence.hpp"
+#include "trellis/period.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+
+std::int64_t record_evidence(Database& db, const RecordedEvidence& in) {
+  Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
+  school.bind(1, in.urn);
+  if (!school.step()) throw UsageError("school URN " + std::to_string(in.urn) + " is not in the register");
+  const std::string period = Period::parse(in.period).to_string();
+  if (!is_indicator_id(in.indicator))
+    throw UsageError("expected an indicator id in snake_case, like safeguarding_concern, found \"" + in.indicator + "\"");
+  if (in.value && !in.missing.empty()) throw UsageError("give a value or a reason it is missing, not both");
+  if (!in.value && in.missing.empty()) throw UsageError("give --value, or --missing with the reason there is none");
+  if (in.by.empty()) throw UsageError("--by must name who recorded it");
+  if (!find_indicator(db, in.indicator)) {
+    std::string label = in.indicator;
+    for (auto& c : label)
+      if (c == '_') c = ' ';
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    register_indicator(db, {in.indicator, label, "", "neutral"});
+  }
+  EvidenceWriter writer(db, {std::nullopt, in.by, in.by, now_timestamp()});
+  EvidenceWriter::Item item;
+  item.urn = in.urn;
+  item.period = period;
+  item.indicator = in.indicator;
+  item.value = in.value;
+  item.text = in.note;
+  item.missing = in.missing;
+  writer.append(item);
+  Statement id(db, "SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?");
+  id.bind(1, in.urn).bind(2, in.indicator).bind(3, period);
+  id.step();
+  return id.integer(0);
+}
+
+}  // namespace trellis

@@ -1,0 +1,30 @@
+#pragma once
+/// One item of evidence recorded by a person rather than imported from a
+/// file: an officer's note of a safeguarding concern, a complaint count.
+/// Its provenance is who recorded it and when; a later record for the same
+/// school, indicator and period supersedes it.
+///
+///     record_evidence(db, {123456, "2024-25", "safeguarding_concern", 1.0, "", "LADO referral", "j.smith"});
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct RecordedEvidence {
+  std::int64_t urn = 0;
+  std::string period;
+  std::string indicator;
+  std::optional<double> value;
+  std::string missing;  ///< why there is no value, when there is none
+  std::string note;
+  std::string by;
+};
+
+/// Checks the school, period and indicator id, registers a new indicator,
+/// and appends the item. Throws UsageError naming what is wrong. Returns the id.
+std::int64_t record_evidence(Database& db, const RecordedEvidence& item);
+
+}  // namespace trellis
