@@ -45,8 +45,8 @@ class Reader {
       add(value_at({"policy"}), "expected [policy] to be a table, found " + policy_tree::shown(*node));
       return;
     }
-    p_.regime = text("regime", "the regime's plugin id, e.g. regime = \"telford-la\"");
-    p_.body = text("body", "the body's name, e.g. body = \"Telford and Wrekin Council\"");
+    p_.regime = text("regime", "the regime's plugin id, e.g. regime = \"example-la\"");
+    p_.body = text("body", "the body's name, e.g. body = \"Example Borough Council\"");
     p_.version = text("version", "the policy's version, e.g. version = \"2024-25.1\"");
     p_.approved = date("approved");
     p_.review = date("review");

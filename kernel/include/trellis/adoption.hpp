@@ -2,8 +2,8 @@
 /// A body adopts a policy from a date. A merged trust can switch frameworks by
 /// adopting another policy from a later date; history is kept.
 ///
-///     adopt_policy(db, host, "telford", "policies/telford-and-wrekin.toml", "2024-09-01");
-///     auto a = adoption_on(db, "telford", "2025-01-15");
+///     adopt_policy(db, host, "example-la", "policies/example-la.toml", "2024-09-01");
+///     auto a = adoption_on(db, "example-la", "2025-01-15");
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 /// year's activities that follow from them.
 ///
 ///     PluginHost host(PluginHost::default_search_path());
-///     AssessRun run = assess_body(db, host, {"telford", Period::parse("2018-19")});
+///     AssessRun run = assess_body(db, host, {"example-la", Period::parse("2018-19")});
 ///     for (auto& s : run.schools) std::cout << s.name << ": " << s.level << "\n";
 #include <cstdint>
 #include <filesystem>

@@ -1,9 +1,9 @@
 #pragma once
 /// Bodies (trusts and LAs) and their memberships over time.
 ///
-///     add_body(db, {"telford", "la", "Telford and Wrekin Council"});
-///     join_body(db, "telford", {123456, 123457}, "2024-09-01", std::nullopt);
-///     auto urns = members_on(db, "telford", "2025-01-15");
+///     add_body(db, {"example-la", "la", "Example Borough Council"});
+///     join_body(db, "example-la", {123456, 123457}, "2024-09-01", std::nullopt);
+///     auto urns = members_on(db, "example-la", "2025-01-15");
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -6,7 +6,7 @@
 /// and lies in term time (inside a half-term and not a closure day). Half-term
 /// weeks and the Christmas, Easter and summer holidays are not working days.
 ///
-///     AcademicCalendar cal = calendar_from_policy(policy, "policies/telford.toml");
+///     AcademicCalendar cal = calendar_from_policy(policy, "policies/example_la.toml");
 ///     Date meeting = Date::parse("2025-05-22");
 ///     cal.add_working_days(meeting, 7);          // 2025-06-09: skips the bank holiday and half-term
 ///     cal.working_days_between(meeting, today);  // how many working days since

@@ -4,7 +4,7 @@
 ///
 ///     PluginHost host(PluginHost::default_search_path());
 ///     for (auto& p : host.plugins()) std::cout << p.id << " " << p.status << "\n";
-///     std::shared_ptr<sdk::Regime> regime = host.create("telford-la");
+///     std::shared_ptr<sdk::Regime> regime = host.create("example-la");
 ///
 ///     RegimeHandle hello = host.open("hello-regime");   // every call guarded
 ///     sdk::Status s = hello.assess({evidence, policy, thresholds}, out);

@@ -2,7 +2,7 @@
 /// A body's policy: one TOML file configuring a regime, with Lua threshold
 /// scripts beside it.
 ///
-///     Policy policy = Policy::load("policies/telford-and-wrekin.toml");  // InputError at file:line:col
+///     Policy policy = Policy::load("policies/example-la.toml");  // InputError at file:line:col
 ///     if (auto w = policy.review_warning("2025-10-01")) std::cerr << "warning: " << *w << "\n";
 ///     double per_term = policy.view().number("visits.amber.per_term").value_or(2);
 ///
@@ -15,10 +15,10 @@
 /// The file's shape:
 ///
 ///     [policy]
-///     regime = "telford-la"   body = "..."   version = "2024-25.1"
+///     regime = "example-la"   body = "..."   version = "2024-25.1"
 ///     approved = 2024-09-01   review = 2025-09-01
 ///     [thresholds]
-///     classify = "../scripts/telford/classify.lua"   # relative to this file
+///     classify = "../scripts/example_la/classify.lua"   # relative to this file
 ///     [thresholds.params]                              # read-only `params` in Lua
 ///     persistent_absence_max = 18.0
 ///     [calendar]                                       # term dates: the kernel's
@@ -86,7 +86,7 @@ class Policy {
   /// segment indexes an array ("bands.0.name"); dates read as "YYYY-MM-DD";
   /// keys() in file order.
   const sdk::PolicyView& view() const;
-  /// "policy nexus.toml (Nexus MAT 2024-25.1) was due for review on
+  /// "policy trust.toml (Example Trust 2024-25.1) was due for review on
   /// 2025-09-01" when `today` (YYYY-MM-DD) is after the review date.
   std::optional<std::string> review_warning(const std::string& today) const;
   /// Where a key is written: the key itself, or for array elements the

@@ -3,7 +3,7 @@
 /// officer's final level. Append-only: a new rating of the same subject and
 /// stage supersedes the earlier one and both are kept.
 ///
-///     record_rating(db, host, {123456, "telford", "2018-19", "overall", "amber",
+///     record_rating(db, host, {123456, "example-la", "2018-19", "overall", "amber",
 ///                              "final", "j.smith", "Leadership change since May"});
 #include <cstdint>
 #include <optional>

@@ -4,7 +4,7 @@
 /// stages disagree (e.g. moderation against self-assessment), the activities
 /// due, review requests, and the change-of-level letters written.
 ///
-///     Report r = build_report(db, host, "telford", Period::parse("2018-19"));
+///     Report r = build_report(db, host, "example-la", Period::parse("2018-19"));
 ///     std::string md = render_markdown(r);
 #include <cstdint>
 #include <filesystem>

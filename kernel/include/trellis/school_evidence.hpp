@@ -3,7 +3,7 @@
 /// sdk::EvidenceView a regime sees for one school and period.
 ///
 ///     EvidenceStore store(db, urns);                 // one query for all schools
-///     SchoolEvidence view = store.view(urn, period, "telford");
+///     SchoolEvidence view = store.view(urn, period, "example-la");
 ///     auto pa = view.latest("persistent_absence_pct");
 #include <cstdint>
 #include <map>

@@ -6,7 +6,7 @@
 ///              .type = "Academy sponsor led", .type_group = "academy",
 ///              .phase = "all-through", .status = "open"};
 ///     upsert_school(db, s, "2024-09-02T09:00:00Z");      // RegisterChange::added
-///     auto telford = list_schools(db, {.la_code = 894});
+///     auto example_la = list_schools(db, {.la_code = 894});
 #include <cstdint>
 #include <map>
 #include <memory>

@@ -66,7 +66,7 @@ TEST_CASE("header problems come first, with the regime's required keys") {
   const std::string f = (dir / "bad_header.toml").string() + ":";
   const auto got = check(dir / "bad_header.toml");
   CHECK(got == std::vector<std::string>{
-                   f + "1:1: expected policy.body: the body's name, e.g. body = \"Telford and Wrekin Council\", found none",
+                   f + "1:1: expected policy.body: the body's name, e.g. body = \"Example Borough Council\", found none",
                    f + "1:1: expected visits.green.per_year (QA visits a year for a green school), which the regime "
                        "'test-regime' requires, found none",
                    f + "1:1: expected classification.maintained_types, which the regime 'test-regime' requires, found none",

@@ -112,7 +112,7 @@ TEST_CASE("header problems: load throws the first, read collects them all") {
   std::vector<std::string> got;
   for (const auto& pr : problems) got.push_back(pr.to_string());
   CHECK(got == std::vector<std::string>{
-                   file + ":1:1: expected policy.body: the body's name, e.g. body = \"Telford and Wrekin Council\", found none",
+                   file + ":1:1: expected policy.body: the body's name, e.g. body = \"Example Borough Council\", found none",
                    file + ":3:12: expected policy.version to be the policy's version, e.g. version = \"2024-25.1\", found 3",
                    file + ":4:12: expected policy.approved to be a date such as approved = 2025-09-01, found 2024-09-01T09:00:00",
                    file + ":5:12: expected policy.review to be a date such as review = 2025-09-01, found \"2025-09-01\" (a "

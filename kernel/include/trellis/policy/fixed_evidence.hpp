@@ -6,7 +6,7 @@
 ///     info.urn = 100001; info.name = "Test Primary"; info.type_group = "maintained";
 ///     FixedEvidence school(info, "2024-25");
 ///     sdk::Observation pa;
-///     pa.indicator = "persistent_absence_pct"; pa.value = 21.3; pa.source = "nexus.tests.toml"; pa.line = 14;
+///     pa.indicator = "persistent_absence_pct"; pa.value = 21.3; pa.source = "trust.tests.toml"; pa.line = 14;
 ///     school.add(pa);
 ///     school.set_benchmark("persistent_absence_pct", sdk::BenchmarkScope::national, 17.2);
 ///     school.set_previous_level("yellow");

@@ -1,6 +1,6 @@
 #pragma once
 /// A policy author's own test cases, kept next to the policy
-/// (nexus.toml → nexus.tests.toml), run by `trellis policy test`.
+/// (trust.toml → trust.tests.toml), run by `trellis policy test`.
 ///
 ///     auto results = run_policy_tests(policy, description, policy_tests_path(policy.path()));
 ///     for (const auto& r : results) std::cout << (r.passed ? "PASS " : "FAIL ") << r.name << "\n";
@@ -50,7 +50,7 @@ struct CaseResult {
   sdk::ThresholdOutcome outcome;         ///< what the script returned
 };
 
-/// nexus.toml → nexus.tests.toml, in the same folder.
+/// trust.toml → trust.tests.toml, in the same folder.
 std::filesystem::path policy_tests_path(const std::filesystem::path& policy);
 
 /// Runs every case, each script compiled once. Throws InputError (file,

@@ -2,7 +2,7 @@
 /// A planned or completed activity: a visit, meeting or deadline for a body,
 /// usually about one school, that follows from an activity rule.
 ///
-///     Activity a = plan_year(cal, "telford", year, sets).front();
+///     Activity a = plan_year(cal, "example-la", year, sets).front();
 ///     a.uid;          // stable across re-plans: "3f0c...@trellis"
 ///     a.due;          // set for deadlines
 ///     status_on(a, Date::parse("2025-06-20"));  // "planned", "done" or "overdue"

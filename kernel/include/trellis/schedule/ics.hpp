@@ -2,8 +2,8 @@
 /// Activities as an RFC 5545 calendar (written with libical), for Outlook,
 /// Google Calendar and the like.
 ///
-///     std::string ics = to_ics(load_activities(db, "telford", "2024-25"),
-///                              {.name = "Telford 2024-25", .stamp = now_timestamp()});
+///     std::string ics = to_ics(load_activities(db, "example-la", "2024-25"),
+///                              {.name = "Example 2024-25", .stamp = now_timestamp()});
 ///
 /// Each activity is one VEVENT whose UID is the activity's stable UID, so
 /// importing a newer export updates events instead of adding copies. Events

@@ -8,7 +8,7 @@
 ///     sdk::ActivityRule minutes{.id = "s8.minutes", .type = "deadline", .title = "Minutes distributed",
 ///                               .cadence = sdk::Cadence::after, .anchor = "s8.meeting",
 ///                               .offset_days = 7, .working_days = true, .is_deadline = true};
-///     std::vector<Activity> plan = plan_year(cal, "telford", Period::parse("2024-25"),
+///     std::vector<Activity> plan = plan_year(cal, "example-la", Period::parse("2024-25"),
 ///                                            {RuleSet{.urn = 123456, .rules = {meeting, minutes}}});
 ///
 /// How each cadence is placed:

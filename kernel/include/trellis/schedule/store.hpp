@@ -3,11 +3,11 @@
 /// None of these opens a transaction; the calling command holds one.
 ///
 ///     Transaction tx(db);
-///     auto summary = replan(db, "telford", "2024-25", plan_year(cal, "telford", year, sets));
+///     auto summary = replan(db, "example-la", "2024-25", plan_year(cal, "example-la", year, sets));
 ///     record_audit(db, who, "assess", ..., hash);
 ///     tx.commit();
 ///
-///     for (auto& late : overdue(load_activities(db, "telford", "2024-25"), cal, today))
+///     for (auto& late : overdue(load_activities(db, "example-la", "2024-25"), cal, today))
 ///       std::cout << late.activity.title << ": " << late.working_days_late << " working days late\n";
 #include <cstdint>
 #include <optional>

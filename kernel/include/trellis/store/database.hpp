@@ -4,7 +4,7 @@
 ///     Database db = Database::open("trellis.db");
 ///     Transaction tx(db);
 ///     Statement ins(db, "INSERT INTO bodies(id, kind, name) VALUES (?, ?, ?)");
-///     ins.bind(1, "nexus").bind(2, "trust").bind(3, "Nexus MAT").run();
+///     ins.bind(1, "trust").bind(2, "trust").bind(3, "Example Trust").run();
 ///     tx.commit();
 #include <cstdint>
 #include <filesystem>
