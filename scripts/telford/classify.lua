@@ -17,18 +17,25 @@ end
 
 local function pct(v) return fmt("%.1f%%", v) end
 
--- A measure against a fixed limit, e.g. persistent absence above 15%.
--- `la_held`: the LA records it only when there is something to record, so
--- its absence raises nothing; a published measure that is absent is "not known".
-local function above(school, id, label, concern_at, serious_at, show, la_held)
+-- The school's figure for a measure, or the status and reason when it has
+-- none. `la_held`: the LA records it only when there is something to record,
+-- so its absence raises nothing; a published measure that is absent is "not known".
+local function figure(school, id, label, la_held)
   local item = school.indicators[id]
   if item == nil then
-    if la_held then return "none" end
-    return "missing", label .. ": no figure is held"
+    if la_held then return nil, "none" end
+    return nil, "missing", label .. ": no figure is held"
   end
   if item.value == nil then
-    return "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
+    return nil, "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
   end
+  return item
+end
+
+-- A measure against a fixed limit, e.g. persistent absence above 15%.
+local function above(school, id, label, concern_at, serious_at, show, la_held)
+  local item, status, why = figure(school, id, label, la_held)
+  if item == nil then return status, why end
   local v = item.value
   if serious_at ~= nil and v >= serious_at then
     return "serious", fmt("%s %s is at or above the %s serious-concern threshold%s", label, show(v), show(serious_at), cite(item))
@@ -40,14 +47,8 @@ end
 
 -- A measure against the national average, higher is better.
 local function against_national(school, id, label, gap_concern, gap_serious, show, unit_gap, la_held)
-  local item = school.indicators[id]
-  if item == nil then
-    if la_held then return "none" end
-    return "missing", label .. ": no figure is held"
-  end
-  if item.value == nil then
-    return "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
-  end
+  local item, status, why = figure(school, id, label, la_held)
+  if item == nil then return status, why end
   local bench = school.benchmarks[id]
   local national = bench and bench.national
   if national == nil then
