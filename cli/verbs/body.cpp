@@ -66,6 +66,7 @@ void add_body(CLI::App& app, Cli& cli) {
     PluginHost host(PluginHost::default_search_path());
     Transaction tx(db);
     Adoption a = adopt_policy(db, host, adopt_id, adopt_policy_file, adopt_from);
+    if (a.review_warning) std::cerr << "warning: " << *a.review_warning << "\n";
     record_audit(db, current_user(), "body adopt", adopt_id + " adopts " + a.regime + " " + a.version + " from " + adopt_from,
                  a.policy_hash);
     tx.commit();

@@ -29,7 +29,7 @@ Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id
   Policy policy = Policy::load(file);
   require_valid(policy, host);
   Adoption a{body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
-             policy.hash(), from_date};
+             policy.hash(), from_date, policy.review_warning(now_timestamp().substr(0, 10))};
   Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?))");
   s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
@@ -42,7 +42,7 @@ std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, co
                      WHERE body_id = ? AND from_date <= ? ORDER BY from_date DESC, id DESC LIMIT 1)");
   s.bind(1, body_id).bind(2, date);
   if (!s.step()) return std::nullopt;
-  return Adoption{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+  return Adoption{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), std::nullopt};
 }
 
 }  // namespace trellis

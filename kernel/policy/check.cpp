@@ -5,6 +5,7 @@
 #include "policy_impl.hpp"
 #include "script_scan.hpp"
 #include "suggest.hpp"
+#include "trellis/calendar.hpp"
 
 namespace trellis {
 namespace {
@@ -109,6 +110,7 @@ class Checker {
     for (const auto& e : policy_tree::entries(p_.root))
       if (!contains(kernel_tables, e.name)) visit({e.name}, e);
     thresholds();
+    calendar();
     for (const auto& spec : specs_)
       if (spec.spec->required) {
         Segments concrete;
@@ -122,6 +124,12 @@ class Checker {
 
  private:
   void add(Location where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
+
+  /// [calendar] belongs to the kernel's scheduler; its problems are placed at their keys here.
+  void calendar() {
+    AcademicCalendar cal;
+    for (const auto& d : read_calendar(policy_.view(), cal)) add(policy_.where(d.path), d.message);
+  }
 
   Location key_at(const Segments&, const Entry& e) const {
     return e.key ? policy_tree::location(p_.file, e.key->source()) : policy_tree::location(p_.file, e.node->source());

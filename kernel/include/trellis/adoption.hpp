@@ -20,6 +20,7 @@ struct Adoption {
   std::string version;
   std::string policy_hash;
   std::string from_date;
+  std::optional<std::string> review_warning;  ///< set when the policy is past its review date
 };
 
 class Policy;

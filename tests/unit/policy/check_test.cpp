@@ -129,3 +129,11 @@ TEST_CASE("a script reading an indicator the regime does not know, with a close 
                               Catch::Contains("the regime knows no indicator 'persistent_absence_pct'); did you mean "
                                               "'persistent_absense_pct'?"));
 }
+
+TEST_CASE("policy check finds [calendar] problems at their keys, as the scheduler would") {
+  const auto problems = check(dir / "bad_calendar.toml");
+  REQUIRE(problems.size() == 1);
+  const std::string f = (dir / "bad_calendar.toml").string() + ":";
+  CHECK(problems[0].rfind(f + "19:", 0) == 0);
+  CHECK(problems[0].find("autumn-") != std::string::npos);
+}
