@@ -7,25 +7,10 @@
 #include <cctype>
 
 #include "nexus_regime.hpp"
+#include "rule_parts.hpp"
 
 namespace nexus {
 namespace {
-
-int whole(const PolicyView& p, const std::string& key, int fallback) {
-  return static_cast<int>(p.number(key).value_or(fallback));
-}
-
-ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence,
-                  std::vector<std::string> attendees, std::string note) {
-  ActivityRule r;
-  r.id = std::move(id);
-  r.type = std::move(type);
-  r.title = std::move(title);
-  r.cadence = cadence;
-  r.attendees = std::move(attendees);
-  r.note = std::move(note);
-  return r;
-}
 
 std::string area_label(const std::string& id) {
   for (auto& a : describe_regime().areas)

@@ -3,29 +3,14 @@
 // Intelligence Sharing Forum before it (000 §3.10.11) and the report to the
 // Standards Committee after it (000 §6.1), and the CSIF calendar table.
 #include "nexus_regime.hpp"
+#include "rule_parts.hpp"
 
 namespace nexus {
 namespace {
 
-int whole(const PolicyView& p, const std::string& key, int fallback) {
-  return static_cast<int>(p.number(key).value_or(fallback));
-}
-
 std::vector<std::string> list_or(const PolicyView& p, const std::string& key, std::vector<std::string> fallback) {
   auto v = p.texts(key);
   return v.empty() ? fallback : v;
-}
-
-ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence,
-                  std::vector<std::string> attendees, std::string note) {
-  ActivityRule r;
-  r.id = std::move(id);
-  r.type = std::move(type);
-  r.title = std::move(title);
-  r.cadence = cadence;
-  r.attendees = std::move(attendees);
-  r.note = std::move(note);
-  return r;
 }
 
 std::string capitalised(std::string s) {
