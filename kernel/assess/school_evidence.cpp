@@ -104,11 +104,14 @@ class SchoolEvidence final : public sdk::EvidenceView {
         previous_(std::move(previous)) {
     // Keep, per indicator, the newest item that applies to the period: the
     // latest period wins, then the latest recorded.
+    std::map<std::string, Period> kept;  // the period of each kept item, parsed once
     for (auto& o : items) {
       auto p = Period::try_parse(o.period);
       if (!p || !applies(*p, period_)) continue;
-      auto it = latest_.find(o.indicator);
-      if (it == latest_.end() || Period::parse(it->second.period) <= *p) latest_[o.indicator] = o;
+      auto it = kept.find(o.indicator);
+      if (it != kept.end() && *p < it->second) continue;
+      kept.insert_or_assign(o.indicator, *p);
+      latest_[o.indicator] = o;
     }
     for (auto& [_, o] : latest_) all_.push_back(o);
     std::stable_sort(all_.begin(), all_.end(), [](auto& a, auto& b) { return a.indicator < b.indicator; });
