@@ -195,6 +195,78 @@ CREATE TABLE benchmarks (
   UNIQUE (indicator, period, scope, la_code)
 );
 )sql",
+      // 3: decisions, history and time. Assessments and ratings record the
+      // regime and adoption they were made under; activities gain a lifecycle
+      // (missed, moved, cancelled, with reasons and a calendar SEQUENCE);
+      // review requests gain a status and an outcome. Rows made before this
+      // migration are tied to the adoption whose regime and hash they carry,
+      // else to the body's adoption in force when their academic year began.
+      R"sql(
+ALTER TABLE assessments ADD COLUMN adoption_id INTEGER REFERENCES adoptions(id);
+ALTER TABLE assessments ADD COLUMN computed_level TEXT;      -- the regime's proposal; level is what counted when stored
+ALTER TABLE assessments ADD COLUMN prior_regime TEXT;        -- across a switch: the regime of the last earlier assessment
+ALTER TABLE assessments ADD COLUMN prior_level TEXT;         -- and its level there (not comparable without a crosswalk)
+UPDATE assessments SET computed_level = level;
+UPDATE assessments SET adoption_id = COALESCE(
+  (SELECT d.id FROM adoptions d WHERE d.body_id = assessments.body_id AND d.regime = assessments.regime
+      AND d.policy_hash = assessments.policy_hash ORDER BY d.from_date DESC, d.id DESC LIMIT 1),
+  (SELECT d.id FROM adoptions d WHERE d.body_id = assessments.body_id AND d.regime = assessments.regime
+      ORDER BY d.from_date DESC, d.id DESC LIMIT 1));
+
+ALTER TABLE ratings ADD COLUMN regime TEXT;
+ALTER TABLE ratings ADD COLUMN adoption_id INTEGER REFERENCES adoptions(id);
+UPDATE ratings SET adoption_id = (SELECT d.id FROM adoptions d WHERE d.body_id = ratings.body_id
+    AND d.from_date <= (CAST(substr(ratings.period, 1, 4) AS INTEGER) + 1) || '-08-31'
+    ORDER BY d.from_date DESC, d.id DESC LIMIT 1);
+UPDATE ratings SET regime = (SELECT d.regime FROM adoptions d WHERE d.id = ratings.adoption_id);
+CREATE INDEX ratings_regime ON ratings(body_id, regime, urn, period);
+
+CREATE TABLE activities_v3 (
+  id            INTEGER PRIMARY KEY,
+  uid           TEXT NOT NULL UNIQUE,   -- stable across re-plans, for calendars
+  body_id       TEXT NOT NULL REFERENCES bodies(id),
+  urn           INTEGER,                -- NULL for body-wide activities
+  year          TEXT NOT NULL,          -- academic year, e.g. 2024-25
+  type          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  due_date      TEXT,
+  rule          TEXT NOT NULL,
+  attendees     TEXT NOT NULL,          -- JSON array
+  documents     TEXT NOT NULL,          -- JSON array
+  assessment_id INTEGER REFERENCES assessments(id),
+  status        TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'missed', 'moved', 'cancelled')),
+  done_on       TEXT,
+  note          TEXT,
+  reason        TEXT,                   -- why it was cancelled, moved or missed
+  moved_from    TEXT,                   -- the start date before the last move
+  sequence      INTEGER NOT NULL DEFAULT 0,  -- ICS SEQUENCE: raised on every change a calendar must see
+  anchor_uid    TEXT,                   -- the activity this one is dated from (agenda before, minutes after)
+  offset_days   INTEGER,                -- signed: before the anchor < 0 < after it
+  day_kind      TEXT CHECK (day_kind IN ('calendar', 'working', 'school')),  -- what offset_days counts
+  planned_at    TEXT,
+  changed_at    TEXT
+);
+INSERT INTO activities_v3(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees,
+    documents, assessment_id, status, done_on, note)
+  SELECT id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents,
+    assessment_id, status, done_on, note FROM activities;
+DROP TABLE activities;
+ALTER TABLE activities_v3 RENAME TO activities;
+CREATE INDEX activities_body ON activities(body_id, year);
+CREATE INDEX activities_school ON activities(body_id, urn, year);
+
+ALTER TABLE review_requests ADD COLUMN period TEXT;
+ALTER TABLE review_requests ADD COLUMN status TEXT NOT NULL DEFAULT 'requested'
+  CHECK (status IN ('requested', 'under review', 'confirmed', 'changed'));
+ALTER TABLE review_requests ADD COLUMN outcome_level TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_rationale TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_on TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_by TEXT;
+ALTER TABLE review_requests ADD COLUMN updated_at TEXT;
+)sql",
   };
   return m;
 }
