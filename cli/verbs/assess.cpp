@@ -18,6 +18,13 @@ nlohmann::json to_json(const SchoolAssessment& a) {
           {"level", a.level},
           {"classified", a.classified},
           {"previous_level", a.previous_level ? nlohmann::json(*a.previous_level) : nlohmann::json()},
+          {"computed_level", a.computed_level},
+          {"decision", a.decision ? nlohmann::json{{"level", a.decision->level}, {"stage", a.decision->stage},
+                                                   {"by", a.decision->by}, {"on", a.decision->on},
+                                                   {"rationale", a.decision->rationale}}
+                                  : nlohmann::json()},
+          {"changed", a.changed()},
+          {"switch", a.switch_note() ? nlohmann::json(*a.switch_note()) : nlohmann::json()},
           {"reasons", a.reasons},
           {"ratings", ratings},
           {"policy_version", a.policy_version},
@@ -29,10 +36,13 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
             << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
             << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
   for (auto& a : run.schools) {
-    std::string level = a.level;
+    std::string level = a.insufficient() ? kInsufficientEvidenceLabel : a.level;
     for (auto& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::cout << a.urn << "  " << a.name << "  " << level;
+    if (a.decision && a.decision->level != a.computed_level)
+      std::cout << "  (decided by " << a.decision->by << "; computed " << a.computed_level << ")";
     if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
+    if (auto note = a.switch_note()) std::cout << "  (" << *note << ")";
     std::cout << "\n";
     if (!brief)
       for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
@@ -43,7 +53,7 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
   std::cout << "\n";
   if (run.activities_planned) std::cout << run.activities_planned << " activities planned for the year; see `trellis schedule`.\n";
-  for (auto& l : run.letters) std::cout << "Change-of-level letter: " << l.string() << "\n";
+  for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
 }
 
 }  // namespace

@@ -28,21 +28,22 @@ Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   Policy policy = Policy::load(file);
   require_valid(policy, host);
-  Adoption a{body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
+  Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
              policy.hash(), from_date, policy.review_warning(now_timestamp().substr(0, 10))};
   Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?))");
   s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
       .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, now_timestamp()).run();
+  a.id = db.last_insert_id();
   return a;
 }
 
 std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, const std::string& date) {
-  Statement s(db, R"(SELECT body_id, policy_path, regime, version, policy_hash, from_date FROM adoptions
+  Statement s(db, R"(SELECT id, body_id, policy_path, regime, version, policy_hash, from_date FROM adoptions
                      WHERE body_id = ? AND from_date <= ? ORDER BY from_date DESC, id DESC LIMIT 1)");
   s.bind(1, body_id).bind(2, date);
   if (!s.step()) return std::nullopt;
-  return Adoption{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), std::nullopt};
+  return Adoption{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), std::nullopt};
 }
 
 }  // namespace trellis

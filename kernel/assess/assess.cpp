@@ -1,6 +1,8 @@
 #include "trellis/assessment.hpp"
 
 #include <algorithm>
+
+#include "planning.hpp"
 #include <nlohmann/json.hpp>
 
 #include "trellis/adoption.hpp"
@@ -10,7 +12,7 @@
 #include "trellis/policy.hpp"
 #include "trellis/schedule/plan.hpp"
 #include "trellis/schedule/store.hpp"
-#include "trellis/report.hpp"
+#include "trellis/letters.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -42,36 +44,6 @@ std::string period_end_date(const Period& p) {
   return date(y + 1, "08-31");
 }
 
-std::vector<SchoolAssessment> stored_assessments(Database& db, const std::string& body_id, const Period& period) {
-  Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.body_id, a.regime, a.period, a.level, a.classified,
-        a.previous_level, a.reasons, a.ratings, a.policy_version, a.policy_hash
-      FROM assessments a LEFT JOIN schools s ON s.urn = a.urn
-      WHERE a.body_id = ? AND a.period = ?
-        AND a.id = (SELECT MAX(b.id) FROM assessments b WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn)
-      ORDER BY a.urn)");
-  s.bind(1, body_id).bind(2, period.to_string());
-  std::vector<SchoolAssessment> out;
-  while (s.step()) {
-    SchoolAssessment a;
-    a.id = s.integer(0);
-    a.urn = s.integer(1);
-    a.name = s.text(2);
-    a.body = s.text(3);
-    a.regime = s.text(4);
-    a.period = s.text(5);
-    a.level = s.text(6);
-    a.classified = s.integer(7) != 0;
-    a.previous_level = s.opt_text(8);
-    a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
-    for (auto& r : nlohmann::json::parse(s.text(10)))
-      a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
-    a.policy_version = s.text(11);
-    a.policy_hash = s.text(12);
-    out.push_back(std::move(a));
-  }
-  return out;
-}
-
 namespace {
 
 bool on_scale(const sdk::RegimeDescription& d, const std::string& level) {
@@ -82,53 +54,161 @@ bool on_scale(const sdk::RegimeDescription& d, const std::string& level) {
   return false;
 }
 
+/// The stages that decide under `regime`, from its plugin when it loads.
+std::vector<std::string> stages_of(PluginHost& host, const std::string& regime) {
+  try {
+    return deciding_stages(host.description(regime));
+  } catch (const std::exception&) {
+    return generic_deciding_stages();
+  }
+}
+
+/// The regime whose assessments count for the body and period: the adopted one, else the latest assessed.
+std::optional<std::string> regime_in_force(Database& db, const std::string& body_id, const Period& period) {
+  if (auto a = adoption_on(db, body_id, period_start_date(period))) return a->regime;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void count_decision(SchoolAssessment& a, std::optional<Decision> decision) {
+  a.decision = std::move(decision);
+  a.level = a.decision && a.classified ? a.decision->level : a.computed_level;
+}
+
+std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
+                                                 const Period& period) {
+  auto regime = regime_in_force(db, body_id, period);
+  if (regime) {
+    Statement any(db, "SELECT 1 FROM assessments WHERE body_id = ? AND period = ? AND regime = ? LIMIT 1");
+    any.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime);
+    if (!any.step()) regime.reset();
+  }
+  if (!regime) {
+    Statement latest(db, "SELECT regime FROM assessments WHERE body_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
+    latest.bind(1, body_id).bind(2, period.to_string());
+    if (!latest.step()) return {};
+    regime = latest.text(0);
+  }
+  Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.body_id, a.regime, a.period,
+        COALESCE(a.computed_level, a.level), a.classified, a.previous_level, a.reasons, a.ratings, a.policy_version,
+        a.policy_hash, a.adoption_id, a.prior_regime, a.prior_level
+      FROM assessments a LEFT JOIN schools s ON s.urn = a.urn
+      WHERE a.body_id = ? AND a.period = ? AND a.regime = ?
+        AND a.id = (SELECT MAX(b.id) FROM assessments b
+                    WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn AND b.regime = a.regime)
+      ORDER BY a.urn)");
+  s.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime);
+  const auto decided = decisions_for(db, body_id, *regime, period.to_string(), stages_of(host, *regime));
+  std::vector<SchoolAssessment> out;
+  while (s.step()) {
+    SchoolAssessment a;
+    a.id = s.integer(0);
+    a.urn = s.integer(1);
+    a.name = s.text(2);
+    a.body = s.text(3);
+    a.regime = s.text(4);
+    a.period = s.text(5);
+    a.computed_level = s.text(6);
+    a.classified = s.integer(7) != 0;
+    a.previous_level = s.opt_text(8);
+    a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
+    for (auto& r : nlohmann::json::parse(s.text(10)))
+      a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
+    a.policy_version = s.text(11);
+    a.policy_hash = s.text(12);
+    a.adoption_id = s.opt_integer(13);
+    a.prior_regime = s.opt_text(14);
+    a.prior_level = s.opt_text(15);
+    auto d = decided.find(a.urn);
+    count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+namespace {
+
 void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
   auto ratings = nlohmann::json::array();
   for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
   Statement ins(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
-      reasons, ratings, policy_version, policy_hash, assessed_at, audit_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))");
+      reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
+      prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))");
   ins.bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
       .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
       .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, now_timestamp())
-      .bind(13, audit_id).run();
+      .bind(13, audit_id).bind(14, a.adoption_id).bind(15, a.computed_level).bind(16, a.prior_regime)
+      .bind(17, a.prior_level).run();
   a.id = db.last_insert_id();
-  Statement rate(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale)
-                        VALUES (?,?,?,?,?,?,?,?,?))");
+  Statement rate(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale,
+                          regime, adoption_id) VALUES (?,?,?,?,?,?,?,?,?,?,?))");
   Statement cite(db, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES (?, ?)");
   for (auto& r : a.ratings) {
     rate.bind(1, a.urn).bind(2, a.body).bind(3, a.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
         .bind(7, "trellis (" + a.regime + " policy " + a.policy_version + ")").bind(8, now_timestamp())
-        .bind(9, r.rationale).run();
+        .bind(9, r.rationale).bind(10, a.regime).bind(11, a.adoption_id).run();
     const auto rating_id = db.last_insert_id();
     for (auto e : r.evidence) cite.bind(1, rating_id).bind(2, e).run();
   }
 }
 
-/// The school's activity rules from its assessment. "Within D days" of the
-/// assessment counts from `assessed_on`.
-RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const sdk::EvidenceView& view,
-                     const sdk::AssessmentOut& out, const std::string& assessed_on) {
-  RuleSet set{view.school().urn, std::nullopt, {}};
-  if (auto st = regime.plan(view, out, policy.view(), set.rules); !st)
-    throw InputError(Location{policy.path().string()}, "the " + policy.regime() + " regime could not plan activities for " +
-                                                          view.school().name + ": " + st.message);
-  for (auto& r : set.rules)
-    if (r.cadence == sdk::Cadence::within && r.anchor.empty() && r.anchor_date.empty()) r.anchor_date = assessed_on;
-  return set;
+std::string label_of(const sdk::RegimeDescription& d, const std::string& indicator) {
+  for (const auto& i : d.indicators)
+    if (i.id == indicator) return i.label;
+  return indicator;
 }
 
-/// Adds the body's own rules and re-plans the academic year: done activities
-/// stay, planned ones are replaced.
-std::size_t plan_activities(Database& db, const RegimeHandle& regime, const Policy& policy, const AcademicCalendar& cal,
-                            const std::string& body, const Period& year, std::vector<RuleSet> sets) {
-  RuleSet body_set;
-  if (auto st = regime.plan_body(policy.view(), body_set.rules); !st)
-    throw InputError(Location{policy.path().string()},
-                     "the " + policy.regime() + " regime could not plan the body's activities: " + st.message);
-  if (!body_set.rules.empty()) sets.push_back(std::move(body_set));
-  auto plan = plan_year(cal, body, year, sets);
-  replan(db, body, year.to_string(), plan);
-  return plan.size();
+bool declared(const sdk::RegimeDescription& d, const std::string& indicator) {
+  if (d.indicators.empty()) return true;
+  return std::any_of(d.indicators.begin(), d.indicators.end(), [&](auto& i) { return i.id == indicator; });
+}
+
+/// "2018-19 Qualifying complaints not used for 2021-22: older than the policy allows (this year's only)".
+std::string stale_reason(const sdk::RegimeDescription& d, const StaleItem& s, const Period& at) {
+  const std::string allowed = s.max_age == 0   ? "this year's only"
+                              : s.max_age == 1 ? "this year's or last year's"
+                                               : "up to " + std::to_string(s.max_age) + " years old";
+  return s.period + " " + label_of(d, s.indicator) + " not used for " + at.to_string() +
+         ": older than the policy allows (" + allowed + (s.recorded ? " for recorded evidence" : "") + ")";
+}
+
+/// The entries of [evidence.minimum] the view does not meet, each as the labels it names.
+std::vector<std::string> unmet_minimum(const sdk::RegimeDescription& d, const KernelSections& k,
+                                       const sdk::EvidenceView& view) {
+  std::vector<std::string> unmet;
+  for (const auto& entry : k.minimum) {
+    bool met = false;
+    std::string labels;
+    for (std::size_t from = 0; from <= entry.size();) {
+      const auto bar = std::min(entry.find('|', from), entry.size());
+      const std::string id = entry.substr(from, bar - from);
+      auto o = view.latest(id);
+      met = met || (o && o->present());
+      labels += (labels.empty() ? "" : " or ") + label_of(d, id);
+      from = bar + 1;
+    }
+    if (!met) unmet.push_back(labels);
+  }
+  return unmet;
+}
+
+/// Replaces a judgement the evidence cannot carry with `insufficient evidence` and says what is missing.
+void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k, const sdk::EvidenceView& view,
+                       sdk::AssessmentOut& out) {
+  if (!out.classified || k.minimum_at_least == 0) return;
+  const auto unmet = unmet_minimum(d, k, view);
+  const int met = static_cast<int>(k.minimum.size() - unmet.size());
+  if (met >= k.minimum_at_least) return;
+  out.level = kInsufficientEvidence;
+  out.reasons.clear();
+  out.reasons.push_back("Not enough evidence for a judgement: the policy needs " + std::to_string(k.minimum_at_least) +
+                        " of " + std::to_string(k.minimum.size()) + " measures, and " + std::to_string(met) +
+                        (met == 1 ? " is" : " are") + " held.");
+  for (const auto& u : unmet) out.reasons.push_back("Missing: " + u + ".");
+  if (k.insufficient_follow_up) out.reasons.push_back("What follows: " + k.insufficient_follow_up->title + ".");
+  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.subject == "overall"; }),
+                    out.ratings.end());
 }
 
 }  // namespace
@@ -137,10 +217,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"; see `trellis body list`");
   const std::string start = period_start_date(opt.period);
   std::filesystem::path policy_file;
+  std::optional<Adoption> adoption;
   if (opt.draft_policy) {
     policy_file = *opt.draft_policy;
-  } else if (auto a = adoption_on(db, opt.body_id, start)) {
-    policy_file = a->policy_path;
+  } else if ((adoption = adoption_on(db, opt.body_id, start))) {
+    policy_file = adoption->policy_path;
   } else {
     throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start +
                      "; use `trellis body adopt` or try a draft with --policy");
@@ -150,6 +231,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   // Through a handle, so a plugin's failure names the plugin and its file.
   const RegimeHandle regime = host.open(policy.regime());
   const auto& description = host.description(policy.regime());
+  const auto stages = deciding_stages(description);
+  const KernelSections sections = read_kernel_sections(policy.view());
   auto thresholds = make_threshold_runner(policy, description);
 
   AssessRun run;
@@ -160,16 +243,14 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
 
   const auto urns = members_on(db, opt.body_id, start);
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
-  EvidenceStore evidence(db, urns, opt.body_id);
+  EvidenceStore evidence(db, urns, opt.body_id, {policy.regime(), stages, &policy.view()}, sections);
+  const auto decided = decisions_for(db, opt.body_id, policy.regime(), opt.period.to_string(), stages);
 
   const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
   const Period year = opt.period.academic_year();
-  // "Within D days" of the assessment: today, or the period's first day when
-  // assessing a period that is not the current one.
-  const Date today = Date::parse(now_timestamp().substr(0, 10));
-  const std::string assessed_on = cal.year(year.start_year()).span().contains(today)
-                                      ? today.to_string()
-                                      : cal.ranges(opt.period).front().first.to_string();
+  // Nothing is planned in the past: from today when assessing the current
+  // year, else from the period's first day.
+  const Date from = planning::plan_from(cal, opt.period, Date::parse(now_timestamp().substr(0, 10)));
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   for (auto urn : urns) {
@@ -182,21 +263,36 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
       failures.push_back(view->school().name + " (" + std::to_string(urn) + "): " + status.message);
       continue;
     }
+    judge_sufficiency(description, sections, *view, out);
+    for (const auto& s : evidence.stale(urn, opt.period))
+      if (declared(description, s.indicator)) out.reasons.push_back(stale_reason(description, s, opt.period));
     SchoolAssessment a;
     a.urn = urn;
     a.name = view->school().name;
     a.body = opt.body_id;
     a.regime = policy.regime();
     a.period = opt.period.to_string();
-    a.level = out.level;
+    a.computed_level = out.level;
     a.classified = out.classified;
-    a.previous_level = view->previous_level();
+    const PriorStanding prior = evidence.prior(urn, opt.period);
+    a.previous_level = prior.previous_level;
+    if (a.classified) {
+      a.prior_regime = prior.other_regime;
+      a.prior_level = prior.other_level;
+    }
     a.reasons = out.reasons;
     a.ratings = out.ratings;
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
+    if (adoption) a.adoption_id = adoption->id;
+    auto d = decided.find(urn);
+    count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
+    if (!opt.dry_run) {
+      sdk::AssessmentOut counted = out;
+      counted.level = a.level;
+      rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, counted, from));
+    }
     run.schools.push_back(std::move(a));
-    if (!opt.dry_run) rule_sets.push_back(school_rules(regime, policy, *view, out, assessed_on));
   }
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess " + std::to_string(failures.size()) +
@@ -215,18 +311,21 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
     store(db, run.schools[i], audit);
     rule_sets[i].assessment_id = run.schools[i].id;
   }
-  run.activities_planned = plan_activities(db, regime, policy, cal, opt.body_id, year, std::move(rule_sets));
-  tx.commit();
+  if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+  const auto plan = plan_year(cal, opt.body_id, year, rule_sets);
+  replan(db, opt.body_id, year.to_string(), plan);
+  run.activities_planned = plan.size();
 
-  // Letters go out only once the assessments they report are stored.
-  std::vector<SchoolAssessment> changed;
-  for (auto& a : run.schools)
-    if (a.changed()) changed.push_back(a);
-  std::string folder_name = opt.period.to_string();
-  std::replace(folder_name.begin(), folder_name.end(), '/', '_');
-  run.letters = write_change_letters(changed, find_body(db, opt.body_id)->name,
-                                     policy.view().text("notification.offer").value_or(""),
-                                     letters_folder(db.file()) / opt.body_id / folder_name);
+  // Letters to heads, in the outbox with the assessments; files once committed.
+  const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
+                              now_timestamp().substr(0, 10)};
+  std::vector<Letter> letters;
+  for (auto& a : run.schools) {
+    if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
+    if (auto l = change_letter(db, a, !a.decision, context)) letters.push_back(store_letter(db, std::move(*l)));
+  }
+  tx.commit();
+  run.letters = write_letters(letters, letters_folder(db.file()));
   return run;
 }
 

@@ -1,22 +1,32 @@
 #include "trellis/school_evidence.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
+#include "trellis/decision.hpp"
 #include "trellis/error.hpp"
 
 namespace trellis {
 namespace {
 
 struct StoredRating {
-  std::string period, subject, stage, level;
+  std::string period, subject, stage, level, regime;
   std::int64_t id;
 };
 
 struct StoredAssessment {
   Period period;
-  std::string level;
+  std::string computed_level, regime;
+  bool classified;
   std::int64_t id;
+};
+
+/// One held item, with what the age rules need.
+struct HeldItem {
+  sdk::Observation observation;
+  Period period;
+  bool recorded;  ///< recorded by a person rather than imported from a file
 };
 
 /// True when evidence for `item` may inform an assessment for `at`: it is for
@@ -26,19 +36,33 @@ bool applies(const Period& item, const Period& at) {
   return item.contains(at) || at.contains(item) || item < at;
 }
 
+/// The academic years the policy allows an item to be older than the period, if it limits them.
+std::optional<int> allowed_age(const HeldItem& item, const KernelSections& sections) {
+  return sections.max_age_for(item.observation.indicator, item.recorded);
+}
+
+/// True when the policy's [evidence.max_age] keeps the item out of a judgement for `at`.
+bool too_old(const HeldItem& item, const Period& at, const KernelSections& sections) {
+  const auto max = allowed_age(item, sections);
+  return max && at.start_year() - item.period.start_year() > *max;
+}
+
 }  // namespace
 
 struct EvidenceStore::Data {
   Benchmarks benchmarks;
   std::unordered_map<std::int64_t, sdk::SchoolInfo> schools;
-  std::unordered_map<std::int64_t, std::vector<sdk::Observation>> evidence;  // per school, by id
+  std::unordered_map<std::int64_t, std::vector<HeldItem>> evidence;  // per school, by id
   std::unordered_map<std::int64_t, std::vector<StoredRating>> ratings;
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
-  explicit Data(Database& db) : benchmarks(db) {}
+  HistoryRules history;
+  KernelSections sections;
+  Data(Database& db, HistoryRules h, KernelSections k) : benchmarks(db), history(std::move(h)), sections(std::move(k)) {}
 };
 
-EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id)
-    : data_(std::make_unique<Data>(db)) {
+EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
+                             HistoryRules history, KernelSections sections)
+    : data_(std::make_unique<Data>(db, std::move(history), std::move(sections))) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS wanted(urn INTEGER PRIMARY KEY); DELETE FROM temp.wanted;");
   {
     Statement add(db, "INSERT OR IGNORE INTO temp.wanted(urn) VALUES (?)");
@@ -75,18 +99,23 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
     o.source = ev.text(7);
     if (auto l = ev.opt_integer(8)) o.line = static_cast<int>(*l);
     o.recorded_at = ev.text(9);
-    data_->evidence[ev.integer(1)].push_back(std::move(o));
+    const bool recorded = ev.opt_text(10).has_value();
+    auto p = Period::try_parse(o.period);
+    if (!p) continue;  // not a period an assessment can use
+    data_->evidence[ev.integer(1)].push_back({std::move(o), *p, recorded});
   }
-  Statement rt(db, R"(SELECT r.id, r.urn, r.period, r.subject, r.stage, r.level FROM ratings r
+  Statement rt(db, R"(SELECT r.id, r.urn, r.period, r.subject, r.stage, r.level, COALESCE(r.regime, '') FROM ratings r
       JOIN temp.wanted w ON w.urn = r.urn WHERE r.body_id = ? ORDER BY r.id)");
   rt.bind(1, body_id);
   while (rt.step())
-    data_->ratings[rt.integer(1)].push_back({rt.text(2), rt.text(3), rt.text(4), rt.text(5), rt.integer(0)});
-  Statement as(db, R"(SELECT a.id, a.urn, a.period, a.level FROM assessments a
-      JOIN temp.wanted w ON w.urn = a.urn WHERE a.body_id = ? ORDER BY a.id)");
+    data_->ratings[rt.integer(1)].push_back(
+        {rt.text(2), rt.text(3), rt.text(4), rt.text(5), rt.text(6), rt.integer(0)});
+  Statement as(db, R"(SELECT a.id, a.urn, a.period, COALESCE(a.computed_level, a.level), a.regime, a.classified
+      FROM assessments a JOIN temp.wanted w ON w.urn = a.urn WHERE a.body_id = ? ORDER BY a.id)");
   as.bind(1, body_id);
   while (as.step())
-    data_->assessments[as.integer(1)].push_back({Period::parse(as.text(2)), as.text(3), as.integer(0)});
+    data_->assessments[as.integer(1)].push_back(
+        {Period::parse(as.text(2)), as.text(3), as.text(4), as.integer(5) != 0, as.integer(0)});
 }
 
 EvidenceStore::~EvidenceStore() = default;
@@ -98,19 +127,19 @@ namespace {
 class SchoolEvidence final : public sdk::EvidenceView {
  public:
   SchoolEvidence(const sdk::SchoolInfo& school, Period period, const Benchmarks& benchmarks,
-                 std::vector<sdk::Observation> items, std::vector<StoredRating> ratings,
+                 const std::vector<HeldItem>& items, const KernelSections& sections, std::vector<StoredRating> ratings,
                  std::optional<std::string> previous)
       : school_(school), period_(period), benchmarks_(benchmarks), ratings_(std::move(ratings)),
         previous_(std::move(previous)) {
-    // Keep, per indicator, the newest item that applies to the period: the
-    // latest period wins, then the latest recorded.
-    std::map<std::string, Period> kept;  // the period of each kept item, parsed once
-    for (auto& o : items) {
-      auto p = Period::try_parse(o.period);
-      if (!p || !applies(*p, period_)) continue;
+    // Keep, per indicator, the newest item that applies to the period and is
+    // not too old for it: the latest period wins, then the latest recorded.
+    std::map<std::string, Period> kept;  // the period of each kept item
+    for (auto& item : items) {
+      if (!applies(item.period, period_) || too_old(item, period_, sections)) continue;
+      const auto& o = item.observation;
       auto it = kept.find(o.indicator);
-      if (it != kept.end() && *p < it->second) continue;
-      kept.insert_or_assign(o.indicator, *p);
+      if (it != kept.end() && item.period < it->second) continue;
+      kept.insert_or_assign(o.indicator, item.period);
       latest_[o.indicator] = o;
     }
     for (auto& [_, o] : latest_) all_.push_back(o);
@@ -154,17 +183,52 @@ class SchoolEvidence final : public sdk::EvidenceView {
   std::optional<std::string> previous_;
 };
 
-/// The level that stood for the most recent earlier period: an officer's or
-/// board's final rating of "overall" if one was recorded, else the computed level.
-std::optional<std::string> previous_level(const std::vector<StoredAssessment>& assessments,
-                                          const std::vector<StoredRating>& ratings, const Period& at) {
-  const StoredAssessment* best = nullptr;
+/// The level that counted for an assessment: the decision recorded for its
+/// period under its regime, else its computed level.
+std::string counted_level(const StoredAssessment& a, const std::vector<StoredRating>& ratings,
+                          const std::vector<std::string>& stages) {
+  const std::string period = a.period.to_string();
+  for (const auto& stage : stages)
+    for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)
+      if (it->subject == "overall" && it->stage == stage && it->period == period && it->regime == a.regime)
+        return it->level;
+  return a.computed_level;
+}
+
+/// Where the school stood for the most recent earlier period: the same
+/// regime's level (decided, else computed), or another regime's mapped through
+/// the policy's crosswalk; else that other regime's level, not comparable.
+PriorStanding prior_standing(const std::vector<StoredAssessment>& assessments, const std::vector<StoredRating>& ratings,
+                             const Period& at, const HistoryRules& rules) {
+  const StoredAssessment* best = nullptr;  // the newest assessment of the most recent earlier period
   for (auto& a : assessments)
     if (a.period < at && !at.contains(a.period) && (!best || best->period <= a.period)) best = &a;
-  if (!best) return std::nullopt;
-  for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)
-    if (it->subject == "overall" && it->stage == "final" && it->period == best->period.to_string()) return it->level;
-  return best->level;
+  PriorStanding out;
+  if (!best) return out;
+  if (rules.regime.empty() || best->regime == rules.regime) {
+    out.previous_level = counted_level(*best, ratings, rules.deciding_stages);
+    return out;
+  }
+  const std::string other = counted_level(*best, ratings, generic_deciding_stages());
+  if (rules.policy)
+    if (auto mapped = crosswalk(*rules.policy, best->regime, other)) {
+      out.previous_level = *mapped;
+      return out;
+    }
+  out.other_regime = best->regime;
+  out.other_level = other;
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+template <typename Map>
+const typename Map::mapped_type& of_school(const Map& map, std::int64_t urn) {
+  static const typename Map::mapped_type none{};
+  auto it = map.find(urn);
+  return it == map.end() ? none : it->second;
 }
 
 }  // namespace
@@ -173,14 +237,38 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
   auto school = data_->schools.find(urn);
   if (school == data_->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
-  auto pick = [urn](auto& map) {
-    auto it = map.find(urn);
-    return it == map.end() ? std::decay_t<decltype(it->second)>{} : it->second;
-  };
-  auto ratings = pick(data_->ratings);
-  auto previous = previous_level(pick(data_->assessments), ratings, period);
-  return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, pick(data_->evidence),
-                                          std::move(ratings), std::move(previous));
+  // A regime sees the ratings recorded under it (and those older than regimes were recorded).
+  std::vector<StoredRating> ratings;
+  for (const auto& r : of_school(data_->ratings, urn))
+    if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(r);
+  auto previous = prior(urn, period).previous_level;
+  return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->evidence, urn),
+                                          data_->sections, std::move(ratings), std::move(previous));
+}
+
+PriorStanding EvidenceStore::prior(std::int64_t urn, const Period& period) const {
+  return prior_standing(of_school(data_->assessments, urn), of_school(data_->ratings, urn), period, data_->history);
+}
+
+std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& period) const {
+  // Per indicator, the newest item too old to use, when no usable item took its place.
+  std::map<std::string, const HeldItem*> newest;
+  std::set<std::string> usable;
+  for (const auto& item : of_school(data_->evidence, urn)) {
+    if (!applies(item.period, period)) continue;
+    const auto& id = item.observation.indicator;
+    if (!too_old(item, period, data_->sections)) {
+      usable.insert(id);
+      continue;
+    }
+    auto it = newest.find(id);
+    if (it == newest.end() || it->second->period < item.period) newest[id] = &item;
+  }
+  std::vector<StaleItem> out;
+  for (const auto& [id, item] : newest)
+    if (!usable.count(id))
+      out.push_back({id, item->observation.period, item->recorded, *allowed_age(*item, data_->sections)});
+  return out;
 }
 
 }  // namespace trellis

@@ -6,6 +6,7 @@
 #include "script_scan.hpp"
 #include "suggest.hpp"
 #include "trellis/calendar.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 
 namespace trellis {
 namespace {
@@ -94,7 +95,12 @@ void compile_scripts(const Policy& policy, lua::ThresholdSetup setup, std::vecto
 class Checker {
  public:
   Checker(const Policy& policy, const sdk::RegimeDescription& d) : policy_(policy), p_(policy.impl()), d_(d) {
-    for (const auto& spec : d.policy_keys) {
+    // The kernel's own sections ([evidence], [decisions], [crosswalk]) are checked like the regime's keys.
+    std::vector<const sdk::PolicyKeySpec*> all;
+    for (const auto& spec : d.policy_keys) all.push_back(&spec);
+    for (const auto& spec : kernel_policy_keys()) all.push_back(&spec);
+    for (const auto* each : all) {
+      const sdk::PolicyKeySpec& spec = *each;
       Segments path = policy_tree::split(spec.path);
       const int stars = static_cast<int>(std::count(path.begin(), path.end(), "*"));
       specs_.push_back({std::move(path), &spec, stars});

@@ -133,12 +133,14 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
     if (field("by").empty()) throw InputError(r.at(col("by")), "who set the rating", "an empty field");
 
     RatingInput in{urn, body_id, period->to_string(), field("subject"), field("level"), field("stage"), field("by"),
-                   cols.count(kOptional) ? field(kOptional) : std::string()};
+                   cols.count(kOptional) ? field(kOptional) : std::string(), ""};
     std::int64_t id = 0;
     try {
       id = record_rating(db, host, in);
     } catch (const UsageError& e) {
       throw InputError(r.at(0), e.what());
+    } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
+      throw InputError(r.at(col("level")), e.what());
     }
     Statement s(db, "SELECT supersedes FROM ratings WHERE id = ?");
     s.bind(1, id);

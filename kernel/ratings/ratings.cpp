@@ -5,6 +5,7 @@
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -17,23 +18,47 @@ std::string joined(const std::vector<std::string>& items) {
   return s;
 }
 
+const sdk::Scale* scale_of(const sdk::RegimeDescription& d, const std::string& subject) {
+  std::string id = d.overall_scale;
+  for (auto& s : d.subject_scales)
+    if (s.subject == subject) id = s.scale;
+  for (auto& sc : d.scales)
+    if (sc.id == id) return &sc;
+  return nullptr;
+}
+
+/// A rating the regime does not take: exit 3, with nothing written.
+[[noreturn]] void refuse(const RatingInput&, const std::string& why) { throw StoreError("refused: " + why); }
+
 void check_against_regime(const sdk::RegimeDescription& d, const RatingInput& in) {
   std::vector<std::string> stages, subjects{"overall"}, levels;
   for (auto& s : d.stages) stages.push_back(s.id);
   for (auto& a : d.areas) subjects.push_back(a.id);
   for (auto& i : d.indicators) subjects.push_back(i.id);
-  for (auto& sc : d.scales)
-    for (auto& l : sc.levels) levels.push_back(l.id);
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
   };
   if (!has(stages, in.stage))
-    throw UsageError("the " + d.id + " regime has no rating stage \"" + in.stage + "\"; its stages are " + joined(stages));
+    refuse(in, "the " + d.id + " regime has no rating stage \"" + in.stage + "\"; its stages are " + joined(stages));
   if (!has(subjects, in.subject))
-    throw UsageError("the " + d.id + " regime rates no subject \"" + in.subject + "\"; use overall, an area or an indicator (" +
-                     joined(subjects) + ")");
+    refuse(in, "the " + d.id + " regime rates no subject \"" + in.subject + "\"; use overall, an area or an indicator (" +
+                   joined(subjects) + ")");
+  const sdk::Scale* scale = scale_of(d, in.subject);
+  if (!scale) refuse(in, "the " + d.id + " regime names no scale for " + in.subject);
+  for (auto& l : scale->levels) levels.push_back(l.id);
   if (!has(levels, in.level))
-    throw UsageError("\"" + in.level + "\" is not a level of the " + d.id + " regime; its levels are " + joined(levels));
+    refuse(in, "\"" + in.level + "\" is not on the " + scale->label + " scale that " + in.subject + " is rated on under the " +
+                   d.id + " regime; its levels are " + joined(levels));
+}
+
+/// Refuses a rating for a school the regime does not classify (e.g. an academy under an LA's regime).
+void check_classified(Database& db, const std::string& regime, const RatingInput& in, const std::string& period) {
+  Statement s(db, R"(SELECT classified, level FROM assessments WHERE body_id = ? AND urn = ? AND period = ? AND regime = ?
+                     ORDER BY id DESC LIMIT 1)");
+  s.bind(1, in.body_id).bind(2, in.urn).bind(3, period).bind(4, regime);
+  if (s.step() && s.integer(0) == 0)
+    refuse(in, "the " + regime + " regime does not classify school " + std::to_string(in.urn) + " (its assessment for " +
+                   period + " puts it in \"" + s.text(1) + "\"), so it takes no rating");
 }
 
 }  // namespace
@@ -48,17 +73,22 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
   auto adoption = adoption_on(db, in.body_id, start);
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
   check_against_regime(host.description(adoption->regime), in);
+  check_classified(db, adoption->regime, in, period.to_string());
   if (in.by.empty()) throw UsageError("--by must name who set the rating");
+  if (!in.on.empty() && !Date::try_parse(in.on)) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
 
   Statement prev(db, R"(SELECT id FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = ? AND stage = ?
-                        ORDER BY id DESC LIMIT 1)");
-  prev.bind(1, in.body_id).bind(2, in.urn).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.stage);
+                        AND regime = ? ORDER BY id DESC LIMIT 1)");
+  prev.bind(1, in.body_id).bind(2, in.urn).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.stage)
+      .bind(6, adoption->regime);
   std::optional<std::int64_t> supersedes;
   if (prev.step()) supersedes = prev.integer(0);
-  Statement ins(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes)
-                       VALUES (?,?,?,?,?,?,?,?,?,?))");
+  Statement ins(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes,
+                         regime, adoption_id, decided_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))");
+  const std::string now = now_timestamp();
   ins.bind(1, in.urn).bind(2, in.body_id).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.level)
-      .bind(6, in.stage).bind(7, in.by).bind(8, now_timestamp()).bind(9, in.rationale).bind(10, supersedes).run();
+      .bind(6, in.stage).bind(7, in.by).bind(8, now).bind(9, in.rationale).bind(10, supersedes)
+      .bind(11, adoption->regime).bind(12, adoption->id).bind(13, in.on.empty() ? now.substr(0, 10) : in.on).run();
   return db.last_insert_id();
 }
 

@@ -2,19 +2,15 @@
 #include <map>
 
 #include "trellis/error.hpp"
+#include "trellis/letters.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
 namespace {
 
-std::string slug(std::string s) {
-  for (auto& c : s)
-    if (c == '/') c = '_';
-  return s;
-}
-
 void count_levels(Report& r, const sdk::RegimeDescription* d) {
+  // Each school is counted at the level that counts: the decision, else the computed level.
   if (d)
     for (auto& scale : d->scales)
       if (scale.id == d->overall_scale)
@@ -22,7 +18,8 @@ void count_levels(Report& r, const sdk::RegimeDescription* d) {
   for (auto& s : r.schools) {
     auto it = std::find_if(r.counts.begin(), r.counts.end(), [&](auto& c) { return c.level == s.assessment.level; });
     if (it == r.counts.end()) {
-      r.counts.push_back({s.assessment.level, s.assessment.level, "", s.assessment.classified, 0});
+      const std::string label = s.assessment.insufficient() ? kInsufficientEvidenceLabel : s.assessment.level;
+      r.counts.push_back({s.assessment.level, label, "", s.assessment.classified, 0});
       it = r.counts.end() - 1;
     }
     ++it->schools;
@@ -79,6 +76,13 @@ std::vector<const ReportSchool*> Report::changes() const {
   return out;
 }
 
+std::vector<const ReportSchool*> Report::switches() const {
+  std::vector<const ReportSchool*> out;
+  for (auto& s : schools)
+    if (s.assessment.switch_note()) out.push_back(&s);
+  return out;
+}
+
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
   auto body = find_body(db, body_id);
   if (!body) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
@@ -87,11 +91,11 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   r.period = period.to_string();
   // A term's report stands on the term's own assessments, else on those of
   // the term or year that contains it; its activities are the term's.
-  auto assessed = stored_assessments(db, body_id, period);
+  auto assessed = stored_assessments(db, host, body_id, period);
   for (Period wider = period; assessed.empty() && wider.kind() != Period::Kind::year;) {
     wider = wider.kind() == Period::Kind::half_term ? Period::term(wider.start_year(), wider.term())
                                                     : wider.academic_year();
-    assessed = stored_assessments(db, body_id, wider);
+    assessed = stored_assessments(db, host, body_id, wider);
   }
   if (assessed.empty())
     throw UsageError("nothing has been assessed for " + body_id + " in " + r.period + "; run `trellis assess --body " +
@@ -109,15 +113,14 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
     r.regime_name = r.regime + " (plugin not loaded: levels shown as stored)";
   }
   auto newest = newest_ratings(db, r);
-  const auto letters = letters_folder(db.file()) / body_id / slug(r.assessed_period);
+  std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
+  for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
   for (auto& a : assessed) {
-    ReportSchool s{a, std::nullopt, {}, std::nullopt};
-    if (auto it = newest.find({a.urn, "overall", "final"}); it != newest.end())
-      s.final_level = ReportRating{"overall", it->second.level, "final", it->second.by, it->second.rationale};
+    ReportSchool s{a, {}, std::nullopt};
     for (auto& [key, rt] : newest)
       if (std::get<0>(key) == a.urn && !r.reported_stage.empty() && rt.stage == r.reported_stage)
         s.ratings.push_back({rt.subject, rt.level, rt.stage, rt.by, rt.rationale});
-    if (auto f = letters / (std::to_string(a.urn) + ".md"); std::filesystem::exists(f)) s.letter = f.string();
+    if (auto l = letters.find(a.urn); l != letters.end()) s.letter = l->second;
     r.schools.push_back(std::move(s));
   }
   count_levels(r, d);
@@ -125,10 +128,6 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   load_activities(db, r, period);
   load_reviews(db, r);
   return r;
-}
-
-std::filesystem::path letters_folder(const std::filesystem::path& database_file) {
-  return std::filesystem::absolute(database_file).parent_path() / "letters";
 }
 
 }  // namespace trellis

@@ -16,18 +16,32 @@ std::string field(const std::string& f) {
 
 nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
+/// The letter's file, relative to the letters folder (never a path of the machine that wrote it).
+nlohmann::json letter_file(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->file) : nlohmann::json(); }
+nlohmann::json letter_id(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->id) : nlohmann::json(); }
+
+nlohmann::json decision_json(const SchoolAssessment& a) {
+  if (!a.decision) return nullptr;
+  const auto& d = *a.decision;
+  return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};
+}
+
 }  // namespace
 
 std::string render_csv(const Report& r) {
   std::ostringstream o;
-  o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons\r\n";
+  o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons,computed_level,"
+       "decided_stage,decided_on,decision_rationale,switch\r\n";
   for (auto& s : r.schools) {
+    const auto& a = s.assessment;
     std::string reasons;
-    for (auto& x : s.assessment.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
-    o << s.assessment.urn << "," << field(s.assessment.name) << "," << r.period << "," << field(s.assessment.level) << ","
-      << (s.assessment.classified ? "yes" : "no") << "," << field(s.assessment.previous_level.value_or("")) << ","
-      << (s.assessment.changed() ? "yes" : "no") << "," << field(s.final_level ? s.final_level->level : "") << ","
-      << field(s.final_level ? s.final_level->by : "") << "," << field(reasons) << "\r\n";
+    for (auto& x : a.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
+    o << a.urn << "," << field(a.name) << "," << r.period << "," << field(a.level) << ","
+      << (a.classified ? "yes" : "no") << "," << field(a.previous_level.value_or("")) << ","
+      << (a.changed() ? "yes" : "no") << "," << field(a.decision ? a.decision->level : "") << ","
+      << field(a.decision ? a.decision->by : "") << "," << field(reasons) << "," << field(a.computed_level) << ","
+      << field(a.decision ? a.decision->stage : "") << "," << field(a.decision ? a.decision->on : "") << ","
+      << field(a.decision ? a.decision->rationale : "") << "," << field(a.switch_note().value_or("")) << "\r\n";
   }
   return o.str();
 }
@@ -47,7 +61,13 @@ std::string render_json(const Report& r) {
   j["changes"] = nlohmann::json::array();
   for (auto* s : r.changes())
     j["changes"].push_back({{"urn", s->assessment.urn}, {"name", s->assessment.name}, {"from", *s->assessment.previous_level},
-                            {"to", s->assessment.level}, {"letter", opt(s->letter)}});
+                            {"to", s->assessment.level}, {"decided", s->assessment.decision.has_value()},
+                            {"letter", letter_file(*s)}, {"letter_id", letter_id(*s)}});
+  j["switches"] = nlohmann::json::array();
+  for (auto* s : r.switches())
+    j["switches"].push_back({{"urn", s->assessment.urn}, {"name", s->assessment.name},
+                             {"regime", s->assessment.regime}, {"was_regime", *s->assessment.prior_regime},
+                             {"was_level", opt(s->assessment.prior_level)}, {"note", *s->assessment.switch_note()}});
   j["schools"] = nlohmann::json::array();
   for (auto& s : r.schools) {
     auto ratings = nlohmann::json::array();
@@ -57,11 +77,16 @@ std::string render_json(const Report& r) {
                             {"level", s.assessment.level},
                             {"classified", s.assessment.classified},
                             {"previous_level", opt(s.assessment.previous_level)},
-                            {"final_level", s.final_level ? nlohmann::json(s.final_level->level) : nlohmann::json()},
-                            {"final_by", s.final_level ? nlohmann::json(s.final_level->by) : nlohmann::json()},
+                            {"computed_level", s.assessment.computed_level},
+                            {"decision", decision_json(s.assessment)},
+                            // Kept for readers of the first report shape: the decision's level and who set it.
+                            {"final_level", s.assessment.decision ? nlohmann::json(s.assessment.decision->level) : nlohmann::json()},
+                            {"final_by", s.assessment.decision ? nlohmann::json(s.assessment.decision->by) : nlohmann::json()},
+                            {"switch", opt(s.assessment.switch_note())},
                             {"reasons", s.assessment.reasons},
                             {"ratings", ratings},
-                            {"letter", opt(s.letter)}});
+                            {"letter", letter_file(s)},
+                            {"letter_id", letter_id(s)}});
   }
   j["differences"] = nlohmann::json::array();
   for (auto& d : r.differences)

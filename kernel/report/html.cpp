@@ -46,11 +46,27 @@ std::string render_html(const Report& r) {
     o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << badge(r, *s->assessment.previous_level)
       << " → " << badge(r, s->assessment.level) << "</li>";
   if (r.changes().empty()) o << "<li>No school's level changed.</li>";
-  o << "</ul>\n<h2>Schools</h2>\n";
+  o << "</ul>\n";
+  if (auto switched = r.switches(); !switched.empty()) {
+    o << "<h2>First assessed under this framework</h2>\n<p>Last assessed under another framework; not compared with it.</p><ul>";
+    for (auto* s : switched)
+      o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << esc(*s->assessment.switch_note()) << "</li>";
+    o << "</ul>\n";
+  }
+  o << "<h2>Schools</h2>\n";
   for (auto& s : r.schools) {
     o << "<h3>" << esc(s.assessment.name) << " (" << s.assessment.urn << ") " << badge(r, s.assessment.level);
-    if (s.final_level) o << " final: " << badge(r, s.final_level->level) << " by " << esc(s.final_level->by);
-    o << "</h3>\n<ul>";
+    if (s.assessment.decision && s.assessment.decision->level != s.assessment.computed_level)
+      o << " decided at " << esc(s.assessment.decision->stage) << " by " << esc(s.assessment.decision->by) << " on "
+        << esc(s.assessment.decision->on) << "; computed: " << badge(r, s.assessment.computed_level);
+    else if (s.assessment.decision)
+      o << " confirmed by " << esc(s.assessment.decision->by) << " on " << esc(s.assessment.decision->on);
+    else if (s.assessment.classified)
+      o << " computed, not yet decided";
+    o << "</h3>\n";
+    if (s.assessment.decision && !s.assessment.decision->rationale.empty())
+      o << "<p>Why it was decided: " << esc(s.assessment.decision->rationale) << "</p>\n";
+    o << "<ul>";
     for (auto& reason : s.assessment.reasons) o << "<li>" << esc(reason) << "</li>";
     o << "</ul>\n";
   }

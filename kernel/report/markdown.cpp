@@ -13,13 +13,28 @@ std::string upper(std::string s) {
   return s;
 }
 
+std::string shown(const std::string& level) {
+  return level == kInsufficientEvidence ? std::string(kInsufficientEvidenceLabel) : level;
+}
+
+/// "yellow (decided: final, by X on D; computed: amber)", or the computed level alone.
 std::string level_text(const ReportSchool& s) {
-  std::string t = s.assessment.level;
-  if (s.final_level && s.final_level->level != s.assessment.level)
-    t += " (computed); final: " + s.final_level->level + " set by " + s.final_level->by;
-  else if (s.final_level)
-    t += " (confirmed by " + s.final_level->by + ")";
+  const auto& a = s.assessment;
+  std::string t = shown(a.level);
+  if (a.decision && a.decision->level != a.computed_level)
+    t += " (decided at " + a.decision->stage + " by " + a.decision->by + " on " + a.decision->on +
+         "; computed: " + shown(a.computed_level) + ")";
+  else if (a.decision)
+    t += " (computed, confirmed at " + a.decision->stage + " by " + a.decision->by + " on " + a.decision->on + ")";
+  else if (a.classified)
+    t += " (computed; not yet decided)";
   return t;
+}
+
+std::string letter_text(const ReportSchool& s) {
+  if (!s.letter) return "";
+  return std::string(" — ") + (s.letter->provisional ? "provisional " : "") + "letter " + std::to_string(s.letter->id) +
+         " (letters/" + s.letter->file + ")";
 }
 
 std::string when(const ReportActivity& a) {
@@ -42,11 +57,18 @@ std::string render_markdown(const Report& r) {
   if (changes.empty()) o << "No school's level changed.\n";
   for (auto* s : changes)
     o << "- **" << s->assessment.name << "** (" << s->assessment.urn << "): " << *s->assessment.previous_level << " → "
-      << s->assessment.level << (s->letter ? " — letter: `" + *s->letter + "`" : "") << "\n";
+      << s->assessment.level << (s->assessment.decision ? "" : " (computed, not yet decided)") << letter_text(*s) << "\n";
+  if (auto switched = r.switches(); !switched.empty()) {
+    o << "\n## First assessed under this framework\n\n"
+      << "These schools were last assessed under another framework. Their levels are not compared with it.\n\n";
+    for (auto* s : switched)
+      o << "- " << s->assessment.name << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
+  }
   o << "\n## Schools\n";
   for (auto& s : r.schools) {
     o << "\n### " << s.assessment.name << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
-    if (s.final_level && !s.final_level->rationale.empty()) o << "Officer's rationale: " << s.final_level->rationale << "\n\n";
+    if (s.assessment.decision && !s.assessment.decision->rationale.empty())
+      o << "Why it was decided: " << s.assessment.decision->rationale << "\n\n";
     for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
     if (!s.ratings.empty()) {
       o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
@@ -81,7 +103,9 @@ std::string render_text(const Report& r) {
   o << "\nChanges since the last period: " << (changes.empty() ? "none" : std::to_string(changes.size())) << "\n";
   for (auto* s : changes)
     o << "  " << s->assessment.urn << "  " << s->assessment.name << ": " << *s->assessment.previous_level << " -> "
-      << s->assessment.level << (s->letter ? "  (letter: " + *s->letter + ")" : "") << "\n";
+      << s->assessment.level << letter_text(*s) << "\n";
+  for (auto* s : r.switches())
+    o << "  " << s->assessment.urn << "  " << s->assessment.name << ": " << *s->assessment.switch_note() << "\n";
   o << "\nSchools:\n";
   for (auto& s : r.schools) {
     o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";

@@ -215,6 +215,7 @@ UPDATE assessments SET adoption_id = COALESCE(
 
 ALTER TABLE ratings ADD COLUMN regime TEXT;
 ALTER TABLE ratings ADD COLUMN adoption_id INTEGER REFERENCES adoptions(id);
+ALTER TABLE ratings ADD COLUMN decided_on TEXT;             -- the day a decision was taken, when given
 UPDATE ratings SET adoption_id = (SELECT d.id FROM adoptions d WHERE d.body_id = ratings.body_id
     AND d.from_date <= (CAST(substr(ratings.period, 1, 4) AS INTEGER) + 1) || '-08-31'
     ORDER BY d.from_date DESC, d.id DESC LIMIT 1);
@@ -266,6 +267,24 @@ ALTER TABLE review_requests ADD COLUMN outcome_rationale TEXT;
 ALTER TABLE review_requests ADD COLUMN outcome_on TEXT;
 ALTER TABLE review_requests ADD COLUMN outcome_by TEXT;
 ALTER TABLE review_requests ADD COLUMN updated_at TEXT;
+
+-- Letters to heads, stored in the same transaction as the change that caused
+-- them and written out as files afterwards.
+CREATE TABLE outbox (
+  id          INTEGER PRIMARY KEY,
+  body_id     TEXT NOT NULL REFERENCES bodies(id),
+  urn         INTEGER NOT NULL,
+  period      TEXT NOT NULL,
+  regime      TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('change', 'decision', 'review')),
+  from_level  TEXT,
+  to_level    TEXT,
+  provisional INTEGER NOT NULL DEFAULT 0,
+  file        TEXT NOT NULL,            -- relative to the letters folder
+  text        TEXT NOT NULL,            -- the letter, Markdown
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX outbox_school ON outbox(body_id, urn, period);
 )sql",
   };
   return m;

@@ -197,6 +197,9 @@ RegimeDescription describe_regime() {
              {"personal_development", "Personal development"},
              {"leadership_and_management", "Leadership and management"}};
   d.indicators = kpis();
+  // 000 §3.7: each KPI, and so each area, is rated on the dashboard scale.
+  for (auto& a : d.areas) d.subject_scales.push_back({a.id, "dashboard"});
+  for (auto& k : d.indicators) d.subject_scales.push_back({k.id, "dashboard"});
   for (auto& e : evidence_indicators()) d.indicators.push_back(e);
   // 000 §3.7: headteachers self-assess; the SPSB moderates before the
   // executive reports to Directors (000 §3.11.2). Trellis computes the tier.
@@ -204,6 +207,9 @@ RegimeDescription describe_regime() {
               {"moderated", {"Schools Performance and Scrutiny Board"}},
               {"computed", {"trellis"}}};
   d.reported_stage = "moderated";  // 000 §3.11: only moderated ratings go to Directors
+  // 000 §3.11.2: the SPSB's moderation is what the executive reports, so its
+  // rating of the overall tier is the trust's decision.
+  d.deciding_stage = "moderated";
   d.policy_keys = policy_keys();
   d.threshold_scripts = {"tiers"};
   return d;

@@ -76,8 +76,12 @@ void TelfordRegime::do_plan(const EvidenceView& school, const AssessmentOut& ass
     return;
   }
   if (!assessment.classified) return;
+  // Section 5: a change of band is one band to another; a first level, or a
+  // level the kernel gives for too little evidence, is not one.
+  auto banded = [](const std::string& l) { return l == "green" || l == "yellow" || l == "amber" || l == "red"; };
   auto previous = school.previous_level();
-  out = visit_rules(assessment.level, previous && *previous != assessment.level, policy);
+  out = visit_rules(assessment.level, previous && banded(*previous) && banded(assessment.level) &&
+                                          *previous != assessment.level, policy);
 }
 
 }  // namespace telford

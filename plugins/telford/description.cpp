@@ -42,6 +42,8 @@ RegimeDescription describe_regime() {
   };
   // Section 5: the LA classifies; an officer may set the final level.
   d.stages = {{"computed", {"trellis"}}, {"final", {"LA school performance officer"}}};
+  // Section 5: the officer's final level is the LA's decision.
+  d.deciding_stage = "final";
   using K = KeyType;
   auto num = [](std::string path, double min, double max, std::string doc) {
     PolicyKeySpec k{std::move(path), K::number, true, min, max, {}, std::move(doc)};

@@ -118,8 +118,10 @@ check "rate: the head self-assesses one more indicator" 0 "$trellis" rate 141488
   --subject wellbeing --level strong --stage self --by "Headteacher, Bramley Grange"
 check "rate: the SPSB moderates it, with a rationale" 0 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
   --subject wellbeing --level developing --stage moderated --by "SPSB" --rationale "Nurture provision not yet evaluated"
-check "rate: a level off the regime's scales is refused" 2 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
+check "rate: a level off the regime's scales is refused (exit 3)" 3 "$trellis" rate 141488 --body nexus --period 2019-20/summer \
   --subject wellbeing --level excellent --stage self --by "Head"
+check "rate: a tier is not a level of a KPI's dashboard scale (exit 3)" 3 "$trellis" rate 141488 --body nexus \
+  --period 2019-20/summer --subject wellbeing --level prevention --stage self --by "Head"
 check "assess summer after the new ratings (dry run)" 0 "$trellis" assess --body nexus --period 2019-20/summer --dry-run --format json
 py "000 §3.7, §3.11: the new self-assessment counts, and the moderated level is the one used" '
 b = next(s for s in d if s["urn"] == 141488)

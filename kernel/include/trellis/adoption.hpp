@@ -4,6 +4,7 @@
 ///
 ///     adopt_policy(db, host, "example-la", "policies/example-la.toml", "2024-09-01");
 ///     auto a = adoption_on(db, "example-la", "2025-01-15");
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 namespace trellis {
 
 struct Adoption {
+  std::int64_t id = 0;
   std::string body_id;
   std::filesystem::path policy_path;  ///< absolute
   std::string regime;

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "trellis/decision.hpp"
 #include "trellis/period.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/sdk/regime.hpp"
 #include "trellis/store/database.hpp"
@@ -26,15 +28,33 @@ struct SchoolAssessment {
   std::string body;
   std::string regime;
   std::string period;
-  std::string level;
+  std::string level;           ///< the level that counts: the decision where there is one, else the computed level
+  std::string computed_level;  ///< the regime's proposal
+  std::optional<Decision> decision;
   bool classified = true;
+  /// The level that counted for the last earlier period, comparable with this
+  /// one: under the same regime, or mapped by the policy's [crosswalk].
   std::optional<std::string> previous_level;
+  /// Across a framework switch with no crosswalk: the last level under the
+  /// other regime. A first assessment under this regime is never a change of band.
+  std::optional<std::string> prior_regime, prior_level;
   std::vector<std::string> reasons;
   std::vector<sdk::RatingOut> ratings;
   std::string policy_version;
   std::string policy_hash;
+  std::optional<std::int64_t> adoption_id;  ///< none for a draft policy
 
-  bool changed() const { return classified && previous_level && *previous_level != level; }
+  bool insufficient() const { return level == kInsufficientEvidence; }
+  /// A change of band: both levels on the scale and different.
+  bool changed() const {
+    return classified && previous_level && *previous_level != level && !insufficient() &&
+           *previous_level != kInsufficientEvidence;
+  }
+  /// "first assessment under REGIME (was LEVEL under OTHER)", when that is the story.
+  std::optional<std::string> switch_note() const {
+    if (!prior_regime) return std::nullopt;
+    return "first assessment under " + regime + " (was " + prior_level.value_or("?") + " under " + *prior_regime + ")";
+  }
 };
 
 struct AssessOptions {
@@ -51,16 +71,22 @@ struct AssessRun {
   std::vector<std::string> warnings;  ///< e.g. a policy past its review date
   std::vector<SchoolAssessment> schools;
   std::size_t activities_planned = 0;
-  std::vector<std::filesystem::path> letters;  ///< change-of-level letters written
+  std::vector<std::filesystem::path> letters;  ///< letters to heads written (stored in the outbox first)
 };
+
+/// Sets the decision and the level that counts from it (a school the regime
+/// does not classify keeps its own level).
+void count_decision(SchoolAssessment& a, std::optional<Decision> decision);
 
 /// Throws UsageError (unknown body, no policy adopted, no schools), InputError
 /// (a bad policy or a script failing for a school: nothing is stored).
 AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& options);
 
 /// The latest stored assessment of each school of the body for the period,
-/// by URN.
-std::vector<SchoolAssessment> stored_assessments(Database& db, const std::string& body_id, const Period& period);
+/// by URN, under the regime the body had adopted for it (else the latest
+/// regime assessed), with the decision recorded since and the level that counts.
+std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
+                                                 const Period& period);
 
 /// The day a period starts, in the default England pattern, used to decide
 /// which memberships and adoption apply.

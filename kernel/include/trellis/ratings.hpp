@@ -24,6 +24,7 @@ struct RatingInput {
   std::string stage;
   std::string by;
   std::string rationale;
+  std::string on;  ///< the day it was decided, "YYYY-MM-DD"; empty: today
 };
 
 struct RatingRecord {
@@ -34,8 +35,11 @@ struct RatingRecord {
 };
 
 /// Checks the body, school membership, period, and that subject, level and
-/// stage belong to the regime of the policy the body has adopted. Throws
-/// UsageError naming what was wrong. Returns the new rating's id.
+/// stage belong to the regime of the policy the body has adopted: the level
+/// must be on the subject's scale, and the school one the regime classifies
+/// (its latest assessment for the period says so). Throws UsageError for an
+/// unknown body or period, StoreError (exit 3) for a rating the regime refuses.
+/// Records the regime and adoption it was made under. Returns its id.
 std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in);
 
 /// Every rating of the body's schools for the period, oldest first.

@@ -42,11 +42,18 @@ struct ReportRating {
   std::string subject, level, stage, by, rationale;
 };
 
+struct ReportLetter {
+  std::int64_t id = 0;  ///< outbox id
+  std::string file;     ///< relative to the letters folder
+  bool provisional = false;
+};
+
+/// A school's line: `assessment.level` is the level that counts,
+/// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
 struct ReportSchool {
   SchoolAssessment assessment;
-  std::optional<ReportRating> final_level;  ///< a person's "final" rating of overall, if any
-  std::vector<ReportRating> ratings;        ///< at the reported stage
-  std::optional<std::string> letter;        ///< change-of-level letter, if written
+  std::vector<ReportRating> ratings;    ///< at the reported stage
+  std::optional<ReportLetter> letter;   ///< the last letter to the head for the period, if one went
 };
 
 struct ReportActivity {
@@ -73,7 +80,10 @@ struct Report {
   std::vector<ReportActivity> activities;
   std::vector<ReportReview> reviews;
 
+  /// Schools whose level that counts moved from one band to another.
   std::vector<const ReportSchool*> changes() const;
+  /// Schools first assessed under this regime after another: not a change of band.
+  std::vector<const ReportSchool*> switches() const;
 };
 
 /// Throws UsageError when the body is unknown or nothing was assessed for the period.
@@ -84,16 +94,5 @@ std::string render_html(const Report& r);
 std::string render_csv(const Report& r);
 std::string render_json(const Report& r);
 std::string render_text(const Report& r);
-
-/// Where change-of-level letters go: letters/ beside the database.
-std::filesystem::path letters_folder(const std::filesystem::path& database_file);
-
-/// Writes a Markdown letter to the head of each school whose level changed,
-/// with the reasons and the offer the policy makes ([notification] offer).
-/// Returns the files written.
-std::vector<std::filesystem::path> write_change_letters(const std::vector<SchoolAssessment>& changed,
-                                                        const std::string& body_name,
-                                                        const std::string& offer,
-                                                        const std::filesystem::path& folder);
 
 }  // namespace trellis

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "trellis/period.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 #include "trellis/sdk/evidence_view.hpp"
 #include "trellis/store/database.hpp"
 
@@ -31,16 +32,45 @@ class Benchmarks {
   std::map<std::tuple<std::string, std::string, int>, double> la_;
 };
 
+/// How a school's history is read: the regime in force, the stages that
+/// decide under it, and the policy whose [crosswalk] maps other regimes' levels.
+struct HistoryRules {
+  std::string regime;                         ///< empty: compare with any regime (no switch known)
+  std::vector<std::string> deciding_stages;   ///< see deciding_stages()
+  const sdk::PolicyView* policy = nullptr;    ///< for [crosswalk]; may be null
+};
+
+/// Where the school last stood before a period.
+struct PriorStanding {
+  /// Comparable with the new level: the same regime's, or another's through the policy's crosswalk.
+  std::optional<std::string> previous_level;
+  /// The last level under another regime that the policy cannot compare, e.g. after a framework switch.
+  std::optional<std::string> other_regime, other_level;
+};
+
+/// An item the policy's [evidence.max_age] keeps out of a judgement.
+struct StaleItem {
+  std::string indicator, period;
+  bool recorded = false;  ///< recorded by a person, rather than imported
+  int max_age = 0;        ///< academic years the policy allows
+};
+
 /// Everything current (not superseded) held on the given schools, with their
-/// register entries, ratings under one body and earlier assessments.
+/// register entries, ratings under one body and earlier assessments. Items
+/// older than the policy's [evidence.max_age] are not in the views.
 class EvidenceStore {
  public:
-  EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id);
+  EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
+                HistoryRules history = {}, KernelSections sections = {});
   ~EvidenceStore();
 
   /// Throws UsageError when the URN is not in the register.
   std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period) const;
   bool has_school(std::int64_t urn) const;
+  /// The school's standing before `period` (what the view's previous_level() says, and more).
+  PriorStanding prior(std::int64_t urn, const Period& period) const;
+  /// The items too old for `period`, newest first by indicator.
+  std::vector<StaleItem> stale(std::int64_t urn, const Period& period) const;
 
  private:
   struct Data;

@@ -42,6 +42,12 @@ struct IndicatorSpec {
   std::string area;   ///< an Area id, or empty
 };
 
+/// The scale an area's or indicator's ratings are on, where it is not the overall scale.
+struct SubjectScale {
+  std::string subject;  ///< an Area or IndicatorSpec id
+  std::string scale;    ///< a Scale id
+};
+
 /// A rating stage the regime uses, in order, and who may record it.
 /// Stage ids come from: self, computed, proposed, moderated, validated, final.
 struct StageSpec {
@@ -75,6 +81,15 @@ struct RegimeDescription {
   /// The stage whose ratings reports show, e.g. "moderated" where only the
   /// board's moderated ratings go to directors; empty: the latest recorded.
   std::string reported_stage;
+  /// The stage whose rating of "overall" is the body's decision, e.g. an LA
+  /// officer's "final" or a board's "moderated". The computed level is a
+  /// proposal; the level that counts (for plans, reports, letters and the
+  /// next period's previous level) is the latest rating at this stage, else at
+  /// the stages declared before it (never "self"), else the computed level.
+  /// Empty: the computed level always counts.
+  std::string deciding_stage;
+  /// Subjects rated on another scale than the overall one, e.g. KPIs on a dashboard scale.
+  std::vector<SubjectScale> subject_scales;
   std::vector<PolicyKeySpec> policy_keys;
   std::vector<std::string> threshold_scripts;  ///< names required under [thresholds]
 };

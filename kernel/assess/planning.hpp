@@ -1,0 +1,33 @@
+#pragma once
+// What assess and a decision share: the rules that follow for one school from
+// the level that counts, and re-planning the year from a date without losing
+// what has happened.
+#include <string>
+#include <vector>
+
+#include "trellis/calendar.hpp"
+#include "trellis/period.hpp"
+#include "trellis/plugin_host.hpp"
+#include "trellis/policy.hpp"
+#include "trellis/policy/kernel_sections.hpp"
+#include "trellis/schedule/plan.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/sdk/regime.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis::planning {
+
+/// The school's activity rules for `counted` (the assessment, its level the
+/// one that counts): the regime's, and the policy's follow-up for a school
+/// with too little evidence. "Within D days" with no anchor counts from `from`.
+RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const KernelSections& sections,
+                     const sdk::EvidenceView& view, const sdk::AssessmentOut& counted, Date from);
+
+/// The body-wide rules of the regime (boards, forums).
+RuleSet body_rules(const RegimeHandle& regime, const Policy& policy);
+
+/// The first day a plan made now may use for `period`: today when today is in
+/// its academic year (nothing is planned in the past), else the period's first day.
+Date plan_from(const AcademicCalendar& cal, const Period& period, Date today);
+
+}  // namespace trellis::planning

@@ -1,0 +1,71 @@
+#pragma once
+/// The policy sections the kernel itself reads, whatever the regime:
+/// how old evidence may be, the least evidence a judgement needs, when
+/// letters go out, and how another regime's levels map onto this one's.
+///
+///     [evidence.max_age]          # academic years before the assessed one
+///     default = 1                 # any item: this year's or last year's
+///     recorded = 0                # items a person recorded (`trellis record`): this year's only
+///     complaints_qualifying = 0   # per indicator, overriding the two above
+///
+///     [evidence.minimum]
+///     required = ["overall_absence_pct", "ks2_rwm_expected_pct|ks4_attainment8"]
+///     at_least = 2                # of the entries above; default: all of them
+///
+///     [evidence.insufficient]     # what follows a school below the minimum
+///     title = "Desk review of the school's evidence"
+///     within_working_days = 10
+///     attendees = ["LA Quality Assurance Lead"]
+///
+///     [decisions]
+///     letters = "on_decision"     # or "provisional": on the computed change, marked provisional
+///
+///     [crosswalk.other-regime]    # its level = this regime's level
+///     good = "green"
+///
+///     KernelSections k = read_kernel_sections(policy.view());
+///     if (auto age = k.max_age_for("complaints_qualifying", /*recorded=*/true)) ...
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/sdk/activity.hpp"
+#include "trellis/sdk/description.hpp"
+#include "trellis/sdk/policy_view.hpp"
+
+namespace trellis {
+
+/// The level of a school below the policy's minimum evidence. Every report
+/// counts it on a row of its own; it is never a band of any regime.
+inline constexpr const char* kInsufficientEvidence = "insufficient_evidence";
+inline constexpr const char* kInsufficientEvidenceLabel = "Insufficient evidence";
+
+enum class LetterPolicy { provisional, on_decision };
+
+struct KernelSections {
+  /// Academic years an item may be older than the assessed period's year;
+  /// none: any age.
+  std::optional<int> default_max_age, recorded_max_age;
+  std::vector<std::pair<std::string, int>> indicator_max_age;
+  /// Entries of [evidence.minimum] required: each an indicator, or
+  /// alternatives joined by "|" (any one of them will do).
+  std::vector<std::string> minimum;
+  int minimum_at_least = 0;  ///< how many entries must be met; 0 when there is no minimum
+  std::optional<sdk::ActivityRule> insufficient_follow_up;
+  LetterPolicy letters = LetterPolicy::provisional;
+
+  /// How old (in academic years) an item of `indicator` may be; none: any age.
+  std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
+};
+
+KernelSections read_kernel_sections(const sdk::PolicyView& policy);
+
+/// The keys of those sections, for `trellis policy check`.
+const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys();
+
+/// `level` of regime `other` on this policy's scale through its
+/// [crosswalk.OTHER] table; none when the policy declares no such mapping.
+std::optional<std::string> crosswalk(const sdk::PolicyView& policy, const std::string& other,
+                                     const std::string& level);
+
+}  // namespace trellis

@@ -1,0 +1,75 @@
+#include "trellis/policy/kernel_sections.hpp"
+
+namespace trellis {
+
+std::optional<int> KernelSections::max_age_for(const std::string& indicator, bool recorded) const {
+  for (const auto& [id, years] : indicator_max_age)
+    if (id == indicator) return years;
+  if (recorded && recorded_max_age) return recorded_max_age;
+  return default_max_age;
+}
+
+KernelSections read_kernel_sections(const sdk::PolicyView& p) {
+  KernelSections k;
+  auto years = [&](const std::string& key) -> std::optional<int> {
+    if (auto n = p.number("evidence.max_age." + key)) return static_cast<int>(*n);
+    return std::nullopt;
+  };
+  k.default_max_age = years("default");
+  k.recorded_max_age = years("recorded");
+  for (const auto& key : p.keys("evidence.max_age"))
+    if (key != "default" && key != "recorded")
+      if (auto y = years(key)) k.indicator_max_age.emplace_back(key, *y);
+  k.minimum = p.texts("evidence.minimum.required");
+  if (!k.minimum.empty())
+    k.minimum_at_least = static_cast<int>(p.number("evidence.minimum.at_least").value_or(k.minimum.size()));
+  if (p.has("evidence.insufficient")) {
+    sdk::ActivityRule r;
+    r.id = "evidence.insufficient";
+    r.type = p.text("evidence.insufficient.type").value_or("review");
+    r.title = p.text("evidence.insufficient.title").value_or("Review of the evidence held on the school");
+    r.cadence = sdk::Cadence::within;
+    r.offset_days = static_cast<int>(p.number("evidence.insufficient.within_working_days").value_or(10));
+    r.working_days = true;
+    r.is_deadline = true;
+    r.attendees = p.texts("evidence.insufficient.attendees");
+    r.note = "The policy's follow-up for a school with less evidence than a judgement needs";
+    k.insufficient_follow_up = std::move(r);
+  }
+  if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
+  return k;
+}
+
+const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
+  using K = sdk::KeyType;
+  static const std::vector<sdk::PolicyKeySpec> keys = {
+      {"evidence", K::table, false, {}, {}, {}, "what evidence a judgement may use and needs"},
+      {"evidence.max_age", K::table, false, {}, {}, {}, "how old evidence may be, in academic years"},
+      {"evidence.max_age.*", K::integer, false, 0, 50, {},
+       "academic years before the assessed year an item may come from (0: the same year): `default`, "
+       "`recorded` (items a person recorded), or an indicator id"},
+      {"evidence.minimum", K::table, false, {}, {}, {}, "the least evidence a judgement needs"},
+      {"evidence.minimum.required", K::string_list, false, {}, {}, {},
+       "indicators a judgement needs; \"a|b\" is met by either"},
+      {"evidence.minimum.at_least", K::integer, false, 1, 100, {}, "how many of `required` must be met (default: all)"},
+      {"evidence.insufficient", K::table, false, {}, {}, {}, "what follows for a school below the minimum"},
+      {"evidence.insufficient.title", K::string, false, {}, {}, {}, "the follow-up activity"},
+      {"evidence.insufficient.type", K::string, false, {}, {}, {}, "its kind (default: review)"},
+      {"evidence.insufficient.within_working_days", K::integer, false, 1, 100, {}, "due within this many working days"},
+      {"evidence.insufficient.attendees", K::string_list, false, {}, {}, {}, "who carries it out"},
+      {"decisions", K::table, false, {}, {}, {}, "how decisions and their letters work"},
+      {"decisions.letters", K::string, false, {}, {}, {"provisional", "on_decision"},
+       "a change-of-level letter goes on the computed change (marked provisional) or only once decided"},
+      {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
+      {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
+      {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},
+  };
+  return keys;
+}
+
+std::optional<std::string> crosswalk(const sdk::PolicyView& policy, const std::string& other,
+                                     const std::string& level) {
+  return policy.text("crosswalk." + other + "." + level);
+}
+
+}  // namespace trellis
