@@ -10,8 +10,9 @@
 
 local fmt = string.format
 
+-- Where a figure comes from, and which year it is for: "(2018-19, england_abs.csv line 50)".
 local function cite(item)
-  if item.source then return " (" .. item.source .. ")" end
+  if item.source then return " (" .. item.period .. ", " .. item.source .. ")" end
   return ""
 end
 
