@@ -117,8 +117,9 @@ RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const sdk
   return set;
 }
 
-/// Adds the body's own rules and re-plans the academic year: done activities
-/// stay, planned ones are replaced.
+/// Adds the body's own rules and re-plans the academic year (see replan):
+/// what is anchored on a done or moved activity is dated from when it was
+/// actually held, or is now to be held.
 std::size_t plan_activities(Database& db, const RegimeHandle& regime, const Policy& policy, const AcademicCalendar& cal,
                             const std::string& body, const Period& year, std::vector<RuleSet> sets) {
   RuleSet body_set;
@@ -126,7 +127,8 @@ std::size_t plan_activities(Database& db, const RegimeHandle& regime, const Poli
     throw InputError(Location{policy.path().string()},
                      "the " + policy.regime() + " regime could not plan the body's activities: " + st.message);
   if (!body_set.rules.empty()) sets.push_back(std::move(body_set));
-  auto plan = plan_year(cal, body, year, sets);
+  const PlanOptions stored{held_activities(db, body, year.to_string()), moved_activities(db, body, year.to_string())};
+  auto plan = plan_year(cal, body, year, sets, stored);
   replan(db, body, year.to_string(), plan);
   return plan.size();
 }
