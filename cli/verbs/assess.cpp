@@ -3,6 +3,7 @@
 
 #include "../cli.hpp"
 #include "trellis/assessment.hpp"
+#include "trellis/error.hpp"
 
 namespace trellis::cli {
 namespace {
@@ -52,7 +53,10 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   std::cout << "\nBy level:";
   for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
   std::cout << "\n";
-  if (run.activities_planned) std::cout << run.activities_planned << " activities planned for the year; see `trellis schedule`.\n";
+  if (run.activities_planned || run.replan.cancelled)
+    std::cout << run.activities_planned << " activities in the year's plan: " << run.replan.added << " added, "
+              << run.replan.unchanged << " unchanged, " << run.replan.updated << " re-dated, " << run.replan.cancelled
+              << " cancelled (with the reason), " << run.replan.kept << " kept as history; see `trellis schedule`.\n";
   for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
 }
 
@@ -60,19 +64,25 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
 
 void add_assess(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("assess", "Assess a body's schools for a period and store the results");
-  static std::string body, period, policy, format;
+  static std::string body, period, policy, format, on;
   static bool dry_run = false, brief = false;
   sub->add_option("--body", body, "Body id")->required();
   sub->add_option("--period", period, "Period, e.g. 2018-19 or 2018-19/autumn")->required();
   sub->add_option("--policy", policy, "Try a draft policy instead of the adopted one");
   sub->add_flag("--dry-run", dry_run, "Store nothing");
   sub->add_flag("--brief", brief, "One line per school, without the reasons");
+  sub->add_option("--on", on, "The day the assessment is made, YYYY-MM-DD (default: today); its plan starts there");
   add_format(*sub, format, {"table", "json"});
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    AssessOptions opt{body, Period::parse(period), std::nullopt, dry_run};
+    AssessOptions opt{body, Period::parse(period), std::nullopt, dry_run, std::nullopt};
     if (!policy.empty()) opt.draft_policy = policy;
+    if (!on.empty()) {
+      std::string why;
+      opt.on = Date::try_parse(on, &why);
+      if (!opt.on) throw UsageError("--on: " + why);
+    }
     AssessRun run = assess_body(db, host, opt);
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
     if (format == "json") {

@@ -1,8 +1,10 @@
 // `trellis schedule` (what is planned for a body and year, or what is late)
-// and `trellis activity done`. Planning itself happens in `trellis assess`.
+// and `trellis activity done|move|cancel|missed`, the activity's lifecycle.
+// Planning itself happens in `trellis assess`.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -77,7 +79,10 @@ nlohmann::json to_json(const Row& r, Date today) {
                       {"status", status_on(a, today)},
                       {"done_on", opt(a.done_on)},
                       {"note", a.note.empty() ? nlohmann::json() : nlohmann::json(a.note)},
-                      {"assessment_id", a.assessment_id ? nlohmann::json(*a.assessment_id) : nlohmann::json()}};
+                      {"assessment_id", a.assessment_id ? nlohmann::json(*a.assessment_id) : nlohmann::json()},
+                      {"reason", a.reason.empty() ? nlohmann::json() : nlohmann::json(a.reason)},
+                      {"moved_from", opt(a.moved_from)},
+                      {"sequence", a.sequence}};
   if (r.late) {
     j["days_late"] = r.late->days_late;
     j["working_days_late"] = r.late->working_days_late;
@@ -117,14 +122,16 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
   std::vector<std::vector<std::string>> table;
   if (format == "csv") {
     std::vector<std::string> header = {"id", "uid", "urn", "school", "type", "title", "start", "end", "due", "rule",
-                                       "attendees", "documents", "status", "done_on", "note"};
+                                       "attendees", "documents", "status", "done_on", "note", "reason",
+                                       "moved_from", "sequence"};
     if (overdue_only) header.insert(header.end(), {"days_late", "working_days_late"});
     for (const auto& r : rows) {
       const Activity& a = r.a;
       table.push_back({std::to_string(*a.id), a.uid, a.urn ? std::to_string(*a.urn) : "", a.school.value_or(""),
                        a.type, a.title, a.start.to_string(), a.end.to_string(), a.due ? a.due->to_string() : "",
                        a.rule, join(a.attendees), join(a.documents), status_on(a, today),
-                       a.done_on ? a.done_on->to_string() : "", a.note});
+                       a.done_on ? a.done_on->to_string() : "", a.note, a.reason,
+                       a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence)});
       if (r.late) table.back().insert(table.back().end(), {std::to_string(r.late->days_late),
                                                            std::to_string(r.late->working_days_late)});
     }
@@ -141,9 +148,11 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
   for (const auto& r : rows) {
     const Activity& a = r.a;
     table.push_back({std::to_string(*a.id), a.start.to_string(), a.start == a.end ? "" : a.end.to_string(),
-                     a.due ? a.due->to_string() : "", school_of(a), a.type, a.title, status_on(a, today)});
+                     a.due ? a.due->to_string() : "", school_of(a), a.type, a.title, status_on(a, today),
+                     a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence), a.reason});
   }
-  print_table({"id", "start", "end", "due", "school", "type", "title", "status"}, table);
+  print_table({"id", "start", "end", "due", "school", "type", "title", "status", "moved from", "seq", "reason"},
+              table);
 }
 
 /// The term dates of the policy the body follows today (else at the start of
@@ -218,24 +227,90 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
   }
 }
 
+Date date_option(const char* option, const std::string& text) {
+  std::string why;
+  if (auto d = Date::try_parse(text, &why)) return *d;
+  throw UsageError(std::string(option) + ": " + why);
+}
+
+/// "7 (Minutes distributed, Hill Primary)"
+std::string named(const Activity& a) { return std::to_string(*a.id) + " (" + a.title + ", " + school_of(a) + ")"; }
+
+std::string dates_of(const Activity& a) {
+  if (a.due) return "due " + a.due->to_string();
+  return a.start == a.end ? "on " + a.start.to_string() : a.start.to_string() + " to " + a.end.to_string();
+}
+
+/// One lifecycle change, in its own transaction with its audit record: `change`
+/// is called with the database, and what it returns is printed.
+void change_activity(const Cli& cli, const char* command, std::int64_t id, const std::string& inputs,
+                     const std::function<ActivityChange(Database&, const Activity&)>& change,
+                     const std::function<std::string(const Activity&)>& said) {
+  Database db = cli.open_db();
+  Transaction tx(db);
+  const auto before = find_activity(db, id);
+  if (!before) throw UsageError("no activity with id " + std::to_string(id) + "; see `trellis schedule`");
+  const ActivityChange c = change(db, *before);
+  std::string summary = "activity " + named(c.activity) + " " + said(c.activity);
+  for (const auto& f : c.followers)
+    summary += "; " + named(f) + (f.status == ActivityStatus::cancelled ? " cancelled" : " now " + dates_of(f));
+  record_audit(db, current_user(), command, summary, sha256_hex(std::string(command) + '\n' + inputs));
+  tx.commit();
+  std::cout << "Activity " << named(c.activity) << " " << said(c.activity) << ".\n";
+  for (const auto& f : c.followers)
+    std::cout << "  " << (f.status == ActivityStatus::cancelled ? "cancelled with it" : "re-dated") << ": "
+              << named(f) << (f.status == ActivityStatus::cancelled ? "" : ", now " + dates_of(f)) << "\n";
+}
+
 struct DoneOptions {
   std::int64_t id = 0;
   std::string on, note;
+  bool force = false;
 };
 
 void run_done(const Cli& cli, const DoneOptions& o) {
-  std::string why;
-  const auto on = Date::try_parse(o.on, &why);
-  if (!on) throw UsageError("--on: " + why);
+  const Date on = date_option("--on", o.on);
   const Date today = today_from("");
-  Database db = cli.open_db();
-  Transaction tx(db);
-  const Activity a = mark_done(db, o.id, *on, o.note, today);
-  record_audit(db, current_user(), "activity done",
-               "activity " + std::to_string(o.id) + " (" + a.title + ", " + school_of(a) + ") done on " + o.on,
-               sha256_hex(std::to_string(o.id) + '\n' + o.on + '\n' + o.note));
-  tx.commit();
-  std::cout << "Activity " << o.id << " (" << a.title << ", " << school_of(a) << ") done on " << o.on << ".\n";
+  change_activity(
+      cli, "activity done", o.id, std::to_string(o.id) + '\n' + o.on + '\n' + o.note + (o.force ? "\nforce" : ""),
+      [&](Database& db, const Activity& a) {
+        return mark_done(db, body_calendar(db, a.body, today, a.year), o.id, on, o.note, today, o.force);
+      },
+      [&](const Activity&) { return "done on " + o.on; });
+}
+
+struct ChangeOptions {
+  std::int64_t id = 0;
+  std::string to, reason;
+};
+
+void run_move(const Cli& cli, const ChangeOptions& o) {
+  const Date to = date_option("--to", o.to);
+  const Date today = today_from("");
+  change_activity(
+      cli, "activity move", o.id, std::to_string(o.id) + '\n' + o.to + '\n' + o.reason,
+      [&](Database& db, const Activity& a) {
+        return move_activity(db, body_calendar(db, a.body, today, a.year), o.id, to, o.reason);
+      },
+      [&](const Activity& a) {
+        return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
+               (a.due ? " (now due " + a.due->to_string() + ")" : "") + ": " + o.reason;
+      });
+}
+
+void run_cancel(const Cli& cli, const ChangeOptions& o) {
+  change_activity(
+      cli, "activity cancel", o.id, std::to_string(o.id) + '\n' + o.reason,
+      [&](Database& db, const Activity&) { return cancel_activity(db, o.id, o.reason); },
+      [&](const Activity&) { return "cancelled: " + o.reason; });
+}
+
+void run_missed(const Cli& cli, const ChangeOptions& o) {
+  const Date today = today_from("");
+  change_activity(
+      cli, "activity missed", o.id, std::to_string(o.id) + '\n' + o.reason,
+      [&](Database& db, const Activity&) { return mark_missed(db, o.id, o.reason, today); },
+      [&](const Activity&) { return "missed: " + o.reason; });
 }
 
 }  // namespace
@@ -254,11 +329,27 @@ void add_schedule(CLI::App& app, Cli& cli) {
   static DoneOptions d;
   auto* activity = app.add_subcommand("activity", "Record what happened to a planned activity");
   activity->require_subcommand(1);
-  auto* done = activity->add_subcommand("done", "Record that an activity took place");
+  auto* done = activity->add_subcommand("done", "Record that an activity took place; what follows it is re-dated");
   done->add_option("ID", d.id, "Activity id, as `trellis schedule` shows it")->required();
   done->add_option("--on", d.on, "The day it was done, YYYY-MM-DD")->required();
   done->add_option("--note", d.note, "What was agreed or noted");
+  done->add_flag("--force", d.force, "Accept a Saturday or Sunday");
   done->callback([&cli] { run_done(cli, d); });
+
+  static ChangeOptions m, c, x;
+  auto* move = activity->add_subcommand("move", "Move an activity to a new date; what follows it is re-dated");
+  move->add_option("ID", m.id, "Activity id, as `trellis schedule` shows it")->required();
+  move->add_option("--to", m.to, "Its new (first) day, YYYY-MM-DD; a window keeps its length")->required();
+  move->add_option("--reason", m.reason, "Why it moved")->required();
+  move->callback([&cli] { run_move(cli, m); });
+  auto* cancel = activity->add_subcommand("cancel", "Cancel an activity, and what is dated from it");
+  cancel->add_option("ID", c.id, "Activity id, as `trellis schedule` shows it")->required();
+  cancel->add_option("--reason", c.reason, "Why it will not take place")->required();
+  cancel->callback([&cli] { run_cancel(cli, c); });
+  auto* missed = activity->add_subcommand("missed", "Record that a past activity did not take place");
+  missed->add_option("ID", x.id, "Activity id, as `trellis schedule` shows it")->required();
+  missed->add_option("--reason", x.reason, "Why it did not take place")->required();
+  missed->callback([&cli] { run_missed(cli, x); });
 }
 
 }  // namespace trellis::cli

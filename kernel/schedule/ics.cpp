@@ -59,6 +59,11 @@ std::string description(const Activity& a) {
   d += "Rule: " + a.rule + "\n";
   if (a.status == ActivityStatus::done)
     d += "Done" + (a.done_on ? " on " + a.done_on->to_string() : std::string()) + (a.note.empty() ? "" : ": " + a.note) + "\n";
+  if (a.moved_from)
+    d += "Moved from " + a.moved_from->to_string() +
+         (a.status == ActivityStatus::moved && !a.reason.empty() ? ": " + a.reason : std::string()) + "\n";
+  if (a.status == ActivityStatus::cancelled) d += "Cancelled" + (a.reason.empty() ? "" : ": " + a.reason) + "\n";
+  if (a.status == ActivityStatus::missed) d += "Missed" + (a.reason.empty() ? "" : ": " + a.reason) + "\n";
   if (a.id) d += "Trellis activity " + std::to_string(*a.id) + "\n";
   d.pop_back();
   return d;
@@ -75,6 +80,7 @@ icalcomponent* event(const Activity& a, icaltimetype stamp) {
   const Date first = a.due ? *a.due : a.start;
   const Date last = a.due ? *a.due : a.end;
   icalcomponent_add_property(ev, icalproperty_new_uid(a.uid.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_sequence(a.sequence));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
   icalcomponent_add_property(ev, icalproperty_new_dtstart(all_day(first)));
   icalcomponent_add_property(ev, icalproperty_new_dtend(all_day(last + 1)));

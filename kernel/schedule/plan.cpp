@@ -1,6 +1,11 @@
 // The scheduler. Rules are planned depth-first so that an anchored rule
 // (before/after/within) always sees its anchor's activities; the walk follows
 // the given order of sets and rules, which keeps the plan deterministic.
+//
+// Every occurrence is planned internally, also those before a rule set's
+// `from`, which are dropped only from the output. So an activity's position in
+// planned_[key] is always its occurrence index (the one its UID is made from),
+// whatever `from` is, and followers of an anchor before `from` are still dated.
 #include "trellis/schedule/plan.hpp"
 
 #include <algorithm>
@@ -27,8 +32,8 @@ bool spread_cadence(Cadence c) {
 class Planner {
  public:
   Planner(const AcademicCalendar& cal, const std::string& body, const Period& year,
-          const std::vector<RuleSet>& sets)
-      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets),
+          const std::vector<RuleSet>& sets, const PlanOptions& options)
+      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets), options_(options),
         year_days_{Date::from_ymd(year.start_year(), 9, 1), Date::from_ymd(year.start_year() + 1, 8, 31)},
         busy_(sets.size()) {}
 
@@ -40,7 +45,11 @@ class Planner {
     for (std::size_t s = 0; s < sets_.size(); ++s)
       for (const auto& r : sets_[s].rules) plan({s, r.id});
     std::vector<Activity> out;
-    for (auto& [key, acts] : planned_) out.insert(out.end(), acts.begin(), acts.end());
+    for (auto& [key, acts] : planned_) {
+      const auto& from = sets_[key.first].from;
+      for (auto& a : acts)
+        if (!from || *from <= a.start) out.push_back(a);
+    }
     std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
       return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
     });
@@ -211,13 +220,31 @@ class Planner {
         if (slot.contains(d)) all.push_back(d);
       const std::vector<Date> days = r.is_deadline ? all : with_room({s, r.id}, all);
       if (days.empty()) continue;
-      for (const spread::Stretch& st : spread::stretches(days.size(), r.count)) {
+      // A stretch that `from` cuts uses only its days from `from` on: an
+      // activity keeps the day it has in the whole stretch when that day is
+      // still to come (so re-planning the same rules mid-term moves nothing),
+      // else it is spread over the days left. A stretch wholly before `from`
+      // is planned as usual, to keep the indexes, and left out of the output.
+      std::vector<Date> left;
+      if (const auto& from = sets_[s].from; from && all.front() < *from && *from <= all.back()) {
+        std::copy_if(all.begin(), all.end(), std::back_inserter(left), [&](Date d) { return *from <= d; });
+        if (!r.is_deadline) left = with_room({s, r.id}, left);
+      }
+      const auto whole = spread::stretches(days.size(), r.count);
+      const auto rest = left.empty() ? whole : spread::stretches(left.size(), r.count);
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        const spread::Stretch st = whole[i];
         if (r.is_deadline) {
           // A deadline for the stretch: open from its first day, due on its last.
-          out.push_back(make(s, r, index++, days[st.first], days[st.last], days[st.last], title_of(r)));
+          const bool keep = left.empty() || sets_[s].from <= days[st.first];
+          const std::vector<Date>& in = keep ? days : left;
+          const spread::Stretch use = keep ? st : rest[i];
+          out.push_back(make(s, r, index++, in[use.first], in[use.last], in[use.last], title_of(r)));
           continue;
         }
-        const Date d = days[free_day(s, st, spread::pick(st, at), days)];
+        Date d = days[free_day(s, st, spread::pick(st, at), days)];
+        if (!left.empty() && !std::binary_search(left.begin(), left.end(), d))
+          d = left[free_day(s, rest[i], spread::pick(rest[i], at), left)];
         busy_[s].insert(d);
         out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
       }
@@ -245,24 +272,41 @@ class Planner {
     return sign < 0 ? cal_.working_day_on_or_before(c) : cal_.working_day_on_or_after(c);
   }
 
+  /// The days an anchor activity takes for a rule anchored on it: for what
+  /// comes after it, the day it was held; else (and for what comes before
+  /// it, which was due by the day it was expected) its dates since it was
+  /// moved; else its planned ones.
+  DateRange anchor_days(const Activity& a, const ActivityRule& r) const {
+    if (auto h = options_.held.find(a.uid); h != options_.held.end() && r.cadence != Cadence::before)
+      return {h->second, h->second};
+    if (auto m = options_.moved.find(a.uid); m != options_.moved.end()) return m->second;
+    return {a.start, a.end};
+  }
+
+  /// One activity for each anchor activity, with the anchor's index.
   std::vector<Activity> plan_anchored(std::size_t s, const ActivityRule& r, const ActivityRule& anchor_rule,
                                       const std::vector<Activity>& anchors) const {
     std::vector<Activity> out;
     int index = 0;
-    for (const Activity& a : anchors) {
+    for (const Activity& anchor : anchors) {
+      const DateRange a = anchor_days(anchor, r);
       const std::string what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
-      const std::string title = title_of(r) + " (" + what + " on " + a.start.to_string() + ")";
+      const std::string title = title_of(r) + " (" + what + " on " + a.first.to_string() + ")";
       if (r.cadence == Cadence::before) {
-        const Date d = offset(r, a.start, -1);
+        const Date d = offset(r, a.first, -1);
         out.push_back(make(s, r, index++, d, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
       } else if (r.cadence == Cadence::after) {
-        const Date d = offset(r, a.end, +1);
-        if (r.is_deadline) out.push_back(make(s, r, index++, a.end, d, d, title));
+        const Date d = offset(r, a.last, +1);
+        if (r.is_deadline) out.push_back(make(s, r, index++, a.last, d, d, title));
         else out.push_back(make(s, r, index++, d, d, std::nullopt, title));
       } else {  // within
-        const Date d = offset(r, a.end, +1);
-        out.push_back(make(s, r, index++, a.end, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
+        const Date d = offset(r, a.last, +1);
+        out.push_back(make(s, r, index++, a.last, d, r.is_deadline ? std::optional(d) : std::nullopt, title));
       }
+      Activity& made = out.back();
+      made.anchor_uid = anchor.uid;
+      made.offset_days = r.cadence == Cadence::before ? -r.offset_days : r.offset_days;
+      made.day_kind = r.working_days ? DayKind::working : DayKind::calendar;
     }
     return out;
   }
@@ -282,6 +326,7 @@ class Planner {
   Period year_;
   std::string year_name_;
   const std::vector<RuleSet>& sets_;
+  const PlanOptions& options_;
   DateRange year_days_;  ///< 1 September to 31 August
   std::vector<std::set<Date>> busy_;  ///< per rule set: days already holding an event
   std::map<Key, std::vector<Activity>> planned_;
@@ -299,10 +344,19 @@ std::string activity_uid(const std::string& body, std::optional<std::int64_t> ur
 }
 
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
-                                const std::vector<RuleSet>& sets) {
+                                const std::vector<RuleSet>& sets, const PlanOptions& options) {
   if (year.kind() != Period::Kind::year)
     throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
-  return Planner(cal, body, year, sets).run();
+  return Planner(cal, body, year, sets, options).run();
+}
+
+Date offset_date(const AcademicCalendar& cal, Date anchor, int offset_days, DayKind kind) {
+  // As the planner's own offset(): working (and, until the calendar counts
+  // them apart, school) days are counted; a calendar day that is not a
+  // working day moves away from the anchor.
+  if (kind != DayKind::calendar) return cal.add_working_days(anchor, offset_days);
+  const Date d = anchor + offset_days;
+  return offset_days < 0 ? cal.working_day_on_or_before(d) : cal.working_day_on_or_after(d);
 }
 
 }  // namespace trellis

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `trellis schedule` and `trellis activity done`: the JSON contract, overdue
+# `trellis schedule` and `trellis activity done|move|cancel|missed`: the JSON contract, overdue
 # with working days late, ICS read back by python3-icalendar, exit codes, and
 # nothing written on bad input. Activities are stored directly in the
 # database, as `trellis assess` would store them, so that the dates are known.
@@ -105,7 +105,7 @@ audits=$(sql "SELECT COUNT(*) FROM audit")
 check "activity done: unknown id" 2 "$trellis" activity done 99 --on 2025-06-10
 grep -q "99" "$dir/err" && passes=$((passes+1)) || fail "unknown id not named"
 check "activity done: bad date" 2 "$trellis" activity done 3 --on 2025-06-31
-check "activity done: in the future" 2 "$trellis" activity done 3 --on 2025-06-21
+check "activity done: in the future" 3 "$trellis" activity done 3 --on 2025-06-21
 check "activity done: no --on" 2 "$trellis" activity done 3
 check "activity done: id not a number" 2 "$trellis" activity done three --on 2025-06-10
 [ "$(sql "SELECT COUNT(*) FROM audit")" = "$audits" ] && [ "$(sql "SELECT status FROM activities WHERE id=3")" = planned ] \
@@ -141,6 +141,94 @@ mv "$dir/policies/la.toml" "$dir/policies/moved.toml"
 check "overdue when the policy file has gone" 0 "$trellis" schedule --body la --year 2024-25 --overdue --format json
 py "falls back to the default calendar" "assert [(a['id'], a['working_days_late']) for a in d] == [(1, 26), (2, 16)], d"
 grep -q "warning: .*la.toml.*default England calendar" "$dir/err" && passes=$((passes+1)) || fail "no warning about the policy"
+
+# The lifecycle: move, cancel, missed, and done refused (seed 003 s8: a
+# meeting with its agenda two weeks before and minutes within seven working
+# days, anchored on it so that they follow it when it moves).
+mv "$dir/policies/moved.toml" "$dir/policies/la.toml"
+sql "INSERT INTO activities(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents, status, anchor_uid, offset_days, day_kind) VALUES
+ (6, 'u6@trellis', 'la', 894001, '2024-25', 'meeting', 'Monitoring and support meeting', '2025-07-10', '2025-07-10', NULL, 's8.meeting', '[]', '[]', 'planned', NULL, NULL, NULL),
+ (7, 'u7@trellis', 'la', 894001, '2024-25', 'deadline', 'Agenda circulated (meeting on 2025-07-10)', '2025-06-26', '2025-06-26', '2025-06-26', 's8.agenda', '[]', '[]', 'planned', 'u6@trellis', -14, 'calendar'),
+ (8, 'u8@trellis', 'la', 894001, '2024-25', 'deadline', 'Minutes distributed (meeting on 2025-07-10)', '2025-07-10', '2025-07-21', '2025-07-21', 's8.minutes', '[]', '[]', 'planned', 'u6@trellis', 7, 'working'),
+ (9, 'u9@trellis', 'la', 894001, '2024-25', 'visit', 'QA visit', '2025-07-02', '2025-07-02', NULL, 's7.visit', '[]', '[]', 'planned', NULL, NULL, NULL)" >/dev/null
+snapshot() { sql "SELECT * FROM activities ORDER BY id"; sql "SELECT COUNT(*) FROM audit"; }
+
+before=$(snapshot)
+check "activity move: no --reason" 2 "$trellis" activity move 6 --to 2025-07-08
+check "activity move: empty --reason" 2 "$trellis" activity move 6 --to 2025-07-08 --reason " "
+check "activity move: bad --to" 2 "$trellis" activity move 6 --to 2025-07-32 --reason "chair unavailable"
+check "activity move: unknown id" 2 "$trellis" activity move 99 --to 2025-07-08 --reason "chair unavailable"
+check "activity move: a done activity" 3 "$trellis" activity move 3 --to 2025-07-08 --reason "late"
+grep -q "activity 3 .*done on 2025-06-10" "$dir/err" && passes=$((passes+1)) || fail "move refusal not explained"
+check "activity cancel: no --reason" 2 "$trellis" activity cancel 9
+check "activity cancel: a done activity" 3 "$trellis" activity cancel 3 --reason "not needed"
+check "activity missed: not past yet" 3 "$trellis" activity missed 4 --reason "head off sick"
+check "s8 activity done: before the meeting's day" 3 "$trellis" activity done 4 --on 2025-06-19
+grep -q "before it was planned to start, on 2025-06-25" "$dir/err" && passes=$((passes+1)) || fail "before-start refusal not explained"
+check "activity done: on a Saturday" 3 "$trellis" activity done 2 --on 2025-05-24
+grep -q "Saturday.*--force" "$dir/err" && passes=$((passes+1)) || fail "weekend refusal does not mention --force"
+check "activity done: in the future" 3 "$trellis" activity done 2 --on 2025-06-23
+[ "$(snapshot)" = "$before" ] && passes=$((passes+1)) || fail "a refused lifecycle command wrote something"
+
+check "s8 activity move: the meeting two days earlier" 0 "$trellis" activity move 6 --to 2025-07-08 --reason "chair of governors unavailable"
+grep -q "moved from 2025-07-10 to 2025-07-08" "$dir/out" && grep -q "re-dated: 8 (Minutes distributed (meeting on 2025-07-08)" "$dir/out" \
+  && passes=$((passes+1)) || { fail "move message"; cat "$dir/out"; }
+[ "$(sql "SELECT status, start_date, moved_from, reason, sequence FROM activities WHERE id=6")" = "moved|2025-07-08|2025-07-10|chair of governors unavailable|1" ] \
+  && passes=$((passes+1)) || fail "move not stored"
+# Seven working days after Tuesday 8 July in the policy's calendar; the agenda two weeks before.
+[ "$(sql "SELECT start_date, due_date, sequence FROM activities WHERE id=8")" = "2025-07-08|2025-07-17|1" ] \
+  && passes=$((passes+1)) || fail "s8: minutes not re-dated from the moved meeting: $(sql "SELECT * FROM activities WHERE id=8")"
+[ "$(sql "SELECT due_date, sequence FROM activities WHERE id=7")" = "2025-06-24|1" ] \
+  && passes=$((passes+1)) || fail "s8: agenda not re-dated two weeks before the moved meeting"
+check "activity cancel" 0 "$trellis" activity cancel 9 --reason "school closed for building work"
+[ "$(sql "SELECT status, reason, sequence FROM activities WHERE id=9")" = "cancelled|school closed for building work|1" ] \
+  && passes=$((passes+1)) || fail "cancel not stored"
+check "activity missed" 0 "$trellis" activity missed 1 --reason "LA QA lead off sick"
+[ "$(sql "SELECT status, reason, sequence FROM activities WHERE id=1")" = "missed|LA QA lead off sick|1" ] \
+  && passes=$((passes+1)) || fail "missed not stored"
+check "activity done --force on a Saturday" 0 "$trellis" activity done 2 --on 2025-05-24 --force --note "held on a Saturday"
+[ "$(sql "SELECT status, done_on FROM activities WHERE id=2")" = "done|2025-05-24" ] && passes=$((passes+1)) || fail "forced done not stored"
+[ "$(sql "SELECT command FROM audit WHERE command LIKE 'activity %' AND command <> 'activity done' ORDER BY id")" = "$(printf 'activity move\nactivity cancel\nactivity missed')" ] \
+  && passes=$((passes+1)) || fail "lifecycle audit rows"
+
+check "schedule json after the lifecycle" 0 "$trellis" schedule --body la --year 2024-25 --format json
+py "status, reason, moved_from and sequence" "
+a = {x['id']: x for x in d}
+m = a[6]
+assert m['status'] == 'moved' and m['moved_from'] == '2025-07-10' and m['start'] == '2025-07-08', m
+assert m['reason'] == 'chair of governors unavailable' and m['sequence'] == 1, m
+assert a[9]['status'] == 'cancelled' and a[9]['reason'] == 'school closed for building work' and a[9]['sequence'] == 1
+assert a[1]['status'] == 'missed' and a[1]['reason'] == 'LA QA lead off sick'
+assert a[4]['reason'] is None and a[4]['moved_from'] is None and a[4]['sequence'] == 0
+for x in d:
+  for k in ('urn','type','title','start','end','due','rule','attendees','status','reason','moved_from','sequence'): assert k in x, k"
+check "schedule --overdue leaves out missed and cancelled" 0 "$trellis" schedule --body la --year 2024-25 --overdue --format json
+py "only what is still to happen is late" "assert [a['id'] for a in d] == [], d"
+check "schedule csv after the lifecycle" 0 "$trellis" schedule --body la --year 2024-25 --format csv
+head -1 "$dir/out" | grep -q ",status,done_on,note,reason,moved_from,sequence.\?$" && passes=$((passes+1)) || fail "csv lifecycle columns"
+check "schedule table after the lifecycle" 0 "$trellis" schedule --body la --year 2024-25
+grep -q "moved.*2025-07-10.*chair of governors unavailable" "$dir/out" && passes=$((passes+1)) || fail "table lifecycle columns"
+
+check "schedule ics after the lifecycle" 0 "$trellis" schedule --body la --year 2024-25 --format ics -o "$dir/life.ics"
+if [ -n "$python" ]; then
+  "$python" "$here/../ics/check_ics.py" "$dir/life.ics" >"$dir/icsout" && passes=$((passes+1)) || { fail "ics check after the lifecycle"; cat "$dir/icsout"; }
+  "$python" -c "
+import icalendar, datetime
+c = icalendar.Calendar.from_ical(open('$dir/life.ics','rb').read())
+ev = {str(e['UID']): e for e in c.walk('VEVENT')}
+m, minutes, visit = ev['u6@trellis'], ev['u8@trellis'], ev['u9@trellis']
+# s8: the moved meeting, with a higher SEQUENCE so clients replace the copy they hold
+assert m.decoded('DTSTART') == datetime.date(2025, 7, 8), m.decoded('DTSTART')
+assert str(m['STATUS']) == 'CONFIRMED' and int(m['SEQUENCE']) == 1, (m['STATUS'], m['SEQUENCE'])
+assert 'Moved from 2025-07-10: chair of governors unavailable' in str(m['DESCRIPTION']), str(m['DESCRIPTION'])
+assert minutes.decoded('DTSTART') == datetime.date(2025, 7, 17) and int(minutes['SEQUENCE']) == 1
+# the cancelled visit is kept in the file, so clients cancel the event they hold
+assert str(visit['STATUS']) == 'CANCELLED' and int(visit['SEQUENCE']) == 1
+assert 'Cancelled: school closed for building work' in str(visit['DESCRIPTION'])
+assert int(ev['u4@trellis']['SEQUENCE']) == 0 and str(ev['u4@trellis']['STATUS']) == 'CONFIRMED'
+assert len(ev) == 9, ev.keys()
+" && passes=$((passes+1)) || fail "ics STATUS and SEQUENCE of a moved and a cancelled activity"
+fi
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -23,9 +23,9 @@ run import evidence "$ex/la-held-evidence-2018-19.csv" --period 2018-19
 run body add telford --kind la --name "Telford and Wrekin Council"
 run body join telford --la 894 --from 2017-09-01
 run body adopt telford "$src/policies/telford-and-wrekin.toml" --from 2017-09-01
-run assess --body telford --period 2017-18 --format json
+run assess --body telford --period 2017-18 --format json --on 2017-09-04
 cp "$dir/out" "$dir/2017.json"
-run assess --body telford --period 2018-19 --format json
+run assess --body telford --period 2018-19 --format json --on 2018-09-03
 cp "$dir/out" "$dir/2018.json"
 run schedule --body telford --year 2018-19 --format json
 cp "$dir/out" "$dir/schedule.json"

@@ -47,6 +47,8 @@ def main():
         check(all_day and end > start, uid + ": DTEND after DTSTART")
         check(str(e.get("SUMMARY", "")) != "", uid + ": has a SUMMARY")
         check("Rule: " in str(e.get("DESCRIPTION", "")), uid + ": DESCRIPTION names the rule")
+        check(isinstance(e.get("SEQUENCE"), int) and int(e["SEQUENCE"]) >= 0, uid + ": a SEQUENCE")
+        check(str(e.get("STATUS")) in ("CONFIRMED", "CANCELLED"), uid + ": STATUS CONFIRMED or CANCELLED")
 
     if len(sys.argv) < 3:
         return

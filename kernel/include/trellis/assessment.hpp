@@ -12,8 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "trellis/date.hpp"
 #include "trellis/decision.hpp"
 #include "trellis/period.hpp"
+#include "trellis/schedule/store.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/sdk/regime.hpp"
@@ -62,6 +64,9 @@ struct AssessOptions {
   Period period;
   std::optional<std::filesystem::path> draft_policy;  ///< try this instead of the adopted one
   bool dry_run = false;                               ///< store nothing
+  /// The day the assessment is made (default: today). Its plan starts there:
+  /// nothing is planned before it, and what came before is kept as history.
+  std::optional<Date> on;
 };
 
 struct AssessRun {
@@ -71,6 +76,7 @@ struct AssessRun {
   std::vector<std::string> warnings;  ///< e.g. a policy past its review date
   std::vector<SchoolAssessment> schools;
   std::size_t activities_planned = 0;
+  ReplanSummary replan;  ///< what re-planning the year did to the stored activities
   std::vector<std::filesystem::path> letters;  ///< letters to heads written (stored in the outbox first)
 };
 

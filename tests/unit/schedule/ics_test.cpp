@@ -63,3 +63,42 @@ TEST_CASE("a malformed DTSTAMP is refused") {
   for (const char* bad : {"", "2024-09-02", "2024-09-02T09:00:00", "2024-09-02 09:00:00Z"})
     CHECK_THROWS_AS(to_ics({visit()}, {"", bad}), std::invalid_argument);
 }
+
+TEST_CASE("SEQUENCE is the activity's; a moved event says where it was and why, a cancelled one stays with STATUS:CANCELLED") {
+  Activity planned = visit();
+  Activity moved = visit();
+  moved.uid = "moved@trellis";
+  moved.status = ActivityStatus::moved;
+  moved.moved_from = Date::parse("2024-10-15");
+  moved.start = moved.end = Date::parse("2024-10-17");
+  moved.reason = "headteacher at a funeral";
+  moved.sequence = 2;
+  Activity cancelled = visit();
+  cancelled.uid = "cancelled@trellis";
+  cancelled.status = ActivityStatus::cancelled;
+  cancelled.reason = "band changed from amber to yellow on 2025-01-15 by LA QA Lead";
+  cancelled.sequence = 1;
+  const std::string ics = to_ics({planned, moved, cancelled}, {"", "2024-09-02T09:00:00Z"});
+  auto event = [&](const std::string& uid) {
+    const auto at = ics.find("UID:" + uid);
+    REQUIRE(at != std::string::npos);
+    return ics.substr(ics.rfind("BEGIN:VEVENT", at), ics.find("END:VEVENT", at) - ics.rfind("BEGIN:VEVENT", at));
+  };
+  CHECK_THAT(event("abc@trellis"), Catch::Contains("SEQUENCE:0\r\n") && Catch::Contains("STATUS:CONFIRMED"));
+  const std::string m = event("moved@trellis");
+  CHECK_THAT(m, Catch::Contains("SEQUENCE:2\r\n") && Catch::Contains("STATUS:CONFIRMED") &&
+                    Catch::Contains("DTSTART;VALUE=DATE:20241017\r\n") &&
+                    Catch::Contains("Moved from 2024-10-15: headteacher at a funeral"));
+  const std::string c = event("cancelled@trellis");
+  CHECK_THAT(c, Catch::Contains("SEQUENCE:1\r\n") && Catch::Contains("STATUS:CANCELLED"));
+  // Unfolded, the reason is in the DESCRIPTION.
+  std::string unfolded;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (c.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded += c[i];
+  }
+  CHECK_THAT(unfolded, Catch::Contains("Cancelled: band changed from amber to yellow on 2025-01-15 by LA QA Lead"));
+}

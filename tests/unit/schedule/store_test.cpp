@@ -22,13 +22,14 @@ Database with_body() {
   return db;
 }
 
-std::vector<Activity> band_plan(int visits_per_term) {
+std::vector<Activity> band_plan(int visits_per_term, const PlanOptions& options = {}) {
   auto visit = spread_rule("s7.visit", Cadence::per_term, visits_per_term);
   visit.attendees = {"LA quality assurance lead", "headteacher"};
   visit.documents = {"improvement plan"};
   return plan_year(AcademicCalendar{}, "la", Period::parse("2024-25"),
                    {{100001, std::nullopt, {visit, anchored_rule("s7.note", Cadence::after, "s7.visit", 3, true, true)}},
-                    {100002, std::nullopt, {spread_rule("s7.visit", Cadence::per_term)}}});
+                    {100002, std::nullopt, {spread_rule("s7.visit", Cadence::per_term)}}},
+                   options);
 }
 
 int count(Database& db, const std::string& where) {
@@ -45,7 +46,7 @@ TEST_CASE("replan stores a plan and loads it back whole") {
   auto sum = replan(db, "la", "2024-25", plan);
   CHECK(sum.added == static_cast<int>(plan.size()));
   CHECK(sum.kept == 0);
-  CHECK(sum.removed == 0);
+  CHECK(sum.unchanged + sum.updated + sum.cancelled + sum.reinstated == 0);
   const auto got = load_activities(db, "la", "2024-25");
   REQUIRE(got.size() == plan.size());
   CHECK(dump(got) == dump(plan));  // same fields, same order
@@ -57,19 +58,26 @@ TEST_CASE("replan stores a plan and loads it back whole") {
   CHECK(load_activities(db, "la", "2025-26").empty());
 }
 
-TEST_CASE("re-planning after a change of band keeps done activities and replaces planned ones") {
+// Changed with the activity lifecycle: re-planning no longer deletes the
+// planned activities it replaces; it updates them in place or cancels them.
+TEST_CASE("re-planning after a change of band keeps done activities and replans planned ones in place") {
   auto db = with_body();
+  const AcademicCalendar cal;
   replan(db, "la", "2024-25", band_plan(1));
   const auto before = load_activities(db, "la", "2024-25");
   const Activity first_visit = of_rule(of_school(before, 100001), "s7.visit").at(0);
-  mark_done(db, *first_visit.id, first_visit.start, "lines of enquiry agreed", D("2025-01-01"));
-  const int planned_before = count(db, "status = 'planned'");
+  mark_done(db, cal, *first_visit.id, first_visit.start, "lines of enquiry agreed", D("2025-01-01"));
+  const int stored_before = count(db, "1");
 
-  const auto amber = band_plan(2);  // the school moved from yellow to amber
+  // The school moved from yellow to amber; the note after the done visit stays dated from it.
+  const auto amber = band_plan(2, {held_activities(db, "la", "2024-25"), {}});
   auto sum = replan(db, "la", "2024-25", amber);
   CHECK(sum.kept == 1);
-  CHECK(sum.removed == planned_before);
-  CHECK(sum.added == static_cast<int>(amber.size()) - 1);  // occurrence 0 of the visit is the done one
+  CHECK(sum.unchanged == 4);  // the note after the done visit, and the other school's three visits
+  CHECK(sum.updated == 4);    // occurrences 1 and 2 of the visit and its note, now in the autumn and spring
+  CHECK(sum.cancelled == 0);
+  CHECK(sum.added == static_cast<int>(amber.size()) - stored_before);
+  CHECK(count(db, "1") == static_cast<int>(amber.size()));
 
   const auto after = load_activities(db, "la", "2024-25");
   CHECK(after.size() == amber.size());
@@ -86,9 +94,13 @@ TEST_CASE("re-planning after a change of band keeps done activities and replaces
   CHECK(done->note == "lines of enquiry agreed");
   CHECK(count(db, "status = 'done'") == 1);
 
-  // Back to yellow: the extra planned visits go, the done one stays.
-  replan(db, "la", "2024-25", band_plan(1));
-  CHECK(of_rule(of_school(load_activities(db, "la", "2024-25"), 100001), "s7.visit").size() == 3);
+  // Back to yellow: the extra planned visits are cancelled, not deleted; the done one stays.
+  sum = replan(db, "la", "2024-25", band_plan(1, {held_activities(db, "la", "2024-25"), {}}));
+  CHECK(sum.cancelled == 6);  // occurrences 3-5 of the visit and of its note
+  const auto yellow = of_rule(of_school(load_activities(db, "la", "2024-25"), 100001), "s7.visit");
+  CHECK(yellow.size() == 6);
+  CHECK(std::count_if(yellow.begin(), yellow.end(),
+                      [](const Activity& a) { return a.status == ActivityStatus::cancelled; }) == 3);
   CHECK(count(db, "status = 'done'") == 1);
 }
 
@@ -106,21 +118,27 @@ TEST_CASE("replan writes nothing once the caller's transaction rolls back") {
   CHECK_THROWS_AS(replan(db, "la", "2024-25", other), std::invalid_argument);
 }
 
+// Changed with the activity lifecycle: refusals other than an unknown id are
+// bad input (InputError, exit 3), and a date before the visit is refused too.
 TEST_CASE("marking done: unknown id, a future date and a cancelled activity are refused") {
   auto db = with_body();
+  const AcademicCalendar cal;
   replan(db, "la", "2024-25", band_plan(1));
   const auto acts = load_activities(db, "la", "2024-25");
-  CHECK_THROWS_AS(mark_done(db, 999999, D("2024-10-01"), "", D("2025-01-01")), UsageError);
-  CHECK_THROWS_WITH(mark_done(db, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
-  CHECK_THROWS_WITH(mark_done(db, *acts[0].id, D("2025-02-01"), "", D("2025-01-01")), Catch::Contains("after today"));
+  const Date on = cal.add_working_days(acts[0].start, 1);
+  CHECK_THROWS_AS(mark_done(db, cal, 999999, D("2024-10-01"), "", D("2025-01-01")), UsageError);
+  CHECK_THROWS_WITH(mark_done(db, cal, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
+  CHECK_THROWS_AS(mark_done(db, cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), InputError);
+  CHECK_THROWS_WITH(mark_done(db, cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), Catch::Contains("after today"));
   db.exec("UPDATE activities SET status = 'cancelled' WHERE id = " + std::to_string(*acts[1].id));
-  CHECK_THROWS_WITH(mark_done(db, *acts[1].id, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("cancelled"));
+  CHECK_THROWS_AS(mark_done(db, cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), InputError);
+  CHECK_THROWS_WITH(mark_done(db, cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), Catch::Contains("cancelled"));
   CHECK(count(db, "status = 'done'") == 0);
 
-  auto a = mark_done(db, *acts[0].id, D("2024-10-01"), "", D("2025-01-01"));
+  auto a = mark_done(db, cal, *acts[0].id, acts[0].start, "", D("2025-01-01")).activity;
   CHECK(a.status == ActivityStatus::done);
-  a = mark_done(db, *acts[0].id, D("2024-10-02"), "date corrected", D("2025-01-01"));
-  CHECK(find_activity(db, *acts[0].id)->done_on == D("2024-10-02"));
+  a = mark_done(db, cal, *acts[0].id, on, "date corrected", D("2025-01-01")).activity;
+  CHECK(find_activity(db, *acts[0].id)->done_on == on);
   CHECK(find_activity(db, *acts[0].id)->note == "date corrected");
 }
 
@@ -141,6 +159,7 @@ TEST_CASE("overdue: planned activities past their due (or end) date, with workin
       make("2025-06-02", "2025-06-02", std::nullopt, ActivityStatus::done),
       make("2025-06-20", "2025-06-20", std::nullopt, ActivityStatus::planned),  // today: not late yet
       make("2025-06-03", "2025-06-03", std::nullopt, ActivityStatus::cancelled),
+      make("2025-06-04", "2025-06-04", std::nullopt, ActivityStatus::missed),
   };
   auto late = overdue(acts, cal, D("2025-06-20"));
   REQUIRE(late.size() == 2);
@@ -162,4 +181,11 @@ TEST_CASE("overdue: planned activities past their due (or end) date, with workin
   CHECK(status_on(acts[0], D("2025-06-09")) == "planned");
   CHECK(status_on(acts[0], D("2025-06-10")) == "overdue");
   CHECK(status_on(acts[2], D("2025-12-01")) == "done");
+  CHECK(status_on(acts[5], D("2025-12-01")) == "missed");
+
+  // A moved activity is still to happen: late once past its new date.
+  auto moved = make("2025-06-16", "2025-06-16", std::nullopt, ActivityStatus::moved);
+  CHECK(status_on(moved, D("2025-06-16")) == "moved");
+  CHECK(status_on(moved, D("2025-06-17")) == "overdue");
+  CHECK(overdue({moved}, cal, D("2025-06-20")).size() == 1);
 }

@@ -5,7 +5,18 @@
 ///     Activity a = plan_year(cal, "example-la", year, sets).front();
 ///     a.uid;          // stable across re-plans: "3f0c...@trellis"
 ///     a.due;          // set for deadlines
-///     status_on(a, Date::parse("2025-06-20"));  // "planned", "done" or "overdue"
+///     status_on(a, Date::parse("2025-06-20"));  // "planned", "done", "overdue", ...
+///
+/// The lifecycle. An activity is planned; then it is done (on the day it was
+/// held), missed (its day passed and it did not happen), moved (still to
+/// happen, on a new date) or cancelled (it will not happen). Missed, moved
+/// and cancelled carry a reason. Every change a calendar must see (new dates,
+/// a cancellation) raises `sequence`, the ICS SEQUENCE. Nothing is deleted.
+///
+/// An anchored activity (an agenda before a meeting, minutes after it)
+/// records the activity it is dated from (`anchor_uid`), how far from it
+/// (`offset_days`: negative before, positive after) and in what kind of day,
+/// so that it can be re-dated when its anchor is held on another day or moved.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,12 +26,25 @@
 
 namespace trellis {
 
-/// What is stored. "overdue" is not stored: it is a planned activity past its date.
-enum class ActivityStatus { planned, done, cancelled };
+/// What is stored. "overdue" is not stored: it is a planned or moved activity past its deadline.
+enum class ActivityStatus { planned, done, missed, moved, cancelled };
 
 const char* status_name(ActivityStatus s);
-/// Throws std::invalid_argument for anything but planned, done or cancelled.
+/// Throws std::invalid_argument for anything but the five stored statuses.
 ActivityStatus parse_status(const std::string& s);
+/// Planned or moved: it is still to happen.
+inline bool to_happen(ActivityStatus s) { return s == ActivityStatus::planned || s == ActivityStatus::moved; }
+
+/// What an anchored activity's `offset_days` counts.
+enum class DayKind {
+  calendar,  ///< calendar days; a day that is not a working day moves away from the anchor's side
+  working,   ///< working days (AcademicCalendar::add_working_days)
+  school,    ///< school (term) days
+};
+
+const char* day_kind_name(DayKind k);
+/// Throws std::invalid_argument for anything but calendar, working or school.
+DayKind parse_day_kind(const std::string& s);
 
 struct Activity {
   std::optional<std::int64_t> id;  ///< the store's id, once stored
@@ -41,11 +65,17 @@ struct Activity {
   std::optional<Date> done_on;
   std::string note;                   ///< what was recorded when it was done
   std::optional<std::string> school;  ///< the school's name, when loaded from the store
+  std::string reason;                 ///< why it was missed, moved or cancelled
+  std::optional<Date> moved_from;     ///< its start before the last move
+  int sequence = 0;                   ///< ICS SEQUENCE: raised on every change a calendar must see
+  std::optional<std::string> anchor_uid;  ///< the activity it is dated from, for anchored rules
+  std::optional<int> offset_days;         ///< from its anchor: negative before, positive after
+  std::optional<DayKind> day_kind;        ///< what offset_days counts
 };
 
 /// The day after which the activity is late: its due date, else its end.
 inline Date deadline_of(const Activity& a) { return a.due ? *a.due : a.end; }
-/// "overdue" for a planned activity whose deadline is before `today`, else the stored status.
+/// "overdue" for a planned or moved activity whose deadline is before `today`, else the stored status.
 std::string status_on(const Activity& a, Date today);
 
 }  // namespace trellis

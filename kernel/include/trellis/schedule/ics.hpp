@@ -12,6 +12,15 @@
 /// SUMMARY "Due: <title>" and TRANSP:TRANSPARENT (it does not block time);
 /// its window is in the DESCRIPTION, with the rule, school, attendees and
 /// documents. VTODO is not used because common calendar clients ignore it.
+///
+/// Every activity is exported, whatever its status, so that a client updates
+/// the event it already holds rather than keeping a stale one. SEQUENCE is the
+/// activity's `sequence`, raised by the store on each change a calendar must
+/// see, so clients take a re-dated event over the copy they hold. A cancelled
+/// activity has STATUS:CANCELLED and its reason in the DESCRIPTION; a moved
+/// one has its new dates, STATUS:CONFIRMED and "Moved from <old start>:
+/// <reason>" in the DESCRIPTION; a missed one says "Missed: <reason>"; all but
+/// cancelled ones are STATUS:CONFIRMED.
 #include <string>
 #include <vector>
 

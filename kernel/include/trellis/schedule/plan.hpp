@@ -34,8 +34,24 @@
 ///   `offset_days` after it; a deadline is due on its last day.
 /// - on_date: on `anchor_date`, when that date is in the year.
 /// An `anchor` is looked for in the same rule set first, then among the
-/// body-wide rule sets (those without a URN).
+/// body-wide rule sets (those without a URN). An anchored activity records
+/// its anchor's UID, its signed offset and whether it counts working or
+/// calendar days. What comes after an anchor is dated from the day it was
+/// held (PlanOptions::held), when it was: minutes are due seven working days
+/// after the day the meeting actually took place. Otherwise an anchored
+/// activity is dated from its anchor's dates since it was moved
+/// (PlanOptions::moved), else from its planned ones.
+///
+/// A mid-year change (a school re-banded in spring) plans only from the rule
+/// set's `from`: activities that would start before it are left out, and in
+/// a stretch that `from` cuts, an activity whose day is still to come keeps
+/// it (re-planning unchanged rules mid-term moves nothing) while one whose
+/// day has passed is spread over the days left. Occurrence indexes,
+/// and so UIDs, are the same whatever `from` is: a per_term rule's spring
+/// visit is occurrence 1 even when autumn is left out, and an anchored
+/// activity has its anchor's index.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,13 +68,30 @@ struct RuleSet {
   std::optional<std::int64_t> urn;
   std::optional<std::int64_t> assessment_id;  ///< the assessment the rules follow from
   std::vector<sdk::ActivityRule> rules;
+  /// Plan only activities starting on or after this day (see the file comment).
+  std::optional<Date> from = std::nullopt;
+};
+
+/// What has happened to stored activities that anchored ones are dated from.
+struct PlanOptions {
+  /// uid -> the day an activity was actually held (done on). What comes after
+  /// it (minutes) is dated from that day; what comes before it is not.
+  std::map<std::string, Date> held;
+  /// uid -> the dates of an activity since it was last moved: what is anchored on it is dated from them.
+  std::map<std::string, DateRange> moved;
 };
 
 /// Plans `year` (an academic year period). Throws InputError naming the rule
 /// (and school) when a rule is unusable: unknown anchor, cycle, bad window,
 /// bad date, duplicate id, count below 1.
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
-                                const std::vector<RuleSet>& sets);
+                                const std::vector<RuleSet>& sets, const PlanOptions& options = {});
+
+/// The day `offset_days` (negative: before) from `anchor`, counted as `kind`
+/// says, as the planner counts it: working days with add_working_days (school
+/// days too, for now); calendar days moved off a non-working day, earlier
+/// before the anchor and later after it.
+Date offset_date(const AcademicCalendar& cal, Date anchor, int offset_days, DayKind kind);
 
 /// The stable calendar UID of occurrence `index` (from 0) of a rule.
 std::string activity_uid(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule,
