@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "../cli.hpp"
+#include "trellis/decide.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -17,16 +18,23 @@ void add_rate(CLI::App& app, Cli& cli) {
   sub->add_option("--stage", in.stage, "self, computed, proposed, moderated, validated or final")->required();
   sub->add_option("--by", in.by, "Who set it")->required();
   sub->add_option("--rationale", in.rationale, "Why");
+  sub->add_option("--on", in.on, "The day it was decided, YYYY-MM-DD (default: today); a decision re-plans from there");
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    Transaction tx(db);
-    auto id = record_rating(db, host, in);
-    record_audit(db, in.by, "rate",
-                 std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")", "");
-    tx.commit();
-    std::cout << "Rating " << id << ": " << in.urn << " " << in.subject << " " << in.level << " at stage " << in.stage
-              << " for " << in.period << ", by " << in.by << ".\n";
+    const DecisionRun run = record_decision(db, host, in);
+    std::cout << "Rating " << run.rating_id << ": " << in.urn << " " << in.subject << " " << in.level << " at stage "
+              << in.stage << " for " << in.period << ", by " << in.by << ".\n";
+    if (run.school) {
+      const auto& a = *run.school;
+      std::cout << "This is the decision on " << a.name << ": " << a.level << " counts (computed: " << a.computed_level
+                << ").\n";
+      if (run.replan)
+        std::cout << "Its plan from " << (in.on.empty() ? "today" : in.on) << ": " << run.replan->added << " added, "
+                  << run.replan->cancelled << " cancelled with the reason, " << run.replan->unchanged << " unchanged, "
+                  << run.replan->kept << " kept as history; see `trellis schedule`.\n";
+    }
+    for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
   });
 
   auto* review = app.add_subcommand("review", "Ask for a school's classification to be reviewed");

@@ -1,0 +1,79 @@
+#include "trellis/decide.hpp"
+
+#include <algorithm>
+
+#include "planning.hpp"
+#include "trellis/adoption.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/letters.hpp"
+#include "trellis/school_evidence.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+namespace {
+
+bool decides(const sdk::RegimeDescription& d, const RatingInput& in) {
+  const auto stages = deciding_stages(d);
+  return in.subject == "overall" && std::find(stages.begin(), stages.end(), in.stage) != stages.end();
+}
+
+std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const RatingInput& in) {
+  for (auto& a : stored_assessments(db, host, in.body_id, Period::parse(in.period)))
+    if (a.urn == in.urn) return a;
+  return std::nullopt;
+}
+
+/// The school's activities for the year re-made from `from` for the level that now counts.
+ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adoption, const SchoolAssessment& a,
+                            Date from, const std::string& reason) {
+  const Policy policy = Policy::load(adoption.policy_path);
+  const RegimeHandle regime = host.open(policy.regime());
+  const auto& description = host.description(policy.regime());
+  const KernelSections sections = read_kernel_sections(policy.view());
+  const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
+  const Period period = Period::parse(a.period);
+  const Period year = period.academic_year();
+  EvidenceStore evidence(db, {a.urn}, a.body, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
+  auto view = evidence.view(a.urn, period);
+  sdk::AssessmentOut counted{a.level, a.classified, a.reasons, a.ratings};
+  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, *view, counted, from)};
+  sets.front().assessment_id = a.id;
+  sets.front().from = from;
+  // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
+  if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) sets.push_back(std::move(body));
+  const PlanOptions stored{held_activities(db, a.body, year.to_string()), moved_activities(db, a.body, year.to_string())};
+  auto plan = plan_year(cal, a.body, year, sets, stored);
+  plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());
+  return replan(db, a.body, year.to_string(), plan, {a.urn, from, reason});
+}
+
+}  // namespace
+
+DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in) {
+  DecisionRun run;
+  Transaction tx(db);
+  run.rating_id = record_rating(db, host, in);
+  const std::string on = in.on.empty() ? now_timestamp().substr(0, 10) : in.on;
+  std::vector<Letter> letters;
+  const auto adoption = adoption_on(db, in.body_id, period_start_date(Period::parse(in.period)));
+  if (adoption && decides(host.description(adoption->regime), in)) run.school = stored_for(db, host, in);
+  if (run.school) {
+    auto& a = *run.school;
+    const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
+                               in.by;
+    run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
+    const Policy policy = Policy::load(adoption->policy_path);
+    const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
+                                on};
+    if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));
+  }
+  record_audit(db, in.by, "rate",
+               std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")" +
+                   (run.replan ? "; re-planned from " + on : ""),
+               "");
+  tx.commit();
+  run.letters = write_letters(letters, letters_folder(db.file()));
+  return run;
+}
+
+}  // namespace trellis

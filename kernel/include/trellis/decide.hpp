@@ -1,0 +1,37 @@
+#pragma once
+/// Recording a rating, and what follows when it is a decision: the school's
+/// plan is re-made from the day it was decided, in the same transaction, and
+/// the head gets a letter when the level that counts is not the one they were
+/// last told (as the policy's [decisions] letters says).
+///
+///     DecisionRun run = record_decision(db, host, {123456, "example-la", "2024-25", "overall", "yellow",
+///                                                  "final", "A. Officer", "Leadership change since May", "2025-01-15"});
+///     run.replan->cancelled;   // superseded amber meetings, each with the reason
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "trellis/assessment.hpp"
+#include "trellis/plugin_host.hpp"
+#include "trellis/ratings.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+struct DecisionRun {
+  std::int64_t rating_id = 0;
+  /// Set when the rating decides the school's overall level and an assessment stands to re-plan from.
+  std::optional<SchoolAssessment> school;
+  std::optional<ReplanSummary> replan;
+  std::vector<std::filesystem::path> letters;
+};
+
+/// Records the rating (see record_rating) and, for a decision on "overall",
+/// re-plans the school from `in.on` (default today) with the reason
+/// "level decided as L (computed C) on D by WHO". One transaction; the
+/// audit row names who and what. Letters are written once it has committed.
+DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in);
+
+}  // namespace trellis
