@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "trellis/calendar_view.hpp"
 #include "trellis/error.hpp"
 
 namespace trellis {
@@ -34,11 +35,14 @@ struct EvidenceStore::Data {
   std::unordered_map<std::int64_t, std::vector<sdk::Observation>> evidence;  // per school, by id
   std::unordered_map<std::int64_t, std::vector<StoredRating>> ratings;
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
-  explicit Data(Database& db) : benchmarks(db) {}
+  AcademicCalendar calendar;
+  AcademicCalendarView calendar_view{calendar};
+  Data(Database& db, AcademicCalendar cal) : benchmarks(db), calendar(std::move(cal)) {}
 };
 
-EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id)
-    : data_(std::make_unique<Data>(db)) {
+EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
+                             AcademicCalendar calendar)
+    : data_(std::make_unique<Data>(db, std::move(calendar))) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS wanted(urn INTEGER PRIMARY KEY); DELETE FROM temp.wanted;");
   {
     Statement add(db, "INSERT OR IGNORE INTO temp.wanted(urn) VALUES (?)");
@@ -99,9 +103,9 @@ class SchoolEvidence final : public sdk::EvidenceView {
  public:
   SchoolEvidence(const sdk::SchoolInfo& school, Period period, const Benchmarks& benchmarks,
                  std::vector<sdk::Observation> items, std::vector<StoredRating> ratings,
-                 std::optional<std::string> previous)
+                 std::optional<std::string> previous, const sdk::CalendarView& calendar)
       : school_(school), period_(period), benchmarks_(benchmarks), ratings_(std::move(ratings)),
-        previous_(std::move(previous)) {
+        previous_(std::move(previous)), calendar_(calendar) {
     // Keep, per indicator, the newest item that applies to the period: the
     // latest period wins, then the latest recorded.
     std::map<std::string, Period> kept;  // the period of each kept item, parsed once
@@ -144,6 +148,8 @@ class SchoolEvidence final : public sdk::EvidenceView {
     return std::nullopt;
   }
 
+  const sdk::CalendarView& calendar() const override { return calendar_; }
+
  private:
   const sdk::SchoolInfo& school_;
   Period period_;
@@ -152,6 +158,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
   std::vector<sdk::Observation> all_;
   std::vector<StoredRating> ratings_;
   std::optional<std::string> previous_;
+  const sdk::CalendarView& calendar_;
 };
 
 /// The level that stood for the most recent earlier period: an officer's or
@@ -180,7 +187,7 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
   auto ratings = pick(data_->ratings);
   auto previous = previous_level(pick(data_->assessments), ratings, period);
   return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, pick(data_->evidence),
-                                          std::move(ratings), std::move(previous));
+                                          std::move(ratings), std::move(previous), data_->calendar_view);
 }
 
 }  // namespace trellis

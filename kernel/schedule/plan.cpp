@@ -154,13 +154,14 @@ class Planner {
 
   static std::string title_of(const ActivityRule& r) { return r.title.empty() ? r.id : r.title; }
 
-  /// The working days a spread rule may use: its window, within from..to.
+  /// The school days a spread rule may use: its window, within from..to.
+  /// Visits, meetings and deadline windows with a school fall in term time.
   std::vector<Date> allowed_days(std::size_t s, const ActivityRule& r) const {
     const Date from = r.from ? *Date::try_parse(*r.from) : year_days_.first;
     const Date to = r.to ? *Date::try_parse(*r.to) : year_days_.last;
     std::vector<Date> out;
     for (const auto& range : window(s, r))
-      for (Date d : cal_.working_days(range))
+      for (Date d : cal_.school_days(range))
         if (from <= d && d <= to) out.push_back(d);
     return out;
   }
@@ -238,9 +239,15 @@ class Planner {
     return want;
   }
 
-  /// `offset` after (or before, when negative) `d`, in working or calendar days.
+  /// `offset_days` after (or before, when sign < 0) `d`, counting the rule's
+  /// kind of day: working days (the office's, all year), school days (term
+  /// time), or calendar days moved to the nearest working day.
   Date offset(const ActivityRule& r, Date d, int sign) const {
-    if (r.working_days) return cal_.add_working_days(d, sign * r.offset_days);
+    switch (r.offset_kind()) {
+      case sdk::DayKind::working: return cal_.add_working_days(d, sign * r.offset_days);
+      case sdk::DayKind::school: return cal_.add_school_days(d, sign * r.offset_days);
+      case sdk::DayKind::calendar: break;
+    }
     const Date c = d + sign * r.offset_days;
     return sign < 0 ? cal_.working_day_on_or_before(c) : cal_.working_day_on_or_after(c);
   }

@@ -2,7 +2,7 @@
 /// The evidence a database holds on a set of schools, loaded once, and the
 /// sdk::EvidenceView a regime sees for one school and period.
 ///
-///     EvidenceStore store(db, urns);                 // one query for all schools
+///     EvidenceStore store(db, urns, "example-la", cal);   // one query for all schools; the body's calendar
 ///     SchoolEvidence view = store.view(urn, period, "example-la");
 ///     auto pa = view.latest("persistent_absence_pct");
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "trellis/calendar.hpp"
 #include "trellis/period.hpp"
 #include "trellis/sdk/evidence_view.hpp"
 #include "trellis/store/database.hpp"
@@ -32,10 +33,12 @@ class Benchmarks {
 };
 
 /// Everything current (not superseded) held on the given schools, with their
-/// register entries, ratings under one body and earlier assessments.
+/// register entries, ratings under one body and earlier assessments. Each
+/// view's calendar() is `calendar` (the body's, from its policy; kept as a copy).
 class EvidenceStore {
  public:
-  EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id);
+  EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
+                AcademicCalendar calendar);
   ~EvidenceStore();
 
   /// Throws UsageError when the URN is not in the register.
