@@ -140,6 +140,7 @@ class AcademicCalendar {
   // School days: weekdays in term time, less bank holidays and closure days.
   bool is_school_day(Date d) const;
   /// The `n`th school day after `from` (before it when n < 0); `from` itself when n == 0.
+  /// Throws std::out_of_range when |n| is more than a century of days.
   Date add_school_days(Date from, int n) const;
   /// School days in (from, to]; negative when `to` is before `from`.
   int school_days_between(Date from, Date to) const;
