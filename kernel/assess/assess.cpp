@@ -18,31 +18,18 @@
 
 namespace trellis {
 
-std::string period_start_date(const Period& p) {
-  const int y = p.start_year();
-  auto date = [](int year, const char* md) { return std::to_string(year) + "-" + md; };
-  if (p.kind() == Period::Kind::year) return date(y, "09-01");
-  const bool second = p.kind() == Period::Kind::half_term && p.half() == 2;
-  switch (p.term()) {
-    case Term::autumn: return date(y, second ? "11-01" : "09-01");
-    case Term::spring: return date(y + 1, second ? "02-20" : "01-01");
-    case Term::summer: return date(y + 1, second ? "06-01" : "04-15");
-  }
-  return date(y, "09-01");
+// Deprecated: the default England calendar's span of the period, whatever
+// the body's policy says. Call sites are to move to the body's calendar
+// (AcademicCalendar::first_school_day for membership and adoption, span for
+// what happens during a period).
+static const AcademicCalendar& england_calendar() {
+  thread_local const AcademicCalendar england;  // builds its years as asked: one per thread
+  return england;
 }
 
-std::string period_end_date(const Period& p) {
-  const int y = p.start_year();
-  auto date = [](int year, const char* md) { return std::to_string(year) + "-" + md; };
-  if (p.kind() == Period::Kind::year) return date(y + 1, "08-31");
-  const bool first = p.kind() == Period::Kind::half_term && p.half() == 1;
-  switch (p.term()) {
-    case Term::autumn: return date(y, first ? "10-31" : "12-31");
-    case Term::spring: return date(y + 1, first ? "02-19" : "04-14");
-    case Term::summer: return date(y + 1, first ? "05-31" : "08-31");
-  }
-  return date(y + 1, "08-31");
-}
+std::string period_start_date(const Period& p) { return england_calendar().span(p).first.to_string(); }
+
+std::string period_end_date(const Period& p) { return england_calendar().span(p).last.to_string(); }
 
 namespace {
 
@@ -243,10 +230,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
 
   const auto urns = members_on(db, opt.body_id, start);
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
-  EvidenceStore evidence(db, urns, opt.body_id, {policy.regime(), stages, &policy.view()}, sections);
   const auto decided = decisions_for(db, opt.body_id, policy.regime(), opt.period.to_string(), stages);
 
   const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
+  EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day.

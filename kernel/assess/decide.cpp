@@ -33,7 +33,7 @@ ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adop
   const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
   const Period period = Period::parse(a.period);
   const Period year = period.academic_year();
-  EvidenceStore evidence(db, {a.urn}, a.body, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
+  EvidenceStore evidence(db, {a.urn}, a.body, cal, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
   auto view = evidence.view(a.urn, period);
   sdk::AssessmentOut counted{a.level, a.classified, a.reasons, a.ratings};
   std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, *view, counted, from)};

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "trellis/decision.hpp"
+#include "trellis/calendar_view.hpp"
 #include "trellis/error.hpp"
 
 namespace trellis {
@@ -57,12 +58,15 @@ struct EvidenceStore::Data {
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
   HistoryRules history;
   KernelSections sections;
-  Data(Database& db, HistoryRules h, KernelSections k) : benchmarks(db), history(std::move(h)), sections(std::move(k)) {}
+  AcademicCalendar calendar;
+  AcademicCalendarView calendar_view{calendar};
+  Data(Database& db, HistoryRules h, KernelSections k, AcademicCalendar cal)
+      : benchmarks(db), history(std::move(h)), sections(std::move(k)), calendar(std::move(cal)) {}
 };
 
 EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
-                             HistoryRules history, KernelSections sections)
-    : data_(std::make_unique<Data>(db, std::move(history), std::move(sections))) {
+                             AcademicCalendar calendar, HistoryRules history, KernelSections sections)
+    : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS wanted(urn INTEGER PRIMARY KEY); DELETE FROM temp.wanted;");
   {
     Statement add(db, "INSERT OR IGNORE INTO temp.wanted(urn) VALUES (?)");
@@ -128,9 +132,9 @@ class SchoolEvidence final : public sdk::EvidenceView {
  public:
   SchoolEvidence(const sdk::SchoolInfo& school, Period period, const Benchmarks& benchmarks,
                  const std::vector<HeldItem>& items, const KernelSections& sections, std::vector<StoredRating> ratings,
-                 std::optional<std::string> previous)
+                 std::optional<std::string> previous, const sdk::CalendarView& calendar)
       : school_(school), period_(period), benchmarks_(benchmarks), ratings_(std::move(ratings)),
-        previous_(std::move(previous)) {
+        previous_(std::move(previous)), calendar_(calendar) {
     // Keep, per indicator, the newest item that applies to the period and is
     // not too old for it: the latest period wins, then the latest recorded.
     std::map<std::string, Period> kept;  // the period of each kept item
@@ -173,6 +177,8 @@ class SchoolEvidence final : public sdk::EvidenceView {
     return std::nullopt;
   }
 
+  const sdk::CalendarView& calendar() const override { return calendar_; }
+
  private:
   const sdk::SchoolInfo& school_;
   Period period_;
@@ -181,6 +187,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
   std::vector<sdk::Observation> all_;
   std::vector<StoredRating> ratings_;
   std::optional<std::string> previous_;
+  const sdk::CalendarView& calendar_;
 };
 
 /// The level that counted for an assessment: the decision recorded for its
@@ -243,7 +250,8 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
     if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(r);
   auto previous = prior(urn, period).previous_level;
   return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->evidence, urn),
-                                          data_->sections, std::move(ratings), std::move(previous));
+                                          data_->sections, std::move(ratings), std::move(previous),
+                                          data_->calendar_view);
 }
 
 PriorStanding EvidenceStore::prior(std::int64_t urn, const Period& period) const {

@@ -1,6 +1,8 @@
-// Working-day arithmetic over the academic calendar. Each academic year keeps
-// a sorted list of its term-time weekdays that are off (bank holidays and
-// closures), so asking about one day is a few comparisons and a binary search.
+// Working days and school days over the academic calendar. Each academic year
+// is one table of flags per day (1 September to 31 August) with running
+// counts per kind of day: asking about a day is an index, counting the days
+// between two dates a subtraction per year crossed, and adding n days a
+// binary search in the year where the count is reached.
 #include <algorithm>
 #include <stdexcept>
 
@@ -10,29 +12,46 @@
 namespace trellis {
 namespace {
 
-// Far beyond any plan; only a calendar with no working days at all gets here.
-constexpr int kMaxSteps = 366 * 30;
+constexpr std::uint8_t kWorkingFlag = 1, kSchoolFlag = 2, kTermFlag = 4;
+constexpr std::uint8_t kFlag[] = {kWorkingFlag, kSchoolFlag};
+const char* const kName[] = {"working", "school"};
 
-[[noreturn]] void no_working_day(Date from) {
-  throw std::runtime_error("no working day within 30 years of " + from.to_string());
-}
+// A century of days either way: far beyond any plan, and it bounds the years
+// a count may make the calendar build.
+constexpr int kMaxDays = 36525;
+
+// Years in a row with no day of a kind before add() gives up (only a calendar
+// with no days of that kind at all gets there).
+constexpr int kMaxEmptyYears = 30;
 
 }  // namespace
 
 AcademicCalendar::Entry AcademicCalendar::make_entry(AcademicYear y) {
   Entry e;
-  auto in_term = [&](Date d) {
-    for (const auto& r : y.half_terms)
-      if (r.contains(d)) return true;
-    return false;
+  e.first = Date::from_ymd(y.start_year, 9, 1);
+  e.length = Date::from_ymd(y.start_year + 1, 9, 1) - e.first;
+  e.flags.assign(static_cast<std::size_t>(e.length), 0);
+  auto at = [&](Date d) -> std::uint8_t* {
+    const int i = d - e.first;
+    return i >= 0 && i < e.length ? &e.flags[static_cast<std::size_t>(i)] : nullptr;
   };
+  for (int i = 0; i < e.length; ++i)
+    if (!(e.first + i).is_weekend()) e.flags[static_cast<std::size_t>(i)] = kWorkingFlag;
+  for (const auto& r : y.half_terms)
+    for (Date d = r.first; d <= r.last; d = d + 1)
+      if (auto* f = at(d)) *f = static_cast<std::uint8_t>(*f | kTermFlag | ((*f & kWorkingFlag) ? kSchoolFlag : 0));
+  // Bank holidays are off for everyone; closure days only for the schools.
   for (int cal_year : {y.start_year, y.start_year + 1})
     for (const auto& h : england_bank_holidays(cal_year))
-      if (in_term(h.date)) e.off.push_back(h.date);
+      if (auto* f = at(h.date)) *f = 0;
   for (Date d : y.closed)
-    if (!d.is_weekend() && in_term(d)) e.off.push_back(d);
-  std::sort(e.off.begin(), e.off.end());
-  e.off.erase(std::unique(e.off.begin(), e.off.end()), e.off.end());
+    if (auto* f = at(d); f && !d.is_weekend()) *f = static_cast<std::uint8_t>(*f & ~(kSchoolFlag | kTermFlag));
+  for (int k : {kWorking, kSchool}) {
+    auto& upto = e.upto[static_cast<std::size_t>(k)];
+    upto.assign(static_cast<std::size_t>(e.length) + 1, 0);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(e.length); ++i)
+      upto[i + 1] = static_cast<std::uint16_t>(upto[i] + ((e.flags[i] & kFlag[k]) ? 1 : 0));
+  }
   e.year = std::move(y);
   return e;
 }
@@ -45,6 +64,7 @@ void AcademicCalendar::set_year(AcademicYear y) {
     throw UsageError(msg);
   }
   const int key = y.start_year;
+  last_.entry = nullptr;
   years_.insert_or_assign(key, make_entry(std::move(y)));
 }
 
@@ -54,58 +74,99 @@ const AcademicCalendar::Entry& AcademicCalendar::entry(int start_year) const {
   return it->second;
 }
 
+const AcademicCalendar::Entry& AcademicCalendar::entry_of(Date d) const {
+  const Entry* e = last_.entry;
+  if (e && e->first <= d && d - e->first < e->length) return *e;
+  e = &entry(academic_start_year(d));
+  last_.entry = e;
+  return *e;
+}
+
 const AcademicYear& AcademicCalendar::year(int start_year) const { return entry(start_year).year; }
 
-bool AcademicCalendar::in_term(Date d) const {
-  const Entry& e = entry(academic_start_year(d));
-  for (const auto& r : e.year.half_terms)
-    if (r.contains(d)) return !std::binary_search(e.off.begin(), e.off.end(), d);
-  return false;
+bool AcademicCalendar::is(Date d, Kind k) const {
+  const Entry& e = entry_of(d);
+  return e.flags[static_cast<std::size_t>(d - e.first)] & kFlag[k];
 }
 
-bool AcademicCalendar::is_working_day(Date d) const {
-  if (d.is_weekend()) return false;
-  const Entry& e = entry(academic_start_year(d));
-  for (const auto& r : e.year.half_terms)
-    if (r.contains(d)) return !std::binary_search(e.off.begin(), e.off.end(), d);
-  return false;
-}
-
-Date AcademicCalendar::add_working_days(Date from, int n) const {
-  const int step = n < 0 ? -1 : 1;
-  Date d = from;
-  for (int left = n < 0 ? -n : n, steps = 0; left > 0;) {
-    d = d + step;
-    if (is_working_day(d)) --left;
-    if (++steps > kMaxSteps) no_working_day(from);
-  }
-  return d;
-}
-
-int AcademicCalendar::working_days_between(Date from, Date to) const {
-  if (to < from) return -working_days_between(to, from);
+int AcademicCalendar::count(Date first, Date last, Kind k) const {
   int n = 0;
-  for (Date d = from + 1; d <= to; d = d + 1) n += is_working_day(d);
+  while (first <= last) {
+    const Entry& e = entry_of(first);
+    const auto& upto = e.upto[static_cast<std::size_t>(k)];
+    const int i = first - e.first;
+    const int j = std::min(last - e.first, e.length - 1);
+    n += upto[static_cast<std::size_t>(j) + 1] - upto[static_cast<std::size_t>(i)];
+    first = e.first + e.length;
+  }
   return n;
 }
 
-Date AcademicCalendar::working_day_on_or_before(Date d) const {
-  for (int steps = 0; !is_working_day(d); d = d - 1)
-    if (++steps > kMaxSteps) no_working_day(d);
-  return d;
+int AcademicCalendar::between(Date from, Date to, Kind k) const {
+  return from <= to ? count(from + 1, to, k) : -count(to + 1, from, k);
 }
 
-Date AcademicCalendar::working_day_on_or_after(Date d) const {
-  for (int steps = 0; !is_working_day(d); d = d + 1)
-    if (++steps > kMaxSteps) no_working_day(d);
-  return d;
+Date AcademicCalendar::add(Date from, int n, Kind k) const {
+  if (n == 0) return from;
+  if (n > kMaxDays || n < -kMaxDays)
+    throw std::out_of_range("cannot count " + std::to_string(n) + " " + kName[k] + " days from " + from.to_string() +
+                            ": more than a century of days");
+  // The day in year `e` by which `c` days of the kind have passed since 1 September.
+  auto nth = [k](const Entry& e, int c) {
+    const auto& upto = e.upto[static_cast<std::size_t>(k)];
+    const auto at = std::lower_bound(upto.begin(), upto.end(), c) - upto.begin();
+    return e.first + static_cast<int>(at - 1);
+  };
+  int left = n < 0 ? -n : n;
+  for (int empty = 0; empty <= kMaxEmptyYears;) {
+    if (n > 0) {  // forwards from the day after `from`
+      const Entry& e = entry_of(from + 1);
+      const auto& upto = e.upto[static_cast<std::size_t>(k)];
+      const int i = from + 1 - e.first;
+      const int ahead = upto.back() - upto[static_cast<std::size_t>(i)];
+      if (left <= ahead) return nth(e, upto[static_cast<std::size_t>(i)] + left);
+      left -= ahead;
+      from = e.first + (e.length - 1);
+      empty = ahead ? 0 : empty + 1;
+    } else {  // backwards from the day before `from`
+      const Entry& e = entry_of(from - 1);
+      const auto& upto = e.upto[static_cast<std::size_t>(k)];
+      const int j = from - 1 - e.first;
+      const int behind = upto[static_cast<std::size_t>(j) + 1];
+      if (left <= behind) return nth(e, behind - left + 1);
+      left -= behind;
+      from = e.first;
+      empty = behind ? 0 : empty + 1;
+    }
+  }
+  throw std::runtime_error(std::string("no ") + kName[k] + " day within " + std::to_string(kMaxEmptyYears) +
+                           " years of " + from.to_string());
 }
 
-std::vector<Date> AcademicCalendar::working_days(DateRange r) const {
+std::vector<Date> AcademicCalendar::days(DateRange r, Kind k) const {
   std::vector<Date> out;
   for (Date d = r.first; d <= r.last; d = d + 1)
-    if (is_working_day(d)) out.push_back(d);
+    if (is(d, k)) out.push_back(d);
   return out;
+}
+
+bool AcademicCalendar::is_working_day(Date d) const { return is(d, kWorking); }
+Date AcademicCalendar::add_working_days(Date from, int n) const { return add(from, n, kWorking); }
+int AcademicCalendar::working_days_between(Date from, Date to) const { return between(from, to, kWorking); }
+Date AcademicCalendar::working_day_on_or_before(Date d) const { return is(d, kWorking) ? d : add(d, -1, kWorking); }
+Date AcademicCalendar::working_day_on_or_after(Date d) const { return is(d, kWorking) ? d : add(d, 1, kWorking); }
+std::vector<Date> AcademicCalendar::working_days(DateRange r) const { return days(r, kWorking); }
+
+bool AcademicCalendar::is_school_day(Date d) const { return is(d, kSchool); }
+Date AcademicCalendar::add_school_days(Date from, int n) const { return add(from, n, kSchool); }
+int AcademicCalendar::school_days_between(Date from, Date to) const { return between(from, to, kSchool); }
+Date AcademicCalendar::school_day_on_or_before(Date d) const { return is(d, kSchool) ? d : add(d, -1, kSchool); }
+Date AcademicCalendar::school_day_on_or_after(Date d) const { return is(d, kSchool) ? d : add(d, 1, kSchool); }
+std::vector<Date> AcademicCalendar::school_days(DateRange r) const { return days(r, kSchool); }
+
+bool AcademicCalendar::in_term(Date d) const {
+  const Entry& e = entry_of(d);
+  return e.flags[static_cast<std::size_t>(d - e.first)] & kTermFlag;
 }
 
 std::vector<DateRange> AcademicCalendar::ranges(const Period& p) const {
@@ -116,6 +177,26 @@ std::vector<DateRange> AcademicCalendar::ranges(const Period& p) const {
     case Period::Kind::half_term: return {y.half_term(p.term(), p.half())};
   }
   return {};
+}
+
+Date AcademicCalendar::first_school_day(const DateRange& half) const {
+  for (Date d = half.first; d <= half.last; d = d + 1)
+    if (is(d, kSchool)) return d;
+  return half.first;
+}
+
+Date AcademicCalendar::first_school_day(const Period& p) const { return first_school_day(ranges(p).front()); }
+
+DateRange AcademicCalendar::span(const Period& p) const {
+  const int y = p.start_year();
+  const Date september = Date::from_ymd(y, 9, 1), august = Date::from_ymd(y + 1, 8, 31);
+  if (p.kind() == Period::Kind::year) return {september, august};
+  const int t = static_cast<int>(p.term()) * 2;
+  const int first = p.kind() == Period::Kind::half_term ? t + p.half() - 1 : t;
+  const int last = p.kind() == Period::Kind::half_term ? first : t + 1;
+  const AcademicYear& a = year(y);
+  return {first == 0 ? september : first_school_day(a.half_terms[static_cast<std::size_t>(first)]),
+          last == 5 ? august : first_school_day(a.half_terms[static_cast<std::size_t>(last + 1)]) - 1};
 }
 
 }  // namespace trellis

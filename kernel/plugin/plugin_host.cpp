@@ -26,6 +26,7 @@ struct Loaded {
   std::shared_ptr<const Library> library;
   trellis_create_regime_fn* factory = nullptr;
   sdk::RegimeDescription description;
+  std::uint32_t sdk_minor = 0;  ///< the SDK minor it was built against
 };
 
 std::string version_text(std::uint32_t major, std::uint32_t minor) {
@@ -152,7 +153,7 @@ void PluginHost::Impl::consider(const fs::path& file) {
 
   // 2. Load it; resolve every symbol now, so a missing one is a refusal here
   //    rather than a fatal lookup error in the middle of a call.
-  Loaded p{index, nullptr, nullptr, {}};
+  Loaded p{index, nullptr, nullptr, {}, probe.sdk_minor};
   try {
     p.library = std::make_shared<const Library>(
         boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
@@ -230,8 +231,9 @@ std::shared_ptr<sdk::Regime> PluginHost::create(std::string_view regime_id) {
 
 RegimeHandle PluginHost::open(std::string_view regime_id) {
   auto regime = create(regime_id);
-  const auto& r = impl_->records[impl_->find(regime_id).record];
-  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log);
+  const Loaded& p = impl_->find(regime_id);
+  const auto& r = impl_->records[p.record];
+  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log, p.sdk_minor);
 }
 
 const sdk::RegimeDescription& PluginHost::description(std::string_view regime_id) {

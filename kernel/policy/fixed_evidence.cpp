@@ -19,7 +19,16 @@ std::tuple<int, int, int> start_of(const std::string& period) {
 }  // namespace
 
 FixedEvidence::FixedEvidence(sdk::SchoolInfo school, std::string period)
-    : school_(std::move(school)), period_(std::move(period)), start_(start_of(period_)) {}
+    : school_(std::move(school)), period_(std::move(period)), start_(start_of(period_)),
+      calendar_(std::make_shared<const AcademicCalendar>()), calendar_view_(*calendar_) {}
+
+void FixedEvidence::set_calendar(std::shared_ptr<const AcademicCalendar> calendar) {
+  if (!calendar) calendar = std::make_shared<const AcademicCalendar>();
+  calendar_ = std::move(calendar);
+  calendar_view_ = AcademicCalendarView(*calendar_);
+}
+
+const sdk::CalendarView& FixedEvidence::calendar() const { return calendar_view_; }
 
 void FixedEvidence::add(sdk::Observation item) {
   if (item.period.empty()) item.period = period_;

@@ -8,6 +8,7 @@
 
 #include "policy_impl.hpp"
 #include "suggest.hpp"
+#include "trellis/calendar.hpp"
 #include "trellis/period.hpp"
 #include "trellis/policy/fixed_evidence.hpp"
 
@@ -248,8 +249,9 @@ class CasesReader {
   std::vector<std::string> levels_;
 };
 
-FixedEvidence evidence_for(const Case& c) {
+FixedEvidence evidence_for(const Case& c, const std::shared_ptr<const AcademicCalendar>& calendar) {
   FixedEvidence e(c.school, c.period);
+  e.set_calendar(calendar);
   for (const auto& [id, o] : c.indicators) e.add(o);
   for (const auto& [id, b] : c.benchmarks) {
     if (b.first) e.set_benchmark(id, sdk::BenchmarkScope::national, *b.first);
@@ -306,9 +308,12 @@ std::vector<CaseResult> run_policy_tests(const Policy& policy, const sdk::Regime
   }
   const auto specs = CasesReader(cases, policy, description).read(root);
   auto runner = make_threshold_runner(policy, description);
+  // The cases see the policy's own term dates, as its schools would.
+  const auto calendar =
+      std::make_shared<const AcademicCalendar>(calendar_from_policy(policy.view(), policy.path().string()));
   std::vector<CaseResult> results;
   for (const auto& c : specs) {
-    const FixedEvidence evidence = evidence_for(c);
+    const FixedEvidence evidence = evidence_for(c, calendar);
     CaseResult r;
     r.name = c.name;
     r.where = c.where;

@@ -163,13 +163,14 @@ class Planner {
 
   static std::string title_of(const ActivityRule& r) { return r.title.empty() ? r.id : r.title; }
 
-  /// The working days a spread rule may use: its window, within from..to.
+  /// The school days a spread rule may use: its window, within from..to.
+  /// Visits, meetings and deadline windows with a school fall in term time.
   std::vector<Date> allowed_days(std::size_t s, const ActivityRule& r) const {
     const Date from = r.from ? *Date::try_parse(*r.from) : year_days_.first;
     const Date to = r.to ? *Date::try_parse(*r.to) : year_days_.last;
     std::vector<Date> out;
     for (const auto& range : window(s, r))
-      for (Date d : cal_.working_days(range))
+      for (Date d : cal_.school_days(range))
         if (from <= d && d <= to) out.push_back(d);
     return out;
   }
@@ -265,11 +266,11 @@ class Planner {
     return want;
   }
 
-  /// `offset` after (or before, when negative) `d`, in working or calendar days.
+  /// `offset_days` after (or before, when sign < 0) `d`, counting the rule's
+  /// kind of day: working days (the office's, all year), school days (term
+  /// time), or calendar days moved to the nearest working day.
   Date offset(const ActivityRule& r, Date d, int sign) const {
-    if (r.working_days) return cal_.add_working_days(d, sign * r.offset_days);
-    const Date c = d + sign * r.offset_days;
-    return sign < 0 ? cal_.working_day_on_or_before(c) : cal_.working_day_on_or_after(c);
+    return offset_date(cal_, d, sign * r.offset_days, r.offset_kind());
   }
 
   /// The days an anchor activity takes for a rule anchored on it: for what
@@ -306,7 +307,7 @@ class Planner {
       Activity& made = out.back();
       made.anchor_uid = anchor.uid;
       made.offset_days = r.cadence == Cadence::before ? -r.offset_days : r.offset_days;
-      made.day_kind = r.working_days ? DayKind::working : DayKind::calendar;
+      made.day_kind = r.offset_kind();
     }
     return out;
   }
@@ -351,10 +352,13 @@ std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& 
 }
 
 Date offset_date(const AcademicCalendar& cal, Date anchor, int offset_days, DayKind kind) {
-  // As the planner's own offset(): working (and, until the calendar counts
-  // them apart, school) days are counted; a calendar day that is not a
-  // working day moves away from the anchor.
-  if (kind != DayKind::calendar) return cal.add_working_days(anchor, offset_days);
+  // Working and school days are counted; a calendar day that is not a
+  // working day moves away from the anchor (a deadline conventionally moves later).
+  switch (kind) {
+    case DayKind::working: return cal.add_working_days(anchor, offset_days);
+    case DayKind::school: return cal.add_school_days(anchor, offset_days);
+    case DayKind::calendar: break;
+  }
   const Date d = anchor + offset_days;
   return offset_days < 0 ? cal.working_day_on_or_before(d) : cal.working_day_on_or_after(d);
 }

@@ -6,6 +6,13 @@
 // Board moderates them (000 §3.11), and the aggregated judgements place each
 // school in one of three intervention tiers (000 §5.2). The QA calendar
 // follows 000 §3.9-3.11, §6.1 and the CSIF calendar table.
+//
+// Dates come from the body's calendar (EvidenceView::calendar()). Neither
+// seed counts days (000 says "following", "before", "each term"; the CSIF
+// table gives half-terms), so the policy gives the numbers and each rule says
+// what they count: visits and meetings with schools count school days (term
+// time), office work counts working days (weekdays less bank holidays, all
+// year). See school_plan.cpp and trust_plan.cpp at each rule.
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,22 +77,6 @@ std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboa
 std::optional<std::string> weakest_area(const std::vector<KpiRating>& dashboard,
                                         const std::vector<std::string>& rotation);
 
-// ---- dates.cpp -------------------------------------------------------------
-
-/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; nullopt if it is not one.
-std::optional<long> day_number(const std::string& iso);
-
-/// An academic period as the plugin needs it: "2019-20", "2019-20/spring", "2019-20/spring-1".
-struct PeriodParts {
-  int start_year = 0;
-  std::string term;  ///< "", or autumn, spring, summer
-};
-std::optional<PeriodParts> parse_period(const std::string& period);
-
-/// The first day of a term: the policy's [calendar.YYYY-YY] half-term dates
-/// when given, else the nominal 1 September, 1 January and 15 April.
-std::string term_start(const PolicyView& policy, int start_year, const std::string& term);
-
 // ---- ofsted_window.cpp -----------------------------------------------------
 
 /// 000 §3.10.9: whether a school is within its Ofsted window on a date.
@@ -101,6 +92,20 @@ struct OfstedWindow {
 OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy, const std::string& on_date);
 
 // ---- school_plan.cpp / trust_plan.cpp ---------------------------------------
+
+/// The period a school is assessed for, as the plan needs it.
+struct AssessedPeriod {
+  std::string year;  ///< "2019-20"
+  int start_year = 0;
+  std::string term;  ///< "", or autumn, spring, summer
+};
+/// The school's period; nullopt when the body's calendar does not know it.
+std::optional<AssessedPeriod> assessed_period(const EvidenceView& school);
+
+/// The first school day of `term` (or of the year when `term` is empty) of
+/// `year` in the body's calendar (its policy's [calendar], else the default
+/// England pattern); "" when the calendar does not know the period.
+std::string term_start(const EvidenceView& school, const std::string& year, const std::string& term);
 
 /// The QA & Improvement partner allocated to the school (000 §3.10.2).
 std::string partner_of(const EvidenceView& school, const PolicyView& policy);

@@ -38,9 +38,11 @@ OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy,
     if (auto by_grade = policy.number(std::string("ofsted.window_after_years_by_grade.") + grade_key(*w.grade)))
       w.window_after_years = *by_grade;
 
-  const auto today = day_number(on_date);
-  const auto last = date && date->present() ? day_number(date->text) : std::nullopt;
-  if (!last || !today) {
+  // Calendar days from the inspection to the date, from the kernel's calendar.
+  const auto days_since = date && date->present()
+                              ? school.calendar().days_between(date->text, on_date, DayKind::calendar)
+                              : std::nullopt;
+  if (!days_since) {
     w.in_window = policy.flag("ofsted.no_inspection_in_window").value_or(true);
     w.reason = std::string("No Ofsted inspection is on record for ") + school.school().name +
                (w.in_window ? ", so it is treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)"
@@ -48,10 +50,10 @@ OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy,
     return w;
   }
   w.last_inspection = date->text;
-  w.years_since = static_cast<double>(*today - *last) / 365.25;
+  w.years_since = static_cast<double>(*days_since) / 365.25;
   const std::string word = grade && !grade->text.empty() ? " (" + grade->text + ")" : "";
   const std::string cite = " (evidence: " + date->citation() + ")";
-  if (*last > *today) {
+  if (*days_since < 0) {
     w.in_window = false;
     w.reason = "Inspected by Ofsted on " + date->text + word + ", after " + on_date + ": not within its Ofsted window" + cite;
     return w;

@@ -22,9 +22,10 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   for (auto& note : rating_notes(dashboard, in.evidence.period())) out.reasons.push_back(std::move(note));
 
   // 000 §3.10.9: whether this term's enquiry needs an external professional.
-  if (auto at = parse_period(in.evidence.period())) {
+  // As the term starts (its first school day in the body's calendar); the autumn term for a year.
+  if (auto at = assessed_period(in.evidence)) {
     const auto window = ofsted_window(in.evidence, in.policy,
-                                      term_start(in.policy, at->start_year, at->term.empty() ? "autumn" : at->term));
+                                      term_start(in.evidence, at->year, at->term.empty() ? "autumn" : at->term));
     out.reasons.push_back(window.reason + (window.in_window ? "; an external professional joins the term's "
                                                               "collaborative enquiry (000 §3.10.9)."
                                                             : "."));

@@ -49,7 +49,7 @@ std::vector<std::string> enquiry_team(const std::string& partner, const OfstedWi
 }
 
 void enquiries(const EvidenceView& school, const PolicyView& p, const std::string& partner,
-               const std::optional<PeriodParts>& at, std::vector<ActivityRule>& out) {
+               const std::optional<AssessedPeriod>& at, std::vector<ActivityRule>& out) {
   const auto areas = rotation(p);
   const int year = at ? at->start_year : 0;
   const auto assessed = at && !at->term.empty()
@@ -69,7 +69,8 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
       focus = *weakest;
       why = "the weakest area of the dashboard as assessed for " + school.period();
     }
-    const OfstedWindow window = ofsted_window(school, p, term_start(p, year, term));
+    // Whether the school is in its Ofsted window as the term starts (its first school day).
+    const OfstedWindow window = ofsted_window(school, p, at ? term_start(school, at->year, term) : "");
     ActivityRule r = rule("000-3.10.6.enquiry." + term, "visit", "Collaborative enquiry (half day): " + area_label(focus),
                           Cadence::in_half_term, enquiry_team(partner, window, p),
                           "000 §3.10.6-3.10.9: a half-day collaborative enquiry in the format of a deep dive into " +
@@ -79,8 +80,9 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
       // After the planning visit that sets the year's programme (000 §3.10.5).
       r.cadence = Cadence::within;
       r.anchor = "000-3.10.5.planning-visit";
+      // School days: a visit to the school falls in term time (000 §3.10.6 "each term").
       r.offset_days = whole(p, "enquiry.autumn_within_working_days_of_planning_visit", 25);
-      r.working_days = true;
+      r.day_kind = DayKind::school;
     } else {
       r.window = p.text("enquiry." + term + "_half_term").value_or(term + "-1");
     }
@@ -91,7 +93,7 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
 /// 000 §3.7: the termly self-assessment, due before the SPSB moderates it.
 /// For the term assessed, the deadline stays only while indicators are
 /// missing, naming them; a complete self-assessment needs no reminder.
-void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, const std::optional<PeriodParts>& at,
+void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, const std::optional<AssessedPeriod>& at,
                                std::vector<ActivityRule>& out) {
   const auto dashboard = rate_dashboard(school, p);
   const auto missing = missing_self(dashboard);
@@ -117,8 +119,10 @@ void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, 
       r.documents = {"Self-assessed rating of every dashboard indicator"};
     }
     r.anchor = spsb_rule(term);
+    // School days: headteachers self-assess "on a termly basis" (000 §3.7), in
+    // term time, so the deadline does not fall in a school holiday.
     r.offset_days = whole(p, "school_year.self_assessment_working_days_before_spsb", 10);
-    r.working_days = true;
+    r.day_kind = DayKind::school;
     r.is_deadline = true;
     out.push_back(std::move(r));
   }
@@ -155,17 +159,37 @@ std::string partner_of(const EvidenceView& school, const PolicyView& policy) {
   return "QA & Improvement partner (not yet allocated)";
 }
 
+std::optional<AssessedPeriod> assessed_period(const EvidenceView& school) {
+  // "2019-20", "2019-20/spring" or "2019-20/spring-1": the kernel's calendar
+  // says whether it is a period; the plan only needs its parts.
+  const std::string period = school.period();
+  if (!school.calendar().period_first_day(period)) return std::nullopt;
+  AssessedPeriod at;
+  at.year = period.substr(0, 7);
+  at.start_year = std::stoi(period.substr(0, 4));
+  if (const auto slash = period.find('/'); slash != std::string::npos) {
+    at.term = period.substr(slash + 1);                                  // "spring" or "spring-1"
+    if (const auto dash = at.term.find('-'); dash != std::string::npos) at.term.resize(dash);
+  }
+  return at;
+}
+
+std::string term_start(const EvidenceView& school, const std::string& year, const std::string& term) {
+  return school.calendar().first_school_day(term.empty() ? year : year + "/" + term).value_or("");
+}
+
 std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyView& p) {
   std::vector<ActivityRule> out;
-  const auto at = parse_period(school.period());
+  const auto at = assessed_period(school);
   const std::string partner = partner_of(school, p);
   ActivityRule planning = rule("000-3.10.5.planning-visit", "visit", "Planning visit: the year's QA & Improvement programme",
                                Cadence::within, {partner + " (QA & Improvement partner)", "Headteacher"},
                                "000 §3.10.5: after the Annual Support and Challenge Board, to establish the year's "
                                "work programme");
   planning.anchor = kAscbRule;
+  // School days: a visit to the school, at the start of the year (000 §3.10.5).
   planning.offset_days = whole(p, "school_year.planning_visit_within_working_days", 15);
-  planning.working_days = true;
+  planning.day_kind = DayKind::school;
   planning.documents = {"School Self-Evaluation Form (SEF)", "School Improvement Plan (SIP)"};
   out.push_back(std::move(planning));
   enquiries(school, p, partner, at, out);

@@ -55,8 +55,10 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
                               "000 §3.10.11: collaborative enquiry feedback and evidence shared in preparation for "
                               "the SPSB and Standards Committee");
     forum.anchor = spsb.id;
+    // School days: a meeting in preparation for the SPSB (000 §3.10.11) that
+    // headteachers may attend (the policy's forum_attendees), so in term time.
     forum.offset_days = whole(p, "boards.forum_working_days_before_spsb", 5);
-    forum.working_days = true;
+    forum.day_kind = DayKind::school;
     out.push_back(std::move(forum));
 
     ActivityRule report = rule("000-6.1.standards-report." + term, "report",
@@ -65,8 +67,10 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
                                "000 §6.1: SPSB outcomes reported directly to the Standards Committee at least every "
                                "term, which reports to the Board of Directors");
     report.anchor = spsb.id;
+    // Working days: the trust executive's report to the Standards Committee
+    // (000 §6.1) is office work, done in school holidays too.
     report.offset_days = whole(p, "boards.standards_report_working_days_after_spsb", 15);
-    report.working_days = true;
+    report.day_kind = DayKind::working;
     report.is_deadline = true;
     report.documents = {"Moderated dashboards", "Intervention tiers with reasons", "Self/moderated differences"};
     out.push_back(std::move(report));

@@ -24,12 +24,15 @@ ActivityRule rule(std::string id, std::string type, std::string title, Cadence c
   return r;
 }
 
+/// `days` counted as `kind`: calendar days where section 8 says "days" or
+/// "weeks", working days (the LA office's, school holidays included) where it
+/// says "working days".
 ActivityRule deadline(std::string id, std::string title, Cadence cadence, std::string anchor, int days,
-                      bool working, std::vector<std::string> attendees, std::string note) {
+                      DayKind kind, std::vector<std::string> attendees, std::string note) {
   ActivityRule r = rule(std::move(id), "deadline", std::move(title), cadence, 1, std::move(attendees), std::move(note));
   r.anchor = std::move(anchor);
   r.offset_days = days;
-  r.working_days = working;
+  r.day_kind = kind;
   r.is_deadline = true;
   return r;
 }
@@ -44,15 +47,16 @@ void monitoring_meetings(const PolicyView& p, int per_term, std::vector<Activity
   meeting.documents = p.texts("documents.amber_red");
   out.push_back(meeting);
   out.push_back(deadline("s8.agenda", "Agenda circulated for the Monitoring and Support meeting", Cadence::before,
-                         meeting.id, number(p, "meetings.agenda_days_before", 14), false,
+                         meeting.id, number(p, "meetings.agenda_days_before", 14), DayKind::calendar,
                          {"LA Quality Assurance Lead"}, "Section 8: agenda circulated two weeks before the meeting"));
   out.push_back(deadline("s8.papers", "Papers to the LA Quality Assurance Lead", Cadence::before, meeting.id,
-                         number(p, "meetings.papers_days_before", 7), false, {"Headteacher"},
+                         number(p, "meetings.papers_days_before", 7), DayKind::calendar, {"Headteacher"},
                          "Section 8: supporting paperwork sent seven days before the meeting"));
   out.push_back(deadline("s8.minutes", "Minutes to the headteacher to check for factual accuracy", Cadence::after,
-                         meeting.id, number(p, "meetings.minutes_working_days_after", 7), true,
+                         meeting.id, number(p, "meetings.minutes_working_days_after", 7), DayKind::working,
                          {"LA Quality Assurance Lead", "Headteacher"},
-                         "Section 8: minutes within seven working days of the meeting"));
+                         "Section 8: minutes within seven working days of the meeting (the LA's working days: "
+                         "half-term does not stop the count)"));
 }
 
 }  // namespace
@@ -77,7 +81,7 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
                        band == "red" ? "Section 7, Red: at least two interim visits a term to support self-evaluation"
                                      : "Section 7, Amber: an interim visit each term to review impact and progress"));
     ActivityRule docs = deadline("s7.documents", "Documents requested from " + band + " schools", Cadence::within, "",
-                                 number(p, "documents.due_working_days", 10), true, {"Headteacher"},
+                                 number(p, "documents.due_working_days", 10), DayKind::working, {"Headteacher"},
                                  "Section 7: amber and red schools are asked to provide these to support visits");
     docs.documents = p.texts("documents.amber_red");
     out.push_back(docs);
@@ -92,7 +96,8 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
   out.push_back(governance);
   if (changed)
     out.push_back(deadline("s5.discuss-change", "Offer to discuss the change of classification with the headteacher",
-                           Cadence::within, "", number(p, "notification.discuss_within_working_days", 10), true,
+                           Cadence::within, "", number(p, "notification.discuss_within_working_days", 10),
+                           DayKind::working,
                            {"LA Quality Assurance Lead", "Headteacher"},
                            "Section 5: headteachers are told of a change and its reasons, with the chance to discuss it"));
   return out;

@@ -1,5 +1,6 @@
 // The SDK's interfaces, with their virtual destructors defined once, here,
 // with default visibility, so their type information is unique in a process.
+#include "trellis/sdk/calendar_view.hpp"
 #include "trellis/sdk/evidence_view.hpp"
 #include "trellis/sdk/policy_view.hpp"
 #include "trellis/sdk/regime.hpp"
@@ -8,6 +9,7 @@
 namespace trellis::sdk {
 inline namespace v1 {
 
+CalendarView::~CalendarView() = default;
 PolicyView::~PolicyView() = default;
 EvidenceView::~EvidenceView() = default;
 ThresholdRunner::~ThresholdRunner() = default;

@@ -25,9 +25,10 @@ head -c 5000 "$fixtures/good.so" > "$dir/p/truncated.so"
 export TRELLIS_PLUGIN_PATH=$dir/p
 
 check "plugins with broken ones: exit 0" 0 "$trellis" plugins --format json
-expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='1.0'"
-expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so'))"
-expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 1.0' in by['wrong_major.so']['status']"
+expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='1.1'"
+expect "built for an older SDK minor: loaded" "by['older_minor.so']['loaded'] and by['older_minor.so']['sdk_version']=='1.0'"
+expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','older_minor.so'))"
+expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 1.1' in by['wrong_major.so']['status']"
 expect "text file" "'not a shared library' in by['x.so']['status'] and by['x.so']['id'] is None"
 expect "truncated" "'truncated' in by['truncated.so']['status']"
 expect "factory throws" "'factory failed' in by['factory_throws.so']['status']"

@@ -94,10 +94,14 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& optio
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
                                                  const Period& period);
 
-/// The day a period starts, in the default England pattern, used to decide
-/// which memberships and adoption apply.
+/// Deprecated: the first day of the period's span (AcademicCalendar::span) in
+/// the default England calendar, not the body's. A term or half-term starts on
+/// its first school day; a year and autumn on 1 September. Use the body's
+/// calendar instead: first_school_day(period) for which memberships and
+/// adoption apply, span(period) for what happens during it.
 std::string period_start_date(const Period& period);
-/// The last day of a period in the same pattern.
+/// Deprecated: the last day of the period's span in the default England
+/// calendar (the holiday after a term belongs to it; a year ends 31 August).
 std::string period_end_date(const Period& period);
 
 }  // namespace trellis

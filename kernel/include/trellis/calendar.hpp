@@ -1,16 +1,41 @@
 #pragma once
-/// The academic calendar: term and half-term dates per academic year, and the
-/// working days that scheduling counts in.
+/// The academic calendar: term and half-term dates per academic year, the two
+/// kinds of day that deadlines count, and the days each period covers.
 ///
-/// A working day is a weekday that is not an England and Wales bank holiday
-/// and lies in term time (inside a half-term and not a closure day). Half-term
-/// weeks and the Christmas, Easter and summer holidays are not working days.
+/// ## Two kinds of day
+///
+/// - A **working day** is the office's: Monday to Friday, less England and
+///   Wales bank holidays, all year round. Half-terms and the Christmas, Easter
+///   and summer holidays are working days; `closed` days are too. An officer's
+///   "minutes within seven working days" and how late a deadline is count these.
+/// - A **school day** is term time: a weekday inside a half-term that is
+///   neither a bank holiday nor a `closed` day. Visits and meetings with a
+///   school fall on school days.
+///
+/// Every function says which it counts (is_working_day / is_school_day,
+/// add_working_days / add_school_days, ...): there is no unqualified "day".
 ///
 ///     AcademicCalendar cal = calendar_from_policy(policy, "policies/example_la.toml");
-///     Date meeting = Date::parse("2025-05-22");
-///     cal.add_working_days(meeting, 7);          // 2025-06-09: skips the bank holiday and half-term
-///     cal.working_days_between(meeting, today);  // how many working days since
-///     cal.ranges(Period::parse("2024-25/spring"));  // spring-1 and spring-2
+///     Date meeting = Date::parse("2025-05-22");          // Thursday before May half-term
+///     cal.add_working_days(meeting, 7);   // 2025-06-03: through half-term, less the 26 May bank holiday
+///     cal.add_school_days(meeting, 7);    // 2025-06-09: half-term is not term time
+///     cal.working_days_between(meeting, today);          // how many working days since
+///     cal.ranges(Period::parse("2024-25/spring"));       // spring-1 and spring-2, as the policy gives them
+///
+/// ## Periods
+///
+/// `span(period)` gives the days a period covers, so that the periods of a
+/// year tile it: a year runs from 1 September to 31 August; a term or
+/// half-term from its first school day to the day before the next one's first
+/// school day (the holiday after it belongs to it; autumn-1 starts on
+/// 1 September and summer-2 ends on 31 August). `first_school_day(period)` is
+/// the day a term actually starts.
+///
+/// Membership and adoption checks ask what is in force on
+/// `first_school_day(period)`: a school that joins on the first day of the
+/// spring term is a member for spring, and one that joins on 1 or 2 September
+/// is a member for the autumn term and the year. Use `span(period)` for what
+/// happens during a period (activities that overlap it, a date's period).
 ///
 /// ## The policy's `[calendar]` section
 ///
@@ -47,6 +72,7 @@
 ///   week of the spring bank holiday (Thursday 2 June 2022: the week of 30 May);
 /// - summer-2: after May half-term to the last weekday on or before 20 July.
 #include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -78,7 +104,9 @@ struct AcademicYear {
 
   const DateRange& half_term(Term t, int half) const;
   DateRange term(Term t) const;  ///< first day of its first half to last day of its second
-  DateRange span() const;        ///< autumn-1's first day to summer-2's last
+  /// Term time: autumn-1's first day to summer-2's last. (The academic year
+  /// itself runs from 1 September to 31 August: AcademicCalendar::span.)
+  DateRange span() const;
   /// What is wrong, each naming its key ("autumn-2", "closed"); empty when sound.
   std::vector<sdk::Diagnostic> problems() const;
 };
@@ -97,10 +125,10 @@ class AcademicCalendar {
   /// The dates of an academic year: as set, or the default pattern.
   const AcademicYear& year(int start_year) const;
 
-  /// Inside a half-term and neither a bank holiday nor a closure day (weekends included).
-  bool in_term(Date d) const;
+  // Working days: weekdays less bank holidays, all year round.
   bool is_working_day(Date d) const;
   /// The `n`th working day after `from` (before it when n < 0); `from` itself when n == 0.
+  /// Throws std::out_of_range when |n| is more than a century of days.
   Date add_working_days(Date from, int n) const;
   /// Working days in (from, to]; negative when `to` is before `from`.
   int working_days_between(Date from, Date to) const;
@@ -108,19 +136,71 @@ class AcademicCalendar {
   Date working_day_on_or_after(Date d) const;
   /// The working days of a range, in order.
   std::vector<Date> working_days(DateRange r) const;
+
+  // School days: weekdays in term time, less bank holidays and closure days.
+  bool is_school_day(Date d) const;
+  /// The `n`th school day after `from` (before it when n < 0); `from` itself when n == 0.
+  /// Throws std::out_of_range when |n| is more than a century of days.
+  Date add_school_days(Date from, int n) const;
+  /// School days in (from, to]; negative when `to` is before `from`.
+  int school_days_between(Date from, Date to) const;
+  Date school_day_on_or_before(Date d) const;
+  Date school_day_on_or_after(Date d) const;
+  /// The school days of a range, in order.
+  std::vector<Date> school_days(DateRange r) const;
+
+  /// Inside a half-term and neither a bank holiday nor a closure day (weekends included).
+  bool in_term(Date d) const;
+
   /// The half-terms that make up a period: six for a year, two for a term, one for a half-term.
   std::vector<DateRange> ranges(const Period& p) const;
+  /// The days a period covers (see "Periods" above): 2024-25/spring is
+  /// 2025-01-06 to 2025-04-27 in the default pattern, Easter holiday included.
+  DateRange span(const Period& p) const;
+  /// The first school day of the period's first half-term (its first day if it has none).
+  Date first_school_day(const Period& p) const;
 
  private:
+  enum Kind : int { kWorking = 0, kSchool = 1 };
+  /// One academic year as flags per day from 1 September, with running
+  /// counts, so that a question about a day is an index and a count of days
+  /// between two dates is a subtraction.
   struct Entry {
     AcademicYear year;
-    std::vector<Date> off;  ///< weekdays inside half-terms that are not working days, sorted
+    Date first;                                  ///< 1 September
+    int length = 0;                              ///< 365 or 366
+    std::vector<std::uint8_t> flags;             ///< per day: 1 working, 2 school, 4 in term
+    std::array<std::vector<std::uint16_t>, 2> upto;  ///< [kind][i]: days of that kind among the first i
   };
   const Entry& entry(int start_year) const;
+  const Entry& entry_of(Date d) const;
   static Entry make_entry(AcademicYear y);
+  bool is(Date d, Kind k) const;
+  Date add(Date from, int n, Kind k) const;
+  int count(Date first, Date last, Kind k) const;
+  int between(Date from, Date to, Kind k) const;
+  std::vector<Date> days(DateRange r, Kind k) const;
+  Date first_school_day(const DateRange& half) const;
+
+  /// The entry last asked for; copies and moves start without one.
+  struct Last {
+    const Entry* entry = nullptr;
+    Last() = default;
+    Last(const Last&) {}
+    Last(Last&& o) noexcept { o.entry = nullptr; }
+    Last& operator=(const Last&) {
+      entry = nullptr;
+      return *this;
+    }
+    Last& operator=(Last&& o) noexcept {
+      entry = o.entry = nullptr;
+      return *this;
+    }
+  };
   // Default years are made when first asked for; one calendar is not meant
   // to be shared between threads.
   mutable std::map<int, Entry> years_;
+  mutable Last last_;
 };
 
 /// Reads the policy's `[calendar]` tables into `out`; returns every problem,

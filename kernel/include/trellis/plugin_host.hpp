@@ -30,6 +30,7 @@
 /// the id of a plugin already loaded (the first found keeps it). Only then is
 /// it loaded (every symbol resolved at once), its regime made once and
 /// described; a plugin that fails there is refused too. Not thread-safe.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -39,6 +40,7 @@
 
 #include "trellis/sdk/description.hpp"
 #include "trellis/sdk/regime.hpp"
+#include "trellis/sdk/version.hpp"
 
 namespace trellis {
 
@@ -56,13 +58,21 @@ struct PluginRecord {
 /// A regime made by a plugin, with every call guarded: a failure comes back
 /// as a Status whose message names the plugin and its file, and is logged.
 /// Copies share the regime; the regime keeps its library loaded.
+///
+/// `sdk_minor` is the SDK minor version the plugin was built against. For a
+/// plugin built before SDK 1.1, plan() and plan_body() reset each rule's
+/// `day_kind` (a byte that was padding then, so whatever the plugin left
+/// there) to calendar, leaving `working_days` to say what is counted. Plan
+/// through a handle, not the bare regime, for that reason.
 class RegimeHandle {
  public:
   using Log = std::function<void(const std::string&)>;
-  RegimeHandle(std::shared_ptr<sdk::Regime> regime, std::string id, std::filesystem::path file, Log log = {});
+  RegimeHandle(std::shared_ptr<sdk::Regime> regime, std::string id, std::filesystem::path file, Log log = {},
+               std::uint32_t sdk_minor = TRELLIS_SDK_VERSION_MINOR);
 
   const std::string& id() const { return id_; }
   const std::filesystem::path& file() const { return file_; }
+  std::uint32_t sdk_minor() const { return sdk_minor_; }
   /// The regime itself, for callers that want the unguarded SDK calls.
   const std::shared_ptr<sdk::Regime>& regime() const { return regime_; }
 
@@ -81,6 +91,7 @@ class RegimeHandle {
   std::string id_;
   std::filesystem::path file_;
   Log log_;
+  std::uint32_t sdk_minor_;
 };
 
 class PluginHost {

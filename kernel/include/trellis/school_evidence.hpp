@@ -2,7 +2,7 @@
 /// The evidence a database holds on a set of schools, loaded once, and the
 /// sdk::EvidenceView a regime sees for one school and period.
 ///
-///     EvidenceStore store(db, urns);                 // one query for all schools
+///     EvidenceStore store(db, urns, "example-la", cal);   // one query for all schools; the body's calendar
 ///     SchoolEvidence view = store.view(urn, period, "example-la");
 ///     auto pa = view.latest("persistent_absence_pct");
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "trellis/calendar.hpp"
 #include "trellis/period.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/sdk/evidence_view.hpp"
@@ -57,11 +58,12 @@ struct StaleItem {
 
 /// Everything current (not superseded) held on the given schools, with their
 /// register entries, ratings under one body and earlier assessments. Items
-/// older than the policy's [evidence.max_age] are not in the views.
+/// older than the policy's [evidence.max_age] are not in the views. Each
+/// view's calendar() is `calendar` (the body's, from its policy; kept as a copy).
 class EvidenceStore {
  public:
   EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
-                HistoryRules history = {}, KernelSections sections = {});
+                AcademicCalendar calendar, HistoryRules history = {}, KernelSections sections = {});
   ~EvidenceStore();
 
   /// Throws UsageError when the URN is not in the register.

@@ -35,10 +35,18 @@ TEST_CASE("a policy's [calendar] year is used; other years keep the default") {
   const AcademicYear& y = cal.year(2024);
   CHECK(y.source == "policy");
   CHECK(y.half_term(Term::spring, 2) == DateRange{Date::parse("2025-02-24"), Date::parse("2025-04-04")});
-  CHECK_FALSE(cal.is_working_day(Date::parse("2024-09-02")));  // before this policy's term
-  CHECK_FALSE(cal.is_working_day(Date::parse("2025-01-06")));  // closed
-  CHECK(cal.is_working_day(Date::parse("2025-04-22")));        // Tuesday after Easter Monday: term
-  CHECK(cal.is_working_day(Date::parse("2025-07-22")));
+  CHECK_FALSE(cal.is_school_day(Date::parse("2024-09-02")));  // before this policy's term
+  CHECK_FALSE(cal.is_school_day(Date::parse("2025-01-06")));  // closed
+  CHECK(cal.is_school_day(Date::parse("2025-04-22")));        // Tuesday after Easter Monday: term
+  CHECK(cal.is_school_day(Date::parse("2025-07-22")));
+  // The office's working days do not follow the term dates.
+  CHECK(cal.is_working_day(Date::parse("2024-09-02")));
+  CHECK(cal.is_working_day(Date::parse("2025-01-06")));
+  CHECK_FALSE(cal.is_working_day(Date::parse("2025-04-21")));  // Easter Monday
+  // Its periods begin on their first school day.
+  CHECK(cal.first_school_day(Period::parse("2024-25")) == Date::parse("2024-09-03"));
+  CHECK(cal.span(Period::parse("2024-25/spring")).first == Date::parse("2025-01-07"));
+  CHECK(cal.span(Period::parse("2024-25/spring")).last == Date::parse("2025-04-21"));
   CHECK(cal.year(2025).source == "default England pattern");
 }
 

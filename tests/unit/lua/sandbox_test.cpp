@@ -247,6 +247,9 @@ TEST_CASE("an evidence view that throws becomes a status, not a crash") {
     std::optional<double> benchmark(std::string_view, sdk::BenchmarkScope) const override { return std::nullopt; }
     std::optional<std::string> previous_level() const override { return std::nullopt; }
     std::optional<std::string> rating(std::string_view, std::string_view) const override { return std::nullopt; }
+    const sdk::CalendarView& calendar() const override { return calendar_view; }
+    trellis::AcademicCalendar england;
+    trellis::AcademicCalendarView calendar_view{england};
   } broken;
   lua::ThresholdSandbox sandbox(rag());
   sandbox.add({"t", "t.lua", "return function(s) return s.indicators.x and 'red' or 'green', {} end"});

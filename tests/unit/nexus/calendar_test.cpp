@@ -141,7 +141,7 @@ TEST_CASE("000 §3.7: a missing self-assessment is an overdue deadline before th
   CHECK_FALSE(contains(spring.documents, "Broad, rich and personalised curriculum with a clear rationale"));
   CHECK(find(rules, "000-3.7.self-assessment.summer").title == "Dashboard self-assessment due to the SPSB");
 
-  // Dated: ten working days before the spring SPSB, so past due once that day has gone.
+  // Dated: ten school days before the spring SPSB, so past due once that day has gone.
   const auto planned = plan(rules, nexus::trust_rules(n.policy.view()));
   const auto due = of_rule(planned, "000-3.7.self-assessment.spring");
   const auto spsb = of_rule(planned, "000-3.11.spsb.spring");
@@ -149,7 +149,7 @@ TEST_CASE("000 §3.7: a missing self-assessment is an overdue deadline before th
   REQUIRE(spsb.size() == 1);
   REQUIRE(due[0].due);
   trellis::AcademicCalendar cal;
-  CHECK(cal.working_days_between(*due[0].due, spsb[0].start) == 10);
+  CHECK(cal.school_days_between(*due[0].due, spsb[0].start) == 10);
   CHECK(trellis::status_on(due[0], spsb[0].start) == "overdue");
 
   // A complete self-assessment leaves no deadline for the term.
@@ -189,7 +189,7 @@ TEST_CASE("000 §3.9, §3.10.5: the Annual Board opens the year and each school'
   CHECK(cal.year(2019).half_term(trellis::Term::autumn, 1).contains(ascb[0].start));
   CHECK(ascb[0].urn == std::nullopt);
   CHECK(visit[0].start >= ascb[0].start);
-  CHECK(cal.working_days_between(ascb[0].end, visit[0].end) <= 15);
+  CHECK(cal.school_days_between(ascb[0].end, visit[0].end) <= 15);
   const auto autumn_enquiry = of_rule(planned, "000-3.10.6.enquiry.autumn");
   REQUIRE(autumn_enquiry.size() == 1);
   CHECK(autumn_enquiry[0].start >= visit[0].start);
@@ -239,5 +239,35 @@ TEST_CASE("CSIF calendar: each row in its half-terms, the school's rows per scho
     const std::string half = a.rule.substr(a.rule.rfind('.') + 1);
     const auto p = Period::parse("2019-20/" + half);
     CHECK(cal.year(2019).half_term(p.term(), p.half()).contains(a.start));
+  }
+}
+
+TEST_CASE("000 §3.7, §3.10.5-3.10.6, §3.10.11, §6.1: visits, meetings and headteachers' deadlines count school days; "
+          "the report to the Standards Committee counts working days") {
+  Nexus n;
+  auto s = school("2019-20/spring");
+  const auto school_rules = nexus::school_rules(s, n.policy.view());
+  const auto trust = nexus::trust_rules(n.policy.view());
+  CHECK(find(school_rules, "000-3.10.5.planning-visit").offset_kind() == trellis::sdk::DayKind::school);
+  CHECK(find(school_rules, "000-3.10.6.enquiry.autumn").offset_kind() == trellis::sdk::DayKind::school);
+  CHECK(find(school_rules, "000-3.7.self-assessment.spring").offset_kind() == trellis::sdk::DayKind::school);
+  CHECK(find(trust, "000-3.10.11.forum.spring").offset_kind() == trellis::sdk::DayKind::school);
+  CHECK(find(trust, "000-6.1.standards-report.spring").offset_kind() == trellis::sdk::DayKind::working);
+
+  // Dated: every visit and meeting on a school day; the report 15 working days after its SPSB.
+  trellis::AcademicCalendar cal;
+  const auto planned = plan(school_rules, trust);
+  for (const char* rule : {"000-3.10.5.planning-visit", "000-3.10.6.enquiry.autumn", "000-3.10.11.forum."}) {
+    for (auto& a : of_rule(planned, rule)) {
+      INFO(a.rule << " " << a.start.to_string());
+      CHECK(cal.is_school_day(a.end));
+    }
+  }
+  for (const std::string term : {"autumn", "spring", "summer"}) {
+    const auto spsb = of_rule(planned, nexus::spsb_rule(term));
+    const auto report = of_rule(planned, "000-6.1.standards-report." + term);
+    REQUIRE(spsb.size() == 1);
+    REQUIRE(report.size() == 1);
+    CHECK(cal.working_days_between(spsb[0].end, *report[0].due) == 15);
   }
 }

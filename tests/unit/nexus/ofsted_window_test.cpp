@@ -63,19 +63,30 @@ TEST_CASE("000 §3.10.9: with no inspection on record the policy decides") {
   CHECK_FALSE(nexus::ofsted_window(s, not_in, "2019-09-01").in_window);
 }
 
-TEST_CASE("dates: day numbers, periods and term starts") {
-  Nexus n;
-  CHECK(nexus::day_number("1970-01-01") == 0);
-  CHECK(nexus::day_number("2020-03-01").value() - nexus::day_number("2020-02-28").value() == 2);  // leap year
-  CHECK_FALSE(nexus::day_number("2019-02-29"));
-  CHECK_FALSE(nexus::day_number("20190509"));
-  auto p = nexus::parse_period("2019-20/spring-2");
-  REQUIRE(p);
-  CHECK(p->start_year == 2019);
-  CHECK(p->term == "spring");
-  CHECK(nexus::parse_period("2019-20")->term.empty());
-  CHECK_FALSE(nexus::parse_period("2019-21"));
-  CHECK(nexus::term_start(n.policy.view(), 2019, "spring") == "2020-01-01");
-  OverridePolicy dated(n.policy.view(), {{"calendar.2019-20.spring-1", std::vector<std::string>{"2020-01-06", "2020-02-14"}}});
-  CHECK(nexus::term_start(dated, 2019, "spring") == "2020-01-06");
+TEST_CASE("term starts and the period assessed come from the body's calendar (the SDK's CalendarView)") {
+  auto s = school("2019-20/spring-2");
+  auto at = nexus::assessed_period(s);
+  REQUIRE(at);
+  CHECK(at->year == "2019-20");
+  CHECK(at->start_year == 2019);
+  CHECK(at->term == "spring");
+  CHECK(nexus::assessed_period(school("2019-20"))->term.empty());
+  CHECK_FALSE(nexus::assessed_period(school("2019-21")));
+  // The default England pattern: spring 2020 starts on Monday 6 January, not 1 January.
+  CHECK(nexus::term_start(s, "2019-20", "spring") == "2020-01-06");
+  CHECK(nexus::term_start(s, "2019-20", "") == "2019-09-02");
+  CHECK(nexus::term_start(s, "2019-21", "spring").empty());
+
+  // A policy's own [calendar] year, as the kernel hands it to the plugin.
+  trellis::AcademicYear y = trellis::default_england_year(2019);
+  y.source = "policy";
+  y.half_terms[0].first = trellis::Date::parse("2019-09-03");
+  y.half_terms[4].first = trellis::Date::parse("2020-04-21");
+  y.closed = {trellis::Date::parse("2020-01-06")};  // an INSET day opens spring
+  trellis::AcademicCalendar cal;
+  cal.set_year(y);
+  s.set_calendar(std::make_shared<const trellis::AcademicCalendar>(cal));
+  CHECK(nexus::term_start(s, "2019-20", "spring") == "2020-01-07");  // the 6th is an INSET day
+  CHECK(nexus::term_start(s, "2019-20", "autumn") == "2019-09-03");
+  CHECK(nexus::term_start(s, "2019-20", "summer") == "2020-04-21");
 }

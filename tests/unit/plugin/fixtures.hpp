@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "trellis/calendar_view.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/sdk/version.hpp"
 
@@ -96,10 +97,13 @@ class OneSchool final : public sdk::EvidenceView {
   std::optional<double> benchmark(std::string_view, sdk::BenchmarkScope) const override { return std::nullopt; }
   std::optional<std::string> previous_level() const override { return std::nullopt; }
   std::optional<std::string> rating(std::string_view, std::string_view) const override { return std::nullopt; }
+  const sdk::CalendarView& calendar() const override { return calendar_view_; }
 
  private:
   sdk::SchoolInfo info_;
   sdk::Observation absence_;
+  AcademicCalendar calendar_;  // the default England pattern
+  AcademicCalendarView calendar_view_{calendar_};
 };
 
 /// A policy with nothing in it.

@@ -159,3 +159,86 @@ TEST_CASE("the description is the one the regime gave, with its id and version f
   CHECK(d.threshold_scripts == std::vector<std::string>{"classify"});
   CHECK(&d == &host.description("fixture-good"));  // made once
 }
+
+TEST_CASE("a plugin built for SDK 1.0 loads, and the host ignores the day_kind byte it never wrote") {
+  ScratchDir dir;
+  dir.add("older_minor");
+  dir.add("good");
+  PluginHost host({dir.path()}, {});
+  REQUIRE(record(host, "older_minor.so").loaded);
+  CHECK(record(host, "older_minor.so").sdk_version == std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".0");
+  RegimeHandle older = host.open("fixture-older-minor");
+  CHECK(older.sdk_minor() == 0);
+  OneSchool school(12.5);
+  EmptyPolicy policy;
+  sdk::AssessmentOut out;
+  std::vector<sdk::ActivityRule> rules;
+  REQUIRE(older.plan(school, out, policy, rules));
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].day_kind == sdk::DayKind::calendar);
+  CHECK(rules[0].offset_kind() == sdk::DayKind::working);  // from working_days, as SDK 1.0 meant
+  CHECK(host.open("fixture-good").sdk_minor() == TRELLIS_SDK_VERSION_MINOR);
+}
+
+TEST_CASE("a plugin built for this SDK keeps the day_kind it gives; the host keeps rules it already held") {
+  struct Planner final : sdk::Regime {
+    sdk::RegimeDescription do_describe() const override { return {}; }
+    sdk::Status do_assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const override { return {}; }
+    void do_plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
+                 std::vector<sdk::ActivityRule>& out) const override {
+      out.emplace_back().day_kind = sdk::DayKind::school;
+    }
+  };
+  OneSchool school(1);
+  EmptyPolicy policy;
+  sdk::AssessmentOut out;
+  std::vector<sdk::ActivityRule> rules(1);
+  rules[0].day_kind = sdk::DayKind::working;
+  REQUIRE(RegimeHandle(std::make_shared<Planner>(), "p", "p.so").plan(school, out, policy, rules));
+  CHECK(rules.at(1).day_kind == sdk::DayKind::school);
+  REQUIRE(RegimeHandle(std::make_shared<Planner>(), "p", "p.so", {}, 0).plan(school, out, policy, rules));
+  CHECK(rules.at(0).day_kind == sdk::DayKind::working);  // the host's own, untouched
+  CHECK(rules.at(2).day_kind == sdk::DayKind::calendar);
+}
+
+namespace {
+
+/// ActivityRule as SDK 1.0 declared it.
+struct ActivityRule_1_0 {
+  std::string id, type, title;
+  sdk::Cadence cadence = sdk::Cadence::per_year;
+  int count = 1;
+  std::string window, anchor, anchor_date;
+  int offset_days = 0;
+  bool working_days = false;
+  bool is_deadline = false;
+  std::optional<std::string> from, to;
+  std::vector<std::string> attendees, documents;
+  std::string note;
+};
+
+template <class T, class M>
+std::ptrdiff_t offset(const T& t, const M& m) {
+  return reinterpret_cast<const char*>(&m) - reinterpret_cast<const char*>(&t);
+}
+
+}  // namespace
+
+TEST_CASE("SDK 1.1 keeps ActivityRule's size and layout: day_kind sits in what was padding") {
+  // SDK 1.0 plugins fill std::vector<ActivityRule> with their own idea of it.
+  STATIC_REQUIRE(sizeof(sdk::ActivityRule) == sizeof(ActivityRule_1_0));
+  STATIC_REQUIRE(alignof(sdk::ActivityRule) == alignof(ActivityRule_1_0));
+  STATIC_REQUIRE(sizeof(sdk::DayKind) == 1);
+  const sdk::ActivityRule now;
+  const ActivityRule_1_0 then;
+  CHECK(offset(now, now.offset_days) == offset(then, then.offset_days));
+  CHECK(offset(now, now.working_days) == offset(then, then.working_days));
+  CHECK(offset(now, now.is_deadline) == offset(then, then.is_deadline));
+  CHECK(offset(now, now.day_kind) == offset(then, then.is_deadline) + 1);
+  CHECK(offset(now, now.day_kind) < offset(then, then.from));
+  CHECK(offset(now, now.from) == offset(then, then.from));
+  CHECK(offset(now, now.to) == offset(then, then.to));
+  CHECK(offset(now, now.attendees) == offset(then, then.attendees));
+  CHECK(offset(now, now.documents) == offset(then, then.documents));
+  CHECK(offset(now, now.note) == offset(then, then.note));
+}

@@ -10,19 +10,23 @@
 ///     school.add(pa);
 ///     school.set_benchmark("persistent_absence_pct", sdk::BenchmarkScope::national, 17.2);
 ///     school.set_previous_level("yellow");
+///     school.set_calendar(std::make_shared<AcademicCalendar>(calendar_from_policy(...)));  // else England's default
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "trellis/calendar_view.hpp"
 #include "trellis/sdk/evidence_view.hpp"
 
 namespace trellis {
 
 class FixedEvidence final : public sdk::EvidenceView {
  public:
+  /// The calendar is the default England pattern's until set_calendar.
   FixedEvidence(sdk::SchoolInfo school, std::string period);
 
   /// Adds an item; an empty period means the view's own. A later item for
@@ -31,6 +35,8 @@ class FixedEvidence final : public sdk::EvidenceView {
   void set_benchmark(const std::string& indicator, sdk::BenchmarkScope scope, double value);
   void set_previous_level(std::optional<std::string> level);
   void set_rating(const std::string& subject, const std::string& stage, const std::string& level);
+  /// The body's calendar, e.g. from its policy; copies of this view share it.
+  void set_calendar(std::shared_ptr<const AcademicCalendar> calendar);
 
   const sdk::SchoolInfo& school() const override;
   std::string period() const override;
@@ -41,6 +47,7 @@ class FixedEvidence final : public sdk::EvidenceView {
   std::optional<double> benchmark(std::string_view indicator, sdk::BenchmarkScope scope) const override;
   std::optional<std::string> previous_level() const override;
   std::optional<std::string> rating(std::string_view subject, std::string_view stage) const override;
+  const sdk::CalendarView& calendar() const override;
 
  private:
   sdk::SchoolInfo school_;
@@ -51,6 +58,8 @@ class FixedEvidence final : public sdk::EvidenceView {
   std::map<std::pair<std::string, int>, double, std::less<>> benchmarks_;
   std::optional<std::string> previous_level_;
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> ratings_;
+  std::shared_ptr<const AcademicCalendar> calendar_;  // never null; shared by copies
+  AcademicCalendarView calendar_view_;                // over *calendar_
 };
 
 }  // namespace trellis

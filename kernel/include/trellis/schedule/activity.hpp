@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "trellis/date.hpp"
+#include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis {
 
@@ -35,12 +36,9 @@ ActivityStatus parse_status(const std::string& s);
 /// Planned or moved: it is still to happen.
 inline bool to_happen(ActivityStatus s) { return s == ActivityStatus::planned || s == ActivityStatus::moved; }
 
-/// What an anchored activity's `offset_days` counts.
-enum class DayKind {
-  calendar,  ///< calendar days; a day that is not a working day moves away from the anchor's side
-  working,   ///< working days (AcademicCalendar::add_working_days)
-  school,    ///< school (term) days
-};
+/// What an anchored activity's `offset_days` counts: the SDK's kinds of day
+/// (calendar days moved off non-working days, office working days, school days).
+using DayKind = sdk::DayKind;
 
 const char* day_kind_name(DayKind k);
 /// Throws std::invalid_argument for anything but calendar, working or school.

@@ -7,14 +7,14 @@
 ///                               .cadence = sdk::Cadence::per_term};
 ///     sdk::ActivityRule minutes{.id = "s8.minutes", .type = "deadline", .title = "Minutes distributed",
 ///                               .cadence = sdk::Cadence::after, .anchor = "s8.meeting",
-///                               .offset_days = 7, .working_days = true, .is_deadline = true};
+///                               .offset_days = 7, .is_deadline = true, .day_kind = sdk::DayKind::working};
 ///     std::vector<Activity> plan = plan_year(cal, "example-la", Period::parse("2024-25"),
 ///                                            {RuleSet{.urn = 123456, .rules = {meeting, minutes}}});
 ///
 /// How each cadence is placed:
 /// - per_year / per_term / per_half_term / in_half_term: `count` activities in
 ///   each window (the year, each term, each half-term, or half-term `window`),
-///   spread evenly over the window's working days. `window` narrows the
+///   spread evenly over the window's school days (term time). `window` narrows the
 ///   cadences to a term or half-term ("spring", "autumn-2"); `from`/`to` narrow
 ///   them to dates. Each school's dates sit at its own point in each stretch,
 ///   derived from its URN and the rule, so fifty schools do not share one day;
@@ -22,9 +22,10 @@
 ///   An event with rules anchored on it is kept far enough inside its stretch
 ///   for them to fall there too (the agenda two weeks before the first
 ///   meeting of a term is in that term), when the stretch is long enough.
-///   A deadline in a window is due on the stretch's last working day.
-/// - monthly: `count` in each calendar month's working days within the window.
-/// - before: `offset_days` (calendar or working) before each activity of rule
+///   A deadline in a window is due on the stretch's last school day.
+/// - monthly: `count` in each calendar month's school days within the window.
+/// - before: `offset_days` (calendar, working or school days: the rule's
+///   offset_kind()) before each activity of rule
 ///   `anchor`; a calendar date that is not a working day moves earlier. An
 ///   anchored activity's title ends with its anchor's type and date:
 ///   "Agenda circulated (meeting on 2025-05-22)".

@@ -6,9 +6,20 @@
 ///     r.id = "qa-visit"; r.type = "visit"; r.title = "QA visit";
 ///     r.cadence = Cadence::per_term; r.count = 1;
 ///     r.attendees = {"LA quality assurance lead", "headteacher"};
+///
+///     ActivityRule minutes;                 // minutes within seven working days of each meeting
+///     minutes.cadence = Cadence::after; minutes.anchor = "meeting";
+///     minutes.offset_days = 7; minutes.day_kind = DayKind::working;
+///
+/// What `offset_days` counts is the rule's `day_kind` (calendar_view.hpp):
+/// calendar days, working days (the office's: weekdays less bank holidays, all
+/// year) or school days (term time). Spread cadences (per_year ... monthly)
+/// place visits, meetings and windows on school days whatever `day_kind` says.
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis::sdk {
 inline namespace v1 {
@@ -36,13 +47,29 @@ struct ActivityRule {
   std::string anchor;       ///< rule id, for before/after/within
   std::string anchor_date;  ///< YYYY-MM-DD, for within/on_date
   int offset_days = 0;
-  bool working_days = false;  ///< offset counted in working days
+  /// SDK 1.0's way to count working days: true means DayKind::working when
+  /// `day_kind` is left at calendar. Still honoured; prefer `day_kind`.
+  bool working_days = false;
   bool is_deadline = false;   ///< a due date rather than a dated event
+  /// What `offset_days` counts (SDK 1.1). Calendar days: the date found is
+  /// moved to the nearest working day (earlier for `before`, later otherwise).
+  /// Working days: weekdays less bank holidays, school holidays included.
+  /// School days: term time only. Read it through offset_kind(). It sits in
+  /// what was padding after `is_deadline` (one byte), so the rule keeps the
+  /// size and layout SDK 1.0 plugins were built with; the host ignores it for
+  /// plugins built against SDK 1.0.
+  DayKind day_kind = DayKind::calendar;
   std::optional<std::string> from;  ///< YYYY-MM-DD limits, e.g. monthly while intervention lasts
   std::optional<std::string> to;
   std::vector<std::string> attendees;  ///< roles, or named people
   std::vector<std::string> documents;  ///< documents required
   std::string note;                    ///< e.g. the seed section the rule comes from
+
+  /// What `offset_days` counts: `day_kind`, or DayKind::working where only
+  /// the SDK 1.0 flag `working_days` says so.
+  DayKind offset_kind() const {
+    return day_kind == DayKind::calendar && working_days ? DayKind::working : day_kind;
+  }
 };
 
 }  // namespace v1

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "trellis/sdk/calendar_view.hpp"
+
 namespace trellis::sdk {
 inline namespace v1 {
 
@@ -59,6 +61,11 @@ class EvidenceView {
   /// The newest rating of `subject` at `stage` for the period, if recorded.
   virtual std::optional<std::string> rating(std::string_view subject,
                                             std::string_view stage) const = 0;
+  /// The body's academic calendar: its policy's term dates, working days and
+  /// school days (SDK 1.1). The kernel implements it for every view it makes
+  /// and never calls it on a view a plugin made. Keep this the last virtual:
+  /// new ones go after it, so the table SDK 1.0 plugins call stays as it was.
+  virtual const CalendarView& calendar() const = 0;
 };
 
 }  // namespace v1

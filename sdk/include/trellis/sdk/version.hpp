@@ -2,11 +2,16 @@
 /// The SDK's version and the plain record every plugin exports.
 ///
 /// The host reads `trellis_plugin_info` before it calls anything in a plugin,
-/// and refuses one built for another SDK major version or libstdc++ ABI.
+/// and refuses one built for another SDK major version, a newer minor version
+/// than its own, or another libstdc++ ABI.
+///
+/// Minor versions add to the SDK without breaking a plugin built for an
+/// earlier one (1.1: CalendarView, EvidenceView::calendar(), DayKind and
+/// ActivityRule::day_kind).
 #include <cstdint>
 
 #define TRELLIS_SDK_VERSION_MAJOR 1
-#define TRELLIS_SDK_VERSION_MINOR 0
+#define TRELLIS_SDK_VERSION_MINOR 1
 
 namespace trellis::sdk {
 inline namespace v1 {
