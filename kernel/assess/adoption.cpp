@@ -46,4 +46,23 @@ std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, co
   return Adoption{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), std::nullopt};
 }
 
+BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period) {
+  // The adoption in force when the period starts, by the calendar of the
+  // adoption found first by the default pattern: a policy that changes the
+  // term dates decides when its own periods start.
+  BodyPeriod out;
+  out.first_school_day = out.calendar.first_school_day(period);
+  for (int pass = 0; pass < 2; ++pass) {
+    out.adoption = adoption_on(db, body_id, out.start());
+    if (!out.adoption) break;
+    const Policy policy = Policy::load(out.adoption->policy_path);
+    out.calendar = calendar_from_policy(policy.view(), policy.path().string());
+    const Date first = out.calendar.first_school_day(period);
+    if (first == out.first_school_day) break;
+    out.first_school_day = first;
+  }
+  out.span = out.calendar.span(period);
+  return out;
+}
+
 }  // namespace trellis

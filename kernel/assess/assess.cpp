@@ -18,18 +18,6 @@
 
 namespace trellis {
 
-// Deprecated: the default England calendar's span of the period, whatever
-// the body's policy says. Call sites are to move to the body's calendar
-// (AcademicCalendar::first_school_day for membership and adoption, span for
-// what happens during a period).
-static const AcademicCalendar& england_calendar() {
-  thread_local const AcademicCalendar england;  // builds its years as asked: one per thread
-  return england;
-}
-
-std::string period_start_date(const Period& p) { return england_calendar().span(p).first.to_string(); }
-
-std::string period_end_date(const Period& p) { return england_calendar().span(p).last.to_string(); }
 
 namespace {
 
@@ -52,7 +40,8 @@ std::vector<std::string> stages_of(PluginHost& host, const std::string& regime) 
 
 /// The regime whose assessments count for the body and period: the adopted one, else the latest assessed.
 std::optional<std::string> regime_in_force(Database& db, const std::string& body_id, const Period& period) {
-  if (auto a = adoption_on(db, body_id, period_start_date(period))) return a->regime;
+  // The default pattern's first school day: a report reads what was stored even when the policy file has gone.
+  if (auto a = adoption_on(db, body_id, AcademicCalendar().first_school_day(period).to_string())) return a->regime;
   return std::nullopt;
 }
 
@@ -202,12 +191,13 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) {
   if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"; see `trellis body list`");
-  const std::string start = period_start_date(opt.period);
+  const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
+  std::string start = in_force.start();
   std::filesystem::path policy_file;
   std::optional<Adoption> adoption;
   if (opt.draft_policy) {
     policy_file = *opt.draft_policy;
-  } else if ((adoption = adoption_on(db, opt.body_id, start))) {
+  } else if ((adoption = in_force.adoption)) {
     policy_file = adoption->policy_path;
   } else {
     throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start +
@@ -228,11 +218,13 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   run.policy_version = policy.version();
   if (auto w = policy.review_warning(now_timestamp().substr(0, 10))) run.warnings.push_back(*w);
 
+  // One calendar for everything below: the policy's (a draft's own, when trying one).
+  const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
+  start = cal.first_school_day(opt.period).to_string();
   const auto urns = members_on(db, opt.body_id, start);
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
   const auto decided = decisions_for(db, opt.body_id, policy.regime(), opt.period.to_string(), stages);
 
-  const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
   EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current

@@ -55,7 +55,7 @@ DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& i
   run.rating_id = record_rating(db, host, in);
   const std::string on = in.on.empty() ? now_timestamp().substr(0, 10) : in.on;
   std::vector<Letter> letters;
-  const auto adoption = adoption_on(db, in.body_id, period_start_date(Period::parse(in.period)));
+  const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
   if (adoption && decides(host.description(adoption->regime), in)) run.school = stored_for(db, host, in);
   if (run.school) {
     auto& a = *run.school;

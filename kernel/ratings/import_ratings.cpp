@@ -111,10 +111,11 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
     auto [it, fresh] = periods.try_emplace(period->to_string());
     PeriodFacts& pf = it->second;
     if (fresh) {
-      pf.start = period_start_date(*period);
+      const BodyPeriod in_force = body_period(db, body_id, *period);
+      pf.start = in_force.start();
       auto m = members_on(db, body_id, pf.start);
       pf.members.insert(m.begin(), m.end());
-      pf.adoption = adoption_on(db, body_id, pf.start);
+      pf.adoption = in_force.adoption;
     }
     if (!pf.adoption)
       throw InputError(r.at(col("period")), "a period in which " + body_id + " has adopted a policy",

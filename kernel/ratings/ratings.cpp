@@ -66,11 +66,12 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in) {
   if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
   const Period period = Period::parse(in.period);
-  const std::string start = period_start_date(period);
+  const BodyPeriod in_force = body_period(db, in.body_id, period);
+  const std::string start = in_force.start();
   auto members = members_on(db, in.body_id, start);
   if (!std::binary_search(members.begin(), members.end(), in.urn))
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);
-  auto adoption = adoption_on(db, in.body_id, start);
+  const auto& adoption = in_force.adoption;
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
   check_against_regime(host.description(adoption->regime), in);
   check_classified(db, adoption->regime, in, period.to_string());

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 
+#include "trellis/adoption.hpp"
 #include "trellis/error.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/ratings.hpp"
@@ -49,12 +50,22 @@ void compare_stages(Report& r, const sdk::RegimeDescription* d,
                                  chain[i]->stage, chain[i]->level, chain[i]->rationale, chain[i]->by});
 }
 
+/// The days of the period in the body's calendar; the default pattern's when its policy cannot be read now.
+DateRange body_calendar_span(Database& db, const std::string& body_id, const Period& p) {
+  try {
+    return body_period(db, body_id, p).span;
+  } catch (const InputError&) {
+    return AcademicCalendar().span(p);
+  }
+}
+
 void load_activities(Database& db, Report& r, const Period& p) {
   Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.due_date, a.status
       FROM activities a LEFT JOIN schools s ON s.urn = a.urn
       WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
       ORDER BY a.start_date, a.urn, a.id)");
-  s.bind(1, r.body.id).bind(2, p.academic_year().to_string()).bind(3, period_end_date(p)).bind(4, period_start_date(p));
+  const DateRange span = body_calendar_span(db, r.body.id, p);
+  s.bind(1, r.body.id).bind(2, p.academic_year().to_string()).bind(3, span.last.to_string()).bind(4, span.first.to_string());
   while (s.step())
     r.activities.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
                             s.text(8), s.opt_text(7)});

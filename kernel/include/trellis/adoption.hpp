@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "trellis/calendar.hpp"
+#include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/store/database.hpp"
 
@@ -38,5 +40,18 @@ Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id
 
 /// The adoption in force on the date, if any.
 std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, const std::string& date);
+
+/// What holds for a body in a period, all from one calendar: the policy's
+/// [calendar] (or the default England pattern when it has adopted none).
+struct BodyPeriod {
+  std::optional<Adoption> adoption;  ///< in force on the period's first school day
+  AcademicCalendar calendar;
+  Date first_school_day;  ///< the day membership and adoption are judged on
+  DateRange span;         ///< the days the period covers (activities in it, a date's period)
+  std::string start() const { return first_school_day.to_string(); }
+};
+
+/// Throws InputError when the adopted policy's [calendar] cannot be read.
+BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period);
 
 }  // namespace trellis

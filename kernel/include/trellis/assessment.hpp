@@ -94,14 +94,5 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& optio
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
                                                  const Period& period);
 
-/// Deprecated: the first day of the period's span (AcademicCalendar::span) in
-/// the default England calendar, not the body's. A term or half-term starts on
-/// its first school day; a year and autumn on 1 September. Use the body's
-/// calendar instead: first_school_day(period) for which memberships and
-/// adoption apply, span(period) for what happens during it.
-std::string period_start_date(const Period& period);
-/// Deprecated: the last day of the period's span in the default England
-/// calendar (the holiday after a term belongs to it; a year ends 31 August).
-std::string period_end_date(const Period& period);
 
 }  // namespace trellis
