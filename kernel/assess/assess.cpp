@@ -229,7 +229,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day.
-  const Date from = planning::plan_from(cal, opt.period, opt.on ? *opt.on : Date::parse(now_timestamp().substr(0, 10)));
+  const Date made_on = opt.on ? *opt.on : Date::parse(now_timestamp().substr(0, 10));
+  const Date from = planning::plan_from(cal, opt.period, made_on);
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   for (auto urn : urns) {
@@ -293,8 +294,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
   for (auto& set : rule_sets) set.from = from;
   // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
-  const PlanOptions stored{held_activities(db, opt.body_id, year.to_string()),
-                           moved_activities(db, opt.body_id, year.to_string())};
+  const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
   const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
   run.replan = replan(db, opt.body_id, year.to_string(), plan,
                       {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
@@ -303,7 +303,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
 
   // Letters to heads, in the outbox with the assessments; files once committed.
   const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              now_timestamp().substr(0, 10)};
+                              made_on.to_string()};
   std::vector<Letter> letters;
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;

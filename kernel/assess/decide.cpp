@@ -41,7 +41,7 @@ ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adop
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) sets.push_back(std::move(body));
-  const PlanOptions stored{held_activities(db, a.body, year.to_string()), moved_activities(db, a.body, year.to_string())};
+  const PlanOptions stored = stored_plan_options(db, a.body, year.to_string());
   auto plan = plan_year(cal, a.body, year, sets, stored);
   plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());
   return replan(db, a.body, year.to_string(), plan, {a.urn, from, reason});

@@ -25,10 +25,13 @@ std::string shown(const std::string& level) {
 std::string compose(const SchoolAssessment& a, const Letter& l, const LetterContext& c) {
   std::ostringstream out;
   const bool decided = a.decision.has_value();
-  out << "# " << (l.provisional ? "Provisional change" : "Change") << " of classification: " << a.name << "\n\n"
+  const bool stays = l.kind == "decision" && l.from_level == l.to_level;
+  out << "# " << (stays ? "Decision on the classification" : l.provisional ? "Provisional change of classification"
+                                                                           : "Change of classification")
+      << ": " << a.name << "\n\n"
       << "To the headteacher, " << a.name << " (URN " << a.urn << ")  \n"
       << "From " << c.body_name << ", " << c.today << "\n\n";
-  if (l.kind == "decision" && l.from_level == l.to_level) {
+  if (stays) {
     out << "Your school's classification for " << a.period << " has been decided: it stays **" << shown(l.to_level)
         << "**.";
   } else if (l.from_level) {
@@ -52,8 +55,9 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
   out << "## What the data shows\n\n";
   for (auto& r : a.reasons) out << "- " << r << "\n";
   out << "\n## What happens next\n\n"
-      << (c.offer.empty() ? "You may discuss the rationale for this change with a representative of " + c.body_name + "."
-                          : c.offer)
+      << (!c.offer.empty() ? c.offer
+          : stays          ? "You may discuss this decision with a representative of " + c.body_name + "."
+                           : "You may discuss the rationale for this change with a representative of " + c.body_name + ".")
       << "\n\nThis classification was made under " << a.regime << " policy " << a.policy_version << " (hash "
       << a.policy_hash.substr(0, 12) << ").\n";
   return out.str();

@@ -244,8 +244,14 @@ class Planner {
           continue;
         }
         Date d = days[free_day(s, st, spread::pick(st, at), days)];
-        if (!left.empty() && !std::binary_search(left.begin(), left.end(), d))
-          d = left[free_day(s, rest[i], spread::pick(rest[i], at), left)];
+        // A stretch cut by `from`: a day still to come is kept when it leaves its followers room from `from`
+        // on, or when the activity is already planned for it (its followers are stored); else re-spread.
+        if (!left.empty()) {
+          const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
+          const bool planned_there = stored != options_.planned.end() && stored->second == d;
+          if (d < *sets_[s].from || !(planned_there || std::binary_search(left.begin(), left.end(), d)))
+            d = left[free_day(s, rest[i], spread::pick(rest[i], at), left)];
+        }
         busy_[s].insert(d);
         out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
       }

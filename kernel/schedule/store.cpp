@@ -255,6 +255,14 @@ std::map<std::string, Date> held_activities(Database& db, const std::string& bod
   return out;
 }
 
+PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
+  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}};
+  Statement s(db, "SELECT uid, start_date FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");
+  s.bind(1, body).bind(2, year);
+  while (s.step()) o.planned.emplace(s.text(0), db_date(s.text(1)));
+  return o;
+}
+
 std::map<std::string, DateRange> moved_activities(Database& db, const std::string& body, const std::string& year) {
   Statement s(db, "SELECT uid, start_date, end_date FROM activities WHERE body_id = ? AND year = ? "
                   "AND moved_from IS NOT NULL");

@@ -147,7 +147,7 @@ TEST_CASE("move: the meeting's new date, the old one kept, SEQUENCE + 1, and wha
                                 {m2, anchored_rule("s8.agenda", Cadence::before, "s8.meeting", 14, false, true),
                                  anchored_rule("s8.papers", Cadence::before, "s8.meeting", 7, false, true),
                                  anchored_rule("s8.minutes", Cadence::after, "s8.meeting", 7, true, true)}}},
-                              {held_activities(t.db, "la", "2024-25"), moved_activities(t.db, "la", "2024-25")});
+                              stored_plan_options(t.db, "la", "2024-25"));
   const auto sum = replan(t.db, "la", "2024-25", plan);
   CHECK(sum.updated == 0);
   CHECK(t.all() == stored);

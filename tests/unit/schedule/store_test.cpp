@@ -70,7 +70,7 @@ TEST_CASE("re-planning after a change of band keeps done activities and replans 
   const int stored_before = count(db, "1");
 
   // The school moved from yellow to amber; the note after the done visit stays dated from it.
-  const auto amber = band_plan(2, {held_activities(db, "la", "2024-25"), {}});
+  const auto amber = band_plan(2, stored_plan_options(db, "la", "2024-25"));
   auto sum = replan(db, "la", "2024-25", amber);
   CHECK(sum.kept == 1);
   CHECK(sum.unchanged == 4);  // the note after the done visit, and the other school's three visits
@@ -95,7 +95,7 @@ TEST_CASE("re-planning after a change of band keeps done activities and replans 
   CHECK(count(db, "status = 'done'") == 1);
 
   // Back to yellow: the extra planned visits are cancelled, not deleted; the done one stays.
-  sum = replan(db, "la", "2024-25", band_plan(1, {held_activities(db, "la", "2024-25"), {}}));
+  sum = replan(db, "la", "2024-25", band_plan(1, stored_plan_options(db, "la", "2024-25")));
   CHECK(sum.cancelled == 6);  // occurrences 3-5 of the visit and of its note
   const auto yellow = of_rule(of_school(load_activities(db, "la", "2024-25"), 100001), "s7.visit");
   CHECK(yellow.size() == 6);

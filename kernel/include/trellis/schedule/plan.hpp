@@ -80,6 +80,10 @@ struct PlanOptions {
   std::map<std::string, Date> held;
   /// uid -> the dates of an activity since it was last moved: what is anchored on it is dated from them.
   std::map<std::string, DateRange> moved;
+  /// uid -> the day a stored activity that is still planned starts: when `from`
+  /// cuts its stretch and that day is still to come, it keeps it, so a re-plan
+  /// of unchanged rules moves nothing.
+  std::map<std::string, Date> planned;
 };
 
 /// Plans `year` (an academic year period). Throws InputError naming the rule

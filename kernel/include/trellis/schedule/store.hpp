@@ -71,6 +71,8 @@ std::map<std::string, Date> held_activities(Database& db, const std::string& bod
 /// uid -> the dates of each activity of the body's year that was ever moved
 /// (whatever it is now), for PlanOptions::moved.
 std::map<std::string, DateRange> moved_activities(Database& db, const std::string& body, const std::string& year);
+/// What the planner needs from the stored activities of the year: held, moved and still-planned days.
+PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year);
 
 /// The body's activities for the year, by start date, with school names.
 std::vector<Activity> load_activities(Database& db, const std::string& body, const std::string& year);
