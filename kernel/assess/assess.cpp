@@ -146,7 +146,7 @@ std::string stale_reason(const sdk::RegimeDescription& d, const StaleItem& s, co
                               : s.max_age == 1 ? "this year's or last year's"
                                                : "up to " + std::to_string(s.max_age) + " years old";
   return s.period + " " + label_of(d, s.indicator) + " not used for " + at.to_string() +
-         ": older than the policy allows (" + allowed + (s.recorded ? " for recorded evidence" : "") + ")";
+         ": older than the policy allows (" + allowed + (s.recorded ? " for recorded evidence" : "") + ").";
 }
 
 /// The entries of [evidence.minimum] the view does not meet, each as the labels it names.

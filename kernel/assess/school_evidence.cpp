@@ -88,7 +88,7 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
     data_->schools.emplace(info.urn, std::move(info));
   }
   Statement ev(db, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
-        e.source, e.line, e.recorded_at, e.recorded_by
+        e.source, e.line, e.recorded_at, e.import_id
       FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
       WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
       ORDER BY e.id)");
@@ -103,7 +103,7 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
     o.source = ev.text(7);
     if (auto l = ev.opt_integer(8)) o.line = static_cast<int>(*l);
     o.recorded_at = ev.text(9);
-    const bool recorded = ev.opt_text(10).has_value();
+    const bool recorded = !ev.opt_integer(10).has_value();  // `trellis record`: no file behind it
     auto p = Period::try_parse(o.period);
     if (!p) continue;  // not a period an assessment can use
     data_->evidence[ev.integer(1)].push_back({std::move(o), *p, recorded});

@@ -27,7 +27,7 @@ std::string level_text(const ReportSchool& s) {
   else if (a.decision)
     t += " (computed, confirmed at " + a.decision->stage + " by " + a.decision->by + " on " + a.decision->on + ")";
   else if (a.classified)
-    t += " (computed; not yet decided)";
+    t += " (computed)";
   return t;
 }
 

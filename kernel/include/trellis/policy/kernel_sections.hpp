@@ -5,7 +5,7 @@
 ///
 ///     [evidence.max_age]          # academic years before the assessed one
 ///     default = 1                 # any item: this year's or last year's
-///     recorded = 0                # items a person recorded (`trellis record`): this year's only
+///     recorded = 0                # items a person recorded with `trellis record` (no file behind them)
 ///     complaints_qualifying = 0   # per indicator, overriding the two above
 ///
 ///     [evidence.minimum]
