@@ -117,6 +117,7 @@ class Checker {
       if (!contains(kernel_tables, e.name)) visit({e.name}, e);
     thresholds();
     calendar();
+    kernel_sections();
     for (const auto& spec : specs_)
       if (spec.spec->required) {
         Segments concrete;
@@ -130,6 +131,40 @@ class Checker {
 
  private:
   void add(Location where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
+
+  /// [evidence] and [crosswalk] name the regime's indicators and levels: each name must be one.
+  void kernel_sections() {
+    const auto& v = policy_.view();
+    std::vector<std::string> indicators, levels;
+    for (const auto& i : d_.indicators) indicators.push_back(i.id);
+    for (const auto& sc : d_.scales)
+      if (sc.id == d_.overall_scale)
+        for (const auto& l : sc.levels) levels.push_back(l.id);
+    auto known = [&](const std::string& id) { return indicators.empty() || contains(indicators, id); };
+    auto found = [&](const std::string& id) { return "\"" + id + "\"" + policy_suggest::did_you_mean(id, indicators); };
+    const std::string reads = "an indicator the regime '" + d_.id + "' reads";
+    const auto required = v.texts("evidence.minimum.required");
+    for (const auto& entry : required)
+      for (std::size_t from = 0; from <= entry.size();) {
+        const auto bar = std::min(entry.find('|', from), entry.size());
+        const std::string id = entry.substr(from, bar - from);
+        if (!known(id)) add(policy_.where_value("evidence.minimum.required"), "expected " + reads + ", found " + found(id));
+        from = bar + 1;
+      }
+    if (auto n = v.number("evidence.minimum.at_least"); n && *n > static_cast<double>(required.size()))
+      add(policy_.where_value("evidence.minimum.at_least"),
+          "expected at most " + std::to_string(required.size()) + " (the entries of `required`), found " + number_text(*n));
+    for (const auto& key : v.keys("evidence.max_age"))
+      if (key != "default" && key != "recorded" && !known(key))
+        add(policy_.where("evidence.max_age." + key), "expected default, recorded or " + reads + ", found " + found(key));
+    for (const auto& other : v.keys("crosswalk"))
+      for (const auto& level : v.keys("crosswalk." + other)) {
+        const std::string path = "crosswalk." + other + "." + level;
+        if (auto to = v.text(path); to && !contains(levels, *to))
+          add(policy_.where_value(path), "expected a level of the " + d_.overall_scale + " scale (" + plain_list(levels) +
+                                             "), found \"" + *to + "\"" + policy_suggest::did_you_mean(*to, levels));
+      }
+  }
 
   /// [calendar] belongs to the kernel's scheduler; its problems are placed at their keys here.
   void calendar() {

@@ -38,6 +38,7 @@ RegimeDescription describe_regime() {
       {"governance_concern", "Concern about governance", "flag", D::lower_is_better, "leadership_and_management"},
       {"leadership_change", "Change in leadership", "flag", D::lower_is_better, "leadership_and_management"},
       {"ofsted_grade", "Ofsted overall effectiveness", "grade", D::lower_is_better, "in_addition"},
+      {"ofsted_inspection_date", "Date of the last Ofsted inspection", "date", D::neutral, "in_addition"},
       {"finance_concern", "Concern about finances", "flag", D::lower_is_better, "in_addition"},
   };
   // Section 5: the LA classifies; an officer may set the final level.

@@ -229,6 +229,18 @@ for s in d:
     assert s["changed"] == (s["level"] != s["previous_level"])
 PY
 
+# ---- policy check finds mistakes in the kernel's own sections, at file:line:col ----
+mkdir -p "$dir/bad/policies" "$dir/bad/scripts"
+cp -r "$src/scripts/telford" "$dir/bad/scripts/"
+sed 's/^complaints_qualifying = 0$/complaints_qualifed = 0/; s/^at_least = 1$/at_least = 3/' \
+  "$src/policies/telford-and-wrekin.toml" >"$dir/bad/policies/t.toml"
+printf '\n[crosswalk.nexus-mat]\nprevention = "green"\nearly_intervention = "ambr"\n' >>"$dir/bad/policies/t.toml"
+"$trellis" policy check "$dir/bad/policies/t.toml" >"$dir/out" 2>"$dir/err"
+[ $? -eq 1 ] && grep -q 't.toml:[0-9]*:1: expected default, recorded or an indicator .*"complaints_qualifed"; did you mean .complaints_qualifying.' "$dir/out" \
+  && grep -q 't.toml:[0-9]*:[0-9]*: expected at most 2 (the entries of `required`), found 3' "$dir/out" \
+  && grep -q 'found "ambr"; did you mean .amber.' "$dir/out" && ok \
+  || { bad "policy check: [evidence] and [crosswalk] mistakes with file:line:col"; cat "$dir/out"; }
+
 # ---- No evidence is a result of its own: insufficient evidence, never the best band ----
 export TRELLIS_DB=$dir/empty.db
 run init
