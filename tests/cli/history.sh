@@ -229,6 +229,29 @@ for s in d:
     assert s["changed"] == (s["level"] != s["previous_level"])
 PY
 
+# ---- [decisions] letters = "on_decision": no letter on a computed change, one once it is decided ----
+export TRELLIS_NOW=2018-09-03T09:00:00Z
+mkdir -p "$dir/od/policies" "$dir/od/scripts"
+cp -r "$src/scripts/telford" "$dir/od/scripts/"
+sed 's/^letters = "provisional"$/letters = "on_decision"/' "$src/policies/telford-and-wrekin.toml" >"$dir/od/policies/t.toml"
+run body add od --kind la --name "An LA that writes only once decided"
+run body join od 123364 123377 123404 123433 123441 --from 2017-09-01
+run body adopt od "$dir/od/policies/t.toml" --from 2017-09-01
+run assess --body od --period 2017-18 --on 2017-09-04 --format json
+run assess --body od --period 2018-19 --on 2018-09-03 --format json; save od.json
+od_letters() { "$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from outbox where body_id = 'od'\").fetchone()[0])" "$TRELLIS_DB"; }
+changed=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.argv[1])) if s['changed']][0])" "$dir/od.json")
+[ "$(od_letters)" = 0 ] && ok || bad "on_decision: a computed change writes no letter"
+level=$("$PY" -c "import json,sys; print([s['level'] for s in json.load(open(sys.argv[1])) if s['urn'] == int(sys.argv[2])][0])" "$dir/od.json" "$changed")
+run rate "$changed" --body od --period 2018-19 --subject overall --level "$level" --stage final --on 2018-09-20 \
+  --by "A. Officer" --rationale "Confirmed after a visit"
+"$PY" - "$TRELLIS_DB" "$changed" <<'PY' && ok || bad "on_decision: the decision writes the head one letter, not provisional"
+import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute("select kind, provisional, text from outbox where body_id = 'od'").fetchall()
+assert len(rows) == 1 and rows[0][0] == "change" and rows[0][1] == 0, rows
+assert "Decided by A. Officer on 2018-09-20" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
+PY
+
 # ---- policy check finds mistakes in the kernel's own sections, at file:line:col ----
 mkdir -p "$dir/bad/policies" "$dir/bad/scripts"
 cp -r "$src/scripts/telford" "$dir/bad/scripts/"
