@@ -35,6 +35,7 @@ void add_rate(CLI::App& app, Cli& cli) {
                   << run.replan->kept << " kept as history; see `trellis schedule`.\n";
     }
     for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
+    for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
   });
 
   auto* review = app.add_subcommand("review", "Ask for a school's classification to be reviewed");

@@ -282,15 +282,16 @@ void run_done(const Cli& cli, const DoneOptions& o) {
 struct ChangeOptions {
   std::int64_t id = 0;
   std::string to, reason;
+  bool force = false;
 };
 
 void run_move(const Cli& cli, const ChangeOptions& o) {
   const Date to = date_option("--to", o.to);
   const Date today = today_from("");
   change_activity(
-      cli, "activity move", o.id, std::to_string(o.id) + '\n' + o.to + '\n' + o.reason,
+      cli, "activity move", o.id, std::to_string(o.id) + '\n' + o.to + '\n' + o.reason + (o.force ? "\nforce" : ""),
       [&](Database& db, const Activity& a) {
-        return move_activity(db, body_calendar(db, a.body, today, a.year), o.id, to, o.reason);
+        return move_activity(db, body_calendar(db, a.body, today, a.year), o.id, to, o.reason, o.force);
       },
       [&](const Activity& a) {
         return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
@@ -341,6 +342,7 @@ void add_schedule(CLI::App& app, Cli& cli) {
   move->add_option("ID", m.id, "Activity id, as `trellis schedule` shows it")->required();
   move->add_option("--to", m.to, "Its new (first) day, YYYY-MM-DD; a window keeps its length")->required();
   move->add_option("--reason", m.reason, "Why it moved")->required();
+  move->add_flag("--force", m.force, "Accept a weekend or a bank holiday");
   move->callback([&cli] { run_move(cli, m); });
   auto* cancel = activity->add_subcommand("cancel", "Cancel an activity, and what is dated from it");
   cancel->add_option("ID", c.id, "Activity id, as `trellis schedule` shows it")->required();

@@ -229,7 +229,12 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day.
-  const Date made_on = opt.on ? *opt.on : Date::parse(now_timestamp().substr(0, 10));
+  const Date today = Date::parse(now_timestamp().substr(0, 10));
+  const Date made_on = opt.on ? *opt.on : today;
+  if (opt.on && (!cal.span(year).contains(*opt.on) || today < *opt.on))
+    throw UsageError("--on " + opt.on->to_string() + " must be a day of " + year.to_string() + " (" +
+                     cal.span(year).first.to_string() + " to " + cal.span(year).last.to_string() +
+                     ") and not after today (" + today.to_string() + ")");
   const Date from = planning::plan_from(cal, opt.period, made_on);
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
@@ -300,17 +305,18 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
                       {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
                                               " under " + policy.regime() + " policy " + policy.version()});
   run.activities_planned = plan.size();
+  run.planned_from = from.to_string();
 
   // Letters to heads, in the outbox with the assessments; files once committed.
   const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              made_on.to_string()};
+                              made_on.to_string(), level_labels(description)};
   std::vector<Letter> letters;
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
     if (auto l = change_letter(db, a, !a.decision, context)) letters.push_back(store_letter(db, std::move(*l)));
   }
   tx.commit();
-  run.letters = write_letters(letters, letters_folder(db.file()));
+  run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);
   return run;
 }
 

@@ -64,7 +64,7 @@ DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& i
     run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
     const Policy policy = Policy::load(adoption->policy_path);
     const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                                on};
+                                on, level_labels(host.description(adoption->regime))};
     if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));
   }
   record_audit(db, in.by, "rate",
@@ -72,7 +72,7 @@ DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& i
                    (run.replan ? "; re-planned from " + on : ""),
                "");
   tx.commit();
-  run.letters = write_letters(letters, letters_folder(db.file()));
+  run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);
   return run;
 }
 

@@ -18,11 +18,12 @@ std::string slug(std::string s) {
   return s;
 }
 
-std::string shown(const std::string& level) {
-  return level == kInsufficientEvidence ? std::string(kInsufficientEvidenceLabel) : level;
-}
-
 std::string compose(const SchoolAssessment& a, const Letter& l, const LetterContext& c) {
+  auto shown = [&](const std::string& level) {
+    if (level == kInsufficientEvidence) return std::string(kInsufficientEvidenceLabel);
+    auto it = c.labels.find(level);
+    return it == c.labels.end() ? level : it->second;
+  };
   std::ostringstream out;
   const bool decided = a.decision.has_value();
   const bool stays = l.kind == "decision" && l.from_level == l.to_level;
@@ -43,8 +44,7 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
   out << "\n\n";
   if (l.provisional)
     out << "This level was computed from the data " << c.body_name
-        << " holds. It is a proposal: an officer will review it before it is decided, and you will be told the "
-           "outcome.\n\n";
+        << " holds. It is a proposal until it is decided, and you will be told the outcome.\n\n";
   if (decided) {
     out << "## The decision\n\n"
         << "Decided by " << a.decision->by << " on " << a.decision->on << " (" << a.decision->stage << " stage)";
@@ -64,6 +64,14 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
 }
 
 }  // namespace
+
+std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d) {
+  std::map<std::string, std::string> out;
+  for (const auto& scale : d.scales)
+    if (scale.id == d.overall_scale)
+      for (const auto& l : scale.levels) out[l.id] = l.label;
+  return out;
+}
 
 std::optional<std::string> last_letter_level(Database& db, const std::string& body_id, std::int64_t urn,
                                              const std::string& period) {
@@ -111,13 +119,19 @@ Letter store_letter(Database& db, Letter l) {
 }
 
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
-                                                 const std::filesystem::path& folder) {
+                                                 const std::filesystem::path& folder,
+                                                 std::vector<std::string>& warnings) {
   std::vector<std::filesystem::path> written;
   for (const auto& l : letters) {
     const auto file = folder / l.file;
-    std::filesystem::create_directories(file.parent_path());
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
     std::ofstream out(file);
-    if (!out || !(out << l.text) || !out.flush()) throw std::runtime_error("cannot write " + file.string());
+    if (ec || !out || !(out << l.text) || !out.flush()) {
+      warnings.push_back("letter " + std::to_string(l.id) + " could not be written to " + file.string() +
+                         (ec ? " (" + ec.message() + ")" : "") + "; it is kept in the outbox");
+      continue;
+    }
     written.push_back(file);
   }
   return written;

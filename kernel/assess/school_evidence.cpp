@@ -194,11 +194,16 @@ class SchoolEvidence final : public sdk::EvidenceView {
 /// period under its regime, else its computed level.
 std::string counted_level(const StoredAssessment& a, const std::vector<StoredRating>& ratings,
                           const std::vector<std::string>& stages) {
-  const std::string period = a.period.to_string();
+  // As decisions_for: by stage, then the period itself before the term or year enclosing it.
+  std::vector<std::string> periods{a.period.to_string()};
+  if (a.period.kind() == Period::Kind::half_term)
+    periods.push_back(Period::term(a.period.start_year(), a.period.term()).to_string());
+  if (a.period.kind() != Period::Kind::year) periods.push_back(a.period.academic_year().to_string());
   for (const auto& stage : stages)
-    for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)
-      if (it->subject == "overall" && it->stage == stage && it->period == period && it->regime == a.regime)
-        return it->level;
+    for (const auto& period : periods)
+      for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)
+        if (it->subject == "overall" && it->stage == stage && it->period == period && it->regime == a.regime)
+          return it->level;
   return a.computed_level;
 }
 

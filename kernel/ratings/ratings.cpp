@@ -75,8 +75,19 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
   check_against_regime(host.description(adoption->regime), in);
   check_classified(db, adoption->regime, in, period.to_string());
-  if (in.by.empty()) throw UsageError("--by must name who set the rating");
-  if (!in.on.empty() && !Date::try_parse(in.on)) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
+  if (in.by.find_first_not_of(" \t") == std::string::npos) throw UsageError("--by must name who set the rating");
+  if (!in.on.empty()) {
+    const auto on = Date::try_parse(in.on);
+    if (!on) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
+    const DateRange year = in_force.calendar.span(period.academic_year());
+    const Date today = Date::parse(now_timestamp().substr(0, 10));
+    if (!year.contains(*on) || today < *on)
+      throw UsageError("--on " + in.on + " must be a day of " + period.academic_year().to_string() + " (" +
+                       year.first.to_string() + " to " + year.last.to_string() + ") and not after today (" +
+                       today.to_string() + ")");
+  }
+  if (in.stage == "computed")
+    refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");
 
   Statement prev(db, R"(SELECT id FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = ? AND stage = ?
                         AND regime = ? ORDER BY id DESC LIMIT 1)");

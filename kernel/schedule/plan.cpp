@@ -243,13 +243,14 @@ class Planner {
           out.push_back(make(s, r, index++, in[use.first], in[use.last], in[use.last], title_of(r)));
           continue;
         }
-        Date d = days[free_day(s, st, spread::pick(st, at), days)];
-        // A stretch cut by `from`: a day still to come is kept when it leaves its followers room from `from`
-        // on, or when the activity is already planned for it (its followers are stored); else re-spread.
-        if (!left.empty()) {
-          const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
-          const bool planned_there = stored != options_.planned.end() && stored->second == d;
-          if (d < *sets_[s].from || !(planned_there || std::binary_search(left.begin(), left.end(), d)))
+        Date d;
+        if (auto kept = still_planned(s, r, index, days, st)) {
+          d = *kept;  // a re-plan moves nothing already planned in this stretch and still to come
+        } else {
+          d = days[free_day(s, st, spread::pick(st, at), days)];
+          // A stretch cut by `from`: a day still to come is kept when it leaves its followers room from
+          // `from` on; else the activity is spread over the days left.
+          if (!left.empty() && (d < *sets_[s].from || !std::binary_search(left.begin(), left.end(), d)))
             d = left[free_day(s, rest[i], spread::pick(rest[i], at), left)];
         }
         busy_[s].insert(d);
@@ -257,6 +258,18 @@ class Planner {
       }
     }
     return out;
+  }
+
+  /// The day occurrence `index` of rule `r` is stored as planned on, when that day is one of this
+  /// stretch's, on or after the set's `from`, and not yet taken by another of the school's events.
+  std::optional<Date> still_planned(std::size_t s, const ActivityRule& r, int index, const std::vector<Date>& days,
+                                    spread::Stretch st) const {
+    const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
+    if (stored == options_.planned.end()) return std::nullopt;
+    const Date d = stored->second;
+    if (d < days[st.first] || days[st.last] < d || !std::binary_search(days.begin(), days.end(), d)) return std::nullopt;
+    if ((sets_[s].from && d < *sets_[s].from) || busy_[s].count(d)) return std::nullopt;
+    return d;
   }
 
   /// `want`, or the nearest index in the stretch whose day has no other event of this school.

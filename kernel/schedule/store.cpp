@@ -321,9 +321,17 @@ ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t
 }
 
 ActivityChange move_activity(Database& db, const AcademicCalendar& cal, std::int64_t id, Date to,
-                             const std::string& reason) {
+                             const std::string& reason, bool force) {
   Activity a = require(db, id);
   require_reason(reason, "move");
+  const int year = std::stoi(a.year.substr(0, 4));
+  const DateRange academic_year{Date::from_ymd(year, 9, 1), Date::from_ymd(year + 1, 8, 31)};
+  if (!academic_year.contains(to) || !academic_year.contains(to + (a.end - a.start)))
+    refuse(a, "it belongs to " + a.year + " (" + academic_year.first.to_string() + " to " +
+                  academic_year.last.to_string() + "); " + to.to_string() + " is outside it");
+  if (!force && !cal.is_working_day(to))
+    refuse(a, to.to_string() + " is a " + (to.is_weekend() ? std::string(weekday_name(to.weekday())) : "bank holiday") +
+                  "; give --force to move it there all the same");
   if (a.status == ActivityStatus::done)
     refuse(a, "it was done on " + (a.done_on ? a.done_on->to_string() : std::string("?")) + "; it cannot be moved");
   if (a.status == ActivityStatus::cancelled) refuse(a, "it was cancelled (" + a.reason + "); it cannot be moved");

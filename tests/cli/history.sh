@@ -36,6 +36,7 @@ run body join telford --la 894 --from 2017-09-01
 run body adopt telford "$src/policies/telford-and-wrekin.toml" --from 2017-09-01
 run assess --body telford --period 2017-18 --on 2017-09-04 --format json
 run assess --body telford --period 2018-19 --on 2018-09-03 --format json; save assess-2018.json
+export TRELLIS_NOW=2018-10-01T09:00:00Z
 run schedule --body telford --year 2018-19 --format json; save before.json
 
 # ---- A decision counts, and re-plans the school from the day it was taken ----
@@ -90,6 +91,31 @@ import json, sys
 s = [s for s in json.load(open(sys.argv[1] + "/reassess.json")) if s["urn"] == int(sys.argv[2])][0]
 assert s["level"] == "yellow" and s["computed_level"] == "amber" and s["decision"]["by"] == "A. Officer", s
 PY
+
+# A term's assessment stands on the year's decision (a decision on the year counts for each of its terms).
+run assess --body telford --period 2018-19/autumn --on 2018-10-01 --format json; save autumn.json
+py "$urn" <<'PY' && ok || bad "DESIGN Decision: the year's decision counts in a term's assessment"
+import json, sys
+s = [s for s in json.load(open(sys.argv[1] + "/autumn.json")) if s["urn"] == int(sys.argv[2])][0]
+assert s["level"] == "yellow" and s["decision"]["by"] == "A. Officer" and not s["changed"], s
+PY
+counts() { "$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print([c.execute('select count(*) from ' + t).fetchone()[0] for t in ('ratings','activities','outbox','assessments')], c.execute('select max(sequence), sum(status = \"moved\") from activities').fetchone())" "$TRELLIS_DB"; }
+before=$(counts)
+refused() { # exit-code name command...: refused with that code, and nothing written
+  local want=$1 name=$2; shift 2
+  "$trellis" "$@" >"$dir/out" 2>"$dir/err"; local got=$?
+  [ "$got" -eq "$want" ] && [ "$(counts)" = "$before" ] && ok || { bad "$name: exit $got (wanted $want), or something was written"; cat "$dir/err"; }
+}
+refused 2 "assess --on outside the period's year" assess --body telford --period 2018-19 --on 2020-03-01
+refused 2 "assess --on after today" assess --body telford --period 2018-19 --on 2018-12-01
+refused 2 "rate --on after today" rate "$urn" --body telford --period 2018-19 --subject overall --level amber --stage final --on 2018-12-01 --by x
+refused 3 "rate at the computed stage (the regime's own)" rate "$urn" --body telford --period 2018-19 --subject overall --level amber --stage computed --by x
+academy=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.argv[1])) if s['level']=='academy'][0])" "$dir/assess-2018.json")
+refused 3 "rate refuses a school the regime does not classify (an academy under the LA)" rate "$academy" --body telford --period 2018-19 --subject overall --level amber --stage final --by x
+visit=$("$PY" -c "import json,sys; print([a['id'] for a in json.load(open(sys.argv[1])) if a['urn'] == int(sys.argv[2]) and a['status'] == 'planned' and a['type'] == 'visit'][-1])" "$dir/decided.json" "$urn")
+refused 3 "activity move to a Saturday, without --force" activity move "$visit" --to 2019-03-16 --reason "x"
+refused 3 "activity move outside its year" activity move "$visit" --to 2019-09-12 --reason "x"
+run activity move "$visit" --to 2019-03-16 --reason "Saturday open day" --force
 
 # ---- A mid-year re-band plans nothing in the past and keeps what is unchanged ----
 green=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.argv[1])) if s['level']=='green'][0])" "$dir/assess-2018.json")
@@ -230,7 +256,7 @@ for s in d:
 PY
 
 # ---- [decisions] letters = "on_decision": no letter on a computed change, one once it is decided ----
-export TRELLIS_NOW=2018-09-03T09:00:00Z
+export TRELLIS_NOW=2018-09-20T09:00:00Z
 mkdir -p "$dir/od/policies" "$dir/od/scripts"
 cp -r "$src/scripts/telford" "$dir/od/scripts/"
 sed 's/^letters = "provisional"$/letters = "on_decision"/' "$src/policies/telford-and-wrekin.toml" >"$dir/od/policies/t.toml"

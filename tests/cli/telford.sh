@@ -129,7 +129,9 @@ for s in changed:
     letters = glob.glob(os.path.join(sys.argv[1], "letters/telford/2018-19/%d-*.md" % s["urn"]))
     assert len(letters) == 1, letters
     text = open(letters[0]).read()
-    assert s["level"] in text and s["previous_level"] in text and s["reasons"][1] in text and "discuss" in text
+    # Levels in the words of the scale ("Amber"), as a head reads them.
+    assert s["level"].capitalize() in text and s["previous_level"].capitalize() in text, text
+    assert s["reasons"][1] in text and "discuss" in text
     # Not yet decided by an officer: the letter says the change is provisional (decisions.letters = "provisional").
     assert "Provisional change" in text and "proposal" in text, text
 PY

@@ -77,6 +77,7 @@ struct AssessRun {
   std::vector<SchoolAssessment> schools;
   std::size_t activities_planned = 0;
   ReplanSummary replan;  ///< what re-planning the year did to the stored activities
+  std::string planned_from;  ///< the first day the plan was re-made from
   std::vector<std::filesystem::path> letters;  ///< letters to heads written (stored in the outbox first)
 };
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "trellis/assessment.hpp"
@@ -26,6 +27,7 @@ struct DecisionRun {
   std::optional<SchoolAssessment> school;
   std::optional<ReplanSummary> replan;
   std::vector<std::filesystem::path> letters;
+  std::vector<std::string> warnings;  ///< e.g. a letter that could not be written out (it stays in the outbox)
 };
 
 /// Records the rating (see record_rating) and, for a decision on "overall",

@@ -31,7 +31,8 @@ std::vector<std::string> deciding_stages(const sdk::RegimeDescription& d);
 const std::vector<std::string>& generic_deciding_stages();
 
 /// The decision on each school's overall level for the period under the
-/// regime, by URN: the newest rating at the first of `stages` that has one.
+/// regime, by URN: the newest rating at the first of `stages` that has one,
+/// for the period itself, else for the term or year that encloses it.
 std::map<std::int64_t, Decision> decisions_for(Database& db, const std::string& body_id, const std::string& regime,
                                                const std::string& period, const std::vector<std::string>& stages);
 

@@ -11,11 +11,13 @@
 ///     write_letters(sent, letters_folder(db.file()));
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "trellis/assessment.hpp"
+#include "trellis/sdk/description.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -37,7 +39,11 @@ struct LetterContext {
   std::string body_name;
   std::string offer;  ///< what the body offers the head, from the policy; empty: a plain offer to discuss
   std::string today;  ///< "YYYY-MM-DD"
+  std::map<std::string, std::string> labels;  ///< level id -> what a head reads ("early_intervention" -> "Early Intervention")
 };
+
+/// The labels of the regime's overall scale, for letters.
+std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d);
 
 /// The level the last letter for the school and period told its head, if one went.
 std::optional<std::string> last_letter_level(Database& db, const std::string& body_id, std::int64_t urn,
@@ -53,8 +59,11 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
 Letter store_letter(Database& db, Letter letter);
 
 /// Writes each letter to `folder`/letter.file; returns the files written.
+/// A letter that cannot be written stays in the outbox: `warnings` says which
+/// and why, and the rest are written (the change that caused them has committed).
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
-                                                 const std::filesystem::path& folder);
+                                                 const std::filesystem::path& folder,
+                                                 std::vector<std::string>& warnings);
 
 /// Where letters go: letters/ beside the database.
 std::filesystem::path letters_folder(const std::filesystem::path& database_file);

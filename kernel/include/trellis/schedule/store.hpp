@@ -105,7 +105,7 @@ ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t
 /// Throws UsageError for an unknown id or an empty reason, InputError for a
 /// done or cancelled activity, or one already starting on `to`.
 ActivityChange move_activity(Database& db, const AcademicCalendar& cal, std::int64_t id, Date to,
-                             const std::string& reason);
+                             const std::string& reason, bool force = false);
 
 /// Cancels activity `id` with `reason` (SEQUENCE + 1); the planned or moved
 /// activities anchored on it (its agenda, its minutes) are cancelled with it.
