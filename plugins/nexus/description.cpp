@@ -203,9 +203,11 @@ RegimeDescription describe_regime() {
   for (auto& e : evidence_indicators()) d.indicators.push_back(e);
   // 000 §3.7: headteachers self-assess; the SPSB moderates before the
   // executive reports to Directors (000 §3.11.2). Trellis computes the tier.
+  // In the order they happen: the head's self-assessment, the tier trellis
+  // proposes from it, then the board's moderation.
   d.stages = {{"self", {"Headteacher"}},
-              {"moderated", {"Schools Performance and Scrutiny Board"}},
-              {"computed", {"trellis"}}};
+              {"computed", {"trellis"}},
+              {"moderated", {"Schools Performance and Scrutiny Board"}}};
   d.reported_stage = "moderated";  // 000 §3.11: only moderated ratings go to Directors
   // 000 §3.11.2: the SPSB's moderation is what the executive reports, so its
   // rating of the overall tier is the trust's decision.
