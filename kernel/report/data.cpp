@@ -20,14 +20,18 @@ nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::j
 
 std::string render_csv(const Report& r) {
   std::ostringstream o;
-  o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons\r\n";
+  o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons,review_status,review_level\r\n";
   for (auto& s : r.schools) {
+    const ReportReview* review = nullptr;  // the school's latest review, if any
+    for (auto& v : r.reviews)
+      if (v.urn == s.assessment.urn) review = &v;
     std::string reasons;
     for (auto& x : s.assessment.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
     o << s.assessment.urn << "," << field(s.assessment.name) << "," << r.period << "," << field(s.assessment.level) << ","
       << (s.assessment.classified ? "yes" : "no") << "," << field(s.assessment.previous_level.value_or("")) << ","
       << (s.assessment.changed() ? "yes" : "no") << "," << field(s.final_level ? s.final_level->level : "") << ","
-      << field(s.final_level ? s.final_level->by : "") << "," << field(reasons) << "\r\n";
+      << field(s.final_level ? s.final_level->by : "") << "," << field(reasons) << ","
+      << field(review ? review->status : "") << "," << field(review ? review->outcome_level.value_or("") : "") << "\r\n";
   }
   return o.str();
 }
@@ -75,7 +79,10 @@ std::string render_json(const Report& r) {
                                {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}});
   j["reviews"] = nlohmann::json::array();
   for (auto& v : r.reviews)
-    j["reviews"].push_back({{"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at}, {"reason", v.reason}});
+    j["reviews"].push_back({{"id", v.id}, {"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at},
+                            {"reason", v.reason}, {"period", opt(v.period)}, {"status", v.status},
+                            {"outcome_level", opt(v.outcome_level)}, {"outcome_rationale", opt(v.outcome_rationale)},
+                            {"outcome_on", opt(v.outcome_on)}, {"outcome_by", opt(v.outcome_by)}});
   return j.dump(2) + "\n";
 }
 
