@@ -32,7 +32,7 @@ void print_json(const nlohmann::json& value);
 void add_init(CLI::App& app, Cli& cli);
 void add_body(CLI::App& app, Cli& cli);
 void add_assess(CLI::App& app, Cli& cli);
-void add_rate(CLI::App& app, Cli& cli);    // rate, review
+void add_rate(CLI::App& app, Cli& cli);    // rate
 void add_report(CLI::App& app, Cli& cli);
 void add_demo(CLI::App& app, Cli& cli);
 void add_record(CLI::App& app, Cli& cli);
@@ -44,5 +44,6 @@ void add_import(CLI::App& app, Cli& cli);    // import schools, import evidence
 void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_import first)
 void add_schools(CLI::App& app, Cli& cli);   // schools
 void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
+void add_review(CLI::App& app, Cli& cli);    // review (request, start, decide), reviews
 
 }  // namespace trellis::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_import_ratings(app, cli);  // after add_import: it adds to that group
   trellis::cli::add_schools(app, cli);
   trellis::cli::add_evidence(app, cli);
+  trellis::cli::add_review(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

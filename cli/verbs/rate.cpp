@@ -37,22 +37,6 @@ void add_rate(CLI::App& app, Cli& cli) {
     for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
   });
-
-  auto* review = app.add_subcommand("review", "Ask for a school's classification to be reviewed");
-  static std::int64_t review_urn = 0;
-  static std::string review_body, review_by, review_reason;
-  review->add_option("URN", review_urn, "School URN")->required();
-  review->add_option("--body", review_body, "Body id")->required();
-  review->add_option("--by", review_by, "Who asks: the school or an officer")->required();
-  review->add_option("--reason", review_reason, "Why a review is asked for")->required();
-  review->callback([&cli] {
-    Database db = cli.open_db();
-    Transaction tx(db);
-    auto id = request_review(db, review_urn, review_body, review_by, review_reason);
-    record_audit(db, review_by, "review", std::to_string(review_urn) + " (" + review_body + "): " + review_reason, "");
-    tx.commit();
-    std::cout << "Review request " << id << " recorded for " << review_urn << ".\n";
-  });
 }
 
 }  // namespace trellis::cli

@@ -49,27 +49,33 @@ ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adop
 
 }  // namespace
 
-DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in) {
+DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in, std::vector<Letter>& letters,
+                           bool letter) {
   DecisionRun run;
-  Transaction tx(db);
   run.rating_id = record_rating(db, host, in);
   const std::string on = in.on.empty() ? now_timestamp().substr(0, 10) : in.on;
-  std::vector<Letter> letters;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
   if (adoption && decides(host.description(adoption->regime), in)) run.school = stored_for(db, host, in);
-  if (run.school) {
-    auto& a = *run.school;
-    const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
-                               in.by;
-    run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
-    const Policy policy = Policy::load(adoption->policy_path);
-    const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                                on, level_labels(host.description(adoption->regime))};
-    if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));
-  }
+  if (!run.school) return run;
+  auto& a = *run.school;
+  const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
+                             in.by;
+  run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
+  if (!letter) return run;
+  const Policy policy = Policy::load(adoption->policy_path);
+  const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
+                              on, level_labels(host.description(adoption->regime))};
+  if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));
+  return run;
+}
+
+DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in) {
+  Transaction tx(db);
+  std::vector<Letter> letters;
+  DecisionRun run = apply_decision(db, host, in, letters, true);
   record_audit(db, in.by, "rate",
                std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")" +
-                   (run.replan ? "; re-planned from " + on : ""),
+                   (run.replan ? "; re-planned from " + (in.on.empty() ? now_timestamp().substr(0, 10) : in.on) : ""),
                "");
   tx.commit();
   run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);

@@ -112,7 +112,7 @@ Letter store_letter(Database& db, Letter l) {
   s.bind(1, l.body_id).bind(2, l.urn).bind(3, l.period).bind(4, l.regime).bind(5, l.kind).bind(6, l.from_level)
       .bind(7, l.to_level).bind(8, l.provisional ? 1 : 0).bind(9, l.text).bind(10, now_timestamp()).run();
   l.id = db.last_insert_id();
-  l.file = l.body_id + "/" + slug(l.period) + "/" + std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
+  if (l.file.empty()) l.file = l.body_id + "/" + slug(l.period) + "/" + std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
   Statement f(db, "UPDATE outbox SET file = ? WHERE id = ?");
   f.bind(1, l.file).bind(2, l.id).run();
   return l;

@@ -64,10 +64,13 @@ std::vector<WideFormat> build() {
                 num("NORB", "boys_count", "Boys on roll", "pupils", "neutral"),
                 num("PNORG", "girls_pct", "Girls (% of pupils)", "%", "neutral"),
                 num("PNORB", "boys_pct", "Boys (% of pupils)", "%", "neutral"),
-                num("TSENELSE", "sen_support_count", "Pupils with SEN support", "pupils", "neutral"),
-                num("PSENELSE", "sen_support_pct", "Pupils with SEN support (%)", "%", "neutral"),
-                num("TSENELK", "sen_ehcp_count", "Pupils with an EHC plan or statement", "pupils", "neutral"),
-                num("PSENELK", "sen_ehcp_pct", "Pupils with an EHC plan or statement (%)", "%", "neutral"),
+                // DfE's census codes: K is SEN support; S and E are a statement and an
+                // EHC plan. So ...SENELK is SEN support (about 12% of pupils in England,
+                // January 2019) and ...SENELSE statements or EHC plans (about 3%).
+                num("TSENELK", "sen_support_count", "Pupils with SEN support", "pupils", "neutral"),
+                num("PSENELK", "sen_support_pct", "Pupils with SEN support (%)", "%", "neutral"),
+                num("TSENELSE", "sen_ehcp_count", "Pupils with an EHC plan or statement", "pupils", "neutral"),
+                num("PSENELSE", "sen_ehcp_pct", "Pupils with an EHC plan or statement (%)", "%", "neutral"),
                 num("NUMEAL", "eal_count", "Pupils with English as an additional language", "pupils", "neutral"),
                 num("NUMENGFL", "english_first_language_count", "Pupils with English as first language", "pupils", "neutral"),
                 num("NUMUNCFL", "first_language_unclassified_count", "Pupils whose first language is unclassified", "pupils", "neutral"),

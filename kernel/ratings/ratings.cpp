@@ -115,13 +115,4 @@ std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, 
   return out;
 }
 
-std::int64_t request_review(Database& db, std::int64_t urn, const std::string& body_id, const std::string& by,
-                            const std::string& reason) {
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
-  if (reason.empty()) throw UsageError("a review request needs a reason (--reason)");
-  Statement s(db, "INSERT INTO review_requests(urn, body_id, requested_by, requested_at, reason) VALUES (?,?,?,?,?)");
-  s.bind(1, urn).bind(2, body_id).bind(3, by).bind(4, now_timestamp()).bind(5, reason).run();
-  return db.last_insert_id();
-}
-
 }  // namespace trellis

@@ -6,6 +6,7 @@
 #include "trellis/letters.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/report.hpp"
+#include "trellis/reviews.hpp"
 
 namespace trellis {
 namespace {
@@ -71,11 +72,17 @@ void load_activities(Database& db, Report& r, const Period& p) {
                             s.text(8), s.opt_text(7)});
 }
 
-void load_reviews(Database& db, Report& r) {
-  Statement s(db, R"(SELECT q.urn, COALESCE(s.name, ''), q.requested_by, q.requested_at, q.reason
-      FROM review_requests q LEFT JOIN schools s ON s.urn = q.urn WHERE q.body_id = ? ORDER BY q.id)");
-  s.bind(1, r.body.id);
-  while (s.step()) r.reviews.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+/// The reviews of classifications for the reported (or assessed) period, with
+/// their status and outcome; requests made before reviews kept a period show always.
+void load_reviews(Database& db, Report& r, const Period& reported) {
+  for (auto& v : list_reviews(db, r.body.id)) {
+    if (v.period && *v.period != r.assessed_period) {
+      auto p = Period::try_parse(*v.period);
+      if (!p || !reported.contains(*p)) continue;
+    }
+    r.reviews.push_back({v.urn, v.school, v.requested_by, v.requested_at, v.reason, v.id, v.period, to_string(v.status),
+                         v.outcome_level, v.outcome_rationale, v.outcome_on, v.outcome_by});
+  }
 }
 
 }  // namespace
@@ -137,7 +144,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   count_levels(r, d);
   compare_stages(r, d, newest);
   load_activities(db, r, period);
-  load_reviews(db, r);
+  load_reviews(db, r, period);
   return r;
 }
 

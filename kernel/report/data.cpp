@@ -31,9 +31,12 @@ nlohmann::json decision_json(const SchoolAssessment& a) {
 std::string render_csv(const Report& r) {
   std::ostringstream o;
   o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons,computed_level,"
-       "decided_stage,decided_on,decision_rationale,switch\r\n";
+       "decided_stage,decided_on,decision_rationale,switch,review_status,review_level\r\n";
   for (auto& s : r.schools) {
     const auto& a = s.assessment;
+    const ReportReview* review = nullptr;  // the school's latest review, if any
+    for (auto& v : r.reviews)
+      if (v.urn == a.urn) review = &v;
     std::string reasons;
     for (auto& x : a.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
     o << a.urn << "," << field(a.name) << "," << r.period << "," << field(a.level) << ","
@@ -41,7 +44,8 @@ std::string render_csv(const Report& r) {
       << (a.changed() ? "yes" : "no") << "," << field(a.decision ? a.decision->level : "") << ","
       << field(a.decision ? a.decision->by : "") << "," << field(reasons) << "," << field(a.computed_level) << ","
       << field(a.decision ? a.decision->stage : "") << "," << field(a.decision ? a.decision->on : "") << ","
-      << field(a.decision ? a.decision->rationale : "") << "," << field(a.switch_note().value_or("")) << "\r\n";
+      << field(a.decision ? a.decision->rationale : "") << "," << field(a.switch_note().value_or("")) << ","
+      << field(review ? review->status : "") << "," << field(review ? review->outcome_level.value_or("") : "") << "\r\n";
   }
   return o.str();
 }
@@ -100,7 +104,10 @@ std::string render_json(const Report& r) {
                                {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}});
   j["reviews"] = nlohmann::json::array();
   for (auto& v : r.reviews)
-    j["reviews"].push_back({{"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at}, {"reason", v.reason}});
+    j["reviews"].push_back({{"id", v.id}, {"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at},
+                            {"reason", v.reason}, {"period", opt(v.period)}, {"status", v.status},
+                            {"outcome_level", opt(v.outcome_level)}, {"outcome_rationale", opt(v.outcome_rationale)},
+                            {"outcome_on", opt(v.outcome_on)}, {"outcome_by", opt(v.outcome_by)}});
   return j.dump(2) + "\n";
 }
 

@@ -86,7 +86,21 @@ std::string render_html(const Report& r) {
   for (auto& a : r.activities)
     o << "<tr><td>" << a.start << "</td><td>" << a.end << "</td><td>" << a.due.value_or("") << "</td><td>"
       << esc(a.urn ? a.school : "(all schools)") << "</td><td>" << esc(a.title) << "</td><td>" << a.status << "</td></tr>";
-  o << "</table>\n</body></html>\n";
+  o << "</table>\n";
+  if (!r.reviews.empty()) {
+    o << "<h2>Review requests</h2>\n<table><tr><th>School</th><th>Asked</th><th>By</th><th>Reason</th><th>Status</th>"
+         "<th>Outcome</th></tr>";
+    for (auto& v : r.reviews) {
+      o << "<tr><td>" << esc(v.school) << " (" << v.urn << ")</td><td>" << esc(v.at.substr(0, 10)) << "</td><td>"
+        << esc(v.by) << "</td><td>" << esc(v.reason) << "</td><td>" << esc(v.status) << "</td><td>";
+      if (v.outcome_level)
+        o << badge(r, *v.outcome_level) << " " << esc(v.outcome_on.value_or("")) << ", " << esc(v.outcome_by.value_or(""))
+          << ": " << esc(v.outcome_rationale.value_or(""));
+      o << "</td></tr>";
+    }
+    o << "</table>\n";
+  }
+  o << "</body></html>\n";
   return o.str();
 }
 

@@ -37,6 +37,18 @@ std::string letter_text(const ReportSchool& s) {
          " (letters/" + s.letter->file + ")";
 }
 
+/// A review's status: "requested", "under review", "confirmed at amber", "changed to yellow".
+std::string review_status(const ReportReview& v) {
+  if (!v.outcome_level) return v.status.empty() ? "requested" : v.status;
+  return v.status + (v.status == "changed" ? " to " : " at ") + *v.outcome_level;
+}
+
+/// Once decided: " on 2019-01-21 by A. Officer: <rationale>".
+std::string review_detail(const ReportReview& v) {
+  if (!v.outcome_level) return "";
+  return " on " + v.outcome_on.value_or("") + " by " + v.outcome_by.value_or("") + ": " + v.outcome_rationale.value_or("");
+}
+
 std::string when(const ReportActivity& a) {
   if (a.due) return "due " + *a.due;
   return a.start == a.end ? a.start : a.start + " to " + a.end;
@@ -88,7 +100,9 @@ std::string render_markdown(const Report& r) {
     o << "| " << when(a) << " | " << (a.urn ? a.school : "(all schools)") << " | " << a.title << " | " << a.status << " |\n";
   if (!r.reviews.empty()) {
     o << "\n## Review requests\n\n";
-    for (auto& v : r.reviews) o << "- " << v.school << " (" << v.urn << "), " << v.at << ", by " << v.by << ": " << v.reason << "\n";
+    for (auto& v : r.reviews)
+      o << "- " << v.school << " (" << v.urn << "), " << v.at << ", by " << v.by << ": " << v.reason << " — **"
+        << review_status(v) << "**" << review_detail(v) << "\n";
   }
   return o.str();
 }
@@ -122,7 +136,9 @@ std::string render_text(const Report& r) {
     o << "  " << when(a) << "  " << (a.urn ? a.school : "(all schools)") << ": " << a.title << " [" << a.status << "]\n";
   if (!r.reviews.empty()) {
     o << "\nReview requests:\n";
-    for (auto& v : r.reviews) o << "  " << v.school << " (" << v.urn << ") by " << v.by << ": " << v.reason << "\n";
+    for (auto& v : r.reviews)
+      o << "  " << v.school << " (" << v.urn << ") by " << v.by << ": " << v.reason << " [" << review_status(v)
+        << review_detail(v) << "]\n";
   }
   return o.str();
 }

@@ -27,11 +27,11 @@ struct Letter {
   std::string body_id;
   std::int64_t urn = 0;
   std::string period, regime;
-  std::string kind;  ///< "change" (the level moved), "decision" (a decided level replaces the one last written)
+  std::string kind;  ///< "change" (the level moved), "decision" (a decided level replaces the one last written), "review" (a review's outcome)
   std::optional<std::string> from_level;
   std::string to_level;
   bool provisional = false;
-  std::string file;  ///< relative to the letters folder: BODY/PERIOD/URN-ID.md, once stored
+  std::string file;  ///< relative to the letters folder; stored with BODY/PERIOD/URN-ID.md when left empty
   std::string text;  ///< Markdown, for the head
 };
 

@@ -45,8 +45,6 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
 /// Every rating of the body's schools for the period, oldest first.
 std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, const std::string& period);
 
-/// A school or an officer asks for a classification to be reviewed.
-std::int64_t request_review(Database& db, std::int64_t urn, const std::string& body_id, const std::string& by,
-                            const std::string& reason);
+// Review requests moved to trellis/reviews.hpp.
 
 }  // namespace trellis

@@ -66,6 +66,10 @@ struct ReportActivity {
 struct ReportReview {
   std::int64_t urn = 0;
   std::string school, by, at, reason;
+  std::int64_t id = 0;
+  std::optional<std::string> period;
+  std::string status;  ///< requested, under review, confirmed or changed
+  std::optional<std::string> outcome_level, outcome_rationale, outcome_on, outcome_by;
 };
 
 struct Report {

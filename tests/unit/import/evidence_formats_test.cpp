@@ -60,6 +60,32 @@ TEST_CASE("census: each column an indicator; NA kept as not applicable; national
   CHECK(count(db, "SELECT COUNT(*) FROM benchmarks") == 0);
 }
 
+TEST_CASE("census: ...SENELK is SEN support, ...SENELSE a statement or EHC plan") {
+  // DfE's SEN codes: K is SEN support; S and E a statement and an EHC plan.
+  auto db = with_register();
+  import_evidence(db, {.file = fixture("census_small.csv"), .period = "2018-19"});
+  // census_small.csv line 5, Lawley Primary: TSENELSE 5, PSENELSE 1.2, TSENELK 29, PSENELK 6.9.
+  CHECK(item(db, 123377, "sen_support_count", "2018-19").value == 29);
+  CHECK(item(db, 123377, "sen_support_pct", "2018-19").value == 6.9);
+  CHECK(item(db, 123377, "sen_ehcp_count", "2018-19").value == 5);
+  CHECK(item(db, 123377, "sen_ehcp_pct", "2018-19").value == 1.2);
+  CHECK(item(db, 123377, "sen_ehcp_pct", "2018-19").column == 11);  // PSENELSE
+
+  // The real January 2019 census rows for Telford and Wrekin (examples/): across
+  // the LA, SEN support is several times EHC plans, as it is nationally (12%, 3%).
+  const auto ex = std::filesystem::path(TRELLIS_SOURCE_DIR) / "examples" / "telford-and-wrekin" / "data";
+  auto la = fresh_db();
+  import_schools(la, {.file = ex / "england_spine.csv"});
+  import_evidence(la, {.file = ex / "england_census.csv", .period = "2018-19"});
+  CHECK(item(la, 123404, "sen_support_pct", "2018-19").value == 21.2);  // Wombridge Primary
+  CHECK(item(la, 123404, "sen_ehcp_pct", "2018-19").value == 2.4);
+  CHECK(item(la, 123574, "sen_support_count", "2018-19").value == 113);
+  CHECK(item(la, 123574, "sen_ehcp_count", "2018-19").value == 18);
+  const auto support = count(la, "SELECT SUM(value_num) FROM evidence WHERE indicator = 'sen_support_count'");
+  const auto ehcp = count(la, "SELECT SUM(value_num) FROM evidence WHERE indicator = 'sen_ehcp_count'");
+  CHECK(support > 2 * ehcp);
+}
+
 TEST_CASE("census needs --period: the file does not say its year") {
   auto db = fresh_db();
   const std::string before = snapshot(db);

@@ -1,0 +1,25 @@
+#pragma once
+/// The letter that tells a headteacher the outcome of a review of their
+/// school's classification. decide_review stores it in the outbox, in the same
+/// transaction as the outcome; the caller writes it out once that commits.
+///
+///     ReviewDecision d = decide_review(db, host, outcome);   // commits first
+///     write_letters({*d.letter}, letters_folder(db.file()), warnings);
+///     // letters/example-la/2018-19/review-7-123456.md
+#include <string>
+
+#include "trellis/reviews.hpp"
+
+namespace trellis {
+
+/// Where the letter for a decided review goes, relative to the letters folder:
+/// <body>/<period, '/' as '_'>/review-<id>-<urn>.md.
+std::string review_letter_file(const Review& review);
+
+/// The Markdown letter to the head: what was asked and when, the outcome
+/// (confirmed at a level, or changed from one level to another), the
+/// rationale, the date and who decided. Throws UsageError when the review is
+/// not decided.
+std::string review_letter_text(const ReviewDecision& decision);
+
+}  // namespace trellis

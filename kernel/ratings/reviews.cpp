@@ -1,0 +1,311 @@
+#include "trellis/decide.hpp"
+#include "trellis/review_letter.hpp"
+#include "trellis/reviews.hpp"
+
+#include <algorithm>
+
+#include "trellis/adoption.hpp"
+#include "trellis/assessment.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/date.hpp"
+#include "trellis/error.hpp"
+#include "trellis/ratings.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+namespace {
+
+constexpr const char* kSelect = R"(SELECT q.id, q.urn, COALESCE(s.name, ''), q.body_id, COALESCE(b.name, ''), q.period,
+      q.requested_by, q.requested_at, q.reason, q.status, q.outcome_level, q.outcome_rationale, q.outcome_on,
+      q.outcome_by, q.updated_at
+    FROM review_requests q LEFT JOIN schools s ON s.urn = q.urn LEFT JOIN bodies b ON b.id = q.body_id)";
+
+Review read(Statement& s) {
+  Review r;
+  r.id = s.integer(0);
+  r.urn = s.integer(1);
+  r.school = s.text(2);
+  r.body_id = s.text(3);
+  r.body_name = s.text(4);
+  r.period = s.opt_text(5);
+  r.requested_by = s.text(6);
+  r.requested_at = s.text(7);
+  r.reason = s.text(8);
+  r.status = parse_review_status(s.text(9)).value_or(ReviewStatus::requested);
+  r.outcome_level = s.opt_text(10);
+  r.outcome_rationale = s.opt_text(11);
+  r.outcome_on = s.opt_text(12);
+  r.outcome_by = s.opt_text(13);
+  r.updated_at = s.opt_text(14);
+  return r;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string today() { return now_timestamp().substr(0, 10); }
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string s;
+  for (auto& i : items) {
+    if (!s.empty()) s += ", ";
+    s += i;
+  }
+  return s;
+}
+
+/// The period of the school's latest stored assessment under the body: the
+/// one that starts last, and of those the one assessed last.
+std::optional<std::string> latest_assessed_period(Database& db, const std::string& body_id, std::int64_t urn) {
+  Statement s(db, "SELECT period, MAX(id) FROM assessments WHERE body_id = ? AND urn = ? GROUP BY period");
+  s.bind(1, body_id).bind(2, urn);
+  std::optional<std::string> best;
+  std::string best_start;
+  std::int64_t best_id = 0;
+  while (s.step()) {
+    auto period = Period::try_parse(s.text(0));
+    if (!period) continue;
+    const std::string start = AcademicCalendar().first_school_day(*period).to_string();
+    const std::int64_t id = s.integer(1);
+    if (!best || start > best_start || (start == best_start && id > best_id)) {
+      best = period->to_string();
+      best_start = start;
+      best_id = id;
+    }
+  }
+  return best;
+}
+
+std::string status_refusal(const Review& r, const std::string& wanted) {
+  std::string msg = "review " + std::to_string(r.id) + " is " + to_string(r.status);
+  if (r.status == ReviewStatus::confirmed || r.status == ReviewStatus::changed) {
+    msg += " (";
+    msg += r.outcome_level.value_or("?");
+    msg += ", on ";
+    msg += r.outcome_on.value_or("?");
+    msg += " by ";
+    msg += r.outcome_by.value_or("?");
+    msg += ")";
+  }
+  msg += "; " + wanted;
+  return msg;
+}
+
+Review must_find(Database& db, std::int64_t id) {
+  auto r = find_review(db, id);
+  if (!r) throw UsageError("no review request " + std::to_string(id) + "; see `trellis reviews --body ID`");
+  return *r;
+}
+
+const sdk::Scale* overall_scale(const sdk::RegimeDescription& d) {
+  for (auto& scale : d.scales)
+    if (scale.id == d.overall_scale) return &scale;
+  return nullptr;
+}
+
+/// The school's level for the period as it stands: the newest overall rating
+/// at the deciding stage, else its latest stored (classified) assessment.
+std::optional<std::string> current_level(Database& db, const Review& r, const std::string& period,
+                                         const std::optional<std::string>& stage) {
+  if (stage) {
+    Statement s(db, R"(SELECT level FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = 'overall'
+                       AND stage = ? ORDER BY id DESC LIMIT 1)");
+    s.bind(1, r.body_id).bind(2, r.urn).bind(3, period).bind(4, *stage);
+    if (s.step()) return s.text(0);
+  }
+  Statement s(db, R"(SELECT level, classified FROM assessments WHERE body_id = ? AND urn = ? AND period = ?
+                     ORDER BY id DESC LIMIT 1)");
+  s.bind(1, r.body_id).bind(2, r.urn).bind(3, period);
+  if (s.step() && s.integer(1) != 0) return s.text(0);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string to_string(ReviewStatus status) {
+  switch (status) {
+    case ReviewStatus::requested: return "requested";
+    case ReviewStatus::under_review: return "under review";
+    case ReviewStatus::confirmed: return "confirmed";
+    case ReviewStatus::changed: return "changed";
+  }
+  return "requested";
+}
+
+std::optional<ReviewStatus> parse_review_status(std::string_view text) {
+  if (text == "requested") return ReviewStatus::requested;
+  if (text == "under review" || text == "under-review" || text == "under_review") return ReviewStatus::under_review;
+  if (text == "confirmed") return ReviewStatus::confirmed;
+  if (text == "changed") return ReviewStatus::changed;
+  return std::nullopt;
+}
+
+std::optional<std::string> deciding_stage(const sdk::RegimeDescription& regime) {
+  for (const char* stage : {"final", "validated", "moderated"})
+    for (auto& s : regime.stages)
+      if (s.id == stage) return s.id;
+  return std::nullopt;
+}
+
+std::optional<Review> find_review(Database& db, std::int64_t id) {
+  Statement s(db, std::string(kSelect) + " WHERE q.id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read(s);
+}
+
+std::vector<Review> list_reviews(Database& db, const std::string& body_id, std::optional<ReviewStatus> status) {
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  Statement s(db, std::string(kSelect) + " WHERE q.body_id = ? AND (? IS NULL OR q.status = ?) ORDER BY q.id");
+  std::optional<std::string> wanted;
+  if (status) wanted = to_string(*status);
+  s.bind(1, body_id).bind(2, wanted).bind(3, wanted);
+  std::vector<Review> out;
+  while (s.step()) out.push_back(read(s));
+  return out;
+}
+
+Review request_review(Database& db, const ReviewRequest& in) {
+  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
+  if (blank(in.reason)) throw UsageError("a review request needs a reason (--reason)");
+  if (blank(in.by)) throw UsageError("a review request needs to say who asks (--by)");
+  std::optional<std::string> period;
+  if (in.period) period = Period::parse(*in.period).to_string();
+
+  Transaction tx(db);
+  Statement school(db, "SELECT name FROM schools WHERE urn = ?");
+  school.bind(1, in.urn);
+  if (!school.step())
+    throw StoreError("no school with URN " + std::to_string(in.urn) +
+                     " is in the register; nothing was recorded (see `trellis schools`)");
+  const std::string name = school.text(0);
+  if (!period) period = latest_assessed_period(db, in.body_id, in.urn);
+  const std::string on = period ? body_period(db, in.body_id, Period::parse(*period)).start() : today();
+  auto members = members_on(db, in.body_id, on);
+  if (!std::binary_search(members.begin(), members.end(), in.urn))
+    throw StoreError(name + " (" + std::to_string(in.urn) + ") is not a member of " + in.body_id + " on " + on +
+                     ", so " + in.body_id + " cannot review its classification; nothing was recorded");
+
+  const std::string now = now_timestamp();
+  Statement ins(db, R"(INSERT INTO review_requests(urn, body_id, requested_by, requested_at, reason, period, status, updated_at)
+                       VALUES (?,?,?,?,?,?,'requested',?))");
+  ins.bind(1, in.urn).bind(2, in.body_id).bind(3, in.by).bind(4, now).bind(5, in.reason).bind(6, period).bind(7, now).run();
+  const std::int64_t id = db.last_insert_id();
+  record_audit(db, in.by, "review",
+               std::to_string(in.urn) + " (" + in.body_id + ", " + period.value_or("no period") + "): " + in.reason, "");
+  tx.commit();
+  return must_find(db, id);
+}
+
+Review start_review(Database& db, std::int64_t id, const std::string& by) {
+  if (blank(by)) throw UsageError("say who takes the review up (--by)");
+  Transaction tx(db);
+  Review r = must_find(db, id);
+  if (r.status != ReviewStatus::requested)
+    throw StoreError(status_refusal(r, "only a requested review can be started; nothing was changed"));
+  Statement up(db, "UPDATE review_requests SET status = 'under review', updated_at = ? WHERE id = ? AND status = 'requested'");
+  up.bind(1, now_timestamp()).bind(2, id).run();
+  record_audit(db, by, "review start",
+               "review " + std::to_string(id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " +
+                   r.period.value_or("no period") + "): under review",
+               "");
+  tx.commit();
+  return must_find(db, id);
+}
+
+ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome& in) {
+  if (in.outcome != ReviewStatus::confirmed && in.outcome != ReviewStatus::changed)
+    throw UsageError("a review's outcome is confirmed or changed");
+  if (blank(in.by)) throw UsageError("say who decided the review (--by)");
+  if (blank(in.rationale)) throw UsageError("a review's outcome needs a rationale (--rationale): the head is told it");
+  if (in.outcome == ReviewStatus::changed && (!in.level || blank(*in.level)))
+    throw UsageError("--changed needs the new level (--level)");
+  const std::string on = in.on ? Date::parse(*in.on).to_string() : today();
+
+  Transaction tx(db);
+  Review r = must_find(db, in.id);
+  if (r.status != ReviewStatus::under_review) {
+    std::string wanted = r.status == ReviewStatus::requested
+                             ? "start it first with `trellis review start " + std::to_string(r.id) + " --by WHO`"
+                             : "it has been decided already";
+    throw StoreError(status_refusal(r, "only a review under review can be decided; " + wanted + "; nothing was changed"));
+  }
+  if (on < r.requested_at.substr(0, 10))
+    throw UsageError("the outcome's date " + on + " is before the request was made (" + r.requested_at.substr(0, 10) + ")");
+  std::optional<std::string> period = r.period;
+  if (!period) period = latest_assessed_period(db, r.body_id, r.urn);
+  if (!period)
+    throw StoreError("review " + std::to_string(r.id) + " names no period, and " + std::to_string(r.urn) +
+                     " has no stored assessment under " + r.body_id + "; nothing was changed");
+  const BodyPeriod in_force = body_period(db, r.body_id, Period::parse(*period));
+  const std::string start = in_force.start();
+  const auto& adoption = in_force.adoption;
+  const sdk::RegimeDescription* regime = adoption ? &host.description(adoption->regime) : nullptr;
+  const std::optional<std::string> stage = regime ? deciding_stage(*regime) : std::nullopt;
+
+  ReviewDecision out;
+  out.level_before = current_level(db, r, *period, stage);
+  std::string level;
+  if (in.outcome == ReviewStatus::confirmed) {
+    if (!out.level_before)
+      throw StoreError(std::to_string(r.urn) + " has no level for " + *period + " under " + r.body_id +
+                       " to confirm; decide with --changed --level LEVEL");
+    if (in.level && *in.level != *out.level_before)
+      throw UsageError("--confirmed keeps the current level " + *out.level_before + "; to make it " + *in.level +
+                       ", decide with --changed --level " + *in.level);
+    level = *out.level_before;
+  } else {
+    level = *in.level;
+    if (!regime)
+      throw StoreError(r.body_id + " has adopted no policy in force on " + start + ", so no level can be decided for " +
+                       *period);
+    const sdk::Scale* scale = overall_scale(*regime);
+    std::vector<std::string> levels;
+    if (scale)
+      for (auto& l : scale->levels) levels.push_back(l.id);
+    if (std::find(levels.begin(), levels.end(), level) == levels.end())
+      throw UsageError("\"" + level + "\" is not on the " + regime->id + " regime's overall scale; its levels are " +
+                       joined(levels));
+    if (out.level_before && *out.level_before == level)
+      throw UsageError(std::to_string(r.urn) + " is already " + level + " for " + *period +
+                       "; to keep that level, decide with --confirmed");
+    if (!stage)
+      throw StoreError("the " + regime->id + " regime has no stage at which a person decides a level (final, validated "
+                       "or moderated), so a review cannot change it");
+    // The body's decision: it counts from the day decided, and re-plans the school (the review letter tells the head).
+    std::vector<Letter> none;
+    const DecisionRun decided =
+        apply_decision(db, host, {r.urn, r.body_id, *period, "overall", level, *stage, in.by, in.rationale, on}, none, false);
+    out.rating_id = decided.rating_id;
+    out.replan = decided.replan;
+  }
+
+  Statement up(db, R"(UPDATE review_requests SET status = ?, outcome_level = ?, outcome_rationale = ?, outcome_on = ?,
+                        outcome_by = ?, updated_at = ?, period = COALESCE(period, ?)
+                      WHERE id = ? AND status = 'under review')");
+  up.bind(1, to_string(in.outcome)).bind(2, level).bind(3, in.rationale).bind(4, on).bind(5, in.by)
+      .bind(6, now_timestamp()).bind(7, *period).bind(8, r.id).run();
+  std::string what = in.outcome == ReviewStatus::confirmed
+                         ? "confirmed at " + level
+                         : "changed from " + out.level_before.value_or("no level") + " to " + level + " (" + *stage +
+                               " rating " + std::to_string(*out.rating_id) + ")";
+  record_audit(db, in.by, "review decide",
+               "review " + std::to_string(r.id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " + *period +
+                   "): " + what + ": " + in.rationale,
+               "");
+  out.review = must_find(db, r.id);
+  Letter letter;
+  letter.body_id = r.body_id;
+  letter.urn = r.urn;
+  letter.period = *period;
+  letter.regime = adoption ? adoption->regime : "";
+  letter.kind = "review";
+  letter.from_level = out.level_before;
+  letter.to_level = level;
+  letter.file = review_letter_file(out.review);
+  letter.text = review_letter_text(out);
+  out.letter = store_letter(db, std::move(letter));
+  tx.commit();
+  return out;
+}
+
+}  // namespace trellis
