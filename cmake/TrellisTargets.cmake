@@ -1,6 +1,10 @@
-# Warnings are errors in the project's own code; third-party headers come in as SYSTEM.
+# Warnings are errors in the project's own code (unless TRELLIS_WERROR is OFF,
+# for packagers on other compilers); third-party headers come in as SYSTEM.
 function(trellis_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror)
+  target_compile_options(${target} PRIVATE -Wall -Wextra)
+  if(TRELLIS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
   if(TRELLIS_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)

@@ -66,7 +66,10 @@ std::optional<Date> Date::try_parse(std::string_view text, std::string* why) {
     if (why) *why = msg;
     return std::nullopt;
   };
-  const std::string found = "\"" + std::string(text) + "\"";
+  // Appended, not "\"" + std::string: see Location::to_string (GCC 12 -Wrestrict at -O3).
+  std::string found = "\"";
+  found += text;
+  found += '"';
   int y = 0, m = 0, d = 0;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text.substr(0, 4), y) ||
       !digits(text.substr(5, 2), m) || !digits(text.substr(8, 2), d))

@@ -2,11 +2,18 @@
 
 namespace trellis {
 
+// Strings are built by appending, never with "literal" + std::string&&: that
+// overload inserts at the front, which GCC 12 at -O3 flags with a bogus
+// -Wrestrict (GCC bugs 105329, 105651), failing a Release build under -Werror.
 std::string Location::to_string() const {
   std::string s = file.empty() ? "<input>" : file;
   if (line > 0) {
-    s += ":" + std::to_string(line);
-    if (column > 0) s += ":" + std::to_string(column);
+    s += ':';
+    s += std::to_string(line);
+    if (column > 0) {
+      s += ':';
+      s += std::to_string(column);
+    }
   }
   return s;
 }

@@ -50,7 +50,10 @@ std::optional<Period> Period::try_parse(std::string_view text, std::string* why)
     if (why) *why = std::move(msg);
     return std::nullopt;
   };
-  const std::string quoted = "\"" + std::string(text) + "\"";
+  // Appended, not "\"" + std::string: see Location::to_string (GCC 12 -Wrestrict at -O3).
+  std::string quoted = "\"";
+  quoted += text;
+  quoted += '"';
   std::string_view year_part = text.substr(0, text.find('/'));
   int first = 0, second = 0;
   if (year_part.size() != 7 || year_part[4] != '-' || !parse_int(year_part.substr(0, 4), first) ||
@@ -109,7 +112,10 @@ std::string Period::to_string() const {
   if (kind_ == Kind::year) return s;
   s += "/";
   s += term_name(term_);
-  if (kind_ == Kind::half_term) s += "-" + std::to_string(half_);
+  if (kind_ == Kind::half_term) {
+    s += '-';
+    s += std::to_string(half_);
+  }
   return s;
 }
 
