@@ -140,6 +140,7 @@ std::optional<ReviewStatus> parse_review_status(std::string_view text) {
 }
 
 std::optional<std::string> deciding_stage(const sdk::RegimeDescription& regime) {
+  if (!regime.deciding_stage.empty()) return regime.deciding_stage;
   for (const char* stage : {"final", "validated", "moderated"})
     for (auto& s : regime.stages)
       if (s.id == stage) return s.id;

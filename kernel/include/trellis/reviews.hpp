@@ -108,8 +108,9 @@ std::optional<Review> find_review(Database& db, std::int64_t id);
 std::vector<Review> list_reviews(Database& db, const std::string& body_id,
                                  std::optional<ReviewStatus> status = std::nullopt);
 
-/// The stage at which the regime's people decide a school's level: the first
-/// of final, validated and moderated that the regime declares; nullopt when it
+/// The stage at which the regime's people decide a school's level: the one
+/// it names as its `deciding_stage`; for a regime that names none, the first
+/// of final, validated and moderated that it declares; nullopt when it
 /// declares none of them (its computed level is then the only one).
 std::optional<std::string> deciding_stage(const sdk::RegimeDescription& regime);
 

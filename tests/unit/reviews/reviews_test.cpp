@@ -328,4 +328,8 @@ TEST_CASE("the deciding stage: an officer's final, else a panel's validated, els
   CHECK(deciding_stage(d) == "validated");
   d.stages = {{"computed", {}}};
   CHECK_FALSE(deciding_stage(d));
+  // The regime's own word wins: a board that moderates and an officer's final, the board deciding.
+  d.stages = {{"computed", {}}, {"moderated", {}}, {"final", {}}};
+  d.deciding_stage = "moderated";
+  CHECK(deciding_stage(d) == "moderated");
 }
