@@ -1,24 +1,21 @@
 #include "trellis/assessment.hpp"
 
 #include <algorithm>
-
-#include "planning.hpp"
 #include <nlohmann/json.hpp>
 
+#include "planning.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
-#include "trellis/error.hpp"
 #include "trellis/calendar.hpp"
+#include "trellis/error.hpp"
+#include "trellis/letters.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/schedule/plan.hpp"
 #include "trellis/schedule/store.hpp"
-#include "trellis/letters.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
-
-
 namespace {
 
 bool on_scale(const sdk::RegimeDescription& d, const std::string& level) {

@@ -31,8 +31,18 @@ count=$(wc -w <<<"$urns")
 "$trellis" body join england $urns --from 2018-09-01 >/dev/null
 "$trellis" body adopt england "$src/policies/telford-and-wrekin.toml" --from 2018-09-01 >/dev/null
 echo "maintained schools: $count"
-measure "assess + plan the year ($count schools)" "$trellis" assess --body england --period 2018-19
+# Assessed on the first day of the year, so the whole year is planned.
+measure "assess + plan the year ($count schools)" "$trellis" assess --body england --period 2018-19 --on 2018-09-03
 grep -cE '^[0-9]+  ' "$dir/out" | xargs echo "schools assessed:"
+# Again mid-year with nothing changed: a re-plan that must keep every activity as it is.
+measure "re-assess mid-year (no change)" "$trellis" assess --body england --period 2018-19 --on 2019-01-14 --brief
+tail -1 "$dir/out"
+# An officer's decision on one school: recorded, and that school re-planned.
+first=$("$trellis" assess --body england --period 2018-19 --dry-run --format json | python3 -c '
+import json, sys
+print([s["urn"] for s in json.load(sys.stdin) if s["level"] == "amber"][0])')
+measure "a decision re-plans one school" "$trellis" rate "$first" --body england --period 2018-19 --subject overall \
+  --level yellow --stage final --on 2019-01-14 --by "Benchmark officer"
 measure "schedule (table)" "$trellis" schedule --body england --year 2018-19
 echo "activities: $(($(wc -l <"$dir/out") - 1))"
 measure "schedule (ics)" "$trellis" schedule --body england --year 2018-19 --format ics -o "$dir/england.ics"
