@@ -54,10 +54,8 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
   std::cout << "\n";
   if (!dry_run)
-    std::cout << "The year's plan from " << run.planned_from << ": " << run.replan.added << " added, "
-              << run.replan.unchanged << " unchanged, " << run.replan.updated << " re-dated, " << run.replan.reinstated
-              << " reinstated, " << run.replan.cancelled << " cancelled (with the reason); " << run.replan.kept
-              << " kept as they were (done, moved, earlier, or cancelled by a person). See `trellis schedule`.\n";
+    std::cout << "The year's plan from " << run.planned_from << ": " << to_text(run.replan)
+              << ". See `trellis schedule`.\n";
   for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
 }
 

@@ -30,9 +30,8 @@ void add_rate(CLI::App& app, Cli& cli) {
       std::cout << "This is the decision on " << a.name << ": " << a.level << " counts (computed: " << a.computed_level
                 << ").\n";
       if (run.replan)
-        std::cout << "Its plan from " << (in.on.empty() ? "today" : in.on) << ": " << run.replan->added << " added, "
-                  << run.replan->cancelled << " cancelled with the reason, " << run.replan->unchanged << " unchanged, "
-                  << run.replan->kept << " kept as history; see `trellis schedule`.\n";
+        std::cout << "Its plan from " << (in.on.empty() ? "today" : in.on) << ": " << to_text(*run.replan)
+                  << ". See `trellis schedule`.\n";
     }
     for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";

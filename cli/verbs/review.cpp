@@ -112,8 +112,8 @@ void add_review(CLI::App& app, Cli& cli) {
       std::cout << "confirmed at " << r.outcome_level.value_or("");
     std::cout << ", by " << r.outcome_by.value_or("") << " on " << r.outcome_on.value_or("") << ".\n";
     if (decision.replan)
-      std::cout << "The school's plan from " << r.outcome_on.value_or("") << ": " << decision.replan->added << " added, "
-                << decision.replan->cancelled << " cancelled with the reason; see `trellis schedule`.\n";
+      std::cout << "The school's plan from " << r.outcome_on.value_or("") << ": " << to_text(*decision.replan)
+                << ". See `trellis schedule`.\n";
     for (const auto& f : written) std::cout << "Letter: " << f.string() << "\n";
     for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   });

@@ -255,6 +255,21 @@ std::map<std::string, Date> held_activities(Database& db, const std::string& bod
   return out;
 }
 
+std::string to_text(const ReplanSummary& s) {
+  std::string out;
+  auto part = [&](int n, const char* what) {
+    if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+  };
+  part(s.added, "added");
+  part(s.updated, "re-dated");
+  part(s.reinstated, "reinstated");
+  part(s.cancelled, "cancelled (each with the reason)");
+  part(s.unchanged, "unchanged");
+  if (out.empty()) out = "nothing to change";
+  if (s.kept) out += "; " + std::to_string(s.kept) + " kept as they were (done, moved, earlier, or cancelled by a person)";
+  return out;
+}
+
 PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
   PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}};
   Statement s(db, "SELECT uid, start_date FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");

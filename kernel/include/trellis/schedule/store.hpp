@@ -56,6 +56,9 @@ struct ReplanSummary {
   int added = 0;       ///< new UIDs written
 };
 
+/// "3 added, 14 cancelled (each with the reason), 1 unchanged; 3 kept as they were": the parts that are not zero.
+std::string to_text(const ReplanSummary& s);
+
 /// Brings the stored activities of `body` and `year` within `scope` into line
 /// with `plan` (see the file comment). Every activity of `plan` must be for
 /// `body` and `year` (std::invalid_argument otherwise); with a scope URN, the
