@@ -273,13 +273,20 @@ class Planner {
   }
 
   /// `want`, or the nearest index in the stretch whose day has no other event of this school.
+  /// Days already planned for the school in the store are avoided too where
+  /// another day will do, so that a re-plan does not push them aside.
   std::size_t free_day(std::size_t s, spread::Stretch st, std::size_t want, const std::vector<Date>& days) const {
     const std::size_t len = st.last - st.first + 1;
-    for (std::size_t step = 0; step < len; ++step) {
-      for (int sign : {1, -1}) {
-        const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
-        if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
-        if (!busy_[s].count(days[static_cast<std::size_t>(i)])) return static_cast<std::size_t>(i);
+    const auto stored = sets_[s].urn ? options_.planned_days.find(*sets_[s].urn) : options_.planned_days.end();
+    for (const bool avoid_stored : {true, false}) {
+      if (avoid_stored && stored == options_.planned_days.end()) continue;
+      for (std::size_t step = 0; step < len; ++step) {
+        for (int sign : {1, -1}) {
+          const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
+          if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
+          const Date d = days[static_cast<std::size_t>(i)];
+          if (!busy_[s].count(d) && !(avoid_stored && stored->second.count(d))) return static_cast<std::size_t>(i);
+        }
       }
     }
     return want;

@@ -271,10 +271,14 @@ std::string to_text(const ReplanSummary& s) {
 }
 
 PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
-  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}};
-  Statement s(db, "SELECT uid, start_date FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");
+  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}};
+  Statement s(db, "SELECT uid, start_date, urn FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");
   s.bind(1, body).bind(2, year);
-  while (s.step()) o.planned.emplace(s.text(0), db_date(s.text(1)));
+  while (s.step()) {
+    const Date start = db_date(s.text(1));
+    o.planned.emplace(s.text(0), start);
+    if (auto urn = s.opt_integer(2)) o.planned_days[*urn].insert(start);
+  }
   return o;
 }
 

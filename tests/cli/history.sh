@@ -146,6 +146,10 @@ cancelled = [a for a in after.values() if a["urn"] == urn and a["status"] == "ca
 assert cancelled and all(a["start"] >= "2019-01-14" and "re-assessed" in a["reason"] for a in cancelled)
 PY
 
+run assess --body telford --period 2018-19 --on 2019-01-14
+grep -q "^The year's plan from 2019-01-14: [0-9]* unchanged; [0-9]* kept as they were" "$dir/out" && ok \
+  || { bad "re-assessing with nothing changed moves, cancels and adds nothing"; grep "plan from" "$dir/out"; }
+
 # ---- Minutes within seven working days (s8) count the office's days, through half-term ----
 meeting=$("$PY" -c "
 import json,sys

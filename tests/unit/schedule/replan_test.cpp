@@ -153,7 +153,7 @@ TEST_CASE("s8: minutes are due seven working days after the day the meeting was 
   CHECK(agenda.day_kind == DayKind::calendar);
 
   // Held a day late, on Friday 23 May: 27-30 May and 2-4 June (26 May is a bank holiday).
-  const auto held = plan(sets, {{{meeting, D("2025-05-23")}}, {}, {}});
+  const auto held = plan(sets, {{{meeting, D("2025-05-23")}}, {}, {}, {}});
   const auto minutes = of_rule(held, "s8.minutes").at(0);
   CHECK(minutes.start == D("2025-05-23"));
   CHECK(minutes.due == D("2025-06-04"));
@@ -163,7 +163,7 @@ TEST_CASE("s8: minutes are due seven working days after the day the meeting was 
   CHECK(of_rule(held, "s8.agenda").at(0).due == D("2025-05-08"));  // due by the day the meeting was expected
 
   // Moved to Thursday 5 June: minutes from then, agenda two weeks before it.
-  const auto moved = plan(sets, {{}, {{meeting, {D("2025-06-05"), D("2025-06-05")}}}, {}});
+  const auto moved = plan(sets, {{}, {{meeting, {D("2025-06-05"), D("2025-06-05")}}}, {}, {}});
   CHECK(of_rule(moved, "s8.minutes").at(0).due == D("2025-06-16"));
   CHECK(of_rule(moved, "s8.agenda").at(0).due == D("2025-05-22"));
 }

@@ -54,6 +54,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,9 @@ struct PlanOptions {
   /// cuts its stretch and that day is still to come, it keeps it, so a re-plan
   /// of unchanged rules moves nothing.
   std::map<std::string, Date> planned;
+  /// urn -> the days its stored, still-planned activities start on: a day for
+  /// a new or re-spread activity avoids them where another will do.
+  std::map<std::int64_t, std::set<Date>> planned_days;
 };
 
 /// Plans `year` (an academic year period). Throws InputError naming the rule
