@@ -50,7 +50,7 @@ void count_decision(SchoolAssessment& a, std::optional<Decision> decision) {
 }
 
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
-                                                 const Period& period) {
+                                                 const Period& period, std::optional<std::int64_t> only) {
   auto regime = regime_in_force(db, body_id, period);
   if (regime) {
     Statement any(db, "SELECT 1 FROM assessments WHERE body_id = ? AND period = ? AND regime = ? LIMIT 1");
@@ -67,12 +67,18 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
         COALESCE(a.computed_level, a.level), a.classified, a.previous_level, a.reasons, a.ratings, a.policy_version,
         a.policy_hash, a.adoption_id, a.prior_regime, a.prior_level
       FROM assessments a LEFT JOIN schools s ON s.urn = a.urn
-      WHERE a.body_id = ? AND a.period = ? AND a.regime = ?
+      WHERE a.body_id = ? AND a.period = ? AND a.regime = ? AND (?4 IS NULL OR a.urn = ?4)
         AND a.id = (SELECT MAX(b.id) FROM assessments b
                     WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn AND b.regime = a.regime)
       ORDER BY a.urn)");
-  s.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime);
-  const auto decided = decisions_for(db, body_id, *regime, period.to_string(), stages_of(host, *regime));
+  s.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime).bind(4, only);
+  std::map<std::int64_t, Decision> decided;
+  const auto stages = stages_of(host, *regime);
+  if (only) {
+    if (auto d = decision_for(db, body_id, *regime, *only, period.to_string(), stages)) decided.emplace(*only, *d);
+  } else {
+    decided = decisions_for(db, body_id, *regime, period.to_string(), stages);
+  }
   std::vector<SchoolAssessment> out;
   while (s.step()) {
     SchoolAssessment a;

@@ -18,9 +18,9 @@ bool decides(const sdk::RegimeDescription& d, const RatingInput& in) {
 }
 
 std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const RatingInput& in) {
-  for (auto& a : stored_assessments(db, host, in.body_id, Period::parse(in.period)))
-    if (a.urn == in.urn) return a;
-  return std::nullopt;
+  auto one = stored_assessments(db, host, in.body_id, Period::parse(in.period), in.urn);
+  if (one.empty()) return std::nullopt;
+  return one.front();
 }
 
 /// The school's activities for the year re-made from `from` for the level that now counts.

@@ -91,9 +91,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& optio
 
 /// The latest stored assessment of each school of the body for the period,
 /// by URN, under the regime the body had adopted for it (else the latest
-/// regime assessed), with the decision recorded since and the level that counts.
+/// regime assessed), with the decision recorded since and the level that counts;
+/// of one school when `only` names it.
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
-                                                 const Period& period);
+                                                 const Period& period, std::optional<std::int64_t> only = std::nullopt);
 
 
 }  // namespace trellis
