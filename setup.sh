@@ -11,6 +11,7 @@ packages=(
   build-essential cmake pkg-config python3 python3-icalendar sqlite3 time
   libboost1.74-dev libboost-filesystem-dev liblua5.4-dev libtomlplusplus-dev
   libsqlite3-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libical-dev
+  libssl-dev libelf-dev
 )
 
 install_dependencies() {

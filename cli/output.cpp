@@ -38,6 +38,7 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   for (auto& r : rows) line(r);
 }
 
+// RFC 4180 output (quote a field holding , " CR or LF; double its quotes): too small to need libcsv.
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   auto field = [](const std::string& f) {
     if (f.find_first_of(",\"\r\n") == std::string::npos) return f;

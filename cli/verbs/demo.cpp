@@ -28,6 +28,7 @@ fs::path examples_folder(const std::string& given) {
 }
 
 /// Shell-like words: whitespace-separated, with '…' and "…" quoting.
+/// Hand-written on purpose: wordexp(3) also expands $VARS, ~, globs and (without WRDE_NOCMD) $(commands), and reports no line.
 std::vector<std::string> words(const std::string& line, const Location& where) {
   std::vector<std::string> out;
   std::string cur;

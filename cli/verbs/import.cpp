@@ -17,6 +17,7 @@ struct ImportArgs {
 };
 
 /// A bar on stderr, only when a person is watching it.
+/// Hand-written: ten lines, and bookworm packages no C or C++ progress-bar library (indicators and tqdm-cpp are not in it).
 std::function<void(std::uint64_t, std::uint64_t)> progress_bar(const std::string& file) {
   if (!isatty(STDERR_FILENO)) return {};
   return [file, last = -1](std::uint64_t done, std::uint64_t total) mutable {

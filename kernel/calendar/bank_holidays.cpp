@@ -1,5 +1,6 @@
 // England and Wales bank holidays. The regular rules are code; the changes
 // made by proclamation for one year are data, so a future one-off is one line.
+// Kept by hand: no bookworm C/C++ library knows England's bank holidays or Easter (Boost.Date_Time, libical and ICU's public API do not).
 #include "trellis/bank_holidays.hpp"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 // Civil dates as a day count, converted with Howard Hinnant's public-domain
 // algorithms (days_from_civil / civil_from_days), exact for every Gregorian date.
+// Kept over <chrono>: chrono::year stops at +-32767 (unspecified beyond) while a Date spans int32 days; date_test checks both agree.
 #include "trellis/date.hpp"
 
 #include <charconv>

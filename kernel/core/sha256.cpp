@@ -1,86 +1,96 @@
-// FIPS 180-4 SHA-256.
+// SHA-256 and HMAC-SHA-256 through OpenSSL's libcrypto (EVP, OpenSSL 3 API).
+// Every call's result is checked: a failure throws and never yields a hash.
 #include "trellis/sha256.hpp"
 
-#include <cstring>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <limits>
+#include <new>
+#include <stdexcept>
 
 namespace trellis {
 namespace {
 
-constexpr std::uint32_t K[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+constexpr std::size_t kDigestBytes = 32;
+static_assert(EVP_MAX_MD_SIZE >= kDigestBytes);
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-}  // namespace
-
-Sha256::Sha256()
-    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-         0x5be0cd19} {}
-
-void Sha256::block(const unsigned char* p) {
-  std::uint32_t w[64];
-  for (int i = 0; i < 16; ++i)
-    w[i] = std::uint32_t(p[4 * i]) << 24 | std::uint32_t(p[4 * i + 1]) << 16 |
-           std::uint32_t(p[4 * i + 2]) << 8 | std::uint32_t(p[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  auto [a, b, c, d, e, f, g, h] = h_;
-  for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-    std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-  }
-  h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d;
-  h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
-}
-
-void Sha256::update(std::string_view bytes) {
-  total_ += bytes.size();
-  auto p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
-  if (buf_len_) {
-    std::size_t take = std::min(n, 64 - buf_len_);
-    std::memcpy(buf_.data() + buf_len_, p, take);
-    buf_len_ += take; p += take; n -= take;
-    if (buf_len_ < 64) return;
-    block(buf_.data());
-    buf_len_ = 0;
-  }
-  for (; n >= 64; p += 64, n -= 64) block(p);
-  std::memcpy(buf_.data(), p, n);
-  buf_len_ = n;
-}
-
-std::string Sha256::hex() {
-  std::uint64_t bits = total_ * 8;
-  unsigned char pad = 0x80;
-  update({reinterpret_cast<char*>(&pad), 1});
-  unsigned char zero = 0;
-  while (buf_len_ != 56) update({reinterpret_cast<char*>(&zero), 1});
-  unsigned char len[8];
-  for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-  update({reinterpret_cast<char*>(len), 8});
-  static const char* digits = "0123456789abcdef";
+std::string to_hex(const unsigned char* digest, unsigned int len) {
+  static constexpr char digits[] = "0123456789abcdef";
   std::string out;
-  for (auto v : h_)
-    for (int s = 28; s >= 0; s -= 4) out += digits[(v >> s) & 0xf];
+  out.reserve(2 * len);
+  for (unsigned int i = 0; i < len; ++i) {
+    out += digits[digest[i] >> 4];
+    out += digits[digest[i] & 0xf];
+  }
   return out;
 }
 
+[[noreturn]] void failed(const char* what) {
+  throw std::runtime_error(std::string("libcrypto: SHA-256 ") + what + " failed");
+}
+
+std::string checked_hex(const unsigned char* digest, unsigned int len) {
+  if (len != kDigestBytes) throw std::runtime_error("libcrypto: SHA-256 gave a digest of the wrong length");
+  return to_hex(digest, len);
+}
+
+}  // namespace
+
+struct Sha256::Context {
+  EVP_MD_CTX* md = nullptr;
+  bool finished = false;
+  Context() : md(EVP_MD_CTX_new()) {
+    if (!md) throw std::bad_alloc();
+    if (EVP_DigestInit_ex(md, EVP_sha256(), nullptr) != 1) {
+      EVP_MD_CTX_free(md);
+      failed("initialisation");
+    }
+  }
+  ~Context() { EVP_MD_CTX_free(md); }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+};
+
+Sha256::Sha256() : ctx_(std::make_unique<Context>()) {}
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+void Sha256::update(std::string_view bytes) {
+  if (!ctx_ || ctx_->finished) throw std::logic_error("Sha256::update after hex()");
+  if (bytes.empty()) return;
+  if (EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()) != 1) failed("update");
+}
+
+std::string Sha256::hex() {
+  if (!ctx_ || ctx_->finished) throw std::logic_error("Sha256::hex called twice");
+  ctx_->finished = true;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(ctx_->md, digest, &len) != 1) failed("finalisation");
+  return checked_hex(digest, len);
+}
+
 std::string sha256_hex(std::string_view bytes) {
-  Sha256 h;
-  h.update(bytes);
-  return h.hex();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) failed("digest");
+  return checked_hex(digest, len);
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view bytes) {
+  if (key.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw std::length_error("hmac_sha256_hex: key too long");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  // A non-null key pointer even when empty: HMAC() takes NULL to mean "reuse the last key".
+  static const unsigned char no_key = 0;
+  const void* k = key.empty() ? static_cast<const void*>(&no_key) : key.data();
+  if (!HMAC(EVP_sha256(), k, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(bytes.data()),
+            bytes.size(), digest, &len))
+    failed("HMAC");
+  return checked_hex(digest, len);
 }
 
 }  // namespace trellis

@@ -6,6 +6,7 @@
 namespace trellis {
 namespace {
 
+// The four characters HTML text and double-quoted attributes need; a library (e.g. libxml2) would add nothing here.
 std::string esc(const std::string& s) {
   std::string o;
   for (char c : s) {

@@ -6,6 +6,7 @@ namespace trellis::spread {
 namespace {
 
 // FNV-1a: simple, and fixed by its definition (std::hash is not).
+// Not a security hash, only a spread of visit days; kept as is because another hash would move every planned date.
 std::uint64_t fnv1a(const std::string& s) {
   std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : s) {

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <chrono>
 
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
@@ -69,4 +70,35 @@ TEST_CASE("nth and last weekday of a month, and the Monday of a week") {
   CHECK(week_monday(Date::parse("2022-06-02")).to_string() == "2022-05-30");
   CHECK(week_monday(Date::parse("2025-05-25")).to_string() == "2025-05-19");
   CHECK(week_monday(Date::parse("2025-05-19")).to_string() == "2025-05-19");
+}
+
+TEST_CASE("Date agrees with std::chrono's calendar wherever chrono's years reach") {
+  namespace ch = std::chrono;
+  auto same = [](std::int32_t serial) {
+    const Date d = Date::from_serial(serial);
+    const ch::sys_days sd{ch::days{serial}};
+    const ch::year_month_day ymd{sd};
+    INFO(serial << " " << d.to_string());
+    REQUIRE(d.year() == static_cast<int>(ymd.year()));
+    REQUIRE(d.month() == static_cast<int>(static_cast<unsigned>(ymd.month())));
+    REQUIRE(d.day() == static_cast<int>(static_cast<unsigned>(ymd.day())));
+    REQUIRE(static_cast<unsigned>(d.weekday()) == ch::weekday{sd}.iso_encoding());
+    REQUIRE(days_in_month(d.year(), d.month()) ==
+            static_cast<int>(static_cast<unsigned>((ymd.year() / ymd.month() / ch::last).day())));
+    REQUIRE(Date::from_ymd(d.year(), d.month(), d.day()).serial() == serial);
+  };
+  // Every day from 1600 to 2400 (leap centuries both ways), then a stride across chrono's range.
+  const auto from = ch::sys_days{ch::year{1600} / 1 / 1}.time_since_epoch().count();
+  const auto to = ch::sys_days{ch::year{2400} / 12 / 31}.time_since_epoch().count();
+  for (auto s = from; s <= to; ++s) same(static_cast<std::int32_t>(s));
+  const auto first = ch::sys_days{ch::year::min() / 1 / 1}.time_since_epoch().count();
+  const auto last = ch::sys_days{ch::year::max() / 12 / 31}.time_since_epoch().count();
+  for (auto s = first; s <= last; s += 9973) same(static_cast<std::int32_t>(s));
+  same(static_cast<std::int32_t>(last));
+}
+
+TEST_CASE("Date reaches past chrono's years (why it keeps its own conversion)") {
+  CHECK(Date::from_ymd(40000, 2, 29).to_string() == "40000-02-29");
+  CHECK((Date::from_ymd(40000, 2, 29) + 1).to_string() == "40000-03-01");
+  CHECK(Date::from_ymd(-40000, 1, 1).to_string() == "-40000-01-01");
 }

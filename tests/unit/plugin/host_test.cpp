@@ -4,6 +4,7 @@
 // shows the refusal came from reading the file alone.
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fstream>
 
 #include "fixtures.hpp"
 #include "trellis/error.hpp"
@@ -122,6 +123,31 @@ TEST_CASE("a truncated library is refused wherever it is cut") {
     CHECK_FALSE(r.loaded);
     CHECK(contains(r.status, "truncated"));
   }
+}
+
+TEST_CASE("a library with a damaged ELF identification or header is refused with what is wrong") {
+  ScratchDir dir;
+  auto damaged = [&](const std::string& as, std::streamoff at, char value) {
+    const auto file = dir.add("good", as);
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(at);
+    f.put(value);
+  };
+  damaged("class32.so", 4, 1);     // EI_CLASS: ELFCLASS32
+  damaged("class9.so", 4, 9);      // EI_CLASS: no such class
+  damaged("bigendian.so", 5, 2);   // EI_DATA: ELFDATA2MSB
+  damaged("version0.so", 6, 0);    // EI_VERSION
+  damaged("object.so", 16, 1);     // e_type: ET_REL
+  damaged("noshdrs.so", 60, 0);    // e_shnum low byte: 0 sections (when there are fewer than 256)
+  PluginHost host({dir.path()}, {});
+  CHECK(record(host, "class32.so").status == "built for a 32-bit machine; this host is 64-bit");
+  CHECK(record(host, "class9.so").status == "corrupt: unknown ELF class 9");
+  CHECK(record(host, "bigendian.so").status == "built for a machine of the other byte order");
+  CHECK(record(host, "version0.so").status == "corrupt: ELF version 0, expected 1");
+  CHECK(record(host, "object.so").status == "not a shared library: it is an object file (.o)");
+  const auto& noshdrs = record(host, "noshdrs.so").status;
+  CHECK((contains(noshdrs, "no section table") || contains(noshdrs, "corrupt")));
+  for (auto& r : host.plugins()) CHECK_FALSE(r.loaded);
 }
 
 TEST_CASE("a factory that throws becomes \"factory failed\"") {
