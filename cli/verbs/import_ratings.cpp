@@ -25,13 +25,16 @@ void add_import_ratings(CLI::App& app, Cli& cli) {
     RatingsImportReport r = import_ratings(db, host, file, body);
     if (json) {
       print_json({{"file", r.file}, {"sha256", r.sha256}, {"body", body}, {"rows", r.rows},
-                  {"superseded", r.superseded}, {"schools", r.schools}});
-      return;
+                  {"superseded", r.superseded}, {"schools", r.schools}, {"decisions", r.decisions}});
+    } else {
+      std::cout << "Imported " << r.file << " for " << body << ": " << r.rows << " ratings of " << r.schools
+                << " schools";
+      if (r.superseded) std::cout << ", " << r.superseded << " superseding earlier ratings";
+      if (r.decisions) std::cout << "; " << r.decisions << " decision(s) on a school's level, each school re-planned";
+      std::cout << ".\n";
+      for (auto& l : r.letters) std::cout << "Letter to the head: " << l.string() << "\n";
     }
-    std::cout << "Imported " << r.file << " for " << body << ": " << r.rows << " ratings of " << r.schools
-              << " schools";
-    if (r.superseded) std::cout << ", " << r.superseded << " superseding earlier ratings";
-    std::cout << ".\n";
+    for (auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
   });
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "trellis/decide.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
@@ -81,6 +82,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
                                    const std::string& body_id) {
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   RatingsImportReport report;
+  std::vector<Letter> letters;  // decisions' letters, written out once the file is stored
   report.file = file.filename().string();
   const csv::FileFacts facts = csv::inspect(file, report.file);
   report.sha256 = facts.sha256;
@@ -137,7 +139,9 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
                    cols.count(kOptional) ? field(kOptional) : std::string(), ""};
     std::int64_t id = 0;
     try {
-      id = record_rating(db, host, in);
+      const DecisionRun decided = apply_decision(db, host, in, letters, true);
+      id = decided.rating_id;
+      if (decided.replan) ++report.decisions;
     } catch (const UsageError& e) {
       throw InputError(r.at(0), e.what());
     } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
@@ -155,6 +159,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
                    body_id + " from " + report.file,
                report.sha256);
   tx.commit();
+  report.letters = write_letters(letters, letters_folder(db.file()), report.warnings);
   return report;
 }
 

@@ -282,6 +282,21 @@ assert len(rows) == 1 and rows[0][0] == "change" and rows[0][1] == 0, rows
 assert "Decided by A. Officer on 2018-09-20" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
 PY
 
+# A decision imported in bulk (import ratings) re-plans its school as `rate` does.
+other=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.argv[1])) if s['classified'] and s['level'] not in ('red', 'insufficient_evidence') and s['urn'] != int(sys.argv[2])][0])" "$dir/od.json" "$changed")
+printf 'urn,period,subject,level,stage,by,rationale\n%s,2018-19,overall,red,final,A. Officer,Safeguarding referral upheld\n' "$other" >"$dir/decisions.csv"
+run import ratings "$dir/decisions.csv" --body od --json
+py "$other" <<'PY' && ok || bad "import ratings: a decision re-plans its school and writes the head a letter"
+import json, sqlite3, sys
+d = json.load(open(sys.argv[1] + "/out"))
+assert d["rows"] == 1 and d["decisions"] == 1, d
+c = sqlite3.connect(sys.argv[1] + "/t.db")
+urn = int(sys.argv[2])
+assert c.execute("select count(*) from activities where body_id = 'od' and urn = ? and rule like 's7.red.%'", (urn,)).fetchone()[0] > 0
+assert c.execute("select count(*) from activities where body_id = 'od' and urn = ? and status = 'cancelled' and reason like 'level decided as red%'", (urn,)).fetchone()[0] > 0
+assert c.execute("select count(*) from outbox where body_id = 'od' and urn = ?", (urn,)).fetchone()[0] == 1
+PY
+
 # ---- policy check finds mistakes in the kernel's own sections, at file:line:col ----
 mkdir -p "$dir/bad/policies" "$dir/bad/scripts"
 cp -r "$src/scripts/telford" "$dir/bad/scripts/"

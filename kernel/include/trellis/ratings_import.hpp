@@ -11,10 +11,13 @@
 /// allowed (a misspelt column would otherwise be dropped silently). Every row
 /// is checked as record_rating checks a single rating. The file is one
 /// transaction: the first bad row throws InputError naming file, line and
-/// column, and nothing is written.
+/// column, and nothing is written. A row that is a decision (overall, at the
+/// regime's deciding stage) re-plans its school from the day decided, as
+/// `trellis rate` does.
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "trellis/plugin_host.hpp"
 #include "trellis/store/database.hpp"
@@ -27,6 +30,9 @@ struct RatingsImportReport {
   std::int64_t rows = 0;        ///< ratings recorded
   std::int64_t superseded = 0;  ///< of them, ones that supersede an earlier rating of the same subject and stage
   std::int64_t schools = 0;     ///< distinct schools rated
+  std::int64_t decisions = 0;   ///< of them, decisions on a school's overall level: each re-plans that school
+  std::vector<std::filesystem::path> letters;  ///< letters to heads those decisions wrote
+  std::vector<std::string> warnings;
 };
 
 /// Throws InputError for a bad file or row (exit 3), UsageError for an unknown body.
