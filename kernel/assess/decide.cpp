@@ -47,6 +47,28 @@ ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adop
   return replan(db, a.body, year.to_string(), plan, {a.urn, from, reason});
 }
 
+/// Later assessments of the school under the same regime stood on the level
+/// that counted for `a`'s period when they were made: they now stand on the
+/// decision (their previous level is a snapshot, so it is brought up to date).
+void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
+  const Period decided = Period::parse(a.period);
+  std::vector<std::pair<std::int64_t, Period>> all;
+  Statement s(db, "SELECT id, period FROM assessments WHERE body_id = ? AND urn = ? AND regime = ?");
+  s.bind(1, a.body).bind(2, a.urn).bind(3, a.regime);
+  while (s.step())
+    if (auto p = Period::try_parse(s.text(1))) all.emplace_back(s.integer(0), *p);
+  Statement up(db, "UPDATE assessments SET previous_level = ? WHERE id = ? AND prior_regime IS NULL");
+  for (const auto& [id, later] : all) {
+    if (!(decided < later) || later.contains(decided) || decided.contains(later)) continue;
+    // The most recent earlier period of `later`, as prior_standing picks it.
+    std::optional<Period> best;
+    for (const auto& [other, p] : all)
+      if (p < later && !later.contains(p) && (!best || *best <= p)) best = p;
+    // A decision on a year counts in its terms' assessments too.
+    if (best && (*best == decided || decided.contains(*best))) up.bind(1, a.level).bind(2, id).run();
+  }
+}
+
 }  // namespace
 
 DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in, std::vector<Letter>& letters,
@@ -61,6 +83,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in
   const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
                              in.by;
   run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
+  update_later_previous_levels(db, a);
   if (!letter) return run;
   const Policy policy = Policy::load(adoption->policy_path);
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),

@@ -81,10 +81,10 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
     if (!on) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
     const DateRange year = in_force.calendar.span(period.academic_year());
     const Date today = Date::parse(now_timestamp().substr(0, 10));
-    if (!year.contains(*on) || today < *on)
-      throw UsageError("--on " + in.on + " must be a day of " + period.academic_year().to_string() + " (" +
-                       year.first.to_string() + " to " + year.last.to_string() + ") and not after today (" +
-                       today.to_string() + ")");
+    // A decision on a year can be taken after it ends (a final level recorded in the autumn), never before it.
+    if (*on < year.first || today < *on)
+      throw UsageError("--on " + in.on + " must be on or after the first day of " + period.academic_year().to_string() +
+                       " (" + year.first.to_string() + ") and not after today (" + today.to_string() + ")");
   }
   if (in.stage == "computed")
     refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");

@@ -189,6 +189,17 @@ PY
 # ---- The next period: the decision is its previous level; stale evidence is named and not used ----
 export TRELLIS_NOW=2019-09-02T09:00:00Z
 run assess --body telford --period 2019-20 --on 2019-09-02 --format json; save assess-2019.json
+# A decision on 2018-19 recorded after 2019-20 was assessed: 2019-20's previous level follows it.
+late=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.argv[1])) if s['level'] == 'green' and s['previous_level'] == 'green'][0])" "$dir/assess-2019.json")
+run rate "$late" --body telford --period 2018-19 --subject overall --level amber --stage final --on 2019-09-02 \
+  --by "A. Officer" --rationale "Recorded late"
+run report --body telford --period 2019-20 --format json
+py "$late" <<'PY' && ok || bad "DESIGN Decision: a later decision on the earlier period becomes the next period's previous level"
+import json, sys
+r = json.load(open(sys.argv[1] + "/out"))
+s = [s for s in r["schools"] if s["urn"] == int(sys.argv[2])][0]
+assert s["previous_level"] == "amber" and any(c["urn"] == int(sys.argv[2]) for c in r["changes"]), s
+PY
 py "$urn" <<'PY' && ok || bad "DESIGN Decision: the officer's final level is the next period's previous level"
 import json, sys
 s = [s for s in json.load(open(sys.argv[1] + "/assess-2019.json")) if s["urn"] == int(sys.argv[2])][0]
