@@ -77,8 +77,11 @@ std::string summary(const Activity& a) {
 
 icalcomponent* event(const Activity& a, icaltimetype stamp) {
   icalcomponent* ev = icalcomponent_new_vevent();
-  const Date first = a.due ? *a.due : a.start;
-  const Date last = a.due ? *a.due : a.end;
+  // A deadline shows on its due date; an event held on another day than planned, on the day it was held.
+  const bool held_elsewhere = !a.due && a.status == ActivityStatus::done && a.done_on &&
+                              !(a.start <= *a.done_on && *a.done_on <= a.end);
+  const Date first = a.due ? *a.due : held_elsewhere ? *a.done_on : a.start;
+  const Date last = a.due ? *a.due : held_elsewhere ? *a.done_on : a.end;
   icalcomponent_add_property(ev, icalproperty_new_uid(a.uid.c_str()));
   icalcomponent_add_property(ev, icalproperty_new_sequence(a.sequence));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));

@@ -328,8 +328,12 @@ ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t
   if (on.is_weekend() && !force)
     refuse(a, "--on " + day + " is a " + weekday_name(on.weekday()) + "; give --force if it really took place then");
 
-  Statement s(db, "UPDATE activities SET status = 'done', done_on = ?, note = ?, changed_at = ? WHERE id = ?");
-  s.bind(1, day).bind(2, opt_text(note)).bind(3, now_timestamp()).bind(4, id).run();
+  // An event held on another day than planned shows on that day in calendars (see ics.hpp): SEQUENCE + 1.
+  const int moved = !a.due && !(a.start <= on && on <= a.end) ? 1 : 0;
+  Statement s(db, "UPDATE activities SET status = 'done', done_on = ?, note = ?, changed_at = ?, "
+                  "sequence = sequence + ? WHERE id = ?");
+  s.bind(1, day).bind(2, opt_text(note)).bind(3, now_timestamp()).bind(4, moved).bind(5, id).run();
+  a.sequence += moved;
   a.status = ActivityStatus::done;
   a.done_on = on;
   a.note = note;
@@ -389,7 +393,7 @@ ActivityChange cancel_activity(Database& db, std::int64_t id, const std::string&
   std::function<void(const Activity&)> cascade = [&](const Activity& anchor) {
     for (Activity f : followers_of(db, anchor.uid)) {
       if (!to_happen(f.status)) continue;
-      f.reason = "the " + anchor.type + " it follows (" + anchor.start.to_string() + ") was cancelled: " + reason;
+      f.reason = "the " + anchor.type + " it belongs to (" + anchor.start.to_string() + ") was cancelled: " + reason;
       set_status(db, *f.id, ActivityStatus::cancelled, f.reason, std::nullopt);
       f.status = ActivityStatus::cancelled;
       ++f.sequence;

@@ -12,6 +12,8 @@
 /// SUMMARY "Due: <title>" and TRANSP:TRANSPARENT (it does not block time);
 /// its window is in the DESCRIPTION, with the rule, school, attendees and
 /// documents. VTODO is not used because common calendar clients ignore it.
+/// An event that was held on another day than planned is shown on the day it
+/// was held (marking it done then raised its SEQUENCE).
 ///
 /// Every activity is exported, whatever its status, so that a client updates
 /// the event it already holds rather than keeping a stale one. SEQUENCE is the
