@@ -56,7 +56,10 @@ class EvidenceView {
   /// The mean of the indicator over schools with a value for the same period.
   virtual std::optional<double> benchmark(std::string_view indicator,
                                           BenchmarkScope scope) const = 0;
-  /// The level of the school's last stored assessment under this body, if any.
+  /// The level that counted for the school's most recent earlier period under
+  /// this body (the decision, else the computed level), when it can be compared:
+  /// under the same regime, or mapped by the policy's [crosswalk]. None for a
+  /// first assessment, including the first after a framework switch.
   virtual std::optional<std::string> previous_level() const = 0;
   /// The newest rating of `subject` at `stage` for the period, if recorded.
   virtual std::optional<std::string> rating(std::string_view subject,
