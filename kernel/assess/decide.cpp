@@ -24,9 +24,8 @@ std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const
 }
 
 /// The school's activities for the year re-made from `from` for the level that now counts.
-ReplanSummary replan_school(Database& db, PluginHost& host, const Adoption& adoption, const SchoolAssessment& a,
+ReplanSummary replan_school(Database& db, PluginHost& host, const Policy& policy, const SchoolAssessment& a,
                             Date from, const std::string& reason) {
-  const Policy policy = Policy::load(adoption.policy_path);
   const RegimeHandle regime = host.open(policy.regime());
   const auto& description = host.description(policy.regime());
   const KernelSections sections = read_kernel_sections(policy.view());
@@ -82,10 +81,10 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in
   auto& a = *run.school;
   const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
                              in.by;
-  run.replan = replan_school(db, host, *adoption, a, Date::parse(on), reason);
+  const Policy policy = Policy::load(adoption->policy_path);
+  run.replan = replan_school(db, host, policy, a, Date::parse(on), reason);
   update_later_previous_levels(db, a);
   if (!letter) return run;
-  const Policy policy = Policy::load(adoption->policy_path);
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
                               on, level_labels(host.description(adoption->regime))};
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));

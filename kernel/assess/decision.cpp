@@ -7,17 +7,6 @@
 namespace trellis {
 namespace {
 
-/// The period and those that enclose it, most specific first: a decision on
-/// the year stands for each of its terms until a term's own is recorded.
-std::vector<std::string> period_and_enclosing(const std::string& period) {
-  std::vector<std::string> out{period};
-  const auto p = Period::try_parse(period);
-  if (!p) return out;
-  if (p->kind() == Period::Kind::half_term) out.push_back(Period::term(p->start_year(), p->term()).to_string());
-  if (p->kind() != Period::Kind::year) out.push_back(p->academic_year().to_string());
-  return out;
-}
-
 std::map<std::int64_t, Decision> read_decisions(Statement& s, const std::vector<std::string>& stages,
                                                 const std::vector<std::string>& periods) {
   // Rows come newest first; keep, per school, the one at the earliest stage in
@@ -54,6 +43,15 @@ void bind_scope(Statement& s, const std::string& body_id, const std::vector<std:
 }
 
 }  // namespace
+
+std::vector<std::string> period_and_enclosing(const std::string& period) {
+  std::vector<std::string> out{period};
+  const auto p = Period::try_parse(period);
+  if (!p) return out;
+  if (p->kind() == Period::Kind::half_term) out.push_back(Period::term(p->start_year(), p->term()).to_string());
+  if (p->kind() != Period::Kind::year) out.push_back(p->academic_year().to_string());
+  return out;
+}
 
 std::vector<std::string> deciding_stages(const sdk::RegimeDescription& d) {
   std::vector<std::string> out;

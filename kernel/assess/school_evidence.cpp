@@ -195,10 +195,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
 std::string counted_level(const StoredAssessment& a, const std::vector<StoredRating>& ratings,
                           const std::vector<std::string>& stages) {
   // As decisions_for: by stage, then the period itself before the term or year enclosing it.
-  std::vector<std::string> periods{a.period.to_string()};
-  if (a.period.kind() == Period::Kind::half_term)
-    periods.push_back(Period::term(a.period.start_year(), a.period.term()).to_string());
-  if (a.period.kind() != Period::Kind::year) periods.push_back(a.period.academic_year().to_string());
+  const auto periods = period_and_enclosing(a.period.to_string());
   for (const auto& stage : stages)
     for (const auto& period : periods)
       for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)

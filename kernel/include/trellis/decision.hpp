@@ -30,6 +30,10 @@ std::vector<std::string> deciding_stages(const sdk::RegimeDescription& d);
 /// validated, moderated and proposed.
 const std::vector<std::string>& generic_deciding_stages();
 
+/// The period and those that enclose it, most specific first: a decision on
+/// the year stands for each of its terms until a term's own is recorded.
+std::vector<std::string> period_and_enclosing(const std::string& period);
+
 /// The decision on each school's overall level for the period under the
 /// regime, by URN: the newest rating at the first of `stages` that has one,
 /// for the period itself, else for the term or year that encloses it.
