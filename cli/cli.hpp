@@ -5,12 +5,25 @@
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis::cli {
 
+/// $TRELLIS_NOW (an ISO-8601 UTC time, for reproducible tests and demos), else the system clock.
+Clock environment_clock();
+
 struct Cli {
   std::string db_path;  ///< --db, else $TRELLIS_DB, else ./trellis.db
+  std::string as;       ///< --as PERSON
+
+  /// Who is acting: --as, else $TRELLIS_USER, else $USER, else "admin".
+  std::string acting_id() const;
+  /// The person acting, as the database knows them; NotPermitted (exit 3) for an unknown id.
+  Actor actor(Database& db) const;
+  /// The clock every verb acts by: environment_clock().
+  Clock clock() const { return environment_clock(); }
 
   /// Opens the database and refuses one whose schema is not current.
   Database open_db() const;
@@ -45,5 +58,6 @@ void add_import_ratings(CLI::App& app, Cli& cli);  // import ratings (needs add_
 void add_schools(CLI::App& app, Cli& cli);   // schools
 void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
 void add_review(CLI::App& app, Cli& cli);    // review (request, start, decide), reviews
+void add_person(CLI::App& app, Cli& cli);    // person add, person list
 
 }  // namespace trellis::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   const char* env_db = std::getenv("TRELLIS_DB");
   cli.db_path = env_db && *env_db ? env_db : "trellis.db";
   app.add_option("--db", cli.db_path, "Database file (default ./trellis.db, or $TRELLIS_DB)");
+  app.add_option("--as", cli.as, "The person acting (default $TRELLIS_USER, else $USER); see `trellis person list`");
 
   trellis::cli::add_init(app, cli);
   trellis::cli::add_body(app, cli);
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_schools(app, cli);
   trellis::cli::add_evidence(app, cli);
   trellis::cli::add_review(app, cli);
+  trellis::cli::add_person(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
     return fail(ExitCode::usage, e.what());
   } catch (const trellis::InputError& e) {
     return fail(ExitCode::bad_input, e.what());
+  } catch (const trellis::NotPermitted& e) {
+    return fail(ExitCode::bad_input, std::string("refused: ") + e.what());
   } catch (const trellis::StoreError& e) {
     return fail(ExitCode::bad_input, e.what());
   } catch (const trellis::ProblemsFound& e) {

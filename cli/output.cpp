@@ -1,7 +1,11 @@
 #include <algorithm>
 #include <iostream>
 
+#include <cstdlib>
+
 #include "cli.hpp"
+#include "trellis/error.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/schema.hpp"
 
 namespace trellis::cli {
@@ -13,6 +17,26 @@ Database Cli::open_db() const {
 }
 
 Database Cli::open_db_for_init() const { return Database::open(db_path); }
+
+std::string Cli::acting_id() const {
+  if (!as.empty()) return as;
+  for (const char* var : {"TRELLIS_USER", "USER"})
+    if (const char* v = std::getenv(var); v && *v) return v;
+  return "admin";
+}
+
+Actor Cli::actor(Database& db) const {
+  const std::string id = acting_id();
+  if (auto p = find_person(db, id)) return *p;
+  throw NotPermitted("nobody called \"" + id + "\" is known to " + db_path + " (from " +
+                     (as.empty() ? "$TRELLIS_USER or $USER" : "--as") +
+                     "); `trellis person list` shows who is, and an admin adds people with `trellis person add`");
+}
+
+Clock environment_clock() {
+  if (const char* fixed = std::getenv("TRELLIS_NOW"); fixed && *fixed) return Clock::fixed(fixed);
+  return Clock::system();
+}
 
 CLI::Option* add_format(CLI::App& sub, std::string& format, const std::vector<std::string>& choices) {
   format = choices.front();

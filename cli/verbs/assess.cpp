@@ -82,7 +82,7 @@ void add_assess(CLI::App& app, Cli& cli) {
       opt.on = Date::try_parse(on, &why);
       if (!opt.on) throw UsageError("--on: " + why);
     }
-    AssessRun run = assess_body(db, host, opt);
+    AssessRun run = assess_body(db, host, cli.actor(db), cli.clock(), opt);
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
     if (format == "json") {
       auto arr = nlohmann::json::array();

@@ -4,14 +4,8 @@
 #include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/error.hpp"
-#include "trellis/store/audit.hpp"
 
 namespace trellis::cli {
-namespace {
-
-std::string today() { return now_timestamp().substr(0, 10); }
-
-}  // namespace
 
 void add_body(CLI::App& app, Cli& cli) {
   auto* body = app.add_subcommand("body", "Trusts and local authorities, and their schools");
@@ -24,10 +18,7 @@ void add_body(CLI::App& app, Cli& cli) {
   add->add_option("--name", b.name, "Full name")->required();
   add->callback([&cli] {
     Database db = cli.open_db();
-    Transaction tx(db);
-    add_body(db, b);
-    record_audit(db, current_user(), "body add", b.id + " (" + b.kind + "): " + b.name, "");
-    tx.commit();
+    add_body(db, cli.actor(db), cli.clock(), b);
     std::cout << "Added " << b.kind << " " << b.id << ": " << b.name << "\n";
   });
 
@@ -36,7 +27,7 @@ void add_body(CLI::App& app, Cli& cli) {
   add_format(*list, format, {"table", "json", "csv"});
   list->callback([&cli] {
     Database db = cli.open_db();
-    auto bodies = list_bodies(db, today());
+    auto bodies = list_bodies(db, cli.clock().today());
     if (format == "json") {
       auto arr = nlohmann::json::array();
       for (auto& s : bodies)
@@ -64,12 +55,8 @@ void add_body(CLI::App& app, Cli& cli) {
   adopt->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    Transaction tx(db);
-    Adoption a = adopt_policy(db, host, adopt_id, adopt_policy_file, adopt_from);
+    Adoption a = adopt_policy(db, host, cli.actor(db), cli.clock(), adopt_id, adopt_policy_file, adopt_from);
     if (a.review_warning) std::cerr << "warning: " << *a.review_warning << "\n";
-    record_audit(db, current_user(), "body adopt", adopt_id + " adopts " + a.regime + " " + a.version + " from " + adopt_from,
-                 a.policy_hash);
-    tx.commit();
     std::cout << adopt_id << " adopts " << a.regime << " policy " << a.version << " from " << adopt_from << " ("
               << a.policy_path.string() << ").\n";
   });
@@ -90,10 +77,7 @@ void add_body(CLI::App& app, Cli& cli) {
       urns.insert(urns.end(), more.begin(), more.end());
     }
     if (urns.empty()) throw UsageError("name the schools to join: URNs, or --la CODE");
-    Transaction tx(db);
-    join_body(db, join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
-    record_audit(db, current_user(), "body join", std::to_string(urns.size()) + " schools to " + join_id + " from " + from, "");
-    tx.commit();
+    join_body(db, cli.actor(db), cli.clock(), join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
     std::cout << urns.size() << " school(s) joined " << join_id << " from " << from << (to.empty() ? "" : " to " + to) << ".\n";
   });
 }

@@ -11,7 +11,7 @@
 
 #include "../cli.hpp"
 #include "trellis/error.hpp"
-#include "trellis/store/audit.hpp"
+#include "trellis/initialise.hpp"
 #include "trellis/store/schema.hpp"
 
 namespace trellis::cli {
@@ -111,10 +111,7 @@ void add_demo(CLI::App& app, Cli& cli) {
     clear_previous_demo(db);
     {
       Database d = Database::open(db);
-      migrate(d);
-      Transaction tx(d);
-      record_audit(d, current_user(), "demo", "demo database from " + folder.string(), "");
-      tx.commit();
+      initialise(d, cli.clock(), cli.acting_id());
     }
     // examples/demo.order names the sets in the order to run; others follow by name.
     std::vector<fs::path> scripts;

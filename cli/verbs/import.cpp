@@ -60,7 +60,7 @@ void print_notes(const std::string& file, bool converted, const std::vector<std:
 
 void run_evidence(Cli& cli, const ImportArgs& a) {
   Database db = cli.open_db();
-  EvidenceImportReport r = import_evidence(db, options_of(a));
+  EvidenceImportReport r = import_evidence(db, cli.actor(db), cli.clock(), options_of(a));
   if (a.json) {
     nlohmann::json unknown = r.unknown_examples;
     print_json({{"file", r.file}, {"format", r.format}, {"sha256", r.sha256},
@@ -99,7 +99,7 @@ void run_evidence(Cli& cli, const ImportArgs& a) {
 
 void run_schools(Cli& cli, const ImportArgs& a) {
   Database db = cli.open_db();
-  SchoolImportReport r = import_schools(db, options_of(a));
+  SchoolImportReport r = import_schools(db, cli.actor(db), cli.clock(), options_of(a));
   if (a.json)
     print_json({{"file", r.file}, {"format", r.format}, {"sha256", r.sha256},
                 {"import_id", r.import_id ? nlohmann::json(*r.import_id) : nlohmann::json()},

@@ -22,7 +22,7 @@ void add_import_ratings(CLI::App& app, Cli& cli) {
   ratings->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    RatingsImportReport r = import_ratings(db, host, file, body);
+    RatingsImportReport r = import_ratings(db, host, cli.actor(db), cli.clock(), file, body);
     if (json) {
       print_json({{"file", r.file}, {"sha256", r.sha256}, {"body", body}, {"rows", r.rows},
                   {"superseded", r.superseded}, {"schools", r.schools}, {"decisions", r.decisions}});

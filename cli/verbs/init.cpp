@@ -1,8 +1,7 @@
 #include <iostream>
 
 #include "../cli.hpp"
-#include "trellis/store/audit.hpp"
-#include "trellis/store/schema.hpp"
+#include "trellis/initialise.hpp"
 
 namespace trellis::cli {
 
@@ -10,18 +9,17 @@ void add_init(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("init", "Create the database, or upgrade an older one");
   sub->callback([&cli] {
     Database db = cli.open_db_for_init();
-    int before = migrate(db);
-    if (before == schema_version()) {
-      std::cout << "Database " << cli.db_path << " is up to date (schema version " << before << ").\n";
-      return;
-    }
-    Transaction tx(db);
-    record_audit(db, current_user(), "init", "schema " + std::to_string(before) + " -> " + std::to_string(schema_version()), "");
-    tx.commit();
-    if (before == 0)
-      std::cout << "Created " << cli.db_path << " (schema version " << schema_version() << ").\n";
+    const InitRun run = initialise(db, cli.clock(), cli.acting_id());
+    if (run.from_version == run.to_version)
+      std::cout << "Database " << cli.db_path << " is up to date (schema version " << run.to_version << ").\n";
+    else if (run.from_version == 0)
+      std::cout << "Created " << cli.db_path << " (schema version " << run.to_version << ").\n";
     else
-      std::cout << "Upgraded " << cli.db_path << " from schema version " << before << " to " << schema_version() << ".\n";
+      std::cout << "Upgraded " << cli.db_path << " from schema version " << run.from_version << " to "
+                << run.to_version << ".\n";
+    if (run.created_admin)
+      std::cout << "Its admin is \"" << run.created_admin->id
+                << "\"; add the people who act on it with `trellis person add ID --name NAME --role ROLE`.\n";
   });
 }
 

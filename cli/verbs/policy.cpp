@@ -9,12 +9,11 @@
 #include "trellis/plugin_host.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/policy/policy_tests.hpp"
-#include "trellis/store/audit.hpp"
 
 namespace trellis::cli {
 namespace {
 
-std::string today() { return now_timestamp().substr(0, 10); }
+std::string today() { return environment_clock().today(); }
 
 nlohmann::json to_json(const PolicyProblem& p) {
   return {{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column}, {"message", p.message}};

@@ -16,15 +16,16 @@ void add_rate(CLI::App& app, Cli& cli) {
   sub->add_option("--subject", in.subject, "overall, an area or an indicator")->required();
   sub->add_option("--level", in.level, "A level of the regime's scale")->required();
   sub->add_option("--stage", in.stage, "self, computed, proposed, moderated, validated or final")->required();
-  sub->add_option("--by", in.by, "Who set it")->required();
+  sub->add_option("--by", in.by, "The name shown on the rating (default: the acting person's name)");
   sub->add_option("--rationale", in.rationale, "Why");
   sub->add_option("--on", in.on, "The day it was decided, YYYY-MM-DD (default: today); a decision re-plans from there");
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    const DecisionRun run = record_decision(db, host, in);
+    const Actor actor = cli.actor(db);
+    const DecisionRun run = record_decision(db, host, actor, cli.clock(), in);
     std::cout << "Rating " << run.rating_id << ": " << in.urn << " " << in.subject << " " << in.level << " at stage "
-              << in.stage << " for " << in.period << ", by " << in.by << ".\n";
+              << in.stage << " for " << in.period << ", by " << (in.by.empty() ? actor.name : in.by) << ".\n";
     if (run.school) {
       const auto& a = *run.school;
       std::cout << "This is the decision on " << a.name << ": " << a.level << " counts (computed: " << a.computed_level

@@ -2,7 +2,6 @@
 
 #include "../cli.hpp"
 #include "trellis/evidence_record.hpp"
-#include "trellis/store/audit.hpp"
 
 namespace trellis::cli {
 
@@ -16,16 +15,14 @@ void add_record(CLI::App& app, Cli& cli) {
   sub->add_option("--value", *value, "The value");
   sub->add_option("--missing", in->missing, "Why there is no value, instead of --value");
   sub->add_option("--note", in->note, "A note kept with the value");
-  sub->add_option("--by", in->by, "Who records it")->required();
+  sub->add_option("--by", in->by, "The source to name on the item (default: the acting person's name)");
   sub->callback([&cli, in, value] {
     in->value = *value;
     Database db = cli.open_db();
-    Transaction tx(db);
-    auto id = record_evidence(db, *in);
-    record_audit(db, in->by, "record", std::to_string(in->urn) + " " + in->indicator + " " + in->period, "");
-    tx.commit();
+    const Actor actor = cli.actor(db);
+    auto id = record_evidence(db, actor, cli.clock(), *in);
     std::cout << "Evidence " << id << " recorded for " << in->urn << ": " << in->indicator << " for " << in->period
-              << ", by " << in->by << ".\n";
+              << ", by " << (in->by.empty() ? actor.name : in->by) << ".\n";
   });
 }
 

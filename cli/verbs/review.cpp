@@ -51,34 +51,35 @@ void add_review(CLI::App& app, Cli& cli) {
   auto req = std::make_shared<RequestArgs>();
   auto* urn = review->add_option("URN", req->urn, "School URN");
   auto* body = review->add_option("--body", req->body, "Body id");
-  auto* by = review->add_option("--by", req->by, "Who asks: the school or an officer");
+  review->add_option("--by", req->by, "The name shown as asking (default: the acting person's name)");
   auto* reason = review->add_option("--reason", req->reason, "Why a review is asked for");
   review->add_option("--period", req->period,
                      "The classification's period (default: that of the school's latest assessment under the body)");
-  review->footer("With no subcommand, records a request: URN, --body, --by and --reason are required.\n");
-  review->callback([&cli, review, req, urn, body, by, reason] {
+  review->footer("With no subcommand, records a request: URN, --body and --reason are required.\n");
+  review->callback([&cli, review, req, urn, body, reason] {
     if (!review->get_subcommands().empty()) return;  // start or decide ran
-    for (auto* o : {urn, body, by, reason})
+    for (auto* o : {urn, body, reason})
       if (o->count() == 0) throw UsageError("review: " + o->get_name() + " is required to ask for a review");
     Database db = cli.open_db();
     ReviewRequest in{req->urn, req->body, std::nullopt, req->by, req->reason};
     if (!req->period.empty()) in.period = req->period;
-    Review r = request_review(db, in);
+    Review r = request_review(db, cli.actor(db), cli.clock(), in);
     std::cout << "Review request " << r.id << " recorded for " << r.urn << " (" << r.school << ")"
               << (r.period ? ", " + *r.period : std::string()) << ". Next: trellis review start " << r.id
-              << " --by WHO\n";
+              << "\n";
   });
 
   auto* start = review->add_subcommand("start", "Take a requested review up: requested -> under review");
   auto start_id = std::make_shared<std::int64_t>(0);
   auto start_by = std::make_shared<std::string>();
   start->add_option("ID", *start_id, "Review id (see `trellis reviews`)")->required();
-  start->add_option("--by", *start_by, "Who takes it up")->required();
+  start->add_option("--by", *start_by, "The name shown as taking it up (default: the acting person's name)");
   start->callback([&cli, start_id, start_by] {
     Database db = cli.open_db();
-    Review r = start_review(db, *start_id, *start_by);
-    std::cout << "Review " << r.id << " of " << r.urn << " (" << r.school << ") is under review, by " << *start_by
-              << ".\n";
+    const Actor actor = cli.actor(db);
+    Review r = start_review(db, actor, cli.clock(), *start_id);
+    std::cout << "Review " << r.id << " of " << r.urn << " (" << r.school << ") is under review, by "
+              << (start_by->empty() ? actor.name : *start_by) << ".\n";
   });
 
   auto* decide = review->add_subcommand("decide", "Decide a review under way: the level is confirmed or changed");
@@ -88,7 +89,7 @@ void add_review(CLI::App& app, Cli& cli) {
   auto* changed = decide->add_flag("--changed", d->changed, "The level changes to --level");
   confirmed->excludes(changed);
   decide->add_option("--level", d->level, "The new level (with --changed), on the regime's overall scale");
-  decide->add_option("--by", d->by, "Who decided")->required();
+  decide->add_option("--by", d->by, "The name shown as deciding (default: the acting person's name)");
   decide->add_option("--rationale", d->rationale, "Why: the head is told it")->required();
   decide->add_option("--on", d->on, "Date of the decision, YYYY-MM-DD (default today)");
   decide->callback([&cli, d] {
@@ -99,7 +100,7 @@ void add_review(CLI::App& app, Cli& cli) {
                      d->rationale, std::nullopt};
     if (!d->level.empty()) in.level = d->level;
     if (!d->on.empty()) in.on = d->on;
-    ReviewDecision decision = decide_review(db, host, in);
+    ReviewDecision decision = decide_review(db, host, cli.actor(db), cli.clock(), in);
     // The letter is in the outbox with the outcome; it is written out once that is stored.
     std::vector<std::string> warnings;
     const auto written = write_letters({*decision.letter}, letters_folder(db.file()), warnings);

@@ -9,16 +9,13 @@
 #include <sstream>
 
 #include "../cli.hpp"
-#include "trellis/adoption.hpp"
+#include "trellis/activity_changes.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
-#include "trellis/policy.hpp"
 #include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
-#include "trellis/sha256.hpp"
-#include "trellis/store/audit.hpp"
 
 namespace trellis::cli {
 namespace {
@@ -30,7 +27,7 @@ Date today_from(const std::string& option) {
     if (auto d = Date::try_parse(option, &why)) return *d;
     throw UsageError("--today: " + why);
   }
-  const std::string now = now_timestamp();
+  const std::string now = environment_clock().timestamp();
   std::string why;
   if (auto d = Date::try_parse(now.substr(0, 10), &why)) return *d;
   throw UsageError("$TRELLIS_NOW must start with a date YYYY-MM-DD, found \"" + now + "\"");
@@ -106,7 +103,7 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
     std::vector<Activity> acts;
     for (const auto& r : rows) acts.push_back(r.a);
     try {
-      out << to_ics(acts, {calendar_name, now_timestamp()});
+      out << to_ics(acts, {calendar_name, environment_clock().timestamp()});
     } catch (const std::invalid_argument& e) {
       throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
     }
@@ -159,19 +156,6 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
 /// `year`); the default England pattern when it has adopted none. A policy
 /// that can no longer be read is reported and the default is used, so what
 /// is stored can still be listed.
-AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year) {
-  auto adoption = adoption_on(db, body, today.to_string());
-  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
-  if (!adoption) return {};
-  try {
-    const Policy policy = Policy::load(adoption->policy_path);
-    return calendar_from_policy(policy.view(), adoption->policy_path.string());
-  } catch (const InputError& e) {
-    std::cerr << "warning: " << e.what() << "; counting working days in the default England calendar\n";
-    return {};
-  }
-}
-
 /// Writes `text` to `file` whole or not at all (a temporary file, then rename).
 void write_file(const std::string& file, const std::string& text) {
   const std::filesystem::path target(file);
@@ -208,7 +192,9 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
 
   std::vector<Row> rows;
   if (o.overdue) {
-    const AcademicCalendar cal = body_calendar(db, o.body, today, year);
+    std::string warning;
+    const AcademicCalendar cal = body_calendar(db, o.body, today, year, &warning);
+    if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
     for (auto& late : overdue(activities, cal, today)) rows.push_back({late.activity, late});
     if (!activities.empty() && rows.empty())
       std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
@@ -241,21 +227,10 @@ std::string dates_of(const Activity& a) {
   return a.start == a.end ? "on " + a.start.to_string() : a.start.to_string() + " to " + a.end.to_string();
 }
 
-/// One lifecycle change, in its own transaction with its audit record: `change`
-/// is called with the database, and what it returns is printed.
-void change_activity(const Cli& cli, const char* command, std::int64_t id, const std::string& inputs,
-                     const std::function<ActivityChange(Database&, const Activity&)>& change,
-                     const std::function<std::string(const Activity&)>& said) {
+/// One lifecycle change through the kernel's use case; prints what it did.
+void run_step(const Cli& cli, const ActivityRequest& request, const std::function<std::string(const Activity&)>& said) {
   Database db = cli.open_db();
-  Transaction tx(db);
-  const auto before = find_activity(db, id);
-  if (!before) throw UsageError("no activity with id " + std::to_string(id) + "; see `trellis schedule`");
-  const ActivityChange c = change(db, *before);
-  std::string summary = "activity " + named(c.activity) + " " + said(c.activity);
-  for (const auto& f : c.followers)
-    summary += "; " + named(f) + (f.status == ActivityStatus::cancelled ? " cancelled" : " now " + dates_of(f));
-  record_audit(db, current_user(), command, summary, sha256_hex(std::string(command) + '\n' + inputs));
-  tx.commit();
+  const ActivityChange c = change_activity(db, cli.actor(db), cli.clock(), request);
   std::cout << "Activity " << named(c.activity) << " " << said(c.activity) << ".\n";
   for (const auto& f : c.followers)
     std::cout << "  " << (f.status == ActivityStatus::cancelled ? "cancelled with it" : "re-dated") << ": "
@@ -269,14 +244,8 @@ struct DoneOptions {
 };
 
 void run_done(const Cli& cli, const DoneOptions& o) {
-  const Date on = date_option("--on", o.on);
-  const Date today = today_from("");
-  change_activity(
-      cli, "activity done", o.id, std::to_string(o.id) + '\n' + o.on + '\n' + o.note + (o.force ? "\nforce" : ""),
-      [&](Database& db, const Activity& a) {
-        return mark_done(db, body_calendar(db, a.body, today, a.year), o.id, on, o.note, today, o.force);
-      },
-      [&](const Activity&) { return "done on " + o.on; });
+  run_step(cli, {ActivityStep::done, o.id, date_option("--on", o.on), o.note, o.force},
+           [&](const Activity&) { return "done on " + o.on; });
 }
 
 struct ChangeOptions {
@@ -286,32 +255,20 @@ struct ChangeOptions {
 };
 
 void run_move(const Cli& cli, const ChangeOptions& o) {
-  const Date to = date_option("--to", o.to);
-  const Date today = today_from("");
-  change_activity(
-      cli, "activity move", o.id, std::to_string(o.id) + '\n' + o.to + '\n' + o.reason + (o.force ? "\nforce" : ""),
-      [&](Database& db, const Activity& a) {
-        return move_activity(db, body_calendar(db, a.body, today, a.year), o.id, to, o.reason, o.force);
-      },
-      [&](const Activity& a) {
-        return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
-               (a.due ? " (now due " + a.due->to_string() + ")" : "") + ": " + o.reason;
-      });
+  run_step(cli, {ActivityStep::move, o.id, date_option("--to", o.to), o.reason, o.force}, [&](const Activity& a) {
+    return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
+           (a.due ? " (now due " + a.due->to_string() + ")" : "") + ": " + o.reason;
+  });
 }
 
 void run_cancel(const Cli& cli, const ChangeOptions& o) {
-  change_activity(
-      cli, "activity cancel", o.id, std::to_string(o.id) + '\n' + o.reason,
-      [&](Database& db, const Activity&) { return cancel_activity(db, o.id, o.reason); },
-      [&](const Activity&) { return "cancelled: " + o.reason; });
+  run_step(cli, {ActivityStep::cancel, o.id, std::nullopt, o.reason, false},
+           [&](const Activity&) { return "cancelled: " + o.reason; });
 }
 
 void run_missed(const Cli& cli, const ChangeOptions& o) {
-  const Date today = today_from("");
-  change_activity(
-      cli, "activity missed", o.id, std::to_string(o.id) + '\n' + o.reason,
-      [&](Database& db, const Activity&) { return mark_missed(db, o.id, o.reason, today); },
-      [&](const Activity&) { return "missed: " + o.reason; });
+  run_step(cli, {ActivityStep::missed, o.id, std::nullopt, o.reason, false},
+           [&](const Activity&) { return "missed: " + o.reason; });
 }
 
 }  // namespace

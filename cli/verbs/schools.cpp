@@ -31,7 +31,7 @@ void add_schools(CLI::App& app, Cli& cli) {
     if (!status.empty()) f.status = status;
     if (!body.empty()) {
       if (!find_body(db, body)) throw UsageError("unknown body \"" + body + "\"; see `trellis body list`");
-      f.urns = members_on(db, body, now_timestamp().substr(0, 10));
+      f.urns = members_on(db, body, cli.clock().today());
     }
     auto schools = list_schools(db, f);
     if (format == "json") {

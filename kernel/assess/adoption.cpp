@@ -2,6 +2,7 @@
 
 #include "trellis/error.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/people.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -23,18 +24,23 @@ void require_valid(const Policy& policy, PluginHost& host) {
   throw InputError(Location{policy.path().string()}, msg);
 }
 
-Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id,
+Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& file, const std::string& from_date) {
+  require_officer(by, body_id, "adopt a policy for " + body_id);
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   Policy policy = Policy::load(file);
   require_valid(policy, host);
   Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
-             policy.hash(), from_date, policy.review_warning(now_timestamp().substr(0, 10))};
+             policy.hash(), from_date, policy.review_warning(clock.today())};
+  Transaction tx(db);
   Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?))");
   s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
-      .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, now_timestamp()).run();
+      .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, clock.timestamp()).run();
   a.id = db.last_insert_id();
+  record_audit(db, by, clock,
+               {"body adopt", body_id + " adopts " + a.regime + " " + a.version + " from " + from_date, a.policy_hash, body_id});
+  tx.commit();
   return a;
 }
 

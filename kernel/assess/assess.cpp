@@ -13,6 +13,7 @@
 #include "trellis/schedule/plan.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/school_evidence.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -108,7 +109,7 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
 
 namespace {
 
-void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
+void store(Database& db, SchoolAssessment& a, std::int64_t audit_id, const std::string& now) {
   auto ratings = nlohmann::json::array();
   for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
   Statement ins(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
@@ -116,7 +117,7 @@ void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
       prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))");
   ins.bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
       .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
-      .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, now_timestamp())
+      .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, now)
       .bind(13, audit_id).bind(14, a.adoption_id).bind(15, a.computed_level).bind(16, a.prior_regime)
       .bind(17, a.prior_level).run();
   a.id = db.last_insert_id();
@@ -125,7 +126,7 @@ void store(Database& db, SchoolAssessment& a, std::int64_t audit_id) {
   Statement cite(db, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES (?, ?)");
   for (auto& r : a.ratings) {
     rate.bind(1, a.urn).bind(2, a.body).bind(3, a.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
-        .bind(7, "trellis (" + a.regime + " policy " + a.policy_version + ")").bind(8, now_timestamp())
+        .bind(7, "trellis (" + a.regime + " policy " + a.policy_version + ")").bind(8, now)
         .bind(9, r.rationale).bind(10, a.regime).bind(11, a.adoption_id).run();
     const auto rating_id = db.last_insert_id();
     for (auto e : r.evidence) cite.bind(1, rating_id).bind(2, e).run();
@@ -192,7 +193,8 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 }  // namespace
 
-AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) {
+AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
+  if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
   if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"; see `trellis body list`");
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
   std::string start = in_force.start();
@@ -219,7 +221,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   run.regime = policy.regime();
   run.policy_path = policy_file.string();
   run.policy_version = policy.version();
-  if (auto w = policy.review_warning(now_timestamp().substr(0, 10))) run.warnings.push_back(*w);
+  if (auto w = policy.review_warning(clock.today())) run.warnings.push_back(*w);
 
   // One calendar for everything below: the policy's (a draft's own, when trying one).
   const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
@@ -232,7 +234,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day.
-  const Date today = Date::parse(now_timestamp().substr(0, 10));
+  const Date today = Date::parse(clock.today());
   const Date made_on = opt.on ? *opt.on : today;
   if (opt.on && (!cal.span(year).contains(*opt.on) || today < *opt.on))
     throw UsageError("--on " + opt.on->to_string() + " must be a day of " + year.to_string() + " (" +
@@ -291,12 +293,13 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   if (opt.dry_run) return run;
 
   Transaction tx(db);
-  auto audit = record_audit(db, current_user(), "assess",
-                            opt.body_id + " " + run.schools.front().period + ": " + std::to_string(run.schools.size()) +
-                                " schools under " + policy.regime() + " " + policy.version(),
-                            policy.hash());
+  auto audit = record_audit(db, by, clock,
+                            {"assess",
+                             opt.body_id + " " + run.schools.front().period + ": " + std::to_string(run.schools.size()) +
+                                 " schools under " + policy.regime() + " " + policy.version(),
+                             policy.hash(), opt.body_id});
   for (std::size_t i = 0; i < run.schools.size(); ++i) {
-    store(db, run.schools[i], audit);
+    store(db, run.schools[i], audit, clock.timestamp());
     rule_sets[i].assessment_id = run.schools[i].id;
   }
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
@@ -304,7 +307,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
   const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
   const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
-  run.replan = replan(db, opt.body_id, year.to_string(), plan,
+  run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
                       {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
                                               " under " + policy.regime() + " policy " + policy.version()});
   run.activities_planned = plan.size();
@@ -316,7 +319,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& opt) 
   std::vector<Letter> letters;
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
-    if (auto l = change_letter(db, a, !a.decision, context)) letters.push_back(store_letter(db, std::move(*l)));
+    if (auto l = change_letter(db, a, !a.decision, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   }
   tx.commit();
   run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);

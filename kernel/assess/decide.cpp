@@ -24,7 +24,7 @@ std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const
 }
 
 /// The school's activities for the year re-made from `from` for the level that now counts.
-ReplanSummary replan_school(Database& db, PluginHost& host, const Policy& policy, const SchoolAssessment& a,
+ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, const Policy& policy, const SchoolAssessment& a,
                             Date from, const std::string& reason) {
   const RegimeHandle regime = host.open(policy.regime());
   const auto& description = host.description(policy.regime());
@@ -43,7 +43,7 @@ ReplanSummary replan_school(Database& db, PluginHost& host, const Policy& policy
   const PlanOptions stored = stored_plan_options(db, a.body, year.to_string());
   auto plan = plan_year(cal, a.body, year, sets, stored);
   plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());
-  return replan(db, a.body, year.to_string(), plan, {a.urn, from, reason});
+  return replan(db, clock, a.body, year.to_string(), plan, {a.urn, from, reason});
 }
 
 /// Later assessments of the school under the same regime stood on the level
@@ -70,35 +70,36 @@ void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
 
 }  // namespace
 
-DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in, std::vector<Letter>& letters,
-                           bool letter) {
+DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
+                           std::vector<Letter>& letters, bool letter) {
   DecisionRun run;
-  run.rating_id = record_rating(db, host, in);
-  const std::string on = in.on.empty() ? now_timestamp().substr(0, 10) : in.on;
+  run.rating_id = record_rating(db, host, actor, clock, in);
+  const std::string on = in.on.empty() ? clock.today() : in.on;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
   if (adoption && decides(host.description(adoption->regime), in)) run.school = stored_for(db, host, in);
   if (!run.school) return run;
   auto& a = *run.school;
   const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
-                             in.by;
+                             (in.by.empty() ? actor.name : in.by);
   const Policy policy = Policy::load(adoption->policy_path);
-  run.replan = replan_school(db, host, policy, a, Date::parse(on), reason);
+  run.replan = replan_school(db, clock, host, policy, a, Date::parse(on), reason);
   update_later_previous_levels(db, a);
   if (!letter) return run;
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
                               on, level_labels(host.description(adoption->regime))};
-  if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, std::move(*l)));
+  if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }
 
-DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in) {
+DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
   Transaction tx(db);
   std::vector<Letter> letters;
-  DecisionRun run = apply_decision(db, host, in, letters, true);
-  record_audit(db, in.by, "rate",
-               std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")" +
-                   (run.replan ? "; re-planned from " + (in.on.empty() ? now_timestamp().substr(0, 10) : in.on) : ""),
-               "");
+  DecisionRun run = apply_decision(db, host, actor, clock, in, letters, true);
+  record_audit(db, actor, clock,
+               {"rate",
+                std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")" +
+                    (run.replan ? "; re-planned from " + (in.on.empty() ? clock.today() : in.on) : ""),
+                "", in.body_id, in.urn});
   tx.commit();
   run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);
   return run;

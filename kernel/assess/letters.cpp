@@ -106,11 +106,11 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
   return l;
 }
 
-Letter store_letter(Database& db, Letter l) {
+Letter store_letter(Database& db, const Clock& clock, Letter l) {
   Statement s(db, R"(INSERT INTO outbox(body_id, urn, period, regime, kind, from_level, to_level, provisional, file,
                        text, created_at) VALUES (?,?,?,?,?,?,?,?,'',?,?))");
   s.bind(1, l.body_id).bind(2, l.urn).bind(3, l.period).bind(4, l.regime).bind(5, l.kind).bind(6, l.from_level)
-      .bind(7, l.to_level).bind(8, l.provisional ? 1 : 0).bind(9, l.text).bind(10, now_timestamp()).run();
+      .bind(7, l.to_level).bind(8, l.provisional ? 1 : 0).bind(9, l.text).bind(10, clock.timestamp()).run();
   l.id = db.last_insert_id();
   if (l.file.empty()) l.file = l.body_id + "/" + slug(l.period) + "/" + std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
   Statement f(db, "UPDATE outbox SET file = ? WHERE id = ?");

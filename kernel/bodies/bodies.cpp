@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "trellis/error.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -22,7 +23,8 @@ std::optional<Body> find_body(Database& db, const std::string& id) {
   return Body{s.text(0), s.text(1), s.text(2)};
 }
 
-void add_body(Database& db, const Body& b) {
+void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) {
+  require_admin(by, "add a body");
   static const std::regex id_re("[a-z0-9][a-z0-9-]{0,62}");
   if (!std::regex_match(b.id, id_re))
     throw UsageError("body id must be lower-case letters, digits and dashes, found \"" + b.id + "\"");
@@ -30,8 +32,11 @@ void add_body(Database& db, const Body& b) {
     throw UsageError("body kind must be trust or la, found \"" + b.kind + "\"");
   if (b.name.empty()) throw UsageError("body name must not be empty");
   if (find_body(db, b.id)) throw UsageError("body \"" + b.id + "\" already exists");
+  Transaction tx(db);
   Statement s(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES (?, ?, ?, ?)");
-  s.bind(1, b.id).bind(2, b.kind).bind(3, b.name).bind(4, now_timestamp()).run();
+  s.bind(1, b.id).bind(2, b.kind).bind(3, b.name).bind(4, clock.timestamp()).run();
+  record_audit(db, by, clock, {"body add", b.id + " (" + b.kind + "): " + b.name, "", b.id});
+  tx.commit();
 }
 
 std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
@@ -53,12 +58,14 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
   return out;
 }
 
-void join_body(Database& db, const std::string& body_id, const std::vector<std::int64_t>& urns,
-               const std::string& from, const std::optional<std::string>& to) {
+void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
+               const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
+  require_officer(by, body_id, "make schools members of " + body_id);
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   if (!is_iso_date(from)) throw UsageError("--from must be a date YYYY-MM-DD, found \"" + from + "\"");
   if (to && !is_iso_date(*to)) throw UsageError("--to must be a date YYYY-MM-DD, found \"" + *to + "\"");
   if (to && *to < from) throw UsageError("--to " + *to + " is before --from " + from);
+  Transaction tx(db);
   Statement known(db, "SELECT 1 FROM schools WHERE urn = ?");
   Statement ins(db, "INSERT INTO memberships(body_id, urn, from_date, to_date) VALUES (?, ?, ?, ?)");
   for (auto urn : urns) {
@@ -68,6 +75,10 @@ void join_body(Database& db, const std::string& body_id, const std::vector<std::
     if (!found) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
     ins.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
   }
+  record_audit(db, by, clock,
+               {"body join", std::to_string(urns.size()) + " schools to " + body_id + " from " + from + (to ? " to " + *to : ""),
+                "", body_id, urns.size() == 1 ? std::optional(urns.front()) : std::nullopt});
+  tx.commit();
 }
 
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code) {

@@ -2,12 +2,15 @@
 
 #include "trellis/error.hpp"
 #include "trellis/evidence.hpp"
+#include "trellis/people.hpp"
 #include "trellis/period.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
 
-std::int64_t record_evidence(Database& db, const RecordedEvidence& in) {
+std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, const RecordedEvidence& in) {
+  if (!(by.role == Role::head && by.school == in.urn))
+    require_data_steward(by, "record evidence about school " + std::to_string(in.urn));
   Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
   school.bind(1, in.urn);
   if (!school.step()) throw UsageError("school URN " + std::to_string(in.urn) + " is not in the register");
@@ -16,7 +19,6 @@ std::int64_t record_evidence(Database& db, const RecordedEvidence& in) {
     throw UsageError("expected an indicator id in snake_case, like safeguarding_concern, found \"" + in.indicator + "\"");
   if (in.value && !in.missing.empty()) throw UsageError("give a value or a reason it is missing, not both");
   if (!in.value && in.missing.empty()) throw UsageError("give --value, or --missing with the reason there is none");
-  if (in.by.empty()) throw UsageError("--by must name who recorded it");
   if (!find_indicator(db, in.indicator)) {
     std::string label = in.indicator;
     for (auto& c : label)
@@ -24,7 +26,9 @@ std::int64_t record_evidence(Database& db, const RecordedEvidence& in) {
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     register_indicator(db, {in.indicator, label, "", "neutral"});
   }
-  EvidenceWriter writer(db, {std::nullopt, in.by, in.by, now_timestamp()});
+  const std::string source = in.by.empty() ? by.name : in.by;
+  Transaction tx(db);
+  EvidenceWriter writer(db, {std::nullopt, source, by.id, clock.timestamp()});
   EvidenceWriter::Item item;
   item.urn = in.urn;
   item.period = period;
@@ -36,7 +40,10 @@ std::int64_t record_evidence(Database& db, const RecordedEvidence& in) {
   Statement id(db, "SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?");
   id.bind(1, in.urn).bind(2, in.indicator).bind(3, period);
   id.step();
-  return id.integer(0);
+  const std::int64_t recorded = id.integer(0);
+  record_audit(db, by, clock, {"record", std::to_string(in.urn) + " " + in.indicator + " " + period + " from " + source, "", "", in.urn});
+  tx.commit();
+  return recorded;
 }
 
 }  // namespace trellis

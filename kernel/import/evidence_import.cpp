@@ -6,6 +6,7 @@
 
 #include "evidence_run.hpp"
 #include "formats.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 #include "wide_formats.hpp"
 
@@ -60,7 +61,8 @@ const std::vector<std::string>& evidence_formats() {
   return formats;
 }
 
-EvidenceImportReport import_evidence(Database& db, const ImportOptions& o) {
+EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock& clock, const ImportOptions& o) {
+  require_data_steward(by, "import evidence");
   using namespace importing;
   std::optional<Period> period;
   if (o.period) period = Period::parse(*o.period);  // UsageError names what is wrong
@@ -75,13 +77,13 @@ EvidenceImportReport import_evidence(Database& db, const ImportOptions& o) {
   report.format = o.format ? *o.format : detect_evidence_format(*src.header, src.name);
 
   Scope scope(db, o.own_transaction);
-  EvidenceRun run(db, o, src, report);
+  EvidenceRun run(db, by, clock, o, src, report);
   if (const WideFormat* wide = find_wide_format(report.format)) import_wide(run, *wide, period);
   else if (report.format == "ofsted-history") import_ofsted(run, period);
   else if (report.format == "benchmarks") import_benchmarks(run, period);
   else import_long(run, period);
   if (report.already_imported_at) return report;  // nothing was written
-  record_audit(db, current_user(), "import evidence", summary(report), report.sha256);
+  record_audit(db, by, clock, {"import evidence", summary(report), report.sha256});
   scope.commit();
   return report;
 }

@@ -1,12 +1,12 @@
 #include "evidence_run.hpp"
 
 #include "trellis/schools.hpp"
-#include "trellis/store/audit.hpp"
 
 namespace trellis::importing {
 
-EvidenceRun::EvidenceRun(Database& db, const ImportOptions& options, Source& src, EvidenceImportReport& report)
-    : db_(db), options_(options), src_(src), report_(report) {}
+EvidenceRun::EvidenceRun(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options, Source& src,
+                         EvidenceImportReport& report)
+    : db_(db), by_(by.id), at_(clock.timestamp()), options_(options), src_(src), report_(report) {}
 
 bool EvidenceRun::start(const std::optional<std::string>& period) {
   report_.period = period;
@@ -14,9 +14,9 @@ bool EvidenceRun::start(const std::optional<std::string>& period) {
     report_.already_imported_at = *at;
     return false;
   }
-  report_.import_id = record_import(db_, src_, report_.format, period);
+  report_.import_id = record_import(db_, at_, src_, report_.format, period);
   writer_ = std::make_unique<EvidenceWriter>(
-      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, current_user(), now_timestamp()});
+      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, by_, at_});
   known_ = school_urns(db_);
   return true;
 }

@@ -17,7 +17,8 @@ namespace trellis::importing {
 
 class EvidenceRun {
  public:
-  EvidenceRun(Database& db, const ImportOptions& options, Source& src, EvidenceImportReport& report);
+  EvidenceRun(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options, Source& src,
+              EvidenceImportReport& report);
 
   /// Call before the first write, with the period to record for the import.
   /// False when this file was imported for that period before: nothing to do.
@@ -45,6 +46,8 @@ class EvidenceRun {
 
  private:
   Database& db_;
+  std::string by_;  ///< who imports: the person's id
+  std::string at_;  ///< when
   const ImportOptions& options_;
   Source& src_;
   EvidenceImportReport& report_;

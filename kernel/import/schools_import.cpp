@@ -11,6 +11,7 @@
 #include "source.hpp"
 #include "trellis/import/cell.hpp"
 #include "trellis/schools.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -140,10 +141,9 @@ School read_school(const csv::Reader& r, const Columns& c, bool spine, std::set<
   return s;
 }
 
-void import_register(Database& db, Source& src, const ImportOptions& o, SchoolImportReport& rep) {
+void import_register(Database& db, const std::string& now, Source& src, const ImportOptions& o, SchoolImportReport& rep) {
   const bool spine = rep.format == "dfe-spine";
   const Columns c = resolve(*src.header, rep.format);
-  const std::string now = now_timestamp();
   const std::map<int, std::string> known_la_names = la_names(db);
   RegisterWriter writer(db);
   std::unordered_map<std::int64_t, int> first_line;
@@ -168,11 +168,10 @@ void import_register(Database& db, Source& src, const ImportOptions& o, SchoolIm
   rep.unknown_types.assign(unknown_types.begin(), unknown_types.end());
 }
 
-void import_la_names(Database& db, Source& src, const ImportOptions& o, SchoolImportReport& rep) {
+void import_la_names(Database& db, const std::string& now, Source& src, const ImportOptions& o, SchoolImportReport& rep) {
   const Header& h = *src.header;
   const std::size_t code_col = h.require("LEA", "la-names");
   const std::size_t name_col = h.require("LA Name", "la-names");
-  const std::string now = now_timestamp();
   std::set<int> with_schools;
   Statement has_schools(db, "SELECT 1 FROM schools WHERE la_code = ? LIMIT 1");
   std::int64_t las = 0;
@@ -201,7 +200,8 @@ const std::vector<std::string>& school_formats() {
   return formats;
 }
 
-SchoolImportReport import_schools(Database& db, const ImportOptions& o) {
+SchoolImportReport import_schools(Database& db, const Actor& by, const Clock& clock, const ImportOptions& o) {
+  require_data_steward(by, "import the school register");
   using namespace importing;
   if (o.format && std::find(school_formats().begin(), school_formats().end(), *o.format) == school_formats().end())
     throw UsageError("unknown register format \"" + *o.format + "\"; expected dfe-spine, gias or la-names");
@@ -214,9 +214,9 @@ SchoolImportReport import_schools(Database& db, const ImportOptions& o) {
 
   Scope scope(db, o.own_transaction);
   const auto before = previous_import(db, rep.sha256, std::nullopt);
-  rep.import_id = record_import(db, src, rep.format, std::nullopt);
-  if (rep.format == "la-names") import_la_names(db, src, o, rep);
-  else import_register(db, src, o, rep);
+  rep.import_id = record_import(db, clock.timestamp(), src, rep.format, std::nullopt);
+  if (rep.format == "la-names") import_la_names(db, clock.timestamp(), src, o, rep);
+  else import_register(db, clock.timestamp(), src, o, rep);
   if (before && rep.added + rep.updated + rep.la_names_set == 0 && rep.rejected.empty()) {
     rep.already_imported_at = before;  // the same file, and the register holds it: leave no trace
     rep.import_id.reset();
@@ -227,7 +227,7 @@ SchoolImportReport import_schools(Database& db, const ImportOptions& o) {
                         std::to_string(rep.added) + " schools added, " + std::to_string(rep.updated) + " updated, " +
                         std::to_string(rep.unchanged) + " unchanged; " + std::to_string(rep.rejected.size()) +
                         " rows rejected";
-  record_audit(db, current_user(), "import schools", summary, rep.sha256);
+  record_audit(db, by, clock, {"import schools", summary, rep.sha256});
   scope.commit();
   return rep;
 }

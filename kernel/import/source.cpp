@@ -83,10 +83,10 @@ std::optional<std::string> previous_import(Database& db, const std::string& sha2
   return s.text(0);
 }
 
-std::int64_t record_import(Database& db, const Source& src, const std::string& format,
+std::int64_t record_import(Database& db, const std::string& at, const Source& src, const std::string& format,
                            const std::optional<std::string>& period) {
   Statement s(db, "INSERT INTO imports(sha256, file, format, period, rows, imported_at) VALUES (?, ?, ?, ?, 0, ?)");
-  s.bind(1, src.facts.sha256).bind(2, src.name).bind(3, format).bind(4, period).bind(5, now_timestamp()).run();
+  s.bind(1, src.facts.sha256).bind(2, src.name).bind(3, format).bind(4, period).bind(5, at).run();
   return db.last_insert_id();
 }
 

@@ -62,7 +62,7 @@ class Scope {
 /// before: that import's time. The imports table holds each (sha256, period) once.
 std::optional<std::string> previous_import(Database& db, const std::string& sha256,
                                            const std::optional<std::string>& period);
-std::int64_t record_import(Database& db, const Source& src, const std::string& format,
+std::int64_t record_import(Database& db, const std::string& at, const Source& src, const std::string& format,
                            const std::optional<std::string>& period);
 void set_import_rows(Database& db, std::int64_t import_id, std::int64_t rows);
 

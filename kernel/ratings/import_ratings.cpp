@@ -78,8 +78,8 @@ struct PeriodFacts {
 
 }  // namespace
 
-RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::filesystem::path& file,
-                                   const std::string& body_id) {
+RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                                   const std::filesystem::path& file, const std::string& body_id) {
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   RatingsImportReport report;
   std::vector<Letter> letters;  // decisions' letters, written out once the file is stored
@@ -139,9 +139,11 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
                    cols.count(kOptional) ? field(kOptional) : std::string(), ""};
     std::int64_t id = 0;
     try {
-      const DecisionRun decided = apply_decision(db, host, in, letters, true);
+      const DecisionRun decided = apply_decision(db, host, actor, clock, in, letters, true);
       id = decided.rating_id;
       if (decided.replan) ++report.decisions;
+    } catch (const NotPermitted& e) {  // the row's stage is not the importer's to record: name the row
+      throw NotPermitted(r.at(col("stage")).to_string() + ": " + e.what() + "; nothing was imported");
     } catch (const UsageError& e) {
       throw InputError(r.at(0), e.what());
     } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
@@ -154,10 +156,11 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::fi
     schools.insert(urn);
   }
   report.schools = static_cast<std::int64_t>(schools.size());
-  record_audit(db, current_user(), "import ratings",
-               std::to_string(report.rows) + " ratings of " + std::to_string(report.schools) + " schools for " +
-                   body_id + " from " + report.file,
-               report.sha256);
+  record_audit(db, actor, clock,
+               {"import ratings",
+                std::to_string(report.rows) + " ratings of " + std::to_string(report.schools) + " schools for " +
+                    body_id + " from " + report.file,
+                report.sha256, body_id});
   tx.commit();
   report.letters = write_letters(letters, letters_folder(db.file()), report.warnings);
   return report;

@@ -7,6 +7,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -63,7 +64,7 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 
 }  // namespace
 
-std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in) {
+std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
   if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
   const Period period = Period::parse(in.period);
   const BodyPeriod in_force = body_period(db, in.body_id, period);
@@ -73,14 +74,17 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);
   const auto& adoption = in_force.adoption;
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
-  check_against_regime(host.description(adoption->regime), in);
+  const auto& regime = host.description(adoption->regime);
+  check_against_regime(regime, in);
+  // Who may record each stage is the regime's to say (its StageSpec::roles); the kernel enforces it.
+  for (const auto& s : regime.stages)
+    if (s.id == in.stage) require_stage(actor, s.roles, in.body_id, in.urn, in.stage);
   check_classified(db, adoption->regime, in, period.to_string());
-  if (in.by.find_first_not_of(" \t") == std::string::npos) throw UsageError("--by must name who set the rating");
   if (!in.on.empty()) {
     const auto on = Date::try_parse(in.on);
     if (!on) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
     const DateRange year = in_force.calendar.span(period.academic_year());
-    const Date today = Date::parse(now_timestamp().substr(0, 10));
+    const Date today = Date::parse(clock.today());
     // A decision on a year can be taken after it ends (a final level recorded in the autumn), never before it.
     if (*on < year.first || today < *on)
       throw UsageError("--on " + in.on + " must be on or after the first day of " + period.academic_year().to_string() +
@@ -97,9 +101,10 @@ std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in
   if (prev.step()) supersedes = prev.integer(0);
   Statement ins(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes,
                          regime, adoption_id, decided_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))");
-  const std::string now = now_timestamp();
+  const std::string now = clock.timestamp();
+  const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;
   ins.bind(1, in.urn).bind(2, in.body_id).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.level)
-      .bind(6, in.stage).bind(7, in.by).bind(8, now).bind(9, in.rationale).bind(10, supersedes)
+      .bind(6, in.stage).bind(7, by).bind(8, now).bind(9, in.rationale).bind(10, supersedes)
       .bind(11, adoption->regime).bind(12, adoption->id).bind(13, in.on.empty() ? now.substr(0, 10) : in.on).run();
   return db.last_insert_id();
 }

@@ -10,6 +10,7 @@
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/ratings.hpp"
+#include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -42,7 +43,6 @@ Review read(Statement& s) {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-std::string today() { return now_timestamp().substr(0, 10); }
 
 std::string joined(const std::vector<std::string>& items) {
   std::string s;
@@ -165,10 +165,11 @@ std::vector<Review> list_reviews(Database& db, const std::string& body_id, std::
   return out;
 }
 
-Review request_review(Database& db, const ReviewRequest& in) {
+Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& in) {
   if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
   if (blank(in.reason)) throw UsageError("a review request needs a reason (--reason)");
-  if (blank(in.by)) throw UsageError("a review request needs to say who asks (--by)");
+  require_school_voice(actor, in.body_id, in.urn, "ask for a review of school " + std::to_string(in.urn));
+  const std::string by = blank(in.by) ? actor.name : in.by;
   std::optional<std::string> period;
   if (in.period) period = Period::parse(*in.period).to_string();
 
@@ -180,53 +181,57 @@ Review request_review(Database& db, const ReviewRequest& in) {
                      " is in the register; nothing was recorded (see `trellis schools`)");
   const std::string name = school.text(0);
   if (!period) period = latest_assessed_period(db, in.body_id, in.urn);
-  const std::string on = period ? body_period(db, in.body_id, Period::parse(*period)).start() : today();
+  const std::string on = period ? body_period(db, in.body_id, Period::parse(*period)).start() : clock.today();
   auto members = members_on(db, in.body_id, on);
   if (!std::binary_search(members.begin(), members.end(), in.urn))
     throw StoreError(name + " (" + std::to_string(in.urn) + ") is not a member of " + in.body_id + " on " + on +
                      ", so " + in.body_id + " cannot review its classification; nothing was recorded");
 
-  const std::string now = now_timestamp();
+  const std::string now = clock.timestamp();
   Statement ins(db, R"(INSERT INTO review_requests(urn, body_id, requested_by, requested_at, reason, period, status, updated_at)
                        VALUES (?,?,?,?,?,?,'requested',?))");
-  ins.bind(1, in.urn).bind(2, in.body_id).bind(3, in.by).bind(4, now).bind(5, in.reason).bind(6, period).bind(7, now).run();
+  ins.bind(1, in.urn).bind(2, in.body_id).bind(3, by).bind(4, now).bind(5, in.reason).bind(6, period).bind(7, now).run();
   const std::int64_t id = db.last_insert_id();
-  record_audit(db, in.by, "review",
-               std::to_string(in.urn) + " (" + in.body_id + ", " + period.value_or("no period") + "): " + in.reason, "");
+  record_audit(db, actor, clock,
+               {"review", std::to_string(in.urn) + " (" + in.body_id + ", " + period.value_or("no period") + "): " + in.reason,
+                "", in.body_id, in.urn});
   tx.commit();
   return must_find(db, id);
 }
 
-Review start_review(Database& db, std::int64_t id, const std::string& by) {
-  if (blank(by)) throw UsageError("say who takes the review up (--by)");
+Review start_review(Database& db, const Actor& actor, const Clock& clock, std::int64_t id) {
   Transaction tx(db);
   Review r = must_find(db, id);
+  require_officer(actor, r.body_id, "take up review " + std::to_string(id));
   if (r.status != ReviewStatus::requested)
     throw StoreError(status_refusal(r, "only a requested review can be started; nothing was changed"));
   Statement up(db, "UPDATE review_requests SET status = 'under review', updated_at = ? WHERE id = ? AND status = 'requested'");
-  up.bind(1, now_timestamp()).bind(2, id).run();
-  record_audit(db, by, "review start",
-               "review " + std::to_string(id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " +
-                   r.period.value_or("no period") + "): under review",
-               "");
+  up.bind(1, clock.timestamp()).bind(2, id).run();
+  record_audit(db, actor, clock,
+               {"review start",
+                "review " + std::to_string(id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " +
+                    r.period.value_or("no period") + "): under review",
+                "", r.body_id, r.urn});
   tx.commit();
   return must_find(db, id);
 }
 
-ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome& in) {
+ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                             const ReviewOutcome& in) {
   if (in.outcome != ReviewStatus::confirmed && in.outcome != ReviewStatus::changed)
     throw UsageError("a review's outcome is confirmed or changed");
-  if (blank(in.by)) throw UsageError("say who decided the review (--by)");
   if (blank(in.rationale)) throw UsageError("a review's outcome needs a rationale (--rationale): the head is told it");
   if (in.outcome == ReviewStatus::changed && (!in.level || blank(*in.level)))
     throw UsageError("--changed needs the new level (--level)");
-  const std::string on = in.on ? Date::parse(*in.on).to_string() : today();
+  const std::string on = in.on ? Date::parse(*in.on).to_string() : clock.today();
+  const std::string by = blank(in.by) ? actor.name : in.by;
 
   Transaction tx(db);
   Review r = must_find(db, in.id);
+  require_officer(actor, r.body_id, "decide review " + std::to_string(r.id));
   if (r.status != ReviewStatus::under_review) {
     std::string wanted = r.status == ReviewStatus::requested
-                             ? "start it first with `trellis review start " + std::to_string(r.id) + " --by WHO`"
+                             ? "start it first with `trellis review start " + std::to_string(r.id) + "`"
                              : "it has been decided already";
     throw StoreError(status_refusal(r, "only a review under review can be decided; " + wanted + "; nothing was changed"));
   }
@@ -275,7 +280,8 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome
     // The body's decision: it counts from the day decided, and re-plans the school (the review letter tells the head).
     std::vector<Letter> none;
     const DecisionRun decided =
-        apply_decision(db, host, {r.urn, r.body_id, *period, "overall", level, *stage, in.by, in.rationale, on}, none, false);
+        apply_decision(db, host, actor, clock, {r.urn, r.body_id, *period, "overall", level, *stage, by, in.rationale, on},
+                       none, false);
     out.rating_id = decided.rating_id;
     out.replan = decided.replan;
   }
@@ -283,16 +289,17 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome
   Statement up(db, R"(UPDATE review_requests SET status = ?, outcome_level = ?, outcome_rationale = ?, outcome_on = ?,
                         outcome_by = ?, updated_at = ?, period = COALESCE(period, ?)
                       WHERE id = ? AND status = 'under review')");
-  up.bind(1, to_string(in.outcome)).bind(2, level).bind(3, in.rationale).bind(4, on).bind(5, in.by)
-      .bind(6, now_timestamp()).bind(7, *period).bind(8, r.id).run();
+  up.bind(1, to_string(in.outcome)).bind(2, level).bind(3, in.rationale).bind(4, on).bind(5, by)
+      .bind(6, clock.timestamp()).bind(7, *period).bind(8, r.id).run();
   std::string what = in.outcome == ReviewStatus::confirmed
                          ? "confirmed at " + level
                          : "changed from " + out.level_before.value_or("no level") + " to " + level + " (" + *stage +
                                " rating " + std::to_string(*out.rating_id) + ")";
-  record_audit(db, in.by, "review decide",
-               "review " + std::to_string(r.id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " + *period +
-                   "): " + what + ": " + in.rationale,
-               "");
+  record_audit(db, actor, clock,
+               {"review decide",
+                "review " + std::to_string(r.id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " + *period +
+                    "): " + what + ": " + in.rationale,
+                "", r.body_id, r.urn});
   out.review = must_find(db, r.id);
   Letter letter;
   letter.body_id = r.body_id;
@@ -304,7 +311,7 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome
   letter.to_level = level;
   letter.file = review_letter_file(out.review);
   letter.text = review_letter_text(out);
-  out.letter = store_letter(db, std::move(letter));
+  out.letter = store_letter(db, clock, std::move(letter));
   tx.commit();
   return out;
 }

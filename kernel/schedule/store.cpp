@@ -99,7 +99,7 @@ bool same_content(const Activity& a, const Activity& b) {
 /// Writes the plan's content (dates, title, people, papers, the rule and its
 /// anchor) over stored activity `id`, with `status`, `reason` and `note`,
 /// raising its SEQUENCE.
-void overwrite(Database& db, std::int64_t id, const Activity& a, const char* status,
+void overwrite(Database& db, const std::string& at, std::int64_t id, const Activity& a, const char* status,
                const std::optional<std::string>& reason, const std::optional<std::string>& note) {
   Statement s(db, R"(UPDATE activities SET type = ?, title = ?, start_date = ?, end_date = ?, due_date = ?, rule = ?,
                        attendees = ?, documents = ?, assessment_id = ?, anchor_uid = ?, offset_days = ?, day_kind = ?,
@@ -108,15 +108,15 @@ void overwrite(Database& db, std::int64_t id, const Activity& a, const char* sta
   s.bind(6, a.rule).bind(7, to_json(a.attendees)).bind(8, to_json(a.documents)).bind(9, a.assessment_id);
   s.bind(10, a.anchor_uid).bind(11, a.offset_days);
   s.bind(12, a.day_kind ? std::optional(std::string(day_kind_name(*a.day_kind))) : std::nullopt);
-  s.bind(13, status).bind(14, reason).bind(15, note).bind(16, now_timestamp()).bind(17, id).run();
+  s.bind(13, status).bind(14, reason).bind(15, note).bind(16, at).bind(17, id).run();
 }
 
 /// Sets a stored activity's status and reason, raising its SEQUENCE.
-void set_status(Database& db, std::int64_t id, ActivityStatus status, const std::string& reason,
+void set_status(Database& db, const std::string& at, std::int64_t id, ActivityStatus status, const std::string& reason,
                 const std::optional<std::string>& note) {
   Statement s(db, "UPDATE activities SET status = ?, reason = ?, note = ?, sequence = sequence + 1, changed_at = ? "
                   "WHERE id = ?");
-  s.bind(1, status_name(status)).bind(2, reason).bind(3, note).bind(4, now_timestamp()).bind(5, id).run();
+  s.bind(1, status_name(status)).bind(2, reason).bind(3, note).bind(4, at).bind(5, id).run();
 }
 
 std::vector<Activity> followers_of(Database& db, const std::string& uid) {
@@ -143,7 +143,7 @@ std::string retitle(const std::string& title, Date anchor) {
 /// turn; with `after_only`, only those after the anchor (it was held: what
 /// was due before it stays as it was). Each that changes gets SEQUENCE + 1
 /// and is added to `changed`.
-void redate_followers(Database& db, const AcademicCalendar& cal, const std::string& uid, DateRange anchor,
+void redate_followers(Database& db, const std::string& at, const AcademicCalendar& cal, const std::string& uid, DateRange anchor,
                       bool after_only, std::vector<Activity>& changed, std::set<std::string>& seen) {
   if (!seen.insert(uid).second) return;
   for (Activity f : followers_of(db, uid)) {
@@ -164,17 +164,18 @@ void redate_followers(Database& db, const AcademicCalendar& cal, const std::stri
     }
     g.title = retitle(f.title, anchor.first);
     if (same_content(f, g)) continue;
-    overwrite(db, *f.id, g, "planned", opt_text(f.reason), opt_text(f.note));
+    overwrite(db, at, *f.id, g, "planned", opt_text(f.reason), opt_text(f.note));
     g.sequence = f.sequence + 1;
     changed.push_back(g);
-    redate_followers(db, cal, g.uid, {g.start, g.end}, false, changed, seen);
+    redate_followers(db, at, cal, g.uid, {g.start, g.end}, false, changed, seen);
   }
 }
 
 }  // namespace
 
-ReplanSummary replan(Database& db, const std::string& body, const std::string& year,
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan, const ReplanScope& scope) {
+  const std::string at = clock.timestamp();
   for (const auto& a : plan)
     if (a.body != body || a.year != year)
       throw std::invalid_argument("replan for " + body + " " + year + " given an activity for " + a.body + " " +
@@ -200,12 +201,12 @@ ReplanSummary replan(Database& db, const std::string& body, const std::string& y
     const Activity* now = it == wanted.end() ? nullptr : it->second;
     if (now) wanted.erase(it);  // stored already: never written twice
     if (old.status == ActivityStatus::cancelled && now && old.note == kCancelledByReplan) {
-      overwrite(db, *old.id, *now, "planned", "reinstated: " + scope.reason, std::nullopt);
+      overwrite(db, at, *old.id, *now, "planned", "reinstated: " + scope.reason, std::nullopt);
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
     } else if (!now) {
-      set_status(db, *old.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan);
+      set_status(db, at, *old.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan);
       ++sum.cancelled;
     } else if (same_content(old, *now)) {
       // Left as it is; only the record of what it is dated from is filled in
@@ -216,7 +217,7 @@ ReplanSummary replan(Database& db, const std::string& body, const std::string& y
             .bind(4, *old.id).run();
       ++sum.unchanged;
     } else {
-      overwrite(db, *old.id, *now, "planned", opt_text(old.reason), std::nullopt);
+      overwrite(db, at, *old.id, *now, "planned", opt_text(old.reason), std::nullopt);
       ++sum.updated;
     }
   }
@@ -225,7 +226,6 @@ ReplanSummary replan(Database& db, const std::string& body, const std::string& y
                          rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
                          planned_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?))");
-  const std::string now = now_timestamp();
   for (const auto& a : plan) {  // in the plan's order, so ids follow the dates
     if (!wanted.count(a.uid)) continue;
     ins.bind(1, a.uid).bind(2, a.body).bind(3, a.urn).bind(4, a.year).bind(5, a.type).bind(6, a.title);
@@ -233,17 +233,17 @@ ReplanSummary replan(Database& db, const std::string& body, const std::string& y
     ins.bind(10, a.rule).bind(11, to_json(a.attendees)).bind(12, to_json(a.documents)).bind(13, a.assessment_id);
     ins.bind(14, a.anchor_uid).bind(15, a.offset_days);
     ins.bind(16, a.day_kind ? std::optional(std::string(day_kind_name(*a.day_kind))) : std::nullopt);
-    ins.bind(17, now).run();
+    ins.bind(17, at).run();
     wanted.erase(a.uid);
     ++sum.added;
   }
   return sum;
 }
 
-ReplanSummary replan(Database& db, const std::string& body, const std::string& year,
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan) {
   const Period p = Period::parse(year);
-  return replan(db, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned"});
+  return replan(db, clock, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned"});
 }
 
 std::map<std::string, Date> held_activities(Database& db, const std::string& body, const std::string& year) {
@@ -309,9 +309,10 @@ std::optional<Activity> find_activity(Database& db, std::int64_t id) {
   return read_row(s);
 }
 
-ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t id, Date on, const std::string& note,
+ActivityChange mark_done(Database& db, const Clock& clock, const AcademicCalendar& cal, std::int64_t id, Date on, const std::string& note,
                          Date today, bool force) {
   Activity a = require(db, id);
+  const std::string at = clock.timestamp();
   const std::string day = on.to_string();
   if (a.status == ActivityStatus::cancelled)
     refuse(a, "it was cancelled (" + a.reason + "); a cancelled activity cannot be done");
@@ -332,20 +333,21 @@ ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t
   const int moved = !a.due && !(a.start <= on && on <= a.end) ? 1 : 0;
   Statement s(db, "UPDATE activities SET status = 'done', done_on = ?, note = ?, changed_at = ?, "
                   "sequence = sequence + ? WHERE id = ?");
-  s.bind(1, day).bind(2, opt_text(note)).bind(3, now_timestamp()).bind(4, moved).bind(5, id).run();
+  s.bind(1, day).bind(2, opt_text(note)).bind(3, at).bind(4, moved).bind(5, id).run();
   a.sequence += moved;
   a.status = ActivityStatus::done;
   a.done_on = on;
   a.note = note;
   ActivityChange change{a, {}};
   std::set<std::string> seen;
-  redate_followers(db, cal, a.uid, {on, on}, true, change.followers, seen);
+  redate_followers(db, at, cal, a.uid, {on, on}, true, change.followers, seen);
   return change;
 }
 
-ActivityChange move_activity(Database& db, const AcademicCalendar& cal, std::int64_t id, Date to,
+ActivityChange move_activity(Database& db, const Clock& clock, const AcademicCalendar& cal, std::int64_t id, Date to,
                              const std::string& reason, bool force) {
   Activity a = require(db, id);
+  const std::string at = clock.timestamp();
   require_reason(reason, "move");
   const int year = std::stoi(a.year.substr(0, 4));
   const DateRange academic_year{Date::from_ymd(year, 9, 1), Date::from_ymd(year + 1, 8, 31)};
@@ -367,23 +369,24 @@ ActivityChange move_activity(Database& db, const AcademicCalendar& cal, std::int
   a.end = a.end + shift;
   if (a.due) a.due = *a.due + shift;
   s.bind(1, a.moved_from->to_string()).bind(2, a.start.to_string()).bind(3, a.end.to_string()).bind(4, opt_text(a.due));
-  s.bind(5, reason).bind(6, now_timestamp()).bind(7, id).run();
+  s.bind(5, reason).bind(6, at).bind(7, id).run();
   a.status = ActivityStatus::moved;
   a.reason = reason;
   ++a.sequence;
   ActivityChange change{a, {}};
   std::set<std::string> seen;
-  redate_followers(db, cal, a.uid, {a.start, a.end}, false, change.followers, seen);
+  redate_followers(db, at, cal, a.uid, {a.start, a.end}, false, change.followers, seen);
   return change;
 }
 
-ActivityChange cancel_activity(Database& db, std::int64_t id, const std::string& reason) {
+ActivityChange cancel_activity(Database& db, const Clock& clock, std::int64_t id, const std::string& reason) {
+  const std::string at = clock.timestamp();
   Activity a = require(db, id);
   require_reason(reason, "cancel");
   if (a.status == ActivityStatus::done)
     refuse(a, "it was done on " + (a.done_on ? a.done_on->to_string() : std::string("?")) + "; it cannot be cancelled");
   if (a.status == ActivityStatus::cancelled) refuse(a, "it is already cancelled (" + a.reason + ")");
-  set_status(db, id, ActivityStatus::cancelled, reason, std::nullopt);
+  set_status(db, at, id, ActivityStatus::cancelled, reason, std::nullopt);
   a.status = ActivityStatus::cancelled;
   a.reason = reason;
   a.note.clear();
@@ -394,7 +397,7 @@ ActivityChange cancel_activity(Database& db, std::int64_t id, const std::string&
     for (Activity f : followers_of(db, anchor.uid)) {
       if (!to_happen(f.status)) continue;
       f.reason = "the " + anchor.type + " it belongs to (" + anchor.start.to_string() + ") was cancelled: " + reason;
-      set_status(db, *f.id, ActivityStatus::cancelled, f.reason, std::nullopt);
+      set_status(db, at, *f.id, ActivityStatus::cancelled, f.reason, std::nullopt);
       f.status = ActivityStatus::cancelled;
       ++f.sequence;
       change.followers.push_back(f);
@@ -405,7 +408,8 @@ ActivityChange cancel_activity(Database& db, std::int64_t id, const std::string&
   return change;
 }
 
-ActivityChange mark_missed(Database& db, std::int64_t id, const std::string& reason, Date today) {
+ActivityChange mark_missed(Database& db, const Clock& clock, std::int64_t id, const std::string& reason, Date today) {
+  const std::string at = clock.timestamp();
   Activity a = require(db, id);
   require_reason(reason, "mark missed");
   if (!to_happen(a.status))
@@ -413,7 +417,7 @@ ActivityChange mark_missed(Database& db, std::int64_t id, const std::string& rea
   if (!(deadline_of(a) < today))
     refuse(a, "its day (" + deadline_of(a).to_string() + ") has not passed yet on " + today.to_string() +
                   "; move or cancel it instead");
-  set_status(db, id, ActivityStatus::missed, reason, opt_text(a.note));
+  set_status(db, at, id, ActivityStatus::missed, reason, opt_text(a.note));
   a.status = ActivityStatus::missed;
   a.reason = reason;
   ++a.sequence;

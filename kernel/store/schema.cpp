@@ -286,6 +286,60 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_school ON outbox(body_id, urn, period);
 )sql",
+      // 4: people and roles, visit notes with the school's response, and a
+      // hash-chained audit (each row's hash covers the previous row's hash and
+      // its own canonical content; rows written before 4 are sealed on upgrade).
+      R"sql(
+CREATE TABLE people (
+  id       TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'board', 'head', 'verifier', 'viewer')),
+  body_id  TEXT REFERENCES bodies(id),   -- NULL: any body
+  urn      INTEGER,                      -- a head's own school
+  added_at TEXT NOT NULL,
+  added_by TEXT                          -- NULL for the database's creator
+);
+
+ALTER TABLE audit ADD COLUMN role TEXT;        -- the role the person acted in
+ALTER TABLE audit ADD COLUMN body_id TEXT;     -- the body the command concerned, if one
+ALTER TABLE audit ADD COLUMN urn INTEGER;      -- the school the command concerned, if one
+ALTER TABLE audit ADD COLUMN changes TEXT;     -- JSON: what changed
+ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit ADD COLUMN hash TEXT;
+
+-- The written record of a visit or meeting, attached to its activity.
+CREATE TABLE notes (
+  id           INTEGER PRIMARY KEY,
+  activity_id  INTEGER NOT NULL REFERENCES activities(id),
+  body_id      TEXT NOT NULL REFERENCES bodies(id),
+  urn          INTEGER,
+  author       TEXT NOT NULL REFERENCES people(id),
+  text         TEXT,
+  file         TEXT,                          -- a file reference instead of text, with its sha256
+  file_sha256  TEXT,
+  strengths    TEXT NOT NULL DEFAULT '[]',    -- JSON arrays of sentences
+  improvements TEXT NOT NULL DEFAULT '[]',
+  actions      TEXT NOT NULL DEFAULT '[]',
+  status       TEXT NOT NULL DEFAULT 'draft'
+               CHECK (status IN ('draft', 'sent', 'accurate', 'inaccurate', 'agreed')),
+  send_by      TEXT,                          -- deadlines, from the regime's rules
+  agree_by     TEXT,
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX notes_activity ON notes(activity_id);
+CREATE INDEX notes_school ON notes(body_id, urn);
+
+-- Each step of a note: who, in which role, when, and any comment.
+CREATE TABLE note_steps (
+  id      INTEGER PRIMARY KEY,
+  note_id INTEGER NOT NULL REFERENCES notes(id),
+  step    TEXT NOT NULL CHECK (step IN ('added', 'sent', 'accurate', 'inaccurate', 'agreed')),
+  by      TEXT NOT NULL,
+  role    TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  comment TEXT
+);
+)sql",
   };
   return m;
 }
@@ -301,16 +355,21 @@ int stored_version(Database& db) {
 }
 
 int migrate(Database& db) {
+  Transaction tx(db);
+  const int from = migrate_within(db);
+  tx.commit();
+  return from;
+}
+
+int migrate_within(Database& db) {
   const int from = stored_version(db);
   if (from > schema_version())
     throw StoreError(db.file().string() + ": the database is at schema version " + std::to_string(from) +
                      ", newer than this program's " + std::to_string(schema_version()) +
                      "; use a newer trellis");
   if (from == schema_version()) return from;
-  Transaction tx(db);
   for (int v = from; v < schema_version(); ++v) db.exec(migrations()[v]);
   db.exec("PRAGMA user_version = " + std::to_string(schema_version()));
-  tx.commit();
   return from;
 }
 

@@ -205,9 +205,9 @@ RegimeDescription describe_regime() {
   // executive reports to Directors (000 §3.11.2). Trellis computes the tier.
   // In the order they happen: the head's self-assessment, the tier trellis
   // proposes from it, then the board's moderation.
-  d.stages = {{"self", {"Headteacher"}},
-              {"computed", {"trellis"}},
-              {"moderated", {"Schools Performance and Scrutiny Board"}}};
+  // Roles are the kernel's ids: the school's head self-assesses; the Schools
+  // Performance and Scrutiny Board (the Trust executive) moderates.
+  d.stages = {{"self", {"head"}}, {"computed", {}}, {"moderated", {"board"}}};
   d.reported_stage = "moderated";  // 000 §3.11: only moderated ratings go to Directors
   // 000 §3.11.2: the SPSB's moderation is what the executive reports, so its
   // rating of the overall tier is the trust's decision.

@@ -42,7 +42,8 @@ RegimeDescription describe_regime() {
       {"finance_concern", "Concern about finances", "flag", D::lower_is_better, "in_addition"},
   };
   // Section 5: the LA classifies; an officer may set the final level.
-  d.stages = {{"computed", {"trellis"}}, {"final", {"LA school performance officer"}}};
+  // Roles are the kernel's ids: s5, the LA's school performance officers record the final level.
+  d.stages = {{"computed", {}}, {"final", {"officer"}}};
   // Section 5: the officer's final level is the LA's decision.
   d.deciding_stage = "final";
   using K = KeyType;

@@ -9,6 +9,7 @@
 //     prepared statement in the same run. Prints both rates and their ratio
 //     (target: at least 0.5). Each is run twice, alternating, and the faster
 //     run of each counts, because the machine is shared.
+#include "../unit/acting.hpp"
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -83,10 +84,10 @@ void import_shared(const fs::path& dir) {
     std::string format;
     std::int64_t rows = 0, items = 0;
     if (f.schools) {
-      auto r = import_schools(db, o);
+      auto r = import_schools(db, testing::admin(), testing::at(), o);
       format = r.format, rows = r.rows, items = r.added + r.updated + r.la_names_set;
     } else {
-      auto r = import_evidence(db, o);
+      auto r = import_evidence(db, testing::admin(), testing::at(), o);
       format = r.format, rows = r.rows, items = r.added + r.superseded;
     }
     std::printf("    %-42s %-15s %8lld %9lld %8.2f %8.2f\n", f.path, format.c_str(), static_cast<long long>(rows),
@@ -160,7 +161,7 @@ fs::path write_csv(const fs::path& dir, const std::vector<Row>& rows) {
 double via_import(const fs::path& dir, const fs::path& csv, std::size_t n, double& cpu) {
   Database db = Database::open(fresh_db(dir, "import.db"));
   Clock c;
-  auto r = import_evidence(db, {.file = csv});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = csv});
   const double s = c.wall_s();
   cpu = c.cpu_s();
   if (static_cast<std::size_t>(r.added) != n) {

@@ -2,14 +2,16 @@
 /// A body adopts a policy from a date. A merged trust can switch frameworks by
 /// adopting another policy from a later date; history is kept.
 ///
-///     adopt_policy(db, host, "example-la", "policies/example-la.toml", "2024-09-01");
+///     adopt_policy(db, host, officer, clock, "example-la", "policies/example-la.toml", "2024-09-01");
 ///     auto a = adoption_on(db, "example-la", "2025-01-15");
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 
+#include "trellis/actor.hpp"
 #include "trellis/calendar.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/store/database.hpp"
@@ -34,8 +36,9 @@ class Policy;
 void require_valid(const Policy& policy, PluginHost& host);
 
 /// Checks the policy against its regime (throws InputError listing every
-/// problem), then records the adoption. Returns it.
-Adoption adopt_policy(Database& db, PluginHost& host, const std::string& body_id,
+/// problem), then records the adoption with its audit row, in one
+/// transaction; an admin or the body's officer may. Returns it.
+Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& policy, const std::string& from_date);
 
 /// The adoption in force on the date, if any.

@@ -4,7 +4,7 @@
 /// year's activities that follow from them.
 ///
 ///     PluginHost host(PluginHost::default_search_path());
-///     AssessRun run = assess_body(db, host, {"example-la", Period::parse("2018-19")});
+///     AssessRun run = assess_body(db, host, officer, clock, {"example-la", Period::parse("2018-19")});
 ///     for (auto& s : run.schools) std::cout << s.name << ": " << s.level << "\n";
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/date.hpp"
 #include "trellis/decision.hpp"
 #include "trellis/period.hpp"
@@ -87,7 +89,7 @@ void count_decision(SchoolAssessment& a, std::optional<Decision> decision);
 
 /// Throws UsageError (unknown body, no policy adopted, no schools), InputError
 /// (a bad policy or a script failing for a school: nothing is stored).
-AssessRun assess_body(Database& db, PluginHost& host, const AssessOptions& options);
+AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& options);
 
 /// The latest stored assessment of each school of the body for the period,
 /// by URN, under the regime the body had adopted for it (else the latest

@@ -1,14 +1,16 @@
 #pragma once
 /// Bodies (trusts and LAs) and their memberships over time.
 ///
-///     add_body(db, {"example-la", "la", "Example Borough Council"});
-///     join_body(db, "example-la", {123456, 123457}, "2024-09-01", std::nullopt);
+///     add_body(db, admin, clock, {"example-la", "la", "Example Borough Council"});
+///     join_body(db, admin, clock, "example-la", {123456, 123457}, "2024-09-01", std::nullopt);
 ///     auto urns = members_on(db, "example-la", "2025-01-15");
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -28,10 +30,12 @@ struct BodySummary {
 };
 
 /// Throws UsageError for a bad id or kind, or an id already taken.
-void add_body(Database& db, const Body& body);
+/// An admin adds a body, in one transaction with its audit row.
+void add_body(Database& db, const Actor& by, const Clock& clock, const Body& body);
 std::vector<BodySummary> list_bodies(Database& db, const std::string& today);
 /// Throws UsageError when the body or a school is unknown, or dates are reversed.
-void join_body(Database& db, const std::string& body_id, const std::vector<std::int64_t>& urns,
+/// An admin or the body's officer makes schools members, with one audit row.
+void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id, const std::vector<std::int64_t>& urns,
                const std::string& from, const std::optional<std::string>& to);
 /// The open schools of a local authority in the register, ascending: what an
 /// LA joins to its own body.

@@ -35,13 +35,13 @@ struct DecisionRun {
 /// re-plans the school from `in.on` (default today) with the reason
 /// "level decided as L (computed C) on D by WHO". One transaction; the
 /// audit row names who and what. Letters are written once it has committed.
-DecisionRun record_decision(Database& db, PluginHost& host, const RatingInput& in);
+DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in);
 
 /// The same inside the caller's transaction, with no audit row: the letter
 /// (when `letter`) is stored in the outbox and appended to `letters` for the
 /// caller to write out once it commits. A review's outcome uses it, and writes
 /// its own letter instead.
-DecisionRun apply_decision(Database& db, PluginHost& host, const RatingInput& in, std::vector<Letter>& letters,
-                           bool letter);
+DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
+                           std::vector<Letter>& letters, bool letter);
 
 }  // namespace trellis

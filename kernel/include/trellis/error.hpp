@@ -43,6 +43,13 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The acting person's role does not allow the request: a head moderating, a
+/// viewer writing, an unknown person. Exit code 3, nothing written.
+class NotPermitted : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// The job ran and found problems (a failed policy check, failed policy
 /// tests); what they were has already been printed. Exit code 1.
 class ProblemsFound : public std::runtime_error {

@@ -4,11 +4,13 @@
 /// Its provenance is who recorded it and when; a later record for the same
 /// school, indicator and period supersedes it.
 ///
-///     record_evidence(db, {123456, "2024-25", "safeguarding_concern", 1.0, "", "LADO referral", "j.smith"});
+///     record_evidence(db, officer, clock, {123456, "2024-25", "safeguarding_concern", 1.0, "", "LADO referral", "j.smith"});
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -20,11 +22,13 @@ struct RecordedEvidence {
   std::optional<double> value;
   std::string missing;  ///< why there is no value, when there is none
   std::string note;
-  std::string by;
+  std::string by;  ///< the source named on the item; empty: the person recording it
 };
 
 /// Checks the school, period and indicator id, registers a new indicator,
-/// and appends the item. Throws UsageError naming what is wrong. Returns the id.
-std::int64_t record_evidence(Database& db, const RecordedEvidence& item);
+/// and appends the item, in one transaction with its audit row. An admin, an
+/// officer, or the school's own head may record. Throws UsageError naming
+/// what is wrong, NotPermitted for anyone else. Returns the id.
+std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, const RecordedEvidence& item);
 
 }  // namespace trellis

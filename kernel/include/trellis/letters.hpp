@@ -6,7 +6,7 @@
 ///
 ///     Transaction tx(db);
 ///     std::vector<Letter> sent;
-///     if (auto l = change_letter_due(db, assessment, "provisional")) sent.push_back(store_letter(db, *l));
+///     if (auto l = change_letter_due(db, assessment, "provisional")) sent.push_back(store_letter(db, clock, *l));
 ///     tx.commit();
 ///     write_letters(sent, letters_folder(db.file()));
 #include <cstdint>
@@ -56,7 +56,7 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
                                     const LetterContext& context);
 
 /// Stores the letter in the outbox; returns it with its id and file.
-Letter store_letter(Database& db, Letter letter);
+Letter store_letter(Database& db, const Clock& clock, Letter letter);
 
 /// Writes each letter to `folder`/letter.file; returns the files written.
 /// A letter that cannot be written stays in the outbox: `warnings` says which

@@ -3,13 +3,15 @@
 /// officer's final level. Append-only: a new rating of the same subject and
 /// stage supersedes the earlier one and both are kept.
 ///
-///     record_rating(db, host, {123456, "example-la", "2018-19", "overall", "amber",
+///     record_rating(db, host, officer, clock, {123456, "example-la", "2018-19", "overall", "amber",
 ///                              "final", "j.smith", "Leadership change since May"});
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/store/database.hpp"
 
@@ -22,7 +24,7 @@ struct RatingInput {
   std::string subject;  ///< an indicator or area id of the regime, or "overall"
   std::string level;
   std::string stage;
-  std::string by;
+  std::string by;  ///< the name shown on the rating; empty: the acting person's name
   std::string rationale;
   std::string on;  ///< the day it was decided, "YYYY-MM-DD"; empty: today
 };
@@ -37,10 +39,13 @@ struct RatingRecord {
 /// Checks the body, school membership, period, and that subject, level and
 /// stage belong to the regime of the policy the body has adopted: the level
 /// must be on the subject's scale, and the school one the regime classifies
-/// (its latest assessment for the period says so). Throws UsageError for an
-/// unknown body or period, StoreError (exit 3) for a rating the regime refuses.
+/// (its latest assessment for the period says so), and that the actor's role
+/// may record the stage (see require_stage). Throws UsageError for an unknown
+/// body or period, StoreError (exit 3) for a rating the regime refuses,
+/// NotPermitted (exit 3) for a person who may not record it.
 /// Records the regime and adoption it was made under. Returns its id.
-std::int64_t record_rating(Database& db, PluginHost& host, const RatingInput& in);
+std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                           const RatingInput& in);
 
 /// Every rating of the body's schools for the period, oldest first.
 std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, const std::string& period);

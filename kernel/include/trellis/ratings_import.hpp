@@ -36,7 +36,9 @@ struct RatingsImportReport {
 };
 
 /// Throws InputError for a bad file or row (exit 3), UsageError for an unknown body.
-RatingsImportReport import_ratings(Database& db, PluginHost& host, const std::filesystem::path& file,
+/// Each row's stage must be one the actor may record (NotPermitted, naming the row).
+RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                                   const std::filesystem::path& file,
                                    const std::string& body_id);
 
 }  // namespace trellis

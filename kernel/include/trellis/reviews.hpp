@@ -58,7 +58,7 @@ struct ReviewRequest {
   /// The classification to review. Default: the period of the school's
   /// latest stored assessment under the body (none if it has none).
   std::optional<std::string> period;
-  std::string by;  ///< who asks: the school or an officer
+  std::string by;  ///< the name shown as asking; empty: the acting person (the school's head or an officer)
   std::string reason;
 };
 
@@ -66,11 +66,11 @@ struct ReviewRequest {
 /// by or period that is not one, and StoreError (exit 3) when the school is
 /// not in the register or not a member of the body (on the period's first
 /// day; today when there is no period).
-Review request_review(Database& db, const ReviewRequest& request);
+Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& request);
 
 /// requested -> under review. Throws UsageError for an unknown id or empty by,
 /// StoreError naming the current status when the review is not requested.
-Review start_review(Database& db, std::int64_t id, const std::string& by);
+Review start_review(Database& db, const Actor& actor, const Clock& clock, std::int64_t id);
 
 struct ReviewOutcome {
   std::int64_t id = 0;
@@ -98,7 +98,8 @@ struct ReviewDecision {
 /// off the scale, a date that is not one), StoreError naming the current
 /// status for an out-of-order transition, or when the state forbids the
 /// outcome (no level to confirm, a regime with no deciding stage).
-ReviewDecision decide_review(Database& db, PluginHost& host, const ReviewOutcome& outcome);
+ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                             const ReviewOutcome& outcome);
 
 /// The review with this id, if any.
 std::optional<Review> find_review(Database& db, std::int64_t id);

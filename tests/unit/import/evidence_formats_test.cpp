@@ -1,5 +1,6 @@
 // Census, absence, KS2, KS4 and Ofsted history, from small extracts of the
 // real files (tests/data), quirks included.
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -25,7 +26,7 @@ EvidenceItem item(Database& db, std::int64_t urn, const std::string& indicator, 
 
 Database with_register() {
   auto db = fresh_db();
-  import_schools(db, {.file = fixture("spine_small.csv")});
+  import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
   return db;
 }
 
@@ -33,7 +34,7 @@ Database with_register() {
 
 TEST_CASE("census: each column an indicator; NA kept as not applicable; national rows reported, not stored") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("census_small.csv"), .period = "2018-19"});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("census_small.csv"), .period = "2018-19"});
   CHECK(r.format == "dfe-census");
   CHECK(r.rows == 8);
   CHECK(r.added == 5 * 18);
@@ -63,7 +64,7 @@ TEST_CASE("census: each column an indicator; NA kept as not applicable; national
 TEST_CASE("census: ...SENELK is SEN support, ...SENELSE a statement or EHC plan") {
   // DfE's SEN codes: K is SEN support; S and E a statement and an EHC plan.
   auto db = with_register();
-  import_evidence(db, {.file = fixture("census_small.csv"), .period = "2018-19"});
+  import_evidence(db, testing::admin(), testing::at(), {.file = fixture("census_small.csv"), .period = "2018-19"});
   // census_small.csv line 5, Lawley Primary: TSENELSE 5, PSENELSE 1.2, TSENELK 29, PSENELK 6.9.
   CHECK(item(db, 123377, "sen_support_count", "2018-19").value == 29);
   CHECK(item(db, 123377, "sen_support_pct", "2018-19").value == 6.9);
@@ -75,8 +76,8 @@ TEST_CASE("census: ...SENELK is SEN support, ...SENELSE a statement or EHC plan"
   // the LA, SEN support is several times EHC plans, as it is nationally (12%, 3%).
   const auto ex = std::filesystem::path(TRELLIS_SOURCE_DIR) / "examples" / "telford-and-wrekin" / "data";
   auto la = fresh_db();
-  import_schools(la, {.file = ex / "england_spine.csv"});
-  import_evidence(la, {.file = ex / "england_census.csv", .period = "2018-19"});
+  import_schools(la, testing::admin(), testing::at(), {.file = ex / "england_spine.csv"});
+  import_evidence(la, testing::admin(), testing::at(), {.file = ex / "england_census.csv", .period = "2018-19"});
   CHECK(item(la, 123404, "sen_support_pct", "2018-19").value == 21.2);  // Wombridge Primary
   CHECK(item(la, 123404, "sen_ehcp_pct", "2018-19").value == 2.4);
   CHECK(item(la, 123574, "sen_support_count", "2018-19").value == 113);
@@ -89,14 +90,14 @@ TEST_CASE("census: ...SENELK is SEN support, ...SENELSE a statement or EHC plan"
 TEST_CASE("census needs --period: the file does not say its year") {
   auto db = fresh_db();
   const std::string before = snapshot(db);
-  CHECK_THROWS_AS(import_evidence(db, {.file = fixture("census_small.csv")}), UsageError);
-  CHECK_THROWS_AS(import_evidence(db, {.file = fixture("census_small.csv"), .period = "2018-20"}), UsageError);
+  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("census_small.csv")}), UsageError);
+  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("census_small.csv"), .period = "2018-20"}), UsageError);
   CHECK(snapshot(db) == before);
 }
 
 TEST_CASE("absence: SUPP is suppressed, lower is better, unknown URNs are stored and reported") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("absence_small.csv"), .period = "2018-19"});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("absence_small.csv"), .period = "2018-19"});
   CHECK(r.format == "dfe-absence");
   CHECK(r.added == 12);
   CHECK(r.missing == 2);
@@ -112,7 +113,7 @@ TEST_CASE("absence: SUPP is suppressed, lower is better, unknown URNs are stored
 
 TEST_CASE("KS2: the year comes from the file, 88% is 88, LOWCOV and NOT AVAIL keep their reasons") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("ks2_small.csv")});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ks2_small.csv")});
   CHECK(r.format == "dfe-ks2");
   CHECK(r.period == "2017-18");
   CHECK(r.rows == 4);
@@ -127,15 +128,15 @@ TEST_CASE("KS2: the year comes from the file, 88% is 88, LOWCOV and NOT AVAIL ke
 TEST_CASE("KS2: a --period that the file contradicts is an error at the year's cell") {
   auto db = fresh_db();
   const std::string before = snapshot(db);
-  CHECK_THROWS_WITH(import_evidence(db, {.file = fixture("ks2_small.csv"), .period = "2018-19"}),
+  CHECK_THROWS_WITH(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ks2_small.csv"), .period = "2018-19"}),
                     "ks2_small.csv:2:25: expected 2019 (the academic year 2018-19), found \"2018\"");
   CHECK(snapshot(db) == before);
-  CHECK(import_evidence(db, {.file = fixture("ks2_small.csv"), .period = "2017-18"}).added > 0);
+  CHECK(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ks2_small.csv"), .period = "2017-18"}).added > 0);
 }
 
 TEST_CASE("KS4: NE, SUPP, NA, LOWCOV kept; LA and national rows become published benchmarks") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("ks4_small.csv"), .period = "2018-19"});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ks4_small.csv"), .period = "2018-19"});
   CHECK(r.format == "dfe-ks4");
   CHECK(r.added == 7 * 18);
   CHECK(item(db, 141716, "ks4_attainment8", "2018-19").value == 58.8);
@@ -157,7 +158,7 @@ TEST_CASE("KS4: NE, SUPP, NA, LOWCOV kept; LA and national rows become published
 
 TEST_CASE("Ofsted history: grade and date per inspection, filed under its academic year, oldest first") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("ofsted_small.csv")});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ofsted_small.csv")});
   CHECK(r.format == "ofsted-history");
   CHECK_FALSE(r.period);
   CHECK(r.rows == 15);
@@ -189,15 +190,15 @@ TEST_CASE("Ofsted history: grade and date per inspection, filed under its academ
 
 TEST_CASE("Ofsted history: --period keeps one academic year; a newer history file adds only what is new") {
   auto db = with_register();
-  auto r = import_evidence(db, {.file = fixture("ofsted_small.csv"), .period = "2012-13"});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ofsted_small.csv"), .period = "2012-13"});
   CHECK(r.added == 4);  // the inspections of April and May 2013
   CHECK_THAT(r.notes.back(), Catch::Contains("outside 2012-13"));
-  CHECK_THROWS_AS(import_evidence(db, {.file = fixture("ofsted_small.csv"), .period = "2012-13/autumn"}), UsageError);
+  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("ofsted_small.csv"), .period = "2012-13/autumn"}), UsageError);
 
   TempDir d;
   std::string bytes = read_bytes(fixture("ofsted_small.csv"));
   bytes.insert(bytes.find("100000,Outstanding,20130418"), "100000,Good,20191001\r\n");
-  auto whole = import_evidence(db, {.file = d.write("ofsted_newer.csv", bytes)});
+  auto whole = import_evidence(db, testing::admin(), testing::at(), {.file = d.write("ofsted_newer.csv", bytes)});
   CHECK(whole.unchanged == 4);   // the two 2012-13 inspections, held already
   CHECK(whole.added == 2 * 12);  // 16 rows: 14 inspections less the two held; one row repeats, one re-rates
   CHECK(whole.superseded == 2);

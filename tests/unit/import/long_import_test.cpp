@@ -1,5 +1,6 @@
 // The long CSV, and what every import promises: idempotence, supersession
 // instead of overwriting, --keep-going, provenance and the audit trail.
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -22,7 +23,7 @@ std::vector<EvidenceItem> items(Database& db, std::int64_t urn, const std::strin
 
 std::string error_of(Database& db, const ImportOptions& o) {
   try {
-    import_evidence(db, o);
+    import_evidence(db, testing::admin(), testing::at(), o);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -35,7 +36,7 @@ const std::string kHeader = "urn,indicator,period,value,note\n";
 
 TEST_CASE("long CSV: numbers, text, notes and every marker; new indicators are registered, neutral") {
   auto db = fresh_db();
-  auto r = import_evidence(db, {.file = fixture("long_small.csv")});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("long_small.csv")});
   CHECK(r.format == "long");
   CHECK_FALSE(r.period);
   CHECK(r.rows == 11);
@@ -76,7 +77,7 @@ TEST_CASE("long CSV: a period must be valid, and within --period when one is giv
   CHECK(error_of(db, {.file = d.write("c.csv", kHeader + "1,x,2023-24/summer,1,\n"), .period = "2024-25"}) ==
         "c.csv:2:3: expected a period within 2024-25 (given with --period), found \"2023-24/summer\"");
   CHECK(snapshot(db) == before);
-  auto r = import_evidence(db, {.file = d.write("d.csv", kHeader + "1,x,2024-25/summer-2,1,\n"), .period = "2024-25"});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = d.write("d.csv", kHeader + "1,x,2024-25/summer-2,1,\n"), .period = "2024-25"});
   CHECK(r.period == "2024-25");
   CHECK(r.added == 1);
 }
@@ -103,24 +104,24 @@ TEST_CASE("long CSV: bad ids, text for a numeric indicator, notes beside text an
 
 TEST_CASE("the same file for the same period adds nothing the second time, and says so") {
   auto db = fresh_db();
-  auto first = import_evidence(db, {.file = fixture("absence_small.csv"), .period = "2018-19"});
+  auto first = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("absence_small.csv"), .period = "2018-19"});
   CHECK(first.added == 12);
   CHECK_FALSE(first.already_imported_at);
   const std::string before = snapshot(db);
-  auto second = import_evidence(db, {.file = fixture("absence_small.csv"), .period = "2018-19"});
+  auto second = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("absence_small.csv"), .period = "2018-19"});
   CHECK(second.already_imported_at);
   CHECK(second.added + second.superseded == 0);
   CHECK(snapshot(db) == before);
   // For another period, it is new evidence.
-  CHECK(import_evidence(db, {.file = fixture("absence_small.csv"), .period = "2019-20"}).added == 12);
+  CHECK(import_evidence(db, testing::admin(), testing::at(), {.file = fixture("absence_small.csv"), .period = "2019-20"}).added == 12);
 }
 
 TEST_CASE("a correction supersedes the item it corrects; nothing is overwritten; equal items are not stored again") {
   auto db = fresh_db();
   TempDir d;
-  import_evidence(db, {.file = d.write("v1.csv", kHeader + "1,pa,2024-25,21.3,\n1,att,2024-25,93,\n2,pa,2024-25,SUPP,\n")});
+  import_evidence(db, testing::admin(), testing::at(), {.file = d.write("v1.csv", kHeader + "1,pa,2024-25,21.3,\n1,att,2024-25,93,\n2,pa,2024-25,SUPP,\n")});
   auto r = import_evidence(
-      db, {.file = d.write("v2.csv", kHeader + "1,pa,2024-25,19.8,recounted\n1,att,2024-25,93,\n2,pa,2024-25,4,\n3,pa,2024-25,5,\n")});
+      db, testing::admin(), testing::at(), {.file = d.write("v2.csv", kHeader + "1,pa,2024-25,19.8,recounted\n1,att,2024-25,93,\n2,pa,2024-25,4,\n3,pa,2024-25,5,\n")});
   CHECK(r.superseded == 2);
   CHECK(r.unchanged == 1);
   CHECK(r.added == 1);
@@ -146,7 +147,7 @@ TEST_CASE("--keep-going imports the valid rows and lists every rejected one with
   const std::string before = snapshot(db);
   CHECK(error_of(db, {.file = path}) == "k.csv:3:5: expected 5 fields, as in the header, found 4");
   CHECK(snapshot(db) == before);
-  auto r = import_evidence(db, {.file = path, .keep_going = true});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = path, .keep_going = true});
   CHECK(r.added == 3);
   REQUIRE(r.rejected.size() == 2);
   CHECK(r.rejected[0].where.line == 3);
@@ -156,7 +157,7 @@ TEST_CASE("--keep-going imports the valid rows and lists every rejected one with
 
 TEST_CASE("provenance: the import row, the file's hash in the audit, and a Windows-1252 file stored as UTF-8") {
   auto db = fresh_db();
-  auto r = import_evidence(db, {.file = fixture("long_windows1252.csv")});
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("long_windows1252.csv")});
   CHECK(r.converted_from_windows1252);
   const std::string sha = sha256_hex(read_bytes(fixture("long_windows1252.csv")));
   CHECK(r.sha256 == sha);
@@ -182,8 +183,8 @@ TEST_CASE("an import inside the caller's transaction rolls back alone when it fa
   auto db = fresh_db();
   TempDir d;
   Transaction tx(db);
-  import_evidence(db, {.file = d.write("ok.csv", kHeader + "1,pa,2024-25,1,\n"), .own_transaction = false});
-  CHECK_THROWS_AS(import_evidence(db, {.file = d.write("bad.csv", kHeader + "1,qa,2024-25,1,\n2,Bad,2024-25,1,\n"),
+  import_evidence(db, testing::admin(), testing::at(), {.file = d.write("ok.csv", kHeader + "1,pa,2024-25,1,\n"), .own_transaction = false});
+  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = d.write("bad.csv", kHeader + "1,qa,2024-25,1,\n2,Bad,2024-25,1,\n"),
                                        .own_transaction = false}),
                   InputError);
   tx.commit();

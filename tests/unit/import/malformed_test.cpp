@@ -2,6 +2,7 @@
 // numeric column, a missing required header, an empty file, binary junk and
 // a header with no rows. Each must be an InputError that names the file, the
 // line and the column, and must leave the database exactly as it was.
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 #include <regex>
 
@@ -83,8 +84,8 @@ std::string error_of(Database& db, const Case& c, const std::filesystem::path& f
   ImportOptions o{.file = file, .period = c.period};
   if (give_format) o.format = c.format;
   try {
-    if (c.register_file) import_schools(db, o);
-    else import_evidence(db, o);
+    if (c.register_file) import_schools(db, testing::admin(), testing::at(), o);
+    else import_evidence(db, testing::admin(), testing::at(), o);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -99,7 +100,7 @@ TEST_CASE("malformed input is refused with file, line and column, for every impo
       auto db = fresh_db();
       TempDir d;
       // Something in the database already, so that "unchanged" means something.
-      import_evidence(db, {.file = fixture("long_small.csv")});
+      import_evidence(db, testing::admin(), testing::at(), {.file = fixture("long_small.csv")});
       const std::string before = snapshot(db);
       const auto lines = lines_of(read_bytes(fixture(c.fixture)));
       REQUIRE(lines.size() >= 3);

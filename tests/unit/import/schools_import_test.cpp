@@ -1,4 +1,5 @@
 // The register from the DfE spine, a GIAS export and the LA names file.
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -26,7 +27,7 @@ School school(Database& db, std::int64_t urn) {
 
 TEST_CASE("spine: type, type group, phase, status, LA and Excel dates are mapped") {
   auto db = fresh_db();
-  auto r = import_schools(db, {.file = fixture("spine_small.csv")});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
   CHECK(r.format == "dfe-spine");
   CHECK(r.rows == 14);
   CHECK(r.added == 14);
@@ -71,8 +72,8 @@ TEST_CASE("spine: type, type group, phase, status, LA and Excel dates are mapped
 
 TEST_CASE("LA names fill the register, and a later spine import keeps them") {
   auto db = fresh_db();
-  import_schools(db, {.file = fixture("spine_small.csv")});
-  auto r = import_schools(db, {.file = fixture("la_names_small.csv")});
+  import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = fixture("la_names_small.csv")});
   CHECK(r.format == "la-names");
   CHECK(r.rows == 4);
   CHECK(r.la_names_set == count(db, "SELECT COUNT(*) FROM schools WHERE la_code IN (201, 202, 894)"));
@@ -81,7 +82,7 @@ TEST_CASE("LA names fill the register, and a later spine import keeps them") {
   CHECK(school(db, 123377).la_name == "Telford and Wrekin");
 
   const std::string before = snapshot(db);
-  auto again = import_schools(db, {.file = fixture("spine_small.csv")});
+  auto again = import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
   CHECK(again.unchanged == 14);
   CHECK(again.added + again.updated == 0);
   CHECK(again.already_imported_at);  // the same file, nothing changed: no trace
@@ -92,11 +93,11 @@ TEST_CASE("LA names fill the register, and a later spine import keeps them") {
 TEST_CASE("re-importing updates the register; a school that closes stays, marked closed") {
   auto db = fresh_db();
   TempDir d;
-  import_schools(db, {.file = fixture("spine_small.csv")});
+  import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
   std::string bytes = read_bytes(fixture("spine_small.csv"));
   replace_once(bytes, "Duke's Place,,London,EC3A 5DE,02072831147,1,,,0,",
                "Duke's Place,,London,EC3A 5DE,02072831147,2,,43708,0,");
-  auto r = import_schools(db, {.file = d.write("spine_next.csv", bytes)});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = d.write("spine_next.csv", bytes)});
   CHECK(r.updated == 1);
   CHECK(r.unchanged == 13);
   auto s = school(db, 100000);
@@ -116,7 +117,7 @@ TEST_CASE("GIAS: names of types, statuses and phases, dd-mm-yyyy dates, pupils a
   replace_once(row, "100459", "199999");
   replace_once(row, "\"1\",\"Open\"", "\"2\",\"Closed\"");
   replace_once(row, "\"Not applicable\",\"\",\"4\"", "\"Not applicable\",\"31-08-2018\",\"4\"");
-  auto r = import_schools(db, {.file = d.write("edubase.csv", bytes + row)});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = d.write("edubase.csv", bytes + row)});
   CHECK(r.format == "gias");
   CHECK(r.added == 3);
   auto s = school(db, 100492);
@@ -138,7 +139,7 @@ TEST_CASE("a type the mapping does not know is grouped by its DfE group, and rep
   TempDir d;
   std::string bytes = read_bytes(fixture("spine_small.csv"));
   replace_once(bytes, "Voluntary aided school", "Academy special free school");
-  auto r = import_schools(db, {.file = d.write("s.csv", bytes)});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = d.write("s.csv", bytes)});
   REQUIRE(r.unknown_types.size() == 1);
   CHECK_THAT(r.unknown_types[0], Catch::Contains("Academy special free school") && Catch::Contains("academy"));
 }
@@ -150,10 +151,10 @@ TEST_CASE("--keep-going imports the valid rows and lists the rejected ones") {
   replace_once(bytes, "Duke's Place,,London,EC3A 5DE,02072831147,1,", "Duke's Place,,London,EC3A 5DE,02072831147,9,");
   auto path = d.write("s.csv", bytes);
   const std::string before = snapshot(db);
-  CHECK_THROWS_WITH(import_schools(db, {.file = path}),
+  CHECK_THROWS_WITH(import_schools(db, testing::admin(), testing::at(), {.file = path}),
                     "s.csv:2:13: expected 1 (open), 2 (closed) or 3 (closing), found \"9\"");
   CHECK(snapshot(db) == before);
-  auto r = import_schools(db, {.file = path, .keep_going = true});
+  auto r = import_schools(db, testing::admin(), testing::at(), {.file = path, .keep_going = true});
   CHECK(r.added == 13);
   REQUIRE(r.rejected.size() == 1);
   CHECK(r.rejected[0].where.line == 2);
@@ -163,7 +164,7 @@ TEST_CASE("--keep-going imports the valid rows and lists the rejected ones") {
 
 TEST_CASE("the register lists by LA, status and URNs") {
   auto db = fresh_db();
-  import_schools(db, {.file = fixture("spine_small.csv")});
+  import_schools(db, testing::admin(), testing::at(), {.file = fixture("spine_small.csv")});
   CHECK(list_schools(db).size() == 14);
   auto camden = list_schools(db, {.la_code = 202});
   REQUIRE_FALSE(camden.empty());

@@ -7,6 +7,8 @@
 // school themselves request this." The real telford-la plugin gives the scale
 // and stages; the register, memberships, adoption and assessments are written
 // directly, so the test needs no data files.
+#include "../acting.hpp"
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -25,6 +27,9 @@ using namespace trellis;
 namespace fs = std::filesystem;
 
 namespace {
+
+trellis::Clock now = trellis::testing::at("2019-01-14T09:00:00Z");
+
 
 constexpr std::int64_t kWombridge = 123404;  // a member of telford
 constexpr std::int64_t kLawley = 123377;     // a member of telford, never assessed
@@ -63,10 +68,10 @@ Database telford(const fs::path& file) {
   school(db, kWombridge, "Wombridge Primary School");
   school(db, kLawley, "Lawley Primary School");
   school(db, kElsewhere, "Elsewhere Primary School");
-  add_body(db, {"telford", "la", "Telford and Wrekin Council"});
-  add_body(db, {"other", "la", "Another Council"});
-  join_body(db, "telford", {kWombridge, kLawley}, "2017-09-01", std::nullopt);
-  join_body(db, "other", {kElsewhere}, "2017-09-01", std::nullopt);
+  add_body(db, testing::admin(), testing::at(), {"telford", "la", "Telford and Wrekin Council"});
+  add_body(db, testing::admin(), testing::at(), {"other", "la", "Another Council"});
+  join_body(db, testing::admin(), testing::at(), "telford", {kWombridge, kLawley}, "2017-09-01", std::nullopt);
+  join_body(db, testing::admin(), testing::at(), "other", {kElsewhere}, "2017-09-01", std::nullopt);
   // The real policy: a decision re-plans the school from it.
   Statement adopt(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
              VALUES ('telford', ?, 'telford-la', '2024-25.1', 'hash', '2017-09-01', '2017-09-01T00:00:00Z'))");
@@ -110,10 +115,10 @@ ReviewRequest wombridge_asks() {
 }  // namespace
 
 TEST_CASE("s7: a school may request a review; the period is that of its latest assessment") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
-  Review r = request_review(db, wombridge_asks());
+  Review r = request_review(db, testing::admin(), now, wombridge_asks());
   CHECK(r.id > 0);
   CHECK(r.urn == kWombridge);
   CHECK(r.school == "Wombridge Primary School");
@@ -127,52 +132,52 @@ TEST_CASE("s7: a school may request a review; the period is that of its latest a
   SECTION("--period names another classification") {
     auto in = wombridge_asks();
     in.period = "2018-19/spring";
-    CHECK(request_review(db, in).period == "2018-19/spring");
+    CHECK(request_review(db, testing::admin(), now, in).period == "2018-19/spring");
   }
   SECTION("a school with no assessment may still ask; its request has no period") {
     auto in = wombridge_asks();
     in.urn = kLawley;
-    CHECK_FALSE(request_review(db, in).period);
+    CHECK_FALSE(request_review(db, testing::admin(), now, in).period);
   }
 }
 
 TEST_CASE("s7: a request for a school outside the register or the body is refused, and nothing is written") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
   const std::string before = snapshot(db);
   auto in = wombridge_asks();
   in.urn = kUnknown;
-  CHECK_THROWS_AS(request_review(db, in), StoreError);
-  CHECK_THROWS_WITH(request_review(db, in), Catch::Contains("no school with URN 999999"));
+  CHECK_THROWS_AS(request_review(db, testing::admin(), now, in), StoreError);
+  CHECK_THROWS_WITH(request_review(db, testing::admin(), now, in), Catch::Contains("no school with URN 999999"));
   in.urn = kElsewhere;
-  CHECK_THROWS_AS(request_review(db, in), StoreError);
-  CHECK_THROWS_WITH(request_review(db, in), Catch::Contains("not a member of telford"));
+  CHECK_THROWS_AS(request_review(db, testing::admin(), now, in), StoreError);
+  CHECK_THROWS_WITH(request_review(db, testing::admin(), now, in), Catch::Contains("not a member of telford"));
   in = wombridge_asks();
   in.reason = "  ";
-  CHECK_THROWS_AS(request_review(db, in), UsageError);
+  CHECK_THROWS_AS(request_review(db, testing::admin(), now, in), UsageError);
   in = wombridge_asks();
   in.body_id = "nobody";
-  CHECK_THROWS_AS(request_review(db, in), UsageError);
+  CHECK_THROWS_AS(request_review(db, testing::admin(), now, in), UsageError);
   in = wombridge_asks();
   in.period = "2018-20";
-  CHECK_THROWS_AS(request_review(db, in), UsageError);
+  CHECK_THROWS_AS(request_review(db, testing::admin(), now, in), UsageError);
   CHECK(snapshot(db) == before);
 }
 
 TEST_CASE("s5: requested -> under review -> changed records the LA's final level and tells the head") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
   auto host = plugins();
-  Review r = request_review(db, wombridge_asks());
-  setenv("TRELLIS_NOW", "2019-01-16T10:00:00Z", 1);
-  Review started = start_review(db, r.id, "A. Officer");
+  Review r = request_review(db, testing::admin(), now, wombridge_asks());
+  now = testing::at("2019-01-16T10:00:00Z");
+  Review started = start_review(db, testing::admin(), now, r.id);
   CHECK(started.status == ReviewStatus::under_review);
   CHECK(started.updated_at == "2019-01-16T10:00:00Z");
 
-  setenv("TRELLIS_NOW", "2019-01-21T15:30:00Z", 1);
-  ReviewDecision d = decide_review(db, host, {r.id, ReviewStatus::changed, "yellow", "A. Officer",
+  now = testing::at("2019-01-21T15:30:00Z");
+  ReviewDecision d = decide_review(db, host, testing::admin(), now, {r.id, ReviewStatus::changed, "yellow", "A. Officer",
                                               "The complaints were about a closed matter; none qualifies", std::nullopt});
   CHECK(d.level_before == "amber");
   REQUIRE(d.rating_id);
@@ -215,10 +220,10 @@ TEST_CASE("s5: requested -> under review -> changed records the LA's final level
   CHECK_THAT(letter, Catch::Contains("Decided by A. Officer on 2019-01-21."));
 
   // A newer review confirms the level the decision set, not the computed one.
-  setenv("TRELLIS_NOW", "2019-02-01T09:00:00Z", 1);
-  Review again = request_review(db, wombridge_asks());
-  start_review(db, again.id, "A. Officer");
-  ReviewDecision kept = decide_review(db, host, {again.id, ReviewStatus::confirmed, std::nullopt, "B. Officer",
+  now = testing::at("2019-02-01T09:00:00Z");
+  Review again = request_review(db, testing::admin(), now, wombridge_asks());
+  start_review(db, testing::admin(), now, again.id);
+  ReviewDecision kept = decide_review(db, host, testing::admin(), now, {again.id, ReviewStatus::confirmed, std::nullopt, "B. Officer",
                                                  "Nothing new since January", std::string("2019-02-03")});
   CHECK(kept.review.status == ReviewStatus::confirmed);
   CHECK(kept.review.outcome_level == "yellow");
@@ -231,79 +236,79 @@ TEST_CASE("s5: requested -> under review -> changed records the LA's final level
 }
 
 TEST_CASE("a review moves one way only: out-of-order steps name the current status and write nothing") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
   auto host = plugins();
-  Review r = request_review(db, wombridge_asks());
+  Review r = request_review(db, testing::admin(), now, wombridge_asks());
   const ReviewOutcome confirm{r.id, ReviewStatus::confirmed, std::nullopt, "A. Officer", "Stands", std::nullopt};
 
   std::string before = snapshot(db);
-  CHECK_THROWS_AS(decide_review(db, host, confirm), StoreError);
-  CHECK_THROWS_WITH(decide_review(db, host, confirm), Catch::Contains("is requested") && Catch::Contains("review start"));
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, confirm), StoreError);
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm), Catch::Contains("is requested") && Catch::Contains("review start"));
   CHECK(snapshot(db) == before);
 
-  start_review(db, r.id, "A. Officer");
+  start_review(db, testing::admin(), now, r.id);
   before = snapshot(db);
-  CHECK_THROWS_AS(start_review(db, r.id, "A. Officer"), StoreError);
-  CHECK_THROWS_WITH(start_review(db, r.id, "A. Officer"), Catch::Contains("is under review"));
+  CHECK_THROWS_AS(start_review(db, testing::admin(), now, r.id), StoreError);
+  CHECK_THROWS_WITH(start_review(db, testing::admin(), now, r.id), Catch::Contains("is under review"));
   CHECK(snapshot(db) == before);
 
-  decide_review(db, host, confirm);
+  decide_review(db, host, testing::admin(), now, confirm);
   before = snapshot(db);
-  CHECK_THROWS_WITH(decide_review(db, host, confirm), Catch::Contains("is confirmed (amber, on 2019-01-14 by A. Officer)"));
-  CHECK_THROWS_AS(start_review(db, r.id, "A. Officer"), StoreError);
-  CHECK_THROWS_AS(start_review(db, 4242, "A. Officer"), UsageError);
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm), Catch::Contains("is confirmed (amber, on 2019-01-14 by A. Officer)"));
+  CHECK_THROWS_AS(start_review(db, testing::admin(), now, r.id), StoreError);
+  CHECK_THROWS_AS(start_review(db, testing::admin(), now, 4242), UsageError);
   CHECK(snapshot(db) == before);
 }
 
 TEST_CASE("a decision needs a rationale, and a changed level on the overall scale that differs from the current one") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
   auto host = plugins();
-  Review r = request_review(db, wombridge_asks());
-  start_review(db, r.id, "A. Officer");
+  Review r = request_review(db, testing::admin(), now, wombridge_asks());
+  start_review(db, testing::admin(), now, r.id);
   const std::string before = snapshot(db);
   auto changed = [&](std::optional<std::string> level, std::string rationale = "Why") {
     return ReviewOutcome{r.id, ReviewStatus::changed, std::move(level), "A. Officer", std::move(rationale), std::nullopt};
   };
-  CHECK_THROWS_AS(decide_review(db, host, changed("yellow", "")), UsageError);
-  CHECK_THROWS_AS(decide_review(db, host, changed(std::nullopt)), UsageError);
-  CHECK_THROWS_WITH(decide_review(db, host, changed("purple")), Catch::Contains("not on the telford-la regime's overall scale"));
-  CHECK_THROWS_AS(decide_review(db, host, changed("Yellow")), UsageError);  // a label, not the level's id
-  CHECK_THROWS_WITH(decide_review(db, host, changed("amber")), Catch::Contains("--confirmed"));
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, changed("yellow", "")), UsageError);
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, changed(std::nullopt)), UsageError);
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, changed("purple")), Catch::Contains("not on the telford-la regime's overall scale"));
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, changed("Yellow")), UsageError);  // a label, not the level's id
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, changed("amber")), Catch::Contains("--confirmed"));
   auto confirm_other = ReviewOutcome{r.id, ReviewStatus::confirmed, "red", "A. Officer", "Why", std::nullopt};
-  CHECK_THROWS_WITH(decide_review(db, host, confirm_other), Catch::Contains("keeps the current level amber"));
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm_other), Catch::Contains("keeps the current level amber"));
   auto bad_date = changed("yellow");
   bad_date.on = "2019-02-30";
-  CHECK_THROWS_AS(decide_review(db, host, bad_date), UsageError);
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, bad_date), UsageError);
   bad_date.on = "2019-01-01";  // before the request
-  CHECK_THROWS_AS(decide_review(db, host, bad_date), UsageError);
+  CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, bad_date), UsageError);
   CHECK(snapshot(db) == before);
 
   SECTION("a review of a school with no level can only change it") {
     auto in = wombridge_asks();
     in.urn = kLawley;
     in.period = "2018-19";
-    Review lawley = request_review(db, in);
-    start_review(db, lawley.id, "A. Officer");
-    CHECK_THROWS_AS(decide_review(db, host, {lawley.id, ReviewStatus::confirmed, std::nullopt, "A. Officer", "Why",
+    Review lawley = request_review(db, testing::admin(), now, in);
+    start_review(db, testing::admin(), now, lawley.id);
+    CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, {lawley.id, ReviewStatus::confirmed, std::nullopt, "A. Officer", "Why",
                                              std::nullopt}),
                     StoreError);
-    auto d = decide_review(db, host, {lawley.id, ReviewStatus::changed, "green", "A. Officer", "Why", std::nullopt});
+    auto d = decide_review(db, host, testing::admin(), now, {lawley.id, ReviewStatus::changed, "green", "A. Officer", "Why", std::nullopt});
     CHECK_FALSE(d.level_before);
     CHECK(d.letter->text.find("**set at green**") != std::string::npos);
   }
 }
 
 TEST_CASE("reviews are listed by body and status") {
-  setenv("TRELLIS_NOW", "2019-01-14T09:00:00Z", 1);
+  now = testing::at("2019-01-14T09:00:00Z");
   Scratch tmp;
   auto db = telford(tmp.dir / "t.db");
-  Review a = request_review(db, wombridge_asks());
-  Review b = request_review(db, wombridge_asks());
-  start_review(db, b.id, "A. Officer");
+  Review a = request_review(db, testing::admin(), now, wombridge_asks());
+  Review b = request_review(db, testing::admin(), now, wombridge_asks());
+  start_review(db, testing::admin(), now, b.id);
   CHECK(list_reviews(db, "telford").size() == 2);
   auto under = list_reviews(db, "telford", ReviewStatus::under_review);
   REQUIRE(under.size() == 1);

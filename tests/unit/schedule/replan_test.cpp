@@ -2,6 +2,7 @@
 // replan's rules, one test each. Telford's s8 (seed 003 section 8: agenda two
 // weeks before, papers seven days before, minutes within seven working days)
 // and s7 (visits by band) stand in for a regime's rules.
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 #include <map>
 #include <set>
@@ -172,10 +173,10 @@ TEST_CASE("s8: minutes are due seven working days after the day the meeting was 
 
 TEST_CASE("replan never deletes or renumbers an activity") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("yellow")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("yellow")));
   const auto first = by_id(db);
   for (const char* b : {"amber", "green", "yellow", "amber"}) {
-    replan(db, "la", "2024-25", plan(band(b, D("2025-01-15"))), {std::nullopt, D("2025-01-15"), "re-banded"});
+    replan(db, testing::at(), "la", "2024-25", plan(band(b, D("2025-01-15"))), {std::nullopt, D("2025-01-15"), "re-banded"});
     const auto now = by_id(db);
     for (const auto& [id, a] : first) {
       REQUIRE(now.count(id));
@@ -188,10 +189,10 @@ TEST_CASE("replan never deletes or renumbers an activity") {
 
 TEST_CASE("replan keeps the past: what starts before `from` is left as it was") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("amber")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
   const auto before = by_id(db);
   // Re-banded to yellow in spring; the full-year plan is given, as a careless caller might.
-  const auto sum = replan(db, "la", "2024-25", plan(band("yellow")), school(100001, "2025-01-15"));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan(band("yellow")), school(100001, "2025-01-15"));
   CHECK(sum.kept > 0);
   int past = 0;
   for (const auto& [id, a] : by_id(db))
@@ -206,12 +207,12 @@ TEST_CASE("replan keeps the past: what starts before `from` is left as it was") 
 TEST_CASE("replan: an activity the new plan has unchanged keeps its id, UID and SEQUENCE") {
   auto db = with_body();
   const auto p = plan(band("yellow"));
-  replan(db, "la", "2024-25", p);
+  replan(db, testing::at(), "la", "2024-25", p);
   const auto before = by_id(db);
-  auto sum = replan(db, "la", "2024-25", p);
+  auto sum = replan(db, testing::at(), "la", "2024-25", p);
   CHECK(sum.unchanged == static_cast<int>(p.size()));
   CHECK(sum.added + sum.updated + sum.cancelled + sum.reinstated + sum.kept == 0);
-  sum = replan(db, "la", "2024-25", plan(band("yellow", D("2025-01-15"))), school(100001, "2025-01-15"));
+  sum = replan(db, testing::at(), "la", "2024-25", plan(band("yellow", D("2025-01-15"))), school(100001, "2025-01-15"));
   CHECK(sum.added + sum.updated + sum.cancelled + sum.reinstated == 0);
   const auto after = by_id(db);
   REQUIRE(after.size() == before.size());
@@ -223,11 +224,11 @@ TEST_CASE("replan: an activity the new plan has unchanged keeps its id, UID and 
 
 TEST_CASE("replan: an activity whose content changed is updated in place, SEQUENCE + 1") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("amber")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
   const auto before = by_id(db);
   auto sets = band("amber");
   sets[0].rules[0].attendees = {"headteacher", "chair of governors", "SENCo"};  // s8: middle leaders where requested
-  const auto sum = replan(db, "la", "2024-25", plan(sets));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan(sets));
   CHECK(sum.updated == 3);
   int changed = 0;
   for (const auto& [id, a] : by_id(db)) {
@@ -246,12 +247,12 @@ TEST_CASE("replan: an activity whose content changed is updated in place, SEQUEN
 
 TEST_CASE("replan: a planned activity the new plan no longer has is cancelled with the reason, SEQUENCE + 1") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("amber")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
   const auto yellow = plan(band("yellow", D("2025-01-15")));
   std::set<std::string> wanted;
   for (const auto& a : yellow) wanted.insert(a.uid);
   const auto before = by_id(db);
-  const auto sum = replan(db, "la", "2024-25", yellow, school(100001, "2025-01-15"));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", yellow, school(100001, "2025-01-15"));
   REQUIRE(sum.cancelled > 0);
   int cancelled = 0;
   for (const auto& [id, a] : by_id(db)) {
@@ -269,11 +270,11 @@ TEST_CASE("replan: a planned activity the new plan no longer has is cancelled wi
 
 TEST_CASE("replan: when the band changes back, what a re-plan cancelled is planned again, SEQUENCE + 1") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("amber")));
-  const auto down = replan(db, "la", "2024-25", plan(band("yellow", D("2025-01-15"))), school(100001, "2025-01-15"));
+  replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
+  const auto down = replan(db, testing::at(), "la", "2024-25", plan(band("yellow", D("2025-01-15"))), school(100001, "2025-01-15"));
   REQUIRE(down.cancelled > 0);
   const auto cancelled = by_id(db);
-  const auto up = replan(db, "la", "2024-25", plan(band("amber", D("2025-02-03"))),
+  const auto up = replan(db, testing::at(), "la", "2024-25", plan(band("amber", D("2025-02-03"))),
                          school(100001, "2025-02-03", "band changed from yellow to amber on 2025-02-03 by LA QA Lead"));
   CHECK(up.reinstated == down.cancelled);
   CHECK(up.added == 0);
@@ -293,13 +294,13 @@ TEST_CASE("replan: a person's cancellation stands, and done, missed and moved ac
   auto db = with_body();
   const AcademicCalendar cal;
   const auto p = plan(band("yellow"));
-  replan(db, "la", "2024-25", p);
+  replan(db, testing::at(), "la", "2024-25", p);
   auto visits = of_rule(of_school(load_activities(db, "la", "2024-25"), 100002), "s7.yellow.visit");
   REQUIRE(visits.size() == 3);
-  cancel_activity(db, *visits[2].id, "school closed for rebuilding");
-  move_activity(db, cal, *visits[1].id, visits[1].start + 7, "head on jury service");
-  mark_missed(db, *visits[0].id, "head off sick", D("2025-06-20"));
-  const auto sum = replan(db, "la", "2024-25", p);
+  cancel_activity(db, testing::at(), *visits[2].id, "school closed for rebuilding");
+  move_activity(db, testing::at(), cal, *visits[1].id, visits[1].start + 7, "head on jury service");
+  mark_missed(db, testing::at(), *visits[0].id, "head off sick", D("2025-06-20"));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", p);
   CHECK(sum.kept == 3);
   CHECK(sum.reinstated == 0);
   const auto after = by_id(db);
@@ -312,10 +313,10 @@ TEST_CASE("replan: a person's cancellation stands, and done, missed and moved ac
 
 TEST_CASE("replan adds nothing that starts before `from`") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("yellow")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("yellow")));
   const auto before = by_id(db);
   // The whole year's amber plan, autumn included: only its spring and summer may be written.
-  const auto sum = replan(db, "la", "2024-25", plan(band("amber")), school(100001, "2025-01-15"));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan(band("amber")), school(100001, "2025-01-15"));
   CHECK(sum.added > 0);
   int added = 0;
   for (const auto& [id, a] : by_id(db))
@@ -329,15 +330,15 @@ TEST_CASE("replan adds nothing that starts before `from`") {
 
 TEST_CASE("replan for one school leaves the body's and other schools' activities alone") {
   auto db = with_body();
-  replan(db, "la", "2024-25", plan(band("yellow")));
+  replan(db, testing::at(), "la", "2024-25", plan(band("yellow")));
   const auto before = by_id(db);
   // A plan for school 100001 alone: the forum and school 100002 are not in it.
-  const auto sum = replan(db, "la", "2024-25", plan({band("amber")[0]}), school(100001, "2024-09-01"));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan({band("amber")[0]}), school(100001, "2024-09-01"));
   CHECK(sum.cancelled == 3);  // its yellow visits
   for (const auto& [id, a] : by_id(db))
     if (a.urn != 100001) CHECK(row(a) == row(before.at(id)));
   // And the plan's activities for others are ignored under a school's scope.
-  const auto other = replan(db, "la", "2024-25", plan(band("yellow")), school(100001, "2024-09-01"));
+  const auto other = replan(db, testing::at(), "la", "2024-25", plan(band("yellow")), school(100001, "2024-09-01"));
   CHECK(other.added == 0);
   CHECK(other.reinstated == 3);
   CHECK(other.unchanged + other.updated + other.kept + other.cancelled + other.reinstated ==
@@ -348,13 +349,13 @@ TEST_CASE("s8: re-planning after the meeting was held late leaves the re-dated m
   auto db = with_body();
   const AcademicCalendar cal;
   const std::vector<RuleSet> sets{{100001, std::nullopt, s8_rules(dated_rule("s8.meeting", "2025-05-22"))}};
-  replan(db, "la", "2024-25", plan(sets));
+  replan(db, testing::at(), "la", "2024-25", plan(sets));
   const auto meeting = of_rule(load_activities(db, "la", "2024-25"), "s8.meeting").at(0);
-  mark_done(db, cal, *meeting.id, D("2025-05-23"), "", D("2025-06-20"));
+  mark_done(db, testing::at(), cal, *meeting.id, D("2025-05-23"), "", D("2025-06-20"));
   const auto minutes = of_rule(load_activities(db, "la", "2024-25"), "s8.minutes").at(0);
   CHECK(minutes.due == D("2025-06-04"));
   CHECK(minutes.sequence == 1);
-  const auto sum = replan(db, "la", "2024-25", plan(sets, stored_plan_options(db, "la", "2024-25")));
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan(sets, stored_plan_options(db, "la", "2024-25")));
   CHECK(sum.updated == 0);
   CHECK(row(of_rule(load_activities(db, "la", "2024-25"), "s8.minutes").at(0)) == row(minutes));
   CHECK(held_activities(db, "la", "2024-25") == std::map<std::string, Date>{{meeting.uid, D("2025-05-23")}});

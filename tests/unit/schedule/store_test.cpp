@@ -1,3 +1,4 @@
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -43,7 +44,7 @@ int count(Database& db, const std::string& where) {
 TEST_CASE("replan stores a plan and loads it back whole") {
   auto db = with_body();
   const auto plan = band_plan(1);
-  auto sum = replan(db, "la", "2024-25", plan);
+  auto sum = replan(db, testing::at(), "la", "2024-25", plan);
   CHECK(sum.added == static_cast<int>(plan.size()));
   CHECK(sum.kept == 0);
   CHECK(sum.unchanged + sum.updated + sum.cancelled + sum.reinstated == 0);
@@ -63,15 +64,15 @@ TEST_CASE("replan stores a plan and loads it back whole") {
 TEST_CASE("re-planning after a change of band keeps done activities and replans planned ones in place") {
   auto db = with_body();
   const AcademicCalendar cal;
-  replan(db, "la", "2024-25", band_plan(1));
+  replan(db, testing::at(), "la", "2024-25", band_plan(1));
   const auto before = load_activities(db, "la", "2024-25");
   const Activity first_visit = of_rule(of_school(before, 100001), "s7.visit").at(0);
-  mark_done(db, cal, *first_visit.id, first_visit.start, "lines of enquiry agreed", D("2025-01-01"));
+  mark_done(db, testing::at(), cal, *first_visit.id, first_visit.start, "lines of enquiry agreed", D("2025-01-01"));
   const int stored_before = count(db, "1");
 
   // The school moved from yellow to amber; the note after the done visit stays dated from it.
   const auto amber = band_plan(2, stored_plan_options(db, "la", "2024-25"));
-  auto sum = replan(db, "la", "2024-25", amber);
+  auto sum = replan(db, testing::at(), "la", "2024-25", amber);
   CHECK(sum.kept == 1);
   CHECK(sum.unchanged == 4);  // the note after the done visit, and the other school's three visits
   CHECK(sum.updated == 4);    // occurrences 1 and 2 of the visit and its note, now in the autumn and spring
@@ -95,7 +96,7 @@ TEST_CASE("re-planning after a change of band keeps done activities and replans 
   CHECK(count(db, "status = 'done'") == 1);
 
   // Back to yellow: the extra planned visits are cancelled, not deleted; the done one stays.
-  sum = replan(db, "la", "2024-25", band_plan(1, stored_plan_options(db, "la", "2024-25")));
+  sum = replan(db, testing::at(), "la", "2024-25", band_plan(1, stored_plan_options(db, "la", "2024-25")));
   CHECK(sum.cancelled == 6);  // occurrences 3-5 of the visit and of its note
   const auto yellow = of_rule(of_school(load_activities(db, "la", "2024-25"), 100001), "s7.visit");
   CHECK(yellow.size() == 6);
@@ -106,16 +107,16 @@ TEST_CASE("re-planning after a change of band keeps done activities and replans 
 
 TEST_CASE("replan writes nothing once the caller's transaction rolls back") {
   auto db = with_body();
-  replan(db, "la", "2024-25", band_plan(1));
+  replan(db, testing::at(), "la", "2024-25", band_plan(1));
   const std::string stored = dump(load_activities(db, "la", "2024-25"));
   {
     Transaction tx(db);
-    replan(db, "la", "2024-25", band_plan(2));
+    replan(db, testing::at(), "la", "2024-25", band_plan(2));
   }
   CHECK(dump(load_activities(db, "la", "2024-25")) == stored);
   auto other = band_plan(1);
   other[0].body = "someone-else";
-  CHECK_THROWS_AS(replan(db, "la", "2024-25", other), std::invalid_argument);
+  CHECK_THROWS_AS(replan(db, testing::at(), "la", "2024-25", other), std::invalid_argument);
 }
 
 // Changed with the activity lifecycle: refusals other than an unknown id are
@@ -123,21 +124,21 @@ TEST_CASE("replan writes nothing once the caller's transaction rolls back") {
 TEST_CASE("marking done: unknown id, a future date and a cancelled activity are refused") {
   auto db = with_body();
   const AcademicCalendar cal;
-  replan(db, "la", "2024-25", band_plan(1));
+  replan(db, testing::at(), "la", "2024-25", band_plan(1));
   const auto acts = load_activities(db, "la", "2024-25");
   const Date on = cal.add_working_days(acts[0].start, 1);
-  CHECK_THROWS_AS(mark_done(db, cal, 999999, D("2024-10-01"), "", D("2025-01-01")), UsageError);
-  CHECK_THROWS_WITH(mark_done(db, cal, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
-  CHECK_THROWS_AS(mark_done(db, cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), InputError);
-  CHECK_THROWS_WITH(mark_done(db, cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), Catch::Contains("after today"));
+  CHECK_THROWS_AS(mark_done(db, testing::at(), cal, 999999, D("2024-10-01"), "", D("2025-01-01")), UsageError);
+  CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
+  CHECK_THROWS_AS(mark_done(db, testing::at(), cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), InputError);
+  CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), Catch::Contains("after today"));
   db.exec("UPDATE activities SET status = 'cancelled' WHERE id = " + std::to_string(*acts[1].id));
-  CHECK_THROWS_AS(mark_done(db, cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), InputError);
-  CHECK_THROWS_WITH(mark_done(db, cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), Catch::Contains("cancelled"));
+  CHECK_THROWS_AS(mark_done(db, testing::at(), cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), InputError);
+  CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), Catch::Contains("cancelled"));
   CHECK(count(db, "status = 'done'") == 0);
 
-  auto a = mark_done(db, cal, *acts[0].id, acts[0].start, "", D("2025-01-01")).activity;
+  auto a = mark_done(db, testing::at(), cal, *acts[0].id, acts[0].start, "", D("2025-01-01")).activity;
   CHECK(a.status == ActivityStatus::done);
-  a = mark_done(db, cal, *acts[0].id, on, "date corrected", D("2025-01-01")).activity;
+  a = mark_done(db, testing::at(), cal, *acts[0].id, on, "date corrected", D("2025-01-01")).activity;
   CHECK(find_activity(db, *acts[0].id)->done_on == on);
   CHECK(find_activity(db, *acts[0].id)->note == "date corrected");
 }

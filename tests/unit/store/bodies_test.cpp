@@ -1,3 +1,4 @@
+#include "../acting.hpp"
 #include <catch2/catch.hpp>
 
 #include "trellis/bodies.hpp"
@@ -17,9 +18,9 @@ Database with_schools() {
 
 TEST_CASE("memberships follow their date ranges") {
   auto db = with_schools();
-  add_body(db, {"t1", "trust", "Trust One"});
-  join_body(db, "t1", {1, 2}, "2020-09-01", std::string("2023-08-31"));
-  join_body(db, "t1", {3}, "2023-09-01", std::nullopt);
+  add_body(db, testing::admin(), testing::at(), {"t1", "trust", "Trust One"});
+  join_body(db, testing::admin(), testing::at(), "t1", {1, 2}, "2020-09-01", std::string("2023-08-31"));
+  join_body(db, testing::admin(), testing::at(), "t1", {3}, "2023-09-01", std::nullopt);
   CHECK(members_on(db, "t1", "2021-01-01") == std::vector<std::int64_t>{1, 2});
   CHECK(members_on(db, "t1", "2023-08-31") == std::vector<std::int64_t>{1, 2});
   CHECK(members_on(db, "t1", "2024-01-01") == std::vector<std::int64_t>{3});
@@ -30,11 +31,11 @@ TEST_CASE("memberships follow their date ranges") {
 
 TEST_CASE("bad body input is a usage error naming what was wrong") {
   auto db = with_schools();
-  CHECK_THROWS_WITH(add_body(db, {"Bad Id", "la", "x"}), Catch::Contains("Bad Id"));
-  CHECK_THROWS_WITH(add_body(db, {"ok", "council", "x"}), Catch::Contains("council"));
-  add_body(db, {"ok", "la", "OK"});
-  CHECK_THROWS_WITH(add_body(db, {"ok", "la", "OK"}), Catch::Contains("already exists"));
-  CHECK_THROWS_WITH(join_body(db, "ok", {99}, "2024-01-01", std::nullopt), Catch::Contains("99"));
-  CHECK_THROWS_WITH(join_body(db, "ok", {1}, "2024-13-01", std::nullopt), Catch::Contains("2024-13-01"));
-  CHECK_THROWS_WITH(join_body(db, "ok", {1}, "2024-02-01", std::string("2024-01-01")), Catch::Contains("before"));
+  CHECK_THROWS_WITH(add_body(db, testing::admin(), testing::at(), {"Bad Id", "la", "x"}), Catch::Contains("Bad Id"));
+  CHECK_THROWS_WITH(add_body(db, testing::admin(), testing::at(), {"ok", "council", "x"}), Catch::Contains("council"));
+  add_body(db, testing::admin(), testing::at(), {"ok", "la", "OK"});
+  CHECK_THROWS_WITH(add_body(db, testing::admin(), testing::at(), {"ok", "la", "OK"}), Catch::Contains("already exists"));
+  CHECK_THROWS_WITH(join_body(db, testing::admin(), testing::at(), "ok", {99}, "2024-01-01", std::nullopt), Catch::Contains("99"));
+  CHECK_THROWS_WITH(join_body(db, testing::admin(), testing::at(), "ok", {1}, "2024-13-01", std::nullopt), Catch::Contains("2024-13-01"));
+  CHECK_THROWS_WITH(join_body(db, testing::admin(), testing::at(), "ok", {1}, "2024-02-01", std::string("2024-01-01")), Catch::Contains("before"));
 }

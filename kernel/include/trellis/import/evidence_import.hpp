@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/import/options.hpp"
 #include "trellis/store/database.hpp"
 
@@ -46,6 +48,7 @@ const std::vector<std::string>& evidence_formats();
 
 /// Imports one evidence file. Throws InputError for bad input (exit 3) and
 /// UsageError for bad options such as a malformed period (exit 2).
-EvidenceImportReport import_evidence(Database& db, const ImportOptions& options);
+/// An admin or an officer imports evidence (`by`); owns its audit row.
+EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options);
 
 }  // namespace trellis

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/import/options.hpp"
 #include "trellis/store/database.hpp"
 
@@ -39,6 +41,7 @@ struct SchoolImportReport {
 
 const std::vector<std::string>& school_formats();
 
-SchoolImportReport import_schools(Database& db, const ImportOptions& options);
+/// An admin or an officer imports the register (`by`); owns its audit row.
+SchoolImportReport import_schools(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options);
 
 }  // namespace trellis

@@ -36,6 +36,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/schedule/activity.hpp"
 #include "trellis/schedule/plan.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -63,10 +64,10 @@ std::string to_text(const ReplanSummary& s);
 /// with `plan` (see the file comment). Every activity of `plan` must be for
 /// `body` and `year` (std::invalid_argument otherwise); with a scope URN, the
 /// plan's activities for other schools and the body are ignored.
-ReplanSummary replan(Database& db, const std::string& body, const std::string& year,
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan, const ReplanScope& scope);
 /// The whole body from the first day of the academic year, with reason "re-planned".
-ReplanSummary replan(Database& db, const std::string& body, const std::string& year,
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan);
 
 /// uid -> the day each done activity of the body's year was held, for PlanOptions::held.
@@ -98,7 +99,7 @@ struct ActivityChange {
 /// starts (for a deadline: before its window opens, e.g. before the meeting its
 /// minutes follow; a plain due date may be met early), and a Saturday or
 /// Sunday unless `force`.
-ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t id, Date on, const std::string& note,
+ActivityChange mark_done(Database& db, const Clock& clock, const AcademicCalendar& cal, std::int64_t id, Date on, const std::string& note,
                          Date today, bool force = false);
 
 /// Moves activity `id` to start on `to`: status moved, moved_from its old
@@ -107,19 +108,19 @@ ActivityChange mark_done(Database& db, const AcademicCalendar& cal, std::int64_t
 /// are re-dated from the new dates.
 /// Throws UsageError for an unknown id or an empty reason, InputError for a
 /// done or cancelled activity, or one already starting on `to`.
-ActivityChange move_activity(Database& db, const AcademicCalendar& cal, std::int64_t id, Date to,
+ActivityChange move_activity(Database& db, const Clock& clock, const AcademicCalendar& cal, std::int64_t id, Date to,
                              const std::string& reason, bool force = false);
 
 /// Cancels activity `id` with `reason` (SEQUENCE + 1); the planned or moved
 /// activities anchored on it (its agenda, its minutes) are cancelled with it.
 /// A re-plan does not bring it back. Throws UsageError for an unknown id or an
 /// empty reason, InputError for a done or already cancelled activity.
-ActivityChange cancel_activity(Database& db, std::int64_t id, const std::string& reason);
+ActivityChange cancel_activity(Database& db, const Clock& clock, std::int64_t id, const std::string& reason);
 
 /// Records that planned (or moved) activity `id` did not take place: its
 /// deadline is before `today`. SEQUENCE + 1. Throws UsageError for an unknown
 /// id or an empty reason, InputError for any other status or a deadline not yet past.
-ActivityChange mark_missed(Database& db, std::int64_t id, const std::string& reason, Date today);
+ActivityChange mark_missed(Database& db, const Clock& clock, std::int64_t id, const std::string& reason, Date today);
 
 struct Overdue {
   Activity activity;

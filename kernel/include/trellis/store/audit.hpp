@@ -1,23 +1,35 @@
 #pragma once
-/// The audit log: every command that writes records who, when, what, and a
-/// hash of its inputs, inside the command's own transaction.
+/// The audit log: every command that writes records who (the person and the
+/// role they acted in), when, what, and a hash of its inputs, inside the
+/// command's own transaction.
 ///
-///     std::int64_t id = record_audit(db, who, "import evidence", "1204 items from abs.csv", sha);
+///     record_audit(db, actor, clock, {"import evidence", "1204 items from abs.csv", sha});
+///     record_audit(db, actor, clock, {"rate", "123456 overall amber (final)", "", "telford", 123456});
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
 
-std::int64_t record_audit(Database& db, const std::string& who, const std::string& command,
-                          const std::string& summary, const std::string& input_hash);
+struct AuditEntry {
+  AuditEntry(std::string command, std::string summary, std::string input_hash = "", std::string body = "",
+             std::optional<std::int64_t> urn = std::nullopt, std::string changes = "{}")
+      : command(std::move(command)), summary(std::move(summary)), input_hash(std::move(input_hash)),
+        body(std::move(body)), urn(urn), changes(std::move(changes)) {}
+  std::string command;     ///< the verb, e.g. "rate"
+  std::string summary;     ///< one line for a person
+  std::string input_hash;  ///< sha256 of the inputs, or empty
+  std::string body;        ///< the body concerned, if one
+  std::optional<std::int64_t> urn;  ///< the school concerned, if one
+  std::string changes;     ///< JSON: what changed
+};
 
-/// ISO-8601 UTC timestamp, e.g. "2024-09-02T10:15:00Z". $TRELLIS_NOW overrides
-/// the clock, so tests and demos are reproducible.
-std::string now_timestamp();
-
-/// Who is acting: $TRELLIS_USER, else $USER, else "unknown".
-std::string current_user();
+/// Appends one row and returns its id.
+std::int64_t record_audit(Database& db, const Actor& actor, const Clock& clock, const AuditEntry& entry);
 
 }  // namespace trellis

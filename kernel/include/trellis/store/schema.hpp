@@ -15,6 +15,8 @@ int stored_version(Database& db);
 /// Applies every missing migration in one transaction. Refuses a newer database.
 /// Returns the version the database had before.
 int migrate(Database& db);
+/// The same inside the caller's transaction.
+int migrate_within(Database& db);
 /// Throws StoreError unless the database is at exactly schema_version().
 void require_current(Database& db);
 

@@ -50,6 +50,11 @@ struct SubjectScale {
 
 /// A rating stage the regime uses, in order, and who may record it.
 /// Stage ids come from: self, computed, proposed, moderated, validated, final.
+/// Roles are the kernel's role ids: "head" (for their own school only),
+/// "board", "verifier", "officer". The kernel enforces them; an admin and the
+/// body's officers may record any stage but `computed`, the regime's own.
+///
+///     {"moderated", {"board"}}  // only the board (and officers) moderate
 struct StageSpec {
   std::string id;
   std::vector<std::string> roles;

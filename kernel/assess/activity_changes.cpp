@@ -1,0 +1,95 @@
+#include "trellis/activity_changes.hpp"
+
+#include "trellis/adoption.hpp"
+#include "trellis/error.hpp"
+#include "trellis/people.hpp"
+#include "trellis/policy.hpp"
+#include "trellis/sha256.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+namespace {
+
+const char* command_of(ActivityStep step) {
+  switch (step) {
+    case ActivityStep::done: return "activity done";
+    case ActivityStep::move: return "activity move";
+    case ActivityStep::cancel: return "activity cancel";
+    case ActivityStep::missed: return "activity missed";
+  }
+  return "activity";
+}
+
+std::string school_of(const Activity& a) {
+  if (!a.urn) return "(body)";
+  return a.school ? *a.school : "URN " + std::to_string(*a.urn);
+}
+
+/// "7 (Minutes distributed, Hill Primary)"
+std::string named(const Activity& a) { return std::to_string(*a.id) + " (" + a.title + ", " + school_of(a) + ")"; }
+
+std::string dates_of(const Activity& a) {
+  if (a.due) return "due " + a.due->to_string();
+  return a.start == a.end ? "on " + a.start.to_string() : a.start.to_string() + " to " + a.end.to_string();
+}
+
+std::string said(const ActivityRequest& r, const Activity& a) {
+  switch (r.step) {
+    case ActivityStep::done: return "done on " + r.day->to_string();
+    case ActivityStep::move:
+      return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
+             (a.due ? " (now due " + a.due->to_string() + ")" : "") + ": " + r.text;
+    case ActivityStep::cancel: return "cancelled: " + r.text;
+    case ActivityStep::missed: return "missed: " + r.text;
+  }
+  return "";
+}
+
+}  // namespace
+
+AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year,
+                               std::string* warning) {
+  auto adoption = adoption_on(db, body, today.to_string());
+  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
+  if (!adoption) return {};
+  try {
+    const Policy policy = Policy::load(adoption->policy_path);
+    return calendar_from_policy(policy.view(), adoption->policy_path.string());
+  } catch (const InputError& e) {
+    if (warning) *warning = std::string(e.what()) + "; counting working days in the default England calendar";
+    return {};
+  }
+}
+
+ActivityChange change_activity(Database& db, const Actor& actor, const Clock& clock, const ActivityRequest& r) {
+  if ((r.step == ActivityStep::done || r.step == ActivityStep::move) && !r.day)
+    throw UsageError(std::string(command_of(r.step)) + " needs a day");
+  Transaction tx(db);
+  const auto before = find_activity(db, r.id);
+  if (!before) throw UsageError("no activity with id " + std::to_string(r.id) + "; see `trellis schedule`");
+  require_officer(actor, before->body, std::string(command_of(r.step)).substr(9) + " activity " + named(*before));
+  const Date today = Date::parse(clock.today());
+  ActivityChange c;
+  switch (r.step) {
+    case ActivityStep::done:
+      c = mark_done(db, clock, body_calendar(db, before->body, today, before->year), r.id, *r.day, r.text, today, r.force);
+      break;
+    case ActivityStep::move:
+      c = move_activity(db, clock, body_calendar(db, before->body, today, before->year), r.id, *r.day, r.text, r.force);
+      break;
+    case ActivityStep::cancel: c = cancel_activity(db, clock, r.id, r.text); break;
+    case ActivityStep::missed: c = mark_missed(db, clock, r.id, r.text, today); break;
+  }
+  std::string summary = "activity " + named(c.activity) + " " + said(r, c.activity);
+  for (const auto& f : c.followers)
+    summary += "; " + named(f) + (f.status == ActivityStatus::cancelled ? " cancelled" : " now " + dates_of(f));
+  const std::string inputs = std::to_string(r.id) + '\n' + (r.day ? r.day->to_string() : "") + '\n' + r.text +
+                             (r.force ? "\nforce" : "");
+  record_audit(db, actor, clock,
+               {command_of(r.step), summary, sha256_hex(std::string(command_of(r.step)) + '\n' + inputs), before->body,
+                before->urn});
+  tx.commit();
+  return c;
+}
+
+}  // namespace trellis

@@ -1,0 +1,40 @@
+#pragma once
+/// What happened to a planned activity, as a use case: an admin or the body's
+/// officer records it done, moves, cancels or marks it missed, in one
+/// transaction with its audit row.
+///
+///     ActivityChange c = change_activity(db, officer, clock, {ActivityStep::done, 42, on, "Held in the library"});
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "trellis/actor.hpp"
+#include "trellis/calendar.hpp"
+#include "trellis/clock.hpp"
+#include "trellis/date.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+enum class ActivityStep { done, move, cancel, missed };
+
+struct ActivityRequest {
+  ActivityStep step = ActivityStep::done;
+  std::int64_t id = 0;
+  std::optional<Date> day;  ///< done: the day held; move: the new first day
+  std::string text;         ///< done: a note; move, cancel, missed: the reason
+  bool force = false;       ///< done, move: accept a weekend (move: or a bank holiday)
+};
+
+/// The calendar the body's policy in force keeps for `year` (on `today`, else
+/// from the year's 1 September); England's default when it has none, or when
+/// the policy cannot be read (then `warning` says why).
+AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year,
+                               std::string* warning = nullptr);
+
+/// Throws UsageError for an unknown id, NotPermitted for someone other than an
+/// admin or the body's officer, and what the schedule's own step throws.
+ActivityChange change_activity(Database& db, const Actor& actor, const Clock& clock, const ActivityRequest& request);
+
+}  // namespace trellis
