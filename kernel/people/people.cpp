@@ -57,6 +57,9 @@ Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor&
   if (!p.body.empty() && !body.bind(1, p.body).step())
     throw UsageError("unknown body \"" + p.body + "\"; see `trellis body list`");
   if (p.role == Role::head && !p.school) throw UsageError("a head needs their school (--school URN)");
+  Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
+  if (p.school && !school.bind(1, *p.school).step())
+    throw UsageError("school " + std::to_string(*p.school) + " is not in the register; see `trellis schools`");
   if (p.role != Role::head && p.school)
     throw UsageError("only a head is tied to a school; " + std::string(to_string(p.role)) + " acts for a body");
   if (find_person(db, p.id)) throw StoreError("a person called \"" + p.id + "\" already exists");

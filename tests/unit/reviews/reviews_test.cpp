@@ -7,14 +7,13 @@
 // school themselves request this." The real telford-la plugin gives the scale
 // and stages; the register, memberships, adoption and assessments are written
 // directly, so the test needs no data files.
-#include "../acting.hpp"
-#include "../acting.hpp"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "../acting.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/error.hpp"
 #include "trellis/ratings.hpp"
@@ -29,7 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 trellis::Clock now = trellis::testing::at("2019-01-14T09:00:00Z");
-
 
 constexpr std::int64_t kWombridge = 123404;  // a member of telford
 constexpr std::int64_t kLawley = 123377;     // a member of telford, never assessed

@@ -1,0 +1,211 @@
+// The kernel's use cases driven without the CLI: each takes an actor and a
+// clock, owns one transaction, and writes one audit row naming the person, the
+// role they acted in and the clock's time; a refusal writes nothing. Against
+// the real telford-la plugin and policy (shared/seeds/003: s5, the LA's
+// officers decide the final level; s7, a school may ask for a review).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+#include "../acting.hpp"
+#include "trellis/activity_changes.hpp"
+#include "trellis/adoption.hpp"
+#include "trellis/bodies.hpp"
+#include "trellis/decide.hpp"
+#include "trellis/error.hpp"
+#include "trellis/evidence_record.hpp"
+#include "trellis/initialise.hpp"
+#include "trellis/people.hpp"
+#include "trellis/reviews.hpp"
+#include "trellis/schedule/store.hpp"
+
+using namespace trellis;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kWombridge = 123404;
+constexpr std::int64_t kLawley = 123377;
+const Clock kClock = testing::at("2019-01-14T09:00:00Z");
+
+const Actor kOfficer{"a.officer", "A. Officer", Role::officer, "telford", std::nullopt};
+const Actor kHead{"w.head", "W. Head", Role::head, "telford", kWombridge};
+const Actor kBoard{"b.member", "B. Member", Role::board, "telford", std::nullopt};
+const Actor kViewer{"v.viewer", "V. Viewer", Role::viewer, "telford", std::nullopt};
+
+std::int64_t count(Database& db, const std::string& sql) {
+  Statement s(db, sql);
+  s.step();
+  return s.integer(0);
+}
+
+struct AuditRow {
+  std::string who, role, at, command;
+  std::optional<std::int64_t> urn;
+};
+
+AuditRow last_audit(Database& db) {
+  Statement s(db, "SELECT who, role, at, command, urn FROM audit ORDER BY id DESC LIMIT 1");
+  REQUIRE(s.step());
+  return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_integer(4)};
+}
+
+/// Everything a use case could write, to show that a refusal wrote nothing.
+std::string snapshot(Database& db) {
+  Statement s(db, R"(SELECT (SELECT COUNT(*) FROM audit) || '/' || (SELECT COUNT(*) FROM ratings) || '/' ||
+      (SELECT COUNT(*) FROM evidence) || '/' || (SELECT COUNT(*) FROM memberships) || '/' ||
+      (SELECT COUNT(*) FROM review_requests) || '/' || (SELECT COUNT(*) FROM people) || '/' ||
+      (SELECT COUNT(*) FROM adoptions) || '/' || COALESCE((SELECT group_concat(status || sequence) FROM activities), ''))");
+  s.step();
+  return s.text(0);
+}
+
+struct Telford {
+  fs::path dir;
+  Database db = Database::open_memory();
+  PluginHost host{{fs::path(TRELLIS_BUILD_DIR) / "plugins"}, [](const std::string&) {}};
+
+  Telford() {
+    std::string tmpl = (fs::temp_directory_path() / "trellis-usecases-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    dir = tmpl;
+    db = Database::open(dir / "t.db");
+    initialise(db, kClock, "admin");
+    for (auto [urn, name] : {std::pair{kWombridge, "Wombridge Primary School"}, {kLawley, "Lawley Primary School"}}) {
+      Statement s(db, "INSERT INTO schools(urn, name, la_code, type_group, status, updated_at) VALUES (?, ?, 894, 'maintained', 'open', 'x')");
+      s.bind(1, urn).bind(2, name).run();
+    }
+    add_body(db, testing::admin(), kClock, {"telford", "la", "Telford and Wrekin Council"});
+    for (const Actor& p : {kOfficer, kHead, kBoard, kViewer}) add_person(db, testing::admin(), kClock, p);
+  }
+  ~Telford() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+
+  void members_and_policy() {
+    join_body(db, kOfficer, kClock, "telford", {kWombridge, kLawley}, "2017-09-01", std::nullopt);
+    adopt_policy(db, host, kOfficer, kClock, "telford", fs::path(TRELLIS_SOURCE_DIR) / "policies/telford-and-wrekin.toml",
+                 "2017-09-01");
+    for (auto urn : {kWombridge, kLawley}) {
+      Statement s(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, reasons, ratings,
+                           policy_version, policy_hash, assessed_at) VALUES (?, 'telford', 'telford-la', '2018-19', 'amber', 1,
+                           '[]', '[]', 'v', 'h', '2018-09-03T09:00:00Z'))");
+      s.bind(1, urn).run();
+    }
+  }
+
+  /// Runs `write` and checks it added exactly one audit row, by `actor`, at the clock's time.
+  void one_audit_row(const Actor& actor, const std::string& command, const std::function<void()>& write) {
+    const auto before = count(db, "SELECT COUNT(*) FROM audit");
+    write();
+    CHECK(count(db, "SELECT COUNT(*) FROM audit") == before + 1);
+    const AuditRow row = last_audit(db);
+    CHECK(row.who == actor.id);
+    CHECK(row.role == std::string(to_string(actor.role)));
+    CHECK(row.at == kClock.timestamp());
+    CHECK(row.command == command);
+  }
+
+  /// Runs `write` and checks it was refused and wrote nothing.
+  void refused(const std::function<void()>& write, const std::string& says) {
+    const std::string before = snapshot(db);
+    CHECK_THROWS_WITH(write(), Catch::Contains(says));
+    CHECK(snapshot(db) == before);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("each writing use case: one transaction, one audit row with the actor, the role and the clock") {
+  Telford t;
+  t.one_audit_row(kOfficer, "body join", [&] {
+    join_body(t.db, kOfficer, kClock, "telford", {kWombridge, kLawley}, "2017-09-01", std::nullopt);
+  });
+  t.one_audit_row(kOfficer, "body adopt", [&] {
+    adopt_policy(t.db, t.host, kOfficer, kClock, "telford",
+                 fs::path(TRELLIS_SOURCE_DIR) / "policies/telford-and-wrekin.toml", "2017-09-01");
+  });
+  t.one_audit_row(kHead, "record", [&] {
+    record_evidence(t.db, kHead, kClock, {kWombridge, "2018-19", "parent_survey_pct", 92.0, "", "", ""});
+  });
+  Statement source(t.db, "SELECT source, recorded_by FROM evidence ORDER BY id DESC LIMIT 1");
+  REQUIRE(source.step());
+  CHECK(source.text(0) == "W. Head");  // no --by: the person's name
+  CHECK(source.text(1) == "w.head");
+  t.one_audit_row(testing::admin(), "person add", [&] {
+    add_person(t.db, testing::admin(), kClock, {"l.head", "L. Head", Role::head, "telford", kLawley});
+  });
+}
+
+TEST_CASE("s5 and s7: a decision, a review and an activity change, each one audit row by its actor") {
+  Telford t;
+  t.members_and_policy();
+  RatingInput final{kWombridge, "telford", "2018-19", "overall", "yellow", "final", "", "New leadership", "2019-01-14"};
+  t.one_audit_row(kOfficer, "rate", [&] {
+    const DecisionRun run = record_decision(t.db, t.host, kOfficer, kClock, final);
+    REQUIRE(run.school);
+    CHECK(run.school->level == "yellow");
+  });
+  Statement by(t.db, "SELECT set_by, set_at FROM ratings WHERE stage = 'final'");
+  REQUIRE(by.step());
+  CHECK(by.text(0) == "A. Officer");  // no --by: the person's name
+  CHECK(by.text(1) == kClock.timestamp());
+
+  Review review;
+  t.one_audit_row(kHead, "review", [&] {
+    review = request_review(t.db, kHead, kClock, {kWombridge, "telford", std::nullopt, "", "Complaints counted twice"});
+  });
+  CHECK(review.requested_by == "W. Head");
+  t.one_audit_row(kOfficer, "review start", [&] { start_review(t.db, kOfficer, kClock, review.id); });
+
+  const auto planned = load_activities(t.db, "telford", "2018-19");
+  REQUIRE_FALSE(planned.empty());
+  std::int64_t id = 0;
+  for (const auto& a : planned)
+    if (a.urn == kWombridge && a.status == ActivityStatus::planned) id = *a.id;
+  REQUIRE(id != 0);
+  t.one_audit_row(kOfficer, "activity cancel", [&] {
+    change_activity(t.db, kOfficer, kClock, {ActivityStep::cancel, id, std::nullopt, "School closed for snow", false});
+  });
+}
+
+TEST_CASE("refusals name the person and who may act, and write nothing") {
+  Telford t;
+  t.members_and_policy();
+  SECTION("a viewer writes nothing") {
+    t.refused([&] { join_body(t.db, kViewer, kClock, "telford", {kLawley}, "2018-09-01", std::nullopt); },
+              "V. Viewer (viewer, telford)");
+    t.refused([&] { record_evidence(t.db, kViewer, kClock, {kLawley, "2018-19", "x_pct", 1.0, "", "", ""}); },
+              "may not record evidence");
+    t.refused([&] { add_person(t.db, kViewer, kClock, {"x", "X", Role::viewer, "telford", std::nullopt}); },
+              "an admin or an officer of telford may");
+  }
+  SECTION("s5: only the LA's officers record the final level") {
+    RatingInput final{kWombridge, "telford", "2018-19", "overall", "green", "final", "", "Why", "2019-01-14"};
+    t.refused([&] { record_decision(t.db, t.host, kBoard, kClock, final); },
+              "stage \"final\" may be recorded by officer of telford");
+    t.refused([&] { record_decision(t.db, t.host, kHead, kClock, final); }, "W. Head (head of 123404)");
+  }
+  SECTION("s7: a head asks for a review of their own school only") {
+    t.refused([&] { request_review(t.db, kHead, kClock, {kLawley, "telford", std::nullopt, "", "Why"}); },
+              "the school's own head may");
+  }
+  SECTION("an officer adds people for their own body, never an admin") {
+    t.refused([&] { add_person(t.db, kOfficer, kClock, {"boss", "Boss", Role::admin, "", std::nullopt}); },
+              "only an admin may");
+  }
+}
+
+TEST_CASE("initialise makes the creator the first admin, once") {
+  Database db = Database::open_memory();
+  const InitRun first = initialise(db, kClock, "j.smith");
+  REQUIRE(first.created_admin);
+  CHECK(first.from_version == 0);
+  CHECK(find_person(db, "j.smith")->role == Role::admin);
+  CHECK(last_audit(db).who == "j.smith");
+  const InitRun again = initialise(db, kClock, "someone.else");
+  CHECK_FALSE(again.created_admin);
+  CHECK(list_people(db).size() == 1);
+}
