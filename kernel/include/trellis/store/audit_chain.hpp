@@ -20,7 +20,8 @@
 ///
 /// What it protects against, honestly: SQL triggers refuse UPDATE and DELETE
 /// on `audit`, which stops accidents, but anyone who can write the file can
-/// drop them. Then verify finds an edited row, a deleted row (a gap, a broken
+/// drop them (and an assessment's foreign key to its audit row stops a naive
+/// DELETE of that row, until foreign keys are switched off). Then verify finds an edited row, a deleted row (a gap, a broken
 /// link, a head that names more rows, or an assessment whose audit row is
 /// gone) and rows moved. It cannot find a tamperer who rewrites a row and then
 /// recomputes every later hash and the head: the chain has no key and no copy
