@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "trellis/error.hpp"
+#include "trellis/store/audit_chain.hpp"
 
 namespace trellis {
 namespace {
@@ -307,6 +308,15 @@ ALTER TABLE audit ADD COLUMN changes TEXT;     -- JSON: what changed
 ALTER TABLE audit ADD COLUMN prev_hash TEXT;
 ALTER TABLE audit ADD COLUMN hash TEXT;
 
+-- The newest end of the audit chain, so that deleting the last rows shows:
+-- a tamperer must forge this too. Kept by record_audit and seal_audit.
+CREATE TABLE audit_head (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  row_count INTEGER NOT NULL,
+  last_id   INTEGER NOT NULL,
+  hash      TEXT NOT NULL
+);
+
 -- The written record of a visit or meeting, attached to its activity.
 CREATE TABLE notes (
   id           INTEGER PRIMARY KEY,
@@ -369,6 +379,9 @@ int migrate_within(Database& db) {
                      "; use a newer trellis");
   if (from == schema_version()) return from;
   for (int v = from; v < schema_version(); ++v) db.exec(migrations()[v]);
+  // Rows from before the chain (schema 4) get their hashes, and the table its
+  // append-only triggers, which a migration may have had to drop.
+  seal_audit(db);
   db.exec("PRAGMA user_version = " + std::to_string(schema_version()));
   return from;
 }

@@ -1,7 +1,9 @@
 #pragma once
 /// The audit log: every command that writes records who (the person and the
 /// role they acted in), when, what, and a hash of its inputs, inside the
-/// command's own transaction.
+/// command's own transaction. Each row is hash-chained to the one before it
+/// and the table is append-only (audit_chain.hpp); read it with read_audit
+/// (audit_log.hpp).
 ///
 ///     record_audit(db, actor, clock, {"import evidence", "1204 items from abs.csv", sha});
 ///     record_audit(db, actor, clock, {"rate", "123456 overall amber (final)", "", "telford", 123456});
