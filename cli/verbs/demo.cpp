@@ -12,6 +12,8 @@
 #include "../cli.hpp"
 #include "trellis/error.hpp"
 #include "trellis/initialise.hpp"
+#include "trellis/people.hpp"
+#include "trellis/store/audit.hpp"
 #include "trellis/store/schema.hpp"
 
 namespace trellis::cli {
@@ -111,7 +113,12 @@ void add_demo(CLI::App& app, Cli& cli) {
     clear_previous_demo(db);
     {
       Database d = Database::open(db);
-      initialise(d, cli.clock(), cli.acting_id());
+      const InitRun run = initialise(d, cli.clock(), cli.acting_id());
+      // The "demo" row is how a later demo knows this database is its own to replace.
+      Transaction tx(d);
+      record_audit(d, run.created_admin ? *run.created_admin : person(d, cli.acting_id()), cli.clock(),
+                   {"demo", "demo database from the bundled examples"});
+      tx.commit();
     }
     // examples/demo.order names the sets in the order to run; others follow by name.
     std::vector<fs::path> scripts;
