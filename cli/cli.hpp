@@ -59,5 +59,6 @@ void add_schools(CLI::App& app, Cli& cli);   // schools
 void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
 void add_review(CLI::App& app, Cli& cli);    // review (request, start, decide), reviews
 void add_person(CLI::App& app, Cli& cli);    // person add, person list
+void add_note(CLI::App& app, Cli& cli);      // note add|send|respond|agree, notes
 
 }  // namespace trellis::cli
