@@ -1,6 +1,7 @@
 // `trellis note add|send|respond|agree` and `trellis notes`: the written
 // record of a visit or meeting, the school's answer, and the agreed note.
 #include <iostream>
+#include <vector>
 
 #include "../cli.hpp"
 #include "trellis/error.hpp"
@@ -29,6 +30,7 @@ struct AgreeArgs {
 struct ListArgs {
   std::string body, format;
   std::int64_t school = 0;
+  bool overdue = false;
 };
 
 nlohmann::json opt(const std::optional<Date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(); }
@@ -78,7 +80,8 @@ void said(const Note& n, const std::string& what) {
 void run_list(const Cli& cli, const ListArgs& a) {
   Database db = cli.open_db();
   const Date today = Date::parse(cli.clock().today());
-  const auto notes = list_notes(db, {a.body, a.school ? std::optional(a.school) : std::nullopt});
+  auto notes = list_notes(db, {a.body, a.school ? std::optional(a.school) : std::nullopt});
+  if (a.overdue) std::erase_if(notes, [&](const Note& n) { return !n.overdue(today); });
   if (a.format == "json") {
     auto arr = nlohmann::json::array();
     for (const auto& n : notes) arr.push_back(to_json(n, today));
@@ -86,7 +89,7 @@ void run_list(const Cli& cli, const ListArgs& a) {
     return;
   }
   if (notes.empty()) {
-    std::cerr << "No notes" << (a.body.empty() ? "" : " for " + a.body)
+    std::cerr << (a.overdue ? "No overdue notes" : "No notes") << (a.body.empty() ? "" : " for " + a.body)
               << (a.school ? " on school " + std::to_string(a.school) : "") << " yet.\n";
     return;
   }
@@ -165,6 +168,7 @@ void add_note(CLI::App& app, Cli& cli) {
   auto l = std::make_shared<ListArgs>();
   notes->add_option("--school", l->school, "Only this school's (URN)");
   notes->add_option("--body", l->body, "Only this body's");
+  notes->add_flag("--overdue", l->overdue, "Only notes past a deadline they have not met");
   add_format(*notes, l->format, {"table", "json"});
   notes->callback([&cli, l] { run_list(cli, *l); });
 }

@@ -87,6 +87,16 @@ assert json.load(open(sys.argv[1]))[0]["overdue"] is True
 PY
 TRELLIS_NOW=2025-06-04T09:00:00Z run notes
 has "overdue" out "the table flags the late note"
+TRELLIS_NOW=2025-06-03T09:00:00Z run notes --overdue --format json
+py "$dir/out" <<'PY' && ok || bad "notes --overdue: nothing late on the day it is due"
+import json, sys
+assert json.load(open(sys.argv[1])) == []
+PY
+TRELLIS_NOW=2025-06-04T09:00:00Z run notes --overdue --body telford --format json
+py "$dir/out" <<'PY' && ok || bad "notes --overdue: the late draft"
+import json, sys
+assert [n["id"] for n in json.load(open(sys.argv[1]))] == [1]
+PY
 
 refused 3 "the school's head sending" -- note send 1 --as h.hill
 TRELLIS_NOW=2025-06-04T09:00:00Z run note send 1 --as a.officer
