@@ -60,5 +60,6 @@ void add_evidence(CLI::App& app, Cli& cli);  // evidence URN
 void add_review(CLI::App& app, Cli& cli);    // review (request, start, decide), reviews
 void add_person(CLI::App& app, Cli& cli);    // person add, person list
 void add_audit(CLI::App& app, Cli& cli);     // audit, audit verify
+void add_note(CLI::App& app, Cli& cli);      // note add|send|respond|agree, notes
 
 }  // namespace trellis::cli

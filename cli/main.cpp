@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_review(app, cli);
   trellis::cli::add_person(app, cli);
   trellis::cli::add_audit(app, cli);
+  trellis::cli::add_note(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

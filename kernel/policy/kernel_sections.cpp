@@ -36,6 +36,8 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
     r.note = "The policy's follow-up for a school with less evidence than a judgement needs";
     k.insufficient_follow_up = std::move(r);
   }
+  if (auto n = p.number("notes.send_within_working_days")) k.note_send_within = static_cast<int>(*n);
+  if (auto n = p.number("notes.agree_within_working_days")) k.note_agree_within = static_cast<int>(*n);
   if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
   return k;
 }
@@ -60,6 +62,11 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"decisions", K::table, false, {}, {}, {}, "how decisions and their letters work"},
       {"decisions.letters", K::string, false, {}, {}, {"provisional", "on_decision"},
        "a change-of-level letter goes on the computed change (marked provisional) or only once decided"},
+      {"notes", K::table, false, {}, {}, {}, "deadlines for the notes of visits and meetings"},
+      {"notes.send_within_working_days", K::integer, false, 0, 100, {},
+       "working days from the day a visit or meeting was held to send its note to the school"},
+      {"notes.agree_within_working_days", K::integer, false, 0, 100, {},
+       "working days from the day a note was sent to agree it with the school"},
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},

@@ -347,7 +347,8 @@ CREATE TABLE note_steps (
   by      TEXT NOT NULL,
   role    TEXT NOT NULL,
   at      TEXT NOT NULL,
-  comment TEXT
+  comment TEXT,                            -- the head's comment on an inaccurate note
+  revision TEXT                            -- agreed: the note's text as corrected after an inaccurate response
 );
 )sql",
   };

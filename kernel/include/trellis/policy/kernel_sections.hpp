@@ -20,6 +20,10 @@
 ///     [decisions]
 ///     letters = "on_decision"     # or "provisional": on the computed change, marked provisional
 ///
+///     [notes]                     # the written record of a visit or meeting
+///     send_within_working_days = 7    # to the school's head, from the day it was held
+///     agree_within_working_days = 5   # agreed, from the day it was sent
+///
 ///     [crosswalk.other-regime]    # its level = this regime's level
 ///     good = "green"
 ///
@@ -53,6 +57,9 @@ struct KernelSections {
   int minimum_at_least = 0;  ///< how many entries must be met; 0 when there is no minimum
   std::optional<sdk::ActivityRule> insufficient_follow_up;
   LetterPolicy letters = LetterPolicy::provisional;
+  /// [notes]: working days to send a visit's note to the school (from the day
+  /// held) and to agree it (from the day sent); none: no deadline.
+  std::optional<int> note_send_within, note_agree_within;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;

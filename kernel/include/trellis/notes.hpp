@@ -1,0 +1,117 @@
+#pragma once
+/// Notes of visits and meetings: the written record of an activity, sent to
+/// the school, answered accurate or inaccurate by its head, then agreed.
+///
+///     Note n = add_note(db, officer, clock, {.activity_id = 42, .text = "We looked at reading in Y2 ...",
+///                                            .strengths = {"Phonics is consistent"},
+///                                            .improvements = {"Attendance of disadvantaged pupils"}});
+///     send_note(db, officer, clock, n.id);                     // draft -> sent; agree_by set
+///     respond_to_note(db, head, clock, n.id, {.accurate = false, .comment = "The visit was on Tuesday"});
+///     agree_note(db, officer, clock, n.id, "We looked at reading on Tuesday ...");  // revised, then agreed
+///     for (const Note& late : list_notes(db, {.body = "telford"})) if (late.overdue(today)) ...
+///
+/// Each step is one use case: it checks the actor's role, refuses a step out
+/// of order with StoreError naming the note's state, and writes the note, its
+/// step (who, role, when) and one audit row in one transaction.
+///
+/// Deadlines come from the [notes] section of the policy the body follows
+/// (see trellis/policy/kernel_sections.hpp), counted in the body's working
+/// days: `send_by` from the day the activity was held (its done day, else its
+/// planned last day), `agree_by` from the day the note was sent. A note past
+/// a deadline it has not met is overdue, as a late activity is.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
+#include "trellis/date.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis {
+
+enum class NoteStatus { draft, sent, accurate, inaccurate, agreed };
+
+/// "draft", "sent", "accurate", "inaccurate", "agreed".
+const char* status_name(NoteStatus s);
+
+/// One step of a note's life: who took it, in which role, when.
+struct NoteStep {
+  std::string step;      ///< "added", "sent", "accurate", "inaccurate", "agreed"
+  std::string by;        ///< person id
+  std::string role;      ///< the role they acted in
+  std::string at;        ///< ISO-8601 UTC timestamp
+  std::string comment;   ///< the head's comment, if any
+  std::optional<std::string> revision;  ///< agreed: the corrected text, when the note was revised
+};
+
+struct Note {
+  std::int64_t id = 0;
+  std::int64_t activity_id = 0;
+  std::string activity_title;
+  std::string body;
+  std::optional<std::int64_t> urn;
+  std::optional<std::string> school;  ///< the school's name
+  std::string author;
+  std::string text;                   ///< as first written (empty for a file reference)
+  std::optional<std::string> file, file_sha256;
+  std::vector<std::string> strengths, improvements, actions;
+  NoteStatus status = NoteStatus::draft;
+  std::optional<Date> send_by, agree_by;
+  std::string created_at;
+  std::vector<NoteStep> steps;
+
+  /// The text as agreed: the revision made on agreeing, else the text written.
+  const std::string& agreed_text() const;
+  /// Past `send_by` and still a draft, or past `agree_by` and not yet agreed.
+  bool overdue(Date today) const;
+};
+
+/// A new note. Give `text` or `file` (read whole, kept by reference with its sha256), not both.
+struct NoteDraft {
+  std::int64_t activity_id = 0;
+  std::string text;
+  std::optional<std::filesystem::path> file;
+  std::vector<std::string> strengths, improvements, actions;
+};
+
+/// The school's head's answer. An inaccurate note needs a comment saying what is wrong.
+struct NoteResponse {
+  bool accurate = true;
+  std::string comment;
+};
+
+/// Adds a draft note to an activity; its body and school are the activity's.
+/// An admin, or an officer, board member or verifier of the body, may (a head
+/// answers notes, never writes them; a viewer reads). UsageError for an unknown
+/// activity or neither/both of text and file; InputError for an unreadable
+/// file; StoreError for a cancelled activity.
+Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& draft);
+
+/// Sends a draft to the school's head: the author, an officer of the body or an admin.
+Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id);
+
+/// Records the head's answer to a sent note: the school's own head only.
+Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
+                     const NoteResponse& response);
+
+/// Agrees a note once the head has answered: an officer of the body or an admin.
+/// A note answered accurate is agreed as it stands (a revision is refused). One
+/// answered inaccurate is agreed only with a `revision` of its text that
+/// answers the head's comment, so that the agreed note is never one the
+/// school said was wrong; the original text is kept.
+Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
+                const std::optional<std::string>& revision = std::nullopt);
+
+struct NoteFilter {
+  std::string body;                 ///< empty: every body
+  std::optional<std::int64_t> urn;  ///< none: every school
+};
+
+/// Notes in id order, each with its steps.
+std::vector<Note> list_notes(Database& db, const NoteFilter& filter = {});
+std::optional<Note> find_note(Database& db, std::int64_t id);
+
+}  // namespace trellis

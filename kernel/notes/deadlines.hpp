@@ -1,0 +1,19 @@
+#pragma once
+// When a note is due: the body's [notes] rules in its own working days.
+#include <optional>
+#include <string>
+
+#include "trellis/date.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis::note_deadlines {
+
+/// `from` plus the policy's send_within_working_days, in the calendar of the
+/// policy `body` follows on `from` (the rules in force when the visit was held;
+/// else at the start of `year`); none when it sets no such deadline or the body
+/// has adopted no policy. InputError when the adopted policy can no longer be read.
+std::optional<Date> send_by(Database& db, const std::string& body, const std::string& year, Date from);
+/// `from` (the day sent) plus the policy's agree_within_working_days, likewise.
+std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date from);
+
+}  // namespace trellis::note_deadlines

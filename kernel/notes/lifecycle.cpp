@@ -1,0 +1,198 @@
+// The note use cases: add, send, respond, agree. Each checks who is acting,
+// then the note's state, then writes the note, its step and one audit row in
+// one transaction.
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "deadlines.hpp"
+#include "note_store.hpp"
+#include "trellis/error.hpp"
+#include "trellis/notes.hpp"
+#include "trellis/people.hpp"
+#include "trellis/schedule/store.hpp"
+#include "trellis/sha256.hpp"
+#include "trellis/store/audit.hpp"
+
+namespace trellis {
+namespace {
+
+bool for_body(const Actor& a, const std::string& body) { return a.body.empty() || a.body == body; }
+
+[[noreturn]] void refuse(const Actor& a, const std::string& what, const std::string& who_may) {
+  throw NotPermitted(describe(a) + ", acting as \"" + a.id + "\", may not " + what + "; " + who_may);
+}
+
+std::string school_of(const std::optional<std::int64_t>& urn, const std::optional<std::string>& name) {
+  if (!urn) return "(body)";
+  return name ? *name : "URN " + std::to_string(*urn);
+}
+
+/// "note 3 (QA visit, Hill Primary)"
+std::string named(const Note& n) {
+  return "note " + std::to_string(n.id) + " (" + n.activity_title + ", " + school_of(n.urn, n.school) + ")";
+}
+
+Note load(Database& db, std::int64_t id) {
+  auto n = find_note(db, id);
+  if (!n) throw UsageError("no note with id " + std::to_string(id) + "; see `trellis notes`");
+  return std::move(*n);
+}
+
+/// Refuses a step out of order, naming the state the note is in.
+void require_status(const Note& n, std::initializer_list<NoteStatus> allowed, const std::string& step,
+                    const std::string& when) {
+  for (auto s : allowed)
+    if (n.status == s) return;
+  throw StoreError("cannot " + step + " " + named(n) + ": it is " + status_name(n.status) + "; " + when);
+}
+
+NoteStep step_by(const Actor& a, const Clock& clock, const std::string& step, std::string comment = "",
+                 std::optional<std::string> revision = std::nullopt) {
+  return {step, a.id, std::string(to_string(a.role)), clock.timestamp(), std::move(comment), std::move(revision)};
+}
+
+std::string changes(const Note& n, NoteStatus from, NoteStatus to, nlohmann::json extra = nlohmann::json::object()) {
+  extra["note"] = n.id;
+  extra["activity"] = n.activity_id;
+  extra["status"] = {{"from", from == to ? nlohmann::json() : nlohmann::json(status_name(from))}, {"to", status_name(to)}};
+  return extra.dump();
+}
+
+std::string read_whole(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError({file.string()}, "a readable file for the note", "none (it cannot be opened)");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string dated(const char* what, const std::optional<Date>& d) { return d ? std::string("; ") + what + " " + d->to_string() : ""; }
+
+}  // namespace
+
+Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& d) {
+  const bool has_text = !d.text.empty();
+  if (has_text == d.file.has_value())
+    throw UsageError("a note needs its text or a file reference, and not both");
+  Transaction tx(db);
+  const auto activity = find_activity(db, d.activity_id);
+  if (!activity) throw UsageError("no activity with id " + std::to_string(d.activity_id) + "; see `trellis schedule`");
+  const std::string about = "write a note of activity " + std::to_string(d.activity_id) + " (" + activity->title +
+                            ", " + school_of(activity->urn, activity->school) + ")";
+  // Those who visit or meet for the body write its notes; a head answers them.
+  const bool writer = actor.role == Role::admin ||
+                      ((actor.role == Role::officer || actor.role == Role::board || actor.role == Role::verifier) &&
+                       for_body(actor, activity->body));
+  if (!writer)
+    refuse(actor, about, "an admin, or an officer, board member or verifier of " + activity->body + " may");
+  if (activity->status == ActivityStatus::cancelled)
+    throw StoreError("cannot " + about + ": it was cancelled (" + activity->reason + ")");
+
+  Note n;
+  n.activity_id = *activity->id;
+  n.activity_title = activity->title;
+  n.body = activity->body;
+  n.urn = activity->urn;
+  n.school = activity->school;
+  n.author = actor.id;
+  n.text = d.text;
+  if (d.file) {
+    n.file = d.file->lexically_normal().string();
+    n.file_sha256 = sha256_hex(read_whole(*d.file));
+  }
+  n.strengths = d.strengths;
+  n.improvements = d.improvements;
+  n.actions = d.actions;
+  n.created_at = clock.timestamp();
+  // Counted from the day it was held; a note written ahead of a planned
+  // activity counts from the activity's last planned day.
+  const Date held = activity->done_on.value_or(activity->end);
+  n.send_by = note_deadlines::send_by(db, n.body, activity->year, held);
+  n.id = note_store::insert(db, n);
+  note_store::add_step(db, n.id, step_by(actor, clock, "added"));
+
+  const std::string inputs = "note add\n" + std::to_string(n.activity_id) + '\n' + n.text + '\n' +
+                             n.file_sha256.value_or("") + '\n' + nlohmann::json(n.strengths).dump() +
+                             nlohmann::json(n.improvements).dump() + nlohmann::json(n.actions).dump();
+  record_audit(db, actor, clock,
+               {"note add", named(n) + " added as a draft" + dated("send by", n.send_by), sha256_hex(inputs), n.body,
+                n.urn,
+                changes(n, NoteStatus::draft, NoteStatus::draft,
+                        {{"send_by", n.send_by ? nlohmann::json(n.send_by->to_string()) : nlohmann::json()},
+                         {"file_sha256", n.file_sha256 ? nlohmann::json(*n.file_sha256) : nlohmann::json()}})});
+  tx.commit();
+  return load(db, n.id);
+}
+
+Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id) {
+  Transaction tx(db);
+  Note n = load(db, id);
+  const bool officer = actor.role == Role::admin || (actor.role == Role::officer && for_body(actor, n.body));
+  if (!officer && !(actor.id == n.author && actor.role != Role::viewer))
+    refuse(actor, "send " + named(n) + " to the school", "its author, an officer of " + n.body + " or an admin may");
+  require_status(n, {NoteStatus::draft}, "send", "only a draft is sent");
+  const Date today = Date::parse(clock.today());
+  const std::string year = find_activity(db, n.activity_id)->year;
+  const auto agree_by = note_deadlines::agree_by(db, n.body, year, today);
+  if (agree_by) note_store::set_agree_by(db, id, *agree_by);
+  note_store::set_status(db, id, NoteStatus::sent);
+  note_store::add_step(db, id, step_by(actor, clock, "sent"));
+  const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.send_by) + " days after it was due)" : "";
+  record_audit(db, actor, clock,
+               {"note send", named(n) + " sent to the school" + late + dated("agree by", agree_by),
+                sha256_hex("note send\n" + std::to_string(id)), n.body, n.urn,
+                changes(n, NoteStatus::draft, NoteStatus::sent,
+                        {{"agree_by", agree_by ? nlohmann::json(agree_by->to_string()) : nlohmann::json()}})});
+  tx.commit();
+  return load(db, id);
+}
+
+Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id, const NoteResponse& r) {
+  if (!r.accurate && r.comment.empty())
+    throw UsageError("an inaccurate note needs a comment saying what is inaccurate");
+  Transaction tx(db);
+  Note n = load(db, id);
+  // The check for factual accuracy belongs to the school's own head, and no one else.
+  if (!(actor.role == Role::head && n.urn && actor.school == n.urn))
+    refuse(actor, "answer " + named(n), "only the head of " + school_of(n.urn, n.school) + " may");
+  require_status(n, {NoteStatus::sent}, "answer", "a note is answered once it has been sent, and once");
+  const NoteStatus to = r.accurate ? NoteStatus::accurate : NoteStatus::inaccurate;
+  note_store::set_status(db, id, to);
+  note_store::add_step(db, id, step_by(actor, clock, status_name(to), r.comment));
+  record_audit(db, actor, clock,
+               {"note respond",
+                named(n) + " answered " + status_name(to) + (r.comment.empty() ? "" : ": " + r.comment),
+                sha256_hex("note respond\n" + std::to_string(id) + '\n' + status_name(to) + '\n' + r.comment), n.body,
+                n.urn, changes(n, NoteStatus::sent, to, {{"comment", r.comment}})});
+  tx.commit();
+  return load(db, id);
+}
+
+Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
+                const std::optional<std::string>& revision) {
+  Transaction tx(db);
+  Note n = load(db, id);
+  require_officer(actor, n.body, "agree " + named(n));
+  require_status(n, {NoteStatus::accurate, NoteStatus::inaccurate}, "agree",
+                 "a note is agreed once the school's head has answered it");
+  if (n.status == NoteStatus::accurate && revision)
+    throw StoreError("cannot revise " + named(n) + " on agreeing it: the head answered it accurate as it stands");
+  if (n.status == NoteStatus::inaccurate && (!revision || revision->empty()))
+    throw StoreError("cannot agree " + named(n) + " as it stands: the head answered it inaccurate (\"" +
+                     n.steps.back().comment + "\"); agree it with a revised text that answers that");
+  note_store::set_status(db, id, NoteStatus::agreed);
+  note_store::add_step(db, id, step_by(actor, clock, "agreed", "", revision));
+  const Date today = Date::parse(clock.today());
+  const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.agree_by) + " days after it was due)" : "";
+  record_audit(db, actor, clock,
+               {"note agree", named(n) + " agreed" + (revision ? " as revised" : "") + late,
+                sha256_hex("note agree\n" + std::to_string(id) + '\n' + revision.value_or("")), n.body, n.urn,
+                changes(n, n.status, NoteStatus::agreed,
+                        {{"revised", revision.has_value()},
+                         {"revision_sha256", revision ? nlohmann::json(sha256_hex(*revision)) : nlohmann::json()}})});
+  tx.commit();
+  return load(db, id);
+}
+
+}  // namespace trellis
