@@ -57,9 +57,15 @@ Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor&
   if (!p.body.empty() && !body.bind(1, p.body).step())
     throw UsageError("unknown body \"" + p.body + "\"; see `trellis body list`");
   if (p.role == Role::head && !p.school) throw UsageError("a head needs their school (--school URN)");
+  // A head acts for their own school only, so a school missing from the register would let them do nothing.
   Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
   if (p.school && !school.bind(1, *p.school).step())
-    throw UsageError("school " + std::to_string(*p.school) + " is not in the register; see `trellis schools`");
+    throw UsageError("school URN " + std::to_string(*p.school) + " is not in the register; see `trellis schools`");
+  // A head speaks for their school to every body (reviews, evidence), so an officer may not make a head of a
+  // school that was never their body's: that would let them act for another body's school.
+  Statement member(db, "SELECT 1 FROM memberships WHERE body_id = ? AND urn = ?");
+  if (p.school && !p.body.empty() && !member.bind(1, p.body).bind(2, *p.school).step())
+    throw UsageError("school " + std::to_string(*p.school) + " has never been a member of " + p.body);
   if (p.role != Role::head && p.school)
     throw UsageError("only a head is tied to a school; " + std::string(to_string(p.role)) + " acts for a body");
   if (find_person(db, p.id)) throw StoreError("a person called \"" + p.id + "\" already exists");

@@ -14,9 +14,10 @@ bool for_body(const Actor& a, std::string_view body) { return a.body.empty() || 
                      std::string(who_may));
 }
 
-std::string joined(const std::vector<std::string>& roles) {
+/// "a, b or c": who may, as a sentence says it.
+std::string joined(const std::vector<std::string>& who) {
   std::string s;
-  for (const auto& r : roles) s += (s.empty() ? "" : ", ") + r;
+  for (std::size_t i = 0; i < who.size(); ++i) s += (i == 0 ? "" : i + 1 == who.size() ? " or " : ", ") + who[i];
   return s;
 }
 
@@ -58,10 +59,21 @@ bool may_record_stage(const Actor& a, const std::vector<std::string>& stage_role
 void require_stage(const Actor& a, const std::vector<std::string>& stage_roles, std::string_view body,
                    std::int64_t urn, std::string_view stage) {
   if (may_record_stage(a, stage_roles, body, urn)) return;
+  // Who may, in a person's words. An officer of the body and an admin always may, so they close the list
+  // once, whether or not the regime also names them.
+  const std::string b(body);
   std::vector<std::string> named;
-  for (const auto& r : stage_roles)
-    if (parse_role(r)) named.push_back(r == "head" ? "the school's own head" : r + " of " + std::string(body));
-  named.push_back("an officer of " + std::string(body));
+  for (const auto& r : stage_roles) {
+    const auto role = parse_role(r);
+    if (!role) continue;
+    switch (*role) {
+      case Role::head: named.push_back("the school's own head"); break;
+      case Role::board: named.push_back("a board member of " + b); break;
+      case Role::verifier: named.push_back("an external verifier for " + b); break;
+      case Role::admin: case Role::officer: case Role::viewer: break;
+    }
+  }
+  named.push_back("an officer of " + b);
   named.push_back("an admin");
   refuse(a, "record stage \"" + std::string(stage) + "\" for school " + std::to_string(urn) + " in " + std::string(body),
          "stage \"" + std::string(stage) + "\" may be recorded by " + joined(named));

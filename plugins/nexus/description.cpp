@@ -201,12 +201,16 @@ RegimeDescription describe_regime() {
   for (auto& a : d.areas) d.subject_scales.push_back({a.id, "dashboard"});
   for (auto& k : d.indicators) d.subject_scales.push_back({k.id, "dashboard"});
   for (auto& e : evidence_indicators()) d.indicators.push_back(e);
-  // 000 §3.7: headteachers self-assess; the SPSB moderates before the
-  // executive reports to Directors (000 §3.11.2). Trellis computes the tier.
-  // In the order they happen: the head's self-assessment, the tier trellis
-  // proposes from it, then the board's moderation.
-  // Roles are the kernel's ids: the school's head self-assesses; the Schools
-  // Performance and Scrutiny Board (the Trust executive) moderates.
+  // The stages in the order they happen: the head's self-assessment, the tier
+  // Trellis proposes from it, then the board's moderation before the executive
+  // reports to Directors. Who records each stage, in the kernel's role ids,
+  // from the policy (shared/seeds/000):
+  // - self: the school's head. 000 §3.7: "Headteachers are required to self-assess the strength of
+  //   practice in school for each indicator ... on a termly basis."
+  // - computed: Trellis's tier from the thresholds (000 §5.2); nobody records it.
+  // - moderated: the board. 000 §3.7: the ratings "are then moderated by the Trust executive at the
+  //   Schools' Performance Scrutiny Board"; §3.11.2: the SPSB "Moderates the school's self-assessment
+  //   in the Dashboard"; §3.11.3: it is "a formal subcommittee of the Trust Board".
   d.stages = {{"self", {"head"}}, {"computed", {}}, {"moderated", {"board"}}};
   d.reported_stage = "moderated";  // 000 §3.11: only moderated ratings go to Directors
   // 000 §3.11.2: the SPSB's moderation is what the executive reports, so its

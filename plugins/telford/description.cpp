@@ -41,8 +41,14 @@ RegimeDescription describe_regime() {
       {"ofsted_inspection_date", "Date of the last Ofsted inspection", "date", D::neutral, "in_addition"},
       {"finance_concern", "Concern about finances", "flag", D::lower_is_better, "in_addition"},
   };
-  // Section 5: the LA classifies; an officer may set the final level.
-  // Roles are the kernel's ids: s5, the LA's school performance officers record the final level.
+  // Who records each stage, in the kernel's role ids, from the policy (shared/seeds/003):
+  // - computed: Trellis's proposal from the section 6 criteria; nobody records it.
+  // - final: the LA's officers. Section 5: "Each maintained school will be classified by the Local
+  //   Authority"; section 6: "A cross service delivery area model is used to classify schools, with
+  //   representatives from areas of the Local Authority". No board, head or verifier sets a band.
+  // Reviews are the kernel's, not a stage: section 7, a classification "can be reviewed at any time
+  // where changes to circumstances occur, or a school themselves request this", so the school's head
+  // or an LA officer may ask (section 5: the headteacher may "discuss the rationale" with the LA).
   d.stages = {{"computed", {}}, {"final", {"officer"}}};
   // Section 5: the officer's final level is the LA's decision.
   d.deciding_stage = "final";

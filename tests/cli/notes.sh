@@ -36,6 +36,7 @@ run init
 run body add telford --kind la --name "Telford and Wrekin Council"
 run body adopt telford "$src/policies/telford-and-wrekin.toml" --from 2024-09-01
 sql "INSERT INTO schools(urn, name, updated_at) VALUES (894001, 'Hill Primary', 'x'), (894002, 'Dale Primary', 'x')" >/dev/null
+run body join telford 894001 894002 --from 2024-09-01
 # s8: a monitoring and support meeting at Hill on Thursday 22 May 2025, before May half-term.
 sql "INSERT INTO activities(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents, status) VALUES
  (1, 'u1@trellis', 'telford', 894001, '2024-25', 'meeting', 'Monitoring and support meeting', '2025-05-22', '2025-05-22', NULL, 's8.meeting', '[]', '[]', 'planned')" >/dev/null
