@@ -20,6 +20,10 @@ function(trellis_kernel_module name)
   target_include_directories(tk_${name} PUBLIC ${PROJECT_SOURCE_DIR}/kernel/include)
   target_link_libraries(tk_${name} PUBLIC trellis_sdk ${M_DEPS})
   set_property(GLOBAL APPEND PROPERTY TRELLIS_KERNEL_MODULES tk_${name})
+  # The kernel modules among its DEPS: the module graph (TrellisModuleGraph.cmake).
+  set(modules ${M_DEPS})
+  list(FILTER modules INCLUDE REGEX "^tk_")
+  set_property(TARGET tk_${name} PROPERTY TRELLIS_MODULE_DEPS ${modules})
 endfunction()
 
 # One Catch2 test executable per folder of tests/unit.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "planning.hpp"
+#include "trellis/planning.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"

@@ -1,4 +1,4 @@
-#include "planning.hpp"
+#include "trellis/planning.hpp"
 
 #include <algorithm>
 

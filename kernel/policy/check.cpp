@@ -78,7 +78,7 @@ void compile_scripts(const Policy& policy, lua::ThresholdSetup setup, std::vecto
     problems.push_back({policy.where("thresholds"), std::string("cannot start the Lua sandbox: ") + e.what()});
     return;
   }
-  for (const auto& s : policy.impl().scripts) {
+  for (const auto& s : PolicyInternals::of(policy).scripts) {
     if (!s.text) {
       problems.push_back({policy.where_value("thresholds." + s.name),
                           "expected a readable script file at " + s.path.string() + ", found: " + s.read_error});
@@ -94,7 +94,7 @@ void compile_scripts(const Policy& policy, lua::ThresholdSetup setup, std::vecto
 
 class Checker {
  public:
-  Checker(const Policy& policy, const sdk::RegimeDescription& d) : policy_(policy), p_(policy.impl()), d_(d) {
+  Checker(const Policy& policy, const sdk::RegimeDescription& d) : policy_(policy), p_(PolicyInternals::of(policy)), d_(d) {
     // The kernel's own sections ([evidence], [decisions], [crosswalk]) are checked like the regime's keys.
     std::vector<const sdk::PolicyKeySpec*> all;
     for (const auto& spec : d.policy_keys) all.push_back(&spec);
@@ -425,9 +425,9 @@ class Checker {
 }  // namespace
 
 std::vector<PolicyProblem> check_policy_scripts(const Policy& policy) {
-  std::vector<PolicyProblem> problems = policy.impl().read_problems;
+  std::vector<PolicyProblem> problems = PolicyInternals::of(policy).read_problems;
   compile_scripts(policy, {}, problems);
-  in_file_order(problems, policy.impl().file);
+  in_file_order(problems, PolicyInternals::of(policy).file);
   return problems;
 }
 

@@ -48,6 +48,12 @@ struct Policy::Impl {
   const ScriptEntry* script(std::string_view name) const;
 };
 
+/// The policy engine's way in to a Policy's implementation (Policy::impl()
+/// is private): this header is tk_policy's own, so nothing else reaches it.
+struct PolicyInternals {
+  static const Policy::Impl& of(const Policy& policy) { return policy.impl(); }
+};
+
 /// The header keys every policy's [policy] table has.
 inline const std::vector<std::string> policy_header_keys{"regime", "body", "version", "approved", "review"};
 

@@ -41,7 +41,7 @@ lua::ThresholdSetup threshold_setup(const Policy& policy, const sdk::RegimeDescr
                          description.overall_scale + "'",
                      "no such scale");
   setup.indicators = description.indicators;
-  const auto& root = policy.impl().root;
+  const auto& root = PolicyInternals::of(policy).root;
   if (const auto* params = root["thresholds"]["params"].node(); params && params->is_table())
     setup.params = to_value(*params);
   else
@@ -55,11 +55,11 @@ std::unique_ptr<lua::ThresholdSandbox> make_threshold_runner(const Policy& polic
                                                              const lua::Limits& limits) {
   auto sandbox = std::make_unique<lua::ThresholdSandbox>(threshold_setup(policy, description, limits));
   for (const auto& name : description.threshold_scripts)
-    if (!policy.impl().script(name))
+    if (!PolicyInternals::of(policy).script(name))
       throw InputError(policy.where("thresholds"),
                        "thresholds." + name + " = \"path/to/" + name + ".lua\" (the regime runs a script '" + name + "')",
                        "none");
-  for (const auto& s : policy.impl().scripts) {
+  for (const auto& s : PolicyInternals::of(policy).scripts) {
     if (!s.text)
       throw InputError(policy.where_value("thresholds." + s.name),
                        "a readable script file at " + s.path.string(), s.read_error);

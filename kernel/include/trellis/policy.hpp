@@ -97,9 +97,12 @@ class Policy {
   Location where_value(std::string_view path) const;
 
   struct Impl;  ///< the implementation (kernel/policy/)
-  const Impl& impl() const { return *impl_; }
 
  private:
+  // Only the policy engine reads the parsed document and scripts; it reaches
+  // them through PolicyInternals, defined in kernel/policy/policy_impl.hpp.
+  friend struct PolicyInternals;
+  const Impl& impl() const { return *impl_; }
   explicit Policy(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -29,10 +29,12 @@ class Database {
   int changes() const;
   const std::filesystem::path& file() const;
 
+ private:
+  // The SQLite handle is the store's own: only its statements reach it, so
+  // nothing above kernel/store can bypass Statement and Transaction.
+  friend class Statement;
   struct Impl;
   Impl& impl() const { return *impl_; }
-
- private:
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

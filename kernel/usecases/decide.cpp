@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "planning.hpp"
+#include "trellis/planning.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/letters.hpp"
