@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_evidence(app, cli);
   trellis::cli::add_review(app, cli);
   trellis::cli::add_person(app, cli);
+  trellis::cli::add_letters(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

@@ -47,7 +47,7 @@ std::string render_html(const Report& r) {
     o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << badge(r, *s->assessment.previous_level)
       << " → " << badge(r, s->assessment.level) << (s->assessment.decision ? "" : " (computed, not yet decided)")
       << (s->letter ? std::string(" — ") + (s->letter->provisional ? "provisional " : "") + "letter " +
-                          std::to_string(s->letter->id) + " (letters/" + esc(s->letter->file) + ")"
+                          std::to_string(s->letter->id) + " (" + esc(s->letter->file) + ")"
                     : std::string())
       << "</li>";
   if (r.changes().empty()) o << "<li>No school's level changed.</li>";

@@ -34,7 +34,7 @@ std::string level_text(const ReportSchool& s) {
 std::string letter_text(const ReportSchool& s) {
   if (!s.letter) return "";
   return std::string(" — ") + (s.letter->provisional ? "provisional " : "") + "letter " + std::to_string(s.letter->id) +
-         " (letters/" + s.letter->file + ")";
+         " (" + s.letter->file + ")";
 }
 
 /// A review's status: "requested", "under review", "confirmed at amber", "changed to yellow".
