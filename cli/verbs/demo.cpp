@@ -12,6 +12,7 @@
 #include "../cli.hpp"
 #include "trellis/error.hpp"
 #include "trellis/initialise.hpp"
+#include "trellis/store/audit.hpp"
 #include "trellis/store/schema.hpp"
 
 namespace trellis::cli {
@@ -112,6 +113,10 @@ void add_demo(CLI::App& app, Cli& cli) {
     {
       Database d = Database::open(db);
       initialise(d, cli.clock(), cli.acting_id());
+      // The mark clear_previous_demo looks for: only a database the demo made may be replaced by the next demo.
+      Transaction tx(d);
+      record_audit(d, cli.actor(d), cli.clock(), {"demo", "the demo database, built from the examples' demo.trellis scripts"});
+      tx.commit();
     }
     // examples/demo.order names the sets in the order to run; others follow by name.
     std::vector<fs::path> scripts;

@@ -51,6 +51,7 @@ nlohmann::json to_json(const Report& r) {
   j["period"] = r.period;
   j["assessed_period"] = r.assessed_period;
   j["regime"] = r.regime;
+  j["policy_file"] = r.policy_file.empty() ? nlohmann::json() : nlohmann::json(r.policy_file);
   j["policy_version"] = r.policy_version;
   j["policy_hash"] = r.policy_hash;
   j["reported_stage"] = r.reported_stage.empty() ? nlohmann::json() : nlohmann::json(r.reported_stage);

@@ -50,6 +50,10 @@ for f in table md html csv json; do
   run report --body telford --period 2018-19 --format "$f" -o "$dir/report.$f"
 done
 grep -q "letter [0-9]* ([0-9]*-[0-9]*\.md)" "$dir/report.md" && ok || bad "the report names a letter by its outbox id and file name"
+grep -q "Policy telford-and-wrekin.toml, version [^ ]* (hash [0-9a-f]*)" "$dir/report.md" && ok \
+  || bad "the report names its policy by file name, version and hash: $(grep -i policy "$dir/report.md" | head -2)"
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['policy_file'] == 'telford-and-wrekin.toml'" "$dir/report.json" \
+  && ok || bad "the report's JSON names its policy file by name"
 
 # The letters, written to a folder given relative to where the user is.
 (cd "$dir" && "$trellis" letters --body telford --period 2018-19 -o letters >"$dir/letters.out" 2>"$dir/err") \

@@ -78,6 +78,7 @@ struct Report {
   std::string period;           ///< the period reported on
   std::string assessed_period;  ///< the period of the assessments shown (may enclose `period`)
   std::string regime, regime_name, policy_version, policy_hash;
+  std::string policy_file;  ///< the adopted policy's file name, never its path; empty when the assessments were made under no adoption
   std::string reported_stage;
   std::vector<LevelCount> counts;
   std::vector<ReportSchool> schools;
@@ -98,7 +99,7 @@ std::string render_markdown(const Report& r);
 std::string render_html(const Report& r);
 std::string render_csv(const Report& r);
 /// The report as one JSON object, defined once for the CLI and the web server:
-/// body, period, assessed_period, regime, policy_version, policy_hash,
+/// body, period, assessed_period, regime, policy_file, policy_version, policy_hash,
 /// reported_stage, counts, changes, switches, schools (each with level,
 /// computed_level, decision, final_level, final_by, reasons, ratings, letter,
 /// letter_id), differences, activities, reviews. No path of the machine:

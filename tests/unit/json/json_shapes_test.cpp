@@ -204,13 +204,15 @@ TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, 
   r.regime = "example-regime";
   r.policy_version = "2018-19.1";
   r.policy_hash = "0123456789abcdef";
+  r.policy_file = "example.toml";
   ReportSchool decided{amber_school(), {}, ReportLetter{4, "123456-4.md", false}};
   count_decision(decided.assessment, Decision{42, "yellow", "final", "A. Officer", "", "New leadership", "2018-10-01"});
   ReportSchool computed{amber_school(), {}, std::nullopt};
   computed.assessment.urn = 123457;
   r.schools = {decided, computed};
   const json j = to_json(r);
-  require_keys(j, {"body", "period", "assessed_period", "regime", "policy_version", "policy_hash", "reported_stage",
+  CHECK(j["policy_file"] == "example.toml");
+  require_keys(j, {"body", "period", "assessed_period", "regime", "policy_file", "policy_version", "policy_hash", "reported_stage",
                    "counts", "changes", "switches", "schools", "differences", "activities", "reviews"});
   const json& s = j["schools"][0];
   require_keys(s, {"urn", "name", "level", "classified", "previous_level", "computed_level", "decision", "final_level",
