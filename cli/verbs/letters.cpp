@@ -2,6 +2,7 @@
 // written out. Letters are stored with the change that caused them (assess,
 // rate, review decide, import ratings); nothing reaches the disk until a
 // person asks for them here, into a folder they choose.
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -50,6 +51,10 @@ void run_letters(const Cli& cli, const LettersOptions& o) {
   if (o.folder.empty()) {
     for (const auto& l : letters) shown.push_back(&l);
   } else {
+    // The folder first, so an unusable one is one clear error with nothing written.
+    std::error_code ec;
+    std::filesystem::create_directories(o.folder, ec);
+    if (ec) throw UsageError("-o: cannot create the folder " + o.folder + ": " + ec.message() + "; no letter was written");
     // One at a time, so what is listed is exactly what was written.
     for (const auto& l : letters)
       if (!write_letters({l}, o.folder, problems).empty()) shown.push_back(&l);

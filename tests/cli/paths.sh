@@ -71,6 +71,11 @@ for l in d:
     assert l["id"] > 0 and "/" not in l["file"] and os.path.exists(os.path.join(sys.argv[1], "letters", l["file"])), l
 PY
 
+# A folder that cannot be made is a usage error, with nothing written.
+touch "$dir/a-file"
+"$trellis" letters --body telford --period 2018-19 -o "$dir/a-file/letters" >"$dir/out" 2>"$dir/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "cannot create the folder" "$dir/err" && ok || bad "letters -o into a file: exit $rc, $(cat "$dir/err")"
+
 # No output names the test's folder, the source tree (policies, scripts, data, the build) or $HOME.
 leaks=0
 for f in "$dir"/printed.* "$dir"/report.* "$dir"/letters/*.md "$dir/letters.out" "$dir/letters.json"; do
