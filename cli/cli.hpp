@@ -7,6 +7,7 @@
 
 #include "trellis/actor.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/letter.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis::cli {
@@ -40,6 +41,9 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 /// One JSON array, pretty-printed.
 void print_json(const nlohmann::json& value);
+/// Says which letters a command stored in the outbox and how to write them out:
+/// "3 letters to heads are in the outbox (ids 4-6): `trellis letters --body B --period P -o DIR` writes them."
+void print_letters_stored(const std::vector<Letter>& letters);
 
 // One function per verb group, each in verbs/<group>.cpp.
 void add_init(CLI::App& app, Cli& cli);
@@ -61,5 +65,6 @@ void add_review(CLI::App& app, Cli& cli);    // review (request, start, decide),
 void add_person(CLI::App& app, Cli& cli);    // person add, person list
 void add_audit(CLI::App& app, Cli& cli);     // audit, audit verify
 void add_note(CLI::App& app, Cli& cli);      // note add|send|respond|agree, notes
+void add_letters(CLI::App& app, Cli& cli);   // letters: the outbox, listed or written out
 
 }  // namespace trellis::cli

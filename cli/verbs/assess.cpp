@@ -3,34 +3,11 @@
 
 #include "../cli.hpp"
 #include "trellis/assessment.hpp"
+#include "trellis/assessment_json.hpp"
 #include "trellis/error.hpp"
 
 namespace trellis::cli {
 namespace {
-
-nlohmann::json to_json(const SchoolAssessment& a) {
-  auto ratings = nlohmann::json::array();
-  for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
-  return {{"urn", a.urn},
-          {"name", a.name},
-          {"body", a.body},
-          {"regime", a.regime},
-          {"period", a.period},
-          {"level", a.level},
-          {"classified", a.classified},
-          {"previous_level", a.previous_level ? nlohmann::json(*a.previous_level) : nlohmann::json()},
-          {"computed_level", a.computed_level},
-          {"decision", a.decision ? nlohmann::json{{"level", a.decision->level}, {"stage", a.decision->stage},
-                                                   {"by", a.decision->by}, {"on", a.decision->on},
-                                                   {"rationale", a.decision->rationale}}
-                                  : nlohmann::json()},
-          {"changed", a.changed()},
-          {"switch", a.switch_note() ? nlohmann::json(*a.switch_note()) : nlohmann::json()},
-          {"reasons", a.reasons},
-          {"ratings", ratings},
-          {"policy_version", a.policy_version},
-          {"policy_hash", a.policy_hash}};
-}
 
 void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
@@ -56,7 +33,7 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
   if (!dry_run)
     std::cout << "The year's plan from " << run.planned_from << ": " << to_text(run.replan)
               << ". See `trellis schedule`.\n";
-  for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
+  print_letters_stored(run.letters);
 }
 
 }  // namespace

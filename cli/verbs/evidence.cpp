@@ -6,6 +6,7 @@
 #include "../cli.hpp"
 #include "trellis/error.hpp"
 #include "trellis/evidence.hpp"
+#include "trellis/evidence_json.hpp"
 #include "trellis/schools.hpp"
 
 namespace trellis::cli {
@@ -39,21 +40,6 @@ std::string cited(const EvidenceItem& e) {
   return e.line ? e.source + " line " + std::to_string(*e.line) : e.source;
 }
 
-template <class T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
-nlohmann::json item_json(const EvidenceItem& e) {
-  nlohmann::json value = e.value ? nlohmann::json(*e.value) : e.text ? nlohmann::json(*e.text) : nlohmann::json();
-  return {{"id", e.id}, {"urn", e.urn}, {"period", e.period}, {"indicator", e.indicator}, {"label", e.label},
-          {"unit", e.unit}, {"direction", e.direction}, {"value", value},
-          {"text", e.value ? opt(e.text) : nlohmann::json()}, {"missing", opt(e.missing)}, {"source", e.source},
-          {"line", opt(e.line)}, {"column", opt(e.column)}, {"import_id", opt(e.import_id)},
-          {"recorded_by", opt(e.recorded_by)}, {"recorded_at", e.recorded_at}, {"supersedes", opt(e.supersedes)},
-          {"superseded_by", opt(e.superseded_by)}};
-}
-
 }  // namespace
 
 void add_evidence(CLI::App& app, Cli& cli) {
@@ -76,7 +62,7 @@ void add_evidence(CLI::App& app, Cli& cli) {
       throw UsageError("no school with URN " + std::to_string(urn) + " in the register, and no evidence held on it");
     if (format == "json") {
       auto arr = nlohmann::json::array();
-      for (const auto& e : items) arr.push_back(item_json(e));
+      for (const auto& e : items) arr.push_back(to_json(e));
       return print_json(arr);
     }
     std::vector<std::vector<std::string>> rows;

@@ -32,9 +32,8 @@ void add_import_ratings(CLI::App& app, Cli& cli) {
       if (r.superseded) std::cout << ", " << r.superseded << " superseding earlier ratings";
       if (r.decisions) std::cout << "; " << r.decisions << " decision(s) on a school's level, each school re-planned";
       std::cout << ".\n";
-      for (auto& l : r.letters) std::cout << "Letter to the head: " << l.string() << "\n";
+      print_letters_stored(r.letters);
     }
-    for (auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
   });
 }
 

@@ -34,8 +34,7 @@ void add_rate(CLI::App& app, Cli& cli) {
         std::cout << "Its plan from " << (in.on.empty() ? "today" : in.on) << ": " << to_text(*run.replan)
                   << ". See `trellis schedule`.\n";
     }
-    for (auto& l : run.letters) std::cout << "Letter to the head: " << l.string() << "\n";
-    for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
+    print_letters_stored(run.letters);
   });
 }
 

@@ -9,7 +9,6 @@
 #include "../cli.hpp"
 #include "trellis/error.hpp"
 #include "trellis/report.hpp"
-#include "trellis/letters.hpp"
 #include "trellis/reviews.hpp"
 
 namespace trellis::cli {
@@ -101,9 +100,6 @@ void add_review(CLI::App& app, Cli& cli) {
     if (!d->level.empty()) in.level = d->level;
     if (!d->on.empty()) in.on = d->on;
     ReviewDecision decision = decide_review(db, host, cli.actor(db), cli.clock(), in);
-    // The letter is in the outbox with the outcome; it is written out once that is stored.
-    std::vector<std::string> warnings;
-    const auto written = write_letters({*decision.letter}, letters_folder(db.file()), warnings);
     const Review& r = decision.review;
     std::cout << "Review " << r.id << " of " << r.urn << " (" << r.school << ", " << r.period.value_or("") << ") ";
     if (r.status == ReviewStatus::changed)
@@ -115,8 +111,8 @@ void add_review(CLI::App& app, Cli& cli) {
     if (decision.replan)
       std::cout << "The school's plan from " << r.outcome_on.value_or("") << ": " << to_text(*decision.replan)
                 << ". See `trellis schedule`.\n";
-    for (const auto& f : written) std::cout << "Letter: " << f.string() << "\n";
-    for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+    // The letter is in the outbox with the outcome, for `trellis letters` to write out.
+    if (decision.letter) print_letters_stored({*decision.letter});
   });
 
   auto* list = app.add_subcommand("reviews", "A body's review requests, their status and outcome");

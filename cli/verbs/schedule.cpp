@@ -14,6 +14,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
+#include "trellis/schedule/activity_json.hpp"
 #include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
 
@@ -40,8 +41,6 @@ std::string academic_year(const std::string& text) {
   return p.to_string();
 }
 
-nlohmann::json opt(const std::optional<Date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(); }
-
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
@@ -58,34 +57,6 @@ struct Row {
   Activity a;
   std::optional<Overdue> late;
 };
-
-nlohmann::json to_json(const Row& r, Date today) {
-  const Activity& a = r.a;
-  nlohmann::json j = {{"id", *a.id},
-                      {"uid", a.uid},
-                      {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()},
-                      {"school", a.school ? nlohmann::json(*a.school) : nlohmann::json()},
-                      {"type", a.type},
-                      {"title", a.title},
-                      {"start", a.start.to_string()},
-                      {"end", a.end.to_string()},
-                      {"due", opt(a.due)},
-                      {"rule", a.rule},
-                      {"attendees", a.attendees},
-                      {"documents", a.documents},
-                      {"status", status_on(a, today)},
-                      {"done_on", opt(a.done_on)},
-                      {"note", a.note.empty() ? nlohmann::json() : nlohmann::json(a.note)},
-                      {"assessment_id", a.assessment_id ? nlohmann::json(*a.assessment_id) : nlohmann::json()},
-                      {"reason", a.reason.empty() ? nlohmann::json() : nlohmann::json(a.reason)},
-                      {"moved_from", opt(a.moved_from)},
-                      {"sequence", a.sequence}};
-  if (r.late) {
-    j["days_late"] = r.late->days_late;
-    j["working_days_late"] = r.late->working_days_late;
-  }
-  return j;
-}
 
 /// Writes everything print_* sends to std::cout into `out` instead.
 class CaptureCout {
@@ -112,7 +83,7 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
   CaptureCout capture(out);
   if (format == "json") {
     auto arr = nlohmann::json::array();
-    for (const auto& r : rows) arr.push_back(to_json(r, today));
+    for (const auto& r : rows) arr.push_back(r.late ? to_json(*r.late, today) : to_json(r.a, today));
     print_json(arr);
     return;
   }

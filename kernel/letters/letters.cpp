@@ -12,10 +12,23 @@
 namespace trellis {
 namespace {
 
-std::string slug(std::string s) {
-  for (auto& c : s)
-    if (c == '/') c = '_';
-  return s;
+/// Writes `text` to `file` whole or not at all; the reason when it could not.
+std::optional<std::string> write_whole(const std::filesystem::path& file, const std::string& text) {
+  const std::filesystem::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out || !(out << text) || !out.flush()) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      return "cannot write " + tmp.string();
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (!ec) return std::nullopt;
+  std::error_code ignored;
+  std::filesystem::remove(tmp, ignored);
+  return ec.message();
 }
 
 std::string compose(const SchoolAssessment& a, const Letter& l, const LetterContext& c) {
@@ -112,7 +125,8 @@ Letter store_letter(Database& db, const Clock& clock, Letter l) {
   s.bind(1, l.body_id).bind(2, l.urn).bind(3, l.period).bind(4, l.regime).bind(5, l.kind).bind(6, l.from_level)
       .bind(7, l.to_level).bind(8, l.provisional ? 1 : 0).bind(9, l.text).bind(10, clock.timestamp()).run();
   l.id = db.last_insert_id();
-  if (l.file.empty()) l.file = l.body_id + "/" + slug(l.period) + "/" + std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
+  // The id makes the name unique, so a body's letters of several periods can share one folder.
+  if (l.file.empty()) l.file = std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
   Statement f(db, "UPDATE outbox SET file = ? WHERE id = ?");
   f.bind(1, l.file).bind(2, l.id).run();
   return l;
@@ -120,16 +134,19 @@ Letter store_letter(Database& db, const Clock& clock, Letter l) {
 
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
                                                  const std::filesystem::path& folder,
-                                                 std::vector<std::string>& warnings) {
+                                                 std::vector<std::string>& problems) {
   std::vector<std::filesystem::path> written;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) {
+    problems.push_back("cannot create " + folder.string() + ": " + ec.message() + "; no letter was written");
+    return written;
+  }
   for (const auto& l : letters) {
-    const auto file = folder / l.file;
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    std::ofstream out(file);
-    if (ec || !out || !(out << l.text) || !out.flush()) {
-      warnings.push_back("letter " + std::to_string(l.id) + " could not be written to " + file.string() +
-                         (ec ? " (" + ec.message() + ")" : "") + "; it is kept in the outbox");
+    // Only the file name: whatever was stored, a letter never lands outside `folder`.
+    const auto file = folder / std::filesystem::path(l.file).filename();
+    if (auto why = write_whole(file, l.text)) {
+      problems.push_back("letter " + std::to_string(l.id) + " could not be written to " + file.string() + ": " + *why);
       continue;
     }
     written.push_back(file);
@@ -137,18 +154,16 @@ std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& lett
   return written;
 }
 
-std::filesystem::path letters_folder(const std::filesystem::path& database_file) {
-  return std::filesystem::absolute(database_file).parent_path() / "letters";
-}
-
 std::vector<Letter> outbox(Database& db, const std::string& body_id, const std::string& period) {
-  Statement s(db, R"(SELECT id, body_id, urn, period, regime, kind, from_level, to_level, provisional, file, text
-                     FROM outbox WHERE body_id = ? AND (? = '' OR period = ?) ORDER BY id)");
+  Statement s(db, R"(SELECT o.id, o.body_id, o.urn, o.period, o.regime, o.kind, o.from_level, o.to_level,
+                            o.provisional, o.file, o.text, COALESCE(s.name, '')
+                     FROM outbox o LEFT JOIN schools s ON s.urn = o.urn
+                     WHERE o.body_id = ? AND (? = '' OR o.period = ?) ORDER BY o.id)");
   s.bind(1, body_id).bind(2, period).bind(3, period);
   std::vector<Letter> out;
   while (s.step())
     out.push_back({s.integer(0), s.text(1), s.integer(2), s.text(3), s.text(4), s.text(5), s.opt_text(6), s.text(7),
-                   s.integer(8) != 0, s.text(9), s.text(10)});
+                   s.integer(8) != 0, std::filesystem::path(s.text(9)).filename().string(), s.text(10), s.text(11)});
   return out;
 }
 

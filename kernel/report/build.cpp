@@ -101,6 +101,18 @@ std::vector<const ReportSchool*> Report::switches() const {
   return out;
 }
 
+namespace {
+
+/// The adopted policy's file name: a report names a policy by file name, version and hash, never by where it lies.
+std::string policy_file_of(Database& db, std::optional<std::int64_t> adoption_id) {
+  if (!adoption_id) return "";
+  Statement s(db, "SELECT policy_path FROM adoptions WHERE id = ?");
+  s.bind(1, *adoption_id);
+  return s.step() ? std::filesystem::path(s.text(0)).filename().string() : "";
+}
+
+}  // namespace
+
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
   auto body = find_body(db, body_id);
   if (!body) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
@@ -122,6 +134,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   r.regime = assessed.front().regime;
   r.policy_version = assessed.front().policy_version;
   r.policy_hash = assessed.front().policy_hash;
+  r.policy_file = policy_file_of(db, assessed.front().adoption_id);
   const sdk::RegimeDescription* d = nullptr;
   try {
     d = &host.description(r.regime);

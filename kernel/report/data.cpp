@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "trellis/assessment_json.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
@@ -16,15 +17,9 @@ std::string field(const std::string& f) {
 
 nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
-/// The letter's file, relative to the letters folder (never a path of the machine that wrote it).
+/// The letter's file name (never a path of the machine that stored it): `trellis letters -o DIR` writes it to DIR.
 nlohmann::json letter_file(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->file) : nlohmann::json(); }
 nlohmann::json letter_id(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->id) : nlohmann::json(); }
-
-nlohmann::json decision_json(const SchoolAssessment& a) {
-  if (!a.decision) return nullptr;
-  const auto& d = *a.decision;
-  return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};
-}
 
 }  // namespace
 
@@ -50,12 +45,13 @@ std::string render_csv(const Report& r) {
   return o.str();
 }
 
-std::string render_json(const Report& r) {
+nlohmann::json to_json(const Report& r) {
   nlohmann::json j;
   j["body"] = {{"id", r.body.id}, {"kind", r.body.kind}, {"name", r.body.name}};
   j["period"] = r.period;
   j["assessed_period"] = r.assessed_period;
   j["regime"] = r.regime;
+  j["policy_file"] = r.policy_file.empty() ? nlohmann::json() : nlohmann::json(r.policy_file);
   j["policy_version"] = r.policy_version;
   j["policy_hash"] = r.policy_hash;
   j["reported_stage"] = r.reported_stage.empty() ? nlohmann::json() : nlohmann::json(r.reported_stage);
@@ -82,7 +78,7 @@ std::string render_json(const Report& r) {
                             {"classified", s.assessment.classified},
                             {"previous_level", opt(s.assessment.previous_level)},
                             {"computed_level", s.assessment.computed_level},
-                            {"decision", decision_json(s.assessment)},
+                            {"decision", s.assessment.decision ? to_json(*s.assessment.decision) : nlohmann::json()},
                             // Kept for readers of the first report shape: the decision's level and who set it.
                             {"final_level", s.assessment.decision ? nlohmann::json(s.assessment.decision->level) : nlohmann::json()},
                             {"final_by", s.assessment.decision ? nlohmann::json(s.assessment.decision->by) : nlohmann::json()},
@@ -108,7 +104,9 @@ std::string render_json(const Report& r) {
                             {"reason", v.reason}, {"period", opt(v.period)}, {"status", v.status},
                             {"outcome_level", opt(v.outcome_level)}, {"outcome_rationale", opt(v.outcome_rationale)},
                             {"outcome_on", opt(v.outcome_on)}, {"outcome_by", opt(v.outcome_by)}});
-  return j.dump(2) + "\n";
+  return j;
 }
+
+std::string render_json(const Report& r) { return to_json(r).dump(2) + "\n"; }
 
 }  // namespace trellis

@@ -40,14 +40,15 @@ std::string render_html(const Report& r) {
     << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
     << ".badge{color:#fff;padding:.1em .5em;border-radius:.3em}</style></head><body>\n";
   o << "<h1>" << esc(r.body.name) << ": " << esc(r.period) << "</h1>\n<p>Regime: " << esc(r.regime_name)
-    << ". Policy version " << esc(r.policy_version) << ".</p>\n<h2>Schools by level</h2>\n<table>";
+    << ". Policy " << esc(r.policy_file.empty() ? "" : r.policy_file + ", ") << "version " << esc(r.policy_version)
+    << " (hash " << esc(r.policy_hash.substr(0, 12)) << ").</p>\n<h2>Schools by level</h2>\n<table>";
   for (auto& c : r.counts) o << "<tr><td>" << badge(r, c.level) << "</td><td>" << c.schools << "</td></tr>";
   o << "</table>\n<h2>Changes since the last period</h2>\n<ul>";
   for (auto* s : r.changes())
     o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << badge(r, *s->assessment.previous_level)
       << " → " << badge(r, s->assessment.level) << (s->assessment.decision ? "" : " (computed, not yet decided)")
       << (s->letter ? std::string(" — ") + (s->letter->provisional ? "provisional " : "") + "letter " +
-                          std::to_string(s->letter->id) + " (letters/" + esc(s->letter->file) + ")"
+                          std::to_string(s->letter->id) + " (" + esc(s->letter->file) + ")"
                     : std::string())
       << "</li>";
   if (r.changes().empty()) o << "<li>No school's level changed.</li>";

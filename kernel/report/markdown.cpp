@@ -34,7 +34,7 @@ std::string level_text(const ReportSchool& s) {
 std::string letter_text(const ReportSchool& s) {
   if (!s.letter) return "";
   return std::string(" — ") + (s.letter->provisional ? "provisional " : "") + "letter " + std::to_string(s.letter->id) +
-         " (letters/" + s.letter->file + ")";
+         " (" + s.letter->file + ")";
 }
 
 /// A review's status: "requested", "under review", "confirmed at amber", "changed to yellow".
@@ -59,8 +59,8 @@ std::string when(const ReportActivity& a) {
 std::string render_markdown(const Report& r) {
   std::ostringstream o;
   o << "# " << r.body.name << ": " << r.period << "\n\n";
-  o << "Regime: " << r.regime_name << ". Policy version " << r.policy_version << " (hash " << r.policy_hash.substr(0, 12)
-    << ").";
+  o << "Regime: " << r.regime_name << ". Policy " << (r.policy_file.empty() ? "" : r.policy_file + ", ") << "version "
+    << r.policy_version << " (hash " << r.policy_hash.substr(0, 12) << ").";
   if (r.assessed_period != r.period) o << " Levels are those assessed for " << r.assessed_period << ".";
   o << "\n\n## Schools by level\n\n| Level | Schools |\n|---|---:|\n";
   for (auto& c : r.counts) o << "| " << c.label << (c.classified ? "" : " (not classified)") << " | " << c.schools << " |\n";
@@ -109,7 +109,8 @@ std::string render_markdown(const Report& r) {
 
 std::string render_text(const Report& r) {
   std::ostringstream o;
-  o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << r.policy_version << "\n";
+  o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << (r.policy_file.empty() ? "" : r.policy_file + " ")
+    << r.policy_version << "\n";
   if (r.assessed_period != r.period) o << "Levels are those assessed for " << r.assessed_period << ".\n";
   o << "\n";
   for (auto& c : r.counts) o << "  " << c.label << (c.classified ? "" : " (not classified)") << ": " << c.schools << "\n";

@@ -101,7 +101,7 @@ DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, 
                     (run.replan ? "; re-planned from " + (in.on.empty() ? clock.today() : in.on) : ""),
                 "", in.body_id, in.urn});
   tx.commit();
-  run.letters = write_letters(letters, letters_folder(db.file()), run.warnings);
+  run.letters = std::move(letters);
   return run;
 }
 

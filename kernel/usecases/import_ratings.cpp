@@ -82,7 +82,6 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                                    const std::filesystem::path& file, const std::string& body_id) {
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
   RatingsImportReport report;
-  std::vector<Letter> letters;  // decisions' letters, written out once the file is stored
   report.file = file.filename().string();
   const csv::FileFacts facts = csv::inspect(file, report.file);
   report.sha256 = facts.sha256;
@@ -139,7 +138,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                    cols.count(kOptional) ? field(kOptional) : std::string(), ""};
     std::int64_t id = 0;
     try {
-      const DecisionRun decided = apply_decision(db, host, actor, clock, in, letters, true);
+      const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true);
       id = decided.rating_id;
       if (decided.replan) ++report.decisions;
     } catch (const NotPermitted& e) {  // the row's stage is not the importer's to record: name the row
@@ -162,7 +161,6 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                     body_id + " from " + report.file,
                 report.sha256, body_id});
   tx.commit();
-  report.letters = write_letters(letters, letters_folder(db.file()), report.warnings);
   return report;
 }
 

@@ -24,11 +24,7 @@ std::string quoted(const std::string& text) {
 }  // namespace
 
 std::string review_letter_file(const Review& review) {
-  std::string period = review.period.value_or("no-period");
-  for (auto& c : period)
-    if (c == '/') c = '_';
-  return review.body_id + "/" + period + "/review-" + std::to_string(review.id) + "-" + std::to_string(review.urn) +
-         ".md";
+  return "review-" + std::to_string(review.id) + "-" + std::to_string(review.urn) + ".md";
 }
 
 std::string review_letter_text(const ReviewDecision& decision) {

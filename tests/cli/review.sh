@@ -16,10 +16,11 @@ ok() { passes=$((passes+1)); }
 bad() { fails=$((fails+1)); echo "FAIL: $*"; }
 run() { "$trellis" "$@" >"$dir/out" 2>"$dir/err" || { bad "trellis $* exited $?"; cat "$dir/err"; }; }
 py() { python3 - "$@"; }
-# Everything the database holds, and every letter written: "nothing written" means both are unchanged.
+# Everything the database holds (the outbox with it), and every letter file anywhere in the test's folder:
+# "nothing written" means both are unchanged.
 state() {
   python3 -c "import sqlite3,sys; print('\n'.join(sqlite3.connect(sys.argv[1]).iterdump()))" "$TRELLIS_DB"
-  find "$dir/letters" -type f 2>/dev/null | sort
+  find "$dir" -name '*.md' -type f | sort
 }
 # refused CODE WHAT -- ARGS: trellis ARGS exits CODE and changes nothing.
 refused() {
@@ -100,7 +101,11 @@ refused 2 "a decision with no rationale" -- review decide 1 --changed --level ye
 export TRELLIS_NOW=2019-01-21T15:30:00Z
 run review decide 1 --changed --level yellow --by "A. Officer" --rationale "Two complaints were one matter; none qualifies"
 grep -q "changed from amber to yellow" "$dir/out" && ok || bad "decide says what changed: $(cat "$dir/out")"
-letter="$dir/letters/telford/2018-19/review-1-$urn.md"
+# The letter is in the outbox, not on disk: decide says how to write it out.
+grep -qF "1 letter to a head is in the outbox (id " "$dir/out" && grep -qF "trellis letters --body telford --period 2018-19 -o DIR" "$dir/out" \
+  && [ -z "$(find "$dir" -name '*.md')" ] && ok || bad "decide stores the letter and says how to write it: $(cat "$dir/out")"
+run letters --body telford --period 2018-19 -o "$dir/letters"
+letter="$dir/letters/review-1-$urn.md"
 py "$letter" "$urn" "$name" <<'PY' && ok || bad "s5: the head's letter gives the outcome, the rationale, the date and who decided"
 import sys
 t = open(sys.argv[1]).read()
@@ -143,7 +148,8 @@ run review "$urn" --body telford --by "Chair of Governors" --reason "Asks again"
 run review start 2 --by "A. Officer"
 run review decide 2 --confirmed --by "B. Officer" --rationale "Nothing has changed since January" --on 2019-01-28
 grep -q "confirmed at yellow" "$dir/out" && ok || bad "confirmed keeps the decided level: $(cat "$dir/out")"
-grep -q "\*\*confirmed at yellow\*\*" "$dir/letters/telford/2018-19/review-2-$urn.md" && ok || bad "the confirmation letter"
+run letters --body telford --period 2018-19 -o "$dir/letters"
+grep -q "\*\*confirmed at yellow\*\*" "$dir/letters/review-2-$urn.md" && ok || bad "the confirmation letter"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

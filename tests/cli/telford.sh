@@ -119,14 +119,18 @@ assert any("Not known" in r for r in reasons)        # missing data is said, not
 assert any("la-held-evidence-2018-19.csv line" in r for r in reasons)
 PY
 
-# Section 5: a change of band writes a letter to the head with the reasons, and the report lists it.
+# Section 5: a change of band stores a letter to the head with the reasons, and the report lists it.
+# Assessing writes no file: the letters wait in the outbox until `trellis letters -o DIR` writes them out.
+[ ! -e "$dir/letters" ] && ok || bad "s5: assess wrote letter files beside the database"
+run letters --body telford --period 2018-19 -o "$dir/written"
+grep -q "^Wrote [0-9]* letters to $dir/written:" "$dir/out" && ok || bad "s5: letters -o lists what it wrote"
 py "$dir" <<'PY' && ok || bad "s5: change-of-band notification"
 import json, sys, os, glob
 d = json.load(open(sys.argv[1] + "/2018.json"))
 changed = [s for s in d if s["classified"] and s["previous_level"] and s["previous_level"] != s["level"]]
 assert changed and all(s["changed"] for s in changed)
 for s in changed:
-    letters = glob.glob(os.path.join(sys.argv[1], "letters/telford/2018-19/%d-*.md" % s["urn"]))
+    letters = glob.glob(os.path.join(sys.argv[1], "written/%d-*.md" % s["urn"]))
     assert len(letters) == 1, letters
     text = open(letters[0]).read()
     # Levels in the words of the scale ("Amber"), as a head reads them.

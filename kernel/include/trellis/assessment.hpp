@@ -16,6 +16,7 @@
 #include "trellis/clock.hpp"
 #include "trellis/date.hpp"
 #include "trellis/decision.hpp"
+#include "trellis/letter.hpp"
 #include "trellis/period.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/policy/kernel_sections.hpp"
@@ -80,7 +81,7 @@ struct AssessRun {
   std::size_t activities_planned = 0;
   ReplanSummary replan;  ///< what re-planning the year did to the stored activities
   std::string planned_from;  ///< the first day the plan was re-made from
-  std::vector<std::filesystem::path> letters;  ///< letters to heads written (stored in the outbox first)
+  std::vector<Letter> letters;  ///< letters to heads, stored in the outbox with the assessments (see `trellis letters`)
 };
 
 /// Sets the decision and the level that counts from it (a school the regime

@@ -27,20 +27,18 @@ struct DecisionRun {
   /// Set when the rating decides the school's overall level and an assessment stands to re-plan from.
   std::optional<SchoolAssessment> school;
   std::optional<ReplanSummary> replan;
-  std::vector<std::filesystem::path> letters;
-  std::vector<std::string> warnings;  ///< e.g. a letter that could not be written out (it stays in the outbox)
+  std::vector<Letter> letters;  ///< stored in the outbox with the rating (see `trellis letters`)
 };
 
 /// Records the rating (see record_rating) and, for a decision on "overall",
 /// re-plans the school from `in.on` (default today) with the reason
 /// "level decided as L (computed C) on D by WHO". One transaction; the
-/// audit row names who and what. Letters are written once it has committed.
+/// audit row names who and what. The letter, when one is due, is stored in the outbox in it.
 DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in);
 
 /// The same inside the caller's transaction, with no audit row: the letter
 /// (when `letter`) is stored in the outbox and appended to `letters` for the
-/// caller to write out once it commits. A review's outcome uses it, and writes
-/// its own letter instead.
+/// caller to return. A review's outcome uses it, and stores its own letter instead.
 DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
                            std::vector<Letter>& letters, bool letter);
 

@@ -1,14 +1,18 @@
 #pragma once
 /// Letters to heads: a change of level (provisional until decided, where the
-/// policy says so) and a decision. Each is stored in the outbox in the same
-/// transaction as the change that caused it, then written out as a file under
-/// letters/ beside the database once that transaction has committed.
+/// policy says so), a decision and a review's outcome. Each is stored in the
+/// outbox in the same transaction as the change that caused it; the use case
+/// returns it, and nothing is written to disk until someone asks for the
+/// letters (`trellis letters -o DIR`), into a folder they choose. A letter is
+/// named by its outbox id and its file name, never by a path of the machine.
 ///
 ///     Transaction tx(db);
-///     std::vector<Letter> sent;
-///     if (auto l = change_letter_due(db, assessment, "provisional")) sent.push_back(store_letter(db, clock, *l));
+///     std::vector<Letter> stored;
+///     if (auto l = change_letter(db, assessment, true, context)) stored.push_back(store_letter(db, clock, *l));
 ///     tx.commit();
-///     write_letters(sent, letters_folder(db.file()));
+///     // later, from another process perhaps:
+///     std::vector<std::string> problems;
+///     write_letters(outbox(db, "example-la", "2018-19"), "letters-2018-19", problems);  // letters-2018-19/123456-4.md
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -17,23 +21,11 @@
 #include <vector>
 
 #include "trellis/assessment.hpp"
+#include "trellis/letter.hpp"
 #include "trellis/sdk/description.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
-
-struct Letter {
-  std::int64_t id = 0;  ///< outbox id, once stored
-  std::string body_id;
-  std::int64_t urn = 0;
-  std::string period, regime;
-  std::string kind;  ///< "change" (the level moved), "decision" (a decided level replaces the one last written), "review" (a review's outcome)
-  std::optional<std::string> from_level;
-  std::string to_level;
-  bool provisional = false;
-  std::string file;  ///< relative to the letters folder; stored with BODY/PERIOD/URN-ID.md when left empty
-  std::string text;  ///< Markdown, for the head
-};
 
 struct LetterContext {
   std::string body_name;
@@ -58,17 +50,18 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
 /// Stores the letter in the outbox; returns it with its id and file.
 Letter store_letter(Database& db, const Clock& clock, Letter letter);
 
-/// Writes each letter to `folder`/letter.file; returns the files written.
-/// A letter that cannot be written stays in the outbox: `warnings` says which
-/// and why, and the rest are written (the change that caused them has committed).
+/// Writes each letter to `folder`/letter.file, creating the folder, each file
+/// whole or not at all (a temporary file, then a rename); returns the files
+/// written, as `folder` / file name. A letter that cannot be written is left
+/// out: `problems` says which and why, and the rest are written.
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
                                                  const std::filesystem::path& folder,
-                                                 std::vector<std::string>& warnings);
+                                                 std::vector<std::string>& problems);
 
-/// Where letters go: letters/ beside the database.
-std::filesystem::path letters_folder(const std::filesystem::path& database_file);
-
-/// The letters in the outbox for a body and period (all periods when empty), oldest first.
+/// The letters in the outbox for a body and period (all periods when empty),
+/// oldest first, each with its school's name. A file name stored as a path by
+/// an older version reads as its last part, so a letter always lands in the
+/// folder it is written to.
 std::vector<Letter> outbox(Database& db, const std::string& body_id, const std::string& period);
 
 }  // namespace trellis

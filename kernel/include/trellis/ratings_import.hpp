@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "trellis/letter.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/store/database.hpp"
 
@@ -31,8 +32,7 @@ struct RatingsImportReport {
   std::int64_t superseded = 0;  ///< of them, ones that supersede an earlier rating of the same subject and stage
   std::int64_t schools = 0;     ///< distinct schools rated
   std::int64_t decisions = 0;   ///< of them, decisions on a school's overall level: each re-plans that school
-  std::vector<std::filesystem::path> letters;  ///< letters to heads those decisions wrote
-  std::vector<std::string> warnings;
+  std::vector<Letter> letters;  ///< letters to heads those decisions stored in the outbox (see `trellis letters`)
 };
 
 /// Throws InputError for a bad file or row (exit 3), UsageError for an unknown body.

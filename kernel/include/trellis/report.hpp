@@ -8,6 +8,7 @@
 ///     std::string md = render_markdown(r);
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,7 @@ struct ReportRating {
 
 struct ReportLetter {
   std::int64_t id = 0;  ///< outbox id
-  std::string file;     ///< relative to the letters folder
+  std::string file;     ///< its file name: `trellis letters -o DIR` writes it to DIR
   bool provisional = false;
 };
 
@@ -77,6 +78,7 @@ struct Report {
   std::string period;           ///< the period reported on
   std::string assessed_period;  ///< the period of the assessments shown (may enclose `period`)
   std::string regime, regime_name, policy_version, policy_hash;
+  std::string policy_file;  ///< the adopted policy's file name, never its path; empty when the assessments were made under no adoption
   std::string reported_stage;
   std::vector<LevelCount> counts;
   std::vector<ReportSchool> schools;
@@ -96,7 +98,14 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
 std::string render_markdown(const Report& r);
 std::string render_html(const Report& r);
 std::string render_csv(const Report& r);
-std::string render_json(const Report& r);
+/// The report as one JSON object, defined once for the CLI and the web server:
+/// body, period, assessed_period, regime, policy_file, policy_version, policy_hash,
+/// reported_stage, counts, changes, switches, schools (each with level,
+/// computed_level, decision, final_level, final_by, reasons, ratings, letter,
+/// letter_id), differences, activities, reviews. No path of the machine:
+/// a letter is named by its outbox id and file name.
+nlohmann::json to_json(const Report& r);
+std::string render_json(const Report& r);  ///< to_json(r), indented
 std::string render_text(const Report& r);
 
 }  // namespace trellis

@@ -3,17 +3,16 @@
 /// school's classification. decide_review stores it in the outbox, in the same
 /// transaction as the outcome; the caller writes it out once that commits.
 ///
-///     ReviewDecision d = decide_review(db, host, outcome);   // commits first
-///     write_letters({*d.letter}, letters_folder(db.file()), warnings);
-///     // letters/example-la/2018-19/review-7-123456.md
+///     ReviewDecision d = decide_review(db, host, officer, clock, outcome);   // commits first
+///     d.letter->id;    // its outbox id
+///     d.letter->file;  // "review-7-123456.md"; `trellis letters -o DIR` writes it there
 #include <string>
 
 #include "trellis/reviews.hpp"
 
 namespace trellis {
 
-/// Where the letter for a decided review goes, relative to the letters folder:
-/// <body>/<period, '/' as '_'>/review-<id>-<urn>.md.
+/// The file name of the letter for a decided review: review-<id>-<urn>.md.
 std::string review_letter_file(const Review& review);
 
 /// The Markdown letter to the head: what was asked and when, the outcome

@@ -34,7 +34,7 @@ constexpr std::int64_t kLawley = 123377;     // a member of telford, never asses
 constexpr std::int64_t kElsewhere = 100000;  // in the register, a member of another body
 constexpr std::int64_t kUnknown = 999999;    // not in the register
 
-/// A scratch folder holding the database (letters go beside it), removed at the end.
+/// A scratch folder holding the database (and letters written out), removed at the end.
 struct Scratch {
   fs::path dir;
   Scratch() {
@@ -198,16 +198,19 @@ TEST_CASE("s5: requested -> under review -> changed records the LA's final level
   CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE command IN ('review', 'review start', 'review decide')") == 3);
 
   // The head's letter: what was asked, the outcome, why, when, who decided.
-  // Stored in the outbox with the outcome, then written out beside the other letters.
+  // Stored in the outbox with the outcome; nothing is on disk until it is written out to a folder asked for.
   REQUIRE(d.letter);
   CHECK(d.letter->id > 0);
   CHECK(d.letter->kind == "review");
+  CHECK(d.letter->file == "review-" + std::to_string(r.id) + "-123404.md");
   CHECK(count(db, "SELECT COUNT(*) FROM outbox WHERE kind = 'review'") == 1);
-  std::vector<std::string> warnings;
-  const auto files = write_letters({*d.letter}, letters_folder(db.file()), warnings);
+  CHECK_FALSE(std::filesystem::exists(tmp.dir / "letters"));
+  std::vector<std::string> problems;
+  const auto files = write_letters(outbox(db, "telford", "2018-19"), tmp.dir / "out", problems);
+  CHECK(problems.empty());
   REQUIRE(files.size() == 1);
   const auto file = files.front();
-  CHECK(file == tmp.dir / "letters" / "telford" / "2018-19" / ("review-" + std::to_string(r.id) + "-123404.md"));
+  CHECK(file == tmp.dir / "out" / ("review-" + std::to_string(r.id) + "-123404.md"));
   const std::string letter = read(file);
   CHECK_THAT(letter, Catch::Contains("To the headteacher, Wombridge Primary School (URN 123404)"));
   CHECK_THAT(letter, Catch::Contains("From Telford and Wrekin Council, 2019-01-21"));

@@ -1,0 +1,38 @@
+#include "trellis/assessment_json.hpp"
+
+namespace trellis {
+namespace {
+
+template <class T>
+nlohmann::json or_null(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Decision& d) {
+  return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};
+}
+
+nlohmann::json to_json(const SchoolAssessment& a) {
+  auto ratings = nlohmann::json::array();
+  for (const auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+  return {{"urn", a.urn},
+          {"name", a.name},
+          {"body", a.body},
+          {"regime", a.regime},
+          {"period", a.period},
+          {"level", a.level},
+          {"classified", a.classified},
+          {"previous_level", or_null(a.previous_level)},
+          {"computed_level", a.computed_level},
+          {"decision", a.decision ? to_json(*a.decision) : nlohmann::json()},
+          {"changed", a.changed()},
+          {"switch", or_null(a.switch_note())},
+          {"reasons", a.reasons},
+          {"ratings", ratings},
+          {"policy_version", a.policy_version},
+          {"policy_hash", a.policy_hash}};
+}
+
+}  // namespace trellis

@@ -1,0 +1,234 @@
+// The JSON shapes of the output objects, defined once in the kernel: what
+// `trellis assess|schedule|evidence|report|letters --format json` print, and
+// what the web server will serve. The fields named in DESIGN.md's outward
+// contract are checked from outside the repository, so each is pinned here:
+// present, with its type, including the nulls.
+#include <catch2/catch.hpp>
+
+#include "trellis/assessment_json.hpp"
+#include "trellis/evidence_json.hpp"
+#include "trellis/letter_json.hpp"
+#include "trellis/report.hpp"
+#include "trellis/schedule/activity_json.hpp"
+
+using namespace trellis;
+using nlohmann::json;
+
+namespace {
+
+SchoolAssessment amber_school() {
+  SchoolAssessment a;
+  a.id = 7;
+  a.urn = 123456;
+  a.name = "Hill Primary School";
+  a.body = "example-la";
+  a.regime = "example-regime";
+  a.period = "2018-19";
+  a.computed_level = a.level = "amber";
+  a.previous_level = "yellow";
+  a.reasons = {"Persistent absence 21.3% is above the 18% threshold (evidence: england_abs.csv line 4102)"};
+  a.ratings = {{"overall", "amber", "computed", "", {}}};
+  a.policy_version = "2018-19.1";
+  a.policy_hash = "0123456789abcdef";
+  return a;
+}
+
+Activity visit() {
+  Activity a;
+  a.id = 3;
+  a.uid = "3f0c@trellis";
+  a.body = "example-la";
+  a.urn = 123456;
+  a.school = "Hill Primary School";
+  a.year = "2018-19";
+  a.type = "visit";
+  a.title = "Support visit";
+  a.start = Date::parse("2018-10-01");
+  a.end = Date::parse("2018-10-12");
+  a.rule = "s7.amber.visit";
+  a.attendees = {"officer", "headteacher"};
+  return a;
+}
+
+void require_keys(const json& j, std::initializer_list<const char*> keys) {
+  REQUIRE(j.is_object());
+  for (const char* k : keys) {
+    INFO("key " << k);
+    CHECK(j.contains(k));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("DESIGN contract: assess --format json, one object per school") {
+  const json j = to_json(amber_school());
+  require_keys(j, {"urn", "name", "body", "regime", "period", "level", "previous_level", "reasons", "ratings",
+                   "classified", "computed_level", "decision", "changed", "switch", "policy_version", "policy_hash"});
+  CHECK(j["urn"].is_number_integer());
+  CHECK(j["urn"] == 123456);
+  for (const char* k : {"name", "body", "regime", "period", "level", "previous_level", "computed_level"}) {
+    INFO(k);
+    CHECK(j[k].is_string());
+  }
+  CHECK(j["level"] == "amber");
+  CHECK(j["previous_level"] == "yellow");
+  CHECK(j["changed"] == true);
+  CHECK(j["classified"] == true);
+  CHECK(j["decision"].is_null());
+  CHECK(j["switch"].is_null());
+  REQUIRE(j["reasons"].is_array());
+  CHECK(j["reasons"][0].is_string());
+  REQUIRE(j["ratings"].size() == 1);
+  CHECK(j["ratings"][0] == json{{"subject", "overall"}, {"level", "amber"}, {"stage", "computed"}});
+
+  SECTION("a first assessment has a null previous level") {
+    auto a = amber_school();
+    a.previous_level.reset();
+    CHECK(to_json(a)["previous_level"].is_null());
+    CHECK(to_json(a)["changed"] == false);
+  }
+  SECTION("a decision is an object, and the level that counts is its level") {
+    auto a = amber_school();
+    count_decision(a, Decision{42, "yellow", "final", "A. Officer", "2018-10-01T09:00:00Z", "New leadership", "2018-10-01"});
+    const json d = to_json(a);
+    CHECK(d["level"] == "yellow");
+    CHECK(d["computed_level"] == "amber");
+    CHECK(d["decision"] == json{{"level", "yellow"}, {"stage", "final"}, {"by", "A. Officer"}, {"on", "2018-10-01"},
+                                {"rationale", "New leadership"}});
+  }
+  SECTION("a school the regime does not classify carries its own level") {
+    auto a = amber_school();
+    a.classified = false;
+    a.computed_level = a.level = "academy";
+    a.previous_level.reset();
+    const json u = to_json(a);
+    CHECK(u["level"] == "academy");
+    CHECK(u["classified"] == false);
+  }
+}
+
+TEST_CASE("DESIGN contract: schedule --format json, one object per activity") {
+  const Date today = Date::parse("2018-09-14");
+  const json j = to_json(visit(), today);
+  require_keys(j, {"id", "uid", "urn", "school", "type", "title", "start", "end", "due", "rule", "attendees",
+                   "documents", "status", "done_on", "note", "assessment_id", "reason", "moved_from", "sequence"});
+  CHECK(j["urn"] == 123456);
+  CHECK(j["type"] == "visit");
+  CHECK(j["title"].is_string());
+  CHECK(j["start"] == "2018-10-01");
+  CHECK(j["end"] == "2018-10-12");
+  CHECK(j["due"].is_null());
+  CHECK(j["rule"] == "s7.amber.visit");
+  CHECK(j["attendees"] == json{"officer", "headteacher"});
+  CHECK(j["documents"].is_array());
+  CHECK(j["status"] == "planned");
+  CHECK(j["sequence"].is_number_integer());
+  CHECK_FALSE(j.contains("days_late"));
+
+  SECTION("a deadline has its due date; a body's own activity a null urn") {
+    Activity d = visit();
+    d.type = "deadline";
+    d.urn.reset();
+    d.school.reset();
+    d.start = d.end = Date::parse("2018-09-03");
+    d.due = Date::parse("2018-09-10");
+    const json k = to_json(d, today);
+    CHECK(k["due"] == "2018-09-10");
+    CHECK(k["urn"].is_null());
+    CHECK(k["status"] == "overdue");  // planned, and past due on `today`
+  }
+  SECTION("an overdue listing adds how late") {
+    Activity d = visit();
+    d.end = Date::parse("2018-09-10");
+    const json k = to_json(Overdue{d, d.end, 4, 4}, today);
+    CHECK(k["days_late"] == 4);
+    CHECK(k["working_days_late"] == 4);
+    CHECK(k["rule"] == "s7.amber.visit");
+  }
+}
+
+TEST_CASE("DESIGN contract: evidence --format json, one object per item") {
+  EvidenceItem e;
+  e.id = 1;
+  e.urn = 123456;
+  e.period = "2018-19";
+  e.indicator = "persistent_absence_pct";
+  e.value = 12.5;
+  e.source = "england_abs.csv";
+  e.line = 4102;
+  e.recorded_at = "2019-01-14T09:00:00Z";
+  json j = to_json(e);
+  require_keys(j, {"urn", "period", "indicator", "value", "missing", "source", "line", "recorded_at"});
+  CHECK(j["value"] == 12.5);
+  CHECK(j["missing"].is_null());
+  CHECK(j["line"] == 4102);
+
+  e.value.reset();
+  e.missing = "suppressed";
+  e.line.reset();
+  j = to_json(e);
+  CHECK(j["value"].is_null());
+  CHECK(j["missing"] == "suppressed");
+  CHECK(j["line"].is_null());
+
+  e.missing.reset();
+  e.text = "Good";
+  CHECK(to_json(e)["value"] == "Good");  // a text value stands as the value
+}
+
+TEST_CASE("A letter is named by its outbox id and file name; its text is not in the listing") {
+  Letter l;
+  l.id = 4;
+  l.body_id = "example-la";
+  l.urn = 123456;
+  l.school = "Hill Primary School";
+  l.period = "2018-19";
+  l.kind = "change";
+  l.from_level = "yellow";
+  l.to_level = "amber";
+  l.provisional = true;
+  l.file = "123456-4.md";
+  l.text = "# Provisional change of classification";
+  const json j = to_json(l);
+  require_keys(j, {"id", "body", "urn", "school", "period", "regime", "kind", "from_level", "to_level", "provisional",
+                   "file"});
+  CHECK(j["id"] == 4);
+  CHECK(j["file"] == "123456-4.md");
+  CHECK_FALSE(j.contains("text"));
+}
+
+TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, final_level, final_by, letter_id") {
+  Report r;
+  r.body = {"example-la", "la", "Example LA"};
+  r.period = r.assessed_period = "2018-19";
+  r.regime = "example-regime";
+  r.policy_version = "2018-19.1";
+  r.policy_hash = "0123456789abcdef";
+  r.policy_file = "example.toml";
+  ReportSchool decided{amber_school(), {}, ReportLetter{4, "123456-4.md", false}};
+  count_decision(decided.assessment, Decision{42, "yellow", "final", "A. Officer", "", "New leadership", "2018-10-01"});
+  ReportSchool computed{amber_school(), {}, std::nullopt};
+  computed.assessment.urn = 123457;
+  r.schools = {decided, computed};
+  const json j = to_json(r);
+  CHECK(j["policy_file"] == "example.toml");
+  require_keys(j, {"body", "period", "assessed_period", "regime", "policy_file", "policy_version", "policy_hash", "reported_stage",
+                   "counts", "changes", "switches", "schools", "differences", "activities", "reviews"});
+  const json& s = j["schools"][0];
+  require_keys(s, {"urn", "name", "level", "classified", "previous_level", "computed_level", "decision", "final_level",
+                   "final_by", "switch", "reasons", "ratings", "letter", "letter_id"});
+  CHECK(s["level"] == "yellow");
+  CHECK(s["computed_level"] == "amber");
+  CHECK(s["decision"]["by"] == "A. Officer");
+  CHECK(s["final_level"] == "yellow");
+  CHECK(s["final_by"] == "A. Officer");
+  CHECK(s["letter"] == "123456-4.md");
+  CHECK(s["letter_id"] == 4);
+  const json& c = j["schools"][1];
+  CHECK(c["decision"].is_null());
+  CHECK(c["final_level"].is_null());
+  CHECK(c["final_by"].is_null());
+  CHECK(c["letter"].is_null());
+  CHECK(c["letter_id"].is_null());
+  CHECK(render_json(r) == j.dump(2) + "\n");
+}
