@@ -1,14 +1,8 @@
 #include "trellis/assessment_json.hpp"
 
+#include "trellis/json_optional.hpp"
+
 namespace trellis {
-namespace {
-
-template <class T>
-nlohmann::json or_null(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
-}  // namespace
 
 nlohmann::json to_json(const Decision& d) {
   return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};

@@ -1,14 +1,8 @@
 #include "trellis/evidence_json.hpp"
 
+#include "trellis/json_optional.hpp"
+
 namespace trellis {
-namespace {
-
-template <class T>
-nlohmann::json or_null(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
-}  // namespace
 
 nlohmann::json to_json(const EvidenceItem& e) {
   // A text-only item (a date, a note) carries its text as the value; "text" is then null, not a copy.

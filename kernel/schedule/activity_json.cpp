@@ -1,14 +1,11 @@
 #include "trellis/schedule/activity_json.hpp"
 
+#include "trellis/json_optional.hpp"
+
 namespace trellis {
 namespace {
 
 nlohmann::json date_or_null(const std::optional<Date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(); }
-
-template <class T>
-nlohmann::json or_null(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
 
 /// Free text a person may leave empty: null when they did.
 nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
