@@ -1,4 +1,4 @@
-// `trellis audit [--school URN] [--since DATE] [--body B]` and `trellis audit verify`:
+// `trellis audit [--school URN] [--since DATE] [--body B] [--changes]` and `trellis audit verify`:
 // reading the audit log and checking its hash chain. Every role may read it.
 #include <iostream>
 
@@ -14,6 +14,7 @@ namespace {
 struct AuditArgs {
   std::int64_t school = 0;
   std::string since, body, format, verify_format;
+  bool changes = false;  // a column of what each row changed, as JSON (table and csv; json always has it)
 };
 
 nlohmann::json optional_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
@@ -49,9 +50,12 @@ void print_log(Cli& cli, const AuditArgs& a) {
     return;
   }
   std::vector<std::vector<std::string>> table;
-  for (const auto& r : rows)
+  for (const auto& r : rows) {
     table.push_back({std::to_string(r.id), r.at, r.who, r.role.value_or("-"), r.command, r.summary});
-  const std::vector<std::string> header{"id", "at", "who", "role", "command", "summary"};
+    if (a.changes) table.back().push_back(r.changes.value_or("{}"));
+  }
+  std::vector<std::string> header{"id", "at", "who", "role", "command", "summary"};
+  if (a.changes) header.push_back("changes");
   a.format == "csv" ? print_csv(header, table) : print_table(header, table);
 }
 
@@ -80,6 +84,7 @@ void add_audit(CLI::App& app, Cli& cli) {
   audit->add_option("--school", a->school, "Only rows about this school (URN)");
   audit->add_option("--since", a->since, "Only rows written on or after this day (YYYY-MM-DD, UTC)");
   audit->add_option("--body", a->body, "Only rows about this body");
+  audit->add_flag("--changes", a->changes, "Add a column of what each row changed, as JSON (--format json always has it)");
   add_format(*audit, a->format, {"table", "json", "csv"});
 
   auto* verify = audit->add_subcommand("verify", "Check the hash chain: exit 1 naming the first bad row");
