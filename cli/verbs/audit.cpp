@@ -5,6 +5,7 @@
 #include "../cli.hpp"
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/store/audit_chain.hpp"
 #include "trellis/store/audit_log.hpp"
 
@@ -17,18 +18,16 @@ struct AuditArgs {
   bool changes = false;  // a column of what each row changed, as JSON (table and csv; json always has it)
 };
 
-nlohmann::json optional_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-
 nlohmann::json to_json(const AuditRecord& r) {
   nlohmann::json changes;  // stored as JSON text; shown as JSON, or as the text if it is not
   if (r.changes) {
     changes = nlohmann::json::parse(*r.changes, nullptr, false);
     if (changes.is_discarded()) changes = *r.changes;
   }
-  return {{"id", r.id}, {"at", r.at}, {"who", r.who}, {"role", optional_json(r.role)}, {"command", r.command},
-          {"summary", r.summary}, {"input_hash", r.input_hash}, {"body", optional_json(r.body)},
-          {"urn", r.urn ? nlohmann::json(*r.urn) : nlohmann::json()}, {"changes", changes},
-          {"prev_hash", optional_json(r.prev_hash)}, {"hash", optional_json(r.hash)}};
+  return {{"id", r.id}, {"at", r.at}, {"who", r.who}, {"role", or_null(r.role)}, {"command", r.command},
+          {"summary", r.summary}, {"input_hash", r.input_hash}, {"body", or_null(r.body)},
+          {"urn", or_null(r.urn)}, {"changes", changes},
+          {"prev_hash", or_null(r.prev_hash)}, {"hash", or_null(r.hash)}};
 }
 
 void print_log(Cli& cli, const AuditArgs& a) {
