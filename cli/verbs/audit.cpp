@@ -1,10 +1,11 @@
-// `trellis audit [--school URN] [--since DATE] [--body B]` and `trellis audit verify`:
+// `trellis audit [--school URN] [--since DATE] [--body B] [--changes]` and `trellis audit verify`:
 // reading the audit log and checking its hash chain. Every role may read it.
 #include <iostream>
 
 #include "../cli.hpp"
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/store/audit_chain.hpp"
 #include "trellis/store/audit_log.hpp"
 
@@ -14,9 +15,8 @@ namespace {
 struct AuditArgs {
   std::int64_t school = 0;
   std::string since, body, format, verify_format;
+  bool changes = false;  // a column of what each row changed, as JSON (table and csv; json always has it)
 };
-
-nlohmann::json optional_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 nlohmann::json to_json(const AuditRecord& r) {
   nlohmann::json changes;  // stored as JSON text; shown as JSON, or as the text if it is not
@@ -24,10 +24,10 @@ nlohmann::json to_json(const AuditRecord& r) {
     changes = nlohmann::json::parse(*r.changes, nullptr, false);
     if (changes.is_discarded()) changes = *r.changes;
   }
-  return {{"id", r.id}, {"at", r.at}, {"who", r.who}, {"role", optional_json(r.role)}, {"command", r.command},
-          {"summary", r.summary}, {"input_hash", r.input_hash}, {"body", optional_json(r.body)},
-          {"urn", r.urn ? nlohmann::json(*r.urn) : nlohmann::json()}, {"changes", changes},
-          {"prev_hash", optional_json(r.prev_hash)}, {"hash", optional_json(r.hash)}};
+  return {{"id", r.id}, {"at", r.at}, {"who", r.who}, {"role", or_null(r.role)}, {"command", r.command},
+          {"summary", r.summary}, {"input_hash", r.input_hash}, {"body", or_null(r.body)},
+          {"urn", or_null(r.urn)}, {"changes", changes},
+          {"prev_hash", or_null(r.prev_hash)}, {"hash", or_null(r.hash)}};
 }
 
 void print_log(Cli& cli, const AuditArgs& a) {
@@ -49,9 +49,12 @@ void print_log(Cli& cli, const AuditArgs& a) {
     return;
   }
   std::vector<std::vector<std::string>> table;
-  for (const auto& r : rows)
+  for (const auto& r : rows) {
     table.push_back({std::to_string(r.id), r.at, r.who, r.role.value_or("-"), r.command, r.summary});
-  const std::vector<std::string> header{"id", "at", "who", "role", "command", "summary"};
+    if (a.changes) table.back().push_back(r.changes.value_or("{}"));
+  }
+  std::vector<std::string> header{"id", "at", "who", "role", "command", "summary"};
+  if (a.changes) header.push_back("changes");
   a.format == "csv" ? print_csv(header, table) : print_table(header, table);
 }
 
@@ -80,6 +83,7 @@ void add_audit(CLI::App& app, Cli& cli) {
   audit->add_option("--school", a->school, "Only rows about this school (URN)");
   audit->add_option("--since", a->since, "Only rows written on or after this day (YYYY-MM-DD, UTC)");
   audit->add_option("--body", a->body, "Only rows about this body");
+  audit->add_flag("--changes", a->changes, "Add a column of what each row changed, as JSON (--format json always has it)");
   add_format(*audit, a->format, {"table", "json", "csv"});
 
   auto* verify = audit->add_subcommand("verify", "Check the hash chain: exit 1 naming the first bad row");

@@ -1,6 +1,7 @@
 // `trellis schedule` (what is planned for a body and year, or what is late)
 // and `trellis activity done|move|cancel|missed`, the activity's lifecycle.
 // Planning itself happens in `trellis assess`.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
+#include "trellis/notes.hpp"
 #include "trellis/period.hpp"
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/schedule/ics.hpp"
@@ -166,7 +168,12 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
     std::string warning;
     const AcademicCalendar cal = body_calendar(db, o.body, today, year, &warning);
     if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
-    for (auto& late : overdue(activities, cal, today)) rows.push_back({late.activity, late});
+    // A note late to be sent or agreed is overdue like any other activity, among them by its deadline.
+    auto late = overdue(activities, cal, today);
+    const auto notes = overdue_notes(db, o.body, year, cal, today);
+    late.insert(late.end(), notes.begin(), notes.end());
+    std::stable_sort(late.begin(), late.end(), [](const Overdue& x, const Overdue& y) { return x.deadline < y.deadline; });
+    for (auto& l : late) rows.push_back({l.activity, l});
     if (!activities.empty() && rows.empty())
       std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
   } else {
@@ -250,7 +257,7 @@ void add_schedule(CLI::App& app, Cli& cli) {
   schedule->add_option("--body", s.body, "Body id")->required();
   schedule->add_option("--year", s.year, "Academic year, e.g. 2024-25")->required();
   add_format(*schedule, s.format, {"table", "json", "csv", "ics"});
-  schedule->add_flag("--overdue", s.overdue, "Only what is late, with how many working days late");
+  schedule->add_flag("--overdue", s.overdue, "Only what is late, notes to send or agree with it, with how many working days late");
   schedule->add_option("-o,--output", s.output, "Write to FILE instead of standard output");
   schedule->add_option("--today", s.today, "The date to judge lateness by (default: $TRELLIS_NOW, else today)");
   schedule->callback([&cli] { run_schedule(cli, s); });

@@ -1,5 +1,6 @@
 #include "trellis/adoption.hpp"
 
+#include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/people.hpp"
@@ -33,13 +34,25 @@ Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clo
   Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),
              policy.hash(), from_date, policy.review_warning(clock.today())};
   Transaction tx(db);
+  // The adoption it takes over from on that day, if any: the regime and version before and after.
+  const auto was = adoption_on(db, body_id, from_date);
+  auto before = [&](const std::string Adoption::*field) {
+    return was ? std::optional((*was).*field) : std::nullopt;
+  };
   Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?))");
   s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
       .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, clock.timestamp()).run();
   a.id = db.last_insert_id();
+  const nlohmann::json changes{{"adoption", a.id},
+                               {"from", from_date},
+                               {"regime", from_to(before(&Adoption::regime), a.regime)},
+                               {"version", from_to(before(&Adoption::version), a.version)},
+                               {"policy_hash", from_to(before(&Adoption::policy_hash), a.policy_hash)},
+                               {"replaces", was ? nlohmann::json(was->id) : nlohmann::json()}};
   record_audit(db, by, clock,
-               {"body adopt", body_id + " adopts " + a.regime + " " + a.version + " from " + from_date, a.policy_hash, body_id});
+               {"body adopt", body_id + " adopts " + a.regime + " " + a.version + " from " + from_date, a.policy_hash,
+                body_id, std::nullopt, changes.dump()});
   tx.commit();
   return a;
 }

@@ -10,6 +10,7 @@
 #include "trellis/error.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/policy.hpp"
+#include "trellis/schedule/activity_json.hpp"
 #include "trellis/schedule/plan.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/school_evidence.hpp"
@@ -109,17 +110,34 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
 
 namespace {
 
-void store(Database& db, SchoolAssessment& a, std::int64_t audit_id, const std::string& now) {
+/// What a stored run changed: how many schools, how many changed band, were
+/// decided or are unclassified, and what re-planning did.
+nlohmann::json assess_changes(const AssessRun& run) {
+  const auto count = [&](auto&& pred) { return std::count_if(run.schools.begin(), run.schools.end(), pred); };
+  return {{"period", run.schools.front().period},
+          {"regime", run.regime},
+          {"version", run.policy_version},
+          {"schools", run.schools.size()},
+          {"levels_changed", count([](const SchoolAssessment& a) { return a.changed(); })},
+          {"decided", count([](const SchoolAssessment& a) { return a.decision.has_value(); })},
+          {"insufficient", count([](const SchoolAssessment& a) { return a.insufficient(); })},
+          {"unclassified", count([](const SchoolAssessment& a) { return !a.classified; })},
+          {"replan", to_json(run.replan)},
+          {"activities_planned", run.activities_planned},
+          {"planned_from", run.planned_from},
+          {"letters", run.letters.size()}};
+}
+
+void store(Database& db, SchoolAssessment& a, const std::string& now) {
   auto ratings = nlohmann::json::array();
   for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
   Statement ins(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
       reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
-      prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))");
+      prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
   ins.bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
       .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
       .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, now)
-      .bind(13, audit_id).bind(14, a.adoption_id).bind(15, a.computed_level).bind(16, a.prior_regime)
-      .bind(17, a.prior_level).run();
+      .bind(13, a.adoption_id).bind(14, a.computed_level).bind(15, a.prior_regime).bind(16, a.prior_level).run();
   a.id = db.last_insert_id();
   Statement rate(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale,
                           regime, adoption_id) VALUES (?,?,?,?,?,?,?,?,?,?,?))");
@@ -293,13 +311,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   if (opt.dry_run) return run;
 
   Transaction tx(db);
-  auto audit = record_audit(db, by, clock,
-                            {"assess",
-                             opt.body_id + " " + run.schools.front().period + ": " + std::to_string(run.schools.size()) +
-                                 " schools under " + policy.regime() + " " + policy.version(),
-                             policy.hash(), opt.body_id});
   for (std::size_t i = 0; i < run.schools.size(); ++i) {
-    store(db, run.schools[i], audit, clock.timestamp());
+    store(db, run.schools[i], clock.timestamp());
     rule_sets[i].assessment_id = run.schools[i].id;
   }
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
@@ -320,6 +333,16 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
     if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));
   }
+  // The audit row comes last, so that what the run changed (re-plan, letters) is in the row's hash;
+  // the assessments then name the row.
+  const auto audit = record_audit(db, by, clock,
+                                  {"assess",
+                                   opt.body_id + " " + run.schools.front().period + ": " +
+                                       std::to_string(run.schools.size()) + " schools under " + policy.regime() + " " +
+                                       policy.version(),
+                                   policy.hash(), opt.body_id, std::nullopt, assess_changes(run).dump()});
+  Statement name_audit(db, "UPDATE assessments SET audit_id = ? WHERE id = ?");
+  for (const auto& a : run.schools) name_audit.bind(1, audit).bind(2, a.id).run();
   tx.commit();
   return run;
 }

@@ -2,7 +2,10 @@
 
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "trellis/error.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -35,7 +38,8 @@ void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) 
   Transaction tx(db);
   Statement s(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES (?, ?, ?, ?)");
   s.bind(1, b.id).bind(2, b.kind).bind(3, b.name).bind(4, clock.timestamp()).run();
-  record_audit(db, by, clock, {"body add", b.id + " (" + b.kind + "): " + b.name, "", b.id});
+  const nlohmann::json changes{{"body", {{"id", b.id}, {"kind", b.kind}, {"name", b.name}}}};
+  record_audit(db, by, clock, {"body add", b.id + " (" + b.kind + "): " + b.name, "", b.id, std::nullopt, changes.dump()});
   tx.commit();
 }
 
@@ -75,9 +79,11 @@ void join_body(Database& db, const Actor& by, const Clock& clock, const std::str
     if (!found) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
     ins.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
   }
+  // What each school's membership now says: from `from`, to `to` or open-ended.
+  const nlohmann::json changes{{"body", body_id}, {"schools", urns}, {"from", from}, {"to", or_null(to)}};
   record_audit(db, by, clock,
                {"body join", std::to_string(urns.size()) + " schools to " + body_id + " from " + from + (to ? " to " + *to : ""),
-                "", body_id, urns.size() == 1 ? std::optional(urns.front()) : std::nullopt});
+                "", body_id, urns.size() == 1 ? std::optional(urns.front()) : std::nullopt, changes.dump()});
   tx.commit();
 }
 

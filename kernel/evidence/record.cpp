@@ -1,6 +1,9 @@
 #include "trellis/evidence_record.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "trellis/error.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/evidence.hpp"
 #include "trellis/people.hpp"
 #include "trellis/period.hpp"
@@ -37,11 +40,21 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
   item.text = in.note;
   item.missing = in.missing;
   writer.append(item);
-  Statement id(db, "SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?");
+  Statement id(db, R"(SELECT id, supersedes FROM evidence
+                      WHERE id = (SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?))");
   id.bind(1, in.urn).bind(2, in.indicator).bind(3, period);
   id.step();
   const std::int64_t recorded = id.integer(0);
-  record_audit(db, by, clock, {"record", std::to_string(in.urn) + " " + in.indicator + " " + period + " from " + source, "", "", in.urn});
+  const nlohmann::json changes{{"evidence", recorded},
+                               {"urn", in.urn},
+                               {"indicator", in.indicator},
+                               {"period", period},
+                               {"value", or_null(in.value)},
+                               {"missing", in.missing.empty() ? nlohmann::json() : nlohmann::json(in.missing)},
+                               {"supersedes", id.is_null(1) ? nlohmann::json() : nlohmann::json(id.integer(1))}};
+  record_audit(db, by, clock,
+               {"record", std::to_string(in.urn) + " " + in.indicator + " " + period + " from " + source, "", "", in.urn,
+                changes.dump()});
   tx.commit();
   return recorded;
 }

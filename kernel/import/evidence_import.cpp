@@ -6,6 +6,7 @@
 
 #include "evidence_run.hpp"
 #include "formats.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 #include "wide_formats.hpp"
@@ -83,7 +84,13 @@ EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock&
   else if (report.format == "benchmarks") import_benchmarks(run, period);
   else import_long(run, period);
   if (report.already_imported_at) return report;  // nothing was written
-  record_audit(db, by, clock, {"import evidence", summary(report), report.sha256});
+  const nlohmann::json changes{{"import", or_null(report.import_id)}, {"file", report.file},
+                               {"format", report.format},            {"period", or_null(report.period)},
+                               {"rows", report.rows},                {"added", report.added},
+                               {"superseded", report.superseded},    {"unchanged", report.unchanged},
+                               {"missing", report.missing},          {"benchmarks", report.benchmarks},
+                               {"new_indicators", report.new_indicators}, {"rejected", report.rejected.size()}};
+  record_audit(db, by, clock, {"import evidence", summary(report), report.sha256, "", std::nullopt, changes.dump()});
   scope.commit();
   return report;
 }

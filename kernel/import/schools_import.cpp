@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "school_types.hpp"
 #include "source.hpp"
 #include "trellis/import/cell.hpp"
@@ -227,7 +229,11 @@ SchoolImportReport import_schools(Database& db, const Actor& by, const Clock& cl
                         std::to_string(rep.added) + " schools added, " + std::to_string(rep.updated) + " updated, " +
                         std::to_string(rep.unchanged) + " unchanged; " + std::to_string(rep.rejected.size()) +
                         " rows rejected";
-  record_audit(db, by, clock, {"import schools", summary, rep.sha256});
+  const nlohmann::json changes{{"import", *rep.import_id}, {"file", rep.file},       {"format", rep.format},
+                               {"rows", rep.rows},          {"added", rep.added},     {"updated", rep.updated},
+                               {"unchanged", rep.unchanged}, {"la_names_set", rep.la_names_set},
+                               {"rejected", rep.rejected.size()}};
+  record_audit(db, by, clock, {"import schools", summary, rep.sha256, "", std::nullopt, changes.dump()});
   scope.commit();
   return rep;
 }

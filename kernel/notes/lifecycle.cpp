@@ -7,6 +7,7 @@
 
 #include "deadlines.hpp"
 #include "note_store.hpp"
+#include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/people.hpp"
@@ -55,7 +56,7 @@ NoteStep step_by(const Actor& a, const Clock& clock, const std::string& step, st
 std::string changes(const Note& n, NoteStatus from, NoteStatus to, nlohmann::json extra = nlohmann::json::object()) {
   extra["note"] = n.id;
   extra["activity"] = n.activity_id;
-  extra["status"] = {{"from", from == to ? nlohmann::json() : nlohmann::json(status_name(from))}, {"to", status_name(to)}};
+  extra["status"] = from_to(from == to ? std::nullopt : std::optional<std::string>(status_name(from)), status_name(to));
   return extra.dump();
 }
 

@@ -1,5 +1,6 @@
 #include "trellis/initialise.hpp"
 
+#include "trellis/audit_changes.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 #include "trellis/store/schema.hpp"
@@ -26,7 +27,9 @@ InitRun initialise(Database& db, const Clock& clock, const std::string& creator)
   if (run.from_version != run.to_version || run.created_admin) {
     std::string summary = "schema " + std::to_string(run.from_version) + " -> " + std::to_string(run.to_version);
     if (run.created_admin) summary += "; " + creator + " is its admin";
-    record_audit(db, *actor, clock, {"init", summary});
+    nlohmann::json changes{{"schema", from_to(run.from_version, run.to_version)}};
+    if (run.created_admin) changes["admin"] = creator;
+    record_audit(db, *actor, clock, {"init", summary, "", "", std::nullopt, changes.dump()});
   }
   tx.commit();
   return run;

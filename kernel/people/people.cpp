@@ -1,6 +1,7 @@
 #include "trellis/people.hpp"
 
 #include "trellis/error.hpp"
+#include "trellis/json_optional.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -71,7 +72,13 @@ Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor&
   if (find_person(db, p.id)) throw StoreError("a person called \"" + p.id + "\" already exists");
   Transaction tx(db);
   insert(db, p, clock, by.id);
-  record_audit(db, by, clock, {"person add", p.id + ": " + describe(p), "", p.body, p.school});
+  const nlohmann::json person{{"id", p.id},
+                              {"name", p.name},
+                              {"role", to_string(p.role)},
+                              {"body", p.body.empty() ? nlohmann::json() : nlohmann::json(p.body)},
+                              {"school", or_null(p.school)}};
+  record_audit(db, by, clock,
+               {"person add", p.id + ": " + describe(p), "", p.body, p.school, nlohmann::json{{"person", person}}.dump()});
   tx.commit();
   return p;
 }

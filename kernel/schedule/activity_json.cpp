@@ -41,4 +41,9 @@ nlohmann::json to_json(const Overdue& late, Date today) {
   return j;
 }
 
+nlohmann::json to_json(const ReplanSummary& s) {
+  return {{"kept", s.kept},         {"unchanged", s.unchanged},   {"updated", s.updated},
+          {"cancelled", s.cancelled}, {"reinstated", s.reinstated}, {"added", s.added}};
+}
+
 }  // namespace trellis

@@ -1,6 +1,9 @@
 #include "trellis/activity_changes.hpp"
 
+#include <map>
+
 #include "trellis/adoption.hpp"
+#include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
 #include "trellis/policy.hpp"
@@ -45,6 +48,20 @@ std::string said(const ActivityRequest& r, const Activity& a) {
   return "";
 }
 
+/// The activity's id, and each of its status, dates, done day and reason
+/// that the change moved from `was` to `now`.
+nlohmann::json what_changed(const Activity& was, const Activity& now) {
+  auto day = [](const std::optional<Date>& d) { return d ? std::optional(d->to_string()) : std::nullopt; };
+  nlohmann::json j{{"activity", *now.id}};
+  if (was.status != now.status) j["status"] = from_to(status_name(was.status), status_name(now.status));
+  if (was.start != now.start) j["start"] = from_to(was.start.to_string(), now.start.to_string());
+  if (was.end != now.end) j["end"] = from_to(was.end.to_string(), now.end.to_string());
+  if (was.due != now.due) j["due"] = from_to(day(was.due), day(now.due));
+  if (was.done_on != now.done_on) j["done_on"] = from_to(day(was.done_on), day(now.done_on));
+  if (was.reason != now.reason) j["reason"] = now.reason;
+  return j;
+}
+
 }  // namespace
 
 AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year,
@@ -69,6 +86,9 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
   if (!before) throw UsageError("no activity with id " + std::to_string(r.id) + "; see `trellis schedule`");
   require_officer(actor, before->body, std::string(command_of(r.step)).substr(9) + " activity " + named(*before));
   const Date today = Date::parse(clock.today());
+  // Its followers as they were, to say how each was re-dated or cancelled.
+  std::map<std::int64_t, Activity> was;
+  for (auto& a : load_activities(db, before->body, before->year)) was.emplace(*a.id, std::move(a));
   ActivityChange c;
   switch (r.step) {
     case ActivityStep::done:
@@ -85,9 +105,14 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
     summary += "; " + named(f) + (f.status == ActivityStatus::cancelled ? " cancelled" : " now " + dates_of(f));
   const std::string inputs = std::to_string(r.id) + '\n' + (r.day ? r.day->to_string() : "") + '\n' + r.text +
                              (r.force ? "\nforce" : "");
+  nlohmann::json changes = what_changed(*before, c.activity);
+  if (!c.followers.empty()) {
+    changes["followers"] = nlohmann::json::array();
+    for (const auto& f : c.followers) changes["followers"].push_back(what_changed(was.at(*f.id), f));
+  }
   record_audit(db, actor, clock,
                {command_of(r.step), summary, sha256_hex(std::string(command_of(r.step)) + '\n' + inputs), before->body,
-                before->urn});
+                before->urn, changes.dump()});
   tx.commit();
   return c;
 }

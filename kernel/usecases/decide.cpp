@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "rating_changes.hpp"
 #include "trellis/planning.hpp"
 #include "trellis/adoption.hpp"
+#include "trellis/audit_changes.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/letters.hpp"
+#include "trellis/schedule/activity_json.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -18,7 +21,9 @@ bool decides(const sdk::RegimeDescription& d, const RatingInput& in) {
 }
 
 std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const RatingInput& in) {
-  auto one = stored_assessments(db, host, in.body_id, Period::parse(in.period), in.urn);
+  const auto period = Period::try_parse(in.period);
+  if (!period) return std::nullopt;  // not yet checked when read before the rating is recorded
+  auto one = stored_assessments(db, host, in.body_id, *period, in.urn);
   if (one.empty()) return std::nullopt;
   return one.front();
 }
@@ -73,6 +78,9 @@ void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
 DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
                            std::vector<Letter>& letters, bool letter) {
   DecisionRun run;
+  // Read before the rating is recorded: afterwards the stored assessment counts it.
+  if (in.subject == "overall")
+    if (auto before = stored_for(db, host, in)) run.level_before = before->level;
   run.rating_id = record_rating(db, host, actor, clock, in);
   const std::string on = in.on.empty() ? clock.today() : in.on;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
@@ -91,6 +99,14 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   return run;
 }
 
+nlohmann::json rating_changes(const RatingInput& in, const DecisionRun& run) {
+  nlohmann::json j{{"rating", run.rating_id}, {"urn", in.urn},     {"period", in.period},
+                   {"subject", in.subject},  {"stage", in.stage}, {"level", in.level}};
+  if (run.school) j["counted_level"] = from_to(run.level_before, run.school->level);
+  if (run.replan) j["replan"] = to_json(*run.replan);
+  return j;
+}
+
 DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
   Transaction tx(db);
   std::vector<Letter> letters;
@@ -99,7 +115,7 @@ DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, 
                {"rate",
                 std::to_string(in.urn) + " " + in.subject + " = " + in.level + " (" + in.stage + ", " + in.period + ")" +
                     (run.replan ? "; re-planned from " + (in.on.empty() ? clock.today() : in.on) : ""),
-                "", in.body_id, in.urn});
+                "", in.body_id, in.urn, rating_changes(in, run).dump()});
   tx.commit();
   run.letters = std::move(letters);
   return run;

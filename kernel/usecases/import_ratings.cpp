@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "rating_changes.hpp"
 #include "trellis/decide.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
@@ -94,6 +95,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
 
   std::map<std::string, PeriodFacts> periods;
   std::set<std::int64_t> schools;
+  auto decisions = nlohmann::json::array();  // each with its levels before and after, for the audit row
   Transaction tx(db);
   while (r.next()) {
     r.require_fields(width);
@@ -140,7 +142,10 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     try {
       const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true);
       id = decided.rating_id;
-      if (decided.replan) ++report.decisions;
+      if (decided.replan) {
+        ++report.decisions;
+        decisions.push_back(rating_changes(in, decided));
+      }
     } catch (const NotPermitted& e) {  // the row's stage is not the importer's to record: name the row
       throw NotPermitted(r.at(col("stage")).to_string() + ": " + e.what() + "; nothing was imported");
     } catch (const UsageError& e) {
@@ -155,11 +160,14 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     schools.insert(urn);
   }
   report.schools = static_cast<std::int64_t>(schools.size());
+  const nlohmann::json changes{{"file", report.file},       {"ratings", report.rows},
+                               {"superseded", report.superseded}, {"schools", report.schools},
+                               {"decisions", decisions},   {"letters", report.letters.size()}};
   record_audit(db, actor, clock,
                {"import ratings",
                 std::to_string(report.rows) + " ratings of " + std::to_string(report.schools) + " schools for " +
                     body_id + " from " + report.file,
-                report.sha256, body_id});
+                report.sha256, body_id, std::nullopt, changes.dump()});
   tx.commit();
   return report;
 }

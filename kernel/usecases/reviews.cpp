@@ -6,11 +6,13 @@
 
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
+#include "trellis/audit_changes.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/people.hpp"
+#include "trellis/schedule/activity_json.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -77,6 +79,15 @@ const sdk::Scale* overall_scale(const sdk::RegimeDescription& d) {
   return nullptr;
 }
 
+/// A review's audit changes: its id, the school and period, and its status from and to.
+nlohmann::json review_changes(std::int64_t id, std::int64_t urn, const std::optional<std::string>& period,
+                              const std::optional<ReviewStatus>& from, ReviewStatus to) {
+  return {{"review", id},
+          {"urn", urn},
+          {"period", or_null(period)},
+          {"status", from_to(from ? nlohmann::json(to_string(*from)) : nlohmann::json(), to_string(to))}};
+}
+
 /// The school's level for the period as it stands: the newest overall rating
 /// at the deciding stage, else its latest stored (classified) assessment.
 std::optional<std::string> current_level(Database& db, const Review& r, const std::string& period,
@@ -125,7 +136,8 @@ Review request_review(Database& db, const Actor& actor, const Clock& clock, cons
   const std::int64_t id = db.last_insert_id();
   record_audit(db, actor, clock,
                {"review", std::to_string(in.urn) + " (" + in.body_id + ", " + period.value_or("no period") + "): " + in.reason,
-                "", in.body_id, in.urn});
+                "", in.body_id, in.urn,
+                review_changes(id, in.urn, period, std::nullopt, ReviewStatus::requested).dump()});
   tx.commit();
   return must_find(db, id);
 }
@@ -142,7 +154,8 @@ Review start_review(Database& db, const Actor& actor, const Clock& clock, std::i
                {"review start",
                 "review " + std::to_string(id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " +
                     r.period.value_or("no period") + "): under review",
-                "", r.body_id, r.urn});
+                "", r.body_id, r.urn,
+                review_changes(id, r.urn, r.period, r.status, ReviewStatus::under_review).dump()});
   tx.commit();
   return must_find(db, id);
 }
@@ -226,11 +239,15 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
                          ? "confirmed at " + level
                          : "changed from " + out.level_before.value_or("no level") + " to " + level + " (" + *stage +
                                " rating " + std::to_string(*out.rating_id) + ")";
+  nlohmann::json changes = review_changes(r.id, r.urn, period, r.status, in.outcome);
+  changes["level"] = from_to(out.level_before, level);
+  changes["rating"] = or_null(out.rating_id);
+  if (out.replan) changes["replan"] = to_json(*out.replan);
   record_audit(db, actor, clock,
                {"review decide",
                 "review " + std::to_string(r.id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " + *period +
                     "): " + what + ": " + in.rationale,
-                "", r.body_id, r.urn});
+                "", r.body_id, r.urn, changes.dump()});
   out.review = must_find(db, r.id);
   Letter letter;
   letter.body_id = r.body_id;

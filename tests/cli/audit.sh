@@ -58,6 +58,7 @@ expect "8 rows in id order" "[r['id'] for r in d] == list(range(1, 9))"
 expect "json fields" "all({'id','at','who','role','command','summary','input_hash','body','urn','changes','hash'} <= set(r) for r in d)"
 expect "the register's file hash is kept" "len(d[1]['input_hash']) == 64 and d[1]['command'] == 'import schools'"
 expect "each row's hash is the next one's previous hash" "all(a['hash'] == b['prev_hash'] for a, b in zip(d, d[1:]))"
+expect "changes: the person added, the evidence recorded" "d[7]['changes']['person'] == {'id': 'h1', 'name': 'A Head', 'role': 'head', 'body': 't1', 'school': 100000} and d[5]['changes']['evidence'] > 0 and d[5]['changes']['supersedes'] is None"
 run audit --school 100000 --format json
 expect "--school: the rows about 100000" "[r['id'] for r in d] == [6, 8] and all(r['urn'] == 100000 for r in d)"
 run audit --since 2024-10-01 --format json

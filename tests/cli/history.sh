@@ -44,6 +44,21 @@ urn=$("$PY" -c "import json,sys; print([s['urn'] for s in json.load(open(sys.arg
 run rate "$urn" --body telford --period 2018-19 --subject overall --level yellow --stage final --on 2018-10-01 \
   --by "A. Officer" --rationale "New leadership has already addressed the exclusions"
 grep -q "re-made\|Its plan from 2018-10-01" "$dir/out" && ok || { bad "rate says the school's plan was re-made"; cat "$dir/out"; }
+# Issue 11: the audit row says what the decision changed, in its hash-chained `changes`.
+run audit --school "$urn" --format json; save audit.json
+py "$urn" <<'PY' && ok || bad "audit --format json: the rating's id, and the level that counted before and after"
+import json, sys
+d, urn = sys.argv[1], int(sys.argv[2])
+rate = [r for r in json.load(open(d + "/audit.json")) if r["command"] == "rate"][-1]
+c = rate["changes"]
+assert c["urn"] == urn and (c["subject"], c["stage"], c["level"]) == ("overall", "final", "yellow"), c
+assert isinstance(c["rating"], int) and c["rating"] > 0, c
+assert c["counted_level"] == {"from": "amber", "to": "yellow"}, c
+assert c["replan"]["cancelled"] > 0 and c["replan"]["added"] > 0, c
+PY
+run audit --school "$urn" --format csv --changes
+head -1 "$dir/out" | tr -d '\r' | grep -qx "id,at,who,role,command,summary,changes" && grep -q '""counted_level"":{""from"":""amber""' "$dir/out" \
+  && ok || { bad "audit --changes: a csv column of the JSON"; cat "$dir/out"; }
 run schedule --body telford --year 2018-19 --format json; save decided.json
 py "$urn" <<'PY' && ok || bad "s5 + DESIGN Decision: the officer's final level re-plans the school from the day decided"
 import json, sys

@@ -98,10 +98,34 @@ py "$dir/out" <<'PY' && ok || bad "notes --overdue: the late draft"
 import json, sys
 assert [n["id"] for n in json.load(open(sys.argv[1]))] == [1]
 PY
+# A late note is overdue like any other activity: `schedule --overdue` lists it among them, by its deadline.
+late_notes() {  # late_notes DAY: the note rows of `schedule --overdue --format json` on DAY, as "title|days|working days"
+  TRELLIS_NOW=$1T09:00:00Z run schedule --body telford --year 2024-25 --overdue --format json
+  python3 -c "import json,sys; print('\n'.join('%s|%s|%s' % (r['title'], r['days_late'], r['working_days_late'])
+    for r in json.load(open(sys.argv[1])) if r['type'] == 'note'))" "$dir/out"
+}
+[ -z "$(late_notes 2025-06-03)" ] && ok || bad "schedule --overdue: no late note on the day it is due"
+[ "$(late_notes 2025-06-04)" = "Note 1 of Monitoring and support meeting: to send by 2025-06-03|1|1" ] && ok \
+  || bad "schedule --overdue: the late draft, a day late: $(cat "$dir/out")"
+py "$dir/out" <<'PY' && ok || bad "schedule --overdue --format json: the note's row after the late meeting, on its activity"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [r["type"] for r in d] == ["meeting", "note"], d
+n = d[1]
+assert (n["id"], n["urn"], n["school"], n["start"], n["due"]) == (1, 894001, "Hill Primary", "2025-06-03", "2025-06-03"), n
+assert n["rule"] == "notes.send_within_working_days" and n["status"] == "overdue", n
+PY
+TRELLIS_NOW=2025-06-04T09:00:00Z run schedule --body telford --year 2024-25 --overdue
+has "Note 1 of Monitoring and support meeting: to send by 2025-06-03" out "schedule --overdue: the table lists the late note"
+TRELLIS_NOW=2025-06-04T09:00:00Z run schedule --body telford --year 2024-25 --overdue --format csv
+has "Hill Primary,note,Note 1 of Monitoring and support meeting: to send by 2025-06-03" out \
+  "schedule --overdue --format csv: the late note"
 
 refused 3 "the school's head sending" -- note send 1 --as h.hill
 TRELLIS_NOW=2025-06-04T09:00:00Z run note send 1 --as a.officer
 has "sent to the school" out "send says so"
+# Telford sets no deadline to agree (policies/telford-and-wrekin.toml [notes]): a sent note is late for nothing.
+[ -z "$(late_notes 2025-07-01)" ] && ok || bad "schedule --overdue: a sent note, with no deadline to agree, is not late"
 refused 3 "sending twice" -- note send 1 --as a.officer
 refused 3 "another school's head answering" -- note respond 1 --accurate --as h.dale
 refused 3 "an officer answering for the head" -- note respond 1 --accurate --as a.officer
@@ -116,6 +140,7 @@ TRELLIS_NOW=2025-06-06T09:00:00Z run note agree 1 --text "We looked at reading i
 has "agreed as revised" out "agree says so"
 refused 3 "agreeing twice" -- note agree 1 --text "Again" --as a.officer
 
+[ -z "$(late_notes 2025-07-01)" ] && ok || bad "schedule --overdue: an agreed note is never late"
 TRELLIS_NOW=2025-06-30T09:00:00Z run notes --school 894001 --format json
 py "$dir/out" <<'PY' && ok || bad "the agreed note: steps with who, role and when, both texts, not overdue"
 import json, sys

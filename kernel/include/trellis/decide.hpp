@@ -26,6 +26,8 @@ struct DecisionRun {
   std::int64_t rating_id = 0;
   /// Set when the rating decides the school's overall level and an assessment stands to re-plan from.
   std::optional<SchoolAssessment> school;
+  /// The level that counted for the school before the rating, when it rates "overall" and one was stored.
+  std::optional<std::string> level_before;
   std::optional<ReplanSummary> replan;
   std::vector<Letter> letters;  ///< stored in the outbox with the rating (see `trellis letters`)
 };

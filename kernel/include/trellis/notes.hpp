@@ -9,6 +9,9 @@
 ///     respond_to_note(db, head, clock, n.id, {.accurate = false, .comment = "The visit was on Tuesday"});
 ///     agree_note(db, officer, clock, n.id, "We looked at reading on Tuesday ...");  // revised, then agreed
 ///     for (const Note& late : list_notes(db, {.body = "telford"})) if (late.overdue(today)) ...
+///     for (const Overdue& late : overdue_notes(db, "telford", "2024-25", cal, today))
+///       std::cout << late.activity.title << ": " << late.working_days_late << " working days late\n";
+///       // "Note 3 of QA visit: to send by 2025-06-03: 1 working days late"
 ///
 /// Each step is one use case: it checks the actor's role, refuses a step out
 /// of order with StoreError naming the note's state, and writes the note, its
@@ -27,7 +30,9 @@
 
 #include "trellis/actor.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/calendar.hpp"
 #include "trellis/date.hpp"
+#include "trellis/schedule/store.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -113,5 +118,14 @@ struct NoteFilter {
 /// Notes in id order, each with its steps.
 std::vector<Note> list_notes(Database& db, const NoteFilter& filter = {});
 std::optional<Note> find_note(Database& db, std::int64_t id);
+
+/// The notes of the body's activities in `year` that are past a deadline they
+/// have not met, as overdue() reports activities, in `cal`'s working days: each
+/// a deadline of type "note" on the note's activity (its id, school and
+/// attendees), titled "Note 3 of QA visit: to send by 2025-06-03" (a draft) or
+/// "...: to agree by ..." (sent or answered), its rule the [notes] key that set
+/// the deadline. Oldest deadline first.
+std::vector<Overdue> overdue_notes(Database& db, const std::string& body, const std::string& year,
+                                   const AcademicCalendar& cal, Date today);
 
 }  // namespace trellis

@@ -306,3 +306,35 @@ TEST_CASE("a policy without [notes] deadlines gives none, and nothing is overdue
   CHECK_FALSE(n.overdue(Date::parse("2026-01-01")));
   CHECK_FALSE(send_note(w.db, officer, testing::at("2025-05-23T10:00:00Z"), n.id).agree_by);
 }
+
+TEST_CASE("s8: overdue_notes puts a late note in the schedule's overdue list: to send, then to agree") {
+  World w;
+  const AcademicCalendar cal;  // England's working days, as the policy's calendar here
+  const auto late = [&](const char* day) { return overdue_notes(w.db, "la", "2024-25", cal, Date::parse(day)); };
+  const auto id = add_note(w.db, officer, testing::at("2025-05-23T10:00:00Z"), draft()).id;
+  CHECK(late("2025-06-03").empty());
+  auto to_send = late("2025-06-05");
+  REQUIRE(to_send.size() == 1);
+  const Activity& a = to_send.front().activity;
+  CHECK(a.title == "Note " + std::to_string(id) + " of Monitoring and support meeting: to send by 2025-06-03");
+  CHECK(a.type == "note");
+  CHECK(a.id == 1);  // the note's activity
+  CHECK(a.urn == kHill);
+  CHECK(a.due == Date::parse("2025-06-03"));
+  CHECK(a.rule == "notes.send_within_working_days");
+  CHECK(to_send.front().days_late == 2);
+  CHECK(to_send.front().working_days_late == 2);
+  CHECK(overdue_notes(w.db, "la", "2025-26", cal, Date::parse("2025-06-05")).empty());  // another year's
+  CHECK(overdue_notes(w.db, "trust", "2024-25", cal, Date::parse("2025-06-05")).empty());  // another body's
+
+  send_note(w.db, officer, testing::at("2025-06-04T09:00:00Z"), id);
+  CHECK(late("2025-06-11").empty());
+  respond_to_note(w.db, head, testing::at("2025-06-05T09:00:00Z"), id, {true, ""});
+  auto to_agree = late("2025-06-12");
+  REQUIRE(to_agree.size() == 1);
+  CHECK(to_agree.front().activity.title ==
+        "Note " + std::to_string(id) + " of Monitoring and support meeting: to agree by 2025-06-11");
+  CHECK(to_agree.front().activity.rule == "notes.agree_within_working_days");
+  agree_note(w.db, officer, testing::at("2025-06-13T09:00:00Z"), id);
+  CHECK(late("2025-07-01").empty());
+}

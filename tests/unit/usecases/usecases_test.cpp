@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "../acting.hpp"
 #include "trellis/activity_changes.hpp"
@@ -43,12 +44,13 @@ std::int64_t count(Database& db, const std::string& sql) {
 struct AuditRow {
   std::string who, role, at, command;
   std::optional<std::int64_t> urn;
+  nlohmann::json changes;
 };
 
 AuditRow last_audit(Database& db) {
-  Statement s(db, "SELECT who, role, at, command, urn FROM audit ORDER BY id DESC LIMIT 1");
+  Statement s(db, "SELECT who, role, at, command, urn, changes FROM audit ORDER BY id DESC LIMIT 1");
   REQUIRE(s.step());
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_integer(4)};
+  return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_integer(4), nlohmann::json::parse(s.text(5))};
 }
 
 /// Everything a use case could write, to show that a refusal wrote nothing.
@@ -99,8 +101,9 @@ struct Telford {
     }
   }
 
-  /// Runs `write` and checks it added exactly one audit row, by `actor`, at the clock's time.
-  void one_audit_row(const Actor& actor, const std::string& command, const std::function<void()>& write) {
+  /// Runs `write` and checks it added exactly one audit row, by `actor`, at
+  /// the clock's time; returns what the row says changed.
+  nlohmann::json one_audit_row(const Actor& actor, const std::string& command, const std::function<void()>& write) {
     const auto before = count(db, "SELECT COUNT(*) FROM audit");
     write();
     CHECK(count(db, "SELECT COUNT(*) FROM audit") == before + 1);
@@ -109,6 +112,7 @@ struct Telford {
     CHECK(row.role == std::string(to_string(actor.role)));
     CHECK(row.at == kClock.timestamp());
     CHECK(row.command == command);
+    return row.changes;
   }
 
   /// Runs `write` and checks it was refused and wrote nothing.
@@ -211,4 +215,58 @@ TEST_CASE("initialise makes the creator the first admin, once") {
   const InitRun again = initialise(db, kClock, "someone.else");
   CHECK_FALSE(again.created_admin);
   CHECK(list_people(db).size() == 1);
+}
+
+TEST_CASE("the audit row says what changed: a decision's levels, an activity's move, a person added") {
+  Telford t;
+  t.members_and_policy();
+  SECTION("s5: a final decision names its rating and the level that counted before and after") {
+    const auto changes = t.one_audit_row(kOfficer, "rate", [&] {
+      record_decision(t.db, t.host, kOfficer, kClock,
+                      {kWombridge, "telford", "2018-19", "overall", "yellow", "final", "", "New leadership", "2019-01-14"});
+    });
+    CHECK(changes["rating"] == count(t.db, "SELECT MAX(id) FROM ratings"));
+    CHECK(changes["urn"] == kWombridge);
+    CHECK(changes["subject"] == "overall");
+    CHECK(changes["stage"] == "final");
+    CHECK(changes["level"] == "yellow");
+    CHECK(changes["counted_level"] == nlohmann::json{{"from", "amber"}, {"to", "yellow"}});
+    REQUIRE(changes["replan"].is_object());
+    CHECK(changes["replan"]["added"].get<int>() + changes["replan"]["cancelled"].get<int>() > 0);
+  }
+  SECTION("a rating of an area decides nothing: no levels before and after") {
+    const auto changes = t.one_audit_row(kOfficer, "rate", [&] {
+      record_decision(t.db, t.host, kOfficer, kClock,
+                      {kWombridge, "telford", "2018-19", "quality_of_education", "green", "final", "", "", ""});
+    });
+    CHECK(changes["subject"] == "quality_of_education");
+    CHECK_FALSE(changes.contains("counted_level"));
+    CHECK_FALSE(changes.contains("replan"));
+  }
+  SECTION("an activity moved: its status and dates from and to") {
+    record_decision(t.db, t.host, kOfficer, kClock,
+                    {kWombridge, "telford", "2018-19", "overall", "amber", "final", "", "Confirmed", "2019-01-14"});
+    std::optional<Activity> visit;
+    for (const auto& a : load_activities(t.db, "telford", "2018-19"))
+      if (!visit && a.urn == kWombridge && a.status == ActivityStatus::planned && !a.due && Date::parse("2019-02-01") <= a.start)
+        visit = a;
+    REQUIRE(visit);
+    Date to = visit->start + 7;
+    while (to.weekday() == Weekday::saturday || to.weekday() == Weekday::sunday) to = to + 1;
+    const auto changes = t.one_audit_row(kOfficer, "activity move", [&] {
+      change_activity(t.db, kOfficer, kClock, {ActivityStep::move, *visit->id, to, "Head on a course", false});
+    });
+    CHECK(changes["activity"] == *visit->id);
+    CHECK(changes["status"] == nlohmann::json{{"from", "planned"}, {"to", "moved"}});
+    CHECK(changes["start"] == nlohmann::json{{"from", visit->start.to_string()}, {"to", to.to_string()}});
+    CHECK(changes["reason"] == "Head on a course");
+  }
+  SECTION("a person added: who they are, their role, body and school") {
+    const auto changes = t.one_audit_row(testing::admin(), "person add", [&] {
+      add_person(t.db, testing::admin(), kClock, {"l.head", "L. Head", Role::head, "telford", kLawley});
+    });
+    CHECK(changes == nlohmann::json{{"person",
+                                     {{"id", "l.head"}, {"name", "L. Head"}, {"role", "head"}, {"body", "telford"},
+                                      {"school", kLawley}}}});
+  }
 }

@@ -26,4 +26,8 @@ nlohmann::json to_json(const Activity& a, Date today);
 /// The activity's shape with days_late and working_days_late added.
 nlohmann::json to_json(const Overdue& late, Date today);
 
+/// What a re-plan did: kept, unchanged, updated, cancelled, reinstated and
+/// added, as counts (an audit row's changes carry it).
+nlohmann::json to_json(const ReplanSummary& s);
+
 }  // namespace trellis
