@@ -29,6 +29,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace trellis {
 
@@ -90,27 +91,39 @@ struct Remedy {
   std::int64_t id = 0;  ///< the activity (move_first) or review (start_review)
   std::string level;    ///< decide_changed: the level asked for, empty if none was
 
-  static Remedy see_bodies() { return {Kind::see_bodies}; }
-  static Remedy see_schools() { return {Kind::see_schools}; }
-  static Remedy see_activities() { return {Kind::see_activities}; }
-  static Remedy see_notes() { return {Kind::see_notes}; }
-  static Remedy see_reviews(std::string body = {}) { return {Kind::see_reviews, std::move(body)}; }
-  static Remedy see_plugins() { return {Kind::see_plugins}; }
-  static Remedy check_policy() { return {Kind::check_policy}; }
-  static Remedy adopt_policy(std::string body) { return {Kind::adopt_policy, std::move(body)}; }
+  static Remedy see_bodies() { return of(Kind::see_bodies); }
+  static Remedy see_schools() { return of(Kind::see_schools); }
+  static Remedy see_activities() { return of(Kind::see_activities); }
+  static Remedy see_notes() { return of(Kind::see_notes); }
+  static Remedy see_reviews(std::string body = {}) { return of(Kind::see_reviews, std::move(body)); }
+  static Remedy see_plugins() { return of(Kind::see_plugins); }
+  static Remedy check_policy() { return of(Kind::check_policy); }
+  static Remedy adopt_policy(std::string body) { return of(Kind::adopt_policy, std::move(body)); }
   static Remedy assess_first(std::string body, std::string period) {
-    return {Kind::assess_first, std::move(body), std::move(period)};
+    return of(Kind::assess_first, std::move(body), std::move(period));
   }
-  static Remedy init_database() { return {Kind::init_database}; }
-  static Remedy upgrade_database() { return {Kind::upgrade_database}; }
-  static Remedy insist() { return {Kind::insist}; }
-  static Remedy move_first(std::int64_t activity) { return {Kind::move_first, {}, {}, activity}; }
-  static Remedy start_review(std::int64_t review) { return {Kind::start_review, {}, {}, review}; }
-  static Remedy decide_changed(std::string level = {}) { return {Kind::decide_changed, {}, {}, 0, std::move(level)}; }
-  static Remedy decide_confirmed() { return {Kind::decide_confirmed}; }
-  static Remedy give_period() { return {Kind::give_period}; }
-  static Remedy name_format() { return {Kind::name_format}; }
-  static Remedy see_cases_format() { return {Kind::see_cases_format}; }
+  static Remedy init_database() { return of(Kind::init_database); }
+  static Remedy upgrade_database() { return of(Kind::upgrade_database); }
+  static Remedy insist() { return of(Kind::insist); }
+  static Remedy move_first(std::int64_t activity) { return of(Kind::move_first, {}, {}, activity); }
+  static Remedy start_review(std::int64_t review) { return of(Kind::start_review, {}, {}, review); }
+  static Remedy decide_changed(std::string level = {}) { return of(Kind::decide_changed, {}, {}, 0, std::move(level)); }
+  static Remedy decide_confirmed() { return of(Kind::decide_confirmed); }
+  static Remedy give_period() { return of(Kind::give_period); }
+  static Remedy name_format() { return of(Kind::name_format); }
+  static Remedy see_cases_format() { return of(Kind::see_cases_format); }
+
+ private:
+  static Remedy of(Kind kind, std::string body = {}, std::string period = {}, std::int64_t id = 0,
+                   std::string level = {}) {
+    Remedy r;
+    r.kind = kind;
+    r.body = std::move(body);
+    r.period = std::move(period);
+    r.id = id;
+    r.level = std::move(level);
+    return r;
+  }
 };
 /// The remedy's stable name, for machines: "see_bodies", "assess_first".
 std::string_view name(Remedy::Kind k);
