@@ -44,7 +44,9 @@ std::string hint(const Remedy& r) {
     case K::insist: return "give --force if that is really so";
     case K::move_first: return "if it was brought forward, `trellis activity move " + id + "` it first";
     case K::start_review: return "start it first with `trellis review start " + id + "`";
-    case K::decide_changed: return "decide with --changed --level " + (r.level.empty() ? std::string("LEVEL") : r.level);
+    case K::decide_changed:
+      if (r.level.empty()) return "decide with --changed --level LEVEL";
+      return "to make it " + r.level + ", decide with --changed --level " + r.level;
     case K::decide_confirmed: return "to keep that level, decide with --confirmed";
     case K::give_period: return "or give --period";
     case K::name_format: return "or name the format with --format";
