@@ -195,7 +195,7 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
-  if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"", Field::none, Remedy::see_bodies());
+  if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"", Remedy::see_bodies());
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
   std::string start = in_force.start();
   std::filesystem::path policy_file;
@@ -205,7 +205,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   } else if ((adoption = in_force.adoption)) {
     policy_file = adoption->policy_path;
   } else {
-    throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start, Field::none,
+    throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start,
                      Remedy::adopt_policy(opt.body_id));
   }
   Policy policy = Policy::load(policy_file);

@@ -61,7 +61,7 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
 void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
                const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
   require_officer(by, body_id, "make schools members of " + body_id);
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Field::none, Remedy::see_bodies());
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   if (!is_iso_date(from))
     throw UsageError("a membership's first day must be a date YYYY-MM-DD, found \"" + from + "\"", Field::from);
   if (to && !is_iso_date(*to))

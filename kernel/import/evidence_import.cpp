@@ -43,7 +43,7 @@ std::string detect_evidence_format(const Header& h, const std::string& file) {
   for (const auto& f : wide_formats()) known += f.id + " (" + join(f.signature) + "), ";
   known += "ofsted-history (" + join(kOfstedHeaders) + "), long (" + join(kLongHeaders) + ") or benchmarks (" +
            join(kBenchmarkHeaders) + ")";
-  throw InputError({file, 1, 1}, "the header of an evidence file: " + known, "the header " + h.summary(), Field::none,
+  throw InputError({file, 1, 1}, "the header of an evidence file: " + known, "the header " + h.summary(),
                    Remedy::name_format());
 }
 

@@ -29,7 +29,7 @@ std::string detect(const Header& h, const std::string& file) {
   throw InputError({file, 1, 1},
                    "the header of a register file: dfe-spine (URN, SCHNAME, NFTYPE, ICLOSE, …), gias (URN, "
                    "EstablishmentName, TypeOfEstablishment (name), …) or la-names (LEA, LA Name)",
-                   "the header " + h.summary(), Field::none, Remedy::name_format());
+                   "the header " + h.summary(), Remedy::name_format());
 }
 
 /// Columns of one register format, resolved once.

@@ -31,7 +31,7 @@ Period period_from_first_row(const Source& src, std::size_t year_col) {
   auto year = cell::whole(r[year_col]);
   if (!year || *year < 1900 || *year > 2999)
     throw InputError(r.at(year_col), "a year like 2018 (the summer the academic year ends in)", csv::quoted(r[year_col]),
-                     Field::none, Remedy::give_period());
+                     Remedy::give_period());
   return Period::year(static_cast<int>(*year) - 1);
 }
 

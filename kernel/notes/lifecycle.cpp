@@ -35,7 +35,7 @@ std::string named(const Note& n) {
 
 Note load(Database& db, std::int64_t id) {
   auto n = find_note(db, id);
-  if (!n) throw UsageError("no note with id " + std::to_string(id), Field::none, Remedy::see_notes());
+  if (!n) throw UsageError("no note with id " + std::to_string(id), Remedy::see_notes());
   return std::move(*n);
 }
 
@@ -77,7 +77,7 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
     throw UsageError("a note needs its text or a file reference, and not both");
   Transaction tx(db);
   const auto activity = find_activity(db, d.activity_id);
-  if (!activity) throw UsageError("no activity with id " + std::to_string(d.activity_id), Field::none, Remedy::see_activities());
+  if (!activity) throw UsageError("no activity with id " + std::to_string(d.activity_id), Remedy::see_activities());
   const std::string about = "write a note of activity " + std::to_string(d.activity_id) + " (" + activity->title +
                             ", " + school_of(activity->urn, activity->school) + ")";
   // Those who visit or meet for the body write its notes; a head answers them.

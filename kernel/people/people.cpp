@@ -55,7 +55,7 @@ Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor&
     require_officer(by, p.body, "add people to " + p.body);
   Statement body(db, "SELECT 1 FROM bodies WHERE id = ?");  // people sit below bodies: no find_body here
   if (!p.body.empty() && !body.bind(1, p.body).step())
-    throw UsageError("unknown body \"" + p.body + "\"", Field::none, Remedy::see_bodies());
+    throw UsageError("unknown body \"" + p.body + "\"", Remedy::see_bodies());
   if (p.role == Role::head && !p.school) throw UsageError("a head needs their school", Field::school);
   // A head acts for their own school only, so a school missing from the register would let them do nothing.
   Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");

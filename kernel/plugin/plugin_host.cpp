@@ -201,7 +201,7 @@ const Loaded& PluginHost::Impl::find(std::string_view id) const {
   for (const auto& [name, p] : loaded) ids += (ids.empty() ? "" : ", ") + name;
   throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (loaded: " +
                    (ids.empty() ? "none" : ids) + ")",
-                   Field::none, Remedy::see_plugins());
+                   Remedy::see_plugins());
 }
 
 void PluginHost::log_to_stderr(const std::string& line) { std::cerr << "trellis: " << line << "\n"; }

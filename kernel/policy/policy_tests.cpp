@@ -302,7 +302,7 @@ std::vector<CaseResult> run_policy_tests(const Policy& policy, const sdk::Regime
     root = toml::parse_file(cases.string());
   } catch (const toml::parse_error& e) {
     if (!fs::exists(cases))
-      throw InputError({cases.string(), 0, 0}, "a cases file of [[case]] tables", "none", Field::none,
+      throw InputError({cases.string(), 0, 0}, "a cases file of [[case]] tables", "none",
                        Remedy::see_cases_format());
     throw InputError(policy_tree::location(cases.string(), e.source()), "invalid TOML: " + std::string(e.description()));
   }

@@ -77,7 +77,7 @@ Activity read_row(const Statement& s) {
 
 Activity require(Database& db, std::int64_t id) {
   auto a = find_activity(db, id);
-  if (!a) throw UsageError("no activity with id " + std::to_string(id), Field::none, Remedy::see_activities());
+  if (!a) throw UsageError("no activity with id " + std::to_string(id), Remedy::see_activities());
   return *a;
 }
 

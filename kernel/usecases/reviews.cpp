@@ -67,7 +67,7 @@ std::string status_refusal(const Review& r, const std::string& wanted) {
 
 Review must_find(Database& db, std::int64_t id) {
   auto r = find_review(db, id);
-  if (!r) throw UsageError("no review request " + std::to_string(id), Field::none, Remedy::see_reviews());
+  if (!r) throw UsageError("no review request " + std::to_string(id), Remedy::see_reviews());
   return *r;
 }
 
@@ -97,7 +97,7 @@ std::optional<std::string> current_level(Database& db, const Review& r, const st
 }  // namespace
 
 Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& in) {
-  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Field::none, Remedy::see_bodies());
+  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Remedy::see_bodies());
   if (blank(in.reason)) throw UsageError("a review request needs a reason", Field::reason);
   require_school_voice(actor, in.body_id, in.urn, "ask for a review of school " + std::to_string(in.urn));
   const std::string by = blank(in.by) ? actor.name : in.by;
@@ -164,7 +164,7 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
     if (r.status == ReviewStatus::requested)
       throw StoreError(status_refusal(r, "only a review under review can be decided, and it has not been started; "
                                          "nothing was changed"),
-                       Field::none, Remedy::start_review(r.id));
+                       Remedy::start_review(r.id));
     throw StoreError(status_refusal(r, "only a review under review can be decided; it has been decided already; "
                                        "nothing was changed"));
   }
@@ -187,7 +187,7 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
   if (in.outcome == ReviewStatus::confirmed) {
     if (!out.level_before)
       throw StoreError(std::to_string(r.urn) + " has no level for " + *period + " under " + r.body_id + " to confirm",
-                       Field::none, Remedy::decide_changed());
+                       Remedy::decide_changed());
     if (in.level && *in.level != *out.level_before)
       throw UsageError("a confirmed outcome keeps the current level " + *out.level_before + ", not " + *in.level,
                        Field::level, Remedy::decide_changed(*in.level));

@@ -13,8 +13,8 @@
 ///   can print a command to run and the web a link.
 ///
 ///     throw UsageError("a review request needs a reason", Field::reason);
-///     throw UsageError("unknown body \"" + id + "\"", Field::none, Remedy::see_bodies());
-///     throw UsageError("nothing has been assessed for telford in 2018-19", Field::none,
+///     throw UsageError("unknown body \"" + id + "\"", Remedy::see_bodies());
+///     throw UsageError("nothing has been assessed for telford in 2018-19",
 ///                      Remedy::assess_first("telford", "2018-19"));
 ///     // the CLI prints: trellis: --reason: a review request needs a reason
 ///     //                 trellis: nothing has been assessed for telford in 2018-19;
@@ -133,6 +133,7 @@ std::string_view name(Remedy::Kind k);
 class Error : public std::runtime_error {
  public:
   explicit Error(const std::string& message, Field field = Field::none, Remedy remedy = {});
+  Error(const std::string& message, Remedy remedy) : Error(message, Field::none, std::move(remedy)) {}
   Field field() const noexcept { return field_; }
   const Remedy& remedy() const noexcept { return remedy_; }
 
@@ -145,8 +146,12 @@ class Error : public std::runtime_error {
 class InputError : public Error {
  public:
   InputError(Location where, std::string expected, std::string found, Field field = Field::none, Remedy remedy = {});
+  InputError(Location where, std::string expected, std::string found, Remedy remedy)
+      : InputError(std::move(where), std::move(expected), std::move(found), Field::none, std::move(remedy)) {}
   /// For problems that are not a mismatch, e.g. "file is empty".
   InputError(Location where, std::string message, Field field = Field::none, Remedy remedy = {});
+  InputError(Location where, std::string message, Remedy remedy)
+      : InputError(std::move(where), std::move(message), Field::none, std::move(remedy)) {}
   const Location& where() const { return where_; }
 
  private:

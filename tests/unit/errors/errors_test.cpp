@@ -125,7 +125,7 @@ TEST_CASE("a kernel error carries its remedy, with what the remedy needs") {
 }
 
 TEST_CASE("every error class keeps its type and location, and is caught as a kernel Error") {
-  const InputError input({"a.csv", 2, 3}, "a year like 2018", "\"x\"", Field::none, Remedy::give_period());
+  const InputError input({"a.csv", 2, 3}, "a year like 2018", "\"x\"", Remedy::give_period());
   CHECK(std::string(input.what()) == "a.csv:2:3: expected a year like 2018, found \"x\"");
   CHECK(input.where().line == 2);
   CHECK(input.remedy().kind == Remedy::Kind::give_period);
