@@ -7,6 +7,7 @@
 
 #include "trellis/actor.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/error.hpp"
 #include "trellis/letter.hpp"
 #include "trellis/store/database.hpp"
 
@@ -44,6 +45,15 @@ void print_json(const nlohmann::json& value);
 /// Says which letters a command stored in the outbox and how to write them out:
 /// "3 letters to heads are in the outbox (ids 4-6): `trellis letters --body B --period P -o DIR` writes them."
 void print_letters_stored(const std::vector<Letter>& letters);
+
+// What a kernel error carries as data, in the CLI's words (hints.cpp).
+/// The flag that gives a field: Field::on -> "--on".
+std::string_view flag(Field f);
+/// What to do next, as a command to run: "see `trellis body list`".
+std::string hint(const Remedy& r);
+/// The message a person reads: "--reason: a review request needs a reason",
+/// "unknown body \"x\"; see `trellis body list`".
+std::string explain(const Error& e);
 
 // One function per verb group, each in verbs/<group>.cpp.
 void add_init(CLI::App& app, Cli& cli);

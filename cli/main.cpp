@@ -48,13 +48,13 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const trellis::UsageError& e) {
-    return fail(ExitCode::usage, e.what());
+    return fail(ExitCode::usage, trellis::cli::explain(e));
   } catch (const trellis::InputError& e) {
-    return fail(ExitCode::bad_input, e.what());
+    return fail(ExitCode::bad_input, trellis::cli::explain(e));
   } catch (const trellis::NotPermitted& e) {
-    return fail(ExitCode::bad_input, std::string("refused: ") + e.what());
+    return fail(ExitCode::bad_input, "refused: " + trellis::cli::explain(e));
   } catch (const trellis::StoreError& e) {
-    return fail(ExitCode::bad_input, e.what());
+    return fail(ExitCode::bad_input, trellis::cli::explain(e));
   } catch (const trellis::ProblemsFound& e) {
     return static_cast<int>(ExitCode::problems);
   } catch (const std::exception& e) {

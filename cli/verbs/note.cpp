@@ -153,15 +153,9 @@ void add_note(CLI::App& app, Cli& cli) {
   agree->add_option("--text", g->text, "The note as revised to answer the head's comment (needed after \"inaccurate\")");
   agree->callback([&cli, g] {
     Database db = cli.open_db();
-    try {
-      const Note n = agree_note(db, cli.actor(db), cli.clock(), g->id,
-                                g->text.empty() ? std::nullopt : std::optional(g->text));
-      said(n, g->text.empty() ? "agreed" : "agreed as revised");
-    } catch (const StoreError& e) {
-      const std::string m = e.what();
-      if (m.find("revised text") == std::string::npos) throw;
-      throw StoreError(m + " (--text T)");
-    }
+    const Note n =
+        agree_note(db, cli.actor(db), cli.clock(), g->id, g->text.empty() ? std::nullopt : std::optional(g->text));
+    said(n, g->text.empty() ? "agreed" : "agreed as revised");
   });
 
   auto* notes = app.add_subcommand("notes", "Notes of visits and meetings, their state and deadlines");

@@ -48,7 +48,7 @@ void check(const std::string& file, const std::string& format) {
       if (!policy->regime().empty())
         problems.insert(problems.begin(), {policy->where_value("policy.regime"),
                                            "expected the id of an installed regime plugin, found \"" +
-                                               policy->regime() + "\": " + e.what()});
+                                               policy->regime() + "\": " + explain(e)});
     }
   }
 
@@ -81,7 +81,7 @@ void test(const std::string& file, const std::string& cases_option, const std::s
     description = &host.description(policy.regime());
   } catch (const UsageError& e) {
     throw InputError(policy.where_value("policy.regime"), "the id of an installed regime plugin",
-                     "\"" + policy.regime() + "\": " + e.what());
+                     "\"" + policy.regime() + "\": " + e.what(), e.remedy());
   }
   const auto cases = cases_option.empty() ? policy_tests_path(policy.path()) : std::filesystem::path(cases_option);
   const auto results = run_policy_tests(policy, *description, cases);

@@ -16,19 +16,19 @@ void require_valid(const Policy& policy, PluginHost& host) {
     regime = host.create(policy.regime());
     description = &host.description(policy.regime());
   } catch (const UsageError& e) {
-    throw InputError(policy.where("policy.regime"), e.what());
+    throw InputError(policy.where("policy.regime"), e.what(), e.remedy());
   }
   auto problems = check_policy(policy, *description, regime.get());
   if (problems.empty()) return;
-  std::string msg = std::to_string(problems.size()) + " problem(s) in the policy (see `trellis policy check`):";
+  std::string msg = std::to_string(problems.size()) + " problem(s) in the policy:";
   for (auto& p : problems) msg += "\n  " + p.to_string();
-  throw InputError(Location{policy.path().string()}, msg);
+  throw InputError(Location{policy.path().string()}, msg, Remedy::check_policy());
 }
 
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& file, const std::string& from_date) {
   require_officer(by, body_id, "adopt a policy for " + body_id);
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   Policy policy = Policy::load(file);
   require_valid(policy, host);
   Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),

@@ -213,7 +213,7 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
-  if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"; see `trellis body list`");
+  if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"", Remedy::see_bodies());
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
   std::string start = in_force.start();
   std::filesystem::path policy_file;
@@ -223,8 +223,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   } else if ((adoption = in_force.adoption)) {
     policy_file = adoption->policy_path;
   } else {
-    throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start +
-                     "; use `trellis body adopt` or try a draft with --policy");
+    throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + start,
+                     Remedy::adopt_policy(opt.body_id));
   }
   Policy policy = Policy::load(policy_file);
   require_valid(policy, host);
@@ -255,9 +255,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   const Date today = Date::parse(clock.today());
   const Date made_on = opt.on ? *opt.on : today;
   if (opt.on && (!cal.span(year).contains(*opt.on) || today < *opt.on))
-    throw UsageError("--on " + opt.on->to_string() + " must be a day of " + year.to_string() + " (" +
-                     cal.span(year).first.to_string() + " to " + cal.span(year).last.to_string() +
-                     ") and not after today (" + today.to_string() + ")");
+    throw UsageError("the day of the assessment, " + opt.on->to_string() + ", must be a day of " + year.to_string() +
+                         " (" + cal.span(year).first.to_string() + " to " + cal.span(year).last.to_string() +
+                         ") and not after today (" + today.to_string() + ")",
+                     Field::on);
   const Date from = planning::plan_from(cal, opt.period, made_on);
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand

@@ -65,10 +65,12 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
 void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
                const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
   require_officer(by, body_id, "make schools members of " + body_id);
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
-  if (!is_iso_date(from)) throw UsageError("--from must be a date YYYY-MM-DD, found \"" + from + "\"");
-  if (to && !is_iso_date(*to)) throw UsageError("--to must be a date YYYY-MM-DD, found \"" + *to + "\"");
-  if (to && *to < from) throw UsageError("--to " + *to + " is before --from " + from);
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
+  if (!is_iso_date(from))
+    throw UsageError("a membership's first day must be a date YYYY-MM-DD, found \"" + from + "\"", Field::from);
+  if (to && !is_iso_date(*to))
+    throw UsageError("a membership's last day must be a date YYYY-MM-DD, found \"" + *to + "\"", Field::to);
+  if (to && *to < from) throw UsageError("a membership's last day, " + *to + ", is before its first, " + from, Field::to);
   Transaction tx(db);
   Statement known(db, "SELECT 1 FROM schools WHERE urn = ?");
   Statement ins(db, "INSERT INTO memberships(body_id, urn, from_date, to_date) VALUES (?, ?, ?, ?)");

@@ -18,11 +18,58 @@ std::string Location::to_string() const {
   return s;
 }
 
-InputError::InputError(Location where, std::string expected, std::string found)
-    : std::runtime_error(where.to_string() + ": expected " + expected + ", found " + found),
+std::string_view name(Field f) {
+  switch (f) {
+    case Field::none: return "";
+    case Field::on: return "on";
+    case Field::from: return "from";
+    case Field::to: return "to";
+    case Field::reason: return "reason";
+    case Field::rationale: return "rationale";
+    case Field::level: return "level";
+    case Field::period: return "period";
+    case Field::value: return "value";
+    case Field::school: return "school";
+    case Field::text: return "text";
+  }
+  return "";
+}
+
+std::string_view name(Remedy::Kind k) {
+  using K = Remedy::Kind;
+  switch (k) {
+    case K::none: return "";
+    case K::see_bodies: return "see_bodies";
+    case K::see_schools: return "see_schools";
+    case K::see_activities: return "see_activities";
+    case K::see_notes: return "see_notes";
+    case K::see_reviews: return "see_reviews";
+    case K::see_plugins: return "see_plugins";
+    case K::check_policy: return "check_policy";
+    case K::adopt_policy: return "adopt_policy";
+    case K::assess_first: return "assess_first";
+    case K::init_database: return "init_database";
+    case K::upgrade_database: return "upgrade_database";
+    case K::insist: return "insist";
+    case K::move_first: return "move_first";
+    case K::start_review: return "start_review";
+    case K::decide_changed: return "decide_changed";
+    case K::decide_confirmed: return "decide_confirmed";
+    case K::give_period: return "give_period";
+    case K::name_format: return "name_format";
+    case K::see_cases_format: return "see_cases_format";
+  }
+  return "";
+}
+
+Error::Error(const std::string& message, Field field, Remedy remedy)
+    : std::runtime_error(message), field_(field), remedy_(std::move(remedy)) {}
+
+InputError::InputError(Location where, std::string expected, std::string found, Field field, Remedy remedy)
+    : Error(where.to_string() + ": expected " + expected + ", found " + found, field, std::move(remedy)),
       where_(std::move(where)) {}
 
-InputError::InputError(Location where, std::string message)
-    : std::runtime_error(where.to_string() + ": " + message), where_(std::move(where)) {}
+InputError::InputError(Location where, std::string message, Field field, Remedy remedy)
+    : Error(where.to_string() + ": " + message, field, std::move(remedy)), where_(std::move(where)) {}
 
 }  // namespace trellis

@@ -21,7 +21,7 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
   if (!is_indicator_id(in.indicator))
     throw UsageError("expected an indicator id in snake_case, like safeguarding_concern, found \"" + in.indicator + "\"");
   if (in.value && !in.missing.empty()) throw UsageError("give a value or a reason it is missing, not both");
-  if (!in.value && in.missing.empty()) throw UsageError("give --value, or --missing with the reason there is none");
+  if (!in.value && in.missing.empty()) throw UsageError("give a value, or the reason it is missing", Field::value);
   if (!find_indicator(db, in.indicator)) {
     std::string label = in.indicator;
     for (auto& c : label)

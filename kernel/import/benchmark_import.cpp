@@ -23,7 +23,7 @@ void import_benchmarks(EvidenceRun& run, const std::optional<Period>& given) {
     auto p = Period::try_parse(cell::trim(r[period_col]), &why);
     if (!p) throw InputError(r.at(period_col), why.empty() ? "a period like 2018-19" : why);
     if (given && !given->contains(*p))
-      throw InputError(r.at(period_col), "a period within " + given->to_string() + " (given with --period)",
+      throw InputError(r.at(period_col), "a period within " + given->to_string() + ", the period the import was given",
                        csv::quoted(r[period_col]));
     std::string_view scope = cell::trim(r[scope_col]);
     if (scope != "national" && scope != "la")

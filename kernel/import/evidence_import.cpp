@@ -44,8 +44,8 @@ std::string detect_evidence_format(const Header& h, const std::string& file) {
   for (const auto& f : wide_formats()) known += f.id + " (" + join(f.signature) + "), ";
   known += "ofsted-history (" + join(kOfstedHeaders) + "), long (" + join(kLongHeaders) + ") or benchmarks (" +
            join(kBenchmarkHeaders) + ")";
-  throw InputError({file, 1, 1}, "the header of an evidence file: " + known + "; or name the format with --format",
-                   "the header " + h.summary());
+  throw InputError({file, 1, 1}, "the header of an evidence file: " + known, "the header " + h.summary(),
+                   Remedy::name_format());
 }
 
 }  // namespace importing

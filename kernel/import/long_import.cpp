@@ -123,7 +123,7 @@ void import_long(EvidenceRun& run, const std::optional<Period>& given) {
         throw InputError(r.at(period_col), "a period like 2024-25, 2024-25/autumn or 2024-25/autumn-1",
                          csv::quoted(period_text));
       if (given && !given->contains(*p))
-        throw InputError(r.at(period_col), "a period within " + given->to_string() + " (given with --period)",
+        throw InputError(r.at(period_col), "a period within " + given->to_string() + ", the period the import was given",
                          csv::quoted(period_text));
       // Two spellings of one period share an index, so the duplicate check sees them as one.
       std::string canonical = p->to_string();

@@ -80,8 +80,9 @@ Written store(EvidenceRun& run, const Inspection& in, std::optional<Written> cor
 
 void import_ofsted(EvidenceRun& run, const std::optional<Period>& given) {
   if (given && given->kind() != Period::Kind::year)
-    throw UsageError("--period for ofsted-history must be an academic year like 2018-19, found " + given->to_string() +
-                     ": inspections are filed under the academic year of their date");
+    throw UsageError("the period of an ofsted-history file must be an academic year like 2018-19, found " +
+                         given->to_string() + ": inspections are filed under the academic year of their date",
+                     Field::period);
   Source& src = run.source();
   const Header& h = *src.header;
   const std::size_t urn_col = h.require("URN", "ofsted-history");

@@ -30,9 +30,8 @@ std::string detect(const Header& h, const std::string& file) {
   if (h.has_all(kLaNames)) return "la-names";
   throw InputError({file, 1, 1},
                    "the header of a register file: dfe-spine (URN, SCHNAME, NFTYPE, ICLOSE, …), gias (URN, "
-                   "EstablishmentName, TypeOfEstablishment (name), …) or la-names (LEA, LA Name); or name the "
-                   "format with --format",
-                   "the header " + h.summary());
+                   "EstablishmentName, TypeOfEstablishment (name), …) or la-names (LEA, LA Name)",
+                   "the header " + h.summary(), Remedy::name_format());
 }
 
 /// Columns of one register format, resolved once.

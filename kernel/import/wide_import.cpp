@@ -30,8 +30,8 @@ Period period_from_first_row(const Source& src, std::size_t year_col) {
   r.require_fields(src.header->size());
   auto year = cell::whole(r[year_col]);
   if (!year || *year < 1900 || *year > 2999)
-    throw InputError(r.at(year_col), "a year like 2018 (the summer the academic year ends in), or give --period",
-                     csv::quoted(r[year_col]));
+    throw InputError(r.at(year_col), "a year like 2018 (the summer the academic year ends in)", csv::quoted(r[year_col]),
+                     Remedy::give_period());
   return Period::year(static_cast<int>(*year) - 1);
 }
 
@@ -65,7 +65,8 @@ void import_wide(EvidenceRun& run, const WideFormat& f, const std::optional<Peri
   std::optional<Period> period = given;
   if (!period && year_col) period = period_from_first_row(src, *year_col);
   if (!period)
-    throw UsageError("--period is required for " + f.id + " files: they do not say which year they are about");
+    throw UsageError("the period is needed for " + f.id + " files: they do not say which year they are about",
+                     Field::period);
   const std::string period_text = period->to_string();
   const int year_ends = period->start_year() + 1;
   if (!run.start(period_text)) return;

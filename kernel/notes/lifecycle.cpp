@@ -36,7 +36,7 @@ std::string named(const Note& n) {
 
 Note load(Database& db, std::int64_t id) {
   auto n = find_note(db, id);
-  if (!n) throw UsageError("no note with id " + std::to_string(id) + "; see `trellis notes`");
+  if (!n) throw UsageError("no note with id " + std::to_string(id), Remedy::see_notes());
   return std::move(*n);
 }
 
@@ -78,7 +78,7 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
     throw UsageError("a note needs its text or a file reference, and not both");
   Transaction tx(db);
   const auto activity = find_activity(db, d.activity_id);
-  if (!activity) throw UsageError("no activity with id " + std::to_string(d.activity_id) + "; see `trellis schedule`");
+  if (!activity) throw UsageError("no activity with id " + std::to_string(d.activity_id), Remedy::see_activities());
   const std::string about = "write a note of activity " + std::to_string(d.activity_id) + " (" + activity->title +
                             ", " + school_of(activity->urn, activity->school) + ")";
   // Those who visit or meet for the body write its notes; a head answers them.
@@ -181,7 +181,8 @@ Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64
     throw StoreError("cannot revise " + named(n) + " on agreeing it: the head answered it accurate as it stands");
   if (n.status == NoteStatus::inaccurate && (!revision || revision->empty()))
     throw StoreError("cannot agree " + named(n) + " as it stands: the head answered it inaccurate (\"" +
-                     n.steps.back().comment + "\"); agree it with a revised text that answers that");
+                         n.steps.back().comment + "\"); agree it with a revised text that answers that",
+                     Field::text);
   note_store::set_status(db, id, NoteStatus::agreed);
   note_store::add_step(db, id, step_by(actor, clock, "agreed", "", revision));
   const Date today = Date::parse(clock.today());

@@ -56,12 +56,13 @@ Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor&
     require_officer(by, p.body, "add people to " + p.body);
   Statement body(db, "SELECT 1 FROM bodies WHERE id = ?");  // people sit below bodies: no find_body here
   if (!p.body.empty() && !body.bind(1, p.body).step())
-    throw UsageError("unknown body \"" + p.body + "\"; see `trellis body list`");
-  if (p.role == Role::head && !p.school) throw UsageError("a head needs their school (--school URN)");
+    throw UsageError("unknown body \"" + p.body + "\"", Remedy::see_bodies());
+  if (p.role == Role::head && !p.school) throw UsageError("a head needs their school", Field::school);
   // A head acts for their own school only, so a school missing from the register would let them do nothing.
   Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
   if (p.school && !school.bind(1, *p.school).step())
-    throw UsageError("school URN " + std::to_string(*p.school) + " is not in the register; see `trellis schools`");
+    throw UsageError("school URN " + std::to_string(*p.school) + " is not in the register", Field::school,
+                     Remedy::see_schools());
   // A head speaks for their school to every body (reviews, evidence), so an officer may not make a head of a
   // school that was never their body's: that would let them act for another body's school.
   Statement member(db, "SELECT 1 FROM memberships WHERE body_id = ? AND urn = ?");

@@ -200,7 +200,8 @@ const Loaded& PluginHost::Impl::find(std::string_view id) const {
   std::string ids;
   for (const auto& [name, p] : loaded) ids += (ids.empty() ? "" : ", ") + name;
   throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (loaded: " +
-                   (ids.empty() ? "none" : ids) + "); see `trellis plugins`");
+                   (ids.empty() ? "none" : ids) + ")",
+                   Remedy::see_plugins());
 }
 
 void PluginHost::log_to_stderr(const std::string& line) { std::cerr << "trellis: " << line << "\n"; }

@@ -302,8 +302,8 @@ std::vector<CaseResult> run_policy_tests(const Policy& policy, const sdk::Regime
     root = toml::parse_file(cases.string());
   } catch (const toml::parse_error& e) {
     if (!fs::exists(cases))
-      throw InputError({cases.string(), 0, 0}, "a cases file ([[case]] tables, see `trellis policy test --help`)",
-                       "none");
+      throw InputError({cases.string(), 0, 0}, "a cases file of [[case]] tables", "none",
+                       Remedy::see_cases_format());
     throw InputError(policy_tree::location(cases.string(), e.source()), "invalid TOML: " + std::string(e.description()));
   }
   const auto specs = CasesReader(cases, policy, description).read(root);

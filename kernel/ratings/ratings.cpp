@@ -65,7 +65,7 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 }  // namespace
 
 std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
-  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
+  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Remedy::see_bodies());
   const Period period = Period::parse(in.period);
   const BodyPeriod in_force = body_period(db, in.body_id, period);
   const std::string start = in_force.start();
@@ -82,13 +82,15 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   check_classified(db, adoption->regime, in, period.to_string());
   if (!in.on.empty()) {
     const auto on = Date::try_parse(in.on);
-    if (!on) throw UsageError("--on must be a date YYYY-MM-DD, found \"" + in.on + "\"");
+    if (!on) throw UsageError("the day it was decided must be a date YYYY-MM-DD, found \"" + in.on + "\"", Field::on);
     const DateRange year = in_force.calendar.span(period.academic_year());
     const Date today = Date::parse(clock.today());
     // A decision on a year can be taken after it ends (a final level recorded in the autumn), never before it.
     if (*on < year.first || today < *on)
-      throw UsageError("--on " + in.on + " must be on or after the first day of " + period.academic_year().to_string() +
-                       " (" + year.first.to_string() + ") and not after today (" + today.to_string() + ")");
+      throw UsageError("the day it was decided, " + in.on + ", must be on or after the first day of " +
+                           period.academic_year().to_string() + " (" + year.first.to_string() +
+                           ") and not after today (" + today.to_string() + ")",
+                       Field::on);
   }
   if (in.stage == "computed")
     refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");

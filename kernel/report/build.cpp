@@ -115,7 +115,7 @@ std::string policy_file_of(Database& db, std::optional<std::int64_t> adoption_id
 
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
   auto body = find_body(db, body_id);
-  if (!body) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  if (!body) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   Report r;
   r.body = *body;
   r.period = period.to_string();
@@ -128,8 +128,8 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
     assessed = stored_assessments(db, host, body_id, wider);
   }
   if (assessed.empty())
-    throw UsageError("nothing has been assessed for " + body_id + " in " + r.period + "; run `trellis assess --body " +
-                     body_id + " --period " + r.period + "` first");
+    throw UsageError("nothing has been assessed for " + body_id + " in " + r.period,
+                     Remedy::assess_first(body_id, r.period));
   r.assessed_period = assessed.front().period;
   r.regime = assessed.front().regime;
   r.policy_version = assessed.front().policy_version;

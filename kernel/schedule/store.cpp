@@ -77,12 +77,12 @@ Activity read_row(const Statement& s) {
 
 Activity require(Database& db, std::int64_t id) {
   auto a = find_activity(db, id);
-  if (!a) throw UsageError("no activity with id " + std::to_string(id) + "; see `trellis schedule`");
+  if (!a) throw UsageError("no activity with id " + std::to_string(id), Remedy::see_activities());
   return *a;
 }
 
-[[noreturn]] void refuse(const Activity& a, const std::string& why) {
-  throw InputError(Location{"activity " + std::to_string(*a.id) + " (" + a.title + ")"}, why);
+[[noreturn]] void refuse(const Activity& a, const std::string& why, Field field = Field::none, Remedy remedy = {}) {
+  throw InputError(Location{"activity " + std::to_string(*a.id) + " (" + a.title + ")"}, why, field, std::move(remedy));
 }
 
 void require_reason(const std::string& reason, const char* what) {
@@ -316,18 +316,20 @@ ActivityChange mark_done(Database& db, const Clock& clock, const AcademicCalenda
   const std::string day = on.to_string();
   if (a.status == ActivityStatus::cancelled)
     refuse(a, "it was cancelled (" + a.reason + "); a cancelled activity cannot be done");
-  if (today < on) refuse(a, "--on " + day + " is after today (" + today.to_string() + ")");
+  if (today < on) refuse(a, "the day it was done, " + day + ", is after today (" + today.to_string() + ")", Field::on);
   // An event cannot be held before it starts, nor a deadline met before its
   // window opens (minutes before the meeting); a plain due date may be met early.
   if ((!a.due || a.start < *a.due) && on < a.start) {
     if (a.due)
-      refuse(a, "--on " + day + " is before its window opens on " + a.start.to_string() +
-                    (a.anchor_uid ? " (the day what it follows took place)" : ""));
-    refuse(a, "--on " + day + " is before it was planned to start, on " + a.start.to_string() +
-                  "; if it was brought forward, `trellis activity move` it first");
+      refuse(a,
+             "the day it was done, " + day + ", is before its window opens on " + a.start.to_string() +
+                 (a.anchor_uid ? " (the day what it follows took place)" : ""),
+             Field::on);
+    refuse(a, "the day it was done, " + day + ", is before it was planned to start, on " + a.start.to_string(),
+           Field::on, Remedy::move_first(*a.id));
   }
   if (on.is_weekend() && !force)
-    refuse(a, "--on " + day + " is a " + weekday_name(on.weekday()) + "; give --force if it really took place then");
+    refuse(a, "the day it was done, " + day + ", is a " + weekday_name(on.weekday()), Field::on, Remedy::insist());
 
   // An event held on another day than planned shows on that day in calendars (see ics.hpp): SEQUENCE + 1.
   const int moved = !a.due && !(a.start <= on && on <= a.end) ? 1 : 0;
@@ -355,8 +357,8 @@ ActivityChange move_activity(Database& db, const Clock& clock, const AcademicCal
     refuse(a, "it belongs to " + a.year + " (" + academic_year.first.to_string() + " to " +
                   academic_year.last.to_string() + "); " + to.to_string() + " is outside it");
   if (!force && !cal.is_working_day(to))
-    refuse(a, to.to_string() + " is a " + (to.is_weekend() ? std::string(weekday_name(to.weekday())) : "bank holiday") +
-                  "; give --force to move it there all the same");
+    refuse(a, to.to_string() + " is a " + (to.is_weekend() ? std::string(weekday_name(to.weekday())) : "bank holiday"),
+           Field::to, Remedy::insist());
   if (a.status == ActivityStatus::done)
     refuse(a, "it was done on " + (a.done_on ? a.done_on->to_string() : std::string("?")) + "; it cannot be moved");
   if (a.status == ActivityStatus::cancelled) refuse(a, "it was cancelled (" + a.reason + "); it cannot be moved");

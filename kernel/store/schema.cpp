@@ -391,11 +391,11 @@ void require_current(Database& db) {
   const int v = stored_version(db);
   if (v == schema_version()) return;
   if (v == 0)
-    throw StoreError(db.file().string() + ": not a trellis database yet; run `trellis init` first");
+    throw StoreError(db.file().string() + ": not a trellis database yet", Remedy::init_database());
   if (v < schema_version())
     throw StoreError(db.file().string() + ": the database is at schema version " + std::to_string(v) +
-                     ", older than this program's " + std::to_string(schema_version()) +
-                     "; run `trellis init` to upgrade it");
+                         ", older than this program's " + std::to_string(schema_version()),
+                     Remedy::upgrade_database());
   throw StoreError(db.file().string() + ": the database is at schema version " + std::to_string(v) +
                    ", newer than this program's " + std::to_string(schema_version()) +
                    "; use a newer trellis");

@@ -83,7 +83,7 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
     throw UsageError(std::string(command_of(r.step)) + " needs a day");
   Transaction tx(db);
   const auto before = find_activity(db, r.id);
-  if (!before) throw UsageError("no activity with id " + std::to_string(r.id) + "; see `trellis schedule`");
+  if (!before) throw UsageError("no activity with id " + std::to_string(r.id), Remedy::see_activities());
   require_officer(actor, before->body, std::string(command_of(r.step)).substr(9) + " activity " + named(*before));
   const Date today = Date::parse(clock.today());
   // Its followers as they were, to say how each was re-dated or cancelled.

@@ -81,7 +81,7 @@ struct PeriodFacts {
 
 RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                                    const std::filesystem::path& file, const std::string& body_id) {
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"; see `trellis body list`");
+  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   RatingsImportReport report;
   report.file = file.filename().string();
   const csv::FileFacts facts = csv::inspect(file, report.file);
@@ -148,10 +148,10 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       }
     } catch (const NotPermitted& e) {  // the row's stage is not the importer's to record: name the row
       throw NotPermitted(r.at(col("stage")).to_string() + ": " + e.what() + "; nothing was imported");
-    } catch (const UsageError& e) {
-      throw InputError(r.at(0), e.what());
+    } catch (const UsageError& e) {  // the row, not a field of a form, is what to mend; the remedy still holds
+      throw InputError(r.at(0), e.what(), e.remedy());
     } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
-      throw InputError(r.at(col("level")), e.what());
+      throw InputError(r.at(col("level")), e.what(), e.remedy());
     }
     Statement s(db, "SELECT supersedes FROM ratings WHERE id = ?");
     s.bind(1, id);

@@ -69,7 +69,7 @@ std::string status_refusal(const Review& r, const std::string& wanted) {
 
 Review must_find(Database& db, std::int64_t id) {
   auto r = find_review(db, id);
-  if (!r) throw UsageError("no review request " + std::to_string(id) + "; see `trellis reviews --body ID`");
+  if (!r) throw UsageError("no review request " + std::to_string(id), Remedy::see_reviews());
   return *r;
 }
 
@@ -108,8 +108,8 @@ std::optional<std::string> current_level(Database& db, const Review& r, const st
 }  // namespace
 
 Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& in) {
-  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"; see `trellis body list`");
-  if (blank(in.reason)) throw UsageError("a review request needs a reason (--reason)");
+  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Remedy::see_bodies());
+  if (blank(in.reason)) throw UsageError("a review request needs a reason", Field::reason);
   require_school_voice(actor, in.body_id, in.urn, "ask for a review of school " + std::to_string(in.urn));
   const std::string by = blank(in.by) ? actor.name : in.by;
   std::optional<std::string> period;
@@ -119,8 +119,8 @@ Review request_review(Database& db, const Actor& actor, const Clock& clock, cons
   Statement school(db, "SELECT name FROM schools WHERE urn = ?");
   school.bind(1, in.urn);
   if (!school.step())
-    throw StoreError("no school with URN " + std::to_string(in.urn) +
-                     " is in the register; nothing was recorded (see `trellis schools`)");
+    throw StoreError("no school with URN " + std::to_string(in.urn) + " is in the register; nothing was recorded",
+                     Field::school, Remedy::see_schools());
   const std::string name = school.text(0);
   if (!period) period = latest_assessed_period(db, in.body_id, in.urn);
   const std::string on = period ? body_period(db, in.body_id, Period::parse(*period)).start() : clock.today();
@@ -164,9 +164,9 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
                              const ReviewOutcome& in) {
   if (in.outcome != ReviewStatus::confirmed && in.outcome != ReviewStatus::changed)
     throw UsageError("a review's outcome is confirmed or changed");
-  if (blank(in.rationale)) throw UsageError("a review's outcome needs a rationale (--rationale): the head is told it");
+  if (blank(in.rationale)) throw UsageError("a review's outcome needs a rationale: the head is told it", Field::rationale);
   if (in.outcome == ReviewStatus::changed && (!in.level || blank(*in.level)))
-    throw UsageError("--changed needs the new level (--level)");
+    throw UsageError("a changed outcome needs the new level", Field::level);
   const std::string on = in.on ? Date::parse(*in.on).to_string() : clock.today();
   const std::string by = blank(in.by) ? actor.name : in.by;
 
@@ -174,10 +174,12 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
   Review r = must_find(db, in.id);
   require_officer(actor, r.body_id, "decide review " + std::to_string(r.id));
   if (r.status != ReviewStatus::under_review) {
-    std::string wanted = r.status == ReviewStatus::requested
-                             ? "start it first with `trellis review start " + std::to_string(r.id) + "`"
-                             : "it has been decided already";
-    throw StoreError(status_refusal(r, "only a review under review can be decided; " + wanted + "; nothing was changed"));
+    if (r.status == ReviewStatus::requested)
+      throw StoreError(status_refusal(r, "only a review under review can be decided, and it has not been started; "
+                                         "nothing was changed"),
+                       Remedy::start_review(r.id));
+    throw StoreError(status_refusal(r, "only a review under review can be decided; it has been decided already; "
+                                       "nothing was changed"));
   }
   if (on < r.requested_at.substr(0, 10))
     throw UsageError("the outcome's date " + on + " is before the request was made (" + r.requested_at.substr(0, 10) + ")");
@@ -197,11 +199,11 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
   std::string level;
   if (in.outcome == ReviewStatus::confirmed) {
     if (!out.level_before)
-      throw StoreError(std::to_string(r.urn) + " has no level for " + *period + " under " + r.body_id +
-                       " to confirm; decide with --changed --level LEVEL");
+      throw StoreError(std::to_string(r.urn) + " has no level for " + *period + " under " + r.body_id + " to confirm",
+                       Remedy::decide_changed());
     if (in.level && *in.level != *out.level_before)
-      throw UsageError("--confirmed keeps the current level " + *out.level_before + "; to make it " + *in.level +
-                       ", decide with --changed --level " + *in.level);
+      throw UsageError("a confirmed outcome keeps the current level " + *out.level_before + ", not " + *in.level,
+                       Field::level, Remedy::decide_changed(*in.level));
     level = *out.level_before;
   } else {
     level = *in.level;
@@ -216,8 +218,8 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
       throw UsageError("\"" + level + "\" is not on the " + regime->id + " regime's overall scale; its levels are " +
                        joined(levels));
     if (out.level_before && *out.level_before == level)
-      throw UsageError(std::to_string(r.urn) + " is already " + level + " for " + *period +
-                       "; to keep that level, decide with --confirmed");
+      throw UsageError(std::to_string(r.urn) + " is already " + level + " for " + *period, Field::level,
+                       Remedy::decide_confirmed());
     if (!stage)
       throw StoreError("the " + regime->id + " regime has no stage at which a person decides a level (final, validated "
                        "or moderated), so a review cannot change it");

@@ -75,7 +75,7 @@ TEST_CASE("long CSV: a period must be valid, and within --period when one is giv
   CHECK_THAT(error_of(db, {.file = d.write("b.csv", kHeader + "1,x,2024-25/winter,1,\n")}),
              Catch::StartsWith("b.csv:2:3: expected"));
   CHECK(error_of(db, {.file = d.write("c.csv", kHeader + "1,x,2023-24/summer,1,\n"), .period = "2024-25"}) ==
-        "c.csv:2:3: expected a period within 2024-25 (given with --period), found \"2023-24/summer\"");
+        "c.csv:2:3: expected a period within 2024-25, the period the import was given, found \"2023-24/summer\"");
   CHECK(snapshot(db) == before);
   auto r = import_evidence(db, testing::admin(), testing::at(), {.file = d.write("d.csv", kHeader + "1,x,2024-25/summer-2,1,\n"), .period = "2024-25"});
   CHECK(r.period == "2024-25");

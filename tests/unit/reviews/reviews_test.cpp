@@ -246,7 +246,13 @@ TEST_CASE("a review moves one way only: out-of-order steps name the current stat
 
   std::string before = snapshot(db);
   CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, confirm), StoreError);
-  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm), Catch::Contains("is requested") && Catch::Contains("review start"));
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm), Catch::Contains("is requested") && Catch::Contains("not been started"));
+  try {
+    decide_review(db, host, testing::admin(), now, confirm);
+  } catch (const StoreError& e) {
+    CHECK(e.remedy().kind == Remedy::Kind::start_review);
+    CHECK(e.remedy().id == r.id);
+  }
   CHECK(snapshot(db) == before);
 
   start_review(db, testing::admin(), now, r.id);
@@ -278,7 +284,12 @@ TEST_CASE("a decision needs a rationale, and a changed level on the overall scal
   CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, changed(std::nullopt)), UsageError);
   CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, changed("purple")), Catch::Contains("not on the telford-la regime's overall scale"));
   CHECK_THROWS_AS(decide_review(db, host, testing::admin(), now, changed("Yellow")), UsageError);  // a label, not the level's id
-  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, changed("amber")), Catch::Contains("--confirmed"));
+  CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, changed("amber")), Catch::Contains("is already amber"));
+  try {
+    decide_review(db, host, testing::admin(), now, changed("amber"));
+  } catch (const UsageError& e) {
+    CHECK(e.remedy().kind == Remedy::Kind::decide_confirmed);
+  }
   auto confirm_other = ReviewOutcome{r.id, ReviewStatus::confirmed, "red", "A. Officer", "Why", std::nullopt};
   CHECK_THROWS_WITH(decide_review(db, host, testing::admin(), now, confirm_other), Catch::Contains("keeps the current level amber"));
   auto bad_date = changed("yellow");

@@ -105,7 +105,15 @@ TEST_CASE("done is refused before the meeting, before the minutes' window opens,
   refused(t.minutes, "2025-05-21", "before its window opens on 2025-05-22");
   refused(t.meeting, "2025-06-21", "after today");
   refused(t.meeting, "2025-05-24", "Saturday");
-  refused(t.meeting, "2025-05-25", "--force");
+  refused(t.meeting, "2025-05-25", "Sunday");
+  // A weekend is possible, so the refusal says it can be insisted on, and that the day done is at fault.
+  try {
+    mark_done(t.db, testing::at(), t.cal, t.meeting, D("2025-05-25"), "", kToday);
+    FAIL("a Sunday is accepted unforced");
+  } catch (const InputError& e) {
+    CHECK(e.field() == Field::on);
+    CHECK(e.remedy().kind == Remedy::Kind::insist);
+  }
   CHECK(t.all() == before);  // nothing written
   const auto done = mark_done(t.db, testing::at(), t.cal, t.meeting, D("2025-05-24"), "held on a Saturday", kToday, true);
   CHECK(done.activity.done_on == D("2025-05-24"));

@@ -32,7 +32,12 @@ TEST_CASE("a database newer than the program is refused by name") {
 
 TEST_CASE("an empty file is not yet a trellis database") {
   auto db = Database::open(temp_db("trellis-schema-3.db"));
-  CHECK_THROWS_WITH(require_current(db), Catch::Contains("trellis init"));
+  CHECK_THROWS_WITH(require_current(db), Catch::Contains("not a trellis database yet"));
+  try {
+    require_current(db);
+  } catch (const StoreError& e) {
+    CHECK(e.remedy().kind == Remedy::Kind::init_database);
+  }
 }
 
 TEST_CASE("a transaction that is not committed leaves nothing behind") {
