@@ -77,8 +77,13 @@ void add_body(CLI::App& app, Cli& cli) {
       urns.insert(urns.end(), more.begin(), more.end());
     }
     if (urns.empty()) throw UsageError("name the schools to join: URNs, or --la CODE");
-    join_body(db, cli.actor(db), cli.clock(), join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
-    std::cout << urns.size() << " school(s) joined " << join_id << " from " << from << (to.empty() ? "" : " to " + to) << ".\n";
+    const JoinRun run =
+        join_body(db, cli.actor(db), cli.clock(), join_id, urns, from, to.empty() ? std::nullopt : std::optional(to));
+    std::cout << run.joined.size() << " school(s) joined " << join_id << " from " << from << (to.empty() ? "" : " to " + to)
+              << ".\n";
+    if (!run.already.empty())
+      std::cout << run.already.size() << " school(s) were members of " << join_id
+                << " already in that time, and are left as they were.\n";
   });
 }
 

@@ -62,8 +62,8 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
   return out;
 }
 
-void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
-               const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
+JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
+                  const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
   require_officer(by, body_id, "make schools members of " + body_id);
   if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   if (!is_iso_date(from))
@@ -73,20 +73,34 @@ void join_body(Database& db, const Actor& by, const Clock& clock, const std::str
   if (to && *to < from) throw UsageError("a membership's last day, " + *to + ", is before its first, " + from, Field::to);
   Transaction tx(db);
   Statement known(db, "SELECT 1 FROM schools WHERE urn = ?");
+  Statement overlapping(db, R"(SELECT 1 FROM memberships WHERE body_id = ? AND urn = ? AND from_date <= ?
+                                 AND (to_date IS NULL OR to_date >= ?))");
   Statement ins(db, "INSERT INTO memberships(body_id, urn, from_date, to_date) VALUES (?, ?, ?, ?)");
+  JoinRun run;
   for (auto urn : urns) {
     known.bind(1, urn);
     bool found = known.step();
     known.reset();
     if (!found) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
+    overlapping.bind(1, body_id).bind(2, urn).bind(3, to.value_or("9999-12-31")).bind(4, from);
+    const bool member = overlapping.step();
+    overlapping.reset();
+    if (member) {
+      run.already.push_back(urn);
+      continue;
+    }
     ins.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
+    run.joined.push_back(urn);
   }
+  if (run.joined.empty()) return run;
   // What each school's membership now says: from `from`, to `to` or open-ended.
-  const nlohmann::json changes{{"body", body_id}, {"schools", urns}, {"from", from}, {"to", or_null(to)}};
+  const nlohmann::json changes{{"body", body_id}, {"schools", run.joined}, {"from", from}, {"to", or_null(to)}};
   record_audit(db, by, clock,
-               {"body join", std::to_string(urns.size()) + " schools to " + body_id + " from " + from + (to ? " to " + *to : ""),
-                "", body_id, urns.size() == 1 ? std::optional(urns.front()) : std::nullopt, changes.dump()});
+               {"body join",
+                std::to_string(run.joined.size()) + " schools to " + body_id + " from " + from + (to ? " to " + *to : ""),
+                "", body_id, run.joined.size() == 1 ? std::optional(run.joined.front()) : std::nullopt, changes.dump()});
   tx.commit();
+  return run;
 }
 
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code) {

@@ -33,10 +33,17 @@ struct BodySummary {
 /// An admin adds a body, in one transaction with its audit row.
 void add_body(Database& db, const Actor& by, const Clock& clock, const Body& body);
 std::vector<BodySummary> list_bodies(Database& db, const std::string& today);
+struct JoinRun {
+  std::vector<std::int64_t> joined;
+  std::vector<std::int64_t> already;  ///< members at some time in the span already: left as they were
+};
+
 /// Throws UsageError when the body or a school is unknown, or dates are reversed.
 /// An admin or the body's officer makes schools members, with one audit row.
-void join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id, const std::vector<std::int64_t>& urns,
-               const std::string& from, const std::optional<std::string>& to);
+/// A school already a member at some time in [from, to] is left as it is
+/// (two memberships of one body must not overlap); when every school is, nothing is written.
+JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
+                  const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to);
 /// The open schools of a local authority in the register, ascending: what an
 /// LA joins to its own body.
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code);

@@ -29,6 +29,28 @@ TEST_CASE("memberships follow their date ranges") {
   CHECK(list[0].schools == 1);
 }
 
+TEST_CASE("joining a school that is a member already in that time leaves it as it was") {
+  auto db = with_schools();
+  add_body(db, testing::admin(), testing::at(), {"t1", "trust", "Trust One"});
+  join_body(db, testing::admin(), testing::at(), "t1", {1}, "2020-09-01", std::string("2023-08-31"));
+  const auto count = [&](const char* sql) {
+    Statement s(db, sql);
+    s.step();
+    return s.integer(0);
+  };
+  const auto audit_before = count("SELECT COUNT(*) FROM audit");
+  const JoinRun again = join_body(db, testing::admin(), testing::at(), "t1", {1, 2}, "2023-01-01", std::nullopt);
+  CHECK(again.joined == std::vector<std::int64_t>{2});
+  CHECK(again.already == std::vector<std::int64_t>{1});
+  CHECK(count("SELECT COUNT(*) FROM memberships WHERE urn = 1") == 1);
+  // Every school a member already: nothing is written, not even an audit row.
+  const JoinRun none = join_body(db, testing::admin(), testing::at(), "t1", {2}, "2024-01-01", std::nullopt);
+  CHECK(none.joined.empty());
+  CHECK(count("SELECT COUNT(*) FROM audit") == audit_before + 1);
+  // After the first membership ends, the school may join again.
+  CHECK(join_body(db, testing::admin(), testing::at(), "t1", {1}, "2023-09-01", std::string("2023-12-31")).joined.size() == 1);
+}
+
 TEST_CASE("bad body input is a usage error naming what was wrong") {
   auto db = with_schools();
   CHECK_THROWS_WITH(add_body(db, testing::admin(), testing::at(), {"Bad Id", "la", "x"}), Catch::Contains("Bad Id"));
