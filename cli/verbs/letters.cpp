@@ -40,7 +40,7 @@ struct LettersOptions {
 void run_letters(const Cli& cli, const LettersOptions& o) {
   const Period period = Period::parse(o.period);
   Database db = cli.open_db();
-  if (!find_body(db, o.body)) throw UsageError("unknown body \"" + o.body + "\"; see `trellis body list`");
+  require_body(db, o.body);
   const std::vector<Letter> letters = outbox(db, o.body, period.to_string());
   if (letters.empty())
     std::cerr << "No letters in the outbox for " << o.body << " in " << period.to_string()

@@ -155,8 +155,7 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
   const std::string year = academic_year(o.year);
   const Date today = today_from(o.today);
   Database db = cli.open_db();
-  const auto body = find_body(db, o.body);
-  if (!body) throw UsageError("unknown body \"" + o.body + "\"; see `trellis body list`");
+  const Body body = require_body(db, o.body);
 
   const auto activities = load_activities(db, o.body, year);
   if (activities.empty())
@@ -182,7 +181,7 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
 
   std::ostringstream text;
   if (!(rows.empty() && o.format == "table"))
-    render(text, rows, o.format, o.overdue, today, body->name + " " + year);
+    render(text, rows, o.format, o.overdue, today, body.name + " " + year);
   if (o.output.empty()) std::cout << text.str();
   else {
     write_file(o.output, text.str());

@@ -30,7 +30,7 @@ void add_schools(CLI::App& app, Cli& cli) {
     if (la) f.la_code = la;
     if (!status.empty()) f.status = status;
     if (!body.empty()) {
-      if (!find_body(db, body)) throw UsageError("unknown body \"" + body + "\"; see `trellis body list`");
+      require_body(db, body);
       f.urns = members_on(db, body, cli.clock().today());
     }
     auto schools = list_schools(db, f);

@@ -28,7 +28,7 @@ void require_valid(const Policy& policy, PluginHost& host) {
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& file, const std::string& from_date) {
   require_officer(by, body_id, "adopt a policy for " + body_id);
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
+  require_body(db, body_id);
   Policy policy = Policy::load(file);
   require_valid(policy, host);
   Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),

@@ -213,7 +213,7 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
-  if (!find_body(db, opt.body_id)) throw UsageError("unknown body \"" + opt.body_id + "\"", Remedy::see_bodies());
+  require_body(db, opt.body_id);
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
   std::string start = in_force.start();
   std::filesystem::path policy_file;

@@ -43,6 +43,11 @@ void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) 
   tx.commit();
 }
 
+Body require_body(Database& db, const std::string& id) {
+  if (auto b = find_body(db, id)) return *b;
+  throw UsageError("unknown body \"" + id + "\"", Remedy::see_bodies());
+}
+
 std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
   Statement s(db, R"(
     SELECT b.id, b.kind, b.name,
@@ -65,7 +70,7 @@ std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
 JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
                   const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
   require_officer(by, body_id, "make schools members of " + body_id);
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
+  require_body(db, body_id);
   if (!is_iso_date(from))
     throw UsageError("a membership's first day must be a date YYYY-MM-DD, found \"" + from + "\"", Field::from);
   if (to && !is_iso_date(*to))

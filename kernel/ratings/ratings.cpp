@@ -65,7 +65,7 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 }  // namespace
 
 std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
-  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Remedy::see_bodies());
+  require_body(db, in.body_id);
   const Period period = Period::parse(in.period);
   const BodyPeriod in_force = body_period(db, in.body_id, period);
   const std::string start = in_force.start();

@@ -70,7 +70,7 @@ std::optional<Review> find_review(Database& db, std::int64_t id) {
 }
 
 std::vector<Review> list_reviews(Database& db, const std::string& body_id, std::optional<ReviewStatus> status) {
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
+  require_body(db, body_id);
   Statement s(db, std::string(kSelect) + " WHERE q.body_id = ? AND (? IS NULL OR q.status = ?) ORDER BY q.id");
   std::optional<std::string> wanted;
   if (status) wanted = to_string(*status);

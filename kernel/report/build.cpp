@@ -114,10 +114,8 @@ std::string policy_file_of(Database& db, std::optional<std::int64_t> adoption_id
 }  // namespace
 
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
-  auto body = find_body(db, body_id);
-  if (!body) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
   Report r;
-  r.body = *body;
+  r.body = require_body(db, body_id);
   r.period = period.to_string();
   // A term's report stands on the term's own assessments, else on those of
   // the term or year that contains it; its activities are the term's.

@@ -81,7 +81,7 @@ struct PeriodFacts {
 
 RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                                    const std::filesystem::path& file, const std::string& body_id) {
-  if (!find_body(db, body_id)) throw UsageError("unknown body \"" + body_id + "\"", Remedy::see_bodies());
+  require_body(db, body_id);
   RatingsImportReport report;
   report.file = file.filename().string();
   const csv::FileFacts facts = csv::inspect(file, report.file);

@@ -108,7 +108,7 @@ std::optional<std::string> current_level(Database& db, const Review& r, const st
 }  // namespace
 
 Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& in) {
-  if (!find_body(db, in.body_id)) throw UsageError("unknown body \"" + in.body_id + "\"", Remedy::see_bodies());
+  require_body(db, in.body_id);
   if (blank(in.reason)) throw UsageError("a review request needs a reason", Field::reason);
   require_school_voice(actor, in.body_id, in.urn, "ask for a review of school " + std::to_string(in.urn));
   const std::string by = blank(in.by) ? actor.name : in.by;

@@ -50,5 +50,7 @@ std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code);
 /// URNs that are members of the body on the date, ascending.
 std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date);
 std::optional<Body> find_body(Database& db, const std::string& id);
+/// The body, or UsageError "unknown body" with the remedy of listing them.
+Body require_body(Database& db, const std::string& id);
 
 }  // namespace trellis
