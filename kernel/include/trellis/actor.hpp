@@ -3,7 +3,7 @@
 /// Every use case that writes takes the actor; the audit records the person
 /// and the role they acted in.
 ///
-///     Actor head{"j.smith", "Jo Smith", Role::head, "nexus", 123456};
+///     Actor head{"j.smith", "Jo Smith", Role::head, "example-trust", 123456};
 ///     to_string(head.role);  // "head"
 #include <cstdint>
 #include <optional>

@@ -14,11 +14,11 @@
 ///
 ///     throw UsageError("a review request needs a reason", Field::reason);
 ///     throw UsageError("unknown body \"" + id + "\"", Remedy::see_bodies());
-///     throw UsageError("nothing has been assessed for telford in 2018-19",
-///                      Remedy::assess_first("telford", "2018-19"));
+///     throw UsageError("nothing has been assessed for example-la in 2018-19",
+///                      Remedy::assess_first("example-la", "2018-19"));
 ///     // the CLI prints: trellis: --reason: a review request needs a reason
-///     //                 trellis: nothing has been assessed for telford in 2018-19;
-///     //                          run `trellis assess --body telford --period 2018-19` first
+///     //                 trellis: nothing has been assessed for example-la in 2018-19;
+///     //                          run `trellis assess --body example-la --period 2018-19` first
 ///
 ///     throw InputError{{"england_abs.csv", 12, 4}, "a number", "\"12,5\""};
 ///     // england_abs.csv:12:4: expected a number, found "12,5"

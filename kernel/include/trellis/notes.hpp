@@ -8,8 +8,8 @@
 ///     send_note(db, officer, clock, n.id);                     // draft -> sent; agree_by set
 ///     respond_to_note(db, head, clock, n.id, {.accurate = false, .comment = "The visit was on Tuesday"});
 ///     agree_note(db, officer, clock, n.id, "We looked at reading on Tuesday ...");  // revised, then agreed
-///     for (const Note& late : list_notes(db, {.body = "telford"})) if (late.overdue(today)) ...
-///     for (const Overdue& late : overdue_notes(db, "telford", "2024-25", cal, today))
+///     for (const Note& late : list_notes(db, {.body = "example-la"})) if (late.overdue(today)) ...
+///     for (const Overdue& late : overdue_notes(db, "example-la", "2024-25", cal, today))
 ///       std::cout << late.activity.title << ": " << late.working_days_late << " working days late\n";
 ///       // "Note 3 of QA visit: to send by 2025-06-03: 1 working days late"
 ///

@@ -2,9 +2,9 @@
 /// The people who act on a database, each in one role, and what each role may
 /// do. A database starts with one admin, its creator.
 ///
-///     add_person(db, admin, clock, {"j.smith", "Jo Smith", Role::head, "nexus", 123456});
+///     add_person(db, admin, clock, {"j.smith", "Jo Smith", Role::head, "example-trust", 123456});
 ///     auto head = find_person(db, "j.smith");
-///     require_stage(*head, {"head"}, "nexus", 123456, "self");  // throws NotPermitted if not allowed
+///     require_stage(*head, {"head"}, "example-trust", 123456, "self");  // throws NotPermitted if not allowed
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +30,7 @@ std::optional<Actor> find_person(Database& db, std::string_view id);
 Actor person(Database& db, std::string_view id);
 std::vector<Actor> list_people(Database& db);
 
-/// "Jo Smith (head of 123456)", "SPSB (board, nexus)", "admin (admin)": for messages.
+/// "Jo Smith (head of 123456)", "A. Member (board, example-trust)", "admin (admin)": for messages.
 std::string describe(const Actor& actor);
 
 // What each role may do. Each throws NotPermitted with the person, the

@@ -6,7 +6,7 @@
 /// (audit_log.hpp).
 ///
 ///     record_audit(db, actor, clock, {"import evidence", "1204 items from abs.csv", sha});
-///     record_audit(db, actor, clock, {"rate", "123456 overall amber (final)", "", "telford", 123456});
+///     record_audit(db, actor, clock, {"rate", "123456 overall amber (final)", "", "example-la", 123456});
 #include <cstdint>
 #include <optional>
 #include <string>
