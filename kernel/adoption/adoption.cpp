@@ -6,6 +6,7 @@
 #include "trellis/people.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/body_repository.hpp"
 
 namespace trellis {
 
@@ -39,11 +40,7 @@ Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clo
   auto before = [&](const std::string Adoption::*field) {
     return was ? std::optional((*was).*field) : std::nullopt;
   };
-  Statement s(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?))");
-  s.bind(1, a.body_id).bind(2, a.policy_path.string()).bind(3, a.regime).bind(4, a.version)
-      .bind(5, a.policy_hash).bind(6, a.from_date).bind(7, clock.timestamp()).run();
-  a.id = db.last_insert_id();
+  a.id = db.bodies().add_adoption(a, clock.timestamp());
   const nlohmann::json changes{{"adoption", a.id},
                                {"from", from_date},
                                {"regime", from_to(before(&Adoption::regime), a.regime)},
@@ -58,11 +55,7 @@ Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clo
 }
 
 std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, const std::string& date) {
-  Statement s(db, R"(SELECT id, body_id, policy_path, regime, version, policy_hash, from_date FROM adoptions
-                     WHERE body_id = ? AND from_date <= ? ORDER BY from_date DESC, id DESC LIMIT 1)");
-  s.bind(1, body_id).bind(2, date);
-  if (!s.step()) return std::nullopt;
-  return Adoption{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), std::nullopt};
+  return db.bodies().adoption_on(body_id, date);
 }
 
 BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period) {

@@ -7,14 +7,15 @@
 #include "trellis/decision.hpp"
 #include "trellis/calendar_view.hpp"
 #include "trellis/error.hpp"
+#include "trellis/store/assessment_repository.hpp"
+#include "trellis/store/evidence_repository.hpp"
+#include "trellis/store/rating_repository.hpp"
+#include "trellis/store/school_repository.hpp"
 
 namespace trellis {
 namespace {
 
-struct StoredRating {
-  std::string period, subject, stage, level, regime;
-  std::int64_t id;
-};
+using StoredRating = HeldRating;
 
 struct StoredAssessment {
   Period period;
@@ -67,59 +68,38 @@ struct EvidenceStore::Data {
 EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
                              AcademicCalendar calendar, HistoryRules history, KernelSections sections)
     : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS wanted(urn INTEGER PRIMARY KEY); DELETE FROM temp.wanted;");
-  {
-    Statement add(db, "INSERT OR IGNORE INTO temp.wanted(urn) VALUES (?)");
-    for (auto u : urns) add.bind(1, u).run();
-  }
-  Statement schools(db, R"(SELECT s.urn, s.name, s.la_code, s.la_name, s.type, s.type_group, s.phase, s.status, s.pupils
-      FROM schools s JOIN temp.wanted w ON w.urn = s.urn)");
-  while (schools.step()) {
+  for (const School& school : db.schools().find_many(urns)) {
     sdk::SchoolInfo info;
-    info.urn = schools.integer(0);
-    info.name = schools.text(1);
-    info.la_code = static_cast<int>(schools.opt_integer(2).value_or(0));
-    info.la_name = schools.text(3);
-    info.type = schools.text(4);
-    info.type_group = schools.text(5);
-    info.phase = schools.text(6);
-    info.status = schools.text(7);
-    if (auto p = schools.opt_integer(8)) info.pupils = static_cast<int>(*p);
+    info.urn = school.urn;
+    info.name = school.name;
+    info.la_code = school.la_code.value_or(0);
+    info.la_name = school.la_name.value_or("");
+    info.type = school.type;
+    info.type_group = school.type_group;
+    info.phase = school.phase;
+    info.status = school.status;
+    info.pupils = school.pupils;
     data_->schools.emplace(info.urn, std::move(info));
   }
-  Statement ev(db, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
-        e.source, e.line, e.recorded_at, e.import_id
-      FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
-      WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-      ORDER BY e.id)");
-  while (ev.step()) {
-    sdk::Observation o;
-    o.id = ev.integer(0);
-    o.indicator = ev.text(2);
-    o.period = ev.text(3);
-    o.value = ev.opt_real(4);
-    o.text = ev.text(5);
-    o.missing = ev.text(6);
-    o.source = ev.text(7);
-    if (auto l = ev.opt_integer(8)) o.line = static_cast<int>(*l);
-    o.recorded_at = ev.text(9);
-    const bool recorded = !ev.opt_integer(10).has_value();  // `trellis record`: no file behind it
-    auto p = Period::try_parse(o.period);
+  for (EvidenceItem& e : db.evidence().current_for(urns)) {
+    auto p = Period::try_parse(e.period);
     if (!p) continue;  // not a period an assessment can use
-    data_->evidence[ev.integer(1)].push_back({std::move(o), *p, recorded});
+    sdk::Observation o;
+    o.id = e.id;
+    o.indicator = std::move(e.indicator);
+    o.period = std::move(e.period);
+    o.value = e.value;
+    o.text = e.text.value_or("");
+    o.missing = e.missing.value_or("");
+    o.source = std::move(e.source);
+    o.line = e.line;
+    o.recorded_at = std::move(e.recorded_at);
+    const bool recorded = !e.import_id.has_value();  // `trellis record`: no file behind it
+    data_->evidence[e.urn].push_back({std::move(o), *p, recorded});
   }
-  Statement rt(db, R"(SELECT r.id, r.urn, r.period, r.subject, r.stage, r.level, COALESCE(r.regime, '') FROM ratings r
-      JOIN temp.wanted w ON w.urn = r.urn WHERE r.body_id = ? ORDER BY r.id)");
-  rt.bind(1, body_id);
-  while (rt.step())
-    data_->ratings[rt.integer(1)].push_back(
-        {rt.text(2), rt.text(3), rt.text(4), rt.text(5), rt.text(6), rt.integer(0)});
-  Statement as(db, R"(SELECT a.id, a.urn, a.period, COALESCE(a.computed_level, a.level), a.regime, a.classified
-      FROM assessments a JOIN temp.wanted w ON w.urn = a.urn WHERE a.body_id = ? ORDER BY a.id)");
-  as.bind(1, body_id);
-  while (as.step())
-    data_->assessments[as.integer(1)].push_back(
-        {Period::parse(as.text(2)), as.text(3), as.text(4), as.integer(5) != 0, as.integer(0)});
+  for (HeldRating& r : db.ratings().for_schools(urns, body_id)) data_->ratings[r.urn].push_back(std::move(r));
+  for (const HeldAssessment& a : db.assessments().for_schools(urns, body_id))
+    data_->assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
 }
 
 EvidenceStore::~EvidenceStore() = default;

@@ -8,6 +8,8 @@
 #include "trellis/json_optional.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/body_repository.hpp"
+#include "trellis/store/school_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -19,12 +21,7 @@ bool is_iso_date(const std::string& s) {
 
 }  // namespace
 
-std::optional<Body> find_body(Database& db, const std::string& id) {
-  Statement s(db, "SELECT id, kind, name FROM bodies WHERE id = ?");
-  s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return Body{s.text(0), s.text(1), s.text(2)};
-}
+std::optional<Body> find_body(Database& db, const std::string& id) { return db.bodies().find(id); }
 
 void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) {
   require_admin(by, "add a body");
@@ -36,8 +33,7 @@ void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) 
   if (b.name.empty()) throw UsageError("body name must not be empty");
   if (find_body(db, b.id)) throw UsageError("body \"" + b.id + "\" already exists");
   Transaction tx(db);
-  Statement s(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES (?, ?, ?, ?)");
-  s.bind(1, b.id).bind(2, b.kind).bind(3, b.name).bind(4, clock.timestamp()).run();
+  db.bodies().add(b, clock.timestamp());
   const nlohmann::json changes{{"body", {{"id", b.id}, {"kind", b.kind}, {"name", b.name}}}};
   record_audit(db, by, clock, {"body add", b.id + " (" + b.kind + "): " + b.name, "", b.id, std::nullopt, changes.dump()});
   tx.commit();
@@ -48,24 +44,7 @@ Body require_body(Database& db, const std::string& id) {
   throw UsageError("unknown body \"" + id + "\"", Remedy::see_bodies());
 }
 
-std::vector<BodySummary> list_bodies(Database& db, const std::string& today) {
-  Statement s(db, R"(
-    SELECT b.id, b.kind, b.name,
-           (SELECT regime FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
-              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
-           (SELECT version FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
-              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
-           (SELECT policy_path FROM adoptions a WHERE a.body_id = b.id AND a.from_date <= ?1
-              ORDER BY a.from_date DESC, a.id DESC LIMIT 1),
-           (SELECT COUNT(DISTINCT urn) FROM memberships m WHERE m.body_id = b.id
-              AND m.from_date <= ?1 AND (m.to_date IS NULL OR m.to_date >= ?1))
-    FROM bodies b ORDER BY b.id)");
-  s.bind(1, today);
-  std::vector<BodySummary> out;
-  while (s.step())
-    out.push_back({{s.text(0), s.text(1), s.text(2)}, s.opt_text(3), s.opt_text(4), s.opt_text(5), s.integer(6)});
-  return out;
-}
+std::vector<BodySummary> list_bodies(Database& db, const std::string& today) { return db.bodies().list(today); }
 
 JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
                   const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to) {
@@ -77,24 +56,14 @@ JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::
     throw UsageError("a membership's last day must be a date YYYY-MM-DD, found \"" + *to + "\"", Field::to);
   if (to && *to < from) throw UsageError("a membership's last day, " + *to + ", is before its first, " + from, Field::to);
   Transaction tx(db);
-  Statement known(db, "SELECT 1 FROM schools WHERE urn = ?");
-  Statement overlapping(db, R"(SELECT 1 FROM memberships WHERE body_id = ? AND urn = ? AND from_date <= ?
-                                 AND (to_date IS NULL OR to_date >= ?))");
-  Statement ins(db, "INSERT INTO memberships(body_id, urn, from_date, to_date) VALUES (?, ?, ?, ?)");
   JoinRun run;
   for (auto urn : urns) {
-    known.bind(1, urn);
-    bool found = known.step();
-    known.reset();
-    if (!found) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
-    overlapping.bind(1, body_id).bind(2, urn).bind(3, to.value_or("9999-12-31")).bind(4, from);
-    const bool member = overlapping.step();
-    overlapping.reset();
-    if (member) {
+    if (!db.schools().find(urn)) throw UsageError("unknown school URN " + std::to_string(urn) + "; import the register first");
+    if (db.bodies().member_within(body_id, urn, from, to)) {
       run.already.push_back(urn);
       continue;
     }
-    ins.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
+    db.bodies().add_membership(body_id, urn, from, to);
     run.joined.push_back(urn);
   }
   if (run.joined.empty()) return run;
@@ -109,21 +78,13 @@ JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::
 }
 
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code) {
-  Statement s(db, "SELECT urn FROM schools WHERE la_code = ? AND status = 'open' ORDER BY urn");
-  s.bind(1, la_code);
-  std::vector<std::int64_t> out;
-  while (s.step()) out.push_back(s.integer(0));
+  auto out = db.schools().open_of_la(la_code);
   if (out.empty()) throw UsageError("no open school of LA " + std::to_string(la_code) + " is in the register");
   return out;
 }
 
 std::vector<std::int64_t> members_on(Database& db, const std::string& body_id, const std::string& date) {
-  Statement s(db, R"(SELECT DISTINCT urn FROM memberships WHERE body_id = ? AND from_date <= ?2
-                     AND (to_date IS NULL OR to_date >= ?2) ORDER BY urn)");
-  s.bind(1, body_id).bind(2, date);
-  std::vector<std::int64_t> out;
-  while (s.step()) out.push_back(s.integer(0));
-  return out;
+  return db.bodies().members_on(body_id, date);
 }
 
 }  // namespace trellis

@@ -8,15 +8,15 @@
 #include "trellis/people.hpp"
 #include "trellis/period.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/evidence_repository.hpp"
+#include "trellis/store/school_repository.hpp"
 
 namespace trellis {
 
 std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, const RecordedEvidence& in) {
   if (!(by.role == Role::head && by.school == in.urn))
     require_data_steward(by, "record evidence about school " + std::to_string(in.urn));
-  Statement school(db, "SELECT 1 FROM schools WHERE urn = ?");
-  school.bind(1, in.urn);
-  if (!school.step()) throw UsageError("school URN " + std::to_string(in.urn) + " is not in the register");
+  if (!db.schools().find(in.urn)) throw UsageError("school URN " + std::to_string(in.urn) + " is not in the register");
   const std::string period = Period::parse(in.period).to_string();
   if (!is_indicator_id(in.indicator))
     throw UsageError("expected an indicator id in snake_case, like safeguarding_concern, found \"" + in.indicator + "\"");
@@ -40,18 +40,15 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
   item.text = in.note;
   item.missing = in.missing;
   writer.append(item);
-  Statement id(db, R"(SELECT id, supersedes FROM evidence
-                      WHERE id = (SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?))");
-  id.bind(1, in.urn).bind(2, in.indicator).bind(3, period);
-  id.step();
-  const std::int64_t recorded = id.integer(0);
+  const auto newest = db.evidence().newest(in.urn, in.indicator, period);
+  const std::int64_t recorded = newest->id;  // the writer has just stored it, or found it unchanged
   const nlohmann::json changes{{"evidence", recorded},
                                {"urn", in.urn},
                                {"indicator", in.indicator},
                                {"period", period},
                                {"value", or_null(in.value)},
                                {"missing", in.missing.empty() ? nlohmann::json() : nlohmann::json(in.missing)},
-                               {"supersedes", id.is_null(1) ? nlohmann::json() : nlohmann::json(id.integer(1))}};
+                               {"supersedes", or_null(newest->supersedes)}};
   record_audit(db, by, clock,
                {"record", std::to_string(in.urn) + " " + in.indicator + " " + period + " from " + source, "", "", in.urn,
                 changes.dump()});

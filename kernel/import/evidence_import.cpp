@@ -77,7 +77,7 @@ EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock&
   report.converted_from_windows1252 = src.facts.encoding == csv::Encoding::windows1252;
   report.format = o.format ? *o.format : detect_evidence_format(*src.header, src.name);
 
-  Scope scope(db, o.own_transaction);
+  Transaction tx(db);  // a savepoint when the caller has a unit of work open
   EvidenceRun run(db, by, clock, o, src, report);
   if (const WideFormat* wide = find_wide_format(report.format)) import_wide(run, *wide, period);
   else if (report.format == "ofsted-history") import_ofsted(run, period);
@@ -91,7 +91,7 @@ EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock&
                                {"missing", report.missing},          {"benchmarks", report.benchmarks},
                                {"new_indicators", report.new_indicators}, {"rejected", report.rejected.size()}};
   record_audit(db, by, clock, {"import evidence", summary(report), report.sha256, "", std::nullopt, changes.dump()});
-  scope.commit();
+  tx.commit();
   return report;
 }
 

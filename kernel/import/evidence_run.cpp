@@ -1,5 +1,7 @@
 #include "evidence_run.hpp"
 
+#include "trellis/store/evidence_repository.hpp"
+
 #include "trellis/schools.hpp"
 
 namespace trellis::importing {
@@ -58,17 +60,8 @@ std::int64_t EvidenceRun::insert(const EvidenceWriter::Item& item, std::optional
 void EvidenceRun::benchmark(const std::string& indicator, const std::string& period, bool national, int la_code,
                             double value, int line) {
   // A published figure is current state, not evidence: a newer file replaces it.
-  if (!benchmark_delete_) {
-    benchmark_delete_ = std::make_unique<Statement>(
-        db_, "DELETE FROM benchmarks WHERE indicator = ? AND period = ? AND scope = ? AND la_code IS ?");
-    benchmark_insert_ = std::make_unique<Statement>(
-        db_, "INSERT INTO benchmarks(indicator, period, scope, la_code, value, source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  }
-  const char* scope = national ? "national" : "la";
-  std::optional<int> la = national ? std::nullopt : std::optional<int>(la_code);
-  benchmark_delete_->bind(1, indicator).bind(2, period).bind(3, scope).bind(4, la).run();
-  benchmark_insert_->bind(1, indicator).bind(2, period).bind(3, scope).bind(4, la).bind(5, value);
-  benchmark_insert_->bind(6, src_.name).bind(7, line).run();
+  db_.evidence().put_benchmark({indicator, period, national ? std::nullopt : std::optional<int>(la_code), value},
+                               src_.name, line);
   ++report_.benchmarks;
 }
 

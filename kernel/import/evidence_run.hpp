@@ -56,7 +56,6 @@ class EvidenceRun {
   std::unordered_set<std::int64_t> unknown_;
   std::int64_t last_seen_ = -1;
   std::set<std::string> registered_;
-  std::unique_ptr<Statement> benchmark_delete_, benchmark_insert_;
 };
 
 }  // namespace trellis::importing

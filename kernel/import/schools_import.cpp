@@ -13,6 +13,7 @@
 #include "source.hpp"
 #include "trellis/import/cell.hpp"
 #include "trellis/schools.hpp"
+#include "trellis/store/school_repository.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 
@@ -146,7 +147,6 @@ void import_register(Database& db, const std::string& now, Source& src, const Im
   const bool spine = rep.format == "dfe-spine";
   const Columns c = resolve(*src.header, rep.format);
   const std::map<int, std::string> known_la_names = la_names(db);
-  RegisterWriter writer(db);
   std::unordered_map<std::int64_t, int> first_line;
   std::set<std::string> unknown_types;
   rep.rows = each_row(src, o, rep.rejected, [&](csv::Reader& r) {
@@ -160,7 +160,7 @@ void import_register(Database& db, const std::string& now, Source& src, const Im
       if (auto n = known_la_names.find(*s.la_code); n != known_la_names.end()) s.la_name = n->second;
     s.source = src.name;
     ++(s.status == "open" ? rep.open : rep.closed);
-    switch (writer.upsert(s, now)) {
+    switch (upsert_school(db, s, now)) {
       case RegisterChange::added: ++rep.added; break;
       case RegisterChange::updated: ++rep.updated; break;
       case RegisterChange::unchanged: ++rep.unchanged; break;
@@ -174,7 +174,6 @@ void import_la_names(Database& db, const std::string& now, Source& src, const Im
   const std::size_t code_col = h.require("LEA", "la-names");
   const std::size_t name_col = h.require("LA Name", "la-names");
   std::set<int> with_schools;
-  Statement has_schools(db, "SELECT 1 FROM schools WHERE la_code = ? LIMIT 1");
   std::int64_t las = 0;
   rep.rows = each_row(src, o, rep.rejected, [&](csv::Reader& r) {
     auto code = cell::whole(r[code_col]);
@@ -183,9 +182,7 @@ void import_la_names(Database& db, const std::string& now, Source& src, const Im
     if (name.empty()) throw InputError(r.at(name_col), "the LA's name", "an empty cell");
     ++las;
     rep.la_names_set += set_la_name(db, static_cast<int>(*code), name, now);
-    has_schools.bind(1, *code);
-    if (has_schools.step()) with_schools.insert(static_cast<int>(*code));
-    has_schools.reset();
+    if (db.schools().has_la(static_cast<int>(*code))) with_schools.insert(static_cast<int>(*code));
   });
   if (static_cast<std::int64_t>(with_schools.size()) < las)
     rep.notes.push_back(std::to_string(las - static_cast<std::int64_t>(with_schools.size())) +
@@ -213,7 +210,7 @@ SchoolImportReport import_schools(Database& db, const Actor& by, const Clock& cl
   rep.converted_from_windows1252 = src.facts.encoding == csv::Encoding::windows1252;
   rep.format = o.format ? *o.format : detect(*src.header, src.name);
 
-  Scope scope(db, o.own_transaction);
+  Transaction tx(db);  // a savepoint when the caller has a unit of work open
   const auto before = previous_import(db, rep.sha256, std::nullopt);
   rep.import_id = record_import(db, clock.timestamp(), src, rep.format, std::nullopt);
   if (rep.format == "la-names") import_la_names(db, clock.timestamp(), src, o, rep);
@@ -233,7 +230,7 @@ SchoolImportReport import_schools(Database& db, const Actor& by, const Clock& cl
                                {"unchanged", rep.unchanged}, {"la_names_set", rep.la_names_set},
                                {"rejected", rep.rejected.size()}};
   record_audit(db, by, clock, {"import schools", summary, rep.sha256, "", std::nullopt, changes.dump()});
-  scope.commit();
+  tx.commit();
   return rep;
 }
 

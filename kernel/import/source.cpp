@@ -2,6 +2,7 @@
 
 #include "trellis/import/cell.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/evidence_repository.hpp"
 
 namespace trellis::importing {
 namespace {
@@ -58,41 +59,18 @@ Source open_source(const std::filesystem::path& path) {
   return src;
 }
 
-Scope::Scope(Database& db, bool own) : db_(db), own_(own) {
-  db_.exec(own_ ? "BEGIN IMMEDIATE" : "SAVEPOINT trellis_import");
-}
-
-Scope::~Scope() {
-  if (done_) return;
-  try {
-    db_.exec(own_ ? "ROLLBACK" : "ROLLBACK TO trellis_import; RELEASE trellis_import");
-  } catch (...) {
-  }
-}
-
-void Scope::commit() {
-  db_.exec(own_ ? "COMMIT" : "RELEASE trellis_import");
-  done_ = true;
-}
-
 std::optional<std::string> previous_import(Database& db, const std::string& sha256,
                                            const std::optional<std::string>& period) {
-  Statement s(db, "SELECT imported_at FROM imports WHERE sha256 = ? AND period IS ? ORDER BY id DESC LIMIT 1");
-  s.bind(1, sha256).bind(2, period);
-  if (!s.step()) return std::nullopt;
-  return s.text(0);
+  return db.evidence().previous_import(sha256, period);
 }
 
 std::int64_t record_import(Database& db, const std::string& at, const Source& src, const std::string& format,
                            const std::optional<std::string>& period) {
-  Statement s(db, "INSERT INTO imports(sha256, file, format, period, rows, imported_at) VALUES (?, ?, ?, ?, 0, ?)");
-  s.bind(1, src.facts.sha256).bind(2, src.name).bind(3, format).bind(4, period).bind(5, at).run();
-  return db.last_insert_id();
+  return db.evidence().add_import({src.facts.sha256, src.name, format, period}, at);
 }
 
 void set_import_rows(Database& db, std::int64_t import_id, std::int64_t rows) {
-  Statement s(db, "UPDATE imports SET rows = ? WHERE id = ?");
-  s.bind(1, rows).bind(2, import_id).run();
+  db.evidence().set_import_rows(import_id, rows);
 }
 
 std::string describe_lines(const std::vector<int>& lines) {

@@ -43,21 +43,6 @@ struct Source {
 /// Throws InputError for an unreadable, binary, empty or badly encoded file.
 Source open_source(const std::filesystem::path& path);
 
-/// The import's transaction: its own, or a savepoint in the caller's.
-class Scope {
- public:
-  Scope(Database& db, bool own);
-  ~Scope();
-  void commit();
-  Scope(const Scope&) = delete;
-  Scope& operator=(const Scope&) = delete;
-
- private:
-  Database& db_;
-  bool own_;
-  bool done_ = false;
-};
-
 /// When the same bytes were imported for the same period (or with none)
 /// before: that import's time. The imports table holds each (sha256, period) once.
 std::optional<std::string> previous_import(Database& db, const std::string& sha256,

@@ -8,6 +8,7 @@
 #include "trellis/error.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/letter_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -88,10 +89,7 @@ std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d)
 
 std::optional<std::string> last_letter_level(Database& db, const std::string& body_id, std::int64_t urn,
                                              const std::string& period) {
-  Statement s(db, "SELECT to_level FROM outbox WHERE body_id = ? AND urn = ? AND period = ? ORDER BY id DESC LIMIT 1");
-  s.bind(1, body_id).bind(2, urn).bind(3, period);
-  if (!s.step()) return std::nullopt;
-  return s.text(0);
+  return db.letters().last_level(body_id, urn, period);
 }
 
 std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, bool provisional,
@@ -120,15 +118,14 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
 }
 
 Letter store_letter(Database& db, const Clock& clock, Letter l) {
-  Statement s(db, R"(INSERT INTO outbox(body_id, urn, period, regime, kind, from_level, to_level, provisional, file,
-                       text, created_at) VALUES (?,?,?,?,?,?,?,?,'',?,?))");
-  s.bind(1, l.body_id).bind(2, l.urn).bind(3, l.period).bind(4, l.regime).bind(5, l.kind).bind(6, l.from_level)
-      .bind(7, l.to_level).bind(8, l.provisional ? 1 : 0).bind(9, l.text).bind(10, clock.timestamp()).run();
-  l.id = db.last_insert_id();
-  // The id makes the name unique, so a body's letters of several periods can share one folder.
-  if (l.file.empty()) l.file = std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
-  Statement f(db, "UPDATE outbox SET file = ? WHERE id = ?");
-  f.bind(1, l.file).bind(2, l.id).run();
+  // The file is named once its id is known; the id makes the name unique, so a
+  // body's letters of several periods can share one folder.
+  const bool named = !l.file.empty();
+  l.id = db.letters().add(l, clock.timestamp());
+  if (!named) {
+    l.file = std::to_string(l.urn) + "-" + std::to_string(l.id) + ".md";
+    db.letters().set_file(l.id, l.file);
+  }
   return l;
 }
 
@@ -155,16 +152,7 @@ std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& lett
 }
 
 std::vector<Letter> outbox(Database& db, const std::string& body_id, const std::string& period) {
-  Statement s(db, R"(SELECT o.id, o.body_id, o.urn, o.period, o.regime, o.kind, o.from_level, o.to_level,
-                            o.provisional, o.file, o.text, COALESCE(s.name, '')
-                     FROM outbox o LEFT JOIN schools s ON s.urn = o.urn
-                     WHERE o.body_id = ? AND (? = '' OR o.period = ?) ORDER BY o.id)");
-  s.bind(1, body_id).bind(2, period).bind(3, period);
-  std::vector<Letter> out;
-  while (s.step())
-    out.push_back({s.integer(0), s.text(1), s.integer(2), s.text(3), s.text(4), s.text(5), s.opt_text(6), s.text(7),
-                   s.integer(8) != 0, std::filesystem::path(s.text(9)).filename().string(), s.text(10), s.text(11)});
-  return out;
+  return db.letters().list(body_id, period);
 }
 
 }  // namespace trellis

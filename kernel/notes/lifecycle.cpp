@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "deadlines.hpp"
-#include "note_store.hpp"
+#include "trellis/store/note_repository.hpp"
 #include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
 #include "trellis/notes.hpp"
@@ -110,8 +110,8 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
   // activity counts from the activity's last planned day.
   const Date held = activity->done_on.value_or(activity->end);
   n.send_by = note_deadlines::send_by(db, n.body, activity->year, held);
-  n.id = note_store::insert(db, n);
-  note_store::add_step(db, n.id, step_by(actor, clock, "added"));
+  n.id = db.notes().add(n);
+  db.notes().add_step(n.id, step_by(actor, clock, "added"));
 
   const std::string inputs = "note add\n" + std::to_string(n.activity_id) + '\n' + n.text + '\n' +
                              n.file_sha256.value_or("") + '\n' + nlohmann::json(n.strengths).dump() +
@@ -136,9 +136,9 @@ Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_
   const Date today = Date::parse(clock.today());
   const std::string year = find_activity(db, n.activity_id)->year;
   const auto agree_by = note_deadlines::agree_by(db, n.body, year, today);
-  if (agree_by) note_store::set_agree_by(db, id, *agree_by);
-  note_store::set_status(db, id, NoteStatus::sent);
-  note_store::add_step(db, id, step_by(actor, clock, "sent"));
+  if (agree_by) db.notes().set_agree_by(id, *agree_by);
+  db.notes().set_status(id, NoteStatus::sent);
+  db.notes().add_step(id, step_by(actor, clock, "sent"));
   const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.send_by) + " days after it was due)" : "";
   record_audit(db, actor, clock,
                {"note send", named(n) + " sent to the school" + late + dated("agree by", agree_by),
@@ -159,8 +159,8 @@ Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::
     refuse(actor, "answer " + named(n), "only the head of " + school_of(n.urn, n.school) + " may");
   require_status(n, {NoteStatus::sent}, "answer", "a note is answered once it has been sent, and once");
   const NoteStatus to = r.accurate ? NoteStatus::accurate : NoteStatus::inaccurate;
-  note_store::set_status(db, id, to);
-  note_store::add_step(db, id, step_by(actor, clock, status_name(to), r.comment));
+  db.notes().set_status(id, to);
+  db.notes().add_step(id, step_by(actor, clock, status_name(to), r.comment));
   record_audit(db, actor, clock,
                {"note respond",
                 named(n) + " answered " + status_name(to) + (r.comment.empty() ? "" : ": " + r.comment),
@@ -183,8 +183,8 @@ Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64
     throw StoreError("cannot agree " + named(n) + " as it stands: the head answered it inaccurate (\"" +
                          n.steps.back().comment + "\"); agree it with a revised text that answers that",
                      Field::text);
-  note_store::set_status(db, id, NoteStatus::agreed);
-  note_store::add_step(db, id, step_by(actor, clock, "agreed", "", revision));
+  db.notes().set_status(id, NoteStatus::agreed);
+  db.notes().add_step(id, step_by(actor, clock, "agreed", "", revision));
   const Date today = Date::parse(clock.today());
   const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.agree_by) + " days after it was due)" : "";
   record_audit(db, actor, clock,

@@ -1,5 +1,7 @@
 #include "trellis/notes.hpp"
 
+#include "trellis/store/note_repository.hpp"
+
 namespace trellis {
 
 const char* status_name(NoteStatus s) {
@@ -24,5 +26,9 @@ bool Note::overdue(Date today) const {
   // Sent and answered notes wait to be agreed; the deadline covers the head's answer too.
   return status != NoteStatus::agreed && agree_by && *agree_by < today;
 }
+
+std::vector<Note> list_notes(Database& db, const NoteFilter& filter) { return db.notes().list(filter); }
+
+std::optional<Note> find_note(Database& db, std::int64_t id) { return db.notes().find(id); }
 
 }  // namespace trellis

@@ -9,7 +9,7 @@ namespace trellis {
 
 InitRun initialise(Database& db, const Clock& clock, const std::string& creator) {
   InitRun run;
-  run.to_version = schema_version();
+  run.to_version = schema_version(db);
   Transaction tx(db);
   run.from_version = stored_version(db);
   // People are kept from schema 4: before that, or in a new database, there is nobody to ask.

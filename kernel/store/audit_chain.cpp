@@ -3,6 +3,7 @@
 
 #include "trellis/sha256.hpp"
 #include "trellis/store/audit_log.hpp"
+#include "trellis/store/audit_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -44,32 +45,22 @@ std::string audit_row_hash(std::string_view prev_hash, const AuditRecord& r) {
 }
 
 void seal_audit(Database& db) {
-  // Sealing writes hashes into existing rows, so the triggers go while it runs.
-  db.exec("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;");
   std::string prev = audit_genesis();
-  std::int64_t count = 0, last_id = 0;
-  Statement seal(db, "UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?");
-  for (const AuditRecord& r : read_audit(db)) {
+  AuditHead head;
+  std::vector<AuditRecord> sealed;
+  for (AuditRecord& r : read_audit(db)) {
     // Rows already sealed keep their hashes: sealing never repairs a chain.
     if (!r.hash) {
-      const std::string h = audit_row_hash(prev, r);
-      seal.bind(1, prev).bind(2, h).bind(3, r.id).run();
-      prev = h;
-    } else {
-      prev = *r.hash;
+      r.prev_hash = prev;
+      r.hash = audit_row_hash(prev, r);
+      sealed.push_back(r);
     }
-    ++count;
-    last_id = r.id;
+    prev = *r.hash;
+    ++head.rows;
+    head.last_id = r.id;
   }
-  Statement head(db, "INSERT OR REPLACE INTO audit_head(id, row_count, last_id, hash) VALUES (1, ?, ?, ?)");
-  head.bind(1, count).bind(2, last_id).bind(3, prev).run();
-  // Against accidents, not a determined tamperer (who can drop them): verify_audit is for that.
-  db.exec(R"sql(
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows are never changed'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows are never deleted'); END;
-)sql");
+  head.hash = prev;
+  db.audit().seal(sealed, head);
 }
 
 const char* to_string(AuditFault::Kind k) {

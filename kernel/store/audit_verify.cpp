@@ -3,6 +3,7 @@
 
 #include "trellis/store/audit_chain.hpp"
 #include "trellis/store/audit_log.hpp"
+#include "trellis/store/audit_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -62,20 +63,16 @@ std::optional<AuditFault> walk(const Rows& rows) {
 /// Rows other tables name, that are gone: the only trace of a deleted last
 /// row when the head was forged too.
 std::optional<AuditFault> references(Database& db) {
-  Statement s(db, R"(SELECT audit_id, id FROM assessments
-                     WHERE audit_id IS NOT NULL AND audit_id NOT IN (SELECT id FROM audit)
-                     ORDER BY audit_id, id LIMIT 1)");
-  if (!s.step()) return std::nullopt;
-  const std::int64_t id = s.integer(0);
-  return AuditFault{Kind::deleted, id,
-                    row(id) + " was deleted: assessment " + std::to_string(s.integer(1)) + " was recorded by it"};
+  const auto ref = db.audit().missing_reference();
+  if (!ref) return std::nullopt;
+  return AuditFault{Kind::deleted, ref->row, row(ref->row) + " was deleted: " + ref->by + " was recorded by it"};
 }
 
 std::optional<AuditFault> head(Database& db, const Rows& rows) {
-  Statement s(db, "SELECT row_count, last_id, hash FROM audit_head WHERE id = 1");
-  if (!s.step()) return AuditFault{Kind::head, 0, "the chain head (table audit_head) is missing"};
-  const std::int64_t count = s.integer(0), last_id = s.integer(1);
-  const std::string hash = s.text(2);
+  const auto h = db.audit().head();
+  if (!h) return AuditFault{Kind::head, 0, "the chain head (table audit_head) is missing"};
+  const std::int64_t count = h->rows, last_id = h->last_id;
+  const std::string& hash = h->hash;
   const std::int64_t end = rows.empty() ? 0 : rows.back().id;
   const std::string end_hash = rows.empty() ? audit_genesis() : rows.back().hash.value_or("");
   const std::string recorded = "the chain head records " + std::to_string(count) + " rows, ending at " + row(last_id);

@@ -42,17 +42,6 @@ enum class RegisterChange { added, updated, unchanged };
 /// so re-importing an unchanged file changes nothing (not even `updated_at`).
 RegisterChange upsert_school(Database& db, const School& school, const std::string& now);
 
-/// The same, for many schools: its statements are prepared once.
-class RegisterWriter {
- public:
-  explicit RegisterWriter(Database& db);
-  ~RegisterWriter();
-  RegisterChange upsert(const School& school, const std::string& now);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 std::optional<School> find_school(Database& db, std::int64_t urn);
 
 struct SchoolFilter {

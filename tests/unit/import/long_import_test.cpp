@@ -183,9 +183,8 @@ TEST_CASE("an import inside the caller's transaction rolls back alone when it fa
   auto db = fresh_db();
   TempDir d;
   Transaction tx(db);
-  import_evidence(db, testing::admin(), testing::at(), {.file = d.write("ok.csv", kHeader + "1,pa,2024-25,1,\n"), .own_transaction = false});
-  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = d.write("bad.csv", kHeader + "1,qa,2024-25,1,\n2,Bad,2024-25,1,\n"),
-                                       .own_transaction = false}),
+  import_evidence(db, testing::admin(), testing::at(), {.file = d.write("ok.csv", kHeader + "1,pa,2024-25,1,\n")});
+  CHECK_THROWS_AS(import_evidence(db, testing::admin(), testing::at(), {.file = d.write("bad.csv", kHeader + "1,qa,2024-25,1,\n2,Bad,2024-25,1,\n")}),
                   InputError);
   tx.commit();
   CHECK(count(db, "SELECT COUNT(*) FROM evidence") == 1);

@@ -19,9 +19,6 @@ struct ImportOptions {
   std::optional<std::string> period = {};  ///< for evidence: the period the file is about
   /// Import the valid rows and report the others, instead of stopping at the first.
   bool keep_going = false;
-  /// True: the import is one Transaction of its own. False: it runs inside the
-  /// caller's transaction, in a savepoint that a failure rolls back.
-  bool own_transaction = true;
   /// Called now and then with bytes read and the file's size.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress = {};
 };

@@ -1,83 +1,60 @@
 #pragma once
-/// A small RAII face over SQLite. No sqlite3 type appears here.
+/// The kernel's one handle on storage: a repository per aggregate and the
+/// unit of work (Transaction). It names no storage engine: a backend is a
+/// `Store` (trellis/store/store.hpp); the SQLite one is opened with
+/// `sqlite::open` (trellis/store/sqlite.hpp).
 ///
-///     Database db = Database::open("trellis.db");
-///     Transaction tx(db);
-///     Statement ins(db, "INSERT INTO bodies(id, kind, name) VALUES (?, ?, ?)");
-///     ins.bind(1, "trust").bind(2, "trust").bind(3, "Example Trust").run();
-///     tx.commit();
-#include <cstdint>
-#include <filesystem>
+///     Database db = sqlite::open("trellis.db");
+///     Transaction tx(db);                    // one unit of work
+///     db.people().add(person, clock.timestamp(), by.id);
+///     tx.commit();                           // else it rolls back
 #include <memory>
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace trellis {
 
+class Store;
+class SchoolRepository;
+class BodyRepository;
+class EvidenceRepository;
+class RatingRepository;
+class AssessmentRepository;
+class ActivityRepository;
+class PersonRepository;
+class NoteRepository;
+class LetterRepository;
+class AuditRepository;
+
 class Database {
  public:
-  /// Opens (creating if need be) with WAL and foreign keys on. Does not migrate.
-  static Database open(const std::filesystem::path& file);
-  static Database open_memory();
+  explicit Database(std::unique_ptr<Store> store);
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
   ~Database();
 
-  void exec(std::string_view sql);
-  std::int64_t last_insert_id() const;
-  int changes() const;
-  const std::filesystem::path& file() const;
+  /// Where the data lives, for messages: a file name, or ":memory:".
+  std::string location() const;
+
+  SchoolRepository& schools();
+  BodyRepository& bodies();  ///< bodies, memberships and adoptions
+  EvidenceRepository& evidence();
+  RatingRepository& ratings();  ///< ratings and reviews of them
+  AssessmentRepository& assessments();
+  ActivityRepository& activities();
+  PersonRepository& people();
+  NoteRepository& notes();
+  LetterRepository& letters();  ///< the outbox
+  AuditRepository& audit();
+
+  /// The backend, for the schema's versions (trellis/store/schema.hpp).
+  Store& store();
 
  private:
-  // The SQLite handle is the store's own: only its statements reach it, so
-  // nothing above kernel/store can bypass Statement and Transaction.
-  friend class Statement;
-  struct Impl;
-  Impl& impl() const { return *impl_; }
-  explicit Database(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Store> store_;
 };
 
-/// A prepared statement. Parameters count from 1, columns from 0.
-class Statement {
- public:
-  Statement(Database& db, std::string_view sql);
-  Statement(Statement&&) noexcept;
-  ~Statement();
-
-  Statement& bind(int i, std::int64_t v);
-  Statement& bind(int i, int v) { return bind(i, std::int64_t{v}); }
-  Statement& bind(int i, double v);
-  Statement& bind(int i, std::string_view v);
-  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
-  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
-  Statement& bind_null(int i);
-  template <class T>
-  Statement& bind(int i, const std::optional<T>& v) {
-    return v ? bind(i, *v) : bind_null(i);
-  }
-
-  /// Steps once: true while a row is available.
-  bool step();
-  /// Steps to completion, for statements that return nothing; then resets.
-  void run();
-  void reset();  ///< resets and clears bindings
-
-  bool is_null(int col) const;
-  std::int64_t integer(int col) const;
-  double real(int col) const;
-  std::string text(int col) const;
-  std::optional<std::int64_t> opt_integer(int col) const;
-  std::optional<double> opt_real(int col) const;
-  std::optional<std::string> opt_text(int col) const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-/// One transaction; rolls back unless committed.
+/// One unit of work: every change made while it is open lands together on
+/// commit(), or not at all. Units nest: an inner one commits into the outer.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -87,7 +64,7 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
  private:
-  Database& db_;
+  Store& store_;
   bool done_ = false;
 };
 

@@ -1,0 +1,78 @@
+#pragma once
+/// Evidence: indicators, items (each correction kept beside what it
+/// corrects), the imports they came from and published benchmarks.
+///
+///     auto held = db.evidence().current(123456, "overall_absence_pct", "2023-24");
+///     db.evidence().add(item, provenance, held.empty() ? std::nullopt : std::optional(held.front().id));
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trellis/evidence.hpp"
+
+namespace trellis {
+
+/// A published benchmark: national (la_code none) or one LA's.
+struct BenchmarkFigure {
+  std::string indicator, period;
+  std::optional<int> la_code;
+  double value = 0;
+};
+
+/// What an import was: its file's hash, name and format, and the period it was for.
+struct ImportRecord {
+  std::string sha256, file, format;
+  std::optional<std::string> period;
+};
+
+class EvidenceRepository {
+ public:
+  virtual ~EvidenceRepository();
+
+  /// Keeps the first registration of an id: later ones change nothing.
+  virtual void add_indicator(const Indicator& indicator) = 0;
+  virtual std::optional<Indicator> find_indicator(std::string_view id) = 0;
+  virtual std::vector<Indicator> indicators() = 0;
+
+  /// Every item about a school, superseded ones too: newest period first,
+  /// then in the order its indicators were registered.
+  virtual std::vector<EvidenceItem> of_school(std::int64_t urn) = 0;
+  /// The items not superseded about the schools among `urns`, in id order.
+  virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) = 0;
+  /// Every (indicator, period) that has evidence, as "indicator\x1fperiod".
+  virtual std::set<std::string, std::less<>> pairs() = 0;
+  /// The items not superseded for one school, indicator and period, newest first.
+  virtual std::vector<EvidenceWriter::Held> current(std::int64_t urn, std::string_view indicator,
+                                                    std::string_view period) = 0;
+  /// Stores an item and returns its id.
+  virtual std::int64_t add(const EvidenceWriter::Item& item, const EvidenceWriter::Provenance& provenance,
+                           std::optional<std::int64_t> supersedes) = 0;
+  /// The newest item for one school, indicator and period, and what it supersedes.
+  struct Newest {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> supersedes;
+  };
+  virtual std::optional<Newest> newest(std::int64_t urn, std::string_view indicator, std::string_view period) = 0;
+
+  /// Means of the values not superseded: nationally, and per LA.
+  struct Mean {
+    std::string indicator, period;
+    std::optional<int> la_code;
+    double value = 0;
+  };
+  virtual std::vector<Mean> means() = 0;
+  virtual std::vector<BenchmarkFigure> benchmarks() = 0;
+  /// Replaces the published figure for its indicator, period and scope.
+  virtual void put_benchmark(const BenchmarkFigure& figure, const std::string& source, int line) = 0;
+
+  /// When the same bytes were imported for the same period (or with none) before.
+  virtual std::optional<std::string> previous_import(const std::string& sha256,
+                                                     const std::optional<std::string>& period) = 0;
+  virtual std::int64_t add_import(const ImportRecord& import, const std::string& at) = 0;
+  virtual void set_import_rows(std::int64_t import_id, std::int64_t rows) = 0;
+};
+
+}  // namespace trellis

@@ -1,0 +1,77 @@
+#pragma once
+/// The SQLite connection and its prepared statements: private to the SQLite
+/// store (kernel/store/sqlite/). Nothing above kernel/store sees them; the
+/// kernel reaches storage through the repositories (trellis/store/*.hpp).
+///
+///     Connection c = Connection::open("trellis.db");
+///     Statement ins(c, "INSERT INTO bodies(id, kind, name) VALUES (?, ?, ?)");
+///     ins.bind(1, "trust").bind(2, "trust").bind(3, "Example Trust").run();
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace trellis::sqlite {
+
+class Connection {
+ public:
+  /// Opens (creating if need be) with WAL and foreign keys on. Does not migrate.
+  static Connection open(const std::filesystem::path& file);
+  static Connection open_memory();
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+  ~Connection();
+
+  void exec(std::string_view sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  const std::filesystem::path& file() const;
+
+ private:
+  friend class Statement;
+  struct Impl;
+  explicit Connection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A prepared statement. Parameters count from 1, columns from 0.
+class Statement {
+ public:
+  Statement(Connection& db, std::string_view sql);
+  Statement(Statement&&) noexcept;
+  ~Statement();
+
+  Statement& bind(int i, std::int64_t v);
+  Statement& bind(int i, int v) { return bind(i, std::int64_t{v}); }
+  Statement& bind(int i, double v);
+  Statement& bind(int i, std::string_view v);
+  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Statement& bind_null(int i);
+  template <class T>
+  Statement& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+
+  /// Steps once: true while a row is available.
+  bool step();
+  /// Steps to completion, for statements that return nothing; then resets.
+  void run();
+  void reset();  ///< resets and clears bindings
+
+  bool is_null(int col) const;
+  std::int64_t integer(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  std::optional<std::int64_t> opt_integer(int col) const;
+  std::optional<double> opt_real(int col) const;
+  std::optional<std::string> opt_text(int col) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace trellis::sqlite

@@ -1,0 +1,212 @@
+#include "repositories.hpp"
+#include "trellis/store/evidence_repository.hpp"
+#include "wanted.hpp"
+
+namespace trellis::sqlite {
+namespace {
+
+std::optional<int> opt_int(const Statement& s, int col) {
+  if (s.is_null(col)) return std::nullopt;
+  return static_cast<int>(s.integer(col));
+}
+
+class Evidence final : public EvidenceRepository {
+ public:
+  explicit Evidence(Connection& c) : c_(c) {}
+
+  void add_indicator(const Indicator& i) override {
+    Statement s(c_, "INSERT INTO indicators(id, label, unit, direction) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING");
+    s.bind(1, i.id).bind(2, i.label).bind(3, i.unit).bind(4, i.direction).run();
+  }
+
+  std::optional<Indicator> find_indicator(std::string_view id) override {
+    Statement s(c_, "SELECT id, label, unit, direction FROM indicators WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return Indicator{s.text(0), s.text(1), s.text(2), s.text(3)};
+  }
+
+  std::vector<Indicator> indicators() override {
+    Statement s(c_, "SELECT id, label, unit, direction FROM indicators ORDER BY id");
+    std::vector<Indicator> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+  }
+
+  std::vector<EvidenceItem> of_school(std::int64_t urn) override {
+    // Indicators in the order they were registered: the order of the columns in the files they came from.
+    Statement s(c_, R"(
+      SELECT e.id, e.urn, e.period, e.indicator, e.value_num, e.value_text, e.missing, e.source, e.line, e.col,
+             e.import_id, e.recorded_by, e.recorded_at, e.supersedes,
+             (SELECT MIN(c.id) FROM evidence c WHERE c.supersedes = e.id),
+             COALESCE(i.label, e.indicator), COALESCE(i.unit, ''), COALESCE(i.direction, 'neutral')
+      FROM evidence e LEFT JOIN indicators i ON i.id = e.indicator
+      WHERE e.urn = ?
+      ORDER BY e.period DESC, i.rowid IS NULL, i.rowid, e.indicator, e.id)");
+    s.bind(1, urn);
+    std::vector<EvidenceItem> out;
+    while (s.step()) {
+      EvidenceItem e;
+      e.id = s.integer(0);
+      e.urn = s.integer(1);
+      e.period = s.text(2);
+      e.indicator = s.text(3);
+      e.value = s.opt_real(4);
+      e.text = s.opt_text(5);
+      e.missing = s.opt_text(6);
+      e.source = s.text(7);
+      e.line = opt_int(s, 8);
+      e.column = opt_int(s, 9);
+      e.import_id = s.opt_integer(10);
+      e.recorded_by = s.opt_text(11);
+      e.recorded_at = s.text(12);
+      e.supersedes = s.opt_integer(13);
+      e.superseded_by = s.opt_integer(14);
+      e.label = s.text(15);
+      e.unit = s.text(16);
+      e.direction = s.text(17);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) override {
+    fill_wanted(c_, urns);
+    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
+          e.source, e.line, e.recorded_at, e.import_id
+        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
+        WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+        ORDER BY e.id)");
+    std::vector<EvidenceItem> out;
+    while (s.step()) {
+      EvidenceItem e;
+      e.id = s.integer(0);
+      e.urn = s.integer(1);
+      e.indicator = s.text(2);
+      e.period = s.text(3);
+      e.value = s.opt_real(4);
+      e.text = s.opt_text(5);
+      e.missing = s.opt_text(6);
+      e.source = s.text(7);
+      e.line = opt_int(s, 8);
+      e.recorded_at = s.text(9);
+      e.import_id = s.opt_integer(10);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  std::set<std::string, std::less<>> pairs() override {
+    // One pass: the evidence table has no index on (indicator, period).
+    Statement s(c_, "SELECT DISTINCT indicator, period FROM evidence");
+    std::set<std::string, std::less<>> out;
+    while (s.step()) out.insert(s.text(0) + '\x1f' + s.text(1));
+    return out;
+  }
+
+  std::vector<EvidenceWriter::Held> current(std::int64_t urn, std::string_view indicator,
+                                            std::string_view period) override {
+    if (!current_)
+      current_.emplace(c_, "SELECT e.id, e.value_num, e.value_text, e.missing, e.import_id, e.line FROM evidence e "
+                           "WHERE e.urn = ?1 AND e.indicator = ?2 AND e.period = ?3 "
+                           "AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id) ORDER BY e.id DESC");
+    Statement& q = *current_;
+    q.bind(1, urn).bind(2, indicator).bind(3, period);
+    std::vector<EvidenceWriter::Held> out;
+    while (q.step()) out.push_back({q.integer(0), q.opt_real(1), q.opt_text(2), q.opt_text(3), q.opt_integer(4), opt_int(q, 5)});
+    q.reset();
+    return out;
+  }
+
+  std::int64_t add(const EvidenceWriter::Item& item, const EvidenceWriter::Provenance& p,
+                   std::optional<std::int64_t> supersedes) override {
+    // The hot path of every import: prepared once.
+    if (!insert_)
+      insert_.emplace(c_, "INSERT INTO evidence(urn, period, indicator, value_num, value_text, missing, import_id, "
+                          "source, line, col, recorded_by, recorded_at, supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                          "?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    Statement& s = *insert_;
+    s.bind(1, item.urn).bind(2, item.period).bind(3, item.indicator).bind(4, item.value);
+    item.text.empty() ? s.bind_null(5) : s.bind(5, item.text);
+    item.missing.empty() ? s.bind_null(6) : s.bind(6, item.missing);
+    s.bind(7, p.import_id).bind(8, p.source);
+    item.line > 0 ? s.bind(9, item.line) : s.bind_null(9);
+    item.column > 0 ? s.bind(10, item.column) : s.bind_null(10);
+    s.bind(11, p.recorded_by).bind(12, p.recorded_at).bind(13, supersedes);
+    s.run();
+    return c_.last_insert_id();
+  }
+
+  std::optional<Newest> newest(std::int64_t urn, std::string_view indicator, std::string_view period) override {
+    Statement s(c_, R"(SELECT id, supersedes FROM evidence
+                       WHERE id = (SELECT MAX(id) FROM evidence WHERE urn = ? AND indicator = ? AND period = ?))");
+    s.bind(1, urn).bind(2, indicator).bind(3, period);
+    if (!s.step()) return std::nullopt;
+    return Newest{s.integer(0), s.opt_integer(1)};
+  }
+
+  std::vector<Mean> means() override {
+    std::vector<Mean> out;
+    Statement nat(c_, R"(SELECT indicator, period, AVG(value_num) FROM evidence e
+        WHERE value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+        GROUP BY indicator, period)");
+    while (nat.step()) out.push_back({nat.text(0), nat.text(1), std::nullopt, nat.real(2)});
+    Statement la(c_, R"(SELECT e.indicator, e.period, s.la_code, AVG(e.value_num) FROM evidence e
+        JOIN schools s ON s.urn = e.urn
+        WHERE e.value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.supersedes = e.id)
+        GROUP BY e.indicator, e.period, s.la_code)");
+    while (la.step()) out.push_back({la.text(0), la.text(1), static_cast<int>(la.integer(2)), la.real(3)});
+    return out;
+  }
+
+  std::vector<BenchmarkFigure> benchmarks() override {
+    Statement s(c_, "SELECT indicator, period, scope, la_code, value FROM benchmarks");
+    std::vector<BenchmarkFigure> out;
+    while (s.step()) {
+      std::optional<int> la;
+      if (s.text(2) != "national") la = static_cast<int>(s.integer(3));
+      out.push_back({s.text(0), s.text(1), la, s.real(4)});
+    }
+    return out;
+  }
+
+  void put_benchmark(const BenchmarkFigure& f, const std::string& source, int line) override {
+    if (!benchmark_delete_) {
+      benchmark_delete_.emplace(c_, "DELETE FROM benchmarks WHERE indicator = ? AND period = ? AND scope = ? AND la_code IS ?");
+      benchmark_insert_.emplace(
+          c_, "INSERT INTO benchmarks(indicator, period, scope, la_code, value, source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    }
+    const char* scope = f.la_code ? "la" : "national";
+    benchmark_delete_->bind(1, f.indicator).bind(2, f.period).bind(3, scope).bind(4, f.la_code).run();
+    benchmark_insert_->bind(1, f.indicator).bind(2, f.period).bind(3, scope).bind(4, f.la_code).bind(5, f.value);
+    benchmark_insert_->bind(6, source).bind(7, line).run();
+  }
+
+  std::optional<std::string> previous_import(const std::string& sha256,
+                                             const std::optional<std::string>& period) override {
+    Statement s(c_, "SELECT imported_at FROM imports WHERE sha256 = ? AND period IS ? ORDER BY id DESC LIMIT 1");
+    s.bind(1, sha256).bind(2, period);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::int64_t add_import(const ImportRecord& i, const std::string& at) override {
+    Statement s(c_, "INSERT INTO imports(sha256, file, format, period, rows, imported_at) VALUES (?, ?, ?, ?, 0, ?)");
+    s.bind(1, i.sha256).bind(2, i.file).bind(3, i.format).bind(4, i.period).bind(5, at).run();
+    return c_.last_insert_id();
+  }
+
+  void set_import_rows(std::int64_t import_id, std::int64_t rows) override {
+    Statement(c_, "UPDATE imports SET rows = ? WHERE id = ?").bind(1, rows).bind(2, import_id).run();
+  }
+
+ private:
+  Connection& c_;
+  std::optional<Statement> current_, insert_, benchmark_delete_, benchmark_insert_;
+};
+
+}  // namespace
+
+std::unique_ptr<EvidenceRepository> make_evidence(Connection& c) { return std::make_unique<Evidence>(c); }
+
+}  // namespace trellis::sqlite

@@ -1,0 +1,354 @@
+// SQLite's schema. Migrations only ever append: migration N takes a database
+// from N-1 to N. Test each on a database made by the previous main
+// (tests/cli/migrate_v3.sh).
+#include "store/sqlite/migrations.hpp"
+
+namespace trellis::sqlite {
+
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> m = {
+      // 1: the first schema.
+      R"sql(
+CREATE TABLE schools (
+  urn         INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  la_code     INTEGER,
+  la_name     TEXT,
+  estab       INTEGER,
+  type        TEXT,            -- DfE type name, e.g. "Voluntary aided school"
+  type_group  TEXT,            -- maintained, academy, special, independent, college, other
+  phase       TEXT,
+  status      TEXT NOT NULL DEFAULT 'open',  -- open | closed
+  open_date   TEXT,
+  close_date  TEXT,
+  pupils      INTEGER,
+  source      TEXT,            -- file the row last came from
+  source_line INTEGER,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX schools_la ON schools(la_code);
+
+CREATE TABLE bodies (
+  id    TEXT PRIMARY KEY,
+  kind  TEXT NOT NULL CHECK (kind IN ('trust', 'la')),
+  name  TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE memberships (
+  id        INTEGER PRIMARY KEY,
+  body_id   TEXT NOT NULL REFERENCES bodies(id),
+  urn       INTEGER NOT NULL REFERENCES schools(urn),
+  from_date TEXT NOT NULL,
+  to_date   TEXT,              -- NULL: still a member
+  CHECK (to_date IS NULL OR to_date >= from_date)
+);
+CREATE INDEX memberships_body ON memberships(body_id, urn);
+
+-- A body adopts a policy from a date; a later adoption replaces it from then.
+CREATE TABLE adoptions (
+  id          INTEGER PRIMARY KEY,
+  body_id     TEXT NOT NULL REFERENCES bodies(id),
+  policy_path TEXT NOT NULL,
+  regime      TEXT NOT NULL,
+  version     TEXT NOT NULL,
+  policy_hash TEXT NOT NULL,
+  from_date   TEXT NOT NULL,
+  adopted_at  TEXT NOT NULL
+);
+
+CREATE TABLE indicators (
+  id        TEXT PRIMARY KEY,
+  label     TEXT NOT NULL,
+  unit      TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower', 'neutral'))
+);
+
+-- One imported file per row; the same file for the same period is not imported twice.
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL,
+  file        TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  period      TEXT,
+  rows        INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  UNIQUE (sha256, period)
+);
+
+-- Append-only. A correction is a new row whose `supersedes` names the old one.
+CREATE TABLE evidence (
+  id          INTEGER PRIMARY KEY,
+  urn         INTEGER NOT NULL,
+  period      TEXT NOT NULL,
+  indicator   TEXT NOT NULL,
+  value_num   REAL,
+  value_text  TEXT,
+  missing     TEXT,            -- NULL, or why there is no value
+  import_id   INTEGER REFERENCES imports(id),
+  source      TEXT NOT NULL,   -- file name, or who recorded it
+  line        INTEGER,
+  col         INTEGER,
+  recorded_by TEXT,
+  recorded_at TEXT NOT NULL,
+  supersedes  INTEGER REFERENCES evidence(id)
+);
+CREATE INDEX evidence_school ON evidence(urn, indicator, period);
+CREATE INDEX evidence_supersedes ON evidence(supersedes) WHERE supersedes IS NOT NULL;
+
+-- Append-only, like evidence.
+CREATE TABLE ratings (
+  id         INTEGER PRIMARY KEY,
+  urn        INTEGER NOT NULL,
+  body_id    TEXT NOT NULL REFERENCES bodies(id),
+  period     TEXT NOT NULL,
+  subject    TEXT NOT NULL,     -- indicator, area, or "overall"
+  level      TEXT NOT NULL,
+  stage      TEXT NOT NULL CHECK (stage IN ('self','computed','proposed','moderated','validated','final')),
+  set_by     TEXT NOT NULL,
+  set_at     TEXT NOT NULL,
+  rationale  TEXT,
+  supersedes INTEGER REFERENCES ratings(id)
+);
+CREATE INDEX ratings_school ON ratings(body_id, urn, period, subject, stage);
+
+CREATE TABLE rating_evidence (
+  rating_id   INTEGER NOT NULL REFERENCES ratings(id),
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  PRIMARY KEY (rating_id, evidence_id)
+);
+
+CREATE TABLE assessments (
+  id             INTEGER PRIMARY KEY,
+  urn            INTEGER NOT NULL,
+  body_id        TEXT NOT NULL REFERENCES bodies(id),
+  regime         TEXT NOT NULL,
+  period         TEXT NOT NULL,
+  level          TEXT NOT NULL,
+  classified     INTEGER NOT NULL DEFAULT 1,
+  previous_level TEXT,
+  reasons        TEXT NOT NULL,   -- JSON array of sentences
+  ratings        TEXT NOT NULL,   -- JSON array of {subject, level, stage}
+  policy_version TEXT NOT NULL,
+  policy_hash    TEXT NOT NULL,
+  assessed_at    TEXT NOT NULL,
+  audit_id       INTEGER REFERENCES audit(id)
+);
+CREATE INDEX assessments_school ON assessments(body_id, urn, period);
+
+CREATE TABLE activities (
+  id            INTEGER PRIMARY KEY,
+  uid           TEXT NOT NULL UNIQUE,   -- stable across re-plans, for calendars
+  body_id       TEXT NOT NULL REFERENCES bodies(id),
+  urn           INTEGER,                -- NULL for body-wide activities
+  year          TEXT NOT NULL,          -- academic year, e.g. 2024-25
+  type          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  due_date      TEXT,
+  rule          TEXT NOT NULL,
+  attendees     TEXT NOT NULL,          -- JSON array
+  documents     TEXT NOT NULL,          -- JSON array
+  assessment_id INTEGER REFERENCES assessments(id),
+  status        TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'cancelled')),
+  done_on       TEXT,
+  note          TEXT
+);
+CREATE INDEX activities_body ON activities(body_id, year);
+
+CREATE TABLE review_requests (
+  id           INTEGER PRIMARY KEY,
+  urn          INTEGER NOT NULL,
+  body_id      TEXT NOT NULL REFERENCES bodies(id),
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  reason       TEXT NOT NULL
+);
+
+-- Every command that wrote: who, when, what, and a hash of its inputs.
+CREATE TABLE audit (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  who        TEXT NOT NULL,
+  command    TEXT NOT NULL,
+  summary    TEXT NOT NULL,
+  input_hash TEXT NOT NULL
+);
+)sql",
+      // 2: published benchmarks (e.g. DfE's national figures), preferred over
+      // averages computed from the evidence a database happens to hold.
+      R"sql(
+CREATE TABLE benchmarks (
+  id        INTEGER PRIMARY KEY,
+  indicator TEXT NOT NULL,
+  period    TEXT NOT NULL,
+  scope     TEXT NOT NULL CHECK (scope IN ('national', 'la')),
+  la_code   INTEGER,             -- for scope 'la'
+  value     REAL NOT NULL,
+  source    TEXT NOT NULL,
+  line      INTEGER,
+  UNIQUE (indicator, period, scope, la_code)
+);
+)sql",
+      // 3: decisions, history and time. Assessments and ratings record the
+      // regime and adoption they were made under; activities gain a lifecycle
+      // (missed, moved, cancelled, with reasons and a calendar SEQUENCE);
+      // review requests gain a status and an outcome. Rows made before this
+      // migration are tied to the adoption whose regime and hash they carry,
+      // else to the body's adoption in force when their academic year began.
+      R"sql(
+ALTER TABLE assessments ADD COLUMN adoption_id INTEGER REFERENCES adoptions(id);
+ALTER TABLE assessments ADD COLUMN computed_level TEXT;      -- the regime's proposal; level is what counted when stored
+ALTER TABLE assessments ADD COLUMN prior_regime TEXT;        -- across a switch: the regime of the last earlier assessment
+ALTER TABLE assessments ADD COLUMN prior_level TEXT;         -- and its level there (not comparable without a crosswalk)
+UPDATE assessments SET computed_level = level;
+UPDATE assessments SET adoption_id = COALESCE(
+  (SELECT d.id FROM adoptions d WHERE d.body_id = assessments.body_id AND d.regime = assessments.regime
+      AND d.policy_hash = assessments.policy_hash ORDER BY d.from_date DESC, d.id DESC LIMIT 1),
+  (SELECT d.id FROM adoptions d WHERE d.body_id = assessments.body_id AND d.regime = assessments.regime
+      ORDER BY d.from_date DESC, d.id DESC LIMIT 1));
+
+ALTER TABLE ratings ADD COLUMN regime TEXT;
+ALTER TABLE ratings ADD COLUMN adoption_id INTEGER REFERENCES adoptions(id);
+ALTER TABLE ratings ADD COLUMN decided_on TEXT;             -- the day a decision was taken, when given
+UPDATE ratings SET adoption_id = (SELECT d.id FROM adoptions d WHERE d.body_id = ratings.body_id
+    AND d.from_date <= (CAST(substr(ratings.period, 1, 4) AS INTEGER) + 1) || '-08-31'
+    ORDER BY d.from_date DESC, d.id DESC LIMIT 1);
+UPDATE ratings SET regime = (SELECT d.regime FROM adoptions d WHERE d.id = ratings.adoption_id);
+CREATE INDEX ratings_regime ON ratings(body_id, regime, urn, period);
+
+CREATE TABLE activities_v3 (
+  id            INTEGER PRIMARY KEY,
+  uid           TEXT NOT NULL UNIQUE,   -- stable across re-plans, for calendars
+  body_id       TEXT NOT NULL REFERENCES bodies(id),
+  urn           INTEGER,                -- NULL for body-wide activities
+  year          TEXT NOT NULL,          -- academic year, e.g. 2024-25
+  type          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  due_date      TEXT,
+  rule          TEXT NOT NULL,
+  attendees     TEXT NOT NULL,          -- JSON array
+  documents     TEXT NOT NULL,          -- JSON array
+  assessment_id INTEGER REFERENCES assessments(id),
+  status        TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'missed', 'moved', 'cancelled')),
+  done_on       TEXT,
+  note          TEXT,
+  reason        TEXT,                   -- why it was cancelled, moved or missed
+  moved_from    TEXT,                   -- the start date before the last move
+  sequence      INTEGER NOT NULL DEFAULT 0,  -- ICS SEQUENCE: raised on every change a calendar must see
+  anchor_uid    TEXT,                   -- the activity this one is dated from (agenda before, minutes after)
+  offset_days   INTEGER,                -- signed: before the anchor < 0 < after it
+  day_kind      TEXT CHECK (day_kind IN ('calendar', 'working', 'school')),  -- what offset_days counts
+  planned_at    TEXT,
+  changed_at    TEXT
+);
+INSERT INTO activities_v3(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees,
+    documents, assessment_id, status, done_on, note)
+  SELECT id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents,
+    assessment_id, status, done_on, note FROM activities;
+DROP TABLE activities;
+ALTER TABLE activities_v3 RENAME TO activities;
+CREATE INDEX activities_body ON activities(body_id, year);
+CREATE INDEX activities_school ON activities(body_id, urn, year);
+
+ALTER TABLE review_requests ADD COLUMN period TEXT;
+ALTER TABLE review_requests ADD COLUMN status TEXT NOT NULL DEFAULT 'requested'
+  CHECK (status IN ('requested', 'under review', 'confirmed', 'changed'));
+ALTER TABLE review_requests ADD COLUMN outcome_level TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_rationale TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_on TEXT;
+ALTER TABLE review_requests ADD COLUMN outcome_by TEXT;
+ALTER TABLE review_requests ADD COLUMN updated_at TEXT;
+
+-- Letters to heads, stored in the same transaction as the change that caused
+-- them and written out as files afterwards.
+CREATE TABLE outbox (
+  id          INTEGER PRIMARY KEY,
+  body_id     TEXT NOT NULL REFERENCES bodies(id),
+  urn         INTEGER NOT NULL,
+  period      TEXT NOT NULL,
+  regime      TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('change', 'decision', 'review')),
+  from_level  TEXT,
+  to_level    TEXT,
+  provisional INTEGER NOT NULL DEFAULT 0,
+  file        TEXT NOT NULL,            -- relative to the letters folder
+  text        TEXT NOT NULL,            -- the letter, Markdown
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX outbox_school ON outbox(body_id, urn, period);
+)sql",
+      // 4: people and roles, visit notes with the school's response, and a
+      // hash-chained audit (each row's hash covers the previous row's hash and
+      // its own canonical content; rows written before 4 are sealed on upgrade).
+      R"sql(
+CREATE TABLE people (
+  id       TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'board', 'head', 'verifier', 'viewer')),
+  body_id  TEXT REFERENCES bodies(id),   -- NULL: any body
+  urn      INTEGER,                      -- a head's own school
+  added_at TEXT NOT NULL,
+  added_by TEXT                          -- NULL for the database's creator
+);
+
+ALTER TABLE audit ADD COLUMN role TEXT;        -- the role the person acted in
+ALTER TABLE audit ADD COLUMN body_id TEXT;     -- the body the command concerned, if one
+ALTER TABLE audit ADD COLUMN urn INTEGER;      -- the school the command concerned, if one
+ALTER TABLE audit ADD COLUMN changes TEXT;     -- JSON: what changed
+ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit ADD COLUMN hash TEXT;
+
+-- The newest end of the audit chain, so that deleting the last rows shows:
+-- a tamperer must forge this too. Kept by record_audit and seal_audit.
+CREATE TABLE audit_head (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  row_count INTEGER NOT NULL,
+  last_id   INTEGER NOT NULL,
+  hash      TEXT NOT NULL
+);
+
+-- The written record of a visit or meeting, attached to its activity.
+CREATE TABLE notes (
+  id           INTEGER PRIMARY KEY,
+  activity_id  INTEGER NOT NULL REFERENCES activities(id),
+  body_id      TEXT NOT NULL REFERENCES bodies(id),
+  urn          INTEGER,
+  author       TEXT NOT NULL REFERENCES people(id),
+  text         TEXT,
+  file         TEXT,                          -- a file reference instead of text, with its sha256
+  file_sha256  TEXT,
+  strengths    TEXT NOT NULL DEFAULT '[]',    -- JSON arrays of sentences
+  improvements TEXT NOT NULL DEFAULT '[]',
+  actions      TEXT NOT NULL DEFAULT '[]',
+  status       TEXT NOT NULL DEFAULT 'draft'
+               CHECK (status IN ('draft', 'sent', 'accurate', 'inaccurate', 'agreed')),
+  send_by      TEXT,                          -- deadlines, from the regime's rules
+  agree_by     TEXT,
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX notes_activity ON notes(activity_id);
+CREATE INDEX notes_school ON notes(body_id, urn);
+
+-- Each step of a note: who, in which role, when, and any comment.
+CREATE TABLE note_steps (
+  id      INTEGER PRIMARY KEY,
+  note_id INTEGER NOT NULL REFERENCES notes(id),
+  step    TEXT NOT NULL CHECK (step IN ('added', 'sent', 'accurate', 'inaccurate', 'agreed')),
+  by      TEXT NOT NULL,
+  role    TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  comment TEXT,                            -- the head's comment on an inaccurate note
+  revision TEXT                            -- agreed: the note's text as corrected after an inaccurate response
+);
+)sql",
+  };
+  return m;
+}
+
+
+}  // namespace trellis::sqlite

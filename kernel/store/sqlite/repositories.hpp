@@ -1,0 +1,34 @@
+#pragma once
+/// The SQLite repositories, one per aggregate, each over the store's one
+/// connection. Private to kernel/store/sqlite.
+#include <memory>
+
+#include "store/sqlite/connection.hpp"
+
+namespace trellis {
+class SchoolRepository;
+class BodyRepository;
+class EvidenceRepository;
+class RatingRepository;
+class AssessmentRepository;
+class ActivityRepository;
+class PersonRepository;
+class NoteRepository;
+class LetterRepository;
+class AuditRepository;
+}  // namespace trellis
+
+namespace trellis::sqlite {
+
+std::unique_ptr<SchoolRepository> make_schools(Connection& c);
+std::unique_ptr<BodyRepository> make_bodies(Connection& c);
+std::unique_ptr<EvidenceRepository> make_evidence(Connection& c);
+std::unique_ptr<RatingRepository> make_ratings(Connection& c);
+std::unique_ptr<AssessmentRepository> make_assessments(Connection& c);
+std::unique_ptr<ActivityRepository> make_activities(Connection& c);
+std::unique_ptr<PersonRepository> make_people(Connection& c);
+std::unique_ptr<NoteRepository> make_notes(Connection& c);
+std::unique_ptr<LetterRepository> make_letters(Connection& c);
+std::unique_ptr<AuditRepository> make_audit(Connection& c);
+
+}  // namespace trellis::sqlite

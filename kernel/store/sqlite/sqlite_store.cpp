@@ -1,0 +1,86 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <stdexcept>
+
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/repositories.hpp"
+#include "trellis/store/activity_repository.hpp"
+#include "trellis/store/assessment_repository.hpp"
+#include "trellis/store/audit_repository.hpp"
+#include "trellis/store/body_repository.hpp"
+#include "trellis/store/evidence_repository.hpp"
+#include "trellis/store/letter_repository.hpp"
+#include "trellis/store/note_repository.hpp"
+#include "trellis/store/person_repository.hpp"
+#include "trellis/store/rating_repository.hpp"
+#include "trellis/store/school_repository.hpp"
+#include "trellis/store/sqlite.hpp"
+
+namespace trellis::sqlite {
+
+SqliteStore::SqliteStore(Connection connection)
+    : connection_(std::move(connection)),
+      schools_(make_schools(connection_)),
+      bodies_(make_bodies(connection_)),
+      evidence_(make_evidence(connection_)),
+      ratings_(make_ratings(connection_)),
+      assessments_(make_assessments(connection_)),
+      activities_(make_activities(connection_)),
+      people_(make_people(connection_)),
+      notes_(make_notes(connection_)),
+      letters_(make_letters(connection_)),
+      audit_(make_audit(connection_)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+std::string SqliteStore::location() const { return connection_.file().string(); }
+
+// The outermost unit takes the write lock at once (IMMEDIATE), so two
+// writers queue instead of failing half-way; inner units are savepoints.
+void SqliteStore::begin() {
+  connection_.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT unit_" + std::to_string(depth_));
+  ++depth_;
+}
+
+void SqliteStore::commit() {
+  const int outer = depth_ - 1;  // a failed COMMIT leaves the unit open, for rollback()
+  connection_.exec(outer == 0 ? "COMMIT" : "RELEASE unit_" + std::to_string(outer));
+  depth_ = outer;
+}
+
+void SqliteStore::rollback() noexcept {
+  --depth_;
+  try {
+    const std::string sp = "unit_" + std::to_string(depth_);
+    connection_.exec(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO " + sp + "; RELEASE " + sp);
+  } catch (...) {
+    // Nothing to undo: SQLite has already rolled back after the error that brought us here.
+  }
+}
+
+int SqliteStore::stored_version() {
+  Statement s(connection_, "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+void SqliteStore::upgrade(int to) {
+  for (int v = stored_version(); v < to; ++v) connection_.exec(migrations()[v]);
+  connection_.exec("PRAGMA user_version = " + std::to_string(to));
+}
+
+int SqliteStore::current_version() const { return static_cast<int>(migrations().size()); }
+
+Connection& connection(Database& db) {
+  auto* store = dynamic_cast<SqliteStore*>(&db.store());
+  if (!store) throw std::logic_error("not a SQLite database: " + db.location());
+  return store->connection();
+}
+
+Database open(const std::filesystem::path& file) {
+  return Database(std::make_unique<SqliteStore>(Connection::open(file)));
+}
+
+Database open_memory() { return Database(std::make_unique<SqliteStore>(Connection::open_memory())); }
+
+}  // namespace trellis::sqlite
