@@ -7,16 +7,17 @@
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/schema.hpp"
+#include "trellis/store/sqlite.hpp"
 
 namespace trellis::cli {
 
 Database Cli::open_db() const {
-  Database db = Database::open(db_path);
+  Database db = sqlite::open(db_path);
   require_current(db);
   return db;
 }
 
-Database Cli::open_db_for_init() const { return Database::open(db_path); }
+Database Cli::open_db_for_init() const { return sqlite::open(db_path); }
 
 std::string Cli::acting_id() const {
   if (!as.empty()) return as;

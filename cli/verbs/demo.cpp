@@ -14,7 +14,9 @@
 #include "trellis/initialise.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/audit_log.hpp"
 #include "trellis/store/schema.hpp"
+#include "trellis/store/sqlite.hpp"
 
 namespace trellis::cli {
 namespace {
@@ -86,10 +88,10 @@ void clear_previous_demo(const fs::path& db) {
   if (!fs::exists(db)) return;
   bool made_by_demo = false;
   try {
-    Database existing = Database::open(db);
+    Database existing = sqlite::open(db);
     if (stored_version(existing) > 0) {
-      Statement s(existing, "SELECT COUNT(*) FROM audit WHERE command = 'demo'");
-      made_by_demo = s.step() && s.integer(0) > 0;
+      const auto rows = read_audit(existing);
+      made_by_demo = std::any_of(rows.begin(), rows.end(), [](const AuditRecord& r) { return r.command == "demo"; });
     }
   } catch (const std::exception&) {
   }
@@ -112,7 +114,7 @@ void add_demo(CLI::App& app, Cli& cli) {
     fs::create_directories(out);
     clear_previous_demo(db);
     {
-      Database d = Database::open(db);
+      Database d = sqlite::open(db);
       const InitRun run = initialise(d, cli.clock(), cli.acting_id());
       // The "demo" row is how a later demo knows this database is its own to replace.
       Transaction tx(d);

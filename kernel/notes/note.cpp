@@ -4,17 +4,6 @@
 
 namespace trellis {
 
-const char* status_name(NoteStatus s) {
-  switch (s) {
-    case NoteStatus::draft: return "draft";
-    case NoteStatus::sent: return "sent";
-    case NoteStatus::accurate: return "accurate";
-    case NoteStatus::inaccurate: return "inaccurate";
-    case NoteStatus::agreed: return "agreed";
-  }
-  return "draft";
-}
-
 const std::string& Note::agreed_text() const {
   for (auto s = steps.rbegin(); s != steps.rend(); ++s)
     if (s->revision) return *s->revision;

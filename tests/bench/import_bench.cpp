@@ -26,6 +26,7 @@
 #include "trellis/import/evidence_import.hpp"
 #include "trellis/import/schools_import.hpp"
 #include "trellis/store/schema.hpp"
+#include "trellis/store/sqlite.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -47,7 +48,7 @@ struct Clock {
 fs::path fresh_db(const fs::path& dir, const std::string& name) {
   fs::path p = dir / name;
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  Database db = Database::open(p);
+  Database db = sqlite::open(p);
   migrate(db);
   return p;
 }
@@ -73,7 +74,7 @@ void import_shared(const fs::path& dir) {
                         {"dfe-2018-19/england_ks4provisional.csv", false, "2018-19"},
                         {"dfe-2017-18/ks2_perf_2018.csv", false, nullptr},
                         {"dfe-2017-18/ofsted_ratings_2018.csv", false, nullptr}};
-  Database db = Database::open(fresh_db(dir, "shared.db"));
+  Database db = sqlite::open(fresh_db(dir, "shared.db"));
   std::printf("(a) all of ../shared/data into a fresh database\n");
   std::printf("    %-42s %-15s %8s %9s %8s %8s\n", "file", "format", "rows", "items", "wall s", "cpu s");
   Clock total;
@@ -159,7 +160,7 @@ fs::path write_csv(const fs::path& dir, const std::vector<Row>& rows) {
 }
 
 double via_import(const fs::path& dir, const fs::path& csv, std::size_t n, double& cpu) {
-  Database db = Database::open(fresh_db(dir, "import.db"));
+  Database db = sqlite::open(fresh_db(dir, "import.db"));
   Clock c;
   auto r = import_evidence(db, testing::admin(), testing::at(), {.file = csv});
   const double s = c.wall_s();

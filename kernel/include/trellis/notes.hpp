@@ -39,8 +39,18 @@ namespace trellis {
 
 enum class NoteStatus { draft, sent, accurate, inaccurate, agreed };
 
-/// "draft", "sent", "accurate", "inaccurate", "agreed".
-const char* status_name(NoteStatus s);
+/// "draft", "sent", "accurate", "inaccurate", "agreed". Inline: the SQLite
+/// store writes these words too, and it does not stand on tk_notes.
+inline const char* status_name(NoteStatus s) {
+  switch (s) {
+    case NoteStatus::draft: return "draft";
+    case NoteStatus::sent: return "sent";
+    case NoteStatus::accurate: return "accurate";
+    case NoteStatus::inaccurate: return "inaccurate";
+    case NoteStatus::agreed: return "agreed";
+  }
+  return "draft";
+}
 
 /// One step of a note's life: who took it, in which role, when.
 struct NoteStep {

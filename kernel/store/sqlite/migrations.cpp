@@ -1,7 +1,7 @@
 // SQLite's schema. Migrations only ever append: migration N takes a database
 // from N-1 to N. Test each on a database made by the previous main
 // (tests/cli/migrate_v3.sh).
-#include "store/sqlite/migrations.hpp"
+#include "migrations.hpp"
 
 namespace trellis::sqlite {
 

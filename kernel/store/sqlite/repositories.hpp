@@ -3,7 +3,7 @@
 /// connection. Private to kernel/store/sqlite.
 #include <memory>
 
-#include "store/sqlite/connection.hpp"
+#include "connection.hpp"
 
 namespace trellis {
 class SchoolRepository;

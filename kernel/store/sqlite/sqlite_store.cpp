@@ -1,9 +1,9 @@
-#include "store/sqlite/sqlite_store.hpp"
+#include "sqlite_store.hpp"
 
 #include <stdexcept>
 
-#include "store/sqlite/migrations.hpp"
-#include "store/sqlite/repositories.hpp"
+#include "migrations.hpp"
+#include "repositories.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit_repository.hpp"

@@ -3,7 +3,7 @@
 /// SQLite backend, which may read its tables through connection().
 #include <memory>
 
-#include "store/sqlite/connection.hpp"
+#include "connection.hpp"
 #include "trellis/store/store.hpp"
 
 namespace trellis::sqlite {

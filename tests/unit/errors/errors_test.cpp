@@ -12,6 +12,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/error.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -38,9 +39,9 @@ E thrown(F&& f) {
 }
 
 Database with_body() {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
-  db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (1, 'A', 'x')");
+  testing::exec(db, "INSERT INTO schools(urn, name, updated_at) VALUES (1, 'A', 'x')");
   add_body(db, testing::admin(), testing::at(), {"t1", "trust", "Trust One"});
   return db;
 }
@@ -113,7 +114,7 @@ TEST_CASE("a kernel error carries its remedy, with what the remedy needs") {
   CHECK(unknown.remedy().kind == Remedy::Kind::see_bodies);
   CHECK(name(unknown.remedy().kind) == "see_bodies");
 
-  auto empty = Database::open_memory();
+  auto empty = sqlite::open_memory();
   const auto fresh = thrown<StoreError>([&] { require_current(empty); });
   CHECK(fresh.remedy().kind == Remedy::Kind::init_database);
   CHECK_FALSE(has_cli_words(fresh.what()));

@@ -8,6 +8,7 @@
 #include "trellis/evidence.hpp"
 #include "trellis/import/evidence_import.hpp"
 #include "trellis/import/schools_import.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 using namespace trellis::test;
@@ -172,7 +173,7 @@ TEST_CASE("Ofsted history: grade and date per inspection, filed under its academ
   CHECK(item(db, 131288, "ofsted_grade", "2017-18").text == "Requires Improvement");
 
   // A higher id is a newer inspection, though the file lists the newest first.
-  Statement s(db, "SELECT value_text FROM evidence WHERE urn = 100000 AND indicator = 'ofsted_inspection_date' ORDER BY id");
+  auto s = testing::sql(db, "SELECT value_text FROM evidence WHERE urn = 100000 AND indicator = 'ofsted_inspection_date' ORDER BY id");
   std::vector<std::string> dates;
   while (s.step()) dates.push_back(s.text(0));
   CHECK(dates == std::vector<std::string>{"2005-09-21", "2008-09-26", "2013-04-18"});

@@ -7,6 +7,7 @@
 #include "../csv/temp_file.hpp"
 #include "trellis/store/database.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 namespace trellis::test {
 
@@ -15,14 +16,14 @@ inline std::filesystem::path fixture(const std::string& name) {
 }
 
 inline Database fresh_db() {
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   migrate(db);
   return db;
 }
 
 /// Row counts of the tables imports touch, and a digest of the register.
 inline std::string snapshot(Database& db) {
-  Statement s(db, R"(SELECT (SELECT COUNT(*) FROM schools) || '/' || (SELECT COUNT(*) FROM evidence) || '/' ||
+  auto s = testing::sql(db, R"(SELECT (SELECT COUNT(*) FROM schools) || '/' || (SELECT COUNT(*) FROM evidence) || '/' ||
                             (SELECT COUNT(*) FROM imports) || '/' || (SELECT COUNT(*) FROM audit) || '/' ||
                             (SELECT COUNT(*) FROM indicators) || '/' || (SELECT COUNT(*) FROM benchmarks) || '/' ||
                             COALESCE((SELECT group_concat(urn || status || COALESCE(la_name, ''), ',') FROM schools), ''))");
@@ -31,7 +32,7 @@ inline std::string snapshot(Database& db) {
 }
 
 inline std::int64_t count(Database& db, const std::string& sql) {
-  Statement s(db, sql);
+  auto s = testing::sql(db, sql);
   s.step();
   return s.integer(0);
 }

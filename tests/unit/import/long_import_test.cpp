@@ -8,6 +8,7 @@
 #include "trellis/evidence.hpp"
 #include "trellis/import/evidence_import.hpp"
 #include "trellis/sha256.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 using namespace trellis::test;
@@ -165,7 +166,7 @@ TEST_CASE("provenance: the import row, the file's hash in the audit, and a Windo
   REQUIRE(e.size() == 1);
   CHECK(e[0].text == "Head’s report: café € fund");
   CHECK(e[0].import_id == r.import_id);
-  Statement imp(db, "SELECT sha256, file, format, period, rows FROM imports WHERE id = ?");
+  auto imp = testing::sql(db, "SELECT sha256, file, format, period, rows FROM imports WHERE id = ?");
   imp.bind(1, *r.import_id);
   REQUIRE(imp.step());
   CHECK(imp.text(0) == sha);
@@ -173,7 +174,7 @@ TEST_CASE("provenance: the import row, the file's hash in the audit, and a Windo
   CHECK(imp.text(2) == "long");
   CHECK(imp.is_null(3));
   CHECK(imp.integer(4) == 1);
-  Statement audit(db, "SELECT command, input_hash FROM audit");
+  auto audit = testing::sql(db, "SELECT command, input_hash FROM audit");
   REQUIRE(audit.step());
   CHECK(audit.text(0) == "import evidence");
   CHECK(audit.text(1) == sha);

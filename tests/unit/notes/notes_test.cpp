@@ -14,6 +14,7 @@
 #include "trellis/notes.hpp"
 #include "trellis/sha256.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -52,7 +53,7 @@ struct Scratch {
 /// a monitoring meeting at Hill on Thursday 22 May 2025, before May half-term.
 struct World {
   Scratch scratch;
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   World(const std::string& notes = "send_within_working_days = 7\nagree_within_working_days = 5\n") {
     migrate(db);
     const fs::path policy = scratch.write("la.toml", R"(
@@ -65,7 +66,7 @@ review = 2025-09-01
 
 [notes]
 )" + notes);
-    db.exec(R"(
+    testing::exec(db, R"(
 INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x'), ('trust', 'trust', 'A Trust', 'x');
 INSERT INTO schools(urn, name, updated_at) VALUES (894001, 'Hill Primary', 'x'), (894002, 'Dale Primary', 'x');
 INSERT INTO people(id, name, role, body_id, urn, added_at) VALUES
@@ -80,24 +81,24 @@ INSERT INTO activities(id, uid, body_id, urn, year, type, title, start_date, end
  (2, 'u2', 'la', 894001, '2024-25', 'visit', 'QA visit', '2025-06-25', '2025-06-25', NULL, 's7.visit', '[]', '[]',
   'cancelled', 'the head is ill');
 )");
-    Statement(db, "INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at) "
+    testing::sql(db, "INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at) "
                   "VALUES ('la', ?, 'test-regime', '1', 'h', '2024-09-01', 'x')")
         .bind(1, policy.string())
         .run();
   }
   std::int64_t audit_rows() {
-    Statement s(db, "SELECT count(*) FROM audit");
+    auto s = testing::sql(db, "SELECT count(*) FROM audit");
     s.step();
     return s.integer(0);
   }
   std::int64_t steps() {
-    Statement s(db, "SELECT count(*) FROM note_steps");
+    auto s = testing::sql(db, "SELECT count(*) FROM note_steps");
     s.step();
     return s.integer(0);
   }
   /// The last audit row: command, who, role, body, urn.
   std::vector<std::string> last_audit() {
-    Statement s(db, "SELECT command, who, role, body_id, urn, changes FROM audit ORDER BY id DESC LIMIT 1");
+    auto s = testing::sql(db, "SELECT command, who, role, body_id, urn, changes FROM audit ORDER BY id DESC LIMIT 1");
     s.step();
     return {s.text(0), s.text(1), s.text(2), s.text(3), std::to_string(s.integer(4)), s.text(5)};
   }
@@ -294,7 +295,7 @@ TEST_CASE("s8: a note not sent within seven working days is overdue, then one no
 
 TEST_CASE("the day held counts: a meeting done on another day moves the send deadline") {
   World w;
-  w.db.exec("UPDATE activities SET status = 'done', done_on = '2025-06-02' WHERE id = 1");
+  testing::exec(w.db, "UPDATE activities SET status = 'done', done_on = '2025-06-02' WHERE id = 1");
   const Note n = add_note(w.db, officer, testing::at("2025-06-02T10:00:00Z"), draft());
   CHECK(n.send_by->to_string() == "2025-06-11");
 }

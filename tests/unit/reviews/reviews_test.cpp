@@ -21,6 +21,7 @@
 #include "trellis/review_letter.hpp"
 #include "trellis/reviews.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -49,19 +50,19 @@ struct Scratch {
 };
 
 void school(Database& db, std::int64_t urn, const std::string& name) {
-  Statement s(db, "INSERT INTO schools(urn, name, la_code, type_group, status, updated_at) VALUES (?, ?, 894, 'maintained', 'open', 'x')");
+  auto s = testing::sql(db, "INSERT INTO schools(urn, name, la_code, type_group, status, updated_at) VALUES (?, ?, 894, 'maintained', 'open', 'x')");
   s.bind(1, urn).bind(2, name).run();
 }
 
 void assessment(Database& db, std::int64_t urn, const std::string& period, const std::string& level) {
-  Statement s(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, reasons, ratings,
+  auto s = testing::sql(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, reasons, ratings,
                        policy_version, policy_hash, assessed_at) VALUES (?, 'telford', 'telford-la', ?, ?, 1, '[]', '[]',
                        '2024-25.1', 'hash', '2019-01-07T09:00:00Z'))");
   s.bind(1, urn).bind(2, period).bind(3, level).run();
 }
 
 Database telford(const fs::path& file) {
-  Database db = Database::open(file);
+  Database db = sqlite::open(file);
   migrate(db);
   school(db, kWombridge, "Wombridge Primary School");
   school(db, kLawley, "Lawley Primary School");
@@ -71,7 +72,7 @@ Database telford(const fs::path& file) {
   join_body(db, testing::admin(), testing::at(), "telford", {kWombridge, kLawley}, "2017-09-01", std::nullopt);
   join_body(db, testing::admin(), testing::at(), "other", {kElsewhere}, "2017-09-01", std::nullopt);
   // The real policy: a decision re-plans the school from it.
-  Statement adopt(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
+  auto adopt = testing::sql(db, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
              VALUES ('telford', ?, 'telford-la', '2024-25.1', 'hash', '2017-09-01', '2017-09-01T00:00:00Z'))");
   adopt.bind(1, std::string(TRELLIS_SOURCE_DIR) + "/policies/telford-and-wrekin.toml").run();
   assessment(db, kWombridge, "2018-19", "amber");
@@ -85,7 +86,7 @@ PluginHost plugins() {
 
 /// Every row a review verb could write, to show that a refusal wrote nothing.
 std::string snapshot(Database& db) {
-  Statement s(db, R"(SELECT (SELECT COUNT(*) FROM audit) || '/' || (SELECT COUNT(*) FROM ratings) || '/' ||
+  auto s = testing::sql(db, R"(SELECT (SELECT COUNT(*) FROM audit) || '/' || (SELECT COUNT(*) FROM ratings) || '/' ||
       COALESCE((SELECT group_concat(id || ':' || urn || ':' || COALESCE(period, '') || ':' || status || ':' ||
                 COALESCE(outcome_level, '') || ':' || COALESCE(updated_at, ''), ',') FROM review_requests), ''))");
   s.step();
@@ -93,7 +94,7 @@ std::string snapshot(Database& db) {
 }
 
 std::int64_t count(Database& db, const std::string& sql) {
-  Statement s(db, sql);
+  auto s = testing::sql(db, sql);
   s.step();
   return s.integer(0);
 }

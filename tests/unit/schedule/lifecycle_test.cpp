@@ -10,6 +10,7 @@
 #include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 using namespace trellis::test;
@@ -21,14 +22,14 @@ Date D(const char* s) { return Date::parse(s); }
 const Date kToday = D("2025-06-20");
 
 struct S8 {
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   AcademicCalendar cal;
   std::int64_t meeting = 0, agenda = 0, papers = 0, minutes = 0;
 
   S8() {
     migrate(db);
-    db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
-    db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x')");
+    testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
+    testing::exec(db, "INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x')");
     auto m = dated_rule("s8.meeting", "2025-05-22");
     m.title = "Monitoring and support meeting";
     replan(db, testing::at(), "la", "2024-25",

@@ -11,6 +11,7 @@
 #include "trellis/error.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 using namespace trellis::test;
@@ -54,10 +55,10 @@ std::vector<Activity> plan(const std::vector<RuleSet>& sets, const PlanOptions& 
 }
 
 Database with_body() {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
-  db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
-  db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x'), (100002, 'Vale Academy', 'x')");
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
+  testing::exec(db, "INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x'), (100002, 'Vale Academy', 'x')");
   return db;
 }
 

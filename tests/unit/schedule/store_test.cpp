@@ -6,6 +6,7 @@
 #include "trellis/error.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 using namespace trellis::test;
@@ -16,10 +17,10 @@ namespace {
 Date D(const char* s) { return Date::parse(s); }
 
 Database with_body() {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
-  db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
-  db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x'), (100002, 'Vale Academy', 'x')");
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('la', 'la', 'An LA', 'x')");
+  testing::exec(db, "INSERT INTO schools(urn, name, updated_at) VALUES (100001, 'Hill Primary', 'x'), (100002, 'Vale Academy', 'x')");
   return db;
 }
 
@@ -34,7 +35,7 @@ std::vector<Activity> band_plan(int visits_per_term, const PlanOptions& options 
 }
 
 int count(Database& db, const std::string& where) {
-  Statement s(db, "SELECT COUNT(*) FROM activities WHERE " + where);
+  auto s = testing::sql(db, "SELECT COUNT(*) FROM activities WHERE " + where);
   s.step();
   return static_cast<int>(s.integer(0));
 }
@@ -131,7 +132,7 @@ TEST_CASE("marking done: unknown id, a future date and a cancelled activity are 
   CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, 999999, D("2024-10-01"), "", D("2025-01-01")), Catch::Contains("999999"));
   CHECK_THROWS_AS(mark_done(db, testing::at(), cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), InputError);
   CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, *acts[0].id, D("2025-02-03"), "", D("2025-01-01")), Catch::Contains("after today"));
-  db.exec("UPDATE activities SET status = 'cancelled' WHERE id = " + std::to_string(*acts[1].id));
+  testing::exec(db, "UPDATE activities SET status = 'cancelled' WHERE id = " + std::to_string(*acts[1].id));
   CHECK_THROWS_AS(mark_done(db, testing::at(), cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), InputError);
   CHECK_THROWS_WITH(mark_done(db, testing::at(), cal, *acts[1].id, acts[1].start, "", D("2025-01-01")), Catch::Contains("cancelled"));
   CHECK(count(db, "status = 'done'") == 0);

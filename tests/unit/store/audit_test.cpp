@@ -7,6 +7,7 @@
 #include "trellis/store/audit_chain.hpp"
 #include "trellis/store/audit_log.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 
@@ -14,7 +15,7 @@ namespace {
 
 /// A database with `n` audit rows, about school 100000 + i and body "b" for even i.
 Database log_of(int n) {
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   migrate(db);
   for (int i = 1; i <= n; ++i) {
     AuditEntry e{"rate", "row " + std::to_string(i), "sha" + std::to_string(i), i % 2 ? "" : "b", 100000 + i};
@@ -24,7 +25,7 @@ Database log_of(int n) {
 }
 
 /// What an attacker does first: the triggers are only a guard against accidents.
-void drop_guards(Database& db) { db.exec("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"); }
+void drop_guards(Database& db) { testing::exec(db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"); }
 
 AuditFault fault_of(Database& db) {
   const AuditCheck c = verify_audit(db);
@@ -81,8 +82,8 @@ TEST_CASE("the hash covers every field, and NULL is not the empty string") {
 
 TEST_CASE("the table refuses UPDATE and DELETE") {
   Database db = log_of(3);
-  CHECK_THROWS_WITH(db.exec("UPDATE audit SET summary = 'x' WHERE id = 2"), Catch::Contains("append-only"));
-  CHECK_THROWS_WITH(db.exec("DELETE FROM audit WHERE id = 3"), Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(testing::exec(db, "UPDATE audit SET summary = 'x' WHERE id = 2"), Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(testing::exec(db, "DELETE FROM audit WHERE id = 3"), Catch::Contains("append-only"));
   CHECK_FALSE(verify_audit(db).fault);
 }
 
@@ -97,7 +98,7 @@ TEST_CASE("reading filters by school, body and day") {
 TEST_CASE("an edited row is named") {
   Database db = log_of(5);
   drop_guards(db);
-  db.exec("UPDATE audit SET summary = 'nothing to see' WHERE id = 3");
+  testing::exec(db, "UPDATE audit SET summary = 'nothing to see' WHERE id = 3");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::edited);
   CHECK(f.row == 3);
@@ -106,7 +107,7 @@ TEST_CASE("an edited row is named") {
 TEST_CASE("a row deleted from the middle is named by its id") {
   Database db = log_of(5);
   drop_guards(db);
-  db.exec("DELETE FROM audit WHERE id = 3");
+  testing::exec(db, "DELETE FROM audit WHERE id = 3");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::deleted);
   CHECK(f.row == 3);
@@ -116,7 +117,7 @@ TEST_CASE("a row deleted from the middle is named by its id") {
 TEST_CASE("a deleted first row is named") {
   Database db = log_of(3);
   drop_guards(db);
-  db.exec("DELETE FROM audit WHERE id = 1");
+  testing::exec(db, "DELETE FROM audit WHERE id = 1");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::deleted);
   CHECK(f.row == 1);
@@ -125,7 +126,7 @@ TEST_CASE("a deleted first row is named") {
 TEST_CASE("deleting the newest rows shows against the chain head") {
   Database db = log_of(5);
   drop_guards(db);
-  db.exec("DELETE FROM audit WHERE id >= 4");
+  testing::exec(db, "DELETE FROM audit WHERE id >= 4");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::deleted);
   CHECK(f.row == 4);
@@ -134,14 +135,14 @@ TEST_CASE("deleting the newest rows shows against the chain head") {
 
 TEST_CASE("with the head forged too, an assessment still names its missing audit row") {
   Database db = log_of(5);
-  db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'trust', 'B', 'now')");
-  db.exec(R"(INSERT INTO assessments(urn, body_id, regime, period, level, reasons, ratings, policy_version,
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'trust', 'B', 'now')");
+  testing::exec(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, reasons, ratings, policy_version,
              policy_hash, assessed_at, audit_id) VALUES (100005, 'b', 'r', '2024-25', 'amber', '[]', '[]', '1', 'h',
              'now', 5))");
   drop_guards(db);
-  db.exec("PRAGMA foreign_keys = OFF");  // the assessment's reference would stop the deletion too
-  db.exec("DELETE FROM audit WHERE id = 5");
-  db.exec("UPDATE audit_head SET row_count = 4, last_id = 4, hash = (SELECT hash FROM audit WHERE id = 4)");
+  testing::exec(db, "PRAGMA foreign_keys = OFF");  // the assessment's reference would stop the deletion too
+  testing::exec(db, "DELETE FROM audit WHERE id = 5");
+  testing::exec(db, "UPDATE audit_head SET row_count = 4, last_id = 4, hash = (SELECT hash FROM audit WHERE id = 4)");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::deleted);
   CHECK(f.row == 5);
@@ -151,8 +152,8 @@ TEST_CASE("with the head forged too, an assessment still names its missing audit
 TEST_CASE("rows swapped whole, with their hashes, are named as reordered") {
   Database db = log_of(5);
   drop_guards(db);
-  db.exec("CREATE TEMP TABLE moved AS SELECT * FROM audit WHERE id IN (3, 4)");
-  db.exec(std::string("UPDATE audit SET (") + content + ", prev_hash, hash) = (SELECT " + content +
+  testing::exec(db, "CREATE TEMP TABLE moved AS SELECT * FROM audit WHERE id IN (3, 4)");
+  testing::exec(db, std::string("UPDATE audit SET (") + content + ", prev_hash, hash) = (SELECT " + content +
           ", prev_hash, hash FROM moved WHERE moved.id = 7 - audit.id) WHERE id IN (3, 4)");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::reordered);
@@ -163,8 +164,8 @@ TEST_CASE("rows swapped whole, with their hashes, are named as reordered") {
 TEST_CASE("contents swapped under the hashes are named as reordered") {
   Database db = log_of(5);
   drop_guards(db);
-  db.exec("CREATE TEMP TABLE moved AS SELECT * FROM audit WHERE id IN (2, 4)");
-  db.exec(std::string("UPDATE audit SET (") + content + ") = (SELECT " + content +
+  testing::exec(db, "CREATE TEMP TABLE moved AS SELECT * FROM audit WHERE id IN (2, 4)");
+  testing::exec(db, std::string("UPDATE audit SET (") + content + ") = (SELECT " + content +
           " FROM moved WHERE moved.id = 6 - audit.id) WHERE id IN (2, 4)");
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::reordered);
@@ -178,7 +179,7 @@ TEST_CASE("a row rewritten with a recomputed hash breaks the next row's link") {
   auto rows = read_audit(db);
   AuditRecord forged = rows[2];
   forged.summary = "forged";
-  Statement s(db, "UPDATE audit SET summary = ?, hash = ? WHERE id = 3");
+  auto s = testing::sql(db, "UPDATE audit SET summary = ?, hash = ? WHERE id = 3");
   s.bind(1, forged.summary).bind(2, audit_row_hash(*forged.prev_hash, forged)).run();
   const auto f = fault_of(db);
   CHECK(f.kind == AuditFault::Kind::broken_link);
@@ -189,7 +190,7 @@ TEST_CASE("rows from before the chain are sealed in id order, NULL role and all"
   Database db = log_of(2);
   drop_guards(db);
   // As schema 3 left them: no role, body, school, changes or hashes.
-  db.exec("UPDATE audit SET role = NULL, body_id = NULL, urn = NULL, changes = NULL, prev_hash = NULL, hash = NULL");
+  testing::exec(db, "UPDATE audit SET role = NULL, body_id = NULL, urn = NULL, changes = NULL, prev_hash = NULL, hash = NULL");
   CHECK(fault_of(db).kind == AuditFault::Kind::unsealed);
   seal_audit(db);
   CHECK_FALSE(verify_audit(db).fault);
@@ -198,5 +199,5 @@ TEST_CASE("rows from before the chain are sealed in id order, NULL role and all"
   const AuditCheck c = verify_audit(db);
   CHECK(c.rows == 3);
   CHECK_FALSE(c.fault);
-  CHECK_THROWS_WITH(db.exec("DELETE FROM audit WHERE id = 1"), Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(testing::exec(db, "DELETE FROM audit WHERE id = 1"), Catch::Contains("append-only"));
 }

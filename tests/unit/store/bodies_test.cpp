@@ -4,14 +4,15 @@
 #include "trellis/bodies.hpp"
 #include "trellis/error.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 
 namespace {
 Database with_schools() {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
-  db.exec("INSERT INTO schools(urn, name, updated_at) VALUES (1, 'A', 'x'), (2, 'B', 'x'), (3, 'C', 'x')");
+  testing::exec(db, "INSERT INTO schools(urn, name, updated_at) VALUES (1, 'A', 'x'), (2, 'B', 'x'), (3, 'C', 'x')");
   return db;
 }
 }  // namespace
@@ -34,7 +35,7 @@ TEST_CASE("joining a school that is a member already in that time leaves it as i
   add_body(db, testing::admin(), testing::at(), {"t1", "trust", "Trust One"});
   join_body(db, testing::admin(), testing::at(), "t1", {1}, "2020-09-01", std::string("2023-08-31"));
   const auto count = [&](const char* sql) {
-    Statement s(db, sql);
+    auto s = testing::sql(db, sql);
     s.step();
     return s.integer(0);
   };

@@ -3,6 +3,7 @@
 
 #include "trellis/error.hpp"
 #include "trellis/store/schema.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 
@@ -15,7 +16,7 @@ std::filesystem::path temp_db(const char* name) {
 }  // namespace
 
 TEST_CASE("init creates the schema, and a second init changes nothing") {
-  auto db = Database::open(temp_db("trellis-schema-1.db"));
+  auto db = sqlite::open(temp_db("trellis-schema-1.db"));
   CHECK(migrate(db) == 0);
   CHECK(stored_version(db) == schema_version(db));
   CHECK(migrate(db) == schema_version(db));
@@ -24,14 +25,14 @@ TEST_CASE("init creates the schema, and a second init changes nothing") {
 
 TEST_CASE("a database newer than the program is refused by name") {
   auto path = temp_db("trellis-schema-2.db");
-  auto db = Database::open(path);
-  db.exec("PRAGMA user_version = 999");
+  auto db = sqlite::open(path);
+  testing::exec(db, "PRAGMA user_version = 999");
   CHECK_THROWS_WITH(migrate(db), Catch::Contains("newer than this program"));
   CHECK_THROWS_WITH(require_current(db), Catch::Contains("999"));
 }
 
 TEST_CASE("an empty file is not yet a trellis database") {
-  auto db = Database::open(temp_db("trellis-schema-3.db"));
+  auto db = sqlite::open(temp_db("trellis-schema-3.db"));
   CHECK_THROWS_WITH(require_current(db), Catch::Contains("not a trellis database yet"));
   try {
     require_current(db);
@@ -41,19 +42,19 @@ TEST_CASE("an empty file is not yet a trellis database") {
 }
 
 TEST_CASE("a transaction that is not committed leaves nothing behind") {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
   {
     Transaction tx(db);
-    db.exec("INSERT INTO bodies(id, kind, name, created_at) VALUES ('x', 'la', 'X', 'now')");
+    testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('x', 'la', 'X', 'now')");
   }
-  Statement s(db, "SELECT COUNT(*) FROM bodies");
+  auto s = testing::sql(db, "SELECT COUNT(*) FROM bodies");
   s.step();
   CHECK(s.integer(0) == 0);
 }
 
 TEST_CASE("foreign keys are enforced") {
-  auto db = Database::open_memory();
+  auto db = sqlite::open_memory();
   migrate(db);
-  CHECK_THROWS(db.exec("INSERT INTO memberships(body_id, urn, from_date) VALUES ('nobody', 1, '2024-01-01')"));
+  CHECK_THROWS(testing::exec(db, "INSERT INTO memberships(body_id, urn, from_date) VALUES ('nobody', 1, '2024-01-01')"));
 }

@@ -20,6 +20,7 @@
 #include "trellis/people.hpp"
 #include "trellis/reviews.hpp"
 #include "trellis/schedule/store.hpp"
+#include "../sql.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ const Actor kBoard{"b.member", "B. Member", Role::board, "telford", std::nullopt
 const Actor kViewer{"v.viewer", "V. Viewer", Role::viewer, "telford", std::nullopt};
 
 std::int64_t count(Database& db, const std::string& sql) {
-  Statement s(db, sql);
+  auto s = testing::sql(db, sql);
   s.step();
   return s.integer(0);
 }
@@ -48,14 +49,14 @@ struct AuditRow {
 };
 
 AuditRow last_audit(Database& db) {
-  Statement s(db, "SELECT who, role, at, command, urn, changes FROM audit ORDER BY id DESC LIMIT 1");
+  auto s = testing::sql(db, "SELECT who, role, at, command, urn, changes FROM audit ORDER BY id DESC LIMIT 1");
   REQUIRE(s.step());
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_integer(4), nlohmann::json::parse(s.text(5))};
 }
 
 /// Everything a use case could write, to show that a refusal wrote nothing.
 std::string snapshot(Database& db) {
-  Statement s(db, R"(SELECT (SELECT COUNT(*) FROM audit) || '/' || (SELECT COUNT(*) FROM ratings) || '/' ||
+  auto s = testing::sql(db, R"(SELECT (SELECT COUNT(*) FROM audit) || '/' || (SELECT COUNT(*) FROM ratings) || '/' ||
       (SELECT COUNT(*) FROM evidence) || '/' || (SELECT COUNT(*) FROM memberships) || '/' ||
       (SELECT COUNT(*) FROM review_requests) || '/' || (SELECT COUNT(*) FROM people) || '/' ||
       (SELECT COUNT(*) FROM adoptions) || '/' || COALESCE((SELECT group_concat(status || sequence) FROM activities), ''))");
@@ -65,23 +66,23 @@ std::string snapshot(Database& db) {
 
 struct Telford {
   fs::path dir;
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   PluginHost host{{fs::path(TRELLIS_BUILD_DIR) / "plugins"}, [](const std::string&) {}};
 
   Telford() {
     std::string tmpl = (fs::temp_directory_path() / "trellis-usecases-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
     dir = tmpl;
-    db = Database::open(dir / "t.db");
+    db = sqlite::open(dir / "t.db");
     initialise(db, kClock, "admin");
     for (auto [urn, name] : {std::pair{kWombridge, "Wombridge Primary School"}, {kLawley, "Lawley Primary School"}}) {
-      Statement s(db, "INSERT INTO schools(urn, name, la_code, type_group, status, updated_at) VALUES (?, ?, 894, 'maintained', 'open', 'x')");
+      auto s = testing::sql(db, "INSERT INTO schools(urn, name, la_code, type_group, status, updated_at) VALUES (?, ?, 894, 'maintained', 'open', 'x')");
       s.bind(1, urn).bind(2, name).run();
     }
     add_body(db, testing::admin(), kClock, {"telford", "la", "Telford and Wrekin Council"});
     add_body(db, testing::admin(), kClock, {"wrekin-trust", "trust", "Wrekin Trust"});
     // Members before their heads are named: a head's school must have been the body's.
-    db.exec("INSERT INTO memberships(body_id, urn, from_date) VALUES ('telford', 123404, '2017-09-01'), "
+    testing::exec(db, "INSERT INTO memberships(body_id, urn, from_date) VALUES ('telford', 123404, '2017-09-01'), "
             "('telford', 123377, '2017-09-01')");
     for (const Actor& p : {kOfficer, kHead, kBoard, kViewer}) add_person(db, testing::admin(), kClock, p);
   }
@@ -94,7 +95,7 @@ struct Telford {
     adopt_policy(db, host, kOfficer, kClock, "telford", fs::path(TRELLIS_SOURCE_DIR) / "policies/telford-and-wrekin.toml",
                  "2017-09-01");
     for (auto urn : {kWombridge, kLawley}) {
-      Statement s(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, reasons, ratings,
+      auto s = testing::sql(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, reasons, ratings,
                            policy_version, policy_hash, assessed_at) VALUES (?, 'telford', 'telford-la', '2018-19', 'amber', 1,
                            '[]', '[]', 'v', 'h', '2018-09-03T09:00:00Z'))");
       s.bind(1, urn).run();
@@ -137,7 +138,7 @@ TEST_CASE("each writing use case: one transaction, one audit row with the actor,
   t.one_audit_row(kHead, "record", [&] {
     record_evidence(t.db, kHead, kClock, {kWombridge, "2018-19", "parent_survey_pct", 92.0, "", "", ""});
   });
-  Statement source(t.db, "SELECT source, recorded_by FROM evidence ORDER BY id DESC LIMIT 1");
+  auto source = testing::sql(t.db, "SELECT source, recorded_by FROM evidence ORDER BY id DESC LIMIT 1");
   REQUIRE(source.step());
   CHECK(source.text(0) == "W. Head");  // no --by: the person's name
   CHECK(source.text(1) == "w.head");
@@ -155,7 +156,7 @@ TEST_CASE("s5 and s7: a decision, a review and an activity change, each one audi
     REQUIRE(run.school);
     CHECK(run.school->level == "yellow");
   });
-  Statement by(t.db, "SELECT set_by, set_at FROM ratings WHERE stage = 'final'");
+  auto by = testing::sql(t.db, "SELECT set_by, set_at FROM ratings WHERE stage = 'final'");
   REQUIRE(by.step());
   CHECK(by.text(0) == "A. Officer");  // no --by: the person's name
   CHECK(by.text(1) == kClock.timestamp());
@@ -206,7 +207,7 @@ TEST_CASE("refusals name the person and who may act, and write nothing") {
 }
 
 TEST_CASE("initialise makes the creator the first admin, once") {
-  Database db = Database::open_memory();
+  Database db = sqlite::open_memory();
   const InitRun first = initialise(db, kClock, "j.smith");
   REQUIRE(first.created_admin);
   CHECK(first.from_version == 0);

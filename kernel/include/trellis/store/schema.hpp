@@ -1,5 +1,6 @@
 #pragma once
-/// The database schema and its forward migrations (PRAGMA user_version).
+/// The schema's version and its forward migrations, whatever the backend
+/// (the SQLite one keeps the version in PRAGMA user_version).
 ///
 ///     Database db = sqlite::open(path);
 ///     migrate(db);          // trellis init: create or upgrade
