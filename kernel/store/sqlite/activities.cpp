@@ -91,6 +91,13 @@ class Activities final : public ActivityRepository {
     return read_all(s);
   }
 
+  std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) override {
+    Statement s(c_, std::string(kSelect) + R"(WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
+      ORDER BY a.start_date, a.urn, a.id)");
+    s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
+    return read_all(s);
+  }
+
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                  std::optional<std::int64_t> urn) override {
     std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?";

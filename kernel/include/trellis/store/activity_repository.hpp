@@ -31,6 +31,8 @@ class ActivityRepository {
   virtual std::optional<Activity> find(std::int64_t id) = 0;
   /// The body's year by start date (then end, school, rule, uid).
   virtual std::vector<Activity> list(const std::string& body, const std::string& year) = 0;
+  /// The body's year's activities that overlap `span`, by start date, school and id.
+  virtual std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) = 0;
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;
