@@ -4,8 +4,8 @@
 ///     auto a = db.activities().find(42);
 ///     db.activities().set_status(42, ActivityStatus::cancelled, "the head is ill", std::nullopt, clock.timestamp());
 ///
-/// Every change a calendar must see raises the activity's SEQUENCE here, in
-/// the store, so that two writers cannot both raise it from the same value.
+/// The writes that a calendar sees raise the activity's SEQUENCE (the ICS
+/// SEQUENCE) in the store itself; each says whether it does.
 #include <cstdint>
 #include <map>
 #include <optional>
