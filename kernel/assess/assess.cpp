@@ -15,7 +15,9 @@
 #include "trellis/schedule/store.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/people.hpp"
+#include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -54,26 +56,9 @@ void count_decision(SchoolAssessment& a, std::optional<Decision> decision) {
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
                                                  const Period& period, std::optional<std::int64_t> only) {
   auto regime = regime_in_force(db, body_id, period);
-  if (regime) {
-    Statement any(db, "SELECT 1 FROM assessments WHERE body_id = ? AND period = ? AND regime = ? LIMIT 1");
-    any.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime);
-    if (!any.step()) regime.reset();
-  }
-  if (!regime) {
-    Statement latest(db, "SELECT regime FROM assessments WHERE body_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
-    latest.bind(1, body_id).bind(2, period.to_string());
-    if (!latest.step()) return {};
-    regime = latest.text(0);
-  }
-  Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.body_id, a.regime, a.period,
-        COALESCE(a.computed_level, a.level), a.classified, a.previous_level, a.reasons, a.ratings, a.policy_version,
-        a.policy_hash, a.adoption_id, a.prior_regime, a.prior_level
-      FROM assessments a LEFT JOIN schools s ON s.urn = a.urn
-      WHERE a.body_id = ? AND a.period = ? AND a.regime = ? AND (?4 IS NULL OR a.urn = ?4)
-        AND a.id = (SELECT MAX(b.id) FROM assessments b
-                    WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn AND b.regime = a.regime)
-      ORDER BY a.urn)");
-  s.bind(1, body_id).bind(2, period.to_string()).bind(3, *regime).bind(4, only);
+  if (regime && !db.assessments().any(body_id, period.to_string(), *regime)) regime.reset();
+  if (!regime) regime = db.assessments().latest_regime(body_id, period.to_string());
+  if (!regime) return {};
   std::map<std::int64_t, Decision> decided;
   const auto stages = stages_of(host, *regime);
   if (only) {
@@ -81,29 +66,10 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
   } else {
     decided = decisions_for(db, body_id, *regime, period.to_string(), stages);
   }
-  std::vector<SchoolAssessment> out;
-  while (s.step()) {
-    SchoolAssessment a;
-    a.id = s.integer(0);
-    a.urn = s.integer(1);
-    a.name = s.text(2);
-    a.body = s.text(3);
-    a.regime = s.text(4);
-    a.period = s.text(5);
-    a.computed_level = s.text(6);
-    a.classified = s.integer(7) != 0;
-    a.previous_level = s.opt_text(8);
-    a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
-    for (auto& r : nlohmann::json::parse(s.text(10)))
-      a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
-    a.policy_version = s.text(11);
-    a.policy_hash = s.text(12);
-    a.adoption_id = s.opt_integer(13);
-    a.prior_regime = s.opt_text(14);
-    a.prior_level = s.opt_text(15);
+  std::vector<SchoolAssessment> out = db.assessments().latest_of_period(body_id, period.to_string(), *regime, only);
+  for (auto& a : out) {
     auto d = decided.find(a.urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-    out.push_back(std::move(a));
   }
   return out;
 }
@@ -128,27 +94,14 @@ nlohmann::json assess_changes(const AssessRun& run) {
           {"letters", run.letters.size()}};
 }
 
+/// Stores the assessment and the ratings the regime proposed, each citing its evidence.
 void store(Database& db, SchoolAssessment& a, const std::string& now) {
-  auto ratings = nlohmann::json::array();
-  for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
-  Statement ins(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
-      reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
-      prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
-  ins.bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
-      .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
-      .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, now)
-      .bind(13, a.adoption_id).bind(14, a.computed_level).bind(15, a.prior_regime).bind(16, a.prior_level).run();
-  a.id = db.last_insert_id();
-  Statement rate(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale,
-                          regime, adoption_id) VALUES (?,?,?,?,?,?,?,?,?,?,?))");
-  Statement cite(db, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES (?, ?)");
-  for (auto& r : a.ratings) {
-    rate.bind(1, a.urn).bind(2, a.body).bind(3, a.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
-        .bind(7, "trellis (" + a.regime + " policy " + a.policy_version + ")").bind(8, now)
-        .bind(9, r.rationale).bind(10, a.regime).bind(11, a.adoption_id).run();
-    const auto rating_id = db.last_insert_id();
-    for (auto e : r.evidence) cite.bind(1, rating_id).bind(2, e).run();
-  }
+  a.id = db.assessments().add(a, now);
+  for (auto& r : a.ratings)
+    db.ratings().add_proposal({a.urn, a.body, a.period, r.subject, r.level, r.stage,
+                               "trellis (" + a.regime + " policy " + a.policy_version + ")", now, r.rationale, a.regime,
+                               a.adoption_id, std::nullopt, ""},
+                              r.evidence);
 }
 
 std::string label_of(const sdk::RegimeDescription& d, const std::string& indicator) {
@@ -342,8 +295,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
                                        std::to_string(run.schools.size()) + " schools under " + policy.regime() + " " +
                                        policy.version(),
                                    policy.hash(), opt.body_id, std::nullopt, assess_changes(run).dump()});
-  Statement name_audit(db, "UPDATE assessments SET audit_id = ? WHERE id = ?");
-  for (const auto& a : run.schools) name_audit.bind(1, audit).bind(2, a.id).run();
+  for (const auto& a : run.schools) db.assessments().set_audit(a.id, audit);
   tx.commit();
   return run;
 }

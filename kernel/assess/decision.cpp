@@ -3,43 +3,31 @@
 #include <algorithm>
 
 #include "trellis/period.hpp"
+#include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
 namespace {
 
-std::map<std::int64_t, Decision> read_decisions(Statement& s, const std::vector<std::string>& stages,
+std::map<std::int64_t, Decision> best_decisions(const std::vector<OverallRating>& rows,
+                                                const std::vector<std::string>& stages,
                                                 const std::vector<std::string>& periods) {
   // Rows come newest first; keep, per school, the one at the earliest stage in
   // precedence, then for the most specific period.
   std::map<std::int64_t, std::pair<std::size_t, Decision>> best;
-  while (s.step()) {
-    const std::string stage = s.text(2);
+  for (const OverallRating& row : rows) {
+    const std::string& stage = row.decision.stage;
     const auto stage_rank = static_cast<std::size_t>(std::find(stages.begin(), stages.end(), stage) - stages.begin());
     const auto period_rank =
-        static_cast<std::size_t>(std::find(periods.begin(), periods.end(), s.text(8)) - periods.begin());
+        static_cast<std::size_t>(std::find(periods.begin(), periods.end(), row.period) - periods.begin());
     if (stage_rank == stages.size() || period_rank == periods.size()) continue;
     const std::size_t rank = stage_rank * periods.size() + period_rank;
-    const std::int64_t urn = s.integer(1);
-    auto it = best.find(urn);
+    auto it = best.find(row.urn);
     if (it != best.end() && it->second.first <= rank) continue;
-    Decision d{s.integer(0), s.text(3), stage, s.text(4), s.text(5), s.text(6), s.text(7)};
-    best.insert_or_assign(urn, std::pair(rank, std::move(d)));
+    best.insert_or_assign(row.urn, std::pair(rank, row.decision));
   }
   std::map<std::int64_t, Decision> out;
   for (auto& [urn, ranked] : best) out.emplace(urn, std::move(ranked.second));
   return out;
-}
-
-constexpr const char* kSelect = R"(SELECT id, urn, stage, level, set_by, set_at, COALESCE(rationale, ''),
-      COALESCE(decided_on, substr(set_at, 1, 10)), period
-    FROM ratings WHERE body_id = ? AND period IN (?, ?, ?) AND subject = 'overall' AND regime = ?)";
-
-/// Binds the body, up to three periods (repeating the last) and the regime.
-void bind_scope(Statement& s, const std::string& body_id, const std::vector<std::string>& periods,
-                const std::string& regime) {
-  s.bind(1, body_id);
-  for (int i = 0; i < 3; ++i) s.bind(2 + i, periods[std::min<std::size_t>(static_cast<std::size_t>(i), periods.size() - 1)]);
-  s.bind(5, regime);
 }
 
 }  // namespace
@@ -74,9 +62,7 @@ std::map<std::int64_t, Decision> decisions_for(Database& db, const std::string& 
                                                const std::string& period, const std::vector<std::string>& stages) {
   if (stages.empty()) return {};
   const auto periods = period_and_enclosing(period);
-  Statement s(db, std::string(kSelect) + " ORDER BY id DESC");
-  bind_scope(s, body_id, periods, regime);
-  return read_decisions(s, stages, periods);
+  return best_decisions(db.ratings().overall(body_id, regime, periods, std::nullopt), stages, periods);
 }
 
 std::optional<Decision> decision_for(Database& db, const std::string& body_id, const std::string& regime,
@@ -84,10 +70,7 @@ std::optional<Decision> decision_for(Database& db, const std::string& body_id, c
                                      const std::vector<std::string>& stages) {
   if (stages.empty()) return std::nullopt;
   const auto periods = period_and_enclosing(period);
-  Statement s(db, std::string(kSelect) + " AND urn = ? ORDER BY id DESC");
-  bind_scope(s, body_id, periods, regime);
-  s.bind(6, urn);
-  auto all = read_decisions(s, stages, periods);
+  auto all = best_decisions(db.ratings().overall(body_id, regime, periods, urn), stages, periods);
   if (all.empty()) return std::nullopt;
   return all.begin()->second;
 }

@@ -8,7 +8,9 @@
 #include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
+#include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -54,12 +56,10 @@ void check_against_regime(const sdk::RegimeDescription& d, const RatingInput& in
 
 /// Refuses a rating for a school the regime does not classify (e.g. an academy under an LA's regime).
 void check_classified(Database& db, const std::string& regime, const RatingInput& in, const std::string& period) {
-  Statement s(db, R"(SELECT classified, level FROM assessments WHERE body_id = ? AND urn = ? AND period = ? AND regime = ?
-                     ORDER BY id DESC LIMIT 1)");
-  s.bind(1, in.body_id).bind(2, in.urn).bind(3, period).bind(4, regime);
-  if (s.step() && s.integer(0) == 0)
+  const auto held = db.assessments().latest_level(in.body_id, in.urn, period, regime);
+  if (held && !held->classified)
     refuse(in, "the " + regime + " regime does not classify school " + std::to_string(in.urn) + " (its assessment for " +
-                   period + " puts it in \"" + s.text(1) + "\"), so it takes no rating");
+                   period + " puts it in \"" + held->level + "\"), so it takes no rating");
 }
 
 }  // namespace
@@ -95,31 +95,16 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   if (in.stage == "computed")
     refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");
 
-  Statement prev(db, R"(SELECT id FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = ? AND stage = ?
-                        AND regime = ? ORDER BY id DESC LIMIT 1)");
-  prev.bind(1, in.body_id).bind(2, in.urn).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.stage)
-      .bind(6, adoption->regime);
-  std::optional<std::int64_t> supersedes;
-  if (prev.step()) supersedes = prev.integer(0);
-  Statement ins(db, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes,
-                         regime, adoption_id, decided_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))");
   const std::string now = clock.timestamp();
   const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;
-  ins.bind(1, in.urn).bind(2, in.body_id).bind(3, period.to_string()).bind(4, in.subject).bind(5, in.level)
-      .bind(6, in.stage).bind(7, by).bind(8, now).bind(9, in.rationale).bind(10, supersedes)
-      .bind(11, adoption->regime).bind(12, adoption->id).bind(13, in.on.empty() ? now.substr(0, 10) : in.on).run();
-  return db.last_insert_id();
+  NewRating r{in.urn, in.body_id, period.to_string(), in.subject, in.level, in.stage, by, now, in.rationale,
+              adoption->regime, adoption->id, std::nullopt, in.on.empty() ? now.substr(0, 10) : in.on};
+  r.supersedes = db.ratings().latest(in.body_id, in.urn, r.period, in.subject, in.stage, adoption->regime);
+  return db.ratings().add(r);
 }
 
 std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, const std::string& period) {
-  Statement s(db, R"(SELECT id, urn, period, subject, level, stage, set_by, set_at, COALESCE(rationale, ''), supersedes
-                     FROM ratings WHERE body_id = ? AND period = ? ORDER BY id)");
-  s.bind(1, body_id).bind(2, period);
-  std::vector<RatingRecord> out;
-  while (s.step())
-    out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                   s.text(8), s.opt_integer(9)});
-  return out;
+  return db.ratings().for_period(body_id, period);
 }
 
 }  // namespace trellis

@@ -7,6 +7,8 @@
 #include "trellis/ratings.hpp"
 #include "trellis/report.hpp"
 #include "trellis/reviews.hpp"
+#include "trellis/store/activity_repository.hpp"
+#include "trellis/store/assessment_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -61,15 +63,10 @@ DateRange body_calendar_span(Database& db, const std::string& body_id, const Per
 }
 
 void load_activities(Database& db, Report& r, const Period& p) {
-  Statement s(db, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.due_date, a.status
-      FROM activities a LEFT JOIN schools s ON s.urn = a.urn
-      WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
-      ORDER BY a.start_date, a.urn, a.id)");
   const DateRange span = body_calendar_span(db, r.body.id, p);
-  s.bind(1, r.body.id).bind(2, p.academic_year().to_string()).bind(3, span.last.to_string()).bind(4, span.first.to_string());
-  while (s.step())
-    r.activities.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                            s.text(8), s.opt_text(7)});
+  for (const Activity& a : db.activities().overlapping(r.body.id, p.academic_year().to_string(), span))
+    r.activities.push_back({*a.id, a.urn, a.school.value_or(""), a.type, a.title, a.start.to_string(), a.end.to_string(),
+                            status_name(a.status), a.due ? std::optional(a.due->to_string()) : std::nullopt});
 }
 
 /// The reviews of classifications for the reported (or assessed) period, with
@@ -106,9 +103,8 @@ namespace {
 /// The adopted policy's file name: a report names a policy by file name, version and hash, never by where it lies.
 std::string policy_file_of(Database& db, std::optional<std::int64_t> adoption_id) {
   if (!adoption_id) return "";
-  Statement s(db, "SELECT policy_path FROM adoptions WHERE id = ?");
-  s.bind(1, *adoption_id);
-  return s.step() ? std::filesystem::path(s.text(0)).filename().string() : "";
+  const auto path = db.assessments().policy_path(*adoption_id);
+  return path ? std::filesystem::path(*path).filename().string() : "";
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "trellis/letters.hpp"
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/school_evidence.hpp"
+#include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -57,11 +58,8 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
 void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
   const Period decided = Period::parse(a.period);
   std::vector<std::pair<std::int64_t, Period>> all;
-  Statement s(db, "SELECT id, period FROM assessments WHERE body_id = ? AND urn = ? AND regime = ?");
-  s.bind(1, a.body).bind(2, a.urn).bind(3, a.regime);
-  while (s.step())
-    if (auto p = Period::try_parse(s.text(1))) all.emplace_back(s.integer(0), *p);
-  Statement up(db, "UPDATE assessments SET previous_level = ? WHERE id = ? AND prior_regime IS NULL");
+  for (const auto& [id, text] : db.assessments().of_school(a.body, a.urn, a.regime))
+    if (auto p = Period::try_parse(text)) all.emplace_back(id, *p);
   for (const auto& [id, later] : all) {
     if (!(decided < later) || later.contains(decided) || decided.contains(later)) continue;
     // The most recent earlier period of `later`, as prior_standing picks it.
@@ -69,7 +67,7 @@ void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
     for (const auto& [other, p] : all)
       if (p < later && !later.contains(p) && (!best || *best <= p)) best = p;
     // A decision on a year counts in its terms' assessments too.
-    if (best && (*best == decided || decided.contains(*best))) up.bind(1, a.level).bind(2, id).run();
+    if (best && (*best == decided || decided.contains(*best))) db.assessments().set_previous_level(id, a.level);
   }
 }
 

@@ -17,6 +17,7 @@
 #include "trellis/ratings.hpp"
 #include "trellis/ratings_import.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -153,9 +154,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
       throw InputError(r.at(col("level")), e.what(), e.remedy());
     }
-    Statement s(db, "SELECT supersedes FROM ratings WHERE id = ?");
-    s.bind(1, id);
-    if (s.step() && !s.is_null(0)) ++report.superseded;
+    if (db.ratings().supersedes(id)) ++report.superseded;
     ++report.rows;
     schools.insert(urn);
   }

@@ -13,7 +13,10 @@
 #include "trellis/ratings.hpp"
 #include "trellis/people.hpp"
 #include "trellis/schedule/activity_json.hpp"
+#include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/rating_repository.hpp"
+#include "trellis/store/school_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -33,16 +36,13 @@ std::string joined(const std::vector<std::string>& items) {
 /// The period of the school's latest stored assessment under the body: the
 /// one that starts last, and of those the one assessed last.
 std::optional<std::string> latest_assessed_period(Database& db, const std::string& body_id, std::int64_t urn) {
-  Statement s(db, "SELECT period, MAX(id) FROM assessments WHERE body_id = ? AND urn = ? GROUP BY period");
-  s.bind(1, body_id).bind(2, urn);
   std::optional<std::string> best;
   std::string best_start;
   std::int64_t best_id = 0;
-  while (s.step()) {
-    auto period = Period::try_parse(s.text(0));
+  for (const auto& [id, text] : db.assessments().latest_per_period(body_id, urn)) {
+    auto period = Period::try_parse(text);
     if (!period) continue;
     const std::string start = AcademicCalendar().first_school_day(*period).to_string();
-    const std::int64_t id = s.integer(1);
     if (!best || start > best_start || (start == best_start && id > best_id)) {
       best = period->to_string();
       best_start = start;
@@ -92,16 +92,10 @@ nlohmann::json review_changes(std::int64_t id, std::int64_t urn, const std::opti
 /// at the deciding stage, else its latest stored (classified) assessment.
 std::optional<std::string> current_level(Database& db, const Review& r, const std::string& period,
                                          const std::optional<std::string>& stage) {
-  if (stage) {
-    Statement s(db, R"(SELECT level FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = 'overall'
-                       AND stage = ? ORDER BY id DESC LIMIT 1)");
-    s.bind(1, r.body_id).bind(2, r.urn).bind(3, period).bind(4, *stage);
-    if (s.step()) return s.text(0);
-  }
-  Statement s(db, R"(SELECT level, classified FROM assessments WHERE body_id = ? AND urn = ? AND period = ?
-                     ORDER BY id DESC LIMIT 1)");
-  s.bind(1, r.body_id).bind(2, r.urn).bind(3, period);
-  if (s.step() && s.integer(1) != 0) return s.text(0);
+  if (stage)
+    if (auto decided = db.ratings().overall_level(r.body_id, r.urn, period, *stage)) return decided;
+  const auto held = db.assessments().latest_level(r.body_id, r.urn, period, std::nullopt);
+  if (held && held->classified) return held->level;
   return std::nullopt;
 }
 
@@ -116,12 +110,11 @@ Review request_review(Database& db, const Actor& actor, const Clock& clock, cons
   if (in.period) period = Period::parse(*in.period).to_string();
 
   Transaction tx(db);
-  Statement school(db, "SELECT name FROM schools WHERE urn = ?");
-  school.bind(1, in.urn);
-  if (!school.step())
+  const auto school = db.schools().find(in.urn);
+  if (!school)
     throw StoreError("no school with URN " + std::to_string(in.urn) + " is in the register; nothing was recorded",
                      Field::school, Remedy::see_schools());
-  const std::string name = school.text(0);
+  const std::string name = school->name;
   if (!period) period = latest_assessed_period(db, in.body_id, in.urn);
   const std::string on = period ? body_period(db, in.body_id, Period::parse(*period)).start() : clock.today();
   auto members = members_on(db, in.body_id, on);
@@ -129,11 +122,14 @@ Review request_review(Database& db, const Actor& actor, const Clock& clock, cons
     throw StoreError(name + " (" + std::to_string(in.urn) + ") is not a member of " + in.body_id + " on " + on +
                      ", so " + in.body_id + " cannot review its classification; nothing was recorded");
 
-  const std::string now = clock.timestamp();
-  Statement ins(db, R"(INSERT INTO review_requests(urn, body_id, requested_by, requested_at, reason, period, status, updated_at)
-                       VALUES (?,?,?,?,?,?,'requested',?))");
-  ins.bind(1, in.urn).bind(2, in.body_id).bind(3, by).bind(4, now).bind(5, in.reason).bind(6, period).bind(7, now).run();
-  const std::int64_t id = db.last_insert_id();
+  Review request;
+  request.urn = in.urn;
+  request.body_id = in.body_id;
+  request.period = period;
+  request.requested_by = by;
+  request.requested_at = clock.timestamp();
+  request.reason = in.reason;
+  const std::int64_t id = db.ratings().add_review(request);
   record_audit(db, actor, clock,
                {"review", std::to_string(in.urn) + " (" + in.body_id + ", " + period.value_or("no period") + "): " + in.reason,
                 "", in.body_id, in.urn,
@@ -148,8 +144,7 @@ Review start_review(Database& db, const Actor& actor, const Clock& clock, std::i
   require_officer(actor, r.body_id, "take up review " + std::to_string(id));
   if (r.status != ReviewStatus::requested)
     throw StoreError(status_refusal(r, "only a requested review can be started; nothing was changed"));
-  Statement up(db, "UPDATE review_requests SET status = 'under review', updated_at = ? WHERE id = ? AND status = 'requested'");
-  up.bind(1, clock.timestamp()).bind(2, id).run();
+  db.ratings().start_review(id, clock.timestamp());
   record_audit(db, actor, clock,
                {"review start",
                 "review " + std::to_string(id) + " of " + std::to_string(r.urn) + " (" + r.body_id + ", " +
@@ -232,11 +227,15 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
     out.replan = decided.replan;
   }
 
-  Statement up(db, R"(UPDATE review_requests SET status = ?, outcome_level = ?, outcome_rationale = ?, outcome_on = ?,
-                        outcome_by = ?, updated_at = ?, period = COALESCE(period, ?)
-                      WHERE id = ? AND status = 'under review')");
-  up.bind(1, to_string(in.outcome)).bind(2, level).bind(3, in.rationale).bind(4, on).bind(5, by)
-      .bind(6, clock.timestamp()).bind(7, *period).bind(8, r.id).run();
+  Review decided = r;
+  decided.status = in.outcome;
+  decided.outcome_level = level;
+  decided.outcome_rationale = in.rationale;
+  decided.outcome_on = on;
+  decided.outcome_by = by;
+  decided.updated_at = clock.timestamp();
+  decided.period = *period;  // stored only where the request named none
+  db.ratings().decide_review(decided);
   std::string what = in.outcome == ReviewStatus::confirmed
                          ? "confirmed at " + level
                          : "changed from " + out.level_before.value_or("no level") + " to " + level + " (" + *stage +

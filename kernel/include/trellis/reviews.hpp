@@ -32,9 +32,25 @@ namespace trellis {
 enum class ReviewStatus { requested, under_review, confirmed, changed };
 
 /// "requested", "under review", "confirmed", "changed": as stored and printed.
-std::string to_string(ReviewStatus status);
+/// Inline, with its parser: the SQLite store reads and writes these words and
+/// does not stand on tk_ratings.
+inline std::string to_string(ReviewStatus status) {
+  switch (status) {
+    case ReviewStatus::requested: return "requested";
+    case ReviewStatus::under_review: return "under review";
+    case ReviewStatus::confirmed: return "confirmed";
+    case ReviewStatus::changed: return "changed";
+  }
+  return "requested";
+}
 /// Accepts the stored words, and "under-review" or "under_review"; nullopt otherwise.
-std::optional<ReviewStatus> parse_review_status(std::string_view text);
+inline std::optional<ReviewStatus> parse_review_status(std::string_view text) {
+  if (text == "requested") return ReviewStatus::requested;
+  if (text == "under review" || text == "under-review" || text == "under_review") return ReviewStatus::under_review;
+  if (text == "confirmed") return ReviewStatus::confirmed;
+  if (text == "changed") return ReviewStatus::changed;
+  return std::nullopt;
+}
 
 struct Review {
   std::int64_t id = 0;

@@ -1,15 +1,200 @@
+// Attendees and documents are JSON arrays of strings; dates are ISO text, so
+// SQL orders them correctly.
+#include <nlohmann/json.hpp>
+
 #include "repositories.hpp"
+#include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
 
 namespace trellis::sqlite {
 namespace {
 
+constexpr const char* kSelect =
+    "SELECT a.id, a.uid, a.body_id, a.urn, a.year, a.type, a.title, a.start_date, a.end_date, a.due_date, a.rule, "
+    "a.attendees, a.documents, a.assessment_id, a.status, a.done_on, a.note, s.name, a.reason, a.moved_from, "
+    "a.sequence, a.anchor_uid, a.offset_days, a.day_kind FROM activities a LEFT JOIN schools s ON s.urn = a.urn ";
+
+std::string to_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> from_json(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+Date db_date(const std::string& text) {
+  std::string why;
+  if (auto d = Date::try_parse(text, &why)) return *d;
+  throw StoreError("a stored activity has a bad date: " + why);
+}
+
+std::optional<Date> opt_date(const std::optional<std::string>& s) {
+  return s ? std::optional(db_date(*s)) : std::nullopt;
+}
+
+std::optional<std::string> opt_text(const std::optional<Date>& d) {
+  return d ? std::optional(d->to_string()) : std::nullopt;
+}
+
+std::optional<std::string> kind_text(const Activity& a) {
+  return a.day_kind ? std::optional(std::string(day_kind_name(*a.day_kind))) : std::nullopt;
+}
+
+Activity read_row(const Statement& s) {
+  Activity a;
+  a.id = s.integer(0);
+  a.uid = s.text(1);
+  a.body = s.text(2);
+  a.urn = s.opt_integer(3);
+  a.year = s.text(4);
+  a.type = s.text(5);
+  a.title = s.text(6);
+  a.start = db_date(s.text(7));
+  a.end = db_date(s.text(8));
+  a.due = opt_date(s.opt_text(9));
+  a.rule = s.text(10);
+  a.attendees = from_json(s.text(11));
+  a.documents = from_json(s.text(12));
+  a.assessment_id = s.opt_integer(13);
+  a.status = parse_status(s.text(14));
+  a.done_on = opt_date(s.opt_text(15));
+  a.note = s.opt_text(16).value_or("");
+  a.school = s.opt_text(17);
+  a.reason = s.opt_text(18).value_or("");
+  a.moved_from = opt_date(s.opt_text(19));
+  a.sequence = static_cast<int>(s.integer(20));
+  a.anchor_uid = s.opt_text(21);
+  if (auto o = s.opt_integer(22)) a.offset_days = static_cast<int>(*o);
+  if (auto k = s.opt_text(23)) a.day_kind = parse_day_kind(*k);
+  return a;
+}
+
+std::vector<Activity> read_all(Statement& s) {
+  std::vector<Activity> out;
+  while (s.step()) out.push_back(read_row(s));
+  return out;
+}
+
 class Activities final : public ActivityRepository {
  public:
   explicit Activities(Connection& c) : c_(c) {}
 
+  std::optional<Activity> find(std::int64_t id) override {
+    Statement s(c_, std::string(kSelect) + "WHERE a.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_row(s);
+  }
+
+  std::vector<Activity> list(const std::string& body, const std::string& year) override {
+    Statement s(c_, std::string(kSelect) +
+                        "WHERE a.body_id = ? AND a.year = ? ORDER BY a.start_date, a.end_date, a.urn, a.rule, a.uid");
+    s.bind(1, body).bind(2, year);
+    return read_all(s);
+  }
+
+  std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) override {
+    Statement s(c_, std::string(kSelect) + R"(WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
+      ORDER BY a.start_date, a.urn, a.id)");
+    s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
+    return read_all(s);
+  }
+
+  std::vector<Activity> in_scope(const std::string& body, const std::string& year,
+                                 std::optional<std::int64_t> urn) override {
+    std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?";
+    if (urn) sql += " AND a.urn = ?";
+    Statement s(c_, sql + " ORDER BY a.id");
+    s.bind(1, body).bind(2, year);
+    if (urn) s.bind(3, *urn);
+    return read_all(s);
+  }
+
+  std::vector<Activity> followers(const std::string& anchor_uid) override {
+    Statement s(c_, std::string(kSelect) + "WHERE a.anchor_uid = ? ORDER BY a.start_date, a.id");
+    s.bind(1, anchor_uid);
+    return read_all(s);
+  }
+
+  std::map<std::string, Date> held(const std::string& body, const std::string& year) override {
+    Statement s(c_, "SELECT uid, done_on FROM activities WHERE body_id = ? AND year = ? AND status = 'done' "
+                    "AND done_on IS NOT NULL");
+    s.bind(1, body).bind(2, year);
+    std::map<std::string, Date> out;
+    while (s.step()) out.emplace(s.text(0), db_date(s.text(1)));
+    return out;
+  }
+
+  std::map<std::string, DateRange> moved(const std::string& body, const std::string& year) override {
+    Statement s(c_, "SELECT uid, start_date, end_date FROM activities WHERE body_id = ? AND year = ? "
+                    "AND moved_from IS NOT NULL");
+    s.bind(1, body).bind(2, year);
+    std::map<std::string, DateRange> out;
+    while (s.step()) out.emplace(s.text(0), DateRange{db_date(s.text(1)), db_date(s.text(2))});
+    return out;
+  }
+
+  std::vector<PlannedStart> planned(const std::string& body, const std::string& year) override {
+    Statement s(c_, "SELECT uid, start_date, urn FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");
+    s.bind(1, body).bind(2, year);
+    std::vector<PlannedStart> out;
+    while (s.step()) out.push_back({s.text(0), db_date(s.text(1)), s.opt_integer(2)});
+    return out;
+  }
+
+  std::int64_t add(const Activity& a, const std::string& at) override {
+    // Prepared once: a re-plan adds a year's activities in one go.
+    if (!add_)
+      add_.emplace(c_, R"(INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
+                         rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
+                         planned_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?))");
+    Statement& s = *add_;
+    s.bind(1, a.uid).bind(2, a.body).bind(3, a.urn).bind(4, a.year).bind(5, a.type).bind(6, a.title);
+    s.bind(7, a.start.to_string()).bind(8, a.end.to_string()).bind(9, opt_text(a.due));
+    s.bind(10, a.rule).bind(11, to_json(a.attendees)).bind(12, to_json(a.documents)).bind(13, a.assessment_id);
+    s.bind(14, a.anchor_uid).bind(15, a.offset_days).bind(16, kind_text(a)).bind(17, at).run();
+    return c_.last_insert_id();
+  }
+
+  void rewrite(std::int64_t id, const Activity& a, ActivityStatus status, const std::optional<std::string>& reason,
+               const std::optional<std::string>& note, const std::string& at) override {
+    Statement s(c_, R"(UPDATE activities SET type = ?, title = ?, start_date = ?, end_date = ?, due_date = ?, rule = ?,
+                       attendees = ?, documents = ?, assessment_id = ?, anchor_uid = ?, offset_days = ?, day_kind = ?,
+                       status = ?, reason = ?, note = ?, sequence = sequence + 1, changed_at = ? WHERE id = ?)");
+    s.bind(1, a.type).bind(2, a.title).bind(3, a.start.to_string()).bind(4, a.end.to_string()).bind(5, opt_text(a.due));
+    s.bind(6, a.rule).bind(7, to_json(a.attendees)).bind(8, to_json(a.documents)).bind(9, a.assessment_id);
+    s.bind(10, a.anchor_uid).bind(11, a.offset_days).bind(12, kind_text(a));
+    s.bind(13, status_name(status)).bind(14, reason).bind(15, note).bind(16, at).bind(17, id).run();
+  }
+
+  void set_status(std::int64_t id, ActivityStatus status, const std::string& reason,
+                  const std::optional<std::string>& note, const std::string& at) override {
+    Statement s(c_, "UPDATE activities SET status = ?, reason = ?, note = ?, sequence = sequence + 1, changed_at = ? "
+                    "WHERE id = ?");
+    s.bind(1, status_name(status)).bind(2, reason).bind(3, note).bind(4, at).bind(5, id).run();
+  }
+
+  void set_anchor(std::int64_t id, const Activity& a) override {
+    if (!anchor_) anchor_.emplace(c_, "UPDATE activities SET anchor_uid = ?, offset_days = ?, day_kind = ? WHERE id = ?");
+    anchor_->bind(1, a.anchor_uid).bind(2, a.offset_days).bind(3, kind_text(a)).bind(4, id).run();
+  }
+
+  void set_done(std::int64_t id, Date on, const std::optional<std::string>& note, bool shown_moved,
+                const std::string& at) override {
+    Statement s(c_, "UPDATE activities SET status = 'done', done_on = ?, note = ?, changed_at = ?, "
+                    "sequence = sequence + ? WHERE id = ?");
+    s.bind(1, on.to_string()).bind(2, note).bind(3, at).bind(4, shown_moved ? 1 : 0).bind(5, id).run();
+  }
+
+  void set_moved(const Activity& a, const std::string& at) override {
+    Statement s(c_, R"(UPDATE activities SET status = 'moved', moved_from = ?, start_date = ?, end_date = ?, due_date = ?,
+                       reason = ?, sequence = sequence + 1, changed_at = ? WHERE id = ?)");
+    s.bind(1, opt_text(a.moved_from)).bind(2, a.start.to_string()).bind(3, a.end.to_string()).bind(4, opt_text(a.due));
+    s.bind(5, a.reason).bind(6, at).bind(7, *a.id).run();
+  }
+
  private:
-  [[maybe_unused]] Connection& c_;
+  Connection& c_;
+  std::optional<Statement> add_, anchor_;
 };
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "repositories.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "wanted.hpp"
@@ -20,8 +22,123 @@ class Assessments final : public AssessmentRepository {
     return out;
   }
 
+  std::vector<SchoolAssessment> latest_of_period(const std::string& body_id, const std::string& period,
+                                                 const std::string& regime, std::optional<std::int64_t> urn) override {
+    Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.body_id, a.regime, a.period,
+        COALESCE(a.computed_level, a.level), a.classified, a.previous_level, a.reasons, a.ratings, a.policy_version,
+        a.policy_hash, a.adoption_id, a.prior_regime, a.prior_level
+      FROM assessments a LEFT JOIN schools s ON s.urn = a.urn
+      WHERE a.body_id = ? AND a.period = ? AND a.regime = ? AND (?4 IS NULL OR a.urn = ?4)
+        AND a.id = (SELECT MAX(b.id) FROM assessments b
+                    WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn AND b.regime = a.regime)
+      ORDER BY a.urn)");
+    s.bind(1, body_id).bind(2, period).bind(3, regime).bind(4, urn);
+    std::vector<SchoolAssessment> out;
+    while (s.step()) {
+      SchoolAssessment a;
+      a.id = s.integer(0);
+      a.urn = s.integer(1);
+      a.name = s.text(2);
+      a.body = s.text(3);
+      a.regime = s.text(4);
+      a.period = s.text(5);
+      a.computed_level = s.text(6);
+      a.classified = s.integer(7) != 0;
+      a.previous_level = s.opt_text(8);
+      a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
+      for (auto& r : nlohmann::json::parse(s.text(10)))
+        a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
+      a.policy_version = s.text(11);
+      a.policy_hash = s.text(12);
+      a.adoption_id = s.opt_integer(13);
+      a.prior_regime = s.opt_text(14);
+      a.prior_level = s.opt_text(15);
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  std::optional<AssessedLevel> latest_level(const std::string& body_id, std::int64_t urn, const std::string& period,
+                                            const std::optional<std::string>& regime) override {
+    Statement s = regime ? Statement(c_, R"(SELECT level, classified FROM assessments
+                                            WHERE body_id = ? AND urn = ? AND period = ? AND regime = ?
+                                            ORDER BY id DESC LIMIT 1)")
+                         : Statement(c_, R"(SELECT level, classified FROM assessments WHERE body_id = ? AND urn = ? AND period = ?
+                                            ORDER BY id DESC LIMIT 1)");
+    s.bind(1, body_id).bind(2, urn).bind(3, period);
+    if (regime) s.bind(4, *regime);
+    if (!s.step()) return std::nullopt;
+    return AssessedLevel{s.text(0), s.integer(1) != 0};
+  }
+
+  bool any(const std::string& body_id, const std::string& period, const std::string& regime) override {
+    Statement s(c_, "SELECT 1 FROM assessments WHERE body_id = ? AND period = ? AND regime = ? LIMIT 1");
+    return s.bind(1, body_id).bind(2, period).bind(3, regime).step();
+  }
+
+  std::optional<std::string> latest_regime(const std::string& body_id, const std::string& period) override {
+    Statement s(c_, "SELECT regime FROM assessments WHERE body_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
+    s.bind(1, body_id).bind(2, period);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::vector<AssessmentPeriod> latest_per_period(const std::string& body_id, std::int64_t urn) override {
+    Statement s(c_, "SELECT period, MAX(id) FROM assessments WHERE body_id = ? AND urn = ? GROUP BY period");
+    s.bind(1, body_id).bind(2, urn);
+    std::vector<AssessmentPeriod> out;
+    while (s.step()) out.push_back({s.integer(1), s.text(0)});
+    return out;
+  }
+
+  std::vector<AssessmentPeriod> of_school(const std::string& body_id, std::int64_t urn,
+                                          const std::string& regime) override {
+    Statement s(c_, "SELECT id, period FROM assessments WHERE body_id = ? AND urn = ? AND regime = ?");
+    s.bind(1, body_id).bind(2, urn).bind(3, regime);
+    return read_periods(s);
+  }
+
+  std::optional<std::string> policy_path(std::int64_t adoption_id) override {
+    Statement s(c_, "SELECT policy_path FROM adoptions WHERE id = ?");
+    s.bind(1, adoption_id);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::int64_t add(const SchoolAssessment& a, const std::string& at) override {
+    auto ratings = nlohmann::json::array();
+    for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+    // Prepared once: a run stores one for every school.
+    if (!add_)
+      add_.emplace(c_, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
+      reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
+      prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
+    add_->bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
+        .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
+        .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, at)
+        .bind(13, a.adoption_id).bind(14, a.computed_level).bind(15, a.prior_regime).bind(16, a.prior_level).run();
+    return c_.last_insert_id();
+  }
+
+  void set_previous_level(std::int64_t id, const std::string& level) override {
+    Statement s(c_, "UPDATE assessments SET previous_level = ? WHERE id = ? AND prior_regime IS NULL");
+    s.bind(1, level).bind(2, id).run();
+  }
+
+  void set_audit(std::int64_t id, std::int64_t audit_id) override {
+    if (!audit_) audit_.emplace(c_, "UPDATE assessments SET audit_id = ? WHERE id = ?");
+    audit_->bind(1, audit_id).bind(2, id).run();
+  }
+
  private:
+  static std::vector<AssessmentPeriod> read_periods(Statement& s) {
+    std::vector<AssessmentPeriod> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1)});
+    return out;
+  }
+
   Connection& c_;
+  std::optional<Statement> add_, audit_;
 };
 
 }  // namespace

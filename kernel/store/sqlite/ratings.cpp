@@ -1,9 +1,40 @@
+#include <algorithm>
+
 #include "repositories.hpp"
 #include "trellis/store/rating_repository.hpp"
 #include "wanted.hpp"
 
 namespace trellis::sqlite {
 namespace {
+
+constexpr const char* kReview = R"(SELECT q.id, q.urn, COALESCE(s.name, ''), q.body_id, COALESCE(b.name, ''), q.period,
+      q.requested_by, q.requested_at, q.reason, q.status, q.outcome_level, q.outcome_rationale, q.outcome_on,
+      q.outcome_by, q.updated_at
+    FROM review_requests q LEFT JOIN schools s ON s.urn = q.urn LEFT JOIN bodies b ON b.id = q.body_id)";
+
+Review read_review(Statement& s) {
+  Review r;
+  r.id = s.integer(0);
+  r.urn = s.integer(1);
+  r.school = s.text(2);
+  r.body_id = s.text(3);
+  r.body_name = s.text(4);
+  r.period = s.opt_text(5);
+  r.requested_by = s.text(6);
+  r.requested_at = s.text(7);
+  r.reason = s.text(8);
+  r.status = parse_review_status(s.text(9)).value_or(ReviewStatus::requested);
+  r.outcome_level = s.opt_text(10);
+  r.outcome_rationale = s.opt_text(11);
+  r.outcome_on = s.opt_text(12);
+  r.outcome_by = s.opt_text(13);
+  r.updated_at = s.opt_text(14);
+  return r;
+}
+
+constexpr const char* kOverall = R"(SELECT id, urn, stage, level, set_by, set_at, COALESCE(rationale, ''),
+      COALESCE(decided_on, substr(set_at, 1, 10)), period
+    FROM ratings WHERE body_id = ? AND period IN (?, ?, ?) AND subject = 'overall' AND regime = ?)";
 
 class Ratings final : public RatingRepository {
  public:
@@ -19,8 +50,122 @@ class Ratings final : public RatingRepository {
     return out;
   }
 
+  std::vector<RatingRecord> for_period(const std::string& body_id, const std::string& period) override {
+    Statement s(c_, R"(SELECT id, urn, period, subject, level, stage, set_by, set_at, COALESCE(rationale, ''), supersedes
+                     FROM ratings WHERE body_id = ? AND period = ? ORDER BY id)");
+    s.bind(1, body_id).bind(2, period);
+    std::vector<RatingRecord> out;
+    while (s.step())
+      out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                     s.text(8), s.opt_integer(9)});
+    return out;
+  }
+
+  std::optional<std::int64_t> latest(const std::string& body_id, std::int64_t urn, const std::string& period,
+                                     const std::string& subject, const std::string& stage,
+                                     const std::string& regime) override {
+    Statement s(c_, R"(SELECT id FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = ? AND stage = ?
+                        AND regime = ? ORDER BY id DESC LIMIT 1)");
+    s.bind(1, body_id).bind(2, urn).bind(3, period).bind(4, subject).bind(5, stage).bind(6, regime);
+    if (!s.step()) return std::nullopt;
+    return s.integer(0);
+  }
+
+  std::optional<std::string> overall_level(const std::string& body_id, std::int64_t urn, const std::string& period,
+                                           const std::string& stage) override {
+    Statement s(c_, R"(SELECT level FROM ratings WHERE body_id = ? AND urn = ? AND period = ? AND subject = 'overall'
+                       AND stage = ? ORDER BY id DESC LIMIT 1)");
+    s.bind(1, body_id).bind(2, urn).bind(3, period).bind(4, stage);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::vector<OverallRating> overall(const std::string& body_id, const std::string& regime,
+                                     const std::vector<std::string>& periods,
+                                     std::optional<std::int64_t> urn) override {
+    Statement s(c_, std::string(kOverall) + (urn ? " AND urn = ? ORDER BY id DESC" : " ORDER BY id DESC"));
+    s.bind(1, body_id);
+    // Fewer than three periods: the last one repeats.
+    for (int i = 0; i < 3; ++i)
+      s.bind(2 + i, periods[std::min<std::size_t>(static_cast<std::size_t>(i), periods.size() - 1)]);
+    s.bind(5, regime);
+    if (urn) s.bind(6, *urn);
+    std::vector<OverallRating> out;
+    while (s.step())
+      out.push_back({s.integer(1), s.text(8), {s.integer(0), s.text(3), s.text(2), s.text(4), s.text(5), s.text(6), s.text(7)}});
+    return out;
+  }
+
+  std::optional<std::int64_t> supersedes(std::int64_t id) override {
+    Statement s(c_, "SELECT supersedes FROM ratings WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return s.opt_integer(0);
+  }
+
+  std::int64_t add(const NewRating& r) override {
+    Statement s(c_, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes,
+                         regime, adoption_id, decided_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))");
+    s.bind(1, r.urn).bind(2, r.body_id).bind(3, r.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage);
+    s.bind(7, r.set_by).bind(8, r.set_at).bind(9, r.rationale).bind(10, r.supersedes).bind(11, r.regime);
+    s.bind(12, r.adoption_id).bind(13, r.decided_on).run();
+    return c_.last_insert_id();
+  }
+
+  std::int64_t add_proposal(const NewRating& r, const std::vector<std::int64_t>& evidence) override {
+    // Prepared once: an assessment run stores several for every school.
+    if (!propose_)
+      propose_.emplace(c_, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale,
+                          regime, adoption_id) VALUES (?,?,?,?,?,?,?,?,?,?,?))");
+    if (!cite_) cite_.emplace(c_, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES (?, ?)");
+    propose_->bind(1, r.urn).bind(2, r.body_id).bind(3, r.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
+        .bind(7, r.set_by).bind(8, r.set_at).bind(9, r.rationale).bind(10, r.regime).bind(11, r.adoption_id).run();
+    const std::int64_t id = c_.last_insert_id();
+    for (auto e : evidence) cite_->bind(1, id).bind(2, e).run();
+    return id;
+  }
+
+  std::optional<Review> find_review(std::int64_t id) override {
+    Statement s(c_, std::string(kReview) + " WHERE q.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_review(s);
+  }
+
+  std::vector<Review> reviews(const std::string& body_id, std::optional<ReviewStatus> status) override {
+    Statement s(c_, std::string(kReview) + " WHERE q.body_id = ? AND (? IS NULL OR q.status = ?) ORDER BY q.id");
+    std::optional<std::string> wanted;
+    if (status) wanted = to_string(*status);
+    s.bind(1, body_id).bind(2, wanted).bind(3, wanted);
+    std::vector<Review> out;
+    while (s.step()) out.push_back(read_review(s));
+    return out;
+  }
+
+  std::int64_t add_review(const Review& r) override {
+    Statement s(c_, R"(INSERT INTO review_requests(urn, body_id, requested_by, requested_at, reason, period, status, updated_at)
+                       VALUES (?,?,?,?,?,?,'requested',?))");
+    s.bind(1, r.urn).bind(2, r.body_id).bind(3, r.requested_by).bind(4, r.requested_at).bind(5, r.reason);
+    s.bind(6, r.period).bind(7, r.requested_at).run();
+    return c_.last_insert_id();
+  }
+
+  void start_review(std::int64_t id, const std::string& at) override {
+    Statement s(c_, "UPDATE review_requests SET status = 'under review', updated_at = ? WHERE id = ? AND status = 'requested'");
+    s.bind(1, at).bind(2, id).run();
+  }
+
+  void decide_review(const Review& r) override {
+    Statement s(c_, R"(UPDATE review_requests SET status = ?, outcome_level = ?, outcome_rationale = ?, outcome_on = ?,
+                        outcome_by = ?, updated_at = ?, period = COALESCE(period, ?)
+                      WHERE id = ? AND status = 'under review')");
+    s.bind(1, to_string(r.status)).bind(2, r.outcome_level).bind(3, r.outcome_rationale).bind(4, r.outcome_on);
+    s.bind(5, r.outcome_by).bind(6, r.updated_at).bind(7, r.period).bind(8, r.id).run();
+  }
+
  private:
   Connection& c_;
+  std::optional<Statement> propose_, cite_;
 };
 
 }  // namespace

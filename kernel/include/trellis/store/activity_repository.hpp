@@ -1,12 +1,67 @@
 #pragma once
-/// The store's planned activities: visits, meetings and deadlines.
+/// Planned activities: visits, meetings and deadlines, and their lifecycle.
+///
+///     auto a = db.activities().find(42);
+///     db.activities().set_status(42, ActivityStatus::cancelled, "the head is ill", std::nullopt, clock.timestamp());
+///
+/// The writes that a calendar sees raise the activity's SEQUENCE (the ICS
+/// SEQUENCE) in the store itself; each says whether it does.
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trellis/calendar.hpp"
+#include "trellis/schedule/activity.hpp"
 
 namespace trellis {
+
+/// A stored activity that is still planned: the day it starts, for the planner.
+struct PlannedStart {
+  std::string uid;
+  Date start;
+  std::optional<std::int64_t> urn;
+};
 
 class ActivityRepository {
  public:
   virtual ~ActivityRepository();
+  /// With its school's name, as every read below.
+  virtual std::optional<Activity> find(std::int64_t id) = 0;
+  /// The body's year by start date (then end, school, rule, uid).
+  virtual std::vector<Activity> list(const std::string& body, const std::string& year) = 0;
+  /// The body's year's activities that overlap `span`, by start date, school and id.
+  virtual std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) = 0;
+  /// The body's year in id order; with `urn`, only that school's.
+  virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
+                                         std::optional<std::int64_t> urn) = 0;
+  /// Those dated from the activity `anchor_uid`, by start date.
+  virtual std::vector<Activity> followers(const std::string& anchor_uid) = 0;
+  /// uid -> the day each done activity of the body's year was held.
+  virtual std::map<std::string, Date> held(const std::string& body, const std::string& year) = 0;
+  /// uid -> the dates of each activity of the body's year that was ever moved.
+  virtual std::map<std::string, DateRange> moved(const std::string& body, const std::string& year) = 0;
+  virtual std::vector<PlannedStart> planned(const std::string& body, const std::string& year) = 0;
+
+  /// Stores a new planned activity (SEQUENCE 0) and returns its id.
+  virtual std::int64_t add(const Activity& a, const std::string& at) = 0;
+  /// Writes `content`'s type, title, dates, people, papers, rule and anchor
+  /// over activity `id`, with the status, reason and note given; SEQUENCE + 1.
+  virtual void rewrite(std::int64_t id, const Activity& content, ActivityStatus status,
+                       const std::optional<std::string>& reason, const std::optional<std::string>& note,
+                       const std::string& at) = 0;
+  /// SEQUENCE + 1.
+  virtual void set_status(std::int64_t id, ActivityStatus status, const std::string& reason,
+                          const std::optional<std::string>& note, const std::string& at) = 0;
+  /// Records what `a` is dated from (anchor, offset, kind of day) on activity
+  /// `id`; no calendar sees it, so SEQUENCE stays.
+  virtual void set_anchor(std::int64_t id, const Activity& a) = 0;
+  /// Done on `on`; `shown_moved` (held off its planned days) raises SEQUENCE.
+  virtual void set_done(std::int64_t id, Date on, const std::optional<std::string>& note, bool shown_moved,
+                        const std::string& at) = 0;
+  /// Status moved, with `a`'s moved_from, dates and reason; SEQUENCE + 1.
+  virtual void set_moved(const Activity& a, const std::string& at) = 0;
 };
 
 }  // namespace trellis
