@@ -52,7 +52,7 @@ std::string layout_refusal(const sdk::Fingerprint& theirs) {
       ++more;
   }
   if (first.empty()) return {};
-  if (more) first += " (and " + std::to_string(more) + " more boundary types differ)";
+  if (more) first += "; " + std::to_string(more) + " more boundary types differ";
   return first;
 }
 

@@ -55,6 +55,19 @@ TEST_CASE("another SDK major is refused, naming the file and both versions, befo
   CHECK_THROWS_WITH(host.open("fixture-wrong-major"), Catch::Contains("was refused") && Catch::Contains("99.0"));
 }
 
+TEST_CASE("a plugin built against SDK 1 is named and refused for its version, from its smaller record") {
+  ScratchDir dir;
+  dir.add("sdk1_record");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "sdk1_record.so");
+  CHECK_FALSE(r.loaded);
+  CHECK(r.id == "fixture-sdk1");
+  CHECK(r.sdk_version == "1.1");
+  CHECK(r.status == "sdk1_record.so was built for Trellis SDK 1.1; this trellis provides SDK " +
+                        std::to_string(TRELLIS_SDK_VERSION_MAJOR) + "." + std::to_string(TRELLIS_SDK_VERSION_MINOR) +
+                        " (rebuild the plugin against SDK " + std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".x)");
+}
+
 TEST_CASE("a newer SDK minor than the host's is refused") {
   ScratchDir dir;
   dir.add("newer_minor");
