@@ -20,7 +20,8 @@ std::optional<DateRange> span_of(const AcademicCalendar& cal, std::string_view p
   }
 }
 
-/// `d` moved by `n` months, the day clamped to the month's last.
+/// `d` moved by `n` months, the day clamped to the month's last; the result
+/// is in year 1 or later.
 Date plus_months(Date d, int n) {
   const int months = d.year() * 12 + (d.month() - 1) + n;
   const int year = months / 12, month = months % 12 + 1;
@@ -102,11 +103,8 @@ bool AcademicCalendarView::is_day(std::string_view date, DayKind kind) const {
 std::optional<std::string> AcademicCalendarView::add_months(std::string_view from, int n) const {
   auto d = Date::try_parse(from);
   if (!d || n > 1200 || n < -1200) return std::nullopt;  // a century either way, as add_days
-  try {
-    return plus_months(*d, n).to_string();
-  } catch (const std::exception&) {
-    return std::nullopt;  // before year 1
-  }
+  if (d->year() * 12 + (d->month() - 1) + n < 12) return std::nullopt;  // before year 1
+  return plus_months(*d, n).to_string();
 }
 
 std::optional<int> AcademicCalendarView::months_between(std::string_view from, std::string_view to) const {
