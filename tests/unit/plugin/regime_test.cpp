@@ -260,6 +260,22 @@ TEST_CASE("the handle keeps the rules a regime plans, and the ones it already he
   CHECK(rules[1].day_kind == sdk::DayKind::school);
 }
 
+TEST_CASE("the handle names the plugin and its file even for a failure the adapter did not word") {
+  struct Bare final : sdk::RegimeBoundary {
+    sdk::Status describe(sdk::RegimeDescription&) const noexcept override { return sdk::Status::failure("bare"); }
+    sdk::Status validate(const sdk::PolicyView&, std::vector<sdk::Diagnostic>&) const noexcept override { return {}; }
+    sdk::Status assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const noexcept override { return {}; }
+    sdk::Status plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
+                     std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
+    sdk::Status plan_body(const sdk::PolicyView&, std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
+  };
+  LogLines log;
+  const RegimeHandle handle(std::make_shared<Bare>(), "bare", "/p/bare.so", log.sink());
+  sdk::RegimeDescription d;
+  CHECK(handle.describe(d).message == "plugin bare (/p/bare.so): describe failed: bare");
+  CHECK(log.lines == std::vector<std::string>{"plugin bare (/p/bare.so): describe failed: bare"});
+}
+
 TEST_CASE("the kernel reaches a regime only through a handle, whose every call is noexcept") {
   STATIC_REQUIRE_FALSE(has_create<PluginHost>);
   STATIC_REQUIRE_FALSE(has_regime<RegimeHandle>);

@@ -16,9 +16,9 @@
 namespace trellis::sdk {
 inline namespace v2 {
 
-/// A C-layout record. Its first four fields sit where SDK 1 put its own, so
-/// that a plugin of any SDK major is named, and refused for its version,
-/// whatever else its record holds.
+/// A C-layout record. Its versions, id and version sit where SDK 1 put
+/// them, so that a plugin of any SDK major is named, and refused for its
+/// version, whatever else its record holds.
 struct PluginInfo {
   std::uint32_t sdk_major;
   std::uint32_t sdk_minor;
