@@ -4,8 +4,8 @@
 #include "trellis/plugin_host.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <boost/dll/shared_library.hpp>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <set>
