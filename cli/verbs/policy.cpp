@@ -40,8 +40,9 @@ void check(const std::string& file, const std::string& format) {
     scripts = policy->script_names().size();
     PluginHost host(PluginHost::default_search_path());
     try {
-      std::shared_ptr<sdk::Regime> regime = host.create(policy->regime());
-      problems = check_policy(*policy, host.description(policy->regime()), regime.get());
+      const RegimeHandle regime = host.open(policy->regime());
+      problems = check_policy(*policy, host.description(policy->regime()),
+                              [&](const sdk::PolicyView& view, auto& found) { return regime.validate(view, found); });
     } catch (const UsageError& e) {
       // Without the regime, what can still be checked: the header and the scripts.
       problems = check_policy_scripts(*policy);

@@ -9,10 +9,8 @@ class HelloRegime final : public Regime {
  protected:
   // What the regime is: trellis reads this once, when it loads the plugin.
   RegimeDescription do_describe() const override {
-    RegimeDescription d;
-    d.id = "hello-regime";
+    RegimeDescription d;  // its id and version come from TRELLIS_REGIME_PLUGIN, below
     d.name = "Hello regime: overall absence";
-    d.version = "1.0.0";
     d.scales.push_back({"rag", "RAG", {{"green", "Green", "#2e7d32"},
                                        {"amber", "Amber", "#f9a825"},
                                        {"red", "Red", "#c62828"}}});
@@ -49,5 +47,6 @@ class HelloRegime final : public Regime {
   }
 };
 
-// Exports the info record trellis checks first, and the factory.
+// The regime's id and version, written once; exports the info record trellis
+// checks first, and the factory.
 TRELLIS_REGIME_PLUGIN(HelloRegime, "hello-regime", "1.0.0")

@@ -11,15 +11,17 @@
 namespace trellis {
 
 void require_valid(const Policy& policy, PluginHost& host) {
-  std::shared_ptr<sdk::Regime> regime;
+  std::optional<RegimeHandle> regime;
   const sdk::RegimeDescription* description = nullptr;
   try {
-    regime = host.create(policy.regime());
+    regime = host.open(policy.regime());
     description = &host.description(policy.regime());
   } catch (const UsageError& e) {
     throw InputError(policy.where("policy.regime"), e.what(), e.remedy());
   }
-  auto problems = check_policy(policy, *description, regime.get());
+  auto problems = check_policy(policy, *description, [&](const sdk::PolicyView& view, auto& found) {
+    return regime->validate(view, found);
+  });
   if (problems.empty()) return;
   std::string msg = std::to_string(problems.size()) + " problem(s) in the policy:";
   for (auto& p : problems) msg += "\n  " + p.to_string();

@@ -2,6 +2,7 @@
 // instead of an exception for anything that is not a date or a period.
 #include "trellis/calendar_view.hpp"
 
+#include <algorithm>
 #include <exception>
 
 namespace trellis {
@@ -17,6 +18,21 @@ std::optional<DateRange> span_of(const AcademicCalendar& cal, std::string_view p
   } catch (const std::exception&) {
     return std::nullopt;  // a year the calendar cannot hold
   }
+}
+
+/// `d` moved by `n` months, the day clamped to the month's last; the result
+/// is in year 1 or later.
+Date plus_months(Date d, int n) {
+  const int months = d.year() * 12 + (d.month() - 1) + n;
+  const int year = months / 12, month = months % 12 + 1;
+  return Date::from_ymd(year, month, std::min(d.day(), days_in_month(year, month)));
+}
+
+/// Whole months from `a` to `b`, with `b` not before `a`.
+int whole_months(Date a, Date b) {
+  int m = (b.year() - a.year()) * 12 + (b.month() - a.month());
+  if (plus_months(a, m) > b) --m;
+  return m;
 }
 
 }  // namespace
@@ -82,6 +98,19 @@ bool AcademicCalendarView::is_day(std::string_view date, DayKind kind) const {
   } catch (const std::exception&) {
   }
   return false;
+}
+
+std::optional<std::string> AcademicCalendarView::add_months(std::string_view from, int n) const {
+  auto d = Date::try_parse(from);
+  if (!d || n > 1200 || n < -1200) return std::nullopt;  // a century either way, as add_days
+  if (d->year() * 12 + (d->month() - 1) + n < 12) return std::nullopt;  // before year 1
+  return plus_months(*d, n).to_string();
+}
+
+std::optional<int> AcademicCalendarView::months_between(std::string_view from, std::string_view to) const {
+  auto a = Date::try_parse(from), b = Date::try_parse(to);
+  if (!a || !b) return std::nullopt;
+  return *b >= *a ? whole_months(*a, *b) : -whole_months(*b, *a);
 }
 
 }  // namespace trellis

@@ -20,7 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include "trellis/sdk/version.hpp"
 
 namespace trellis::plugin {
 namespace {
@@ -265,21 +264,24 @@ std::optional<std::string> pointed_string(const Image& img, std::uint64_t field_
   return std::string(text);
 }
 
-/// Reads the record's three version words from the section that holds it.
+/// Reads the record from the section that holds it: the part every SDK major
+/// shares (versions, id, version), then, from a record of this major, the
+/// fingerprint.
 std::string read_record(const Image& img, const GElf_Sym& sym, ElfProbe& out) {
+  constexpr std::uint64_t shared_part = offsetof(sdk::PluginInfo, fingerprint);
   if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT) return "trellis_plugin_info is not a data record";
-  if (sym.st_size < sizeof(sdk::PluginInfo))
-    return "trellis_plugin_info is " + bytes(sym.st_size) + ", smaller than a PluginInfo record (" +
-           bytes(sizeof(sdk::PluginInfo)) + ")";
+  if (sym.st_size < shared_part)
+    return "trellis_plugin_info is " + bytes(sym.st_size) + ", smaller than any Trellis SDK's record (" +
+           bytes(shared_part) + ")";
   const auto sh = sym.st_shndx < img.eh.e_shnum ? section_header(img, sym.st_shndx) : std::nullopt;
   if (!sh) return "corrupt: trellis_plugin_info is in no section";
   if (sh->sh_type == SHT_NOBITS) return "trellis_plugin_info holds no data in the file (it is all zeros)";
   if (sym.st_value < sh->sh_addr || sym.st_value - sh->sh_addr > sh->sh_size ||
-      sh->sh_size - (sym.st_value - sh->sh_addr) < sizeof(sdk::PluginInfo))
+      sh->sh_size - (sym.st_value - sh->sh_addr) < sym.st_size)
     return "corrupt: trellis_plugin_info lies outside its section";
   const std::uint64_t at = sh->sh_offset + (sym.st_value - sh->sh_addr);
-  const auto record = raw(img, at, sizeof(sdk::PluginInfo));
-  if (!record) return truncated("trellis_plugin_info", at + sizeof(sdk::PluginInfo), img.size());
+  const auto record = raw(img, at, sym.st_size);
+  if (!record) return truncated("trellis_plugin_info", at + sym.st_size, img.size());
   auto word = [&](std::size_t offset) {
     std::uint32_t v;
     std::memcpy(&v, record->data() + offset, sizeof v);  // host byte order: checked in check_ident
@@ -289,7 +291,12 @@ std::string read_record(const Image& img, const GElf_Sym& sym, ElfProbe& out) {
   out.regime_version = pointed_string(img, sym.st_value + offsetof(sdk::PluginInfo, regime_version)).value_or("");
   out.sdk_major = word(offsetof(sdk::PluginInfo, sdk_major));
   out.sdk_minor = word(offsetof(sdk::PluginInfo, sdk_minor));
-  out.cxx11_abi = word(offsetof(sdk::PluginInfo, cxx11_abi));
+  out.record_size = word(offsetof(sdk::PluginInfo, record_size));
+  if (out.sdk_major == TRELLIS_SDK_VERSION_MAJOR && sym.st_size >= sizeof(sdk::PluginInfo)) {
+    sdk::Fingerprint f;  // integers only, so any bytes are a value
+    std::memcpy(&f, record->data() + offsetof(sdk::PluginInfo, fingerprint), sizeof f);
+    out.fingerprint = f;
+  }
   return {};
 }
 

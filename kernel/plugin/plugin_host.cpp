@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <set>
 #include <stdexcept>
 
+#include "compatibility.hpp"
 #include "elf_probe.hpp"
 #include "trellis/error.hpp"
 #include "trellis/sdk/plugin.hpp"
@@ -26,35 +28,15 @@ struct Loaded {
   std::shared_ptr<const Library> library;
   trellis_create_regime_fn* factory = nullptr;
   sdk::RegimeDescription description;
-  std::uint32_t sdk_minor = 0;  ///< the SDK minor it was built against
 };
 
 std::string version_text(std::uint32_t major, std::uint32_t minor) {
   return std::to_string(major) + "." + std::to_string(minor);
 }
 
-const std::string host_sdk = version_text(TRELLIS_SDK_VERSION_MAJOR, TRELLIS_SDK_VERSION_MINOR);
-
-std::string abi_name(std::uint32_t flag) {
-  return flag ? "the C++11 std::string ABI (_GLIBCXX_USE_CXX11_ABI=1)"
-              : "the old pre-C++11 std::string ABI (_GLIBCXX_USE_CXX11_ABI=0)";
-}
-
-/// Why the versions in a record cannot be used by this host, or "".
-std::string version_refusal(const fs::path& file, const plugin::ElfProbe& p) {
-  const std::string name = file.filename().string();
-  const std::string theirs = version_text(p.sdk_major, p.sdk_minor);
-  if (p.sdk_major != TRELLIS_SDK_VERSION_MAJOR)
-    return name + " was built for Trellis SDK " + theirs + "; this trellis provides SDK " + host_sdk +
-           " (rebuild the plugin against SDK " + std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".x)";
-  // A newer minor may rely on additions this host lacks.
-  if (p.sdk_minor > TRELLIS_SDK_VERSION_MINOR)
-    return name + " was built for Trellis SDK " + theirs + ", newer than this trellis's SDK " + host_sdk +
-           " (upgrade trellis, or rebuild the plugin against SDK " + host_sdk + ")";
-  if (p.cxx11_abi != sdk::this_cxx11_abi())
-    return name + " was built with " + abi_name(p.cxx11_abi) + "; this trellis uses " +
-           abi_name(sdk::this_cxx11_abi());
-  return {};
+/// `message` less its leading `prefix`, when it has it.
+std::string without_prefix(const std::string& message, const std::string& prefix) {
+  return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
 }
 
 /// A regime id is printed, typed on command lines and stored: keep it plain.
@@ -77,17 +59,17 @@ std::string load_error(const std::exception& e) {
 /// Calls the factory and wraps what it made so that deleting it keeps the
 /// library loaded until after the plugin's destructor has run. The
 /// shared_ptr (and its control block) is made here, in the host, so no part
-/// of it lives in the plugin's code.
-std::shared_ptr<sdk::Regime> make_regime(const Loaded& p) {
-  sdk::Regime* raw = nullptr;
-  try {
-    raw = p.factory();  // noexcept by contract: a throw inside it has already become null
-  } catch (...) {
-    raw = nullptr;
+/// of it lives in the plugin's code. Null, with `why`, when the factory fails.
+std::shared_ptr<const sdk::RegimeBoundary> make_regime(const Loaded& p, const std::string& id, std::string& why) {
+  sdk::Status failure;
+  sdk::RegimeBoundary* raw = p.factory(failure);  // noexcept: the adapter caught inside the plugin
+  if (!raw) {
+    why = failure.ok || failure.message.empty() ? "factory failed (it returned no regime)"
+                                                : without_prefix(failure.message, "plugin " + id + ": ");
+    return nullptr;
   }
-  if (!raw) return nullptr;
   std::shared_ptr<const Library> keep = p.library;
-  return std::shared_ptr<sdk::Regime>(raw, [keep](sdk::Regime* r) { delete r; });
+  return std::shared_ptr<const sdk::RegimeBoundary>(raw, [keep](const sdk::RegimeBoundary* r) { delete r; });
 }
 
 }  // namespace
@@ -147,19 +129,21 @@ void PluginHost::Impl::consider(const fs::path& file) {
   rec().version = probe.regime_version;
   if (probe.sdk_major || probe.sdk_minor) rec().sdk_version = version_text(probe.sdk_major, probe.sdk_minor);
   if (!probe.refusal.empty()) return refuse(rec(), probe.refusal);
-  if (auto why = version_refusal(file, probe); !why.empty()) return refuse(rec(), why);
+  if (auto why = plugin::compatibility_refusal(file, probe); !why.empty()) return refuse(rec(), why);
   if (auto twin = loaded.find(probe.regime_id); twin != loaded.end())  // a copy need not run either
     return refuse(rec(), duplicate(rec().id, twin->second));
 
   // 2. Load it; resolve every symbol now, so a missing one is a refusal here
   //    rather than a fatal lookup error in the middle of a call.
-  Loaded p{index, nullptr, nullptr, {}, probe.sdk_minor};
+  Loaded p{index, nullptr, nullptr, {}};
   try {
     p.library = std::make_shared<const Library>(
         boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     const auto& info = p.library->get<const sdk::PluginInfo>("trellis_plugin_info");
     p.factory = &p.library->get<trellis_create_regime_fn>("trellis_create_regime");
-    if (info.sdk_major != probe.sdk_major || info.sdk_minor != probe.sdk_minor || info.cxx11_abi != probe.cxx11_abi)
+    if (info.sdk_major != probe.sdk_major || info.sdk_minor != probe.sdk_minor ||
+        info.record_size != probe.record_size ||
+        std::memcmp(&info.fingerprint, &*probe.fingerprint, sizeof info.fingerprint) != 0)
       return refuse(rec(), "its info record, once loaded, differs from the one in the file");
     if (!info.regime_id || !plain_id(info.regime_id))
       return refuse(rec(), "its info record has no usable regime id (lower-case letters, digits, '-', '_', '.')");
@@ -170,17 +154,14 @@ void PluginHost::Impl::consider(const fs::path& file) {
   }
   if (auto twin = loaded.find(rec().id); twin != loaded.end()) return refuse(rec(), duplicate(rec().id, twin->second));
 
-  // 3. Make the regime once and ask it to describe itself.
-  auto regime = make_regime(p);
-  if (!regime) return refuse(rec(), "factory failed (it returned no regime)");
-  sdk::Status described;
-  try {
-    described = regime->describe(p.description);
-  } catch (...) {
-    described = sdk::Status::failure("unknown exception");
-  }
-  regime.reset();
-  if (!described) return refuse(rec(), "describe failed: " + described.message);
+  // 3. Make the regime once and ask it to describe itself, through a handle
+  //    like every other call.
+  std::string why;
+  auto regime = make_regime(p, rec().id, why);
+  if (!regime) return refuse(rec(), why);
+  const sdk::Status described = RegimeHandle(std::move(regime), rec().id, file).describe(p.description);
+  if (!described)
+    return refuse(rec(), without_prefix(described.message, "plugin " + rec().id + " (" + file.string() + "): "));
   if (p.description.id.empty()) p.description.id = rec().id;
   if (p.description.id != rec().id)
     return refuse(rec(), "describe() gives the id \"" + p.description.id + "\" but its info record says \"" +
@@ -219,22 +200,17 @@ const std::vector<PluginRecord>& PluginHost::plugins() const { return impl_->rec
 
 const std::vector<fs::path>& PluginHost::searched() const { return impl_->searched; }
 
-std::shared_ptr<sdk::Regime> PluginHost::create(std::string_view regime_id) {
+RegimeHandle PluginHost::open(std::string_view regime_id) {
   const Loaded& p = impl_->find(regime_id);
-  auto regime = make_regime(p);
+  const auto& r = impl_->records[p.record];
+  std::string why;
+  auto regime = make_regime(p, r.id, why);
   if (!regime) {
-    const std::string msg = impl_->who(p) + ": factory failed (it returned no regime)";
+    const std::string msg = impl_->who(p) + ": " + why;
     if (impl_->log) impl_->log(msg);
     throw std::runtime_error(msg);
   }
-  return regime;
-}
-
-RegimeHandle PluginHost::open(std::string_view regime_id) {
-  auto regime = create(regime_id);
-  const Loaded& p = impl_->find(regime_id);
-  const auto& r = impl_->records[p.record];
-  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log, p.sdk_minor);
+  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log);
 }
 
 const sdk::RegimeDescription& PluginHost::description(std::string_view regime_id) {

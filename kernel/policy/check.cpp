@@ -107,7 +107,7 @@ class Checker {
     }
   }
 
-  std::vector<PolicyProblem> run(const sdk::Regime* regime) {
+  std::vector<PolicyProblem> run(const RegimeValidate& validate) {
     problems_ = p_.read_problems;
     if (!p_.regime.empty() && p_.regime != d_.id)
       add(policy_.where_value("policy.regime"),
@@ -124,7 +124,7 @@ class Checker {
         require(spec, 0, p_.root, concrete);
       }
     scripts();
-    if (regime) regime_checks(*regime);
+    if (validate) regime_checks(validate);
     in_file_order(problems_, p_.file);
     return std::move(problems_);
   }
@@ -408,9 +408,9 @@ class Checker {
     return out;
   }
 
-  void regime_checks(const sdk::Regime& regime) {
+  void regime_checks(const RegimeValidate& validate) {
     std::vector<sdk::Diagnostic> found;
-    if (auto status = regime.validate(policy_.view(), found); !status)
+    if (auto status = validate(policy_.view(), found); !status)
       add(policy_.where_value("policy.regime"), "the regime's own policy check failed: " + status.message);
     for (const auto& d : found) add(policy_.where(d.path), d.path + ": " + d.message);
   }
@@ -432,8 +432,8 @@ std::vector<PolicyProblem> check_policy_scripts(const Policy& policy) {
 }
 
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
-                                        const sdk::Regime* regime) {
-  return Checker(policy, description).run(regime);
+                                        const RegimeValidate& validate) {
+  return Checker(policy, description).run(validate);
 }
 
 }  // namespace trellis

@@ -84,7 +84,7 @@ struct OfstedWindow {
   bool in_window = false;
   std::optional<std::string> last_inspection;  ///< ISO date
   std::optional<int> grade;                    ///< 1 outstanding ... 4 inadequate
-  double years_since = 0;
+  int months_since = 0;                        ///< whole months from the last inspection
   double window_after_years = 0;
   std::string reason;  ///< a sentence a head could read
 };

@@ -26,6 +26,14 @@ std::string years(double y) {
   return buf;
 }
 
+/// "5 years 7 months", "1 year", "4 months": a count, for a reason.
+std::string years_and_months(int months) {
+  auto part = [](int n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); };
+  const int y = months / 12, m = months % 12;
+  if (y == 0) return part(m, "month");
+  return m == 0 ? part(y, "year") : part(y, "year") + " " + part(m, "month");
+}
+
 }  // namespace
 
 OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy, const std::string& on_date) {
@@ -38,11 +46,13 @@ OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy,
     if (auto by_grade = policy.number(std::string("ofsted.window_after_years_by_grade.") + grade_key(*w.grade)))
       w.window_after_years = *by_grade;
 
-  // Calendar days from the inspection to the date, from the kernel's calendar.
-  const auto days_since = date && date->present()
-                              ? school.calendar().days_between(date->text, on_date, DayKind::calendar)
-                              : std::nullopt;
-  if (!days_since) {
+  // Whole months from the inspection to the date, and the day the window
+  // opens, from the kernel's calendar rather than arithmetic of our own.
+  const CalendarView& calendar = school.calendar();
+  const int window_months = static_cast<int>(std::lround(w.window_after_years * 12));
+  const auto months_since = date && date->present() ? calendar.months_between(date->text, on_date) : std::nullopt;
+  const auto opens = months_since ? calendar.add_months(date->text, window_months) : std::nullopt;
+  if (!months_since || !opens) {
     w.in_window = policy.flag("ofsted.no_inspection_in_window").value_or(true);
     w.reason = std::string("No Ofsted inspection is on record for ") + school.school().name +
                (w.in_window ? ", so it is treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)"
@@ -50,18 +60,19 @@ OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy,
     return w;
   }
   w.last_inspection = date->text;
-  w.years_since = static_cast<double>(*days_since) / 365.25;
+  w.months_since = *months_since;
   const std::string word = grade && !grade->text.empty() ? " (" + grade->text + ")" : "";
   const std::string cite = " (evidence: " + date->citation() + ")";
-  if (*days_since < 0) {
+  if (date->text > on_date) {  // ISO dates order as text
     w.in_window = false;
     w.reason = "Inspected by Ofsted on " + date->text + word + ", after " + on_date + ": not within its Ofsted window" + cite;
     return w;
   }
-  w.in_window = w.years_since >= w.window_after_years;
-  w.reason = "Last inspected by Ofsted on " + date->text + word + ", " + years(w.years_since) + " years before " +
-             on_date + (w.in_window ? ": within" : ": not yet within") + " its Ofsted window, which opens " +
-             years(w.window_after_years) + " years after an inspection" + cite;
+  w.in_window = w.months_since >= window_months;
+  w.reason = "Last inspected by Ofsted on " + date->text + word + ", " + years_and_months(w.months_since) +
+             " before " + on_date + (w.in_window ? ": within" : ": not yet within") +
+             " its Ofsted window, which opens " + years(w.window_after_years) + " years after an inspection (on " +
+             *opens + ")" + cite;
   return w;
 }
 

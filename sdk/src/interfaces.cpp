@@ -7,13 +7,14 @@
 #include "trellis/sdk/thresholds.hpp"
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 CalendarView::~CalendarView() = default;
 PolicyView::~PolicyView() = default;
 EvidenceView::~EvidenceView() = default;
 ThresholdRunner::~ThresholdRunner() = default;
 Regime::~Regime() = default;
+RegimeBoundary::~RegimeBoundary() = default;
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

@@ -25,18 +25,20 @@ head -c 5000 "$fixtures/good.so" > "$dir/p/truncated.so"
 export TRELLIS_PLUGIN_PATH=$dir/p
 
 check "plugins with broken ones: exit 0" 0 "$trellis" plugins --format json
-expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='1.1'"
-expect "built for an older SDK minor: loaded" "by['older_minor.so']['loaded'] and by['older_minor.so']['sdk_version']=='1.0'"
-expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','older_minor.so'))"
-expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 1.1' in by['wrong_major.so']['status']"
+expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='2.0'"
+expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','throws_everywhere.so'))"
+expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 2.0' in by['wrong_major.so']['status']"
 expect "text file" "'not a shared library' in by['x.so']['status'] and by['x.so']['id'] is None"
 expect "truncated" "'truncated' in by['truncated.so']['status']"
-expect "factory throws" "'factory failed' in by['factory_throws.so']['status']"
+expect "factory throws, with its reason" "by['factory_throws.so']['status']=='factory failed: cannot start'"
 expect "describe throws" "'describe failed' in by['describe_throws.so']['status']"
 expect "missing info" "'no trellis_plugin_info' in by['no_info.so']['status']"
 expect "missing factory" "'no trellis_create_regime' in by['no_factory.so']['status']"
 expect "twin names the first file" "by['good.so']['file'] in by['twin.so']['status']"
 expect "abi" "'_GLIBCXX_USE_CXX11_ABI' in by['wrong_abi.so']['status']"
+expect "a layout that differs, naming the type and both sizes" "'layout of ActivityRule: plugin ' in by['grown_rule.so']['status'] and ', this trellis ' in by['grown_rule.so']['status'] and by['grown_rule.so']['id']=='fixture-grown-rule'"
+expect "debug-mode containers" "'built with _GLIBCXX_DEBUG' in by['debug_mode.so']['status'] and 'layout of ' in by['debug_mode.so']['status']"
+expect "libc++, as such" "'built with libc++ 170006; this trellis uses libstdc++' in by['libcxx.so']['status'] and 'ABI' not in by['libcxx.so']['status']"
 
 check "table" 0 "$trellis" plugins
 grep -q "fixture-good .*loaded" "$dir/out" || { echo "FAIL: table lacks the good plugin"; fails=$((fails+1)); }

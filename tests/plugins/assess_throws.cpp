@@ -2,9 +2,6 @@
 #include "fixture_regime.hpp"
 
 class AssessThrows final : public fixture::FixtureRegime {
- public:
-  AssessThrows() : FixtureRegime("fixture-assess-throws") {}
-
  protected:
   trellis::sdk::Status do_assess(const trellis::sdk::AssessmentRequest& in,
                                  trellis::sdk::AssessmentOut&) const override {

@@ -2,9 +2,6 @@
 #include "fixture_regime.hpp"
 
 class DescribeThrows final : public fixture::FixtureRegime {
- public:
-  DescribeThrows() : FixtureRegime("fixture-describe-throws") {}
-
  protected:
   trellis::sdk::RegimeDescription do_describe() const override {
     throw std::logic_error("no scales configured");

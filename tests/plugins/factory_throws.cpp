@@ -3,7 +3,7 @@
 
 class FactoryThrows final : public fixture::FixtureRegime {
  public:
-  FactoryThrows() : FixtureRegime("fixture-factory-throws") { throw std::runtime_error("cannot start"); }
+  FactoryThrows() { throw std::runtime_error("cannot start"); }
 };
 
 TRELLIS_REGIME_PLUGIN(FactoryThrows, "fixture-factory-throws", "1.0.0")

@@ -3,6 +3,7 @@
 // level from the policy's "classify" threshold script. Each fixture then
 // breaks one thing, to show the host refusing or surviving it.
 #include <cstdlib>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -12,16 +13,12 @@ namespace fixture {
 
 using namespace trellis::sdk;
 
+/// Its id and version are the ones its fixture's record gives.
 class FixtureRegime : public Regime {
- public:
-  explicit FixtureRegime(std::string id) : id_(std::move(id)) {}
-
  protected:
   RegimeDescription do_describe() const override {
     RegimeDescription d;
-    d.id = id_;
-    d.name = "Fixture " + id_;
-    d.version = "1.0.0";
+    d.name = "Fixture regime";
     d.scales.push_back({"rag", "RAG", {{"green", "Green", "#2e7d32"}, {"amber", "Amber", ""}, {"red", "Red", ""}}});
     d.overall_scale = "rag";
     d.indicators.push_back({"absence_pct", "Overall absence", "%", Direction::lower_is_better, ""});
@@ -31,7 +28,7 @@ class FixtureRegime : public Regime {
   }
 
   Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override {
-    Facts extra{{"regime", id_}};
+    Facts extra{{"fixture", true}};
     ThresholdOutcome o = in.thresholds.run("classify", in.evidence, extra);
     if (!o.status) return o.status;
     out.level = o.level;
@@ -50,8 +47,6 @@ class FixtureRegime : public Regime {
     r.title = "Visit (" + a.level + ")";
     out.push_back(r);
   }
-
-  std::string id_;
 };
 
 /// Kills the process if the host ever runs this fixture's code: fixtures the

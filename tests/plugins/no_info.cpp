@@ -3,9 +3,8 @@
 
 static fixture::AbortIfLoaded abort_if_loaded;
 
-class NoInfo final : public fixture::FixtureRegime {
- public:
-  NoInfo() : FixtureRegime("fixture-no-info") {}
-};
+class NoInfo final : public fixture::FixtureRegime {};
 
-TRELLIS_PLUGIN_EXPORT trellis::sdk::Regime* trellis_create_regime() noexcept { return new NoInfo(); }
+TRELLIS_PLUGIN_EXPORT trellis::sdk::RegimeBoundary* trellis_create_regime(trellis::sdk::Status& failure) noexcept {
+  return trellis::sdk::make_adapted_regime<NoInfo>("fixture-no-info", "1.0.0", failure);
+}

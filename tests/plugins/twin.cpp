@@ -4,9 +4,6 @@
 
 static fixture::AbortIfLoaded abort_if_loaded;
 
-class Twin final : public fixture::FixtureRegime {
- public:
-  Twin() : FixtureRegime("fixture-good") {}
-};
+class Twin final : public fixture::FixtureRegime {};
 
 TRELLIS_REGIME_PLUGIN(Twin, "fixture-good", "9.9.9")

@@ -6,9 +6,6 @@
 extern "C" int trellis_fixture_nowhere();
 
 class Unresolved final : public fixture::FixtureRegime {
- public:
-  Unresolved() : FixtureRegime("fixture-unresolved") {}
-
  protected:
   trellis::sdk::RegimeDescription do_describe() const override {
     auto d = FixtureRegime::do_describe();

@@ -1,14 +1,17 @@
 // Claims the other libstdc++ string ABI: a std::string passed across would be misread.
+#include "fixture_record.hpp"
 #include "fixture_regime.hpp"
 
 static fixture::AbortIfLoaded abort_if_loaded;
 
-class WrongAbi final : public fixture::FixtureRegime {
- public:
-  WrongAbi() : FixtureRegime("fixture-wrong-abi") {}
-};
+class WrongAbi final : public fixture::FixtureRegime {};
 
-TRELLIS_PLUGIN_EXPORT const trellis::sdk::PluginInfo trellis_plugin_info = {
-    TRELLIS_SDK_VERSION_MAJOR, TRELLIS_SDK_VERSION_MINOR, trellis::sdk::this_cxx11_abi() ? 0u : 1u,
-    "fixture-wrong-abi", "1.0.0"};
-TRELLIS_PLUGIN_EXPORT trellis::sdk::Regime* trellis_create_regime() noexcept { return new WrongAbi(); }
+constexpr trellis::sdk::PluginInfo other_abi() {
+  auto info = trellis::sdk::plugin_info("fixture-wrong-abi", "1.0.0");
+  info.fingerprint.cxx11_abi = info.fingerprint.cxx11_abi ? 0 : 1;
+  return info;
+}
+FIXTURE_EXPORT_RECORD(other_abi())
+TRELLIS_PLUGIN_EXPORT trellis::sdk::RegimeBoundary* trellis_create_regime(trellis::sdk::Status& failure) noexcept {
+  return trellis::sdk::make_adapted_regime<WrongAbi>("fixture-wrong-abi", "1.0.0", failure);
+}

@@ -26,6 +26,8 @@ class AcademicCalendarView final : public sdk::CalendarView {
   std::optional<int> days_between(std::string_view from, std::string_view to, sdk::DayKind kind) const override;
   std::optional<std::string> add_days(std::string_view from, int n, sdk::DayKind kind) const override;
   bool is_day(std::string_view date, sdk::DayKind kind) const override;
+  std::optional<std::string> add_months(std::string_view from, int n) const override;
+  std::optional<int> months_between(std::string_view from, std::string_view to) const override;
 
  private:
   const AcademicCalendar* calendar_;

@@ -1,36 +1,32 @@
 #pragma once
-/// The plugin host: finds regime plugins, checks their info record, and makes
-/// regimes whose deleter keeps their library loaded.
+/// The plugin host: finds regime plugins, checks their info record, and hands
+/// out regimes only through a RegimeHandle, whose regime keeps its library
+/// loaded.
 ///
 ///     PluginHost host(PluginHost::default_search_path());
 ///     for (auto& p : host.plugins()) std::cout << p.id << " " << p.status << "\n";
-///     std::shared_ptr<sdk::Regime> regime = host.create("example-la");
-///
-///     RegimeHandle hello = host.open("hello-regime");   // every call guarded
+///     RegimeHandle hello = host.open("hello-regime");
 ///     sdk::Status s = hello.assess({evidence, policy, thresholds}, out);
 ///     if (!s) std::cerr << s.message << "\n";  // "plugin hello-regime (/p/x.so): assess failed: ..."
 ///
-/// What turns a plugin's exception into a Status is the SDK's `guarded()`
-/// behind every public Regime method. Those methods are inline, so they are
-/// compiled where they are called (in the host): an exception thrown by a
-/// plugin's `do_assess` unwinds out of the plugin's frames and is caught
-/// there. That is sound because the host refuses a plugin built for another
-/// libstdc++ ABI, so both share one C++ runtime. Nothing can save the process
-/// from an exception that reaches a `noexcept` frame inside the plugin (its
-/// factory is guarded by TRELLIS_REGIME_PLUGIN; its own noexcept functions and
-/// destructors are not): that calls std::terminate. RegimeHandle's catches are
-/// a further line, for what the host's side of a call may throw, and add the
-/// plugin's id and file to every failure.
+/// What turns a plugin's exception into a Status is the SDK's RegimeAdapter,
+/// which TRELLIS_REGIME_PLUGIN instantiates inside the plugin: every call the
+/// host makes is a noexcept virtual of the plugin's own, whose catch runs in
+/// the plugin's frames, so no exception unwinds into the host. An exception
+/// that reaches a `noexcept` frame of the plugin's own (one of its destructors,
+/// say) still ends the process: nothing can catch it. RegimeHandle adds the
+/// plugin's file to every failure and logs it.
 ///
 /// Each file is checked before any of its code runs (not even its static
 /// constructors): the host reads the ELF file itself and refuses one that is
 /// not a shared library for this machine, is truncated, lacks the
-/// `trellis_plugin_info` record or the `trellis_create_regime` factory, or was
-/// built for another SDK major (or a newer minor) or libstdc++ ABI, or claims
-/// the id of a plugin already loaded (the first found keeps it). Only then is
-/// it loaded (every symbol resolved at once), its regime made once and
-/// described; a plugin that fails there is refused too. Not thread-safe.
-#include <cstdint>
+/// `trellis_plugin_info` record or the `trellis_create_regime` factory, was
+/// built for another SDK major (or a newer minor), or whose layout
+/// fingerprint differs from this trellis's (another standard library, string
+/// ABI, debug mode or boundary type size), or claims the id of a plugin
+/// already loaded (the first found keeps it). Only then is it loaded (every
+/// symbol resolved at once), its regime made once and described; a plugin
+/// that fails there is refused too. Not thread-safe.
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -40,7 +36,6 @@
 
 #include "trellis/sdk/description.hpp"
 #include "trellis/sdk/regime.hpp"
-#include "trellis/sdk/version.hpp"
 
 namespace trellis {
 
@@ -49,32 +44,23 @@ struct PluginRecord {
   std::filesystem::path file;
   std::string id;           ///< regime id from the info record ("" if unreadable)
   std::string version;      ///< the plugin's own version
-  std::string sdk_version;  ///< "1.0", from the info record
+  std::string sdk_version;  ///< "2.0", from the info record
   bool loaded = false;
   std::string status;       ///< "loaded", or why it was refused
   std::string name;         ///< the regime's name from describe(), once loaded
 };
 
-/// A regime made by a plugin, with every call guarded: a failure comes back
-/// as a Status whose message names the plugin and its file, and is logged.
-/// Copies share the regime; the regime keeps its library loaded.
-///
-/// `sdk_minor` is the SDK minor version the plugin was built against. For a
-/// plugin built before SDK 1.1, plan() and plan_body() reset each rule's
-/// `day_kind` (a byte that was padding then, so whatever the plugin left
-/// there) to calendar, leaving `working_days` to say what is counted. Plan
-/// through a handle, not the bare regime, for that reason.
+/// A regime made by a plugin: the only way the kernel reaches one. A failure
+/// comes back as a Status whose message names the plugin and its file, and is
+/// logged. Copies share the regime; the regime keeps its library loaded.
 class RegimeHandle {
  public:
   using Log = std::function<void(const std::string&)>;
-  RegimeHandle(std::shared_ptr<sdk::Regime> regime, std::string id, std::filesystem::path file, Log log = {},
-               std::uint32_t sdk_minor = TRELLIS_SDK_VERSION_MINOR);
+  RegimeHandle(std::shared_ptr<const sdk::RegimeBoundary> regime, std::string id, std::filesystem::path file,
+               Log log = {});
 
   const std::string& id() const { return id_; }
   const std::filesystem::path& file() const { return file_; }
-  std::uint32_t sdk_minor() const { return sdk_minor_; }
-  /// The regime itself, for callers that want the unguarded SDK calls.
-  const std::shared_ptr<sdk::Regime>& regime() const { return regime_; }
 
   sdk::Status describe(sdk::RegimeDescription& out) const noexcept;
   sdk::Status validate(const sdk::PolicyView& policy, std::vector<sdk::Diagnostic>& out) const noexcept;
@@ -87,11 +73,10 @@ class RegimeHandle {
   template <class Call>
   sdk::Status call(const char* what, Call&& c) const noexcept;
 
-  std::shared_ptr<sdk::Regime> regime_;
+  std::shared_ptr<const sdk::RegimeBoundary> regime_;
   std::string id_;
   std::filesystem::path file_;
   Log log_;
-  std::uint32_t sdk_minor_;
 };
 
 class PluginHost {
@@ -120,12 +105,10 @@ class PluginHost {
   /// The folders (and files) that were searched, existing or not.
   const std::vector<std::filesystem::path>& searched() const;
 
-  /// A new regime from the loaded plugin with this id. Throws UsageError
-  /// naming the loaded ids when there is none (or why the plugin with that id
-  /// was refused), and std::runtime_error naming the plugin and file when its
-  /// factory fails.
-  std::shared_ptr<sdk::Regime> create(std::string_view regime_id);
-  /// create(), wrapped so that every call is guarded and names the plugin.
+  /// A new regime from the loaded plugin with this id, every call guarded.
+  /// Throws UsageError naming the loaded ids when there is none (or why the
+  /// plugin with that id was refused), and std::runtime_error naming the
+  /// plugin, its file and the reason when its factory fails.
   RegimeHandle open(std::string_view regime_id);
 
   /// The regime's self-description (made when the plugin was loaded). Throws

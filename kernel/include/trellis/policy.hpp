@@ -24,6 +24,7 @@
 ///     [calendar]                                       # term dates: the kernel's
 ///     ...                                              # every other table: the regime's
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -111,10 +112,11 @@ class Policy {
 /// file order: the [policy] header; the regime's own tables against the keys,
 /// types, ranges and choices it declares (unknown keys with "did you mean");
 /// required keys; [thresholds] against the scripts the regime needs; each
-/// script read and compiled in the sandbox; and, when `regime` is given, the
-/// regime's own validate(). Runs nothing against data.
+/// script read and compiled in the sandbox; and, when `validate` is given, the
+/// regime's own (a RegimeHandle's validate). Runs nothing against data.
+using RegimeValidate = std::function<sdk::Status(const sdk::PolicyView&, std::vector<sdk::Diagnostic>&)>;
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
-                                        const sdk::Regime* regime = nullptr);
+                                        const RegimeValidate& validate = {});
 
 /// What can be checked without the regime: the header, the [thresholds]
 /// table's shape, and each script read and compiled in the sandbox. For

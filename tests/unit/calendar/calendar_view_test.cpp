@@ -79,6 +79,29 @@ TEST_CASE("CalendarView: the policy's [calendar] year decides school days and te
   CHECK(view.first_school_day("2025-26/spring") == "2026-01-05");
 }
 
+TEST_CASE("CalendarView: months on, and whole months between, as an age is counted") {
+  const AcademicCalendar cal;
+  const AcademicCalendarView view(cal);
+  CHECK(view.add_months("2014-01-14", 36) == "2017-01-14");
+  CHECK(view.add_months("2020-01-31", 1) == "2020-02-29");  // the month's last day, in a leap year
+  CHECK(view.add_months("2021-03-31", -1) == "2021-02-28");
+  CHECK(view.add_months("2019-12-15", 1) == "2020-01-15");
+  CHECK(view.add_months("2020-01-15", -1) == "2019-12-15");
+  CHECK(view.add_months("2019-09-01", 0) == "2019-09-01");
+  CHECK(view.months_between("2014-01-14", "2019-09-01") == 67);
+  CHECK(view.months_between("2014-01-14", "2017-01-13") == 35);  // a day short of three years
+  CHECK(view.months_between("2014-01-14", "2017-01-14") == 36);
+  CHECK(view.months_between("2020-01-31", "2020-02-29") == 1);   // as add_months counts it
+  CHECK(view.months_between("2019-09-01", "2014-01-14") == -67);
+  CHECK(view.months_between("2019-09-25", "2019-09-01") == 0);   // under a month, either way
+  // add_months and months_between agree: n months on is n whole months on.
+  for (const char* from : {"2014-01-14", "2020-01-31", "2019-08-31", "2024-02-29"})
+    for (int n : {-25, -1, 1, 6, 12, 30}) {
+      INFO(from << " " << n);
+      CHECK(view.months_between(from, *view.add_months(from, n)) == n);
+    }
+}
+
 TEST_CASE("CalendarView: what is not a date or a period gives nullopt, never an exception") {
   const AcademicCalendar cal;
   const AcademicCalendarView view(cal);
@@ -91,4 +114,8 @@ TEST_CASE("CalendarView: what is not a date or a period gives nullopt, never an 
   CHECK_FALSE(view.add_days("2025-05-22", 2000000000, DayKind::working));
   CHECK_FALSE(view.add_days("2025-05-22", -2000000000, DayKind::calendar));
   CHECK_FALSE(view.is_day("2025-13-01", DayKind::calendar));
+  CHECK_FALSE(view.add_months("2025-02-30", 1));
+  CHECK_FALSE(view.add_months("2025-05-22", 2000000000));
+  CHECK_FALSE(view.add_months("0001-01-01", -12));  // before year 1
+  CHECK_FALSE(view.months_between("2025-05-22", "soon"));
 }

@@ -11,6 +11,7 @@
 #include "../../../plugins/nexus/nexus_regime.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/policy/fixed_evidence.hpp"
+#include "trellis/sdk/regime_adapter.hpp"
 
 namespace nexus_test {
 
@@ -21,9 +22,15 @@ struct Nexus {
   trellis::Policy policy = trellis::Policy::load(source("policies/nexus.toml"));
   trellis::sdk::RegimeDescription description = nexus::describe_regime();
   std::unique_ptr<trellis::lua::ThresholdSandbox> runner = trellis::make_threshold_runner(policy, description);
-  nexus::NexusRegime regime;
+  /// As trellis sees it: through the adapter TRELLIS_REGIME_PLUGIN makes.
+  trellis::sdk::RegimeAdapter<nexus::NexusRegime> regime{"nexus-mat", "1.0.0"};
 
-  /// Assesses through the regime's public (guarded) entry point.
+  /// The regime's own policy check, as check_policy takes it.
+  trellis::RegimeValidate validate() const {
+    return [this](const trellis::sdk::PolicyView& p, auto& out) { return regime.validate(p, out); };
+  }
+
+  /// Assesses through the regime's guarded entry point.
   trellis::sdk::AssessmentOut assess(const trellis::sdk::EvidenceView& school,
                                      const trellis::sdk::PolicyView* policy_view = nullptr) {
     trellis::sdk::AssessmentOut out;

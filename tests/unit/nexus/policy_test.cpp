@@ -22,7 +22,7 @@ std::string problems_of(const trellis::sdk::PolicyView& policy) {
 
 TEST_CASE("policies/nexus.toml passes `policy check` against the nexus-mat regime") {
   Nexus n;
-  auto problems = trellis::check_policy(n.policy, n.description, &n.regime);
+  auto problems = trellis::check_policy(n.policy, n.description, n.validate());
   std::string all;
   for (auto& p : problems) all += p.to_string() + "\n";
   INFO(all);
@@ -71,7 +71,7 @@ TEST_CASE("CSIF 1-3: a KPI the plugin does not declare, in the wrong area or wit
   CHECK_THAT(problems, Catch::Contains("dashboard.kpis.pupil_voice.area: expected \"personal_development\""));
   CHECK_THAT(problems, Catch::Contains("dashboard.kpis.pupil_voice.big3: expected one of the Big 3 priorities"));
   // check_policy places each at its line in the file.
-  auto located = trellis::check_policy(policy, n.description, &n.regime);
+  auto located = trellis::check_policy(policy, n.description, n.validate());
   bool placed = false;
   for (auto& p : located)
     if (p.message.find("reading_ages") != std::string::npos) placed = p.where.line > 0;

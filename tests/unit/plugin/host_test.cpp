@@ -4,10 +4,13 @@
 // shows the refusal came from reading the file alone.
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <cstddef>
 #include <fstream>
+#include <type_traits>
 
 #include "fixtures.hpp"
 #include "trellis/error.hpp"
+#include "trellis/sdk/plugin.hpp"
 
 using namespace plugin_test;
 
@@ -29,7 +32,7 @@ TEST_CASE("a good plugin loads, with its id, versions and name") {
   CHECK(r.id == "fixture-good");
   CHECK(r.version == "1.2.3");
   CHECK(r.sdk_version == std::to_string(TRELLIS_SDK_VERSION_MAJOR) + "." + std::to_string(TRELLIS_SDK_VERSION_MINOR));
-  CHECK(r.name == "Fixture fixture-good");
+  CHECK(r.name == "Fixture regime");
   CHECK(r.file == dir.path() / "good.so");
   CHECK(log.lines.empty());
   CHECK(host.description("fixture-good").scales.at(0).levels.size() == 3);
@@ -49,7 +52,20 @@ TEST_CASE("another SDK major is refused, naming the file and both versions, befo
   CHECK(r.version == "1.0.0");
   CHECK(r.sdk_version == "99.0");
   CHECK(log.mentions((dir.path() / "wrong_major.so").string() + " refused"));
-  CHECK_THROWS_WITH(host.create("fixture-wrong-major"), Catch::Contains("was refused") && Catch::Contains("99.0"));
+  CHECK_THROWS_WITH(host.open("fixture-wrong-major"), Catch::Contains("was refused") && Catch::Contains("99.0"));
+}
+
+TEST_CASE("a plugin built against SDK 1 is named and refused for its version, from its smaller record") {
+  ScratchDir dir;
+  dir.add("sdk1_record");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "sdk1_record.so");
+  CHECK_FALSE(r.loaded);
+  CHECK(r.id == "fixture-sdk1");
+  CHECK(r.sdk_version == "1.1");
+  CHECK(r.status == "sdk1_record.so was built for Trellis SDK 1.1; this trellis provides SDK " +
+                        std::to_string(TRELLIS_SDK_VERSION_MAJOR) + "." + std::to_string(TRELLIS_SDK_VERSION_MINOR) +
+                        " (rebuild the plugin against SDK " + std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".x)");
 }
 
 TEST_CASE("a newer SDK minor than the host's is refused") {
@@ -59,6 +75,62 @@ TEST_CASE("a newer SDK minor than the host's is refused") {
   const auto& r = record(host, "newer_minor.so");
   CHECK_FALSE(r.loaded);
   CHECK(contains(r.status, "newer than this trellis's SDK"));
+}
+
+TEST_CASE("an SDK 2 record carries the layout fingerprint the host compares") {
+  // The record's C layout is what the host reads from the file: only
+  // fixed-width integers and pointers, the same under any flags.
+  STATIC_REQUIRE(std::is_standard_layout_v<sdk::PluginInfo>);
+  STATIC_REQUIRE(offsetof(sdk::PluginInfo, regime_id) == 16);  // where SDK 1 put it, so SDK 1 plugins are named
+  constexpr auto f = sdk::this_fingerprint();
+  STATIC_REQUIRE(f.type_count == sdk::boundary_type_count);
+  STATIC_REQUIRE(f.library == sdk::StandardLibrary::libstdcxx);
+  STATIC_REQUIRE(f.debug_mode == 0);
+  int rules = 0;
+  for (std::uint32_t i = 0; i < sdk::boundary_type_count; ++i) {
+    CHECK(f.types[i].size > 0);
+    if (std::string(sdk::boundary_type_names[i]) != "ActivityRule") continue;
+    ++rules;
+    CHECK(f.types[i].size == sizeof(sdk::ActivityRule));
+    CHECK(f.types[i].align == alignof(sdk::ActivityRule));
+  }
+  CHECK(rules == 1);
+}
+
+TEST_CASE("a plugin whose ActivityRule is laid out otherwise is refused, naming the type and both sizes") {
+  ScratchDir dir;
+  dir.add("grown_rule");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "grown_rule.so");
+  CHECK_FALSE(r.loaded);
+  const auto size = std::to_string(sizeof(sdk::ActivityRule)), grown = std::to_string(sizeof(sdk::ActivityRule) + 8);
+  const auto align = " bytes (align " + std::to_string(alignof(sdk::ActivityRule)) + ")";
+  CHECK(r.status == "grown_rule.so: layout of ActivityRule: plugin " + grown + align + ", this trellis " + size +
+                        align + " (rebuild the plugin against this trellis's SDK, with the compiler "
+                        "and flags it was built with)");
+  CHECK(r.id == "fixture-grown-rule");
+}
+
+TEST_CASE("a plugin built with _GLIBCXX_DEBUG is refused, naming the flag and a type it lays out otherwise") {
+  ScratchDir dir;
+  dir.add("debug_mode");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "debug_mode.so");
+  CHECK_FALSE(r.loaded);
+  CHECK(contains(r.status, "debug_mode.so was built with _GLIBCXX_DEBUG (debug-mode containers); "
+                           "this trellis with no _GLIBCXX_DEBUG: layout of "));
+  CHECK(contains(r.status, "more boundary types differ"));  // every one holding a std::vector
+}
+
+TEST_CASE("a plugin built with libc++ is refused as such, naming both libraries") {
+  ScratchDir dir;
+  dir.add("libcxx");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "libcxx.so");
+  CHECK_FALSE(r.loaded);
+  CHECK(contains(r.status, "libcxx.so was built with libc++ 170006; this trellis uses libstdc++ (GCC " +
+                               std::to_string(_GLIBCXX_RELEASE) + ")"));
+  CHECK_FALSE(contains(r.status, "ABI"));
 }
 
 TEST_CASE("another libstdc++ ABI is refused, naming both") {
@@ -158,9 +230,9 @@ TEST_CASE("a factory that throws becomes \"factory failed\"") {
   const auto& r = record(host, "factory_throws.so");
   CHECK_FALSE(r.loaded);
   CHECK(r.id == "fixture-factory-throws");
-  CHECK(contains(r.status, "factory failed"));
-  CHECK_THROWS_AS(host.create("fixture-factory-throws"), UsageError);
-  CHECK(host.create("fixture-good") != nullptr);
+  CHECK(r.status == "factory failed: cannot start");
+  CHECK_THROWS_AS(host.open("fixture-factory-throws"), UsageError);
+  CHECK(host.open("fixture-good").id() == "fixture-good");
 }
 
 TEST_CASE("a plugin whose describe throws is refused, and the others load") {
@@ -192,8 +264,8 @@ TEST_CASE("two plugins with one id: the second found is refused, naming both fil
   CHECK(twin.version == "9.9.9");
   CHECK(contains(twin.status, "already provided by " + (first.path() / "good.so").string()));
   CHECK(log.mentions((second.path() / "twin.so").string()));
-  // The first keeps the id.
-  CHECK(host.description("fixture-good").version == "1.0.0");
+  // The first keeps the id: its version, not the twin's 9.9.9.
+  CHECK(host.description("fixture-good").version == "1.2.3");
   CHECK(record(host, "good.so").version == "1.2.3");
 }
 
@@ -224,15 +296,15 @@ TEST_CASE("a library with an unresolved symbol is refused when loaded, not when 
 
 TEST_CASE("every broken fixture at once: each refused with its reason, the good one works") {
   ScratchDir dir;
-  for (auto name : {"good", "wrong_major", "newer_minor", "wrong_abi", "no_info", "no_factory", "factory_throws",
-                    "describe_throws", "bad_id", "unresolved"})
+  for (auto name : {"good", "wrong_major", "newer_minor", "wrong_abi", "libcxx", "grown_rule", "debug_mode", "no_info",
+                    "no_factory", "factory_throws", "describe_throws", "bad_id", "unresolved"})
     dir.add(name);
   dir.write("x.so", "not a library");
   const auto truncated = dir.add("good", "truncated.so");
   fs::resize_file(truncated, fs::file_size(truncated) / 2);
   LogLines log;
   PluginHost host({dir.path()}, log.sink());
-  REQUIRE(host.plugins().size() == 12);
+  REQUIRE(host.plugins().size() == 15);
   int loaded = 0;
   for (auto& r : host.plugins()) {
     INFO(r.file.string() << ": " << r.status);
@@ -240,7 +312,7 @@ TEST_CASE("every broken fixture at once: each refused with its reason, the good 
     if (r.loaded) ++loaded;
   }
   CHECK(loaded == 1);
-  CHECK(log.lines.size() == 11);
+  CHECK(log.lines.size() == 14);
   OneSchool school(12.5);
   EmptyPolicy policy;
   AbsenceThreshold thresholds;

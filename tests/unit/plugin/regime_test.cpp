@@ -3,8 +3,11 @@
 #include <dlfcn.h>
 
 #include <catch2/catch.hpp>
+#include <optional>
+#include <utility>
 
 #include "fixtures.hpp"
+#include "trellis/sdk/regime_adapter.hpp"
 #include "trellis/error.hpp"
 
 using namespace plugin_test;
@@ -24,13 +27,12 @@ TEST_CASE("a regime assesses through the host's views and plans") {
   ScratchDir dir;
   dir.add("good");
   PluginHost host({dir.path()}, {});
-  auto regime = host.create("fixture-good");
-  REQUIRE(regime);
+  const RegimeHandle regime = host.open("fixture-good");
   OneSchool school(12.5);
   EmptyPolicy policy;
   AbsenceThreshold thresholds;
   sdk::AssessmentOut out;
-  REQUIRE(regime->assess({school, policy, thresholds}, out));
+  REQUIRE(regime.assess({school, policy, thresholds}, out));
   CHECK(out.level == "red");
   CHECK(thresholds.calls == 1);
   REQUIRE(out.ratings.size() == 1);
@@ -39,11 +41,11 @@ TEST_CASE("a regime assesses through the host's views and plans") {
 
   OneSchool calm(4.0);
   sdk::AssessmentOut green;
-  REQUIRE(regime->assess({calm, policy, thresholds}, green));
+  REQUIRE(regime.assess({calm, policy, thresholds}, green));
   CHECK(green.level == "green");
 
   std::vector<sdk::ActivityRule> rules;
-  REQUIRE(regime->plan(school, out, policy, rules));
+  REQUIRE(regime.plan(school, out, policy, rules));
   REQUIRE(rules.size() == 1);
   CHECK(rules[0].title == "Visit (red)");
 }
@@ -52,8 +54,8 @@ TEST_CASE("asking for a regime nobody provides names what is loaded") {
   ScratchDir dir;
   dir.add("good");
   PluginHost host({dir.path()}, {});
-  CHECK_THROWS_AS(host.create("telford-la"), UsageError);
-  CHECK_THROWS_WITH(host.create("telford-la"),
+  CHECK_THROWS_AS(host.open("telford-la"), UsageError);
+  CHECK_THROWS_WITH(host.open("telford-la"),
                     Catch::Contains("no regime plugin \"telford-la\"") && Catch::Contains("fixture-good"));
   CHECK_THROWS_AS(host.description("telford-la"), UsageError);
 }
@@ -81,10 +83,8 @@ TEST_CASE("a plugin whose assess throws gives a failed Status naming it; the oth
   OneSchool nameless(12.5, 0);
   s = broken.assess({nameless, policy, thresholds}, out);
   CHECK_FALSE(s.ok);
-  CHECK(s.message.find("unknown exception") != std::string::npos);
-
-  // Called directly, the SDK's guard still turns the throw into a Status.
-  CHECK_FALSE(broken.regime()->assess({school, policy, thresholds}, out));
+  CHECK(s.message.find("fixture-assess-throws") != std::string::npos);
+  CHECK(s.message.find("an exception that is not a std::exception") != std::string::npos);
 
   // The broken plugin harmed nothing: the same host still assesses with the good one.
   sdk::AssessmentOut good_out;
@@ -113,14 +113,13 @@ TEST_CASE("a failed threshold script comes back as the regime's failure") {
 TEST_CASE("a regime keeps its library loaded after the host is gone; the last one out unloads it") {
   ScratchDir dir;
   const fs::path file = dir.add("good");
-  std::shared_ptr<sdk::Regime> regime;
+  std::optional<RegimeHandle> regime;
   {
     PluginHost host({dir.path()}, {});
     CHECK(is_loaded(file));
-    regime = host.create("fixture-good");
-    auto handle = host.open("fixture-good");
-    CHECK(handle.id() == "fixture-good");
-    CHECK(handle.file() == file);
+    regime = host.open("fixture-good");
+    CHECK(regime->id() == "fixture-good");
+    CHECK(regime->file() == file);
   }
   REQUIRE(is_loaded(file));
   // Its code (and its vtable) are still there to call.
@@ -149,96 +148,140 @@ TEST_CASE("refused plugins are not left loaded") {
   CHECK_FALSE(is_loaded(describe));
 }
 
-TEST_CASE("the description is the one the regime gave, with its id and version filled in") {
+TEST_CASE("the description is the one the regime gave, with its id and version from the record") {
   ScratchDir dir;
   dir.add("good");
   PluginHost host({dir.path()}, {});
   const auto& d = host.description("fixture-good");
-  CHECK(d.name == "Fixture fixture-good");
+  CHECK(d.id == "fixture-good");   // written only in TRELLIS_REGIME_PLUGIN
+  CHECK(d.version == "1.2.3");
+  CHECK(d.name == "Fixture regime");
   CHECK(d.overall_scale == "rag");
   CHECK(d.threshold_scripts == std::vector<std::string>{"classify"});
   CHECK(&d == &host.description("fixture-good"));  // made once
 }
 
-TEST_CASE("a plugin built for SDK 1.0 loads, and the host ignores the day_kind byte it never wrote") {
+TEST_CASE("a plugin that throws from every entry point leaves the host up, and each failure names it") {
   ScratchDir dir;
-  dir.add("older_minor");
+  const fs::path file = dir.add("throws_everywhere");
   dir.add("good");
-  PluginHost host({dir.path()}, {});
-  REQUIRE(record(host, "older_minor.so").loaded);
-  CHECK(record(host, "older_minor.so").sdk_version == std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".0");
-  RegimeHandle older = host.open("fixture-older-minor");
-  CHECK(older.sdk_minor() == 0);
+  LogLines log;
+  PluginHost host({dir.path()}, log.sink());
+  REQUIRE(record(host, "throws_everywhere.so").loaded);  // it behaves while loaded
   OneSchool school(12.5);
   EmptyPolicy policy;
+  AbsenceThreshold thresholds;
+  const std::string who = "plugin fixture-throws-everywhere (" + file.string() + "): ";
+
+  const RegimeHandle regime = host.open("fixture-throws-everywhere");
+  sdk::RegimeDescription d;
+  CHECK(regime.describe(d).message == who + "describe failed: describe thrown");
+  std::vector<sdk::Diagnostic> found;
+  CHECK(regime.validate(policy, found).message == who + "validate failed: validate thrown");
   sdk::AssessmentOut out;
+  CHECK(regime.assess({school, policy, thresholds}, out).message ==
+        who + "assess failed: an exception that is not a std::exception");
   std::vector<sdk::ActivityRule> rules;
-  REQUIRE(older.plan(school, out, policy, rules));
-  REQUIRE(rules.size() == 1);
-  CHECK(rules[0].day_kind == sdk::DayKind::calendar);
-  CHECK(rules[0].offset_kind() == sdk::DayKind::working);  // from working_days, as SDK 1.0 meant
-  CHECK(host.open("fixture-good").sdk_minor() == TRELLIS_SDK_VERSION_MINOR);
+  CHECK(regime.plan(school, out, policy, rules).message == who + "plan failed: plan thrown");
+  CHECK(regime.plan_body(policy, rules).message == who + "plan_body failed: std::bad_alloc");
+  CHECK_THROWS_WITH(host.open("fixture-throws-everywhere"), who + "factory failed: no more regimes");
+  CHECK(log.lines.size() == 6);
+  for (const auto& line : log.lines) CHECK(line.starts_with(who));
+
+  // Still here, and the good plugin still works.
+  sdk::AssessmentOut good_out;
+  CHECK(host.open("fixture-good").assess({school, policy, thresholds}, good_out));
+  CHECK(good_out.level == "red");
 }
 
-TEST_CASE("a plugin built for this SDK keeps the day_kind it gives; the host keeps rules it already held") {
-  struct Planner final : sdk::Regime {
-    sdk::RegimeDescription do_describe() const override { return {}; }
-    sdk::Status do_assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const override { return {}; }
-    void do_plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
-                 std::vector<sdk::ActivityRule>& out) const override {
-      out.emplace_back().day_kind = sdk::DayKind::school;
-    }
-  };
+namespace {
+
+struct Planner final : sdk::Regime {
+  sdk::RegimeDescription do_describe() const override {
+    sdk::RegimeDescription d;
+    d.name = "Planner";
+    return d;
+  }
+  sdk::Status do_assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const override {
+    throw std::runtime_error("no data");
+  }
+  void do_plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
+               std::vector<sdk::ActivityRule>& out) const override {
+    out.emplace_back().day_kind = sdk::DayKind::school;
+  }
+};
+
+struct Impostor final : sdk::Regime {
+  sdk::RegimeDescription do_describe() const override {
+    sdk::RegimeDescription d;
+    d.id = "telford-la";
+    return d;
+  }
+  sdk::Status do_assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const override { return {}; }
+};
+
+template <class T>
+concept has_create = requires(T& t) { t.create("x"); };
+template <class T>
+concept has_regime = requires(const T& t) { t.regime(); };
+
+}  // namespace
+
+TEST_CASE("the adapter names the plugin in every failure, and takes the id and version from the record") {
+  sdk::RegimeAdapter<Planner> planner("planner", "0.1.0");
+  sdk::RegimeDescription d;
+  REQUIRE(planner.describe(d));
+  CHECK(d.id == "planner");
+  CHECK(d.version == "0.1.0");
+  CHECK(d.name == "Planner");
+  OneSchool school(1);
+  EmptyPolicy policy;
+  AbsenceThreshold thresholds;
+  sdk::AssessmentOut out;
+  CHECK(planner.assess({school, policy, thresholds}, out).message == "plugin planner: assess failed: no data");
+
+  sdk::RegimeAdapter<Impostor> impostor("hello-regime", "1.0.0");
+  const sdk::Status s = impostor.describe(d);
+  CHECK_FALSE(s.ok);
+  CHECK(s.message == "plugin hello-regime: describe failed: do_describe gives the id \"telford-la\" but "
+                     "TRELLIS_REGIME_PLUGIN says \"hello-regime\"");
+}
+
+TEST_CASE("the handle keeps the rules a regime plans, and the ones it already held") {
   OneSchool school(1);
   EmptyPolicy policy;
   sdk::AssessmentOut out;
   std::vector<sdk::ActivityRule> rules(1);
   rules[0].day_kind = sdk::DayKind::working;
-  REQUIRE(RegimeHandle(std::make_shared<Planner>(), "p", "p.so").plan(school, out, policy, rules));
-  CHECK(rules.at(1).day_kind == sdk::DayKind::school);
-  REQUIRE(RegimeHandle(std::make_shared<Planner>(), "p", "p.so", {}, 0).plan(school, out, policy, rules));
-  CHECK(rules.at(0).day_kind == sdk::DayKind::working);  // the host's own, untouched
-  CHECK(rules.at(2).day_kind == sdk::DayKind::calendar);
+  const RegimeHandle handle(std::make_shared<sdk::RegimeAdapter<Planner>>("p", "1"), "p", "p.so");
+  REQUIRE(handle.plan(school, out, policy, rules));
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].day_kind == sdk::DayKind::working);
+  CHECK(rules[1].day_kind == sdk::DayKind::school);
 }
 
-namespace {
-
-/// ActivityRule as SDK 1.0 declared it.
-struct ActivityRule_1_0 {
-  std::string id, type, title;
-  sdk::Cadence cadence = sdk::Cadence::per_year;
-  int count = 1;
-  std::string window, anchor, anchor_date;
-  int offset_days = 0;
-  bool working_days = false;
-  bool is_deadline = false;
-  std::optional<std::string> from, to;
-  std::vector<std::string> attendees, documents;
-  std::string note;
-};
-
-template <class T, class M>
-std::ptrdiff_t offset(const T& t, const M& m) {
-  return reinterpret_cast<const char*>(&m) - reinterpret_cast<const char*>(&t);
+TEST_CASE("the handle names the plugin and its file even for a failure the adapter did not word") {
+  struct Bare final : sdk::RegimeBoundary {
+    sdk::Status describe(sdk::RegimeDescription&) const noexcept override { return sdk::Status::failure("bare"); }
+    sdk::Status validate(const sdk::PolicyView&, std::vector<sdk::Diagnostic>&) const noexcept override { return {}; }
+    sdk::Status assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const noexcept override { return {}; }
+    sdk::Status plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
+                     std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
+    sdk::Status plan_body(const sdk::PolicyView&, std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
+  };
+  LogLines log;
+  const RegimeHandle handle(std::make_shared<Bare>(), "bare", "/p/bare.so", log.sink());
+  sdk::RegimeDescription d;
+  CHECK(handle.describe(d).message == "plugin bare (/p/bare.so): describe failed: bare");
+  CHECK(log.lines == std::vector<std::string>{"plugin bare (/p/bare.so): describe failed: bare"});
 }
 
-}  // namespace
-
-TEST_CASE("SDK 1.1 keeps ActivityRule's size and layout: day_kind sits in what was padding") {
-  // SDK 1.0 plugins fill std::vector<ActivityRule> with their own idea of it.
-  STATIC_REQUIRE(sizeof(sdk::ActivityRule) == sizeof(ActivityRule_1_0));
-  STATIC_REQUIRE(alignof(sdk::ActivityRule) == alignof(ActivityRule_1_0));
-  STATIC_REQUIRE(sizeof(sdk::DayKind) == 1);
-  const sdk::ActivityRule now;
-  const ActivityRule_1_0 then;
-  CHECK(offset(now, now.offset_days) == offset(then, then.offset_days));
-  CHECK(offset(now, now.working_days) == offset(then, then.working_days));
-  CHECK(offset(now, now.is_deadline) == offset(then, then.is_deadline));
-  CHECK(offset(now, now.day_kind) == offset(then, then.is_deadline) + 1);
-  CHECK(offset(now, now.day_kind) < offset(then, then.from));
-  CHECK(offset(now, now.from) == offset(then, then.from));
-  CHECK(offset(now, now.to) == offset(then, then.to));
-  CHECK(offset(now, now.attendees) == offset(then, then.attendees));
-  CHECK(offset(now, now.documents) == offset(then, then.documents));
-  CHECK(offset(now, now.note) == offset(then, then.note));
+TEST_CASE("the kernel reaches a regime only through a handle, whose every call is noexcept") {
+  STATIC_REQUIRE_FALSE(has_create<PluginHost>);
+  STATIC_REQUIRE_FALSE(has_regime<RegimeHandle>);
+  const sdk::RegimeBoundary* r = nullptr;
+  sdk::RegimeDescription d;
+  STATIC_REQUIRE(noexcept(r->describe(d)));
+  STATIC_REQUIRE(noexcept(r->plan_body(std::declval<const sdk::PolicyView&>(),
+                                       std::declval<std::vector<sdk::ActivityRule>&>())));
 }

@@ -5,6 +5,7 @@
 
 #include "test_regime.hpp"
 #include "trellis/policy.hpp"
+#include "trellis/sdk/regime_adapter.hpp"
 
 using namespace trellis;
 namespace fs = std::filesystem;
@@ -20,10 +21,10 @@ std::vector<std::string> lines(const std::vector<PolicyProblem>& problems) {
 }
 
 std::vector<std::string> check(const fs::path& file, const sdk::RegimeDescription& d = testing::test_regime(),
-                               const sdk::Regime* regime = nullptr) {
+                               const RegimeValidate& validate = {}) {
   std::vector<PolicyProblem> ignored;
   const Policy p = Policy::read(file, ignored);
-  return lines(check_policy(p, d, regime));
+  return lines(check_policy(p, d, validate));
 }
 
 }  // namespace
@@ -106,9 +107,11 @@ TEST_CASE("the regime's own validate() problems are placed at their keys") {
       if (!policy.has("visits.red")) out.push_back({"visits.red", "expected a red band, found none"});
     }
     sdk::Status do_assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const override { return {}; }
-  } strict;
+  };
+  const sdk::RegimeAdapter<Strict> strict("test-regime", "1.0.0");
+  const auto validate = [&](const sdk::PolicyView& p, auto& out) { return strict.validate(p, out); };
   const std::string f = (dir / "good.toml").string() + ":";
-  CHECK(check(dir / "good.toml", testing::test_regime(), &strict) ==
+  CHECK(check(dir / "good.toml", testing::test_regime(), validate) ==
         std::vector<std::string>{f + "25:2: visits.red: expected a red band, found none",
                                  f + "28:1: visits.amber.per_term: expected at least 3 visits a term for amber, found 2"});
 }

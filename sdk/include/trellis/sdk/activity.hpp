@@ -22,7 +22,7 @@
 #include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 enum class Cadence {
   per_year,       ///< `count` spread across the academic year
@@ -51,13 +51,10 @@ struct ActivityRule {
   /// `day_kind` is left at calendar. Still honoured; prefer `day_kind`.
   bool working_days = false;
   bool is_deadline = false;   ///< a due date rather than a dated event
-  /// What `offset_days` counts (SDK 1.1). Calendar days: the date found is
-  /// moved to the nearest working day (earlier for `before`, later otherwise).
+  /// What `offset_days` counts. Calendar days: the date found is moved to
+  /// the nearest working day (earlier for `before`, later otherwise).
   /// Working days: weekdays less bank holidays, school holidays included.
-  /// School days: term time only. Read it through offset_kind(). It sits in
-  /// what was padding after `is_deadline` (one byte), so the rule keeps the
-  /// size and layout SDK 1.0 plugins were built with; the host ignores it for
-  /// plugins built against SDK 1.0.
+  /// School days: term time only. Read it through offset_kind().
   DayKind day_kind = DayKind::calendar;
   std::optional<std::string> from;  ///< YYYY-MM-DD limits, e.g. monthly while intervention lasts
   std::optional<std::string> to;
@@ -72,5 +69,5 @@ struct ActivityRule {
   }
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

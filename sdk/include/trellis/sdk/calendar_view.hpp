@@ -1,11 +1,15 @@
 #pragma once
-/// The body's academic calendar, read-only, as a regime sees it (SDK 1.1).
-/// A regime reaches it from the school's evidence view:
+/// The body's academic calendar, read-only, as a regime sees it. A regime
+/// reaches it from the school's evidence view, and does no date arithmetic of
+/// its own:
 ///
 ///     const CalendarView& cal = school.calendar();
 ///     auto spring = cal.first_school_day("2019-20/spring");           // "2020-01-06"
-///     auto since = cal.days_between("2014-01-14", *spring, DayKind::calendar);
+///     auto half = cal.period_first_day("2019-20/spring-1");           // first day of a half-term
+///     auto half_end = cal.period_last_day("2019-20/spring-1");        // its last, the break included
+///     auto since = cal.months_between("2014-01-14", *spring);         // 72
 ///     auto minutes = cal.add_days("2025-05-22", 7, DayKind::working);  // "2025-06-03"
+///     auto before = cal.add_days("2020-01-06", -5, DayKind::school);   // five school days before
 ///
 /// Dates are ISO "YYYY-MM-DD" strings and periods are "2019-20",
 /// "2019-20/spring" or "2019-20/spring-1". A function given something that is
@@ -34,7 +38,7 @@
 #include <string_view>
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 /// Which days a count of days counts. One byte: see ActivityRule::day_kind.
 enum class DayKind : std::uint8_t {
@@ -64,7 +68,14 @@ class CalendarView {
   virtual std::optional<std::string> add_days(std::string_view from, int n, DayKind kind) const = 0;
   /// Whether `date` is a day of `kind`; false when it is not a date.
   virtual bool is_day(std::string_view date, DayKind kind) const = 0;
+  /// `from` moved by `n` whole months (back when n < 0), on the same day of
+  /// the month or the month's last: add_months("2014-01-14", 36) ->
+  /// "2017-01-14"; add_months("2020-01-31", 1) -> "2020-02-29".
+  virtual std::optional<std::string> add_months(std::string_view from, int n) const = 0;
+  /// Whole months from `from` to `to`, as an age is counted (negative when
+  /// `to` is before `from`): months_between("2014-01-14", "2019-09-01") -> 67.
+  virtual std::optional<int> months_between(std::string_view from, std::string_view to) const = 0;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 enum class Direction { higher_is_better, lower_is_better, neutral };
 
@@ -99,5 +99,5 @@ struct RegimeDescription {
   std::vector<std::string> threshold_scripts;  ///< names required under [thresholds]
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

@@ -9,7 +9,7 @@
 #include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 struct SchoolInfo {
   std::int64_t urn = 0;
@@ -65,11 +65,10 @@ class EvidenceView {
   virtual std::optional<std::string> rating(std::string_view subject,
                                             std::string_view stage) const = 0;
   /// The body's academic calendar: its policy's term dates, working days and
-  /// school days (SDK 1.1). The kernel implements it for every view it makes
-  /// and never calls it on a view a plugin made. Keep this the last virtual:
-  /// new ones go after it, so the table SDK 1.0 plugins call stays as it was.
+  /// school days. The kernel implements it for every view it makes and never
+  /// calls it on a view a plugin made.
   virtual const CalendarView& calendar() const = 0;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

@@ -1,28 +1,53 @@
 #pragma once
 /// Exporting a regime from a shared library.
 ///
-/// The plugin exports two C symbols, which the host loads through Boost.DLL:
-/// `trellis_plugin_info` (a PluginInfo record, read and checked first) and
-/// `trellis_create_regime` (the factory). Build plugins with hidden
-/// visibility; only these two are visible.
+/// The plugin exports two C symbols: `trellis_plugin_info`, a PluginInfo
+/// record that the host reads from the file and checks before loading it, and
+/// `trellis_create_regime`, the factory. Build plugins with hidden visibility;
+/// only these two are visible.
 ///
 ///     TRELLIS_REGIME_PLUGIN(HelloRegime, "hello-regime", "1.0.0")
-#include "trellis/sdk/regime.hpp"
+#include <cstdint>
+
+#include "trellis/sdk/fingerprint.hpp"
+#include "trellis/sdk/regime_adapter.hpp"
 #include "trellis/sdk/version.hpp"
+
+namespace trellis::sdk {
+inline namespace v2 {
+
+/// A C-layout record. Its versions, id and version sit where SDK 1 put
+/// them, so that a plugin of any SDK major is named, and refused for its
+/// version, whatever else its record holds.
+struct PluginInfo {
+  std::uint32_t sdk_major;
+  std::uint32_t sdk_minor;
+  std::uint32_t record_size;   ///< sizeof(PluginInfo) as the plugin saw it
+  const char* regime_id;       ///< e.g. "hello-regime"; the regime's id everywhere
+  const char* regime_version;  ///< the plugin's own version, e.g. "1.2.0"
+  Fingerprint fingerprint;     ///< how the plugin's compiler laid out the boundary types
+};
+
+constexpr PluginInfo plugin_info(const char* regime_id, const char* regime_version) {
+  return {TRELLIS_SDK_VERSION_MAJOR, TRELLIS_SDK_VERSION_MINOR, sizeof(PluginInfo), regime_id, regime_version,
+          this_fingerprint()};
+}
+
+}  // namespace v2
+}  // namespace trellis::sdk
 
 #define TRELLIS_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
 
-/// Factory signature: returns a new regime, or null on failure. Never throws.
-using trellis_create_regime_fn = trellis::sdk::Regime*() noexcept;
+/// Factory signature: a new regime, or null with `failure` saying why. Never throws.
+using trellis_create_regime_fn = trellis::sdk::RegimeBoundary*(trellis::sdk::Status& failure) noexcept;
 
-#define TRELLIS_REGIME_PLUGIN(RegimeClass, regime_id, regime_version)                 \
-  TRELLIS_PLUGIN_EXPORT const ::trellis::sdk::PluginInfo trellis_plugin_info = {       \
-      TRELLIS_SDK_VERSION_MAJOR, TRELLIS_SDK_VERSION_MINOR,                           \
-      ::trellis::sdk::this_cxx11_abi(), regime_id, regime_version};                   \
-  TRELLIS_PLUGIN_EXPORT ::trellis::sdk::Regime* trellis_create_regime() noexcept {     \
-    try {                                                                             \
-      return new RegimeClass();                                                       \
-    } catch (...) {                                                                   \
-      return nullptr;                                                                 \
-    }                                                                                 \
+/// Exports the record (written at compile time, so the host can read it from
+/// the file) and the factory, which adapts RegimeClass in this translation unit.
+#define TRELLIS_REGIME_PLUGIN(RegimeClass, plugin_id, plugin_version)                                   \
+  TRELLIS_PLUGIN_EXPORT constinit const ::trellis::sdk::PluginInfo trellis_plugin_info =                 \
+      ::trellis::sdk::plugin_info(plugin_id, plugin_version);                                           \
+  TRELLIS_PLUGIN_EXPORT ::trellis::sdk::RegimeBoundary* trellis_create_regime(                           \
+      ::trellis::sdk::Status& failure) noexcept {                                                       \
+    return ::trellis::sdk::make_adapted_regime<RegimeClass>(trellis_plugin_info.regime_id,              \
+                                                            trellis_plugin_info.regime_version, failure); \
   }

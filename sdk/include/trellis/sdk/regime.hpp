@@ -1,9 +1,6 @@
 #pragma once
-/// The interface a regime plugin implements.
-///
-/// The public members are non-virtual and noexcept: each runs the plugin's
-/// override inside `guarded`, so a throwing plugin yields a failed Status
-/// instead of an exception crossing into the host.
+/// The interface a regime plugin implements (Regime), and the one the host
+/// calls (RegimeBoundary).
 ///
 ///     class HelloRegime final : public trellis::sdk::Regime {
 ///       RegimeDescription do_describe() const override;
@@ -21,7 +18,7 @@
 #include "trellis/sdk/thresholds.hpp"
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 struct RatingOut {
   std::string subject;  ///< an indicator id, an area id, or "overall"
@@ -44,38 +41,48 @@ struct AssessmentRequest {
   ThresholdRunner& thresholds;
 };
 
+/// The regime as the host sees it: every call noexcept, every failure a
+/// Status. A plugin never implements it by hand: TRELLIS_REGIME_PLUGIN
+/// instantiates RegimeAdapter (regime_adapter.hpp) in the plugin's own
+/// translation unit, so the catch that turns an exception into a Status runs
+/// in the plugin's code, and no exception unwinds into the host's frames.
+class RegimeBoundary {
+ public:
+  virtual ~RegimeBoundary();
+  virtual Status describe(RegimeDescription& out) const noexcept = 0;
+  /// Checks the regime's own policy sections beyond key types and ranges.
+  virtual Status validate(const PolicyView& policy, std::vector<Diagnostic>& out) const noexcept = 0;
+  virtual Status assess(const AssessmentRequest& in, AssessmentOut& out) const noexcept = 0;
+  /// The activities that follow for one school from its assessment.
+  virtual Status plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
+                      std::vector<ActivityRule>& out) const noexcept = 0;
+  /// Body-wide activities (boards, forums, committee reports), with no school.
+  virtual Status plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const noexcept = 0;
+};
+
+template <class R>
+class RegimeAdapter;
+
+/// What a plugin author derives from. Its `do_...` functions may throw: the
+/// adapter catches, inside the plugin, and names the plugin in the Status.
 class Regime {
  public:
   virtual ~Regime();
 
-  Status describe(RegimeDescription& out) const noexcept {
-    return guarded([&] { out = do_describe(); return Status::success(); });
-  }
-  /// Checks the regime's own policy sections beyond key types and ranges.
-  Status validate(const PolicyView& policy, std::vector<Diagnostic>& out) const noexcept {
-    return guarded([&] { do_validate(policy, out); return Status::success(); });
-  }
-  Status assess(const AssessmentRequest& in, AssessmentOut& out) const noexcept {
-    return guarded([&] { return do_assess(in, out); });
-  }
-  /// The activities that follow for one school from its assessment.
-  Status plan(const EvidenceView& school, const AssessmentOut& assessment,
-              const PolicyView& policy, std::vector<ActivityRule>& out) const noexcept {
-    return guarded([&] { do_plan(school, assessment, policy, out); return Status::success(); });
-  }
-  /// Body-wide activities (boards, forums, committee reports), with no school.
-  Status plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const noexcept {
-    return guarded([&] { do_plan_body(policy, out); return Status::success(); });
-  }
-
  protected:
+  /// Leave `id` and `version` empty: the adapter fills them in from
+  /// TRELLIS_REGIME_PLUGIN, the one place they are written.
   virtual RegimeDescription do_describe() const = 0;
   virtual void do_validate(const PolicyView&, std::vector<Diagnostic>&) const {}
   virtual Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const = 0;
   virtual void do_plan(const EvidenceView&, const AssessmentOut&, const PolicyView&,
                        std::vector<ActivityRule>&) const {}
   virtual void do_plan_body(const PolicyView&, std::vector<ActivityRule>&) const {}
+
+ private:
+  template <class R>
+  friend class RegimeAdapter;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

@@ -1,10 +1,11 @@
 #pragma once
 /// Status: how a plugin reports failure. No exception crosses the boundary.
+#include <exception>
 #include <string>
 #include <utility>
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 struct Status {
   bool ok = true;
@@ -15,21 +16,31 @@ struct Status {
   explicit operator bool() const { return ok; }
 };
 
-/// Runs `body` and turns any exception into a failed Status. Regime's public
-/// methods use it; being inline, they are compiled where they are called, so
-/// the catch usually sits in the host and a plugin's exception unwinds out of
-/// the plugin's frames into it. That is sound because the host refuses a
-/// plugin built for another libstdc++ ABI: both share one C++ runtime.
+/// Runs `body` and turns any exception into a failed Status; a failure, thrown
+/// or returned, reads "plugin <plugin>: <what> failed: <why>". The regime
+/// adapter runs every boundary call through it, in the plugin's own code.
 template <class Body>
-Status guarded(Body&& body) noexcept {
+Status guarded(const char* plugin, const char* what, Body&& body) noexcept {
+  Status s;
   try {
-    return body();
-  } catch (const std::exception& e) {
-    return Status::failure(e.what());
+    s = body();
   } catch (...) {
-    return Status::failure("unknown exception");
+    s.ok = false;
+    try {
+      throw;
+    } catch (const std::exception& e) {
+      try { s.message = e.what(); } catch (...) {}  // out of memory: the failure still stands
+    } catch (...) {
+      try { s.message = "an exception that is not a std::exception"; } catch (...) {}
+    }
   }
+  if (s.ok) return s;
+  try {
+    s.message = std::string("plugin ") + plugin + ": " + what + " failed: " + s.message;
+  } catch (...) {
+  }
+  return s;
 }
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk

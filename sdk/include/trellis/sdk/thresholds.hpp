@@ -14,7 +14,7 @@
 #include "trellis/sdk/status.hpp"
 
 namespace trellis::sdk {
-inline namespace v1 {
+inline namespace v2 {
 
 /// Values a regime computes and hands to Lua beside the evidence.
 using Fact = std::variant<double, std::string, bool>;
@@ -34,5 +34,5 @@ class ThresholdRunner {
                                const Facts& extra) = 0;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace trellis::sdk
