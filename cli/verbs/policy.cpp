@@ -1,5 +1,6 @@
-// `trellis policy check FILE` and `trellis policy test FILE`: a thin face
-// over check_policy and run_policy_tests.
+// `trellis policy check FILE`, `trellis policy view FILE` and `trellis policy
+// test FILE`: a thin face over check_policy, policy_values and run_policy_tests.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -41,6 +42,7 @@ void check(const std::string& file, const std::string& format) {
     PluginHost host(PluginHost::default_search_path());
     try {
       std::shared_ptr<sdk::Regime> regime = host.create(policy->regime());
+      policy->declare(host.description(policy->regime()));
       problems = check_policy(*policy, host.description(policy->regime()), regime.get());
     } catch (const UsageError& e) {
       // Without the regime, what can still be checked: the header and the scripts.
@@ -70,6 +72,112 @@ void check(const std::string& file, const std::string& format) {
     if (warning) std::cerr << "warning: " << *warning << "\n";
   }
   if (!problems.empty()) throw ProblemsFound(plural(problems.size(), "problem") + " in " + file);
+}
+
+std::string source_text(const PolicyValue& v) {
+  if (v.source == "the policy") return "from the policy (" + v.where.to_string() + ")";
+  if (v.source == "the plugin") return "default " + v.value + ", from the plugin";
+  return v.required ? "missing: the regime requires it" : "not set, no default";
+}
+
+std::string direction_text(sdk::Direction d) {
+  return d == sdk::Direction::higher_is_better ? "higher is better"
+         : d == sdk::Direction::lower_is_better ? "lower is better"
+                                                : "neutral";
+}
+
+/// What the policy holds, and what the regime makes of it: every key with the
+/// policy's value or the regime's default, then the scales, areas, indicators
+/// and stages the kernel uses (the plugin's, with the policy's own merged in).
+void view(const std::string& file, const std::string& format) {
+  Policy policy = Policy::load(file);
+  PluginHost host(PluginHost::default_search_path());
+  const sdk::RegimeDescription* regime = nullptr;
+  try {
+    regime = &host.description(policy.regime());
+  } catch (const UsageError& e) {
+    throw InputError(policy.where_value("policy.regime"), "the id of an installed regime plugin",
+                     "\"" + policy.regime() + "\": " + e.what(), e.remedy());
+  }
+  policy.declare(*regime);
+  const auto values = policy_values(policy, *regime);
+  const auto& d = policy.description();
+  auto origin = [&](const std::string& part, const std::string& id) {
+    auto in = [&](const auto& list) {
+      return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
+    };
+    const bool plugin = part == "scale" ? in(regime->scales) : part == "area" ? in(regime->areas)
+                        : part == "priority"                  ? in(regime->priorities)
+                                                              : in(regime->indicators);
+    return std::string(plugin ? "the plugin" : "the policy");
+  };
+  auto scale_of = [&](const std::string& subject) {
+    for (const auto& s : d.subject_scales)
+      if (s.subject == subject) return s.scale;
+    return d.overall_scale;
+  };
+  if (format == "json") {
+    auto keys = nlohmann::json::array();
+    for (const auto& v : values)
+      keys.push_back({{"key", v.path},
+                      {"value", v.value.empty() ? nlohmann::json() : nlohmann::json(v.value)},
+                      {"from", v.source.empty() ? nlohmann::json() : nlohmann::json(v.source == "the policy" ? "policy" : "plugin")},
+                      {"required", v.required},
+                      {"doc", v.doc}});
+    auto scales = nlohmann::json::array();
+    for (const auto& s : d.scales) {
+      auto levels = nlohmann::json::array();
+      for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"colour", l.colour}});
+      scales.push_back({{"id", s.id}, {"label", s.label}, {"levels", levels}, {"from", origin("scale", s.id) == "the plugin" ? "plugin" : "policy"}});
+    }
+    auto labelled = [&](const auto& list, const std::string& part) {
+      auto out = nlohmann::json::array();
+      for (const auto& a : list)
+        out.push_back({{"id", a.id}, {"label", a.label}, {"from", origin(part, a.id) == "the plugin" ? "plugin" : "policy"}});
+      return out;
+    };
+    auto indicators = nlohmann::json::array();
+    for (const auto& i : d.indicators)
+      indicators.push_back({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"area", i.area},
+                            {"priority", i.priority}, {"scale", scale_of(i.id)},
+                            {"from", origin("indicator", i.id) == "the plugin" ? "plugin" : "policy"}});
+    auto stages = nlohmann::json::array();
+    for (const auto& s : d.stages) stages.push_back({{"id", s.id}, {"label", s.label.empty() ? s.id : s.label}, {"roles", s.roles}});
+    print_json({{"policy", file}, {"regime", d.id}, {"body", policy.body()}, {"version", policy.version()},
+                {"keys", keys}, {"scales", scales}, {"areas", labelled(d.areas, "area")},
+                {"priorities", labelled(d.priorities, "priority")}, {"indicators", indicators}, {"stages", stages}});
+    return;
+  }
+  std::cout << file << ": " << policy.body() << " " << policy.version() << ", regime " << d.id << "\n\nKeys\n";
+  std::size_t width = 0;
+  for (const auto& v : values) width = std::max(width, v.path.size());
+  for (const auto& v : values)
+    std::cout << "  " << v.path << std::string(width - v.path.size(), ' ') << "  " << source_text(v)
+              << (v.source == "the policy" ? ": " + v.value : "") << "\n";
+  std::cout << "\nScales\n";
+  for (const auto& s : d.scales) {
+    std::cout << "  " << s.id << " (" << s.label << ", from " << origin("scale", s.id) << "):";
+    for (const auto& l : s.levels) std::cout << " " << l.id << (l.colour.empty() ? "" : " " + l.colour) << ";";
+    std::cout << "\n";
+  }
+  std::cout << "\nAreas\n";
+  for (const auto& a : d.areas) std::cout << "  " << a.id << "  " << a.label << "  (from " << origin("area", a.id) << ")\n";
+  if (!d.priorities.empty()) std::cout << "\nPriorities\n";
+  for (const auto& p : d.priorities)
+    std::cout << "  " << p.id << "  " << p.label << "  (from " << origin("priority", p.id) << ")\n";
+  std::cout << "\nIndicators\n";
+  for (const auto& i : d.indicators)
+    std::cout << "  " << i.id << "  " << i.label << "  [" << (i.unit.empty() ? "-" : i.unit) << ", "
+              << direction_text(i.direction) << (i.area.empty() ? "" : ", area " + i.area)
+              << (i.priority.empty() ? "" : ", priority " + i.priority) << ", on " << scale_of(i.id) << "]  (from "
+              << origin("indicator", i.id) << ")\n";
+  std::cout << "\nStages\n";
+  for (const auto& s : d.stages) {
+    std::string roles;
+    for (const auto& r : s.roles) roles += (roles.empty() ? "" : ", ") + r;
+    std::cout << "  " << s.id << (s.label.empty() ? "" : "  " + s.label) << "  (recorded by "
+              << (roles.empty() ? "trellis" : roles) << ")\n";
+  }
 }
 
 void test(const std::string& file, const std::string& cases_option, const std::string& format) {
@@ -121,7 +229,7 @@ void test(const std::string& file, const std::string& cases_option, const std::s
 }  // namespace
 
 void add_policy(CLI::App& app, Cli&) {
-  auto* policy = app.add_subcommand("policy", "Check a policy, and run its author's test cases");
+  auto* policy = app.add_subcommand("policy", "Check a policy, show what it sets, and run its author's test cases");
   policy->require_subcommand(1);
 
   auto* check_cmd = policy->add_subcommand(
@@ -130,6 +238,14 @@ void add_policy(CLI::App& app, Cli&) {
   check_cmd->add_option("FILE", check_file, "The policy, e.g. policies/nexus.toml")->required();
   add_format(*check_cmd, check_format, {"table", "json"});
   check_cmd->callback([] { check(check_file, check_format); });
+
+  auto* view_cmd = policy->add_subcommand(
+      "view", "Show every key with the policy's value or the regime's default, and the scales, areas, indicators "
+              "and stages in use");
+  static std::string view_file, view_format;
+  view_cmd->add_option("FILE", view_file, "The policy, e.g. policies/nexus.toml")->required();
+  add_format(*view_cmd, view_format, {"table", "json"});
+  view_cmd->callback([] { view(view_file, view_format); });
 
   auto* test_cmd = policy->add_subcommand(
       "test", "Run the test cases kept next to the policy (FILE.tests.toml); ends with `N passed, N failed`");

@@ -82,6 +82,15 @@ class Policy {
   /// when the file could not be read.
   const std::optional<std::string>& script_text(std::string_view name) const;
 
+  /// Binds the policy to its regime's description: from now on view() reads
+  /// a key the file omits as the default the regime declares for it, and
+  /// description() is the regime's with the parts it lets the policy declare
+  /// ([scales], [areas], [priorities], [indicators], [stages] labels) merged
+  /// in. Entries with problems are left out; check_policy reports them.
+  void declare(const sdk::RegimeDescription& regime);
+  /// The description declare() merged. Throws std::logic_error before it.
+  const sdk::RegimeDescription& description() const;
+
   /// The whole document. Dotted paths ("visits.amber.per_term"), a number
   /// segment indexes an array ("bands.0.name"); dates read as "YYYY-MM-DD";
   /// keys() in file order.
@@ -106,6 +115,20 @@ class Policy {
   explicit Policy(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// One key the regime declares, as `trellis policy view` shows it.
+struct PolicyValue {
+  std::string path;     ///< "visits.green.per_year"
+  std::string value;    ///< as TOML: "2", "\"spring-1\"", "[\"a\"]"; empty when neither set nor defaulted
+  std::string source;   ///< "the policy", "the plugin" (its default), or "" when unset
+  bool required = false;
+  std::string doc;
+  Location where;  ///< in the policy, when it sets the key
+};
+
+/// Every key the regime declares with no "*" in its path, in declaration
+/// order: the policy's value where it sets one, else the regime's default.
+std::vector<PolicyValue> policy_values(const Policy& policy, const sdk::RegimeDescription& regime);
 
 /// Every problem in the policy and its scripts, each with its location, in
 /// file order: the [policy] header; the regime's own tables against the keys,
