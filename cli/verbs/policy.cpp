@@ -24,6 +24,12 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+std::string source_text(const PolicyValue& v) {
+  if (v.source == "the policy") return "from the policy (" + v.where.to_string() + ")";
+  if (v.source == "the plugin") return "default " + v.value + ", from the plugin";
+  return v.required ? "missing: the regime requires it" : "not set, no default";
+}
+
 void check(const std::string& file, const std::string& format) {
   std::vector<PolicyProblem> problems;
   std::optional<Policy> policy;
@@ -36,6 +42,7 @@ void check(const std::string& file, const std::string& format) {
   }
   std::optional<std::string> warning;
   std::size_t scripts = 0;
+  std::vector<PolicyValue> defaults;  // keys the policy omits that take the regime's default
   if (policy) {
     warning = policy->review_warning(today());
     scripts = policy->script_names().size();
@@ -44,6 +51,8 @@ void check(const std::string& file, const std::string& format) {
       std::shared_ptr<sdk::Regime> regime = host.create(policy->regime());
       policy->declare(host.description(policy->regime()));
       problems = check_policy(*policy, host.description(policy->regime()), regime.get());
+      for (auto& v : policy_values(*policy, host.description(policy->regime())))
+        if (v.source == "the plugin") defaults.push_back(std::move(v));
     } catch (const UsageError& e) {
       // Without the regime, what can still be checked: the header and the scripts.
       problems = check_policy_scripts(*policy);
@@ -57,8 +66,11 @@ void check(const std::string& file, const std::string& format) {
   if (format == "json") {
     auto list = nlohmann::json::array();
     for (const auto& p : problems) list.push_back(to_json(p));
+    auto defaulted = nlohmann::json::array();
+    for (const auto& v : defaults) defaulted.push_back({{"key", v.path}, {"value", v.value}, {"from", "plugin"}});
     print_json({{"policy", file},
                 {"ok", problems.empty()},
+                {"defaults", defaulted},
                 {"regime", policy ? nlohmann::json(policy->regime()) : nlohmann::json()},
                 {"problems", list},
                 {"warning", warning ? nlohmann::json(*warning) : nlohmann::json()}});
@@ -66,18 +78,13 @@ void check(const std::string& file, const std::string& format) {
     std::cout << "OK: " << file << " (" << policy->regime() << ", " << policy->body() << " " << policy->version()
               << "): no problems, " << plural(scripts, "script") << " compiled"
               << (warning ? "; warning: " + *warning : "") << "\n";
+    for (const auto& v : defaults) std::cout << "  " << v.path << ": " << source_text(v) << "\n";
   } else {
     for (const auto& p : problems) std::cout << p.to_string() << "\n";
     std::cout << plural(problems.size(), "problem") << " in " << file << "\n";
     if (warning) std::cerr << "warning: " << *warning << "\n";
   }
   if (!problems.empty()) throw ProblemsFound(plural(problems.size(), "problem") + " in " + file);
-}
-
-std::string source_text(const PolicyValue& v) {
-  if (v.source == "the policy") return "from the policy (" + v.where.to_string() + ")";
-  if (v.source == "the plugin") return "default " + v.value + ", from the plugin";
-  return v.required ? "missing: the regime requires it" : "not set, no default";
 }
 
 std::string direction_text(sdk::Direction d) {
@@ -111,10 +118,11 @@ void view(const std::string& file, const std::string& format) {
                                                               : in(regime->indicators);
     return std::string(plugin ? "the plugin" : "the policy");
   };
-  auto scale_of = [&](const std::string& subject) {
+  // The scale an indicator is rated on: its own, else the overall scale for one in an area; none for evidence.
+  auto scale_of = [&](const sdk::IndicatorSpec& i) {
     for (const auto& s : d.subject_scales)
-      if (s.subject == subject) return s.scale;
-    return d.overall_scale;
+      if (s.subject == i.id) return s.scale;
+    return i.area.empty() ? std::string() : d.overall_scale;
   };
   if (format == "json") {
     auto keys = nlohmann::json::array();
@@ -139,7 +147,7 @@ void view(const std::string& file, const std::string& format) {
     auto indicators = nlohmann::json::array();
     for (const auto& i : d.indicators)
       indicators.push_back({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"area", i.area},
-                            {"priority", i.priority}, {"scale", scale_of(i.id)},
+                            {"priority", i.priority}, {"scale", scale_of(i)},
                             {"from", origin("indicator", i.id) == "the plugin" ? "plugin" : "policy"}});
     auto stages = nlohmann::json::array();
     for (const auto& s : d.stages) stages.push_back({{"id", s.id}, {"label", s.label.empty() ? s.id : s.label}, {"roles", s.roles}});
@@ -157,7 +165,8 @@ void view(const std::string& file, const std::string& format) {
   std::cout << "\nScales\n";
   for (const auto& s : d.scales) {
     std::cout << "  " << s.id << " (" << s.label << ", from " << origin("scale", s.id) << "):";
-    for (const auto& l : s.levels) std::cout << " " << l.id << (l.colour.empty() ? "" : " " + l.colour) << ";";
+    for (std::size_t i = 0; i < s.levels.size(); ++i)
+      std::cout << (i ? ", " : " ") << s.levels[i].id << (s.levels[i].colour.empty() ? "" : " " + s.levels[i].colour);
     std::cout << "\n";
   }
   std::cout << "\nAreas\n";
@@ -169,7 +178,8 @@ void view(const std::string& file, const std::string& format) {
   for (const auto& i : d.indicators)
     std::cout << "  " << i.id << "  " << i.label << "  [" << (i.unit.empty() ? "-" : i.unit) << ", "
               << direction_text(i.direction) << (i.area.empty() ? "" : ", area " + i.area)
-              << (i.priority.empty() ? "" : ", priority " + i.priority) << ", on " << scale_of(i.id) << "]  (from "
+              << (i.priority.empty() ? "" : ", priority " + i.priority)
+              << (scale_of(i).empty() ? "" : ", rated on " + scale_of(i)) << "]  (from "
               << origin("indicator", i.id) << ")\n";
   std::cout << "\nStages\n";
   for (const auto& s : d.stages) {
