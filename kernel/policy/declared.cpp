@@ -180,9 +180,11 @@ class Merger {
     auto v = text(e, base, key, false);
     if (!v) return !e.node->as_table()->get(key);
     if (!contains(ids, *v)) {
-      add(value_at(*e.node->as_table()->get(key)),
-          "expected " + base + "." + key + " to be one of the " + part + " (" + plain_list(ids) + "), found \"" + *v +
-              "\"" + policy_suggest::did_you_mean(*v, ids));
+      const std::string expected = ids.empty() ? "to name one of the " + part + ", but neither the regime nor the policy ([" +
+                                                     part + "]) declares any"
+                                               : "to be one of the " + part + " (" + plain_list(ids) + ")";
+      add(value_at(*e.node->as_table()->get(key)), "expected " + base + "." + key + " " + expected + ", found \"" + *v +
+                                                       "\"" + policy_suggest::did_you_mean(*v, ids));
       return false;
     }
     into = *v;
