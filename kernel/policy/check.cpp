@@ -440,10 +440,16 @@ class Checker {
           add(std::move(finding.where), std::move(finding.message));
   }
 
+  /// What scripts may read from params: the policy's, and those the regime gives a default.
   std::vector<std::string> param_names() const {
     std::vector<std::string> out;
     if (const auto* params = p_.root["thresholds"]["params"].as_table())
       for (const auto& e : policy_tree::entries(*params)) out.push_back(e.name);
+    const std::string prefix = "thresholds.params.";
+    for (const auto& spec : regime_.policy_keys)
+      if (!spec.default_value.empty() && spec.path.rfind(prefix, 0) == 0 &&
+          spec.path.find('.', prefix.size()) == std::string::npos && !contains(out, spec.path.substr(prefix.size())))
+        out.push_back(spec.path.substr(prefix.size()));
     return out;
   }
 

@@ -162,3 +162,20 @@ TEST_CASE("policy check: each mistake in a declared part at its file:line:col, w
   CHECK_FALSE(find_id(p.description().scales, "grade"));
   CHECK_FALSE(find_id(p.description().indicators, "reading_age"));
 }
+
+TEST_CASE("scripts see the regime's default for a [thresholds.params] key the policy omits, and the policy's value first") {
+  auto d = testing::test_regime();
+  d.policy_keys.push_back(sdk::keys::number("thresholds.params.pa_serious").default_value(30));
+  d.policy_keys.push_back(sdk::keys::number("thresholds.params.ehe_concern").default_value(3));
+  Policy p = Policy::load(dir / "good.toml");  // sets pa_serious = 25.0, not ehe_concern
+  p.declare(d);
+  const auto params = threshold_setup(p, d).params;
+  auto at = [&](const std::string& key) {
+    auto it = std::find(params.keys.begin(), params.keys.end(), key);
+    REQUIRE(it != params.keys.end());
+    return params.items[static_cast<std::size_t>(it - params.keys.begin())];
+  };
+  CHECK(at("pa_serious").number == 25.0);
+  CHECK(at("ehe_concern").integer == 3);
+  CHECK(params.keys.back() == "ehe_concern");  // the policy's own first, in file order
+}
