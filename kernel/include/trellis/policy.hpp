@@ -4,10 +4,11 @@
 ///
 ///     Policy policy = Policy::load("policies/example-la.toml");  // InputError at file:line:col
 ///     if (auto w = policy.review_warning("2025-10-01")) std::cerr << "warning: " << *w << "\n";
-///     double per_term = policy.view().number("visits.amber.per_term").value_or(2);
+///     policy.declare(host.description(policy.regime()));  // the regime's defaults and the policy's own parts
+///     double per_term = *policy.view().number("visits.amber.per_term");  // the policy's, else the regime's default
 ///
-///     const auto& description = host.description(policy.regime());
-///     for (const PolicyProblem& p : check_policy(policy, description)) std::cout << p.to_string() << "\n";
+///     for (const PolicyProblem& p : check_policy(policy, host.description(policy.regime())))
+///       std::cout << p.to_string() << "\n";
 ///
 ///     auto thresholds = make_threshold_runner(policy, description);
 ///     sdk::ThresholdOutcome out = thresholds->run("classify", evidence, {});
@@ -22,6 +23,8 @@
 ///     [thresholds.params]                              # read-only `params` in Lua
 ///     persistent_absence_max = 18.0
 ///     [calendar]                                       # term dates: the kernel's
+///     [scales.ID] [areas.ID] [priorities.ID]           # the description's parts the regime lets
+///     [indicators.ID] [stages.ID]                      # the policy declare (sdk/README.md)
 ///     ...                                              # every other table: the regime's
 #include <filesystem>
 #include <memory>
@@ -135,7 +138,10 @@ std::vector<PolicyValue> policy_values(const Policy& policy, const sdk::RegimeDe
 /// types, ranges and choices it declares (unknown keys with "did you mean");
 /// required keys; [thresholds] against the scripts the regime needs; each
 /// script read and compiled in the sandbox; and, when `regime` is given, the
-/// regime's own validate(). Runs nothing against data.
+/// regime's own validate(), which sees the regime's defaults once the policy
+/// is declared (Policy::declare). The declared parts ([scales], [areas],
+/// [priorities], [indicators], [stages]) and the regime's defaults are
+/// checked too. Runs nothing against data.
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
                                         const sdk::Regime* regime = nullptr);
 
