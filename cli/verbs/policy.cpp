@@ -24,9 +24,14 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+using Source = PolicyValue::Source;
+
 std::string source_text(const PolicyValue& v) {
-  if (v.source == "the policy") return "from the policy (" + v.where.to_string() + ")";
-  if (v.source == "the plugin") return "default " + v.value + ", from the plugin";
+  switch (v.source) {
+    case Source::policy: return "from the policy (" + v.where.to_string() + "): " + v.value;
+    case Source::plugin_default: return "default " + v.value + ", from the plugin";
+    case Source::unset: break;
+  }
   return v.required ? "missing: the regime requires it" : "not set, no default";
 }
 
@@ -52,7 +57,7 @@ void check(const std::string& file, const std::string& format) {
       policy->declare(host.description(policy->regime()));
       problems = check_policy(*policy, host.description(policy->regime()), regime.get());
       for (auto& v : policy_values(*policy, host.description(policy->regime())))
-        if (v.source == "the plugin") defaults.push_back(std::move(v));
+        if (v.source == Source::plugin_default) defaults.push_back(std::move(v));
     } catch (const UsageError& e) {
       // Without the regime, what can still be checked: the header and the scripts.
       problems = check_policy_scripts(*policy);
@@ -93,6 +98,89 @@ std::string direction_text(sdk::Direction d) {
                                                 : "neutral";
 }
 
+/// The scale an indicator is rated on: its own, else the overall scale for one
+/// in an area; none for evidence the regime only reads.
+std::string rated_on(const sdk::RegimeDescription& d, const sdk::IndicatorSpec& i) {
+  for (const auto& s : d.subject_scales)
+    if (s.subject == i.id) return s.scale;
+  return i.area.empty() ? std::string() : d.overall_scale;
+}
+
+const char* from(const Policy& policy, const char* part, const std::string& id) {
+  return policy.declares(part, id) ? "policy" : "plugin";
+}
+
+void view_json(const std::string& file, const Policy& policy, const std::vector<PolicyValue>& values) {
+  const auto& d = policy.description();
+  auto keys = nlohmann::json::array();
+  for (const auto& v : values)
+    keys.push_back({{"key", v.path},
+                    {"value", v.source == Source::unset ? nlohmann::json() : nlohmann::json(v.value)},
+                    {"from", v.source == Source::policy           ? nlohmann::json("policy")
+                             : v.source == Source::plugin_default ? nlohmann::json("plugin")
+                                                                  : nlohmann::json()},
+                    {"required", v.required},
+                    {"doc", v.doc}});
+  auto scales = nlohmann::json::array();
+  for (const auto& s : d.scales) {
+    auto levels = nlohmann::json::array();
+    for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"colour", l.colour}});
+    scales.push_back({{"id", s.id}, {"label", s.label}, {"levels", levels}, {"from", from(policy, "scales", s.id)}});
+  }
+  auto labelled = [&](const auto& list, const char* part) {
+    auto out = nlohmann::json::array();
+    for (const auto& a : list) out.push_back({{"id", a.id}, {"label", a.label}, {"from", from(policy, part, a.id)}});
+    return out;
+  };
+  auto indicators = nlohmann::json::array();
+  for (const auto& i : d.indicators)
+    indicators.push_back({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"area", i.area}, {"priority", i.priority},
+                          {"scale", rated_on(d, i)}, {"from", from(policy, "indicators", i.id)}});
+  auto stages = nlohmann::json::array();
+  for (const auto& s : d.stages)
+    stages.push_back({{"id", s.id}, {"label", s.label.empty() ? s.id : s.label}, {"roles", s.roles}});
+  print_json({{"policy", file}, {"regime", d.id}, {"body", policy.body()}, {"version", policy.version()},
+              {"keys", keys}, {"scales", scales}, {"areas", labelled(d.areas, "areas")},
+              {"priorities", labelled(d.priorities, "priorities")}, {"indicators", indicators}, {"stages", stages}});
+}
+
+void view_table(const std::string& file, const Policy& policy, const std::vector<PolicyValue>& values) {
+  const auto& d = policy.description();
+  auto origin = [&](const char* part, const std::string& id) { return std::string("(from the ") + from(policy, part, id) + ")"; };
+  std::cout << file << ": " << policy.body() << " " << policy.version() << ", regime " << d.id << "\n\nKeys\n";
+  std::size_t width = 0;
+  for (const auto& v : values) width = std::max(width, v.path.size());
+  for (const auto& v : values)
+    std::cout << "  " << v.path << std::string(width - v.path.size(), ' ') << "  " << source_text(v) << "\n";
+  std::cout << "\nScales\n";
+  for (const auto& s : d.scales) {
+    std::cout << "  " << s.id << "  " << s.label << " " << origin("scales", s.id) << ":";
+    for (std::size_t i = 0; i < s.levels.size(); ++i)
+      std::cout << (i ? ", " : " ") << s.levels[i].id << (s.levels[i].colour.empty() ? "" : " " + s.levels[i].colour);
+    std::cout << "\n";
+  }
+  std::cout << "\nAreas\n";
+  for (const auto& a : d.areas) std::cout << "  " << a.id << "  " << a.label << "  " << origin("areas", a.id) << "\n";
+  if (!d.priorities.empty()) std::cout << "\nPriorities\n";
+  for (const auto& p : d.priorities)
+    std::cout << "  " << p.id << "  " << p.label << "  " << origin("priorities", p.id) << "\n";
+  std::cout << "\nIndicators\n";
+  for (const auto& i : d.indicators) {
+    const std::string scale = rated_on(d, i);
+    std::cout << "  " << i.id << "  " << i.label << "  [" << (i.unit.empty() ? "-" : i.unit) << ", "
+              << direction_text(i.direction) << (i.area.empty() ? "" : ", area " + i.area)
+              << (i.priority.empty() ? "" : ", priority " + i.priority) << (scale.empty() ? "" : ", rated on " + scale)
+              << "]  " << origin("indicators", i.id) << "\n";
+  }
+  std::cout << "\nStages\n";
+  for (const auto& s : d.stages) {
+    std::string roles;
+    for (const auto& r : s.roles) roles += (roles.empty() ? "" : ", ") + r;
+    std::cout << "  " << s.id << (s.label.empty() ? "" : "  " + s.label) << "  (recorded by "
+              << (roles.empty() ? "trellis" : roles) << ")\n";
+  }
+}
+
 /// What the policy holds, and what the regime makes of it: every key with the
 /// policy's value or the regime's default, then the scales, areas, indicators
 /// and stages the kernel uses (the plugin's, with the policy's own merged in).
@@ -108,86 +196,10 @@ void view(const std::string& file, const std::string& format) {
   }
   policy.declare(*regime);
   const auto values = policy_values(policy, *regime);
-  const auto& d = policy.description();
-  auto origin = [&](const std::string& part, const std::string& id) {
-    auto in = [&](const auto& list) {
-      return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
-    };
-    const bool plugin = part == "scale" ? in(regime->scales) : part == "area" ? in(regime->areas)
-                        : part == "priority"                  ? in(regime->priorities)
-                                                              : in(regime->indicators);
-    return std::string(plugin ? "the plugin" : "the policy");
-  };
-  // The scale an indicator is rated on: its own, else the overall scale for one in an area; none for evidence.
-  auto scale_of = [&](const sdk::IndicatorSpec& i) {
-    for (const auto& s : d.subject_scales)
-      if (s.subject == i.id) return s.scale;
-    return i.area.empty() ? std::string() : d.overall_scale;
-  };
-  if (format == "json") {
-    auto keys = nlohmann::json::array();
-    for (const auto& v : values)
-      keys.push_back({{"key", v.path},
-                      {"value", v.value.empty() ? nlohmann::json() : nlohmann::json(v.value)},
-                      {"from", v.source.empty() ? nlohmann::json() : nlohmann::json(v.source == "the policy" ? "policy" : "plugin")},
-                      {"required", v.required},
-                      {"doc", v.doc}});
-    auto scales = nlohmann::json::array();
-    for (const auto& s : d.scales) {
-      auto levels = nlohmann::json::array();
-      for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"colour", l.colour}});
-      scales.push_back({{"id", s.id}, {"label", s.label}, {"levels", levels}, {"from", origin("scale", s.id) == "the plugin" ? "plugin" : "policy"}});
-    }
-    auto labelled = [&](const auto& list, const std::string& part) {
-      auto out = nlohmann::json::array();
-      for (const auto& a : list)
-        out.push_back({{"id", a.id}, {"label", a.label}, {"from", origin(part, a.id) == "the plugin" ? "plugin" : "policy"}});
-      return out;
-    };
-    auto indicators = nlohmann::json::array();
-    for (const auto& i : d.indicators)
-      indicators.push_back({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"area", i.area},
-                            {"priority", i.priority}, {"scale", scale_of(i)},
-                            {"from", origin("indicator", i.id) == "the plugin" ? "plugin" : "policy"}});
-    auto stages = nlohmann::json::array();
-    for (const auto& s : d.stages) stages.push_back({{"id", s.id}, {"label", s.label.empty() ? s.id : s.label}, {"roles", s.roles}});
-    print_json({{"policy", file}, {"regime", d.id}, {"body", policy.body()}, {"version", policy.version()},
-                {"keys", keys}, {"scales", scales}, {"areas", labelled(d.areas, "area")},
-                {"priorities", labelled(d.priorities, "priority")}, {"indicators", indicators}, {"stages", stages}});
-    return;
-  }
-  std::cout << file << ": " << policy.body() << " " << policy.version() << ", regime " << d.id << "\n\nKeys\n";
-  std::size_t width = 0;
-  for (const auto& v : values) width = std::max(width, v.path.size());
-  for (const auto& v : values)
-    std::cout << "  " << v.path << std::string(width - v.path.size(), ' ') << "  " << source_text(v)
-              << (v.source == "the policy" ? ": " + v.value : "") << "\n";
-  std::cout << "\nScales\n";
-  for (const auto& s : d.scales) {
-    std::cout << "  " << s.id << " (" << s.label << ", from " << origin("scale", s.id) << "):";
-    for (std::size_t i = 0; i < s.levels.size(); ++i)
-      std::cout << (i ? ", " : " ") << s.levels[i].id << (s.levels[i].colour.empty() ? "" : " " + s.levels[i].colour);
-    std::cout << "\n";
-  }
-  std::cout << "\nAreas\n";
-  for (const auto& a : d.areas) std::cout << "  " << a.id << "  " << a.label << "  (from " << origin("area", a.id) << ")\n";
-  if (!d.priorities.empty()) std::cout << "\nPriorities\n";
-  for (const auto& p : d.priorities)
-    std::cout << "  " << p.id << "  " << p.label << "  (from " << origin("priority", p.id) << ")\n";
-  std::cout << "\nIndicators\n";
-  for (const auto& i : d.indicators)
-    std::cout << "  " << i.id << "  " << i.label << "  [" << (i.unit.empty() ? "-" : i.unit) << ", "
-              << direction_text(i.direction) << (i.area.empty() ? "" : ", area " + i.area)
-              << (i.priority.empty() ? "" : ", priority " + i.priority)
-              << (scale_of(i).empty() ? "" : ", rated on " + scale_of(i)) << "]  (from "
-              << origin("indicator", i.id) << ")\n";
-  std::cout << "\nStages\n";
-  for (const auto& s : d.stages) {
-    std::string roles;
-    for (const auto& r : s.roles) roles += (roles.empty() ? "" : ", ") + r;
-    std::cout << "  " << s.id << (s.label.empty() ? "" : "  " + s.label) << "  (recorded by "
-              << (roles.empty() ? "trellis" : roles) << ")\n";
-  }
+  if (format == "json")
+    view_json(file, policy, values);
+  else
+    view_table(file, policy, values);
 }
 
 void test(const std::string& file, const std::string& cases_option, const std::string& format) {

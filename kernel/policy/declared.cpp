@@ -278,6 +278,19 @@ void Policy::declare(const sdk::RegimeDescription& regime) {
     parsed->get("value")->visit([&](auto& node) { table->insert_or_assign(path.back(), std::move(node)); });
   }
   impl_->description = merge_declared(*impl_, regime, nullptr);
+  impl_->declared.clear();
+  auto added = [&](const char* part, const auto& merged, const auto& own) {
+    for (const auto& id : ids_of(merged))
+      if (!contains(ids_of(own), id)) impl_->declared.push_back(std::string(part) + "." + id);
+  };
+  added("scales", impl_->description->scales, regime.scales);
+  added("areas", impl_->description->areas, regime.areas);
+  added("priorities", impl_->description->priorities, regime.priorities);
+  added("indicators", impl_->description->indicators, regime.indicators);
+}
+
+bool Policy::declares(std::string_view part, std::string_view id) const {
+  return contains(impl_->declared, std::string(part) + "." + std::string(id));
 }
 
 const sdk::RegimeDescription& Policy::description() const {
@@ -290,14 +303,14 @@ std::vector<PolicyValue> policy_values(const Policy& policy, const sdk::RegimeDe
   std::vector<PolicyValue> out;
   for (const auto& spec : regime.policy_keys) {
     if (spec.path.find('*') != std::string::npos) continue;
-    PolicyValue v{spec.path, "", "", spec.required, spec.doc, {}};
+    PolicyValue v{spec.path, "", PolicyValue::Source::unset, spec.required, spec.doc, {}};
     if (const toml::node* n = policy_tree::find(p.root, policy_tree::split(spec.path))) {
       v.value = shown_value(*n);
-      v.source = "the policy";
+      v.source = PolicyValue::Source::policy;
       v.where = policy.where(spec.path);
     } else if (!spec.default_value.empty()) {
       v.value = spec.default_value;
-      v.source = "the plugin";
+      v.source = PolicyValue::Source::plugin_default;
     }
     out.push_back(std::move(v));
   }

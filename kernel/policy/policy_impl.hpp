@@ -46,6 +46,7 @@ struct Policy::Impl {
   std::string hash;
   toml::table defaults;  ///< the regime's declared defaults, by path (Policy::declare)
   std::optional<sdk::RegimeDescription> description;  ///< the regime's, with the policy's parts merged
+  std::vector<std::string> declared;                  ///< "part.id" of each entry the policy added
   std::optional<TomlPolicyView> view;
   std::vector<PolicyProblem> read_problems;  ///< header and [thresholds] problems found by read()
 

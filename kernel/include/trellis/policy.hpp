@@ -93,6 +93,9 @@ class Policy {
   void declare(const sdk::RegimeDescription& regime);
   /// The description declare() merged. Throws std::logic_error before it.
   const sdk::RegimeDescription& description() const;
+  /// Whether description()'s entry `id` of `part` ("scales", "areas",
+  /// "priorities", "indicators") is the policy's own rather than the plugin's.
+  bool declares(std::string_view part, std::string_view id) const;
 
   /// The whole document. Dotted paths ("visits.amber.per_term"), a number
   /// segment indexes an array ("bands.0.name"); dates read as "YYYY-MM-DD";
@@ -121,9 +124,10 @@ class Policy {
 
 /// One key the regime declares, as `trellis policy view` shows it.
 struct PolicyValue {
-  std::string path;     ///< "visits.green.per_year"
-  std::string value;    ///< as TOML: "2", "\"spring-1\"", "[\"a\"]"; empty when neither set nor defaulted
-  std::string source;   ///< "the policy", "the plugin" (its default), or "" when unset
+  enum class Source { unset, policy, plugin_default };
+  std::string path;   ///< "visits.green.per_year"
+  std::string value;  ///< as TOML: "2", "\"spring-1\"", "[\"a\"]"; empty when unset
+  Source source = Source::unset;
   bool required = false;
   std::string doc;
   Location where;  ///< in the policy, when it sets the key

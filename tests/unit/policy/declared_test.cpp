@@ -77,11 +77,11 @@ TEST_CASE("the policy's view falls back to the regime's declared default, and th
   const auto values = policy_values(p, d);
   auto agenda = std::find_if(values.begin(), values.end(), [](auto& v) { return v.path == "meetings.agenda_days_before"; });
   REQUIRE(agenda != values.end());
-  CHECK(agenda->source == "the plugin");
+  CHECK(agenda->source == PolicyValue::Source::plugin_default);
   CHECK(agenda->value == "14");
   auto draft = std::find_if(values.begin(), values.end(), [](auto& v) { return v.path == "report.draft"; });
   REQUIRE(draft != values.end());
-  CHECK(draft->source == "the policy");
+  CHECK(draft->source == PolicyValue::Source::policy);
   CHECK(draft->value == "false");
   CHECK(draft->where.line == 32);
 }
@@ -178,4 +178,15 @@ TEST_CASE("scripts see the regime's default for a [thresholds.params] key the po
   CHECK(at("pa_serious").number == 25.0);
   CHECK(at("ehe_concern").integer == 3);
   CHECK(params.keys.back() == "ehe_concern");  // the policy's own first, in file order
+}
+
+TEST_CASE("the policy says which entries of the description are its own") {
+  Policy p = Policy::load(dir / "declares.toml");
+  p.declare(open_regime());
+  CHECK(p.declares("indicators", "reading_age"));
+  CHECK_FALSE(p.declares("indicators", "attendance_pct"));  // the plugin's
+  CHECK(p.declares("scales", "grade"));
+  CHECK_FALSE(p.declares("scales", "rag"));
+  CHECK(p.declares("areas", "reading"));
+  CHECK(p.declares("priorities", "literacy"));
 }
