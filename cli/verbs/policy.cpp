@@ -203,16 +203,16 @@ void view(const std::string& file, const std::string& format) {
 }
 
 void test(const std::string& file, const std::string& cases_option, const std::string& format) {
-  const Policy policy = Policy::load(file);
+  Policy policy = Policy::load(file);
   if (auto w = policy.review_warning(today())) std::cerr << "warning: " << *w << "\n";
   PluginHost host(PluginHost::default_search_path());
-  const sdk::RegimeDescription* description = nullptr;
   try {
-    description = &host.description(policy.regime());
+    policy.declare(host.description(policy.regime()));
   } catch (const UsageError& e) {
     throw InputError(policy.where_value("policy.regime"), "the id of an installed regime plugin",
                      "\"" + policy.regime() + "\": " + e.what(), e.remedy());
   }
+  const sdk::RegimeDescription* description = &policy.description();  // with the policy's own indicators
   const auto cases = cases_option.empty() ? policy_tests_path(policy.path()) : std::filesystem::path(cases_option);
   const auto results = run_policy_tests(policy, *description, cases);
 

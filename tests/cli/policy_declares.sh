@@ -48,6 +48,14 @@ own=$dir/policies/own.toml
 
 check "the trust's policy is clean" 0 "$trellis" policy check "$own"
 expect "check names the default it takes" '^  enquiry.autumn_within_working_days_of_planning_visit: default 25, from the plugin$' "$dir/out"
+check "check json lists the defaults" 0 "$trellis" policy check "$own" --format json
+python3 - "$dir/out" <<'PY' || { fails=$((fails+1)); echo "FAIL policy check json defaults"; cat "$dir/out"; }
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert v["ok"] is True, v
+assert v["defaults"] == [{"key": "enquiry.autumn_within_working_days_of_planning_visit", "value": "25", "from": "plugin"}], v["defaults"]
+PY
+check "the trust's own cases still pass" 0 "$trellis" policy test "$own" --cases "$source_dir/policies/nexus.tests.toml"
 check "the shipped policy sets the key itself" 0 "$trellis" policy check policies/nexus.toml
 refuse "no default shown when the policy sets the key" 'autumn_within_working_days_of_planning_visit' "$dir/out"
 

@@ -2,12 +2,12 @@
 /// Builders for the activity rules a regime plans, so that each rule reads as
 /// one statement of its policy document.
 ///
-///     out.push_back(activity_rule("s7.yellow.qa-visit", "visit", "Termly QA visit", Cadence::per_term,
-///                                 {"LA Quality Assurance Lead", "Headteacher"}, "Section 7, Yellow")
-///                       .count = whole_number(policy, "visits.yellow.per_term"));
-///     out.push_back(deadline_rule("s8.minutes", "Minutes to the headteacher", Cadence::after, "s8.meeting",
+///     out.push_back(activity_rule("qa-visit", "visit", "Termly QA visit", Cadence::per_term,
+///                                 {"QA lead", "headteacher"}, "the policy's visits section",
+///                                 whole_number(policy, "visits.amber.per_term")));
+///     out.push_back(deadline_rule("minutes", "Minutes to the headteacher", Cadence::after, "meeting",
 ///                                 whole_number(policy, "meetings.minutes_working_days_after"), DayKind::working,
-///                                 {"Headteacher"}, "Section 8: within seven working days"));
+///                                 {"headteacher"}, "minutes within the policy's working days"));
 #include <string>
 #include <vector>
 

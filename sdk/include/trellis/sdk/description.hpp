@@ -43,7 +43,7 @@ struct IndicatorSpec {
   std::string priority = {};  ///< a Priority id the indicator serves, or empty
 };
 
-/// An improvement priority indicators serve, e.g. a trust's "Big 3".
+/// An improvement priority indicators serve, e.g. "every child reads".
 struct Priority {
   std::string id;
   std::string label;
