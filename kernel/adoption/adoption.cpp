@@ -10,7 +10,7 @@
 
 namespace trellis {
 
-void require_valid(const Policy& policy, PluginHost& host) {
+void require_valid(Policy& policy, PluginHost& host) {
   std::optional<RegimeHandle> regime;
   const sdk::RegimeDescription* description = nullptr;
   try {
@@ -19,6 +19,7 @@ void require_valid(const Policy& policy, PluginHost& host) {
   } catch (const UsageError& e) {
     throw InputError(policy.where("policy.regime"), e.what(), e.remedy());
   }
+  policy.declare(*description);
   auto problems = check_policy(policy, *description, [&](const sdk::PolicyView& view, auto& found) {
     return regime->validate(view, found);
   });
@@ -26,6 +27,16 @@ void require_valid(const Policy& policy, PluginHost& host) {
   std::string msg = std::to_string(problems.size()) + " problem(s) in the policy:";
   for (auto& p : problems) msg += "\n  " + p.to_string();
   throw InputError(Location{policy.path().string()}, msg, Remedy::check_policy());
+}
+
+Policy open_policy(const std::filesystem::path& file, PluginHost& host) {
+  Policy policy = Policy::load(file);
+  try {
+    policy.declare(host.description(policy.regime()));
+  } catch (const UsageError& e) {
+    throw InputError(policy.where("policy.regime"), e.what(), e.remedy());
+  }
+  return policy;
 }
 
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,

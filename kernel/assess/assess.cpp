@@ -183,7 +183,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   require_valid(policy, host);
   // Through a handle, so a plugin's failure names the plugin and its file.
   const RegimeHandle regime = host.open(policy.regime());
-  const auto& description = host.description(policy.regime());
+  const auto& description = policy.description();  // with the trust's own parts (require_valid declared them)
   const auto stages = deciding_stages(description);
   const KernelSections sections = read_kernel_sections(policy.view());
   auto thresholds = make_threshold_runner(policy, description);

@@ -15,7 +15,11 @@ using policy_tree::Entry;
 using policy_tree::Segments;
 
 // Tables the kernel owns; a regime need not declare them.
-const std::vector<std::string> kernel_tables{"policy", "thresholds", "calendar"};
+const std::vector<std::string> kernel_tables = [] {
+  std::vector<std::string> t{"policy", "thresholds", "calendar"};
+  t.insert(t.end(), declared_tables.begin(), declared_tables.end());
+  return t;
+}();
 
 bool contains(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -94,7 +98,8 @@ void compile_scripts(const Policy& policy, lua::ThresholdSetup setup, std::vecto
 
 class Checker {
  public:
-  Checker(const Policy& policy, const sdk::RegimeDescription& d) : policy_(policy), p_(PolicyInternals::of(policy)), d_(d) {
+  Checker(const Policy& policy, const sdk::RegimeDescription& d)
+      : policy_(policy), p_(PolicyInternals::of(policy)), regime_(d), d_(d) {
     // The kernel's own sections ([evidence], [decisions], [crosswalk]) are checked like the regime's keys.
     std::vector<const sdk::PolicyKeySpec*> all;
     for (const auto& spec : d.policy_keys) all.push_back(&spec);
@@ -109,6 +114,9 @@ class Checker {
 
   std::vector<PolicyProblem> run(const RegimeValidate& validate) {
     problems_ = p_.read_problems;
+    // The rest checks against the description the kernel will use: the regime's with the policy's parts.
+    d_ = merge_declared(p_, regime_, &problems_);
+    defaults();
     if (!p_.regime.empty() && p_.regime != d_.id)
       add(policy_.where_value("policy.regime"),
           "expected the regime '" + d_.id + "' that was checked against, found \"" + p_.regime + "\"");
@@ -131,6 +139,43 @@ class Checker {
 
  private:
   void add(Location where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
+
+  /// Each default the regime declares must be a value its own key accepts (else a plugin bug).
+  void defaults() {
+    for (const auto& spec : regime_.policy_keys) {
+      if (spec.default_value.empty()) continue;
+      std::optional<toml::table> parsed;
+      try {
+        parsed = toml::parse("value = " + spec.default_value);
+      } catch (const toml::parse_error&) {
+      }
+      const toml::node* n = parsed ? parsed->get("value") : nullptr;
+      std::string why = n ? default_fault(*n, spec) : "is not a TOML value";
+      if (!why.empty())
+        add(policy_.where_value("policy.regime"), "expected the regime '" + d_.id + "' to declare a default for " +
+                                                      spec.path + " that " + why + ", found " + spec.default_value +
+                                                      " (a plugin bug)");
+    }
+  }
+
+  std::string default_fault(const toml::node& n, const sdk::PolicyKeySpec& spec) const {
+    switch (spec.type) {
+      case sdk::KeyType::string:
+        if (!n.is_string()) return "is a string";
+        return spec.choices.empty() || contains(spec.choices, n.as_string()->get()) ? "" : "is one of its choices";
+      case sdk::KeyType::boolean: return n.is_boolean() ? "" : "is true or false";
+      case sdk::KeyType::date: return n.is_date() ? "" : "is a date";
+      case sdk::KeyType::table: return n.is_table() ? "" : "is a table";
+      case sdk::KeyType::string_list: return n.is_array() ? "" : "is a list of strings";
+      case sdk::KeyType::integer:
+      case sdk::KeyType::number: {
+        if (spec.type == sdk::KeyType::integer ? !n.is_integer() : !n.is_number()) return "is a number";
+        const double v = n.is_integer() ? static_cast<double>(n.as_integer()->get()) : n.as_floating_point()->get();
+        return (spec.min && v < *spec.min) || (spec.max && v > *spec.max) ? "is a number" + range_text(spec) : "";
+      }
+    }
+    return "";
+  }
 
   /// [evidence] and [crosswalk] name the regime's indicators and levels: each name must be one.
   void kernel_sections() {
@@ -395,10 +440,16 @@ class Checker {
           add(std::move(finding.where), std::move(finding.message));
   }
 
+  /// What scripts may read from params: the policy's, and those the regime gives a default.
   std::vector<std::string> param_names() const {
     std::vector<std::string> out;
     if (const auto* params = p_.root["thresholds"]["params"].as_table())
       for (const auto& e : policy_tree::entries(*params)) out.push_back(e.name);
+    const std::string prefix = "thresholds.params.";
+    for (const auto& spec : regime_.policy_keys)
+      if (!spec.default_value.empty() && spec.path.rfind(prefix, 0) == 0 &&
+          spec.path.find('.', prefix.size()) == std::string::npos && !contains(out, spec.path.substr(prefix.size())))
+        out.push_back(spec.path.substr(prefix.size()));
     return out;
   }
 
@@ -417,7 +468,8 @@ class Checker {
 
   const Policy& policy_;
   const Policy::Impl& p_;
-  const sdk::RegimeDescription& d_;
+  const sdk::RegimeDescription& regime_;  ///< as the plugin describes itself
+  sdk::RegimeDescription d_;              ///< with what the policy declares merged in
   std::vector<Spec> specs_;
   std::vector<PolicyProblem> problems_;
 };

@@ -169,7 +169,7 @@ Policy Policy::read(const std::filesystem::path& file, std::vector<PolicyProblem
   } catch (const toml::parse_error& e) {
     throw InputError(policy_tree::location(impl->file, e.source()), "invalid TOML: " + std::string(e.description()));
   }
-  impl->view.emplace(impl->root);
+  impl->view.emplace(impl->root, impl->defaults);
   Reader reader(*impl, impl->read_problems);
   reader.header();
   reader.thresholds();

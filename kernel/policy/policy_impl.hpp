@@ -10,10 +10,11 @@
 
 namespace trellis {
 
-/// sdk::PolicyView over a parsed document.
+/// sdk::PolicyView over a parsed document; a key the document lacks reads
+/// as the default its regime declares (once Policy::declare has run).
 class TomlPolicyView final : public sdk::PolicyView {
  public:
-  explicit TomlPolicyView(const toml::table& root) : root_(root) {}
+  TomlPolicyView(const toml::table& root, const toml::table& defaults) : root_(root), defaults_(defaults) {}
   bool has(std::string_view path) const override;
   std::optional<std::string> text(std::string_view path) const override;
   std::optional<double> number(std::string_view path) const override;
@@ -25,6 +26,7 @@ class TomlPolicyView final : public sdk::PolicyView {
  private:
   const toml::node* at(std::string_view path) const;
   const toml::table& root_;
+  const toml::table& defaults_;
 };
 
 struct Policy::Impl {
@@ -42,6 +44,9 @@ struct Policy::Impl {
   std::string regime, body, version, approved, review;
   std::vector<ScriptEntry> scripts;  ///< [thresholds] order in the file
   std::string hash;
+  toml::table defaults;  ///< the regime's declared defaults, by path (Policy::declare)
+  std::optional<sdk::RegimeDescription> description;  ///< the regime's, with the policy's parts merged
+  std::vector<std::string> declared;                  ///< "part.id" of each entry the policy added
   std::optional<TomlPolicyView> view;
   std::vector<PolicyProblem> read_problems;  ///< header and [thresholds] problems found by read()
 
@@ -53,6 +58,16 @@ struct Policy::Impl {
 struct PolicyInternals {
   static const Policy::Impl& of(const Policy& policy) { return policy.impl(); }
 };
+
+/// Merges the parts of the description the regime lets the policy declare
+/// ([scales], [areas], [priorities], [indicators], [stages]) into `regime`'s.
+/// Each problem goes to `problems` when given (policy check); entries with
+/// problems are left out of the result.
+sdk::RegimeDescription merge_declared(const Policy::Impl& policy, const sdk::RegimeDescription& regime,
+                                      std::vector<PolicyProblem>* problems);
+
+/// The tables merge_declared reads, whether or not the regime allows them.
+inline const std::vector<std::string> declared_tables{"scales", "areas", "priorities", "indicators", "stages"};
 
 /// The header keys every policy's [policy] table has.
 inline const std::vector<std::string> policy_header_keys{"regime", "body", "version", "approved", "review"};

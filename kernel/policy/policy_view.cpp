@@ -4,7 +4,9 @@
 namespace trellis {
 
 const toml::node* TomlPolicyView::at(std::string_view path) const {
-  return policy_tree::find(root_, policy_tree::split(path));
+  const auto segments = policy_tree::split(path);
+  if (const toml::node* n = policy_tree::find(root_, segments)) return n;
+  return policy_tree::find(defaults_, segments);
 }
 
 bool TomlPolicyView::has(std::string_view path) const { return at(path) != nullptr; }

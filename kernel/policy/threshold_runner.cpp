@@ -1,4 +1,6 @@
 // From a Policy and a regime's description to a sandbox running its scripts.
+#include <algorithm>
+
 #include "policy_impl.hpp"
 
 namespace trellis {
@@ -41,11 +43,18 @@ lua::ThresholdSetup threshold_setup(const Policy& policy, const sdk::RegimeDescr
                          description.overall_scale + "'",
                      "no such scale");
   setup.indicators = description.indicators;
-  const auto& root = PolicyInternals::of(policy).root;
-  if (const auto* params = root["thresholds"]["params"].node(); params && params->is_table())
-    setup.params = to_value(*params);
-  else
-    setup.params = lua::Value::table({});
+  // The policy's [thresholds.params], then the defaults the regime declares for any it omits.
+  const auto& impl = PolicyInternals::of(policy);
+  std::vector<std::pair<std::string, lua::Value>> params;
+  std::vector<std::string> named;
+  for (const toml::table* from : {&impl.root, &impl.defaults})
+    if (const auto* table = (*from)["thresholds"]["params"].as_table())
+      for (const auto& e : policy_tree::entries(*table))
+        if (std::find(named.begin(), named.end(), e.name) == named.end()) {
+          named.push_back(e.name);
+          params.emplace_back(e.name, to_value(*e.node));
+        }
+  setup.params = lua::Value::table(std::move(params));
   setup.limits = limits;
   return setup;
 }

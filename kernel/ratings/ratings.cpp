@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "trellis/adoption.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/date.hpp"
@@ -74,7 +75,8 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);
   const auto& adoption = in_force.adoption;
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
-  const auto& regime = host.description(adoption->regime);
+  const Policy policy = open_policy(adoption->policy_path, host);  // the trust's own KPIs and scales
+  const auto& regime = policy.description();
   check_against_regime(regime, in);
   // Who may record each stage is the regime's to say (its StageSpec::roles); the kernel enforces it.
   for (const auto& s : regime.stages)

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "trellis/adoption.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/error.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/ratings.hpp"
@@ -100,11 +101,11 @@ std::vector<const ReportSchool*> Report::switches() const {
 
 namespace {
 
-/// The adopted policy's file name: a report names a policy by file name, version and hash, never by where it lies.
-std::string policy_file_of(Database& db, std::optional<std::int64_t> adoption_id) {
-  if (!adoption_id) return "";
+/// Where the adopted policy lies; empty when the assessments were made under no adoption.
+std::filesystem::path policy_path_of(Database& db, std::optional<std::int64_t> adoption_id) {
+  if (!adoption_id) return {};
   const auto path = db.assessments().policy_path(*adoption_id);
-  return path ? std::filesystem::path(*path).filename().string() : "";
+  return path ? std::filesystem::path(*path) : std::filesystem::path();
 }
 
 }  // namespace
@@ -128,10 +129,21 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   r.regime = assessed.front().regime;
   r.policy_version = assessed.front().policy_version;
   r.policy_hash = assessed.front().policy_hash;
-  r.policy_file = policy_file_of(db, assessed.front().adoption_id);
+  // A report names a policy by file name, version and hash, never by where it lies.
+  const auto policy_path = policy_path_of(db, assessed.front().adoption_id);
+  r.policy_file = policy_path.filename().string();
   const sdk::RegimeDescription* d = nullptr;
+  std::optional<Policy> policy;  // the adopted policy's own scales and stage labels, where it still reads
   try {
     d = &host.description(r.regime);
+    try {
+      if (!policy_path.empty()) {
+        policy.emplace(open_policy(policy_path, host));
+        if (policy->regime() == r.regime) d = &policy->description();
+      }
+    } catch (const InputError&) {
+      // The file has moved or changed beyond reading: the plugin's description still names the levels.
+    }
     r.regime_name = d->name;
     r.reported_stage = d->reported_stage;
   } catch (const std::exception&) {

@@ -33,7 +33,7 @@ std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const
 ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, const Policy& policy, const SchoolAssessment& a,
                             Date from, const std::string& reason) {
   const RegimeHandle regime = host.open(policy.regime());
-  const auto& description = host.description(policy.regime());
+  const auto& description = policy.description();
   const KernelSections sections = read_kernel_sections(policy.view());
   const AcademicCalendar cal = calendar_from_policy(policy.view(), policy.path().string());
   const Period period = Period::parse(a.period);
@@ -87,12 +87,12 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   auto& a = *run.school;
   const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
                              (in.by.empty() ? actor.name : in.by);
-  const Policy policy = Policy::load(adoption->policy_path);
+  const Policy policy = open_policy(adoption->policy_path, host);
   run.replan = replan_school(db, clock, host, policy, a, Date::parse(on), reason);
   update_later_previous_levels(db, a);
   if (!letter) return run;
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              on, level_labels(host.description(adoption->regime))};
+                              on, level_labels(policy.description())};
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

@@ -9,6 +9,7 @@
 #include "rating_changes.hpp"
 #include "trellis/decide.hpp"
 #include "trellis/adoption.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/csv.hpp"
@@ -76,6 +77,7 @@ struct PeriodFacts {
   std::string start;
   std::set<std::int64_t> members;
   std::optional<Adoption> adoption;
+  std::optional<sdk::RegimeDescription> description;  ///< the regime's, with the adopted policy's own parts
 };
 
 }  // namespace
@@ -120,6 +122,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       auto m = members_on(db, body_id, pf.start);
       pf.members.insert(m.begin(), m.end());
       pf.adoption = in_force.adoption;
+      if (pf.adoption) pf.description = open_policy(pf.adoption->policy_path, host).description();
     }
     if (!pf.adoption)
       throw InputError(r.at(col("period")), "a period in which " + body_id + " has adopted a policy",
@@ -128,7 +131,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       throw InputError(r.at(col("urn")), "a school that is a member of " + body_id + " on " + pf.start,
                        csv::quoted(urn_text));
     // subject, level and stage: the regime's own
-    const auto& d = host.description(pf.adoption->regime);
+    const auto& d = *pf.description;
     for (const std::string name : {"subject", "level", "stage"}) {
       auto known = ids_of(d, name);
       if (std::find(known.begin(), known.end(), field(name)) == known.end())

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "nexus_regime.hpp"
+#include "trellis/sdk/policy_parts.hpp"
 
 namespace nexus {
 namespace {
@@ -33,20 +34,9 @@ int score(const std::string& level) {
 }  // namespace
 
 std::vector<KpiRating> dashboard_kpis(const PolicyView& policy) {
-  const RegimeDescription d = describe_regime();
-  std::map<std::string, const IndicatorSpec*> declared;
-  for (auto& i : d.indicators)
-    if (!i.area.empty()) declared[i.id] = &i;
   std::vector<KpiRating> out;
-  auto ids = policy.keys("dashboard.kpis");
-  if (ids.empty())
-    for (auto& i : d.indicators)
-      if (!i.area.empty()) ids.push_back(i.id);
-  for (auto& id : ids) {
-    auto it = declared.find(id);
-    if (it == declared.end()) continue;  // validate.cpp reports it
-    out.push_back({id, it->second->area, it->second->label, std::nullopt, std::nullopt, {}});
-  }
+  for (auto& i : policy_indicators(policy))
+    if (!i.area.empty()) out.push_back({i.id, i.area, i.label, std::nullopt, std::nullopt, {}});
   return out;
 }
 

@@ -52,9 +52,8 @@ struct KpiRating {
   const std::optional<std::string>& used() const { return moderated ? moderated : self; }
 };
 
-/// The KPIs the policy's dashboard lists ([dashboard.kpis], in file order),
-/// each with its declared area and label; every KPI the regime declares when
-/// the policy lists none.
+/// The KPIs of the dashboard: the policy's [indicators] that belong to an
+/// area, in file order, each with its area and label.
 std::vector<KpiRating> dashboard_kpis(const PolicyView& policy);
 
 /// The dashboard of one school for the evidence view's period.

@@ -38,7 +38,7 @@ std::string years_and_months(int months) {
 
 OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy, const std::string& on_date) {
   OfstedWindow w;
-  w.window_after_years = policy.number("ofsted.window_after_years").value_or(3.0);
+  w.window_after_years = policy.number("ofsted.window_after_years").value();
   auto date = school.latest("ofsted_inspection_date");
   auto grade = school.latest("ofsted_grade");
   if (grade && grade->present() && grade->value) w.grade = static_cast<int>(std::lround(*grade->value));
@@ -53,7 +53,7 @@ OfstedWindow ofsted_window(const EvidenceView& school, const PolicyView& policy,
   const auto months_since = date && date->present() ? calendar.months_between(date->text, on_date) : std::nullopt;
   const auto opens = months_since ? calendar.add_months(date->text, window_months) : std::nullopt;
   if (!months_since || !opens) {
-    w.in_window = policy.flag("ofsted.no_inspection_in_window").value_or(true);
+    w.in_window = policy.flag("ofsted.no_inspection_in_window").value();
     w.reason = std::string("No Ofsted inspection is on record for ") + school.school().name +
                (w.in_window ? ", so it is treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)"
                             : ", so it is not treated as within its Ofsted window (policy: ofsted.no_inspection_in_window)");

@@ -1,16 +1,12 @@
 #include "nexus_regime.hpp"
 #include "trellis/sdk/plugin.hpp"
+#include "trellis/sdk/school_kinds.hpp"
 
 namespace nexus {
 
 Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
   const SchoolInfo& school = in.evidence.school();
-  if (school.status == "closed") {
-    out.classified = false;
-    out.level = "closed";
-    out.reasons = {"Not placed in a tier: " + school.name + " is closed."};
-    return Status::success();
-  }
+  if (closed_school(school, "Not placed in a tier", out)) return Status::success();
   // 000 §5.2: the aggregated dashboard judgements place the school in a
   // tier. The aggregation is the policy's Lua script; the moderated rating
   // of each KPI stands over the self-assessment (000 §3.11).

@@ -1,27 +1,18 @@
 #pragma once
-// Small pieces both the school and the trust calendar build their rules from.
-#include <string>
-#include <utility>
-#include <vector>
-
+// The SDK's rule builders and key readers, as both the school and the trust
+// calendar use them. Every number is the policy's, or the default
+// description.cpp declares.
 #include "nexus_regime.hpp"
+#include "trellis/sdk/activity_rules.hpp"
+#include "trellis/sdk/policy_keys.hpp"
 
 namespace nexus {
 
-inline int whole(const PolicyView& p, const std::string& key, int fallback) {
-  return static_cast<int>(p.number(key).value_or(fallback));
-}
-
+/// A rule that happens (a visit, a meeting, a submission), from the SDK.
 inline ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence,
                          std::vector<std::string> attendees, std::string note) {
-  ActivityRule r;
-  r.id = std::move(id);
-  r.type = std::move(type);
-  r.title = std::move(title);
-  r.cadence = cadence;
-  r.attendees = std::move(attendees);
-  r.note = std::move(note);
-  return r;
+  return activity_rule(std::move(id), std::move(type), std::move(title), cadence, std::move(attendees),
+                       std::move(note));
 }
 
 }  // namespace nexus

@@ -4,10 +4,10 @@
 // SPSB (000 §3.7), each term's data drop (000 §3.8) and the school rows of
 // the CSIF calendar table. The kernel's scheduler dates them.
 #include <algorithm>
-#include <cctype>
 
 #include "nexus_regime.hpp"
 #include "rule_parts.hpp"
+#include "trellis/sdk/school_kinds.hpp"
 
 namespace nexus {
 namespace {
@@ -25,26 +25,19 @@ std::vector<std::string> rotation(const PolicyView& p) {
   return r;
 }
 
-bool special_school(const SchoolInfo& s) {
-  std::string type = s.type;
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-  return type.find("special") != std::string::npos;
-}
-
-/// The half-term `list` gives for term index `t`, or the fallback.
-std::string half_term_for(const PolicyView& p, const std::string& key, std::size_t t, const std::string& fallback) {
+/// The half-term the list at `key` gives for term index `t` (validate.cpp checks there is one a term).
+std::string half_term_for(const PolicyView& p, const std::string& key, std::size_t t) {
   auto list = p.texts(key);
-  return t < list.size() ? list[t] : fallback;
+  return t < list.size() ? list[t] : "";
 }
 
 /// 000 §3.10.6-3.10.9: the enquiry team for one term.
 std::vector<std::string> enquiry_team(const std::string& partner, const OfstedWindow& window, const PolicyView& p) {
   std::vector<std::string> team = {partner + " (QA & Improvement partner)"};
   auto others = p.texts("enquiry.team");
-  if (others.empty()) others = {"Headteacher", "Peer headteacher (wherever possible)"};
   team.insert(team.end(), others.begin(), others.end());
   if (window.in_window)
-    team.push_back(p.text("ofsted.external_professional").value_or("External professional (Ofsted window)"));
+    team.push_back(p.text("ofsted.external_professional").value());
   return team;
 }
 
@@ -60,7 +53,7 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
   // says so; otherwise the rotation gives one area a term, moving on a place
   // each year so that all four are covered.
   std::optional<std::string> weakest;
-  if (p.text("enquiry.focus").value_or("weakest") == "weakest") weakest = weakest_area(rate_dashboard(school, p), areas);
+  if (p.text("enquiry.focus").value() == "weakest") weakest = weakest_area(rate_dashboard(school, p), areas);
   for (std::size_t t = 0; t < terms().size(); ++t) {
     const std::string& term = terms()[t];
     std::string focus = areas[(t + static_cast<std::size_t>(year > 0 ? year : 0)) % areas.size()];
@@ -81,10 +74,10 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
       r.cadence = Cadence::within;
       r.anchor = "000-3.10.5.planning-visit";
       // School days: a visit to the school falls in term time (000 §3.10.6 "each term").
-      r.offset_days = whole(p, "enquiry.autumn_within_working_days_of_planning_visit", 25);
+      r.offset_days = whole_number(p, "enquiry.autumn_within_working_days_of_planning_visit");
       r.day_kind = DayKind::school;
     } else {
-      r.window = p.text("enquiry." + term + "_half_term").value_or(term + "-1");
+      r.window = p.text("enquiry." + term + "_half_term").value();
     }
     out.push_back(std::move(r));
   }
@@ -121,7 +114,7 @@ void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, 
     r.anchor = spsb_rule(term);
     // School days: headteachers self-assess "on a termly basis" (000 §3.7), in
     // term time, so the deadline does not fall in a school holiday.
-    r.offset_days = whole(p, "school_year.self_assessment_working_days_before_spsb", 10);
+    r.offset_days = whole_number(p, "school_year.self_assessment_working_days_before_spsb");
     r.day_kind = DayKind::school;
     r.is_deadline = true;
     out.push_back(std::move(r));
@@ -130,21 +123,15 @@ void self_assessment_deadlines(const EvidenceView& school, const PolicyView& p, 
 
 /// 000 §3.8: each term's data drop, with its due date.
 void data_submissions(const EvidenceView& school, const PolicyView& p, std::vector<ActivityRule>& out) {
-  auto items = p.texts("data_submissions.items");
-  if (items.empty())
-    items = {"Tracking and outcomes data in reading, writing and maths", "Attendance",
-             "Behaviour, including categories of child-on-child abuse", "Safeguarding"};
+  auto items = p.texts("data_submissions.items");  // required by description.cpp
   // "or where these subjects are not taught explicitly communication and cognition"
   if (special_school(school.school()) && !items.empty())
-    items.front() = p.text("data_submissions.special_school_tracking")
-                        .value_or("Tracking and outcomes data in reading, writing and maths, or communication and "
-                                  "cognition where these are not taught explicitly");
-  static const std::vector<std::string> fallback = {"autumn-1", "spring-1", "summer-1"};
+    items.front() = p.text("data_submissions.special_school_tracking").value();
   for (std::size_t t = 0; t < terms().size(); ++t) {
     ActivityRule r = rule("000-3.8.data." + terms()[t], "submission", "Termly data submission to the Trust",
                           Cadence::in_half_term, {"Headteacher", "School data lead"},
                           "000 §3.8.1: data collated centrally to form questions for further enquiry");
-    r.window = half_term_for(p, "data_submissions.half_terms", t, fallback[t]);
+    r.window = half_term_for(p, "data_submissions.half_terms", t);
     r.is_deadline = true;
     r.documents = items;
     out.push_back(std::move(r));
@@ -188,7 +175,7 @@ std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyV
                                "work programme");
   planning.anchor = kAscbRule;
   // School days: a visit to the school, at the start of the year (000 §3.10.5).
-  planning.offset_days = whole(p, "school_year.planning_visit_within_working_days", 15);
+  planning.offset_days = whole_number(p, "school_year.planning_visit_within_working_days");
   planning.day_kind = DayKind::school;
   planning.documents = {"School Self-Evaluation Form (SEF)", "School Improvement Plan (SIP)"};
   out.push_back(std::move(planning));

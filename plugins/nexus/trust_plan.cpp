@@ -8,11 +8,6 @@
 namespace nexus {
 namespace {
 
-std::vector<std::string> list_or(const PolicyView& p, const std::string& key, std::vector<std::string> fallback) {
-  auto v = p.texts(key);
-  return v.empty() ? fallback : v;
-}
-
 std::string capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
@@ -25,39 +20,34 @@ std::string spsb_rule(const std::string& term) { return "000-3.11.spsb." + term;
 std::vector<ActivityRule> trust_rules(const PolicyView& p) {
   std::vector<ActivityRule> out;
   ActivityRule ascb = rule(kAscbRule, "meeting", "Annual Support and Challenge Board", Cadence::in_half_term,
-                           list_or(p, "boards.ascb_attendees",
-                                   {"CEO", "Assistant CEO - School Improvement", "Headteachers",
-                                    "QA & Improvement partners"}),
+                           p.texts("boards.ascb_attendees"),
                            "000 §3.9: at the start of the year headteachers present the SEF and new SIP; a "
                            "subcommittee of the Standards Committee");
-  ascb.window = p.text("boards.ascb_half_term").value_or("autumn-1");
+  ascb.window = p.text("boards.ascb_half_term").value();
   ascb.documents = {"Each school's Self-Evaluation Form (SEF)", "Each school's new School Improvement Plan (SIP)"};
   out.push_back(std::move(ascb));
 
-  static const std::vector<std::string> spsb_default = {"autumn-2", "spring-2", "summer-2"};
-  const auto spsb_half_terms = list_or(p, "boards.spsb_half_terms", spsb_default);
+  const auto spsb_half_terms = p.texts("boards.spsb_half_terms");  // one a term: validate.cpp
   for (std::size_t t = 0; t < terms().size(); ++t) {
     const std::string& term = terms()[t];
     ActivityRule spsb = rule(spsb_rule(term), "meeting", "Schools Performance and Scrutiny Board (" + term + ")",
                              Cadence::in_half_term,
-                             list_or(p, "boards.spsb_attendees",
-                                     {"CEO", "Assistant CEO - School Improvement", "Trust executive"}),
+                             p.texts("boards.spsb_attendees"),
                              "000 §3.11: triangulates the evidence, stress tests self-evaluation and moderates each "
                              "school's dashboard before the executive reports to Directors");
-    spsb.window = t < spsb_half_terms.size() ? spsb_half_terms[t] : spsb_default[t];
+    spsb.window = t < spsb_half_terms.size() ? spsb_half_terms[t] : "";
     spsb.documents = {"Dashboard self-assessments", "Data submissions", "Collaborative enquiry feedback"};
     out.push_back(spsb);
 
     ActivityRule forum = rule("000-3.10.11.forum." + term, "meeting",
                               "QA Intelligence Sharing Forum (" + term + ")", Cadence::before,
-                              list_or(p, "boards.forum_attendees",
-                                      {"Assistant CEO - School Improvement", "QA & Improvement partners"}),
+                              p.texts("boards.forum_attendees"),
                               "000 §3.10.11: collaborative enquiry feedback and evidence shared in preparation for "
                               "the SPSB and Standards Committee");
     forum.anchor = spsb.id;
     // School days: a meeting in preparation for the SPSB (000 §3.10.11) that
     // headteachers may attend (the policy's forum_attendees), so in term time.
-    forum.offset_days = whole(p, "boards.forum_working_days_before_spsb", 5);
+    forum.offset_days = whole_number(p, "boards.forum_working_days_before_spsb");
     forum.day_kind = DayKind::school;
     out.push_back(std::move(forum));
 
@@ -69,7 +59,7 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
     report.anchor = spsb.id;
     // Working days: the trust executive's report to the Standards Committee
     // (000 §6.1) is office work, done in school holidays too.
-    report.offset_days = whole(p, "boards.standards_report_working_days_after_spsb", 15);
+    report.offset_days = whole_number(p, "boards.standards_report_working_days_after_spsb");
     report.day_kind = DayKind::working;
     report.is_deadline = true;
     report.documents = {"Moderated dashboards", "Intervention tiers with reasons", "Self/moderated differences"};

@@ -1,5 +1,5 @@
 // Checks of the Nexus policy beyond key types and ranges: the dashboard must
-// use the levels and KPIs the regime declares (describe() sees no policy), each
+// use the levels the regime declares and have KPIs in every area, each
 // term's activities must fall in that term, and the tier thresholds must be in
 // order. The kernel adds the file, line and column of each key.
 #include <algorithm>
@@ -25,35 +25,20 @@ void dashboard(const PolicyView& p, std::vector<Diagnostic>& out) {
     out.push_back({"dashboard.levels", "expected [" + join(dashboard_levels()) +
                                            "] (best first), the levels the nexus-mat regime declares; found [" +
                                            join(p.texts("dashboard.levels")) + "]"});
-  const RegimeDescription d = describe_regime();
-  const auto big3 = p.keys("dashboard.big3");
+  // The kernel checks each [indicators] entry's links; a dashboard also needs
+  // each KPI on the dashboard scale (000 §3.7) and a KPI in each area.
   std::set<std::string> areas_used;
-  for (auto& id : p.keys("dashboard.kpis")) {
-    const std::string base = "dashboard.kpis." + id;
-    auto spec = std::find_if(d.indicators.begin(), d.indicators.end(),
-                             [&](const IndicatorSpec& i) { return i.id == id && !i.area.empty(); });
-    if (spec == d.indicators.end()) {
-      std::vector<std::string> known;
-      for (auto& i : d.indicators)
-        if (!i.area.empty()) known.push_back(i.id);
-      out.push_back({base, "expected a KPI the nexus-mat regime declares (" + join(known) + "), found \"" + id + "\""});
-      continue;
-    }
-    areas_used.insert(spec->area);
-    if (auto area = p.text(base + ".area"); area && *area != spec->area)
-      out.push_back({base + ".area", "expected \"" + spec->area + "\", the area the regime gives " + id + ", found \"" +
-                                         *area + "\""});
-    auto link = p.text(base + ".big3");
-    if (link && !contains(big3, *link))
-      out.push_back({base + ".big3", "expected one of the Big 3 priorities in [dashboard.big3] (" + join(big3) +
-                                         "), found \"" + *link + "\""});
+  for (auto& kpi : dashboard_kpis(p)) {
+    areas_used.insert(kpi.area);
+    if (p.text("indicators." + kpi.id + ".scale").value_or("") != "dashboard")
+      out.push_back({"indicators." + kpi.id, "expected scale = \"dashboard\" for a KPI of the dashboard (000 §3.7), found " +
+                                                 p.text("indicators." + kpi.id + ".scale").value_or("none")});
   }
-  if (p.has("dashboard.kpis"))
-    for (auto& a : d.areas)
-      if (!areas_used.count(a.id))
-        out.push_back({"dashboard.kpis", "expected at least one KPI in each of the four areas; none is in " + a.id});
+  for (auto& a : describe_regime().areas)
+    if (!areas_used.count(a.id))
+      out.push_back({"indicators", "expected at least one KPI in each of the four areas (000 §3.10.6); none is in " + a.id});
   for (auto& k : p.texts("thresholds.params.limiting_kpis"))
-    if (!p.has("dashboard.kpis." + k))
+    if (p.text("indicators." + k + ".area").value_or("").empty())
       out.push_back({"thresholds.params.limiting_kpis", "expected KPIs of the dashboard, found \"" + k + "\""});
 }
 

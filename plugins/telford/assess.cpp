@@ -1,22 +1,12 @@
 #include "telford_regime.hpp"
 #include "trellis/sdk/plugin.hpp"
+#include "trellis/sdk/school_kinds.hpp"
 
 namespace telford {
-namespace {
-
-/// Special schools, pupil referral units and alternative provision, by DfE type name.
-bool is_special(const SchoolInfo& school) {
-  std::string t = school.type;
-  for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* word : {"special", "pupil referral", "alternative provision"})
-    if (t.find(word) != std::string::npos) return true;
-  return false;
-}
-
-}  // namespace
 
 Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
   const SchoolInfo& school = in.evidence.school();
+  if (closed_school(school, "Not classified", out)) return Status::success();
   switch (categorise(school, in.policy)) {
     case Category::academy:
       // Section 7 grid, "Academies": accountable to the RSC, not the LA.
@@ -33,15 +23,10 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
       out.reasons = {"Not classified: " + school.name + " (" + (school.type.empty() ? "type not recorded" : school.type) +
                      ") is outside the Local Authority's quality assurance policy for maintained schools (section 5)."};
       return Status::success();
-    case Category::closed:
-      out.classified = false;
-      out.level = "closed";
-      out.reasons = {"Not classified: " + school.name + " is closed."};
-      return Status::success();
     case Category::maintained:
       break;
   }
-  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {{"special_provision", is_special(school)}});
+  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {{"special_provision", special_provision(school)}});
   if (!result.status) return result.status;
   out.level = result.level;
   out.reasons = std::move(result.reasons);

@@ -1,6 +1,15 @@
 #include "telford_regime.hpp"
+#include "trellis/sdk/policy_keys.hpp"
 
 namespace telford {
+namespace {
+
+const std::vector<std::string>& half_terms() {
+  static const std::vector<std::string> h = {"autumn-1", "autumn-2", "spring-1", "spring-2", "summer-1", "summer-2"};
+  return h;
+}
+
+}  // namespace
 
 RegimeDescription describe_regime() {
   RegimeDescription d;
@@ -14,6 +23,11 @@ RegimeDescription describe_regime() {
                 {"amber", "Amber", "#ef6c00"},
                 {"red", "Red", "#c62828"}}}};
   d.overall_scale = "band";
+  // Fixed here, not in the policy: section 6 fixes the four bands ("a traffic
+  // light approach", green/yellow/amber/red, each with the monitoring section
+  // 7 sets for it) and their criteria headings, for every maintained school in
+  // the borough. Only the stage labels are the LA's to word.
+  d.from_policy.stage_labels = true;
   // Section 6 headings, and the "in addition" list.
   d.areas = {{"quality_of_education", "Quality of education"},
              {"behaviour_and_attitudes", "Behaviour and attitudes"},
@@ -52,50 +66,61 @@ RegimeDescription describe_regime() {
   d.stages = {{"computed", {}}, {"final", {"officer"}}};
   // Section 5: the officer's final level is the LA's decision.
   d.deciding_stage = "final";
-  using K = KeyType;
-  auto num = [](std::string path, double min, double max, std::string doc) {
-    PolicyKeySpec k{std::move(path), K::number, true, min, max, {}, std::move(doc)};
-    return k;
+  // The numbers section 7 and section 8 give are the keys' defaults, here
+  // and nowhere else; the classification thresholds are the LA's own, so
+  // the policy must set them.
+  auto threshold = [](std::string name, double min, double max, std::string doc) {
+    return keys::number("thresholds.params." + std::move(name)).range(min, max).required().doc(std::move(doc));
+  };
+  auto count = [](std::string path, double min, double max, int seed_value, std::string doc) {
+    return keys::number(std::move(path)).range(min, max).default_value(seed_value).doc(std::move(doc));
   };
   d.policy_keys = {
-      num("thresholds.params.ks2_rwm_gap_concern", 0, 100, "points below national KS2 RWM that raise a concern"),
-      num("thresholds.params.ks2_rwm_gap_serious", 0, 100, "points below national KS2 RWM that are a serious concern"),
-      num("thresholds.params.attainment8_gap_concern", 0, 90, "Attainment 8 points below national: concern"),
-      num("thresholds.params.attainment8_gap_serious", 0, 90, "Attainment 8 points below national: serious"),
-      num("thresholds.params.progress8_concern", -5, 5, "Progress 8 at or below this: concern"),
-      num("thresholds.params.progress8_serious", -5, 5, "Progress 8 at or below this: serious"),
-      {"thresholds.params.compare_special_attainment", K::boolean, false, {}, {}, {},
-       "compare special schools' and AP's attainment with national averages"},
-      num("thresholds.params.persistent_absence_concern", 0, 100, "% persistent absentees: concern"),
-      num("thresholds.params.persistent_absence_serious", 0, 100, "% persistent absentees: serious"),
-      num("thresholds.params.overall_absence_concern", 0, 100, "% sessions missed: concern"),
-      num("thresholds.params.suspension_rate_concern", 0, 100, "suspensions as % of roll: concern"),
-      num("thresholds.params.exclusions_concern", 1, 1000, "permanent exclusions: concern"),
-      num("thresholds.params.modified_timetables_concern", 1, 1000, "pupils on modified timetables: concern"),
-      num("thresholds.params.ehe_removals_concern", 1, 1000, "removals to EHE: concern"),
-      num("thresholds.params.complaints_concern", 1, 1000, "qualifying complaints: concern"),
-      num("thresholds.params.amber_min_concerns", 1, 50, "concerns that make a school amber"),
-      num("thresholds.params.red_min_concerns", 1, 50, "concerns that make a school red"),
-      {"classification.maintained_types", K::string_list, false, {}, {}, {}, "DfE types the LA classifies"},
-      {"classification.academy_types", K::string_list, false, {}, {}, {}, "DfE types in the Academies category"},
-      num("visits.green.per_year", 2, 20, "QA visits a year for green schools (section 7: at least two)"),
-      num("visits.yellow.per_term", 1, 20, "QA visits a term for yellow schools (section 7: one)"),
-      num("visits.amber.meetings_per_term", 1, 10, "monitoring and support meetings a term, amber"),
-      num("visits.amber.interim_per_term", 1, 10, "interim visits a term, amber"),
-      num("visits.red.meetings_per_term", 1, 10, "monitoring and support meetings a term, red"),
-      num("visits.red.interim_per_term", 2, 10, "interim visits a term, red (section 7: at least two)"),
-      num("meetings.agenda_days_before", 1, 60, "days before a meeting the agenda goes out (section 8: 14)"),
-      num("meetings.papers_days_before", 1, 60, "days before a meeting papers are due (section 8: 7)"),
-      num("meetings.minutes_working_days_after", 1, 60, "working days after a meeting for the minutes (section 8: 7)"),
-      {"meetings.attendees", K::string_list, true, {}, {}, {}, "who attends monitoring and support meetings (section 8)"},
-      {"documents.amber_red", K::string_list, true, {}, {}, {}, "documents amber and red schools are asked for (section 7)"},
-      num("documents.due_working_days", 1, 60, "working days to provide them"),
-      {"governance.areas", K::string_list, true, {}, {}, {}, "the annual governing board conversation's areas (section 6)"},
-      {"governance.half_term", K::string, false, {}, {}, {"autumn-1", "autumn-2", "spring-1", "spring-2", "summer-1", "summer-2"},
-       "when the annual conversation takes place"},
-      {"academies.conversation_half_term", K::string, false, {}, {}, {"autumn-1", "autumn-2", "spring-1", "spring-2", "summer-1", "summer-2"},
-       "when academies' trusts are offered the initial conversation"},
-      num("notification.discuss_within_working_days", 1, 60, "working days to offer a discussion of a change of band (section 5)"),
+      threshold("ks2_rwm_gap_concern", 0, 100, "points below national KS2 RWM that raise a concern"),
+      threshold("ks2_rwm_gap_serious", 0, 100, "points below national KS2 RWM that are a serious concern"),
+      threshold("attainment8_gap_concern", 0, 90, "Attainment 8 points below national: concern"),
+      threshold("attainment8_gap_serious", 0, 90, "Attainment 8 points below national: serious"),
+      threshold("progress8_concern", -5, 5, "Progress 8 at or below this: concern"),
+      threshold("progress8_serious", -5, 5, "Progress 8 at or below this: serious"),
+      keys::flag("thresholds.params.compare_special_attainment")
+          .doc("compare special schools' and AP's attainment with national averages"),
+      threshold("persistent_absence_concern", 0, 100, "% persistent absentees: concern"),
+      threshold("persistent_absence_serious", 0, 100, "% persistent absentees: serious"),
+      threshold("overall_absence_concern", 0, 100, "% sessions missed: concern"),
+      threshold("suspension_rate_concern", 0, 100, "suspensions as % of roll: concern"),
+      threshold("exclusions_concern", 1, 1000, "permanent exclusions: concern"),
+      threshold("modified_timetables_concern", 1, 1000, "pupils on modified timetables: concern"),
+      threshold("ehe_removals_concern", 1, 1000, "removals to EHE: concern"),
+      threshold("complaints_concern", 1, 1000, "qualifying complaints: concern"),
+      threshold("amber_min_concerns", 1, 50, "concerns that make a school amber"),
+      threshold("red_min_concerns", 1, 50, "concerns that make a school red"),
+      keys::list("classification.maintained_types").doc("DfE types the LA classifies"),
+      keys::list("classification.academy_types").doc("DfE types in the Academies category"),
+      // Section 7 grid.
+      count("visits.green.per_year", 2, 20, 2, "QA visits a year for green schools (section 7: \"two QA visits as a minimum\")"),
+      count("visits.yellow.per_term", 1, 20, 1, "QA visits a term for yellow schools (section 7: one)"),
+      count("visits.amber.meetings_per_term", 1, 10, 1, "monitoring and support meetings a term, amber (section 7: termly)"),
+      count("visits.amber.interim_per_term", 1, 10, 1, "interim visits a term, amber (section 7: \"an interim visit each term\")"),
+      count("visits.red.meetings_per_term", 1, 10, 1, "monitoring and support meetings a term, red (section 7: termly)"),
+      count("visits.red.interim_per_term", 2, 10, 2, "interim visits a term, red (section 7: \"at least two\")"),
+      // Section 8.
+      keys::number("meetings.agenda_days_before").range(1, 60).default_value(14)
+          .doc("days before a meeting the agenda goes out (section 8: \"two weeks prior\")"),
+      keys::number("meetings.papers_days_before").range(1, 60).default_value(7)
+          .doc("days before a meeting papers are due (section 8: \"seven days prior\")"),
+      keys::number("meetings.minutes_working_days_after").range(1, 60).default_value(7)
+          .doc("working days after a meeting for the minutes (section 8: \"within seven working days\")"),
+      keys::list("meetings.attendees").required().doc("who attends monitoring and support meetings (section 8)"),
+      keys::list("documents.amber_red").required().doc("documents amber and red schools are asked for (section 7)"),
+      // The seed gives no number for these two; ten working days is the plugin's default.
+      keys::number("documents.due_working_days").range(1, 60).default_value(10).doc("working days to provide them"),
+      keys::list("governance.areas").required().doc("the annual governing board conversation's areas (section 6)"),
+      keys::text("governance.half_term").choices(half_terms()).default_value("spring-1")
+          .doc("when the annual conversation takes place"),
+      keys::text("academies.conversation_half_term").choices(half_terms()).default_value("autumn-1")
+          .doc("when academies' trusts are offered the initial conversation"),
+      keys::number("notification.discuss_within_working_days").range(1, 60).default_value(10)
+          .doc("working days to offer a discussion of a change of band (section 5)"),
   };
   d.threshold_scripts = {"classify"};
   return d;

@@ -2,7 +2,8 @@
 // voluntary aided and controlled, maintained special, alternative provision)
 // are classified; academies and free schools are a category of their own;
 // independent schools are out of scope. The policy may list the DfE type
-// names; without a list, the register's type group decides.
+// names; without a list, the register's type group decides. A closed school
+// is never categorised: do_assess sets it aside first (closed_school).
 #include <algorithm>
 
 #include "telford_regime.hpp"
@@ -18,7 +19,6 @@ bool listed(const PolicyView& policy, const char* key, const std::string& type) 
 }  // namespace
 
 Category categorise(const SchoolInfo& school, const PolicyView& policy) {
-  if (school.status == "closed") return Category::closed;
   if (listed(policy, "classification.maintained_types", school.type)) return Category::maintained;
   if (listed(policy, "classification.academy_types", school.type)) return Category::academy;
   if (school.type_group == "maintained") return Category::maintained;

@@ -12,7 +12,7 @@ namespace telford {
 using namespace trellis::sdk;
 
 /// How the LA treats a school, from its DfE type (section 5, section 7 grid).
-enum class Category { maintained, academy, out_of_scope, closed };
+enum class Category { maintained, academy, out_of_scope };
 
 Category categorise(const SchoolInfo& school, const PolicyView& policy);
 

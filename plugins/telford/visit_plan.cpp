@@ -1,40 +1,19 @@
 // The section 7 grid and section 8 meetings as activity rules. The kernel's
-// scheduler places them in the academic calendar.
+// scheduler places them in the academic calendar. Every number is the
+// policy's, or the default description.cpp declares from the seed.
 #include "telford_regime.hpp"
+#include "trellis/sdk/activity_rules.hpp"
+#include "trellis/sdk/policy_keys.hpp"
 
 namespace telford {
 namespace {
 
 const std::vector<std::string> kVisitTeam = {"LA Quality Assurance Lead", "Headteacher"};
 
-int number(const PolicyView& p, const std::string& key, int fallback) {
-  return static_cast<int>(p.number(key).value_or(fallback));
-}
-
 ActivityRule rule(std::string id, std::string type, std::string title, Cadence cadence, int count,
                   std::vector<std::string> attendees, std::string note) {
-  ActivityRule r;
-  r.id = std::move(id);
-  r.type = std::move(type);
-  r.title = std::move(title);
-  r.cadence = cadence;
-  r.count = count;
-  r.attendees = std::move(attendees);
-  r.note = std::move(note);
-  return r;
-}
-
-/// `days` counted as `kind`: calendar days where section 8 says "days" or
-/// "weeks", working days (the LA office's, school holidays included) where it
-/// says "working days".
-ActivityRule deadline(std::string id, std::string title, Cadence cadence, std::string anchor, int days,
-                      DayKind kind, std::vector<std::string> attendees, std::string note) {
-  ActivityRule r = rule(std::move(id), "deadline", std::move(title), cadence, 1, std::move(attendees), std::move(note));
-  r.anchor = std::move(anchor);
-  r.offset_days = days;
-  r.day_kind = kind;
-  r.is_deadline = true;
-  return r;
+  return activity_rule(std::move(id), std::move(type), std::move(title), cadence, std::move(attendees),
+                       std::move(note), count);
 }
 
 /// Section 8: the termly Monitoring and Support meeting with its agenda,
@@ -46,14 +25,14 @@ void monitoring_meetings(const PolicyView& p, int per_term, std::vector<Activity
                               "development, and leadership, management and safeguarding");
   meeting.documents = p.texts("documents.amber_red");
   out.push_back(meeting);
-  out.push_back(deadline("s8.agenda", "Agenda circulated for the Monitoring and Support meeting", Cadence::before,
-                         meeting.id, number(p, "meetings.agenda_days_before", 14), DayKind::calendar,
+  out.push_back(deadline_rule("s8.agenda", "Agenda circulated for the Monitoring and Support meeting", Cadence::before,
+                         meeting.id, whole_number(p, "meetings.agenda_days_before"), DayKind::calendar,
                          {"LA Quality Assurance Lead"}, "Section 8: agenda circulated two weeks before the meeting"));
-  out.push_back(deadline("s8.papers", "Papers to the LA Quality Assurance Lead", Cadence::before, meeting.id,
-                         number(p, "meetings.papers_days_before", 7), DayKind::calendar, {"Headteacher"},
+  out.push_back(deadline_rule("s8.papers", "Papers to the LA Quality Assurance Lead", Cadence::before, meeting.id,
+                         whole_number(p, "meetings.papers_days_before"), DayKind::calendar, {"Headteacher"},
                          "Section 8: supporting paperwork sent seven days before the meeting"));
-  out.push_back(deadline("s8.minutes", "Minutes to the headteacher to check for factual accuracy", Cadence::after,
-                         meeting.id, number(p, "meetings.minutes_working_days_after", 7), DayKind::working,
+  out.push_back(deadline_rule("s8.minutes", "Minutes to the headteacher to check for factual accuracy", Cadence::after,
+                         meeting.id, whole_number(p, "meetings.minutes_working_days_after"), DayKind::working,
                          {"LA Quality Assurance Lead", "Headteacher"},
                          "Section 8: minutes within seven working days of the meeting (the LA's working days: "
                          "half-term does not stop the count)"));
@@ -64,24 +43,24 @@ void monitoring_meetings(const PolicyView& p, int per_term, std::vector<Activity
 std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& p) {
   std::vector<ActivityRule> out;
   if (band == "green") {
-    out.push_back(rule("s7.green.qa-visit", "visit", "QA visit", Cadence::per_year, number(p, "visits.green.per_year", 2),
+    out.push_back(rule("s7.green.qa-visit", "visit", "QA visit", Cadence::per_year, whole_number(p, "visits.green.per_year"),
                        kVisitTeam,
                        "Section 7, Green: lines of enquiry agreed with the headteacher from desktop monitoring"));
   } else if (band == "yellow") {
     out.push_back(rule("s7.yellow.qa-visit", "visit", "Termly QA visit", Cadence::per_term,
-                       number(p, "visits.yellow.per_term", 1), kVisitTeam, "Section 7, Yellow: light-touch monitoring"));
+                       whole_number(p, "visits.yellow.per_term"), kVisitTeam, "Section 7, Yellow: light-touch monitoring"));
     out.back().documents = {"Improvement plan including accurate and evaluative impact measures",
                             "Summary of impact on teaching, learning and outcomes, if requested by the LA QA Lead"};
   } else if (band == "amber" || band == "red") {
     const std::string key = "visits." + band + ".";
-    monitoring_meetings(p, number(p, key + "meetings_per_term", 1), out);
+    monitoring_meetings(p, whole_number(p, key + "meetings_per_term"), out);
     out.push_back(rule("s7." + band + ".interim-visit", "visit", "Interim visit", Cadence::per_term,
-                       number(p, key + "interim_per_term", band == "red" ? 2 : 1),
+                       whole_number(p, key + "interim_per_term"),
                        {"LA Quality Assurance Lead", "Headteacher", "Senior leaders", "Governors where appropriate"},
                        band == "red" ? "Section 7, Red: at least two interim visits a term to support self-evaluation"
                                      : "Section 7, Amber: an interim visit each term to review impact and progress"));
-    ActivityRule docs = deadline("s7.documents", "Documents requested from " + band + " schools", Cadence::within, "",
-                                 number(p, "documents.due_working_days", 10), DayKind::working, {"Headteacher"},
+    ActivityRule docs = deadline_rule("s7.documents", "Documents requested from " + band + " schools", Cadence::within, "",
+                                 whole_number(p, "documents.due_working_days"), DayKind::working, {"Headteacher"},
                                  "Section 7: amber and red schools are asked to provide these to support visits");
     docs.documents = p.texts("documents.amber_red");
     out.push_back(docs);
@@ -91,12 +70,12 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
                                  Cadence::in_half_term, 1,
                                  {"LA Quality Assurance Lead", "Chair of Governors", "Headteacher"},
                                  "Section 6: how core functions are carried out and statutory duties fulfilled");
-  governance.window = p.text("governance.half_term").value_or("spring-1");
+  governance.window = p.text("governance.half_term").value();
   governance.documents = p.texts("governance.areas");
   out.push_back(governance);
   if (changed)
-    out.push_back(deadline("s5.discuss-change", "Offer to discuss the change of classification with the headteacher",
-                           Cadence::within, "", number(p, "notification.discuss_within_working_days", 10),
+    out.push_back(deadline_rule("s5.discuss-change", "Offer to discuss the change of classification with the headteacher",
+                           Cadence::within, "", whole_number(p, "notification.discuss_within_working_days"),
                            DayKind::working,
                            {"LA Quality Assurance Lead", "Headteacher"},
                            "Section 5: headteachers are told of a change and its reasons, with the chance to discuss it"));
@@ -108,7 +87,7 @@ std::vector<ActivityRule> academy_rules(const PolicyView& p) {
                         "Offer of an initial conversation with the trust's CEO", Cadence::in_half_term, 1,
                         {"LA Quality Assurance Lead", "Trust CEO"},
                         "Section 7, Academies: how the trust's contribution and the LA offer could be deployed");
-  r.window = p.text("academies.conversation_half_term").value_or("autumn-1");
+  r.window = p.text("academies.conversation_half_term").value();
   return {r};
 }
 

@@ -31,9 +31,16 @@ struct Adoption {
 
 class Policy;
 
-/// Throws InputError listing every problem `check_policy` finds in the policy
-/// against its regime (which must be loaded).
-void require_valid(const Policy& policy, PluginHost& host);
+/// Binds the policy to its regime (Policy::declare: the regime's defaults and
+/// the parts the policy declares), then throws InputError listing every
+/// problem `check_policy` finds in it (the regime must be loaded).
+void require_valid(Policy& policy, PluginHost& host);
+
+/// The policy at `file`, bound to its regime (Policy::declare), for reading
+/// what the body adopted: its view falls back to the regime's defaults and
+/// its description() has the trust's own scales, areas and indicators.
+/// Throws InputError when the file cannot be read or its regime is not loaded.
+Policy open_policy(const std::filesystem::path& file, PluginHost& host);
 
 /// Checks the policy against its regime (throws InputError listing every
 /// problem), then records the adoption with its audit row, in one

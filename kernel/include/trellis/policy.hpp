@@ -4,10 +4,11 @@
 ///
 ///     Policy policy = Policy::load("policies/example-la.toml");  // InputError at file:line:col
 ///     if (auto w = policy.review_warning("2025-10-01")) std::cerr << "warning: " << *w << "\n";
-///     double per_term = policy.view().number("visits.amber.per_term").value_or(2);
+///     policy.declare(host.description(policy.regime()));  // the regime's defaults and the policy's own parts
+///     double per_term = *policy.view().number("visits.amber.per_term");  // the policy's, else the regime's default
 ///
-///     const auto& description = host.description(policy.regime());
-///     for (const PolicyProblem& p : check_policy(policy, description)) std::cout << p.to_string() << "\n";
+///     for (const PolicyProblem& p : check_policy(policy, host.description(policy.regime())))
+///       std::cout << p.to_string() << "\n";
 ///
 ///     auto thresholds = make_threshold_runner(policy, description);
 ///     sdk::ThresholdOutcome out = thresholds->run("classify", evidence, {});
@@ -22,6 +23,8 @@
 ///     [thresholds.params]                              # read-only `params` in Lua
 ///     persistent_absence_max = 18.0
 ///     [calendar]                                       # term dates: the kernel's
+///     [scales.ID] [areas.ID] [priorities.ID]           # the description's parts the regime lets
+///     [indicators.ID] [stages.ID]                      # the policy declare (sdk/README.md)
 ///     ...                                              # every other table: the regime's
 #include <filesystem>
 #include <functional>
@@ -83,6 +86,18 @@ class Policy {
   /// when the file could not be read.
   const std::optional<std::string>& script_text(std::string_view name) const;
 
+  /// Binds the policy to its regime's description: from now on view() reads
+  /// a key the file omits as the default the regime declares for it, and
+  /// description() is the regime's with the parts it lets the policy declare
+  /// ([scales], [areas], [priorities], [indicators], [stages] labels) merged
+  /// in. Entries with problems are left out; check_policy reports them.
+  void declare(const sdk::RegimeDescription& regime);
+  /// The description declare() merged. Throws std::logic_error before it.
+  const sdk::RegimeDescription& description() const;
+  /// Whether description()'s entry `id` of `part` ("scales", "areas",
+  /// "priorities", "indicators") is the policy's own rather than the plugin's.
+  bool declares(std::string_view part, std::string_view id) const;
+
   /// The whole document. Dotted paths ("visits.amber.per_term"), a number
   /// segment indexes an array ("bands.0.name"); dates read as "YYYY-MM-DD";
   /// keys() in file order.
@@ -108,12 +123,30 @@ class Policy {
   std::unique_ptr<Impl> impl_;
 };
 
+/// One key the regime declares, as `trellis policy view` shows it.
+struct PolicyValue {
+  enum class Source { unset, policy, plugin_default };
+  std::string path;   ///< "visits.green.per_year"
+  std::string value;  ///< as TOML: "2", "\"spring-1\"", "[\"a\"]"; empty when unset
+  Source source = Source::unset;
+  bool required = false;
+  std::string doc;
+  Location where;  ///< in the policy, when it sets the key
+};
+
+/// Every key the regime declares with no "*" in its path, in declaration
+/// order: the policy's value where it sets one, else the regime's default.
+std::vector<PolicyValue> policy_values(const Policy& policy, const sdk::RegimeDescription& regime);
+
 /// Every problem in the policy and its scripts, each with its location, in
 /// file order: the [policy] header; the regime's own tables against the keys,
 /// types, ranges and choices it declares (unknown keys with "did you mean");
 /// required keys; [thresholds] against the scripts the regime needs; each
 /// script read and compiled in the sandbox; and, when `validate` is given, the
-/// regime's own (a RegimeHandle's validate). Runs nothing against data.
+/// regime's own (a RegimeHandle's validate), which sees the regime's defaults
+/// once the policy is declared (Policy::declare). The declared parts
+/// ([scales], [areas], [priorities], [indicators], [stages]) and the regime's
+/// defaults are checked too. Runs nothing against data.
 using RegimeValidate = std::function<sdk::Status(const sdk::PolicyView&, std::vector<sdk::Diagnostic>&)>;
 std::vector<PolicyProblem> check_policy(const Policy& policy, const sdk::RegimeDescription& description,
                                         const RegimeValidate& validate = {});

@@ -18,8 +18,15 @@ namespace nexus_test {
 inline std::string source(const std::string& rel) { return std::string(TRELLIS_SOURCE_DIR) + "/" + rel; }
 
 /// policies/nexus.toml, its regime description and a runner over its scripts.
+/// The policy bound to the regime, as the kernel binds it (defaults, the KPIs it declares).
+inline trellis::Policy declared_policy(const std::string& path) {
+  trellis::Policy p = trellis::Policy::load(path);
+  p.declare(nexus::describe_regime());
+  return p;
+}
+
 struct Nexus {
-  trellis::Policy policy = trellis::Policy::load(source("policies/nexus.toml"));
+  trellis::Policy policy = declared_policy(source("policies/nexus.toml"));
   trellis::sdk::RegimeDescription description = nexus::describe_regime();
   std::unique_ptr<trellis::lua::ThresholdSandbox> runner = trellis::make_threshold_runner(policy, description);
   /// As trellis sees it: through the adapter TRELLIS_REGIME_PLUGIN makes.

@@ -1,5 +1,6 @@
 // policies/nexus.toml against the regime: the shipped policy is clean, and
 // the regime's own checks catch a policy that disagrees with the plugin.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -52,30 +53,71 @@ TEST_CASE("000 §5.2: tier thresholds must be in order") {
   CHECK_THAT(problems_of(q), Catch::Contains("formal_min_weak_kpis"));
 }
 
-TEST_CASE("CSIF 1-3: a KPI the plugin does not declare, in the wrong area or with an unknown Big 3 link, is reported") {
-  Nexus n;
-  const std::string draft = std::string(TRELLIS_BUILD_DIR) + "/nexus-draft-kpis.toml";
-  {
-    std::ifstream in(source("policies/nexus.toml"));
-    std::string text((std::istreambuf_iterator<char>(in)), {});
-    text += "\n[dashboard.kpis.reading_ages]\narea = \"quality_of_education\"\nbig3 = \"learning\"\n";
-    const std::string was = "[dashboard.kpis.pupil_voice]\narea = \"personal_development\"\nbig3 = \"citizens\"";
+namespace {
+
+/// policies/nexus.toml with `was` replaced by `now` and `extra` appended, written beside the build.
+std::string draft_of(const std::string& name, const std::string& was, const std::string& now, const std::string& extra) {
+  const std::string draft = std::string(TRELLIS_BUILD_DIR) + "/" + name;
+  std::ifstream in(source("policies/nexus.toml"));
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  if (!was.empty()) {
     auto at = text.find(was);
     REQUIRE(at != std::string::npos);
-    text.replace(at, was.size(), "[dashboard.kpis.pupil_voice]\narea = \"behaviour_and_attitudes\"\nbig3 = \"wellbeing\"");
-    std::ofstream(draft) << text;
+    text.replace(at, was.size(), now);
   }
-  auto policy = trellis::Policy::load(draft);
-  auto problems = problems_of(policy.view());
-  CHECK_THAT(problems, Catch::Contains("dashboard.kpis.reading_ages: expected a KPI the nexus-mat regime declares"));
-  CHECK_THAT(problems, Catch::Contains("dashboard.kpis.pupil_voice.area: expected \"personal_development\""));
-  CHECK_THAT(problems, Catch::Contains("dashboard.kpis.pupil_voice.big3: expected one of the Big 3 priorities"));
-  // check_policy places each at its line in the file.
-  auto located = trellis::check_policy(policy, n.description, n.validate());
-  bool placed = false;
-  for (auto& p : located)
-    if (p.message.find("reading_ages") != std::string::npos) placed = p.where.line > 0;
-  CHECK(placed);
+  std::ofstream(draft) << text << extra;
+  return draft;
+}
+
+const std::string kPupilVoice = "[indicators.pupil_voice]\nlabel = \"Pupils have a voice and feel safe\"\nunit = "
+                                "\"rating\"\ndirection = \"higher_is_better\"\nscale = \"dashboard\"\narea = "
+                                "\"personal_development\"\npriority = \"citizens\"";
+
+}  // namespace
+
+TEST_CASE("000 §3.6: the trust adds a KPI in its policy, and the dashboard has it without recompiling") {
+  const auto draft = draft_of("nexus-draft-new-kpi.toml", "", "",
+                              "\n[indicators.reading_ages]\nlabel = \"Reading ages at or above chronological age\"\n"
+                              "unit = \"rating\"\ndirection = \"higher_is_better\"\nscale = \"dashboard\"\n"
+                              "area = \"quality_of_education\"\npriority = \"learning\"\n");
+  Nexus n;
+  auto policy = declared_policy(draft);
+  auto kpis = nexus::dashboard_kpis(policy.view());
+  REQUIRE(kpis.size() == 17);
+  CHECK(kpis.back().id == "reading_ages");
+  CHECK(kpis.back().label == "Reading ages at or above chronological age");
+  // The kernel's description has it too, on the dashboard scale, with its priority.
+  const auto& d = policy.description();
+  auto it = std::find_if(d.indicators.begin(), d.indicators.end(), [](auto& i) { return i.id == "reading_ages"; });
+  REQUIRE(it != d.indicators.end());
+  CHECK(it->priority == "learning");
+  CHECK(std::any_of(d.subject_scales.begin(), d.subject_scales.end(),
+                    [](auto& s) { return s.subject == "reading_ages" && s.scale == "dashboard"; }));
+  CHECK(trellis::check_policy(policy, n.description, n.validate()).empty());
+}
+
+TEST_CASE("CSIF 1-3: a KPI in an unknown area, with an unknown Big 3 link or off the dashboard scale, is reported at its line") {
+  Nexus n;
+  const std::string was = kPupilVoice;
+  std::string now = was;
+  now.replace(now.find("personal_development"), 20, "pastoral_care");
+  now.replace(now.find("\"citizens\""), 10, "\"wellbeing\"");
+  const auto draft = draft_of("nexus-draft-kpis.toml", was, now,
+                              "\n[indicators.reading_ages]\nlabel = \"Reading ages\"\narea = \"quality_of_education\"\n");
+  auto policy = declared_policy(draft);
+  std::string all;
+  for (auto& p : trellis::check_policy(policy, n.description, n.validate())) all += p.to_string() + "\n";
+  INFO(all);
+  // file:line:col of the bad area's value.
+  std::ifstream in(draft);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(text.find("area = \"pastoral_care\"")), '\n');
+  CHECK_THAT(all, Catch::Contains(draft + ":" + std::to_string(line) + ":8: expected indicators.pupil_voice.area to be one of the areas "
+                                  "(quality_of_education, behaviour_and_attitudes, personal_development, "
+                                  "leadership_and_management), found \"pastoral_care\""));
+  CHECK_THAT(all, Catch::Contains("expected indicators.pupil_voice.priority to be one of the priorities "
+                                  "(learning, citizens, provision), found \"wellbeing\""));
+  CHECK_THAT(all, Catch::Contains("indicators.reading_ages: expected scale = \"dashboard\" for a KPI of the dashboard"));
 }
 
 TEST_CASE("000 §3.10.2: partners are keyed by URN") {

@@ -40,6 +40,13 @@ struct IndicatorSpec {
   std::string unit;   ///< "%", "score", "pupils", "grade"
   Direction direction = Direction::neutral;
   std::string area;   ///< an Area id, or empty
+  std::string priority = {};  ///< a Priority id the indicator serves, or empty
+};
+
+/// An improvement priority indicators serve, e.g. "every child reads".
+struct Priority {
+  std::string id;
+  std::string label;
 };
 
 /// The scale an area's or indicator's ratings are on, where it is not the overall scale.
@@ -58,6 +65,7 @@ struct SubjectScale {
 struct StageSpec {
   std::string id;
   std::vector<std::string> roles;
+  std::string label = {};  ///< shown to people, e.g. "Moderated by the SPSB"; empty: the id
 };
 
 enum class KeyType { string, integer, number, boolean, date, string_list, table };
@@ -72,6 +80,24 @@ struct PolicyKeySpec {
   std::optional<double> max;
   std::vector<std::string> choices;  ///< allowed strings, if any
   std::string doc;
+  /// What a policy that omits the key gets, written as a TOML value: "14",
+  /// "\"spring-1\"", "true", "[\"a\", \"b\"]". Empty: no default. The kernel's
+  /// PolicyView falls back to it, so the number lives here and nowhere else.
+  /// Build keys with policy_keys.hpp rather than by hand.
+  std::string default_value = {};
+};
+
+/// Which parts of the description a policy may declare (sdk/README.md,
+/// "What the policy declares"). A part left false is fixed by the plugin: a
+/// policy that declares it fails `trellis policy check`. A part set true takes
+/// the policy's entries after the plugin's own, which the policy may not
+/// redeclare.
+struct PolicyDeclares {
+  bool scales = false;        ///< [scales.ID]
+  bool areas = false;         ///< [areas.ID]
+  bool priorities = false;    ///< [priorities.ID]
+  bool indicators = false;    ///< [indicators.ID], with area, priority and scale links
+  bool stage_labels = false;  ///< [stages.ID] label, for the stages the plugin declares
 };
 
 struct RegimeDescription {
@@ -97,6 +123,10 @@ struct RegimeDescription {
   std::vector<SubjectScale> subject_scales;
   std::vector<PolicyKeySpec> policy_keys;
   std::vector<std::string> threshold_scripts;  ///< names required under [thresholds]
+  std::vector<Priority> priorities = {};
+  /// The parts a policy may add to; the kernel merges them before anything
+  /// else reads the description.
+  PolicyDeclares from_policy = {};
 };
 
 }  // namespace v2
