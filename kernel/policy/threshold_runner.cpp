@@ -41,6 +41,9 @@ lua::ThresholdSetup threshold_setup(const Policy& policy, const sdk::RegimeDescr
                          description.overall_scale + "'",
                      "no such scale");
   setup.indicators = description.indicators;
+  setup.scales = description.scales;
+  setup.areas = description.areas;
+  setup.subject_scales = description.subject_scales;
   const auto& root = PolicyInternals::of(policy).root;
   if (const auto* params = root["thresholds"]["params"].node(); params && params->is_table())
     setup.params = to_value(*params);
