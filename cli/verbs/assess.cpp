@@ -9,7 +9,48 @@
 namespace trellis::cli {
 namespace {
 
-void print_readable(const AssessRun& run, bool dry_run, bool brief) {
+/// The regime's words for its subjects and levels: "Quality of education", "Amber".
+struct Words {
+  std::map<std::string, std::string> subjects;
+  std::map<std::string, std::string> scale_of;                                  // subject -> scale id
+  std::map<std::string, std::map<std::string, std::string>> levels;             // scale id -> level -> label
+  std::string overall;
+
+  explicit Words(const sdk::RegimeDescription* d) {
+    if (!d) return;
+    overall = d->overall_scale;
+    for (const auto& a : d->areas) subjects[a.id] = a.label;
+    for (const auto& i : d->indicators) subjects.emplace(i.id, i.label);
+    for (const auto& m : d->subject_scales) scale_of[m.subject] = m.scale;
+    for (const auto& sc : d->scales)
+      for (const auto& l : sc.levels) levels[sc.id][l.id] = l.label;
+  }
+  std::string subject(const std::string& id) const {
+    auto it = subjects.find(id);
+    return it == subjects.end() ? id : it->second;
+  }
+  std::string level(const std::string& subject, const std::string& id) const {
+    auto sc = scale_of.find(subject);
+    auto ls = levels.find(sc == scale_of.end() ? overall : sc->second);
+    if (ls == levels.end() || !ls->second.count(id)) return id;
+    return ls->second.at(id);
+  }
+};
+
+/// "    Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
+void print_subject_ratings(const SchoolAssessment& a, const Words& words) {
+  bool any = false;
+  for (const auto& r : a.ratings) {
+    if (r.subject == "overall" || r.stage != "computed") continue;
+    if (!any) std::cout << "    By area:\n";
+    any = true;
+    std::cout << "      " << words.subject(r.subject) << ": " << words.level(r.subject, r.level);
+    if (!r.reasons.empty()) std::cout << ". " << r.reasons.front();
+    std::cout << "\n";
+  }
+}
+
+void print_readable(const AssessRun& run, bool dry_run, bool brief, const Words& words) {
   std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
             << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
             << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
@@ -22,8 +63,9 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
     if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
     if (auto note = a.switch_note()) std::cout << "  (" << *note << ")";
     std::cout << "\n";
-    if (!brief)
-      for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    if (brief) continue;
+    for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    print_subject_ratings(a, words);
   }
   std::map<std::string, int> counts;
   for (auto& a : run.schools) ++counts[a.level];
@@ -66,7 +108,12 @@ void add_assess(CLI::App& app, Cli& cli) {
       for (auto& a : run.schools) arr.push_back(to_json(a));
       print_json(arr);
     } else {
-      print_readable(run, dry_run, brief);
+      const sdk::RegimeDescription* d = nullptr;
+      try {
+        d = &host.description(run.regime);
+      } catch (const std::exception&) {  // the ids then stand for themselves
+      }
+      print_readable(run, dry_run, brief, Words(d));
     }
   });
 }

@@ -1,5 +1,7 @@
 #include "trellis/assessment.hpp"
 
+#include "assessment_ratings.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -94,8 +96,8 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
     a.classified = s.integer(7) != 0;
     a.previous_level = s.opt_text(8);
     a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
-    for (auto& r : nlohmann::json::parse(s.text(10)))
-      a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
+    for (auto& r : nlohmann::json::parse(s.text(10))) a.ratings.push_back(assessment_ratings::from_row_json(r));
+    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     a.policy_version = s.text(11);
     a.policy_hash = s.text(12);
     a.adoption_id = s.opt_integer(13);
@@ -130,7 +132,7 @@ nlohmann::json assess_changes(const AssessRun& run) {
 
 void store(Database& db, SchoolAssessment& a, const std::string& now) {
   auto ratings = nlohmann::json::array();
-  for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+  for (auto& r : a.ratings) ratings.push_back(assessment_ratings::row_json(r));
   Statement ins(db, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
       reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
       prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
@@ -145,7 +147,7 @@ void store(Database& db, SchoolAssessment& a, const std::string& now) {
   for (auto& r : a.ratings) {
     rate.bind(1, a.urn).bind(2, a.body).bind(3, a.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
         .bind(7, "trellis (" + a.regime + " policy " + a.policy_version + ")").bind(8, now)
-        .bind(9, r.rationale).bind(10, a.regime).bind(11, a.adoption_id).run();
+        .bind(9, assessment_ratings::rationale_of(r)).bind(10, a.regime).bind(11, a.adoption_id).run();
     const auto rating_id = db.last_insert_id();
     for (auto e : r.evidence) cite.bind(1, rating_id).bind(2, e).run();
   }
@@ -205,7 +207,8 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
                         (met == 1 ? " is" : " are") + " held.");
   for (const auto& u : unmet) out.reasons.push_back("Missing: " + u + ".");
   if (k.insufficient_follow_up) out.reasons.push_back("What follows: " + k.insufficient_follow_up->title + ".");
-  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.subject == "overall"; }),
+  // Nor can it carry the regime's ratings of areas and indicators.
+  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.stage == "computed"; }),
                     out.ratings.end());
 }
 
@@ -291,6 +294,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     }
     a.reasons = out.reasons;
     a.ratings = out.ratings;
+    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     if (adoption) a.adoption_id = adoption->id;
