@@ -184,15 +184,39 @@ class CasesReader {
     }
   }
 
+  // A case's facts go over [defaults]' key by key: a table merges into the
+  // table it meets (`kpi.safeguarding.level = "weak"` changes one field), any
+  // other value replaces what was there.
   void facts(const toml::node& n, Case& c) {
     table_of(n, "facts");
-    for (const auto& e : policy_tree::entries(*n.as_table())) {
-      const toml::node& v = *e.node;
-      if (v.is_number()) c.facts[e.name] = number(v, e.name);
-      else if (v.is_boolean()) c.facts[e.name] = v.as_boolean()->get();
-      else if (v.is_string()) c.facts[e.name] = v.as_string()->get();
-      else fail(v, "fact " + e.name + " as a number, text or true/false", policy_tree::shown(v));
+    for (const auto& e : policy_tree::entries(*n.as_table())) merge(c.facts[e.name], fact(*e.node, e.name));
+  }
+
+  sdk::Fact fact(const toml::node& v, const std::string& name) const {
+    if (v.is_number()) return number(v, name);
+    if (v.is_boolean()) return v.as_boolean()->get();
+    if (v.is_string()) return v.as_string()->get();
+    if (const auto* list = v.as_array()) {
+      sdk::FactList out;
+      for (const auto& item : *list) out.push_back(fact(item, name + "[" + std::to_string(out.size() + 1) + "]"));
+      return out;
     }
+    if (const auto* table = v.as_table()) {
+      sdk::FactTable out;
+      for (const auto& e : policy_tree::entries(*table)) out[e.name] = fact(*e.node, name + "." + e.name);
+      return out;
+    }
+    fail(v, "fact " + name + " as a number, text, true/false, a list or a table", policy_tree::shown(v));
+  }
+
+  static void merge(sdk::Fact& into, sdk::Fact from) {
+    auto* table = std::get_if<sdk::FactTable>(&into);
+    auto* over = std::get_if<sdk::FactTable>(&from);
+    if (!table || !over) {
+      into = std::move(from);
+      return;
+    }
+    for (auto& [key, value] : *over) merge((*table)[key], std::move(value));
   }
 
   void ratings(const toml::node& n, Case& c) {

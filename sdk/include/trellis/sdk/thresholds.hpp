@@ -31,6 +31,7 @@ using FactTable = std::map<std::string, Fact, std::less<>>;
 /// read-only, as they see `params`.
 struct Fact : std::variant<double, std::string, bool, FactList, FactTable> {
   using variant::variant;
+  Fact() = default;  ///< the number 0
   Fact(const char* text) : variant(std::string(text)) {}
 };
 using Facts = FactTable;
