@@ -5,52 +5,23 @@
 #include "trellis/assessment.hpp"
 #include "trellis/assessment_json.hpp"
 #include "trellis/error.hpp"
+#include "trellis/regime_words.hpp"
 
 namespace trellis::cli {
 namespace {
 
-/// The regime's words for its subjects and levels: "Quality of education", "Amber".
-struct Words {
-  std::map<std::string, std::string> subjects;
-  std::map<std::string, std::string> scale_of;                                  // subject -> scale id
-  std::map<std::string, std::map<std::string, std::string>> levels;             // scale id -> level -> label
-  std::string overall;
-
-  explicit Words(const sdk::RegimeDescription* d) {
-    if (!d) return;
-    overall = d->overall_scale;
-    for (const auto& a : d->areas) subjects[a.id] = a.label;
-    for (const auto& i : d->indicators) subjects.emplace(i.id, i.label);
-    for (const auto& m : d->subject_scales) scale_of[m.subject] = m.scale;
-    for (const auto& sc : d->scales)
-      for (const auto& l : sc.levels) levels[sc.id][l.id] = l.label;
-  }
-  std::string subject(const std::string& id) const {
-    auto it = subjects.find(id);
-    return it == subjects.end() ? id : it->second;
-  }
-  std::string level(const std::string& subject, const std::string& id) const {
-    auto sc = scale_of.find(subject);
-    auto ls = levels.find(sc == scale_of.end() ? overall : sc->second);
-    if (ls == levels.end() || !ls->second.count(id)) return id;
-    return ls->second.at(id);
-  }
-};
-
-/// "    Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
-void print_subject_ratings(const SchoolAssessment& a, const Words& words) {
+/// "      Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
+void print_subject_ratings(const SchoolAssessment& a, const RegimeWords& words) {
   bool any = false;
   for (const auto& r : a.ratings) {
     if (r.subject == "overall" || r.stage != "computed") continue;
     if (!any) std::cout << "    By area:\n";
     any = true;
-    std::cout << "      " << words.subject(r.subject) << ": " << words.level(r.subject, r.level);
-    if (!r.reasons.empty()) std::cout << ". " << r.reasons.front();
-    std::cout << "\n";
+    std::cout << "      " << words.line(r) << "\n";
   }
 }
 
-void print_readable(const AssessRun& run, bool dry_run, bool brief, const Words& words) {
+void print_readable(const AssessRun& run, bool dry_run, bool brief, const RegimeWords& words) {
   std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
             << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
             << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
@@ -108,12 +79,12 @@ void add_assess(CLI::App& app, Cli& cli) {
       for (auto& a : run.schools) arr.push_back(to_json(a));
       print_json(arr);
     } else {
-      const sdk::RegimeDescription* d = nullptr;
+      RegimeWords words;
       try {
-        d = &host.description(run.regime);
+        words = RegimeWords(host.description(run.regime));
       } catch (const std::exception&) {  // the ids then stand for themselves
       }
-      print_readable(run, dry_run, brief, Words(d));
+      print_readable(run, dry_run, brief, words);
     }
   });
 }

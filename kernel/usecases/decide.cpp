@@ -94,7 +94,8 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   update_later_previous_levels(db, a);
   if (!letter) return run;
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              on, level_labels(host.description(adoption->regime))};
+                              on, level_labels(host.description(adoption->regime)),
+                              RegimeWords(host.description(adoption->regime))};
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

@@ -68,5 +68,14 @@ PY
 grep -q "^      Leadership and management: Amber. 2 concerns here.$" "$dir/a.txt" && ok \
   || bad "assess prints the area ratings in plain words: $(grep -A7 '^123404' "$dir/a.txt")"
 
+# Section 5: the head's letter, and the body's report, give the areas in plain words too.
+"$trellis" letters --body telford --period 2018-19 -o "$dir/letters" >/dev/null 2>"$dir/err" || bad "letters: $(cat "$dir/err")"
+letter=$(grep -l "Wombridge" "$dir"/letters/* 2>/dev/null | head -1)
+[ -n "$letter" ] && grep -q "^## By area$" "$letter" && grep -q "^- Leadership and management: Amber. 2 concerns here.$" "$letter" \
+  && ok || bad "s5: Wombridge's letter lists its area ratings: $(ls "$dir/letters" 2>&1 | head -3)"
+"$trellis" report --body telford --period 2018-19 >"$dir/report.txt" 2>"$dir/err" || bad "report: $(cat "$dir/err")"
+grep -q "^        Leadership and management: Amber. 2 concerns here.$" "$dir/report.txt" && ok \
+  || bad "the report lists the area ratings: $(grep -A3 'By area' "$dir/report.txt" | head -5)"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
