@@ -112,7 +112,7 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
       fail(L, at, "expected the reasons as a list {\"...\", \"...\"}, found a table with other keys");
   }
   const lua_Integer count = luaL_len(L, index);
-  lua_createtable(L, static_cast<int>(std::max<lua_Integer>(count, 0)), 0);
+  lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // a hint: __len may lie
   for (lua_Integer i = 1; i <= count; ++i) {
     if (lua_geti(L, index, i) != LUA_TSTRING) {
       if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
