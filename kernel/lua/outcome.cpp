@@ -89,13 +89,30 @@ void only_list(lua_State* L, int table, const Where& at, const char* path, const
     fail(L, at, "%s: expected a list %s, found a table with other keys", path, example);
 }
 
-// Pushes a plain copy of the list of strings at `index`; nil is an empty
-// list. `path` is null for the reasons of `return level, reasons`, whose
-// messages stay as they were.
+[[noreturn]] void not_a_string(lua_State* L, const Where& at, const char* path, lua_Integer i) {
+  if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
+  fail(L, at, "%s[%I]: expected a string, found %s", path, i, found(L, -1));
+}
+
+// Pushes a plain list of the strings at `index`: the table itself when it
+// is plain already (no metatable: what the host reads raw is what the script
+// made), else a copy read through its metamethods; nil is an empty list.
+// `path` is null for the reasons of `return level, reasons`, whose messages
+// stay as they were.
 void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
   index = lua_absindex(L, index);
   if (lua_isnil(L, index) && path) {
     lua_newtable(L);
+    return;
+  }
+  if (lua_istable(L, index) && !lua_getmetatable(L, index)) {
+    only_list(L, index, at, path ? path : "reasons", "of strings {\"...\", \"...\"}");
+    const auto count = static_cast<lua_Integer>(lua_rawlen(L, index));
+    for (lua_Integer i = 1; i <= count; ++i) {
+      if (lua_rawgeti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
+      lua_pop(L, 1);
+    }
+    lua_pushvalue(L, index);
     return;
   }
   if (!lua_istable(L, index)) fail(L, at, "%s: expected a list of strings {\"...\", \"...\"}, found %s", path, found(L, index));
@@ -114,10 +131,7 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
   const lua_Integer count = luaL_len(L, index);
   lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // a hint: __len may lie
   for (lua_Integer i = 1; i <= count; ++i) {
-    if (lua_geti(L, index, i) != LUA_TSTRING) {
-      if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
-      fail(L, at, "%s[%I]: expected a string, found %s", path, i, found(L, -1));
-    }
+    if (lua_geti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
     lua_rawseti(L, -2, i);
   }
 }
@@ -254,8 +268,8 @@ void check_pair(lua_State* L, int first, const OutcomeRules& rules, const Where&
     fail(L, at, "expected a list of reasons (a table of strings) after the level, found %s", luaL_typename(L, reasons));
   lua_pushvalue(L, level);
   copy_strings(L, reasons, at, nullptr);
-  lua_newtable(L);
-  lua_newtable(L);
+  lua_pushnil(L);  // no ratings
+  lua_pushnil(L);  // no flags
 }
 
 }  // namespace

@@ -144,8 +144,9 @@ struct OutcomeRules {
 };
 void build_outcome_rules(OutcomeRules& rules, const ThresholdSetup& setup);
 /// Checks the function's two results on the stack top, either form, and
-/// pushes the canonical outcome: level, reasons, ratings, flags (plain tables;
-/// a rating is {subject, level, reasons, evidence ids}). Raises
+/// pushes the canonical outcome: level, reasons, ratings, flags (plain tables
+/// without metatables, ratings and flags nil when the script gave none; a
+/// rating is {subject, level, reasons, evidence indicator ids}). Raises
 /// "file:line: what: expected ..., found ..." on any mistake.
 void check_outcome(lua_State* L, const OutcomeRules& rules, const char* file, int line);
 /// Copies the canonical outcome at `first` out, with raw reads only (so it may
