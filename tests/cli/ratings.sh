@@ -68,6 +68,21 @@ PY
 grep -q "^      Leadership and management: Amber. 2 concerns here.$" "$dir/a.txt" && ok \
   || bad "assess prints the area ratings in plain words: $(grep -A7 '^123404' "$dir/a.txt")"
 
+# Nexus (shared/seeds/000 §5.2, §3.7, §3.11): each area's judgement is a computed rating on the dashboard
+# scale, listed with the self-assessed and moderated KPI ratings the tier rests on.
+"$trellis" assess --body nexus --period 2019-20/autumn --dry-run --format json >"$dir/n.json" 2>"$dir/err" \
+  || bad "nexus assess: $(cat "$dir/err")"
+python3 - "$dir/n.json" <<'PY' && ok || bad "000 §5.2: Nexus area judgements and the KPI ratings they rest on are listed"
+import json, sys
+areas = ["quality_of_education", "behaviour_and_attitudes", "personal_development", "leadership_and_management"]
+for s in json.load(open(sys.argv[1])):
+    computed = [r for r in s["ratings"] if r["stage"] == "computed"]
+    assert [r["subject"] for r in computed] == ["overall"] + areas, computed
+    assert all(r["level"] in ("strong", "secure", "developing", "weak") for r in computed[1:]), computed
+    stages = {r["stage"] for r in s["ratings"]}
+    assert {"self", "moderated"} <= stages, (s["urn"], stages)
+PY
+
 # Section 5: the head's letter, and the body's report, give the areas in plain words too.
 "$trellis" letters --body telford --period 2018-19 -o "$dir/letters" >/dev/null 2>"$dir/err" || bad "letters: $(cat "$dir/err")"
 letter=$(grep -l "Wombridge" "$dir"/letters/* 2>/dev/null | head -1)
