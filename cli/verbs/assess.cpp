@@ -5,11 +5,23 @@
 #include "trellis/assessment.hpp"
 #include "trellis/assessment_json.hpp"
 #include "trellis/error.hpp"
+#include "trellis/regime_words.hpp"
 
 namespace trellis::cli {
 namespace {
 
-void print_readable(const AssessRun& run, bool dry_run, bool brief) {
+/// "      Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
+void print_subject_ratings(const SchoolAssessment& a, const RegimeWords& words) {
+  bool any = false;
+  for (const auto& r : a.ratings) {
+    if (r.subject == "overall" || r.stage != "computed") continue;
+    if (!any) std::cout << "    By area:\n";
+    any = true;
+    std::cout << "      " << words.line(r) << "\n";
+  }
+}
+
+void print_readable(const AssessRun& run, bool dry_run, bool brief, const RegimeWords& words) {
   std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
             << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
             << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
@@ -22,8 +34,9 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief) {
     if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
     if (auto note = a.switch_note()) std::cout << "  (" << *note << ")";
     std::cout << "\n";
-    if (!brief)
-      for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    if (brief) continue;
+    for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    print_subject_ratings(a, words);
   }
   std::map<std::string, int> counts;
   for (auto& a : run.schools) ++counts[a.level];
@@ -66,7 +79,12 @@ void add_assess(CLI::App& app, Cli& cli) {
       for (auto& a : run.schools) arr.push_back(to_json(a));
       print_json(arr);
     } else {
-      print_readable(run, dry_run, brief);
+      RegimeWords words;
+      try {
+        words = RegimeWords(host.description(run.regime));
+      } catch (const std::exception&) {  // the ids then stand for themselves
+      }
+      print_readable(run, dry_run, brief, words);
     }
   });
 }

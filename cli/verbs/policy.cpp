@@ -93,6 +93,13 @@ void check(const std::string& file, const std::string& format) {
   if (!problems.empty()) throw ProblemsFound(plural(problems.size(), "problem") + " in " + file);
 }
 
+/// [{subject, level, reasons}] of a script's outcome.
+nlohmann::json ratings_json(const sdk::ThresholdOutcome& out) {
+  auto list = nlohmann::json::array();
+  for (const auto& r : out.ratings) list.push_back({{"subject", r.subject}, {"level", r.level}, {"reasons", r.reasons}});
+  return list;
+}
+
 std::string direction_text(sdk::Direction d) {
   return d == sdk::Direction::higher_is_better ? "higher is better"
          : d == sdk::Direction::lower_is_better ? "lower is better"
@@ -228,6 +235,8 @@ void test(const std::string& file, const std::string& cases_option, const std::s
                       {"line", r.where.line},
                       {"level", r.outcome.status.ok ? nlohmann::json(r.outcome.level) : nlohmann::json()},
                       {"reasons", r.outcome.reasons},
+                      {"ratings", ratings_json(r.outcome)},
+                      {"flags", r.outcome.flags},
                       {"error", r.outcome.status.ok ? nlohmann::json() : nlohmann::json(r.outcome.status.message)},
                       {"differences", r.differences}});
     print_json({{"policy", file}, {"cases", cases.string()}, {"passed", passed}, {"failed", failed}, {"results", list}});

@@ -1,5 +1,7 @@
 #include "trellis/assessment.hpp"
 
+#include "assessment_ratings.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,7 @@ std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host,
   }
   std::vector<SchoolAssessment> out = db.assessments().latest_of_period(body_id, period.to_string(), *regime, only);
   for (auto& a : out) {
+    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     auto d = decided.find(a.urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
   }
@@ -99,8 +102,8 @@ void store(Database& db, SchoolAssessment& a, const std::string& now) {
   a.id = db.assessments().add(a, now);
   for (auto& r : a.ratings)
     db.ratings().add_proposal({a.urn, a.body, a.period, r.subject, r.level, r.stage,
-                               "trellis (" + a.regime + " policy " + a.policy_version + ")", now, r.rationale, a.regime,
-                               a.adoption_id, std::nullopt, ""},
+                               "trellis (" + a.regime + " policy " + a.policy_version + ")", now,
+                               assessment_ratings::rationale_of(r), a.regime, a.adoption_id, std::nullopt, ""},
                               r.evidence);
 }
 
@@ -158,7 +161,8 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
                         (met == 1 ? " is" : " are") + " held.");
   for (const auto& u : unmet) out.reasons.push_back("Missing: " + u + ".");
   if (k.insufficient_follow_up) out.reasons.push_back("What follows: " + k.insufficient_follow_up->title + ".");
-  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.subject == "overall"; }),
+  // Nor can it carry the regime's ratings of areas and indicators.
+  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.stage == "computed"; }),
                     out.ratings.end());
 }
 
@@ -244,6 +248,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     }
     a.reasons = out.reasons;
     a.ratings = out.ratings;
+    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     if (adoption) a.adoption_id = adoption->id;
@@ -282,7 +287,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
 
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
   const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              made_on.to_string(), level_labels(description)};
+                              made_on.to_string(), level_labels(description), RegimeWords(description)};
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
     if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));

@@ -10,7 +10,12 @@ nlohmann::json to_json(const Decision& d) {
 
 nlohmann::json to_json(const SchoolAssessment& a) {
   auto ratings = nlohmann::json::array();
-  for (const auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+  for (const auto* list : {&a.ratings, &a.recorded})
+    for (const auto& r : *list) {
+      nlohmann::json j{{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}};
+      if (!r.reasons.empty()) j["reasons"] = r.reasons;
+      ratings.push_back(std::move(j));
+    }
   return {{"urn", a.urn},
           {"name", a.name},
           {"body", a.body},

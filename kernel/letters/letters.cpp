@@ -68,6 +68,13 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
   }
   out << "## What the data shows\n\n";
   for (auto& r : a.reasons) out << "- " << r << "\n";
+  bool by_area = false;
+  for (const auto& r : a.ratings) {
+    if (r.subject == "overall" || r.stage != "computed") continue;
+    if (!by_area) out << "\n## By area\n\n";
+    by_area = true;
+    out << "- " << c.words.line(r) << "\n";
+  }
   out << "\n## What happens next\n\n"
       << (!c.offer.empty() ? c.offer
           : stays          ? "You may discuss this decision with a representative of " + c.body_name + "."

@@ -255,6 +255,36 @@ int rating(lua_State* L) {
   return 1;
 }
 
+// A fact as Lua sees it: lists 1-based and tables by key, both read-only and
+// made afresh each run (like the rest of the school, nothing outlives it).
+void push_fact(lua_State* L, const sdk::Fact& fact) {
+  luaL_checkstack(L, 4, "the facts are nested too deeply");
+  if (const double* d = std::get_if<double>(&fact)) {
+    lua_pushnumber(L, *d);
+  } else if (const bool* b = std::get_if<bool>(&fact)) {
+    lua_pushboolean(L, *b);
+  } else if (const std::string* text = std::get_if<std::string>(&fact)) {
+    lua_pushlstring(L, text->data(), text->size());
+  } else if (const sdk::FactList* list = std::get_if<sdk::FactList>(&fact)) {
+    lua_createtable(L, static_cast<int>(list->size()), 0);
+    lua_Integer i = 0;
+    for (const sdk::Fact& item : *list) {
+      push_fact(L, item);
+      lua_rawseti(L, -2, ++i);
+    }
+    make_read_only(L);
+  } else {
+    const auto& table = std::get<sdk::FactTable>(fact);
+    lua_createtable(L, 0, static_cast<int>(table.size()));
+    for (const auto& [key, item] : table) {
+      lua_pushlstring(L, key.data(), key.size());
+      push_fact(L, item);
+      lua_rawset(L, -3);
+    }
+    make_read_only(L);
+  }
+}
+
 void push_lazy(lua_State* L, lua_CFunction index) {
   lua_newtable(L);
   lua_newtable(L);
@@ -322,12 +352,7 @@ void push_school(lua_State* L, SandboxState& s) {
   if (pool.facts_filled) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, pool.facts_backing);
     for (const auto& [key, fact] : *s.call.facts) {
-      if (const double* d = std::get_if<double>(&fact))
-        lua_pushnumber(L, *d);
-      else if (const bool* b = std::get_if<bool>(&fact))
-        lua_pushboolean(L, *b);
-      else
-        lua_pushlstring(L, std::get<std::string>(fact).data(), std::get<std::string>(fact).size());
+      push_fact(L, fact);
       lua_setfield(L, -2, key.c_str());
     }
     lua_pop(L, 1);

@@ -119,6 +119,41 @@ void push_school(lua_State* L, SandboxState& s);
 /// Makes the pooled school objects; once, when the sandbox is built.
 void build_school_pool(lua_State* L, SandboxState& s);
 
+// outcome.cpp: what a threshold function returns, checked and copied out.
+/// A scale as the checks name it: its id, level ids and "green, amber, red".
+struct ScaleCheck {
+  std::string id;
+  std::vector<std::string> levels;
+  std::string text;
+  bool has(std::string_view level) const;
+};
+struct SubjectCheck {
+  const char* kind = "area";        ///< "area" or "indicator"
+  const ScaleCheck* scale = nullptr;
+};
+/// Subjects point into the scales, so the rules are built in place, never copied.
+struct OutcomeRules {
+  OutcomeRules() = default;
+  OutcomeRules(const OutcomeRules&) = delete;
+  OutcomeRules& operator=(const OutcomeRules&) = delete;
+  ScaleCheck overall;
+  std::map<std::string, ScaleCheck, std::less<>> scales;
+  std::map<std::string, SubjectCheck, std::less<>> subjects;
+  std::string areas_text;  ///< the area ids, for the unknown-subject message
+  bool indicators_declared = false;
+};
+void build_outcome_rules(OutcomeRules& rules, const ThresholdSetup& setup);
+/// Checks the function's two results on the stack top, either form, and
+/// pushes the canonical outcome: level, reasons, ratings, flags (plain tables
+/// without metatables, ratings and flags nil when the script gave none; a
+/// rating is {subject, level, reasons, evidence indicator ids}). Raises
+/// "file:line: what: expected ..., found ..." on any mistake.
+void check_outcome(lua_State* L, const OutcomeRules& rules, const char* file, int line);
+/// Copies the canonical outcome at `first` out, with raw reads only (so it may
+/// run outside a protected call); evidence is left as indicator ids.
+void read_outcome(lua_State* L, int first, sdk::ThresholdOutcome& out,
+                  std::vector<std::vector<std::string>>& evidence);
+
 // errors.cpp
 /// The message handler of every protected run: message plus short traceback.
 int message_handler(lua_State* L);

@@ -16,7 +16,7 @@ struct ThresholdSandbox::State {
   };
   detail::SandboxState sandbox;
   ThresholdSetup setup;
-  std::string levels_text;  // "green, yellow, amber, red", for messages
+  detail::OutcomeRules rules;  // what a returned outcome is checked against
   std::vector<std::unique_ptr<Compiled>> scripts;
   const Compiled* current = nullptr;  // for the C entry points below
 
@@ -68,59 +68,6 @@ int compile_entry(lua_State* L) {
   return 0;
 }
 
-// The outcome's checks, so that every mistake names the script and line.
-void check_outcome(lua_State* L, const ThresholdSandbox::State& st, const char* file, int line) {
-  const int level = lua_gettop(L) - 1, reasons = level + 1;
-  if (lua_type(L, level) != LUA_TSTRING) {
-    lua_pushfstring(L, "%s:%d: expected the function to return a level (one of %s), found %s", file, line,
-                    st.levels_text.c_str(), luaL_typename(L, level));
-    lua_error(L);
-  }
-  std::size_t n = 0;
-  const char* id = lua_tolstring(L, level, &n);
-  const auto& levels = st.setup.levels;
-  if (std::find(levels.begin(), levels.end(), std::string_view(id, n)) == levels.end()) {
-    lua_pushfstring(L, "%s:%d: expected a level on the scale '%s' (one of %s), found \"%s\"", file, line,
-                    st.setup.scale.c_str(), st.levels_text.c_str(), id);
-    lua_error(L);
-  }
-  if (lua_type(L, reasons) != LUA_TTABLE) {
-    lua_pushfstring(L, "%s:%d: expected a list of reasons (a table of strings) after the level, found %s", file,
-                    line, luaL_typename(L, reasons));
-    lua_error(L);
-  }
-  // The host reads the reasons raw: a plain table is checked where it is, a
-  // read-only one (say, a params list) is copied out through its metamethods.
-  if (detail::is_read_only(L, reasons)) {
-    const lua_Integer count = luaL_len(L, reasons);
-    lua_createtable(L, static_cast<int>(std::max<lua_Integer>(count, 0)), 0);
-    for (lua_Integer i = 1; i <= count; ++i) {
-      lua_geti(L, reasons, i);
-      lua_rawseti(L, -2, i);
-    }
-    lua_replace(L, reasons);
-  }
-  const auto count = static_cast<lua_Integer>(lua_rawlen(L, reasons));
-  for (lua_Integer i = 1; i <= count; ++i) {
-    if (lua_rawgeti(L, reasons, i) != LUA_TSTRING) {
-      lua_pushfstring(L, "%s:%d: expected reason %I to be a string, found %s", file, line, i, luaL_typename(L, -1));
-      lua_error(L);
-    }
-    lua_pop(L, 1);
-  }
-  lua_Integer entries = 0;
-  lua_pushnil(L);
-  while (lua_next(L, reasons)) {
-    lua_pop(L, 1);
-    ++entries;
-  }
-  if (entries != count) {
-    lua_pushfstring(L, "%s:%d: expected the reasons as a list {\"...\", \"...\"}, found a table with other keys",
-                    file, line);
-    lua_error(L);
-  }
-}
-
 // Arguments: the State, the Compiled script. One school's run.
 int run_entry(lua_State* L) {
   auto& st = owner(L);
@@ -130,8 +77,8 @@ int run_entry(lua_State* L) {
   detail::push_school(L, st.sandbox);
   lua_rawgeti(L, LUA_REGISTRYINDEX, st.sandbox.params_ref);
   lua_call(L, 2, 2);
-  check_outcome(L, st, script->file.c_str(), script->fn_line);
-  return 2;
+  detail::check_outcome(L, st.rules, script->file.c_str(), script->fn_line);
+  return 4;
 }
 
 // Argument: the State.
@@ -154,12 +101,25 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// A rating rests on the newest item of each indicator it cites, where the
+// school holds one at or before the period.
+void cite_evidence(const sdk::EvidenceView& school, const std::vector<std::vector<std::string>>& cited,
+                   sdk::ThresholdOutcome& out) {
+  try {
+    for (std::size_t i = 0; i < out.ratings.size(); ++i)
+      for (const auto& indicator : cited[i])
+        if (auto item = school.latest(indicator)) out.ratings[i].evidence.push_back(item->id);
+  } catch (const std::exception& e) {
+    out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
+  }
+}
+
 }  // namespace
 
 ThresholdSandbox::ThresholdSandbox(ThresholdSetup setup) : state_(std::make_unique<State>()) {
   auto& st = *state_;
   st.setup = std::move(setup);
-  st.levels_text = join(st.setup.levels);
+  detail::build_outcome_rules(st.rules, st.setup);
   for (const auto& spec : st.setup.indicators) st.sandbox.indicators[spec.id] = {spec.label, spec.unit};
   detail::open_sandbox(st.sandbox, st.setup.limits);
   lua_State* L = st.sandbox.L;
@@ -254,25 +214,17 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   lua_pushcfunction(L, run_entry);
   lua_pushlightuserdata(L, &st);
   lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
-  const int rc = lua_pcall(L, 2, 2, 1);
+  const int rc = lua_pcall(L, 2, 4, 1);
   s.call.active = false;
   s.call.evidence = nullptr;
   s.call.school = nullptr;
   s.call.facts = nullptr;
 
   if (rc == LUA_OK) {
-    std::size_t n = 0;
-    const char* level = lua_tolstring(L, 2, &n);
-    out.level.assign(level, n);
-    const auto count = static_cast<lua_Integer>(lua_rawlen(L, 3));
-    out.reasons.reserve(static_cast<std::size_t>(count));
-    for (lua_Integer i = 1; i <= count; ++i) {
-      lua_rawgeti(L, 3, i);
-      const char* reason = lua_tolstring(L, -1, &n);
-      out.reasons.emplace_back(reason, n);
-      lua_pop(L, 1);
-    }
+    std::vector<std::vector<std::string>> cited;
+    detail::read_outcome(L, 2, out, cited);
     lua_settop(L, 0);
+    cite_evidence(school, cited, out);
     return out;
   }
   std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";

@@ -31,11 +31,13 @@ struct Case {
   std::map<std::pair<std::string, std::string>, std::string> ratings;
   std::optional<std::string> expect_level, expect_error;
   std::vector<std::string> expect_reasons;
+  std::map<std::string, std::string> expect_ratings;  ///< subject -> level
 };
 
 const std::vector<std::string> shared_keys{"script",     "period", "context", "previous_level",
                                            "indicators", "benchmarks", "facts", "ratings"};
-const std::vector<std::string> case_only_keys{"name", "expect_level", "expect_reasons", "expect_error"};
+const std::vector<std::string> case_only_keys{"name", "expect_level", "expect_reasons", "expect_ratings",
+                                              "expect_error"};
 const std::vector<std::string> context_keys{"urn",        "name",  "la_code", "la_name", "type",
                                             "type_group", "phase", "status",  "pupils"};
 const std::vector<std::string> indicator_keys{"value", "text", "missing", "period", "source"};
@@ -117,6 +119,9 @@ class CasesReader {
         if (!n.is_array()) fail(n, "expect_reasons as a list of strings", policy_tree::shown(n));
         c.expect_reasons.clear();
         for (const auto& item : *n.as_array()) c.expect_reasons.push_back(text(item, "each expected reason"));
+      } else if (e.name == "expect_ratings") {
+        table_of(n, "expect_ratings (subject = level)");
+        for (const auto& r : policy_tree::entries(*n.as_table())) c.expect_ratings[r.name] = text(*r.node, r.name);
       } else if (e.name == "context") context(n, c.school);
       else if (e.name == "indicators") indicators(n, c);
       else if (e.name == "benchmarks") benchmarks(n, c);
@@ -184,15 +189,39 @@ class CasesReader {
     }
   }
 
+  // A case's facts go over [defaults]' key by key: a table merges into the
+  // table it meets (`kpi.safeguarding.level = "weak"` changes one field), any
+  // other value replaces what was there.
   void facts(const toml::node& n, Case& c) {
     table_of(n, "facts");
-    for (const auto& e : policy_tree::entries(*n.as_table())) {
-      const toml::node& v = *e.node;
-      if (v.is_number()) c.facts[e.name] = number(v, e.name);
-      else if (v.is_boolean()) c.facts[e.name] = v.as_boolean()->get();
-      else if (v.is_string()) c.facts[e.name] = v.as_string()->get();
-      else fail(v, "fact " + e.name + " as a number, text or true/false", policy_tree::shown(v));
+    for (const auto& e : policy_tree::entries(*n.as_table())) merge(c.facts[e.name], fact(*e.node, e.name));
+  }
+
+  sdk::Fact fact(const toml::node& v, const std::string& name) const {
+    if (v.is_number()) return number(v, name);
+    if (v.is_boolean()) return v.as_boolean()->get();
+    if (v.is_string()) return v.as_string()->get();
+    if (const auto* list = v.as_array()) {
+      sdk::FactList out;
+      for (const auto& item : *list) out.push_back(fact(item, name + "[" + std::to_string(out.size() + 1) + "]"));
+      return out;
     }
+    if (const auto* table = v.as_table()) {
+      sdk::FactTable out;
+      for (const auto& e : policy_tree::entries(*table)) out[e.name] = fact(*e.node, name + "." + e.name);
+      return out;
+    }
+    fail(v, "fact " + name + " as a number, text, true/false, a list or a table", policy_tree::shown(v));
+  }
+
+  static void merge(sdk::Fact& into, sdk::Fact from) {
+    auto* table = std::get_if<sdk::FactTable>(&into);
+    auto* over = std::get_if<sdk::FactTable>(&from);
+    if (!table || !over) {
+      into = std::move(from);
+      return;
+    }
+    for (auto& [key, value] : *over) merge((*table)[key], std::move(value));
   }
 
   void ratings(const toml::node& n, Case& c) {
@@ -283,6 +312,11 @@ std::vector<std::string> compare(const Case& c, const sdk::ThresholdOutcome& out
     const bool found = std::any_of(out.reasons.begin(), out.reasons.end(),
                                    [&](const std::string& r) { return r.find(want) != std::string::npos; });
     if (!found) differences.push_back("expected a reason containing \"" + want + "\", found none");
+  }
+  for (const auto& [subject, level] : c.expect_ratings) {
+    auto r = std::find_if(out.ratings.begin(), out.ratings.end(), [&](auto& x) { return x.subject == subject; });
+    if (r == out.ratings.end()) differences.push_back("expected a rating of " + subject + ", found none");
+    else if (r->level != level) differences.push_back("expected " + subject + " rated " + level + ", got " + r->level);
   }
   return differences;
 }

@@ -43,6 +43,9 @@ lua::ThresholdSetup threshold_setup(const Policy& policy, const sdk::RegimeDescr
                          description.overall_scale + "'",
                      "no such scale");
   setup.indicators = description.indicators;
+  setup.scales = description.scales;
+  setup.areas = description.areas;
+  setup.subject_scales = description.subject_scales;
   // The policy's [thresholds.params], then the defaults the regime declares for any it omits.
   const auto& impl = PolicyInternals::of(policy);
   std::vector<std::pair<std::string, lua::Value>> params;

@@ -99,6 +99,13 @@ std::vector<const ReportSchool*> Report::switches() const {
   return out;
 }
 
+std::vector<std::string> Report::subject_lines(const ReportSchool& s) const {
+  std::vector<std::string> out;
+  for (const auto& r : s.assessment.ratings)
+    if (r.subject != "overall" && r.stage == "computed") out.push_back(words.line(r));
+  return out;
+}
+
 namespace {
 
 /// Where the adopted policy lies; empty when the assessments were made under no adoption.
@@ -146,6 +153,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
     }
     r.regime_name = d->name;
     r.reported_stage = d->reported_stage;
+    r.words = RegimeWords(*d);
   } catch (const std::exception&) {
     r.regime_name = r.regime + " (plugin not loaded: levels shown as stored)";
   }

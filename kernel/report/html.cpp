@@ -75,6 +75,11 @@ std::string render_html(const Report& r) {
     o << "<ul>";
     for (auto& reason : s.assessment.reasons) o << "<li>" << esc(reason) << "</li>";
     o << "</ul>\n";
+    if (auto lines = r.subject_lines(s); !lines.empty()) {
+      o << "<p>By area:</p><ul>";
+      for (auto& line : lines) o << "<li>" << esc(line) << "</li>";
+      o << "</ul>\n";
+    }
   }
   if (!r.differences.empty()) {
     o << "<h2>Where the stages disagree</h2>\n<table><tr><th>School</th><th>Subject</th><th>Earlier</th><th>Later</th><th>Rationale</th></tr>";

@@ -82,6 +82,10 @@ std::string render_markdown(const Report& r) {
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
       o << "Why it was decided: " << s.assessment.decision->rationale << "\n\n";
     for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
+    if (auto lines = r.subject_lines(s); !lines.empty()) {
+      o << "\nBy area:\n\n";
+      for (auto& line : lines) o << "- " << line << "\n";
+    }
     if (!s.ratings.empty()) {
       o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
       for (auto& rt : s.ratings) o << "| " << rt.subject << " | " << rt.level << " |\n";
@@ -125,6 +129,10 @@ std::string render_text(const Report& r) {
   for (auto& s : r.schools) {
     o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";
     for (auto& reason : s.assessment.reasons) o << "      - " << reason << "\n";
+    if (auto lines = r.subject_lines(s); !lines.empty()) {
+      o << "      By area:\n";
+      for (auto& line : lines) o << "        " << line << "\n";
+    }
   }
   if (!r.differences.empty()) {
     o << "\nWhere the stages disagree:\n";

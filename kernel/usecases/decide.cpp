@@ -92,7 +92,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   update_later_previous_levels(db, a);
   if (!letter) return run;
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              on, level_labels(policy.description())};
+                              on, level_labels(policy.description()), RegimeWords(policy.description())};
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

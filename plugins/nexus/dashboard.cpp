@@ -60,32 +60,28 @@ std::vector<KpiRating> rate_dashboard(const EvidenceView& school, const PolicyVi
 }
 
 Facts dashboard_facts(const std::vector<KpiRating>& dashboard) {
-  Facts f;
   const RegimeDescription d = describe_regime();
-  std::string areas, kpis, levels;
+  FactList areas, levels, kpis;
+  FactTable area, level, kpi;
   for (auto& a : d.areas) {
-    areas += (areas.empty() ? "" : " ") + a.id;
-    f["area." + a.id + ".label"] = a.label;
+    areas.push_back(a.id);
+    area[a.id] = FactTable{{"label", a.label}};
   }
   for (auto& s : d.scales)
     if (s.id == "dashboard")
       for (auto& l : s.levels) {
-        levels += (levels.empty() ? "" : " ") + l.id;
-        f["level." + l.id + ".label"] = l.label;
+        levels.push_back(l.id);
+        level[l.id] = FactTable{{"label", l.label}};
       }
   for (auto& k : dashboard) {
-    kpis += (kpis.empty() ? "" : " ") + k.id;
-    const std::string p = "kpi." + k.id + ".";
-    f[p + "area"] = k.area;
-    f[p + "label"] = k.label;
-    f[p + "stage"] = std::string(k.moderated ? "moderated" : k.self ? "self" : "none");
-    if (k.used()) f[p + "level"] = *k.used();
-    if (k.self) f[p + "self"] = *k.self;
+    kpis.push_back(k.id);
+    FactTable t{{"area", k.area}, {"label", k.label}, {"stage", k.moderated ? "moderated" : k.self ? "self" : "none"}};
+    if (k.used()) t["level"] = *k.used();
+    if (k.self) t["self"] = *k.self;
+    kpi[k.id] = std::move(t);
   }
-  f["areas"] = areas;
-  f["kpis"] = kpis;
-  f["levels"] = levels;
-  return f;
+  return {{"areas", std::move(areas)}, {"area", std::move(area)},     {"levels", std::move(levels)},
+          {"level", std::move(level)}, {"kpis", std::move(kpis)},     {"kpi", std::move(kpi)}};
 }
 
 std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboard) {

@@ -39,6 +39,11 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   for (const char* id : {"ofsted_grade", "ofsted_inspection_date", "overall_absence_pct", "persistent_absence_pct"})
     if (auto o = in.evidence.latest(id); o && o->present()) overall.evidence.push_back(o->id);
   out.ratings.push_back(std::move(overall));
+  // 000 §5.2: each area's aggregated judgement, on the dashboard scale.
+  for (auto& area : tier.ratings)
+    out.ratings.push_back({area.subject, area.level, "computed",
+                           "Aggregated from the area's dashboard ratings by the policy's tiers script (000 §5.2)",
+                           std::move(area.evidence), std::move(area.reasons)});
   return Status::success();
 }
 

@@ -35,6 +35,11 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
   for (auto& o : in.evidence.all())
     if (o.present()) overall.evidence.push_back(o.id);
   out.ratings.push_back(std::move(overall));
+  // Section 6's areas, each banded by classify.lua on its own criteria; a
+  // proposal for the officer like the overall band (section 5).
+  for (auto& area : result.ratings)
+    out.ratings.push_back({area.subject, area.level, "computed", "Computed from the section 6 criteria of this area",
+                           std::move(area.evidence), std::move(area.reasons)});
   return Status::success();
 }
 

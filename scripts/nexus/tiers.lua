@@ -24,27 +24,25 @@
 --        developing or weak (1), or early_min_weak_kpis weak KPIs (1);
 --      Prevention (from decline) otherwise.
 --
--- The facts the plugin hands over (school.facts):
---   areas                 "quality_of_education behaviour_and_attitudes ..." in order
---   area.<id>.label       "Quality of education"
---   levels                "strong secure developing weak", best first
---   level.<id>.label      "Strong"
+-- The facts the plugin hands over (school.facts), as Lua lists and tables:
+--   areas                 {"quality_of_education", "behaviour_and_attitudes", ...} in order
+--   area[id].label        "Quality of education"
+--   levels                {"strong", "secure", "developing", "weak"}, best first
+--   level[id].label       "Strong"
 --   kpis                  the dashboard's KPI ids in the policy's order
---   kpi.<id>.area|label   the KPI's area and label
---   kpi.<id>.level        the rating in use: moderated, else self (absent if neither)
---   kpi.<id>.stage        "moderated", "self" or "none"
---   kpi.<id>.self         the headteacher's self-assessment, if any
+--   kpi[id].area, .label  the KPI's area and label
+--   kpi[id].level         the rating in use: moderated, else self (nil if neither)
+--   kpi[id].stage         "moderated", "self" or "none"
+--   kpi[id].self          the headteacher's self-assessment, if any
+--
+-- It returns the tier, its reasons, and each area's judgement as a rating of
+-- that area on the dashboard scale (computed, for the SPSB to see beside the
+-- moderated KPI ratings).
 --
 -- The data the trust collects (000 §3.8) does not move the tier: it forms
 -- "questions for further enquiry" (000 §3.8.1), listed after the area lines.
 
 local fmt = string.format
-
-local function words(text)
-  local out = {}
-  for w in string.gmatch(text or "", "%S+") do out[#out + 1] = w end
-  return out
-end
 
 local function join(items, last)
   if #items == 0 then return "" end
@@ -60,11 +58,11 @@ local TIER_LABEL = {
 
 return function(school, params)
   local facts = school.facts
-  local levels = words(facts.levels)
+  local levels = facts.levels
   local score, label = {}, {}
   for i, id in ipairs(levels) do
     score[id] = #levels - i + 1
-    label[id] = facts["level." .. id .. ".label"] or id
+    label[id] = facts.level[id] and facts.level[id].label or id
   end
   local function level_for(mean)
     if mean >= params.area_strong_from then return levels[1] end
@@ -78,16 +76,10 @@ return function(school, params)
 
   -- The KPIs of each area, with the rating in use and where it came from.
   local by_area = {}
-  for _, id in ipairs(words(facts.kpis)) do
-    local p = "kpi." .. id .. "."
-    local area = facts[p .. "area"]
-    by_area[area] = by_area[area] or {}
-    table.insert(by_area[area], {
-      id = id,
-      label = facts[p .. "label"] or id,
-      level = facts[p .. "level"],
-      stage = facts[p .. "stage"],
-    })
+  for _, id in ipairs(facts.kpis) do
+    local k = facts.kpi[id]
+    by_area[k.area] = by_area[k.area] or {}
+    table.insert(by_area[k.area], { id = id, label = k.label or id, level = k.level, stage = k.stage })
   end
 
   local function named(k)
@@ -96,8 +88,8 @@ return function(school, params)
   end
 
   local areas, weak_kpis, limiting_weak = {}, {}, {}
-  for _, area in ipairs(words(facts.areas)) do
-    local a = { id = area, label = facts["area." .. area .. ".label"] or area, weak = {}, developing = {}, rated = 0 }
+  for _, area in ipairs(facts.areas) do
+    local a = { id = area, label = facts.area[area] and facts.area[area].label or area, weak = {}, developing = {}, rated = 0 }
     local sum = 0
     for _, k in ipairs(by_area[area] or {}) do
       if k.level ~= nil and score[k.level] ~= nil then  -- anything else counts as unrated
@@ -160,15 +152,20 @@ return function(school, params)
     moved = fmt(", moved from %s", TIER_LABEL[school.previous_level] or school.previous_level)
   end
   reasons[1] = fmt("%s%s: %s (000 §5.2).", TIER_LABEL[tier], moved, because)
+  local ratings = {}
   for _, a in ipairs(areas) do
     local line = fmt("%s: %s (%s)", a.label, label[a.level], a.why)
     if #a.weak > 0 then line = line .. "; weak: " .. join(a.weak) end
     if #a.developing > 0 then line = line .. "; developing: " .. join(a.developing) end
     reasons[#reasons + 1] = line .. "."
+    local why = a.why:sub(1, 1):upper() .. a.why:sub(2)
+    if #a.weak > 0 then why = why .. "; weak: " .. join(a.weak) end
+    if #a.developing > 0 then why = why .. "; developing: " .. join(a.developing) end
+    ratings[#ratings + 1] = { subject = a.id, level = a.level, reasons = { why .. "." } }
   end
 
   -- 000 §3.8.1: data that sits oddly with a secure or strong attendance rating.
-  local attendance = facts["kpi.attendance.level"]
+  local attendance = facts.kpi.attendance and facts.kpi.attendance.level
   if attendance ~= nil and score[attendance] ~= nil and score[attendance] >= score[levels[2]] then
     local function ask(id, what, limit)
       local item = school.indicators[id]
@@ -180,5 +177,5 @@ return function(school, params)
     ask("persistent_absence_pct", "persistent absence", params.enquiry_persistent_absence_above)
     ask("overall_absence_pct", "overall absence", params.enquiry_overall_absence_above)
   end
-  return tier, reasons
+  return { level = tier, reasons = reasons, ratings = ratings }
 end

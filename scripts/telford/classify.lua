@@ -1,5 +1,8 @@
 -- Telford & Wrekin classification (QA policy 2024-25, section 6 criteria,
--- section 7 bands). Returns a band and the reasons a headteacher reads.
+-- section 7 bands). Returns the band, the reasons a headteacher reads, and a
+-- rating of each section 6 area (the areas plugins/telford/description.cpp
+-- declares): the band the area's own checks would give under the same
+-- section 7 rules, with its reasons and the evidence it rests on.
 --
 -- The seed gives no numbers. Every threshold is a param in
 -- policies/telford-and-wrekin.toml, documented there. The yardstick is the
@@ -94,8 +97,8 @@ local function plain(v) return fmt("%.1f", v) end
 
 return function(school, params)
   local checks = {}
-  local function add(area, status, reason)
-    if status ~= "none" then checks[#checks + 1] = { area = area, status = status, reason = reason } end
+  local function add(area, id, status, reason)
+    if status ~= "none" then checks[#checks + 1] = { area = area, id = id, status = status, reason = reason } end
   end
 
   -- Quality of education: statutory assessment outcomes (section 6).
@@ -105,51 +108,51 @@ return function(school, params)
   -- are not a fair yardstick, so results are not compared unless the policy says so.
   local special = school.facts.special_provision and not params.compare_special_attainment
   if special then
-    add("Quality of education", "missing", "Attainment is not compared with national averages for "
+    add("Quality of education", nil, "missing", "Attainment is not compared with national averages for "
       .. (school.type ~= "" and school.type:lower() or "special provision")
       .. "; officers judge outcomes from the school's own evidence")
     primary, secondary = false, false
   end
   if primary then
-    add("Quality of education", against_national(school, "ks2_rwm_expected_pct",
+    add("Quality of education", "ks2_rwm_expected_pct", against_national(school, "ks2_rwm_expected_pct",
       "KS2 pupils meeting the expected standard in reading, writing and maths",
       params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points))
   end
   if secondary then
-    add("Quality of education", against_national(school, "ks4_attainment8", "KS4 Attainment 8 score",
+    add("Quality of education", "ks4_attainment8", against_national(school, "ks4_attainment8", "KS4 Attainment 8 score",
       params.attainment8_gap_concern, params.attainment8_gap_serious, plain, points))
     local p8 = school.indicators["ks4_progress8"]
     if p8 and p8.value ~= nil then
       local v = p8.value
       if v <= params.progress8_serious then
-        add("Quality of education", "serious", fmt("KS4 Progress 8 score %s is at or below %s, well below average%s", score(v), score(params.progress8_serious), cite(p8)))
+        add("Quality of education", "ks4_progress8", "serious", fmt("KS4 Progress 8 score %s is at or below %s, well below average%s", score(v), score(params.progress8_serious), cite(p8)))
       elseif v <= params.progress8_concern then
-        add("Quality of education", "concern", fmt("KS4 Progress 8 score %s is at or below %s%s", score(v), score(params.progress8_concern), cite(p8)))
+        add("Quality of education", "ks4_progress8", "concern", fmt("KS4 Progress 8 score %s is at or below %s%s", score(v), score(params.progress8_concern), cite(p8)))
       end
     end
   end
-  add("Quality of education", against_national(school, "ks2_disadvantaged_rwm_pct",
+  add("Quality of education", "ks2_disadvantaged_rwm_pct", against_national(school, "ks2_disadvantaged_rwm_pct",
       "Disadvantaged pupils meeting the KS2 expected standard", params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points, true))
 
   -- Behaviour and attitudes: attendance, suspensions, modified timetables, EHE.
-  add("Behaviour and attitudes", above(school, "persistent_absence_pct", "Persistent absence",
+  add("Behaviour and attitudes", "persistent_absence_pct", above(school, "persistent_absence_pct", "Persistent absence",
       params.persistent_absence_concern, params.persistent_absence_serious, pct))
-  add("Behaviour and attitudes", above(school, "overall_absence_pct", "Overall absence",
+  add("Behaviour and attitudes", "overall_absence_pct", above(school, "overall_absence_pct", "Overall absence",
       params.overall_absence_concern, nil, pct))
-  add("Behaviour and attitudes", above(school, "suspension_rate_pct", "Suspensions (as % of pupils)",
+  add("Behaviour and attitudes", "suspension_rate_pct", above(school, "suspension_rate_pct", "Suspensions (as % of pupils)",
       params.suspension_rate_concern, nil, pct, true))
-  add("Behaviour and attitudes", count(school, "permanent_exclusions", "Permanent exclusions", params.exclusions_concern))
-  add("Behaviour and attitudes", count(school, "modified_timetables", "Pupils on modified timetables", params.modified_timetables_concern))
-  add("Behaviour and attitudes", count(school, "ehe_removals", "Pupils removed to elective home education", params.ehe_removals_concern))
+  add("Behaviour and attitudes", "permanent_exclusions", count(school, "permanent_exclusions", "Permanent exclusions", params.exclusions_concern))
+  add("Behaviour and attitudes", "modified_timetables", count(school, "modified_timetables", "Pupils on modified timetables", params.modified_timetables_concern))
+  add("Behaviour and attitudes", "ehe_removals", count(school, "ehe_removals", "Pupils removed to elective home education", params.ehe_removals_concern))
 
   -- Personal development: inclusion.
-  add("Personal development", flag(school, "inclusion_concern", "Concern about inclusion", "concern"))
+  add("Personal development", "inclusion_concern", flag(school, "inclusion_concern", "Concern about inclusion", "concern"))
 
   -- Leadership and management: safeguarding, complaints, governance, leadership change.
-  add("Leadership and management", flag(school, "safeguarding_concern", "Safeguarding concern", "serious"))
-  add("Leadership and management", count(school, "complaints_qualifying", "Qualifying complaints", params.complaints_concern))
-  add("Leadership and management", flag(school, "governance_concern", "Concern about governance", "concern"))
-  add("Leadership and management", flag(school, "leadership_change", "Change in leadership", "concern"))
+  add("Leadership and management", "safeguarding_concern", flag(school, "safeguarding_concern", "Safeguarding concern", "serious"))
+  add("Leadership and management", "complaints_qualifying", count(school, "complaints_qualifying", "Qualifying complaints", params.complaints_concern))
+  add("Leadership and management", "governance_concern", flag(school, "governance_concern", "Concern about governance", "concern"))
+  add("Leadership and management", "leadership_change", flag(school, "leadership_change", "Change in leadership", "concern"))
 
   -- In addition: Ofsted outcomes and finances.
   local ofsted = school.indicators["ofsted_grade"]
@@ -158,52 +161,102 @@ return function(school, params)
     local when = date and date.text and (" on " .. date.text) or ""
     local word = ofsted.text ~= nil and ofsted.text ~= "" and ofsted.text or tostring(ofsted.value)
     if ofsted.value >= 4 then
-      add("Ofsted", "serious", "Ofsted judged the school " .. word .. when .. cite(ofsted))
+      add("Ofsted", "ofsted_grade", "serious", "Ofsted judged the school " .. word .. when .. cite(ofsted))
     elseif ofsted.value >= 3 then
-      add("Ofsted", "concern", "Ofsted judged the school " .. word .. when .. cite(ofsted))
+      add("Ofsted", "ofsted_grade", "concern", "Ofsted judged the school " .. word .. when .. cite(ofsted))
     else
-      add("Ofsted", "ok", "Ofsted judged the school " .. word .. when .. cite(ofsted))
+      add("Ofsted", "ofsted_grade", "ok", "Ofsted judged the school " .. word .. when .. cite(ofsted))
     end
   else
-    add("Ofsted", "missing", "Ofsted: no inspection outcome is held")
+    add("Ofsted", "ofsted_grade", "missing", "Ofsted: no inspection outcome is held")
   end
-  add("Finance", flag(school, "finance_concern", "Concern about the oversight and use of finances", "concern"))
+  add("Finance", "finance_concern", flag(school, "finance_concern", "Concern about the oversight and use of finances", "concern"))
 
-  local concerns, serious = 0, 0
-  for _, c in ipairs(checks) do
-    if c.status == "concern" then concerns = concerns + 1 end
-    if c.status == "serious" then serious = serious + 1 end
+  -- Section 7 bands from a set of checks: red at any serious concern or
+  -- red_min_concerns, amber at amber_min_concerns, yellow at one, else green.
+  local function band_of(these)
+    local concerns, serious = 0, 0
+    for _, c in ipairs(these) do
+      if c.status == "concern" then concerns = concerns + 1 end
+      if c.status == "serious" then serious = serious + 1 end
+    end
+    local band = "green"
+    if serious > 0 or concerns >= params.red_min_concerns then
+      band = "red"
+    elseif concerns >= params.amber_min_concerns then
+      band = "amber"
+    elseif concerns >= 1 then
+      band = "yellow"
+    end
+    return band, serious, concerns
   end
 
-  local band
-  if serious > 0 or concerns >= params.red_min_concerns then
-    band = "red"
-  elseif concerns >= params.amber_min_concerns then
-    band = "amber"
-  elseif concerns >= 1 then
-    band = "yellow"
-  else
-    band = "green"
+  -- Concerns first, then what was missing, then what was in line.
+  local TAG = { serious = "Serious concern", concern = "Concern", missing = "Not known", ok = "No concern" }
+  local function lines(these, with_area)
+    local out = {}
+    for _, wanted in ipairs({ "serious", "concern", "missing", "ok" }) do
+      for _, c in ipairs(these) do
+        if c.status == wanted and c.reason then
+          out[#out + 1] = TAG[wanted] .. (with_area and (" (" .. c.area .. ")") or "") .. ": " .. c.reason .. "."
+        end
+      end
+    end
+    return out
   end
 
-  local reasons = {}
+  local band, serious, concerns = band_of(checks)
   local summary
   if band == "green" then
     summary = "No significant concerns were raised by the section 6 criteria"
   else
     summary = fmt("%d serious concern(s) and %d other concern(s) from the section 6 criteria", serious, concerns)
   end
-  reasons[1] = summary .. fmt(" (band rules: red at any serious concern or %d concerns, amber at %d, yellow at 1).",
-    params.red_min_concerns, params.amber_min_concerns)
-  -- Concerns first, then what was missing, then what was in line.
-  for _, wanted in ipairs({ "serious", "concern", "missing", "ok" }) do
+  local reasons = { summary .. fmt(" (band rules: red at any serious concern or %d concerns, amber at %d, yellow at 1).",
+    params.red_min_concerns, params.amber_min_concerns) }
+  for _, line in ipairs(lines(checks, true)) do reasons[#reasons + 1] = line end
+
+  -- Section 6's areas, each rated by the same rules on its own checks. Its
+  -- "in addition" list (Ofsted outcomes, finances) is one area.
+  local AREAS = {
+    { id = "quality_of_education", names = { "Quality of education" } },
+    { id = "behaviour_and_attitudes", names = { "Behaviour and attitudes" } },
+    { id = "personal_development", names = { "Personal development" } },
+    { id = "leadership_and_management", names = { "Leadership and management" } },
+    { id = "in_addition", names = { "Ofsted", "Finance" } },
+  }
+  local ratings = {}
+  for _, area in ipairs(AREAS) do
+    local these, evidence = {}, {}
     for _, c in ipairs(checks) do
-      if c.status == wanted and c.reason then
-        local tag = (wanted == "serious" and "Serious concern" or wanted == "concern" and "Concern"
-          or wanted == "missing" and "Not known" or "No concern")
-        reasons[#reasons + 1] = tag .. " (" .. c.area .. "): " .. c.reason .. "."
+      for _, name in ipairs(area.names) do
+        if c.area == name then
+          these[#these + 1] = c
+          if c.id and school.indicators[c.id] then evidence[#evidence + 1] = c.id end
+        end
       end
     end
+    local area_band, area_serious, area_concerns = band_of(these)
+    local why = lines(these, false)
+    local checked = 0
+    for _, c in ipairs(these) do
+      if c.status ~= "missing" then checked = checked + 1 end
+    end
+    local summary
+    if area_band ~= "green" then
+      local parts = {}
+      if area_serious > 0 then parts[#parts + 1] = fmt("%d serious concern%s", area_serious, area_serious == 1 and "" or "s") end
+      if area_concerns > 0 then parts[#parts + 1] = fmt("%d concern%s", area_concerns, area_concerns == 1 and "" or "s") end
+      summary = table.concat(parts, " and ") .. " here."
+    elseif #these == 0 then
+      summary = "Nothing the LA holds raises a concern here."
+    elseif checked == 0 then
+      summary = "No concern, but nothing here could be checked."
+    else
+      summary = "No concern was raised here."
+    end
+    table.insert(why, 1, summary)
+    ratings[#ratings + 1] = { subject = area.id, level = area_band, reasons = why, evidence = evidence }
   end
-  return band, reasons
+  return { level = band, reasons = reasons, ratings = ratings }
 end

@@ -44,7 +44,10 @@ struct SchoolAssessment {
   /// other regime. A first assessment under this regime is never a change of band.
   std::optional<std::string> prior_regime, prior_level;
   std::vector<std::string> reasons;
-  std::vector<sdk::RatingOut> ratings;
+  std::vector<sdk::RatingOut> ratings;  ///< the regime's own (computed): overall, and per area or indicator
+  /// What it rests on: the newest rating of each subject at each other stage
+  /// (self, moderated, validated, final) recorded for the school and period.
+  std::vector<sdk::RatingOut> recorded;
   std::string policy_version;
   std::string policy_hash;
   std::optional<std::int64_t> adoption_id;  ///< none for a draft policy

@@ -20,7 +20,9 @@ nlohmann::json to_json(const Decision& d);
 /// One school's assessment: urn, name, body, regime, period, level (the one that
 /// counts), classified, previous_level (null when none), computed_level,
 /// decision (null until decided), changed, switch (null unless the school
-/// changed framework), reasons, ratings [{subject, level, stage}],
+/// changed framework), reasons, ratings [{subject, level, stage, reasons?}]
+/// (the regime's computed ratings, overall then per area or indicator, then
+/// the recorded ratings it rests on; reasons only where there are some),
 /// policy_version, policy_hash.
 nlohmann::json to_json(const SchoolAssessment& a);
 

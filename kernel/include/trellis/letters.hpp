@@ -22,6 +22,7 @@
 
 #include "trellis/assessment.hpp"
 #include "trellis/letter.hpp"
+#include "trellis/regime_words.hpp"
 #include "trellis/sdk/description.hpp"
 #include "trellis/store/database.hpp"
 
@@ -32,6 +33,7 @@ struct LetterContext {
   std::string offer;  ///< what the body offers the head, from the policy; empty: a plain offer to discuss
   std::string today;  ///< "YYYY-MM-DD"
   std::map<std::string, std::string> labels;  ///< level id -> what a head reads ("early_intervention" -> "Early Intervention")
+  RegimeWords words = {};  ///< for the regime's ratings of areas and indicators
 };
 
 /// The labels of the regime's overall scale, for letters.

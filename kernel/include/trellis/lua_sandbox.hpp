@@ -68,6 +68,12 @@ struct ThresholdSetup {
   std::string scale;                           ///< the overall scale's id, for messages
   std::vector<std::string> levels;             ///< its level ids, best first
   std::vector<sdk::IndicatorSpec> indicators;  ///< give scripts each indicator's label and unit
+  /// What a returned table's ratings are checked against: a rating's subject
+  /// is an area or indicator, its level on the subject's scale (subject_scales,
+  /// else the overall one).
+  std::vector<sdk::Scale> scales;
+  std::vector<sdk::Area> areas;
+  std::vector<sdk::SubjectScale> subject_scales;
   Value params;                                ///< read-only `params` (a table, or nil)
   Limits limits;
 };
@@ -81,7 +87,18 @@ struct ThresholdSetup {
 /// period, label, unit} for the newest item at or before the period, or nil
 /// when nothing is held; `school.benchmarks[id]` is {national, la}. pairs()
 /// iterates every table in a fixed key order, so reasons built by iterating
-/// come out the same on every run.
+/// come out the same on every run. `school.facts` holds what the regime hands
+/// over: numbers, strings, booleans, and lists and tables of them.
+///
+/// What a script returns: `return level, reasons`, or one table
+///
+///     return { level = "amber", reasons = {"..."},
+///              ratings = {{subject = "leadership", level = "red", reasons = {"..."},
+///                          evidence = {"safeguarding_concern"}}},   -- ids or school.indicators records
+///              flags = {"safeguarding"} }
+///
+/// checked strictly: unknown keys, a level off its scale or an unknown subject
+/// fail the run with the script's file and line, what was expected and found.
 class ThresholdSandbox final : public sdk::ThresholdRunner {
  public:
   /// Throws std::runtime_error if the state cannot be built within the limits.

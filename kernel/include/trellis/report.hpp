@@ -16,6 +16,7 @@
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/plugin_host.hpp"
+#include "trellis/regime_words.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -80,6 +81,7 @@ struct Report {
   std::string regime, regime_name, policy_version, policy_hash;
   std::string policy_file;  ///< the adopted policy's file name, never its path; empty when the assessments were made under no adoption
   std::string reported_stage;
+  RegimeWords words;  ///< labels of the regime's subjects and levels (ids when its plugin is not loaded)
   std::vector<LevelCount> counts;
   std::vector<ReportSchool> schools;
   std::vector<StageDifference> differences;
@@ -90,6 +92,9 @@ struct Report {
   std::vector<const ReportSchool*> changes() const;
   /// Schools first assessed under this regime after another: not a change of band.
   std::vector<const ReportSchool*> switches() const;
+  /// "Behaviour and attitudes: Amber. 2 concerns here." for each of a school's
+  /// computed ratings of areas and indicators.
+  std::vector<std::string> subject_lines(const ReportSchool& s) const;
 };
 
 /// Throws UsageError when the body is unknown or nothing was assessed for the period.

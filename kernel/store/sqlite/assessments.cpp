@@ -7,6 +7,24 @@
 namespace trellis::sqlite {
 namespace {
 
+/// A computed rating in the row's `ratings` JSON: {subject, level, stage},
+/// with rationale, reasons and evidence ids when there are any.
+nlohmann::json rating_json(const sdk::RatingOut& r) {
+  nlohmann::json j{{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}};
+  if (!r.rationale.empty()) j["rationale"] = r.rationale;
+  if (!r.reasons.empty()) j["reasons"] = r.reasons;
+  if (!r.evidence.empty()) j["evidence"] = r.evidence;
+  return j;
+}
+
+/// The reverse; rows written before SDK 2 hold only subject, level and stage.
+sdk::RatingOut rating_of(const nlohmann::json& j) {
+  sdk::RatingOut r{j.at("subject"), j.at("level"), j.at("stage"), j.value("rationale", std::string()), {}};
+  r.evidence = j.value("evidence", std::vector<std::int64_t>());
+  r.reasons = j.value("reasons", std::vector<std::string>());
+  return r;
+}
+
 class Assessments final : public AssessmentRepository {
  public:
   explicit Assessments(Connection& c) : c_(c) {}
@@ -46,8 +64,7 @@ class Assessments final : public AssessmentRepository {
       a.classified = s.integer(7) != 0;
       a.previous_level = s.opt_text(8);
       a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
-      for (auto& r : nlohmann::json::parse(s.text(10)))
-        a.ratings.push_back({r.at("subject"), r.at("level"), r.at("stage"), "", {}});
+      for (auto& r : nlohmann::json::parse(s.text(10))) a.ratings.push_back(rating_of(r));
       a.policy_version = s.text(11);
       a.policy_hash = s.text(12);
       a.adoption_id = s.opt_integer(13);
@@ -107,7 +124,7 @@ class Assessments final : public AssessmentRepository {
 
   std::int64_t add(const SchoolAssessment& a, const std::string& at) override {
     auto ratings = nlohmann::json::array();
-    for (auto& r : a.ratings) ratings.push_back({{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}});
+    for (auto& r : a.ratings) ratings.push_back(rating_json(r));
     // Prepared once: a run stores one for every school.
     if (!add_)
       add_.emplace(c_, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,

@@ -50,6 +50,23 @@ class Ratings final : public RatingRepository {
     return out;
   }
 
+  std::vector<HeldRating> recorded(const std::string& body_id, const std::string& regime, std::int64_t urn,
+                                   const std::string& period) override {
+    Statement s(c_, R"(SELECT r.id, r.subject, r.level, r.stage, COALESCE(r.rationale, ''), COALESCE(r.regime, '')
+        FROM ratings r
+        WHERE r.body_id = ?1 AND r.urn = ?2 AND r.period = ?3 AND r.stage <> 'computed'
+          AND (r.regime IS NULL OR r.regime = ?4)
+          AND r.id = (SELECT MAX(b.id) FROM ratings b WHERE b.body_id = r.body_id AND b.urn = r.urn
+                      AND b.period = r.period AND b.subject = r.subject AND b.stage = r.stage
+                      AND (b.regime IS NULL OR b.regime = ?4))
+        ORDER BY r.subject <> 'overall', r.subject, r.id)");
+    s.bind(1, body_id).bind(2, urn).bind(3, period).bind(4, regime);
+    std::vector<HeldRating> out;
+    while (s.step())
+      out.push_back({s.integer(0), urn, period, s.text(1), s.text(3), s.text(2), s.text(5), s.text(4)});
+    return out;
+  }
+
   std::vector<RatingRecord> for_period(const std::string& body_id, const std::string& period) override {
     Statement s(c_, R"(SELECT id, urn, period, subject, level, stage, set_by, set_at, COALESCE(rationale, ''), supersedes
                      FROM ratings WHERE body_id = ? AND period = ? ORDER BY id)");

@@ -8,6 +8,7 @@
 #include "trellis/assessment_json.hpp"
 #include "trellis/evidence_json.hpp"
 #include "trellis/letter_json.hpp"
+#include "trellis/regime_words.hpp"
 #include "trellis/report.hpp"
 #include "trellis/schedule/activity_json.hpp"
 
@@ -105,6 +106,40 @@ TEST_CASE("DESIGN contract: assess --format json, one object per school") {
     CHECK(u["level"] == "academy");
     CHECK(u["classified"] == false);
   }
+}
+
+TEST_CASE("assess --format json lists the computed ratings, then the recorded ones they rest on; reasons where present") {
+  SchoolAssessment a = amber_school();
+  sdk::RatingOut area{"leadership", "red", "computed", "from the area's checks", {41, 42}};
+  area.reasons = {"A safeguarding concern."};
+  a.ratings.push_back(area);
+  sdk::RatingOut final{"overall", "red", "final", "Safeguarding outweighs the data", {}};
+  final.reasons = {final.rationale};
+  a.recorded = {final};
+  const json j = to_json(a);
+  REQUIRE(j["ratings"].size() == 3);
+  CHECK(j["ratings"][0] == json{{"subject", "overall"}, {"level", "amber"}, {"stage", "computed"}});
+  CHECK(j["ratings"][1] == json{{"subject", "leadership"}, {"level", "red"}, {"stage", "computed"},
+                                {"reasons", {"A safeguarding concern."}}});
+  CHECK(j["ratings"][2] == json{{"subject", "overall"}, {"level", "red"}, {"stage", "final"},
+                                {"reasons", {"Safeguarding outweighs the data"}}});
+}
+
+TEST_CASE("RegimeWords reads a rating in the regime's words, on the subject's own scale") {
+  sdk::RegimeDescription d;
+  d.overall_scale = "band";
+  d.scales = {{"band", "Band", {{"green", "Green", ""}, {"amber", "Amber", ""}}},
+              {"dashboard", "Dashboard", {{"secure", "Secure", ""}, {"amber", "Amber (dashboard)", ""}}}};
+  d.areas = {{"leadership", "Leadership and management"}, {"quality", "Quality of education"}};
+  d.subject_scales = {{"quality", "dashboard"}};
+  const RegimeWords words(d);
+  sdk::RatingOut r{"leadership", "amber", "computed", "", {}};
+  r.reasons = {"2 concerns here.", "Qualifying complaints: 4."};
+  CHECK(words.line(r) == "Leadership and management: Amber. 2 concerns here.");
+  CHECK(words.level("quality", "amber") == "Amber (dashboard)");
+  CHECK(words.subject("made_up") == "made_up");
+  CHECK(words.level("leadership", "purple") == "purple");
+  CHECK(RegimeWords().line(r) == "leadership: amber. 2 concerns here.");
 }
 
 TEST_CASE("DESIGN contract: schedule --format json, one object per activity") {

@@ -8,10 +8,24 @@ using trellis::sdk::Fact;
 
 namespace {
 
-std::string fact_text(const trellis::sdk::Facts& f, const std::string& key) {
-  auto it = f.find(key);
-  REQUIRE(it != f.end());
-  return std::get<std::string>(it->second);
+// The fact at a path of table keys, e.g. {"kpi", "safeguarding", "level"}; null when absent.
+const Fact* fact_at(const trellis::sdk::Facts& f, std::initializer_list<std::string> path) {
+  const trellis::sdk::FactTable* table = &f;
+  const Fact* found = nullptr;
+  for (const auto& key : path) {
+    if (!table) return nullptr;
+    auto it = table->find(key);
+    if (it == table->end()) return nullptr;
+    found = &it->second;
+    table = std::get_if<trellis::sdk::FactTable>(found);
+  }
+  return found;
+}
+
+std::string fact_text(const trellis::sdk::Facts& f, std::initializer_list<std::string> path) {
+  const Fact* fact = fact_at(f, path);
+  REQUIRE(fact);
+  return std::get<std::string>(*fact);
 }
 
 std::string joined(const std::vector<std::string>& v) {
@@ -43,14 +57,22 @@ TEST_CASE("000 §3.11: the SPSB's moderated rating stands over the headteacher's
   s.set_rating("curriculum", "self", "secure");  // not yet moderated
   auto dashboard = nexus::rate_dashboard(s, n.policy.view());
   auto facts = nexus::dashboard_facts(dashboard);
-  CHECK(fact_text(facts, "kpi.safeguarding.level") == "developing");
-  CHECK(fact_text(facts, "kpi.safeguarding.stage") == "moderated");
-  CHECK(fact_text(facts, "kpi.safeguarding.self") == "strong");
-  CHECK(fact_text(facts, "kpi.curriculum.level") == "secure");
-  CHECK(fact_text(facts, "kpi.curriculum.stage") == "self");
-  CHECK(fact_text(facts, "kpi.teaching.stage") == "none");
-  CHECK(facts.find("kpi.teaching.level") == facts.end());
-  CHECK(fact_text(facts, "kpis").rfind("curriculum assessment progress teaching", 0) == 0);
+  CHECK(fact_text(facts, {"kpi", "safeguarding", "level"}) == "developing");
+  CHECK(fact_text(facts, {"kpi", "safeguarding", "stage"}) == "moderated");
+  CHECK(fact_text(facts, {"kpi", "safeguarding", "self"}) == "strong");
+  CHECK(fact_text(facts, {"kpi", "curriculum", "level"}) == "secure");
+  CHECK(fact_text(facts, {"kpi", "curriculum", "stage"}) == "self");
+  CHECK(fact_text(facts, {"kpi", "teaching", "stage"}) == "none");
+  CHECK(fact_at(facts, {"kpi", "teaching", "level"}) == nullptr);
+  // Lists are real lists, in the policy's order (no space-separated strings).
+  const auto& kpis = std::get<trellis::sdk::FactList>(*fact_at(facts, {"kpis"}));
+  REQUIRE(kpis.size() == 16);
+  CHECK(std::get<std::string>(kpis[0]) == "curriculum");
+  CHECK(std::get<std::string>(kpis[3]) == "teaching");
+  const auto& areas = std::get<trellis::sdk::FactList>(*fact_at(facts, {"areas"}));
+  CHECK(areas.size() == 4);
+  CHECK(fact_text(facts, {"area", "quality_of_education", "label"}) == "Quality of education");
+  CHECK(fact_text(facts, {"level", "weak", "label"}) == "Weak");
 }
 
 TEST_CASE("000 §2.3: the reasons say where moderation differs from the self-assessment, and which way") {

@@ -28,10 +28,16 @@ TEST_CASE("000 §5.2: a school secure or strong in every area is in Prevention (
   REQUIRE_FALSE(out.reasons.empty());
   CHECK_THAT(out.reasons.front(), Catch::StartsWith("Prevention (from decline): every area is judged secure or strong"));
   CHECK_THAT(joined(out.reasons), Catch::Contains("Quality of education: Secure (mean 3.00 over 4 of 4 indicators)"));
-  REQUIRE(out.ratings.size() == 1);
+  REQUIRE(out.ratings.size() == 5);
   CHECK(out.ratings[0].subject == "overall");
   CHECK(out.ratings[0].stage == "computed");
   CHECK(out.ratings[0].level == "prevention");
+  // Each area's judgement comes back as a rating of the area on the dashboard scale.
+  CHECK(out.ratings[1].subject == "quality_of_education");
+  CHECK(out.ratings[1].stage == "computed");
+  CHECK(out.ratings[1].level == "secure");
+  CHECK(out.ratings[1].reasons == std::vector<std::string>{"Mean 3.00 over 4 of 4 indicators."});
+  CHECK(out.ratings[4].subject == "leadership_and_management");
 }
 
 TEST_CASE("000 §5.2: an area judged developing puts the school in Early Intervention, naming it and its indicators") {
@@ -46,6 +52,10 @@ TEST_CASE("000 §5.2: an area judged developing puts the school in Early Interve
   CHECK_THAT(joined(out.reasons),
              Catch::Contains("Personal development: Developing (mean 2.25 over 4 of 4 indicators); developing: "
                              "Nurture and enrichment have a positive impact on wellbeing (moderated)"));
+  auto area = std::find_if(out.ratings.begin(), out.ratings.end(),
+                           [](auto& r) { return r.subject == "personal_development"; });
+  REQUIRE(area != out.ratings.end());
+  CHECK(area->level == "developing");
 }
 
 TEST_CASE("000 §5.2: a weak area puts the school in Formal Intervention") {

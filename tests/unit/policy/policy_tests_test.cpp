@@ -97,7 +97,7 @@ TEST_CASE("a malformed cases file is an InputError at the place, with a suggesti
   };
   CHECK(error_of("[[case]]\nname = \"a\"\nexpect_levle = \"amber\"\n") ==
         "3:1: expected a case key (script, period, context, previous_level, indicators, benchmarks, facts, ratings, "
-        "name, expect_level, expect_reasons, expect_error), found 'expect_levle'; did you mean 'expect_level'?");
+        "name, expect_level, expect_reasons, expect_ratings, expect_error), found 'expect_levle'; did you mean 'expect_level'?");
   CHECK(error_of("[[case]]\nname = \"a\"\nexpect_level = \"amberr\"\n") ==
         "3:16: expected a level of the scale 'rag' (green, amber, red), found \"amberr\"; did you mean 'amber'?");
   CHECK(error_of("[[case]]\nname = \"a\"\nperiod = \"2024/25\"\nexpect_level = \"red\"\n") ==
@@ -111,4 +111,18 @@ TEST_CASE("a malformed cases file is an InputError at the place, with a suggesti
   CHECK(error_of("[[cases]]\nname = \"a\"\n") ==
         "1:3: expected a [defaults] table or [[case]] tables, found 'cases'; did you mean 'case'?");
   CHECK(error_of("[[case]]\nname = \"a\"\nexpect_level = \n") .find("invalid TOML") != std::string::npos);
+}
+
+TEST_CASE("expect_ratings: a case names the level it expects for an area or indicator, and says what differed") {
+  // good.toml's script returns `level, reasons` (SDK 1): it rates no subject.
+  const auto results = run_text(R"toml(
+[[case]]
+name = "expects a rating the script does not give"
+period = "2024-25"
+indicators = { persistent_absence_pct = 21.3 }
+expect_level = "amber"
+expect_ratings = { attendance = "amber" }
+)toml");
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].differences == std::vector<std::string>{"expected a rating of attendance, found none"});
 }

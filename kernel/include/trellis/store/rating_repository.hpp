@@ -19,6 +19,7 @@ struct HeldRating {
   std::int64_t id = 0;
   std::int64_t urn = 0;
   std::string period, subject, stage, level, regime;  ///< regime "" when none was recorded
+  std::string rationale = {};
 };
 
 /// A rating to store. A person's decision supersedes the one before and has
@@ -42,6 +43,11 @@ class RatingRepository {
   virtual ~RatingRepository();
   /// A body's ratings of the schools among `urns`, in id order.
   virtual std::vector<HeldRating> for_schools(const std::vector<std::int64_t>& urns, const std::string& body_id) = 0;
+  /// The newest rating of each subject at each stage but `computed` that
+  /// people recorded for the school and period under the regime (or none):
+  /// overall first, then by subject.
+  virtual std::vector<HeldRating> recorded(const std::string& body_id, const std::string& regime, std::int64_t urn,
+                                           const std::string& period) = 0;
   /// A body's ratings for a period, in id order.
   virtual std::vector<RatingRecord> for_period(const std::string& body_id, const std::string& period) = 0;
   /// The newest rating of the subject at the stage under the regime: the one a new rating supersedes.

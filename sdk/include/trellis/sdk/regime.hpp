@@ -26,6 +26,7 @@ struct RatingOut {
   std::string stage = "computed";
   std::string rationale;
   std::vector<std::int64_t> evidence;  ///< evidence ids it rests on
+  std::vector<std::string> reasons = {};  ///< sentences a head could read, e.g. a script's SubjectRating reasons
 };
 
 struct AssessmentOut {

@@ -1,0 +1,24 @@
+#include "assessment_ratings.hpp"
+
+#include "trellis/store/rating_repository.hpp"
+
+namespace trellis::assessment_ratings {
+
+std::string rationale_of(const sdk::RatingOut& r) {
+  std::string out = r.rationale;
+  for (const auto& reason : r.reasons) out += (out.empty() ? "" : out.back() == '.' ? " " : ". ") + reason;
+  return out;
+}
+
+std::vector<sdk::RatingOut> recorded(Database& db, const std::string& body_id, const std::string& regime,
+                                     std::int64_t urn, const std::string& period) {
+  std::vector<sdk::RatingOut> out;
+  for (const HeldRating& h : db.ratings().recorded(body_id, regime, urn, period)) {
+    sdk::RatingOut r{h.subject, h.level, h.stage, h.rationale, {}};
+    if (!r.rationale.empty()) r.reasons.push_back(r.rationale);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace trellis::assessment_ratings

@@ -1,0 +1,25 @@
+#pragma once
+// Internal to tk_assess: how an assessment's ratings are kept. The regime's
+// own (computed) ratings go with the assessment (the store keeps them in its
+// row) and in the ratings table; the ratings people recorded for the school
+// and period (self, moderated, validated, final) are read back beside them.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "trellis/sdk/regime.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis::assessment_ratings {
+
+/// The ratings table's rationale: the regime's rationale, then its reasons.
+std::string rationale_of(const sdk::RatingOut& r);
+/// The newest rating of each subject at each stage but `computed` recorded for
+/// the school and period under the regime, overall first; its rationale, when
+/// given, is its one reason.
+std::vector<sdk::RatingOut> recorded(Database& db, const std::string& body_id, const std::string& regime,
+                                     std::int64_t urn, const std::string& period);
+
+}  // namespace trellis::assessment_ratings

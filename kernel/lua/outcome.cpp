@@ -1,0 +1,353 @@
+// What a threshold function returns: `return level, reasons`, or one table
+// {level, reasons, ratings, flags}. Checked strictly, so that a policy
+// author's slip fails the run naming the script and line, the place in the
+// outcome, what was expected and what was found; then copied out raw.
+//
+// The checks run inside the protected run and keep state.hpp's rule: no C++
+// object with a destructor lives in their frames (paths and messages are Lua
+// strings on the stack).
+#include <algorithm>
+#include <cstdarg>
+#include <cstdlib>
+
+#include "state.hpp"
+
+namespace trellis::lua::detail {
+
+bool ScaleCheck::has(std::string_view level) const {
+  return std::find(levels.begin(), levels.end(), level) != levels.end();
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+ScaleCheck scale_check(std::string id, std::vector<std::string> levels) {
+  ScaleCheck c{std::move(id), std::move(levels), ""};
+  c.text = joined(c.levels);
+  return c;
+}
+
+struct Where {
+  const char* file;
+  int line;
+};
+
+[[noreturn]] void fail(lua_State* L, const Where& at, const char* format, ...) {
+  lua_pushfstring(L, "%s:%d: ", at.file, at.line);
+  va_list args;
+  va_start(args, format);
+  lua_pushvfstring(L, format, args);
+  va_end(args);
+  lua_concat(L, 2);
+  lua_error(L);
+  std::abort();  // lua_error does not return
+}
+
+// Pushes how the value at `index` reads in a message: "purple" quoted, the
+// number 3, nothing, a table.
+const char* found(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  switch (lua_type(L, index)) {
+    case LUA_TSTRING: return lua_pushfstring(L, "\"%s\"", lua_tostring(L, index));
+    case LUA_TNIL: return lua_pushliteral(L, "nothing");
+    case LUA_TNUMBER:
+      lua_pushvalue(L, index);
+      return lua_pushfstring(L, "the number %s", lua_tostring(L, -1));
+    default: return lua_pushfstring(L, "a %s", luaL_typename(L, index));
+  }
+}
+
+// A plain table's keys must be among `names` (a read-only proxy shows none).
+void only_keys(lua_State* L, int table, const Where& at, const char* path, const char* const* names,
+               const char* listed) {
+  if (is_read_only(L, table)) return;
+  lua_pushnil(L);
+  while (lua_next(L, table)) {
+    lua_pop(L, 1);
+    bool known = false;
+    if (lua_type(L, -1) == LUA_TSTRING)
+      for (const char* const* n = names; *n; ++n) known = known || std::string_view(lua_tostring(L, -1)) == *n;
+    if (!known) fail(L, at, "%s: expected only the keys %s, found the key %s", path, listed, found(L, -1));
+  }
+}
+
+// A plain table must be a list: no keys but 1..#t.
+void only_list(lua_State* L, int table, const Where& at, const char* path, const char* example) {
+  if (is_read_only(L, table)) return;
+  lua_Integer entries = 0;
+  lua_pushnil(L);
+  while (lua_next(L, table)) {
+    lua_pop(L, 1);
+    ++entries;
+  }
+  if (entries != static_cast<lua_Integer>(lua_rawlen(L, table)))
+    fail(L, at, "%s: expected a list %s, found a table with other keys", path, example);
+}
+
+[[noreturn]] void not_a_string(lua_State* L, const Where& at, const char* path, lua_Integer i) {
+  if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
+  fail(L, at, "%s[%I]: expected a string, found %s", path, i, found(L, -1));
+}
+
+// Pushes a plain list of the strings at `index`: the table itself when it
+// is plain already (no metatable: what the host reads raw is what the script
+// made), else a copy read through its metamethods; nil is an empty list.
+// `path` is null for the reasons of `return level, reasons`, whose messages
+// stay as they were.
+void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
+  index = lua_absindex(L, index);
+  if (lua_isnil(L, index) && path) {
+    lua_newtable(L);
+    return;
+  }
+  if (lua_istable(L, index) && !lua_getmetatable(L, index)) {
+    only_list(L, index, at, path ? path : "reasons", "of strings {\"...\", \"...\"}");
+    const auto count = static_cast<lua_Integer>(lua_rawlen(L, index));
+    for (lua_Integer i = 1; i <= count; ++i) {
+      if (lua_rawgeti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
+      lua_pop(L, 1);
+    }
+    lua_pushvalue(L, index);
+    return;
+  }
+  if (!lua_istable(L, index)) fail(L, at, "%s: expected a list of strings {\"...\", \"...\"}, found %s", path, found(L, index));
+  if (path)
+    only_list(L, index, at, path, "of strings {\"...\", \"...\"}");
+  else if (!is_read_only(L, index)) {
+    lua_Integer entries = 0;
+    lua_pushnil(L);
+    while (lua_next(L, index)) {
+      lua_pop(L, 1);
+      ++entries;
+    }
+    if (entries != static_cast<lua_Integer>(lua_rawlen(L, index)))
+      fail(L, at, "expected the reasons as a list {\"...\", \"...\"}, found a table with other keys");
+  }
+  const lua_Integer count = luaL_len(L, index);
+  lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // a hint: __len may lie
+  for (lua_Integer i = 1; i <= count; ++i) {
+    if (lua_geti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
+    lua_rawseti(L, -2, i);
+  }
+}
+
+// Pushes a plain list of the indicator ids a rating's evidence names: each
+// entry an id, or a record of school.indicators (its `indicator`).
+void copy_evidence(lua_State* L, int index, const OutcomeRules& rules, const Where& at, const char* path) {
+  index = lua_absindex(L, index);
+  lua_newtable(L);
+  if (lua_isnil(L, index)) return;
+  if (!lua_istable(L, index))
+    fail(L, at, "%s: expected a list of indicator ids or school.indicators records, found %s", path, found(L, index));
+  only_list(L, index, at, path, "of indicator ids or records");
+  const int out = lua_gettop(L);
+  const lua_Integer count = luaL_len(L, index);
+  for (lua_Integer i = 1; i <= count; ++i) {
+    const bool record = lua_geti(L, index, i) == LUA_TTABLE;
+    if (record) lua_getfield(L, -1, "indicator");
+    std::size_t n = 0;
+    const char* id = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+    if (!id || (rules.indicators_declared && !rules.subjects.count(std::string_view(id, n))))
+      fail(L, at, "%s[%I]: expected an indicator id of the regime or a record of school.indicators, found %s%s", path,
+           i, record ? "a record whose indicator is " : "", found(L, -1));
+    lua_rawseti(L, out, i);
+    lua_settop(L, out);
+  }
+}
+
+const char* const top_keys[] = {"level", "reasons", "ratings", "flags", nullptr};
+const char* const rating_keys[] = {"subject", "level", "reasons", "evidence", nullptr};
+
+// Pushes the canonical {subject, level, reasons, evidence} of ratings[i] (at `index`).
+void check_rating(lua_State* L, int index, lua_Integer i, int seen, const OutcomeRules& rules, const Where& at) {
+  const char* path = lua_pushfstring(L, "ratings[%I]", i);
+  if (!lua_istable(L, index))
+    fail(L, at, "%s: expected a table {subject = ..., level = ..., reasons = {...}, evidence = {...}}, found %s", path,
+         found(L, index));
+  only_keys(L, index, at, path, rating_keys, "subject, level, reasons, evidence");
+  lua_createtable(L, 4, 0);
+  const int out = lua_gettop(L);
+
+  lua_getfield(L, index, "subject");
+  std::size_t n = 0;
+  const char* subject = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+  const auto it = subject ? rules.subjects.find(std::string_view(subject, n)) : rules.subjects.end();
+  if (it == rules.subjects.end())
+    fail(L, at, "%s.subject: expected an area (%s) or an indicator id of the regime%s, found %s", path,
+         rules.areas_text.c_str(),
+         subject && std::string_view(subject, n) == "overall" ? " (the overall level is the table's own `level`)" : "",
+         found(L, -1));
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, seen) == LUA_TNUMBER)
+    fail(L, at, "%s.subject: expected each subject rated once, found \"%s\" rated already at ratings[%I]", path,
+         subject, lua_tointeger(L, -1));
+  lua_pop(L, 1);
+  lua_pushvalue(L, -1);
+  lua_pushinteger(L, i);
+  lua_rawset(L, seen);
+  lua_rawseti(L, out, 1);
+
+  const SubjectCheck& check = it->second;
+  lua_getfield(L, index, "level");
+  const char* level = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+  if (!level || !check.scale->has(std::string_view(level, n)))
+    fail(L, at, "%s.level: expected one of %s (scale %s of %s %s), found %s", path, check.scale->text.c_str(),
+         check.scale->id.c_str(), check.kind, subject, found(L, -1));
+  lua_rawseti(L, out, 2);
+
+  const char* reasons = lua_pushfstring(L, "%s.reasons", path);
+  lua_getfield(L, index, "reasons");
+  copy_strings(L, -1, at, reasons);
+  lua_rawseti(L, out, 3);
+  lua_settop(L, out);
+  const char* evidence = lua_pushfstring(L, "%s.evidence", path);
+  lua_getfield(L, index, "evidence");
+  copy_evidence(L, -1, rules, at, evidence);
+  lua_rawseti(L, out, 4);
+  lua_settop(L, out);
+}
+
+// The table form: pushes level, reasons, ratings, flags.
+void check_table(lua_State* L, int t, const OutcomeRules& rules, const Where& at) {
+  only_keys(L, t, at, "the outcome", top_keys, "level, reasons, ratings, flags");
+  const int base = lua_gettop(L);
+  lua_getfield(L, t, "level");
+  std::size_t n = 0;
+  const char* level = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
+  if (!level || !rules.overall.has(std::string_view(level, n)))
+    fail(L, at, "level: expected one of %s (scale %s), found %s", rules.overall.text.c_str(), rules.overall.id.c_str(),
+         found(L, -1));
+  lua_getfield(L, t, "reasons");
+  copy_strings(L, -1, at, "reasons");
+  lua_replace(L, -2);
+
+  lua_getfield(L, t, "ratings");
+  const int given = lua_gettop(L);
+  lua_newtable(L);
+  const int ratings = lua_gettop(L);
+  lua_newtable(L);
+  const int seen = lua_gettop(L);
+  if (!lua_isnil(L, given)) {
+    if (!lua_istable(L, given)) fail(L, at, "ratings: expected a list of ratings {{subject = ..., level = ...}, ...}, found %s", found(L, given));
+    only_list(L, given, at, "ratings", "of ratings {{subject = ..., level = ...}, ...}");
+    const lua_Integer count = luaL_len(L, given);
+    for (lua_Integer i = 1; i <= count; ++i) {
+      lua_geti(L, given, i);
+      check_rating(L, lua_gettop(L), i, seen, rules, at);
+      lua_rawseti(L, ratings, i);
+      lua_settop(L, seen);
+    }
+  }
+  lua_settop(L, ratings);
+  lua_remove(L, given);
+
+  lua_getfield(L, t, "flags");
+  copy_strings(L, -1, at, "flags");
+  lua_remove(L, -2);
+  if (lua_gettop(L) != base + 4) fail(L, at, "internal: the outcome's checks left the stack uneven");
+}
+
+// The SDK 1 form `return level, reasons`: pushes level, reasons, no ratings, no flags.
+void check_pair(lua_State* L, int first, const OutcomeRules& rules, const Where& at) {
+  const int level = first, reasons = first + 1;
+  if (lua_type(L, level) != LUA_TSTRING)
+    fail(L, at, "expected the function to return a level (one of %s) and reasons, or a table {level = ..., "
+                "reasons = {...}, ratings = {...}}, found %s",
+         rules.overall.text.c_str(), luaL_typename(L, level));
+  std::size_t n = 0;
+  const char* id = lua_tolstring(L, level, &n);
+  if (!rules.overall.has(std::string_view(id, n)))
+    fail(L, at, "expected a level on the scale '%s' (one of %s), found \"%s\"", rules.overall.id.c_str(),
+         rules.overall.text.c_str(), id);
+  if (lua_type(L, reasons) != LUA_TTABLE)
+    fail(L, at, "expected a list of reasons (a table of strings) after the level, found %s", luaL_typename(L, reasons));
+  lua_pushvalue(L, level);
+  copy_strings(L, reasons, at, nullptr);
+  lua_pushnil(L);  // no ratings
+  lua_pushnil(L);  // no flags
+}
+
+}  // namespace
+
+void build_outcome_rules(OutcomeRules& r, const ThresholdSetup& setup) {
+  r.overall = scale_check(setup.scale, setup.levels);
+  for (const auto& s : setup.scales) {
+    std::vector<std::string> levels;
+    for (const auto& l : s.levels) levels.push_back(l.id);
+    r.scales.emplace(s.id, scale_check(s.id, std::move(levels)));
+  }
+  auto scale_of = [&](const std::string& subject) -> const ScaleCheck* {
+    for (const auto& m : setup.subject_scales)
+      if (m.subject == subject)
+        if (auto it = r.scales.find(m.scale); it != r.scales.end()) return &it->second;
+    return &r.overall;
+  };
+  std::vector<std::string> areas;
+  for (const auto& a : setup.areas) {
+    r.subjects[a.id] = {"area", scale_of(a.id)};
+    areas.push_back(a.id);
+  }
+  for (const auto& i : setup.indicators) r.subjects.try_emplace(i.id, SubjectCheck{"indicator", scale_of(i.id)});
+  r.areas_text = areas.empty() ? "none declared" : joined(areas);
+  r.indicators_declared = !setup.indicators.empty();
+}
+
+void check_outcome(lua_State* L, const OutcomeRules& rules, const char* file, int line) {
+  const Where at{file, line};
+  luaL_checkstack(L, 32, "checking the outcome");  // the checks' deepest path, with a message's pieces
+  const int first = lua_gettop(L) - 1;
+  if (lua_type(L, first) == LUA_TTABLE && lua_isnil(L, first + 1))
+    check_table(L, first, rules, at);
+  else
+    check_pair(L, first, rules, at);
+}
+
+namespace {
+
+// Raw reads of the plain tables check_outcome made: nothing here can raise.
+std::string text_at(lua_State* L, int table, lua_Integer i) {
+  lua_rawgeti(L, table, i);
+  std::size_t n = 0;
+  const char* s = lua_tolstring(L, -1, &n);
+  std::string out = s ? std::string(s, n) : std::string();
+  lua_pop(L, 1);
+  return out;
+}
+
+std::vector<std::string> texts(lua_State* L, int table) {
+  std::vector<std::string> out;
+  const auto count = static_cast<lua_Integer>(lua_rawlen(L, table));
+  for (lua_Integer i = 1; i <= count; ++i) out.push_back(text_at(L, table, i));
+  return out;
+}
+
+}  // namespace
+
+void read_outcome(lua_State* L, int first, sdk::ThresholdOutcome& out, std::vector<std::vector<std::string>>& evidence) {
+  std::size_t n = 0;
+  const char* level = lua_tolstring(L, first, &n);
+  out.level.assign(level, n);
+  out.reasons = texts(L, first + 1);
+  const auto count = static_cast<lua_Integer>(lua_rawlen(L, first + 2));
+  for (lua_Integer i = 1; i <= count; ++i) {
+    lua_rawgeti(L, first + 2, i);
+    const int r = lua_gettop(L);
+    sdk::SubjectRating rating;
+    rating.subject = text_at(L, r, 1);
+    rating.level = text_at(L, r, 2);
+    lua_rawgeti(L, r, 3);
+    rating.reasons = texts(L, -1);
+    lua_rawgeti(L, r, 4);
+    evidence.push_back(texts(L, -1));
+    lua_settop(L, r - 1);
+    out.ratings.push_back(std::move(rating));
+  }
+  out.flags = texts(L, first + 3);
+}
+
+}  // namespace trellis::lua::detail

@@ -1,0 +1,203 @@
+// SDK 2 outcomes: a script may return one table with the overall level, its
+// reasons, ratings per area or indicator (each on its subject's scale) and
+// flags; `return level, reasons` keeps working; facts may be lists and tables.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "trellis/lua_sandbox.hpp"
+
+using namespace trellis;
+using testing::value;
+
+namespace {
+
+// A band overall; leadership rated on a RAG scale; quality and the
+// indicators on the band (no mapping: the overall scale).
+lua::ThresholdSetup banded() {
+  lua::ThresholdSetup s;
+  s.scale = "band";
+  s.levels = {"green", "yellow", "amber", "red"};
+  s.scales = {{"band", "Band", {{"green", "Green", ""}, {"yellow", "Yellow", ""}, {"amber", "Amber", ""}, {"red", "Red", ""}}},
+              {"rag", "RAG", {{"green", "Green", ""}, {"amber", "Amber", ""}, {"red", "Red", ""}}}};
+  s.areas = {{"quality", "Quality of education"}, {"leadership", "Leadership"}};
+  s.subject_scales = {{"leadership", "rag"}};
+  sdk::IndicatorSpec pa;
+  pa.id = "persistent_absence_pct";
+  pa.label = "Persistent absence";
+  pa.area = "quality";
+  sdk::IndicatorSpec safe;
+  safe.id = "safeguarding_concern";
+  safe.label = "Safeguarding concern";
+  safe.area = "leadership";
+  s.indicators = {pa, safe};
+  s.params = lua::Value::table({});
+  return s;
+}
+
+FixedEvidence school() {
+  FixedEvidence e(testing::school_info(123456, "Hadley Primary"), "2018-19");
+  e.add(value("persistent_absence_pct", 21.3, "england_abs.csv", 4102));  // evidence id 1
+  e.add(value("safeguarding_concern", 1, "recorded by a.officer", 0));     // evidence id 2
+  return e;
+}
+
+sdk::ThresholdOutcome run(const std::string& body, const sdk::Facts& facts = {}) {
+  lua::ThresholdSandbox sandbox(banded());
+  sandbox.add({"t", "scripts/t.lua", body});
+  return sandbox.run("t", school(), facts);
+}
+
+}  // namespace
+
+TEST_CASE("a table outcome carries the level, reasons, ratings per subject with their evidence, and flags") {
+  const auto out = run(R"(return function(school, params)
+  local pa = school.indicators.persistent_absence_pct
+  return {
+    level = "amber",
+    reasons = { "Two concerns." },
+    ratings = {
+      { subject = "quality", level = "amber", reasons = { "Persistent absence 21.3%." }, evidence = { pa } },
+      { subject = "leadership", level = "red", reasons = { "A safeguarding concern." },
+        evidence = { "safeguarding_concern" } },
+      { subject = "persistent_absence_pct", level = "yellow" },
+    },
+    flags = { "safeguarding" },
+  }
+end)");
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.level == "amber");
+  CHECK(out.reasons == std::vector<std::string>{"Two concerns."});
+  REQUIRE(out.ratings.size() == 3);
+  CHECK(out.ratings[0].subject == "quality");
+  CHECK(out.ratings[0].level == "amber");
+  CHECK(out.ratings[0].reasons == std::vector<std::string>{"Persistent absence 21.3%."});
+  CHECK(out.ratings[0].evidence == std::vector<std::int64_t>{1});
+  CHECK(out.ratings[1].subject == "leadership");
+  CHECK(out.ratings[1].level == "red");
+  CHECK(out.ratings[1].evidence == std::vector<std::int64_t>{2});
+  CHECK(out.ratings[2].subject == "persistent_absence_pct");
+  CHECK(out.ratings[2].reasons.empty());
+  CHECK(out.ratings[2].evidence.empty());
+  CHECK(out.flags == std::vector<std::string>{"safeguarding"});
+}
+
+TEST_CASE("the SDK 1 form `return level, reasons` still works, with no ratings or flags") {
+  const auto out = run(R"(return function(school, params)
+  return "yellow", { "One concern." }
+end)");
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.level == "yellow");
+  CHECK(out.reasons == std::vector<std::string>{"One concern."});
+  CHECK(out.ratings.empty());
+  CHECK(out.flags.empty());
+}
+
+TEST_CASE("a table outcome needs only a level") {
+  const auto out = run("return function() return { level = \"green\" } end");
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.level == "green");
+  CHECK(out.reasons.empty());
+}
+
+TEST_CASE("each rating's level is checked against its own subject's scale") {
+  // yellow is on the band (the overall scale) but not on leadership's RAG scale.
+  const auto out = run(R"(return function(school, params)
+  return { level = "yellow", ratings = {
+    { subject = "quality", level = "yellow" },
+    { subject = "leadership", level = "yellow" },
+  } }
+end)");
+  REQUIRE_FALSE(out.status.ok);
+  CHECK(out.status.message.rfind(
+            "scripts/t.lua:1: ratings[2].level: expected one of green, amber, red (scale rag of area leadership), "
+            "found \"yellow\"",
+            0) == 0);
+}
+
+TEST_CASE("an indicator without a scale of its own is rated on the overall scale") {
+  const auto out = run(R"(return function(school, params)
+  return { level = "green", ratings = { { subject = "persistent_absence_pct", level = "purple" } } }
+end)");
+  REQUIRE_FALSE(out.status.ok);
+  CHECK_THAT(out.status.message,
+             Catch::Contains("ratings[1].level: expected one of green, yellow, amber, red (scale band of indicator "
+                             "persistent_absence_pct), found \"purple\""));
+}
+
+TEST_CASE("the overall level of a table outcome is checked against the overall scale") {
+  const auto out = run("return function() return { level = 3 } end");
+  REQUIRE_FALSE(out.status.ok);
+  CHECK_THAT(out.status.message,
+             Catch::StartsWith("scripts/t.lua:1: level: expected one of green, yellow, amber, red (scale band), "
+                               "found the number 3"));
+}
+
+TEST_CASE("a rating of an unknown subject is refused, naming the areas") {
+  const auto out = run(R"(return function()
+  return { level = "green", ratings = { { subject = "leadrship", level = "green" } } }
+end)");
+  REQUIRE_FALSE(out.status.ok);
+  CHECK_THAT(out.status.message,
+             Catch::StartsWith("scripts/t.lua:1: ratings[1].subject: expected an area (quality, leadership) or an "
+                               "indicator id of the regime, found \"leadrship\""));
+  const auto overall = run(R"(return function()
+  return { level = "green", ratings = { { subject = "overall", level = "green" } } }
+end)");
+  CHECK_THAT(overall.status.message, Catch::Contains("the overall level is the table's own `level`"));
+}
+
+TEST_CASE("a table outcome is read strictly: unknown keys, twice-rated subjects, bad evidence and flags") {
+  using Catch::Contains;
+  CHECK_THAT(run("return function() return { level = \"green\", reason = {} } end").status.message,
+             Contains("the outcome: expected only the keys level, reasons, ratings, flags, found the key \"reason\""));
+  CHECK_THAT(run("return function() return { level = \"green\", ratings = { { subject = \"quality\", "
+                 "level = \"green\", why = \"x\" } } } end")
+                 .status.message,
+             Contains("ratings[1]: expected only the keys subject, level, reasons, evidence, found the key \"why\""));
+  CHECK_THAT(run("return function() return { level = \"green\", ratings = { { subject = \"quality\", level = "
+                 "\"green\" }, { subject = \"quality\", level = \"red\" } } } end")
+                 .status.message,
+             Contains("ratings[2].subject: expected each subject rated once, found \"quality\" rated already at "
+                      "ratings[1]"));
+  CHECK_THAT(run("return function() return { level = \"green\", ratings = { { subject = \"quality\", level = "
+                 "\"green\", evidence = { \"made_up\" } } } } end")
+                 .status.message,
+             Contains("ratings[1].evidence[1]: expected an indicator id of the regime or a record of "
+                      "school.indicators, found \"made_up\""));
+  CHECK_THAT(run("return function() return { level = \"green\", ratings = { { subject = \"quality\", level = "
+                 "\"green\", reasons = { \"ok\", 4 } } } } end")
+                 .status.message,
+             Contains("ratings[1].reasons[2]: expected a string, found the number 4"));
+  CHECK_THAT(run("return function() return { level = \"green\", flags = \"safeguarding\" } end").status.message,
+             Contains("flags: expected a list of strings {\"...\", \"...\"}, found \"safeguarding\""));
+  CHECK_THAT(run("return function() return { level = \"green\", ratings = { quality = \"green\" } } end").status.message,
+             Contains("ratings: expected a list of ratings"));
+}
+
+TEST_CASE("facts may be lists and tables, which scripts read (and cannot change) like params") {
+  sdk::Facts facts{{"areas", sdk::FactList{"quality", "leadership"}},
+                   {"kpis", sdk::FactList{sdk::FactTable{{"id", "attendance"}, {"level", "secure"}, {"score", 3.0}},
+                                          sdk::FactTable{{"id", "safeguarding"}, {"self", true}}}},
+                   {"labels", sdk::FactTable{{"quality", "Quality of education"}, {"leadership", "Leadership"}}}};
+  const auto out = run(R"(return function(school, params)
+  local f = school.facts
+  local r = {}
+  for i, a in ipairs(f.areas) do r[#r + 1] = i .. " " .. a .. " " .. f.labels[a] end
+  r[#r + 1] = #f.kpis .. " " .. f.kpis[1].id .. " " .. f.kpis[1].level .. " " .. f.kpis[1].score
+  r[#r + 1] = tostring(f.kpis[2].self) .. " " .. tostring(f.kpis[2].level)
+  local keys = {}
+  for k in pairs(f.labels) do keys[#keys + 1] = k end
+  r[#r + 1] = table.concat(keys, ",")
+  r[#r + 1] = tostring(pcall(function() f.areas[3] = "x" end)) .. " " .. tostring(pcall(function() f.kpis[1].level = "weak" end))
+  return { level = "green", reasons = r }
+end)",
+                       facts);
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons == std::vector<std::string>{"1 quality Quality of education", "2 leadership Leadership",
+                                                "2 attendance secure 3.0", "true nil", "leadership,quality",
+                                                "false false"});
+}
