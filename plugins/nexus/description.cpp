@@ -138,9 +138,7 @@ std::vector<PolicyKeySpec> policy_keys() {
 
 RegimeDescription describe_regime() {
   RegimeDescription d;
-  d.id = "nexus-mat";
   d.name = "Nexus MAT quality assurance and improvement (CSIF dashboard and intervention tiers)";
-  d.version = "1.0.0";
   d.scales = {
       // 000 §3.7: the seed leaves "the defined rating system" open. Four
       // levels, best first; policies/nexus.toml says what each means.

@@ -13,9 +13,7 @@ const std::vector<std::string>& half_terms() {
 
 RegimeDescription describe_regime() {
   RegimeDescription d;
-  d.id = "telford-la";
   d.name = "Telford & Wrekin LA quality assurance (maintained schools)";
-  d.version = "1.0.0";
   // Section 6: "a traffic light approach", best first.
   d.scales = {{"band", "Classification band",
                {{"green", "Green", "#2e7d32"},

@@ -17,17 +17,26 @@ namespace nexus_test {
 
 inline std::string source(const std::string& rel) { return std::string(TRELLIS_SOURCE_DIR) + "/" + rel; }
 
+/// The regime's description as the host holds it: the id and version come
+/// from the plugin's export record, not from describe().
+inline trellis::sdk::RegimeDescription described() {
+  auto d = nexus::describe_regime();
+  d.id = "nexus-mat";
+  d.version = "1.0.0";
+  return d;
+}
+
 /// policies/nexus.toml, its regime description and a runner over its scripts.
 /// The policy bound to the regime, as the kernel binds it (defaults, the KPIs it declares).
 inline trellis::Policy declared_policy(const std::string& path) {
   trellis::Policy p = trellis::Policy::load(path);
-  p.declare(nexus::describe_regime());
+  p.declare(described());
   return p;
 }
 
 struct Nexus {
   trellis::Policy policy = declared_policy(source("policies/nexus.toml"));
-  trellis::sdk::RegimeDescription description = nexus::describe_regime();
+  trellis::sdk::RegimeDescription description = described();
   std::unique_ptr<trellis::lua::ThresholdSandbox> runner = trellis::make_threshold_runner(policy, description);
   /// As trellis sees it: through the adapter TRELLIS_REGIME_PLUGIN makes.
   trellis::sdk::RegimeAdapter<nexus::NexusRegime> regime{"nexus-mat", "1.0.0"};
