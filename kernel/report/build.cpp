@@ -65,9 +65,7 @@ DateRange body_calendar_span(Database& db, const std::string& body_id, const Per
 
 void load_activities(Database& db, Report& r, const Period& p) {
   const DateRange span = body_calendar_span(db, r.body.id, p);
-  for (const Activity& a : db.activities().overlapping(r.body.id, p.academic_year().to_string(), span))
-    r.activities.push_back({*a.id, a.urn, a.school.value_or(""), a.type, a.title, a.start.to_string(), a.end.to_string(),
-                            status_name(a.status), a.due ? std::optional(a.due->to_string()) : std::nullopt});
+  r.activities = db.activities().lines(r.body.id, p.academic_year().to_string(), span);
 }
 
 /// The reviews of classifications for the reported (or assessed) period, with

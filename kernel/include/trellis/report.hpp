@@ -17,6 +17,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/regime_words.hpp"
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -58,12 +59,7 @@ struct ReportSchool {
   std::optional<ReportLetter> letter;   ///< the last letter to the head for the period, if one went
 };
 
-struct ReportActivity {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> urn;
-  std::string school, type, title, start, end, status;
-  std::optional<std::string> due;
-};
+using ReportActivity = ActivityLine;
 
 struct ReportReview {
   std::int64_t urn = 0;

@@ -91,11 +91,18 @@ class Activities final : public ActivityRepository {
     return read_all(s);
   }
 
-  std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) override {
-    Statement s(c_, std::string(kSelect) + R"(WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
-      ORDER BY a.start_date, a.urn, a.id)");
+  std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) override {
+    // Only what a report shows: a year of a large body is tens of thousands of rows.
+    Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.status,
+        a.due_date FROM activities a LEFT JOIN schools s ON s.urn = a.urn
+        WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
+        ORDER BY a.start_date, a.urn, a.id)");
     s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
-    return read_all(s);
+    std::vector<ActivityLine> out;
+    while (s.step())
+      out.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                     s.opt_text(8)});
+    return out;
   }
 
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,

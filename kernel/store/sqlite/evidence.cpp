@@ -129,10 +129,15 @@ class Evidence final : public EvidenceRepository {
     s.bind(1, item.urn).bind(2, item.period).bind(3, item.indicator).bind(4, item.value);
     item.text.empty() ? s.bind_null(5) : s.bind(5, item.text);
     item.missing.empty() ? s.bind_null(6) : s.bind(6, item.missing);
-    s.bind(7, p.import_id).bind(8, p.source);
+    // An import's items share one provenance: bound once, as run() keeps bindings.
+    if (!bound_ || bound_->import_id != p.import_id || bound_->source != p.source ||
+        bound_->recorded_by != p.recorded_by || bound_->recorded_at != p.recorded_at) {
+      s.bind(7, p.import_id).bind(8, p.source).bind(11, p.recorded_by).bind(12, p.recorded_at);
+      bound_ = p;
+    }
     item.line > 0 ? s.bind(9, item.line) : s.bind_null(9);
     item.column > 0 ? s.bind(10, item.column) : s.bind_null(10);
-    s.bind(11, p.recorded_by).bind(12, p.recorded_at).bind(13, supersedes);
+    s.bind(13, supersedes);
     s.run();
     return c_.last_insert_id();
   }
@@ -203,6 +208,7 @@ class Evidence final : public EvidenceRepository {
  private:
   Connection& c_;
   std::optional<Statement> current_, insert_, benchmark_delete_, benchmark_insert_;
+  std::optional<EvidenceWriter::Provenance> bound_;  ///< what insert_ has bound at 7, 8, 11 and 12
 };
 
 }  // namespace

@@ -24,6 +24,14 @@ struct PlannedStart {
   std::optional<std::int64_t> urn;
 };
 
+/// An activity as a report lists it: what and when, not its rule, people or history.
+struct ActivityLine {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> urn;
+  std::string school, type, title, start, end, status;
+  std::optional<std::string> due;
+};
+
 class ActivityRepository {
  public:
   virtual ~ActivityRepository();
@@ -31,8 +39,9 @@ class ActivityRepository {
   virtual std::optional<Activity> find(std::int64_t id) = 0;
   /// The body's year by start date (then end, school, rule, uid).
   virtual std::vector<Activity> list(const std::string& body, const std::string& year) = 0;
-  /// The body's year's activities that overlap `span`, by start date, school and id.
-  virtual std::vector<Activity> overlapping(const std::string& body, const std::string& year, DateRange span) = 0;
+  /// The body's year's activities that overlap `span`, as a report lists
+  /// them, by start date, school and id.
+  virtual std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) = 0;
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;
