@@ -160,9 +160,12 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
   for (auto& a : assessed) {
     ReportSchool s{a, {}, std::nullopt};
-    for (auto& [key, rt] : newest)
-      if (std::get<0>(key) == a.urn && !r.reported_stage.empty() && rt.stage == r.reported_stage)
-        s.ratings.push_back({rt.subject, rt.level, rt.stage, rt.by, rt.rationale});
+    // The school's own ratings only: keys sort by URN first, and a body's
+    // schools each hold several (an area rating per area).
+    for (auto it = newest.lower_bound({a.urn, "", ""}); it != newest.end() && std::get<0>(it->first) == a.urn; ++it)
+      if (!r.reported_stage.empty() && it->second.stage == r.reported_stage)
+        s.ratings.push_back({it->second.subject, it->second.level, it->second.stage, it->second.by,
+                             it->second.rationale});
     if (auto l = letters.find(a.urn); l != letters.end()) s.letter = l->second;
     r.schools.push_back(std::move(s));
   }
