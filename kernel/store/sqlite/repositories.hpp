@@ -4,19 +4,7 @@
 #include <memory>
 
 #include "connection.hpp"
-
-namespace trellis {
-class SchoolRepository;
-class BodyRepository;
-class EvidenceRepository;
-class RatingRepository;
-class AssessmentRepository;
-class ActivityRepository;
-class PersonRepository;
-class NoteRepository;
-class LetterRepository;
-class AuditRepository;
-}  // namespace trellis
+#include "trellis/store/database.hpp"  // declares the repositories
 
 namespace trellis::sqlite {
 
