@@ -62,10 +62,24 @@ struct SubjectScale {
 /// body's officers may record any stage but `computed`, the regime's own.
 ///
 ///     {"moderated", {"board"}}  // only the board (and officers) moderate
+/// A panel meeting a stage is recorded at: a body-wide activity of the
+/// regime's plan. For the schools it applies to, the kernel takes the stage
+/// only from a person recorded present at a held meeting of `rule` (held
+/// from the rated period's first day to the day of the rating), and only
+/// when, at that meeting, someone of each of `present_roles` was present too.
+///
+///     {"hom-5.5.college-sar-validation", {"college"}, {"verifier"}}
+struct StagePanel {
+  std::string rule;                        ///< an ActivityRule id of the regime's body-wide plan
+  std::vector<std::string> type_groups;    ///< register type groups it applies to ("college"); empty: every school
+  std::vector<std::string> present_roles;  ///< kernel role ids each held by someone present, e.g. "verifier"
+};
+
 struct StageSpec {
   std::string id;
   std::vector<std::string> roles;
   std::string label = {};  ///< shown to people, e.g. "Moderated by the SPSB"; empty: the id
+  std::vector<StagePanel> panels = {};  ///< panel meetings the stage is recorded at; empty: none
 };
 
 enum class KeyType { string, integer, number, boolean, date, string_list, table };

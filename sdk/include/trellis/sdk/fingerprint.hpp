@@ -23,7 +23,7 @@
 /// Every type whose layout the host and a plugin must agree on.
 #define TRELLIS_SDK_BOUNDARY_TYPES(X)                                                                   \
   X(Status) X(Diagnostic) X(Level) X(Scale) X(Area) X(IndicatorSpec) X(Priority) X(SubjectScale)       \
-  X(StageSpec) X(PolicyKeySpec) X(PolicyDeclares) X(RegimeDescription) X(ActivityRule) X(RatingOut)    \
+  X(StageSpec) X(StagePanel) X(PolicyKeySpec) X(PolicyDeclares) X(RegimeDescription) X(ActivityRule) X(RatingOut)    \
   X(AssessmentOut) X(AssessmentRequest) X(SubjectRating) X(ThresholdOutcome) X(Fact) X(FactList)       \
   X(Facts) X(SchoolInfo) X(Observation) X(Direction) X(KeyType) X(Cadence) X(DayKind) X(BenchmarkScope) \
   X(std::string) X(std::string_view) X(std::vector<std::string>) X(std::optional<std::string>)         \
