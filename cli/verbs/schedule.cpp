@@ -218,11 +218,14 @@ struct DoneOptions {
   std::int64_t id = 0;
   std::string on, note;
   bool force = false;
+  std::vector<std::string> present;
 };
 
 void run_done(const Cli& cli, const DoneOptions& o) {
-  run_step(cli, {ActivityStep::done, o.id, date_option("--on", o.on), o.note, o.force},
-           [&](const Activity&) { return "done on " + o.on; });
+  std::string present;
+  for (auto& p : o.present) present += (present.empty() ? "; present: " : ", ") + p;
+  run_step(cli, {ActivityStep::done, o.id, date_option("--on", o.on), o.note, o.force, o.present},
+           [&](const Activity&) { return "done on " + o.on + present; });
 }
 
 struct ChangeOptions {
@@ -269,6 +272,8 @@ void add_schedule(CLI::App& app, Cli& cli) {
   done->add_option("--on", d.on, "The day it was done, YYYY-MM-DD")->required();
   done->add_option("--note", d.note, "What was agreed or noted");
   done->add_flag("--force", d.force, "Accept a Saturday or Sunday");
+  done->add_option("--present", d.present, "Ids of the people present (a panel's members), comma-separated")
+      ->delimiter(',');
   done->callback([&cli] { run_done(cli, d); });
 
   static ChangeOptions m, c, x;

@@ -8,7 +8,9 @@
 #include "trellis/people.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/sha256.hpp"
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/person_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -21,6 +23,12 @@ const char* command_of(ActivityStep step) {
     case ActivityStep::missed: return "activity missed";
   }
   return "activity";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string s;
+  for (auto& i : items) s += (s.empty() ? "" : ", ") + i;
+  return s;
 }
 
 std::string school_of(const Activity& a) {
@@ -85,6 +93,11 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
   const auto before = find_activity(db, r.id);
   if (!before) throw UsageError("no activity with id " + std::to_string(r.id), Remedy::see_activities());
   require_officer(actor, before->body, std::string(command_of(r.step)).substr(9) + " activity " + named(*before));
+  if (!r.present.empty() && r.step != ActivityStep::done)
+    throw UsageError("who was present is recorded when an activity is done, not on " + std::string(command_of(r.step)));
+  for (const auto& person : r.present)
+    if (!db.people().find(person))
+      throw UsageError("no person \"" + person + "\" to record present at activity " + named(*before));
   const Date today = Date::parse(clock.today());
   // Its followers as they were, to say how each was re-dated or cancelled.
   std::map<std::int64_t, Activity> was;
@@ -100,12 +113,16 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
     case ActivityStep::cancel: c = cancel_activity(db, clock, r.id, r.text); break;
     case ActivityStep::missed: c = mark_missed(db, clock, r.id, r.text, today); break;
   }
+  for (const auto& person : r.present) db.activities().add_present(r.id, person);
   std::string summary = "activity " + named(c.activity) + " " + said(r, c.activity);
+  if (!r.present.empty()) summary += "; present: " + joined(db.activities().present(r.id));
   for (const auto& f : c.followers)
     summary += "; " + named(f) + (f.status == ActivityStatus::cancelled ? " cancelled" : " now " + dates_of(f));
-  const std::string inputs = std::to_string(r.id) + '\n' + (r.day ? r.day->to_string() : "") + '\n' + r.text +
-                             (r.force ? "\nforce" : "");
+  std::string inputs = std::to_string(r.id) + '\n' + (r.day ? r.day->to_string() : "") + '\n' + r.text +
+                       (r.force ? "\nforce" : "");
+  for (const auto& person : r.present) inputs += "\npresent " + person;
   nlohmann::json changes = what_changed(*before, c.activity);
+  if (!r.present.empty()) changes["present"] = db.activities().present(r.id);
   if (!c.followers.empty()) {
     changes["followers"] = nlohmann::json::array();
     for (const auto& f : c.followers) changes["followers"].push_back(what_changed(was.at(*f.id), f));

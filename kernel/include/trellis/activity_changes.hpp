@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "trellis/actor.hpp"
 #include "trellis/calendar.hpp"
@@ -25,6 +26,7 @@ struct ActivityRequest {
   std::optional<Date> day;  ///< done: the day held; move: the new first day
   std::string text;         ///< done: a note; move, cancel, missed: the reason
   bool force = false;       ///< done, move: accept a weekend (move: or a bank holiday)
+  std::vector<std::string> present = {};  ///< done: the ids of the people present (a panel's members)
 };
 
 /// The calendar the body's policy in force keeps for `year` (on `today`, else
@@ -33,7 +35,9 @@ struct ActivityRequest {
 AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year,
                                std::string* warning = nullptr);
 
-/// Throws UsageError for an unknown id, NotPermitted for someone other than an
+/// Done with `present`: records each person present, for stages recorded at
+/// a panel meeting (sdk::StagePanel).
+/// Throws UsageError for an unknown id or person, `present` on another step, NotPermitted for someone other than an
 /// admin or the body's officer, and what the schedule's own step throws.
 ActivityChange change_activity(Database& db, const Actor& actor, const Clock& clock, const ActivityRequest& request);
 

@@ -199,6 +199,27 @@ class Activities final : public ActivityRepository {
     s.bind(5, a.reason).bind(6, at).bind(7, *a.id).run();
   }
 
+  std::vector<Activity> held_of_rule(const std::string& body, const std::string& rule, Date from, Date to) override {
+    Statement s(c_, std::string(kSelect) +
+                        "WHERE a.body_id = ? AND a.rule = ? AND a.status = 'done' AND a.done_on BETWEEN ? AND ? "
+                        "ORDER BY a.done_on, a.id");
+    s.bind(1, body).bind(2, rule).bind(3, from.to_string()).bind(4, to.to_string());
+    return read_all(s);
+  }
+
+  std::vector<std::string> present(std::int64_t id) override {
+    Statement s(c_, "SELECT person_id FROM activity_attendance WHERE activity_id = ? ORDER BY person_id");
+    s.bind(1, id);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  }
+
+  void add_present(std::int64_t id, const std::string& person_id) override {
+    Statement s(c_, "INSERT OR IGNORE INTO activity_attendance(activity_id, person_id) VALUES (?, ?)");
+    s.bind(1, id).bind(2, person_id).run();
+  }
+
  private:
   Connection& c_;
   std::optional<Statement> add_, anchor_;

@@ -346,6 +346,15 @@ CREATE TABLE note_steps (
   revision TEXT                            -- agreed: the note's text as corrected after an inaccurate response
 );
 )sql",
+      // 5: who was present at a held meeting, for stages recorded at a panel
+      // (sdk::StagePanel): the people, by id, recorded when it is marked done.
+      R"sql(
+CREATE TABLE activity_attendance (
+  activity_id INTEGER NOT NULL REFERENCES activities(id),
+  person_id   TEXT NOT NULL REFERENCES people(id),
+  PRIMARY KEY (activity_id, person_id)
+);
+)sql",
   };
   return m;
 }

@@ -71,6 +71,13 @@ class ActivityRepository {
                         const std::string& at) = 0;
   /// Status moved, with `a`'s moved_from, dates and reason; SEQUENCE + 1.
   virtual void set_moved(const Activity& a, const std::string& at) = 0;
+
+  /// The body's activities of rule `rule` held (done) from `from` to `to`, by the day held.
+  virtual std::vector<Activity> held_of_rule(const std::string& body, const std::string& rule, Date from, Date to) = 0;
+  /// The ids of the people recorded present at activity `id`, in id order.
+  virtual std::vector<std::string> present(std::int64_t id) = 0;
+  /// Records person `person_id` present at activity `id` (once; again is no change).
+  virtual void add_present(std::int64_t id, const std::string& person_id) = 0;
 };
 
 }  // namespace trellis
