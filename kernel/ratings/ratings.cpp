@@ -1,5 +1,7 @@
 #include "trellis/ratings.hpp"
 
+#include "panel.hpp"
+
 #include <algorithm>
 
 #include "trellis/adoption.hpp"
@@ -79,8 +81,10 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   const auto& regime = policy.description();
   check_against_regime(regime, in);
   // Who may record each stage is the regime's to say (its StageSpec::roles); the kernel enforces it.
+  const sdk::StageSpec* stage = nullptr;
   for (const auto& s : regime.stages)
-    if (s.id == in.stage) require_stage(actor, s.roles, in.body_id, in.urn, in.stage);
+    if (s.id == in.stage) stage = &s;
+  if (stage) require_stage(actor, stage->roles, in.body_id, in.urn, in.stage);
   check_classified(db, adoption->regime, in, period.to_string());
   if (!in.on.empty()) {
     const auto on = Date::try_parse(in.on);
@@ -96,6 +100,11 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   }
   if (in.stage == "computed")
     refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");
+  // A stage recorded at a panel meeting (the regime's StagePanel): only by a
+  // person present at one held from the period's first day to the rating's.
+  if (stage && !stage->panels.empty())
+    require_panel(db, *stage, actor, in,
+                  {in_force.calendar.span(period).first, Date::parse(in.on.empty() ? clock.today() : in.on)});
 
   const std::string now = clock.timestamp();
   const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;
