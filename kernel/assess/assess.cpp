@@ -24,7 +24,10 @@
 namespace trellis {
 namespace {
 
+/// A level of the overall scale, or the kernel's own `insufficient evidence`,
+/// which a regime may give itself when what it needs to judge is not held.
 bool on_scale(const sdk::RegimeDescription& d, const std::string& level) {
+  if (level == kInsufficientEvidence) return true;
   for (auto& scale : d.scales)
     if (scale.id == d.overall_scale)
       for (auto& l : scale.levels)
