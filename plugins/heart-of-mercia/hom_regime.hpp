@@ -46,10 +46,9 @@ std::string central_support(const EvidenceView& school, const PolicyView& policy
 
 // ---- plan.cpp --------------------------------------------------------------
 
-/// One academy's year: its SAR deadline while no SAR is held, its quality
-/// visits and the deadline for their feedback.
-std::vector<ActivityRule> academy_rules(const EvidenceView& school, const AssessmentOut& assessment,
-                                        const PolicyView& policy);
+/// One academy's year: the deadline for its SAR, its quality visits and the
+/// deadline for their feedback.
+std::vector<ActivityRule> academy_rules(const EvidenceView& school, const PolicyView& policy);
 
 /// The Trust's year: the SAR validation meetings, the reports to the Board of
 /// Trustees and the collaboration events.
@@ -70,7 +69,7 @@ class HeartOfMerciaRegime final : public Regime {
   Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override;
   void do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                std::vector<ActivityRule>& out) const override {
-    if (assessment.classified) out = academy_rules(school, assessment, policy);
+    if (assessment.classified) out = academy_rules(school, policy);
   }
   void do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const override {
     out = trust_rules(policy);

@@ -70,22 +70,18 @@ void collaboration(const PolicyView& p, std::vector<ActivityRule>& out) {
 
 }  // namespace
 
-std::vector<ActivityRule> academy_rules(const EvidenceView& school, const AssessmentOut& assessment,
-                                        const PolicyView& p) {
+std::vector<ActivityRule> academy_rules(const EvidenceView& school, const PolicyView& p) {
   std::vector<ActivityRule> out;
   const bool college = is_college(school.school());
   const std::string lead = college ? "Principal" : "Headteacher";
-  // §5.5: while no SAR is held, it is due before its validation meeting; a
-  // missing SAR shows overdue once that day has passed.
-  if (!school.rating("overall", "self") && !school.rating("overall", "validated")) {
-    ActivityRule due = deadline_rule("hom-5.5.sar-due", "Self-assessment report (SAR) due for validation",
-                                     Cadence::before, college ? kCollegeValidationRule : kSchoolValidationRule,
-                                     whole_number(p, "sar.due_school_days_before_validation"), DayKind::school, {lead},
-                                     "§5.5: every academy's SAR is validated; " + assessment.level +
-                                         " until it is held");
-    due.documents = {"SAR: a grade for each of the five pillars and overall"};
-    out.push_back(std::move(due));
-  }
+  // §5.5: the SAR of the year just ended is due before the autumn meeting
+  // that validates it; one not handed in shows overdue after that day.
+  ActivityRule due = deadline_rule("hom-5.5.sar-due", "SAR for the year just ended due for validation", Cadence::before,
+                                   college ? kCollegeValidationRule : kSchoolValidationRule,
+                                   whole_number(p, "sar.due_school_days_before_validation"), DayKind::school, {lead},
+                                   "§5.5: every academy's self-assessment report is validated");
+  due.documents = {"SAR: a grade for each of the five pillars and overall"};
+  out.push_back(std::move(due));
   // §5.4: quality visits, feedback on strengths and areas for improvement.
   ActivityRule visit = activity_rule("hom-5.4.quality-visit", "visit", "Quality visit", Cadence::per_year,
                                      with(p.texts("quality_visits.team"), lead),
