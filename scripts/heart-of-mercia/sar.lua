@@ -17,7 +17,10 @@
 --   lead                 "Principal" or "Headteacher"
 --   central_support      the member of the central team allocated (§8.3), "" if none
 --
--- It returns the overall grade, its reasons, and each graded pillar as a rating.
+-- It returns the overall grade and its reasons: the overall grade, then
+-- only what a head needs to see beside it (a pillar the panel graded
+-- differently from the SAR, pillars not yet validated, pillars with no grade,
+-- central support). Each graded pillar is a rating with its own reason.
 
 local fmt = string.format
 
@@ -25,33 +28,52 @@ local function words(level)
   return (string.gsub(level, "_", " "))
 end
 
--- The grade that stands and a sentence about it, for one subject.
-local function standing(grades, label, lead)
+local function join(items)
+  return table.concat(items, ", ")
+end
+
+-- The grade that stands for one subject, and why, as a phrase.
+local function standing(grades, lead)
   if grades.validated ~= "" then
     if grades.self ~= "" and grades.self ~= grades.validated then
-      return grades.validated, fmt("%s: %s, validated; the %s's SAR said %s (§5.5)",
-                                   label, words(grades.validated), string.lower(lead), words(grades.self))
+      return grades.validated, fmt("validated; the %s's SAR said %s (§5.5)", string.lower(lead), words(grades.self)), true
     end
-    return grades.validated, fmt("%s: %s, validated (§5.5)", label, words(grades.validated))
+    return grades.validated, "validated (§5.5)", false
   end
   if grades.self ~= "" then
-    return grades.self, fmt("%s: %s, provisional: self-assessed, not yet validated (§5.5)", label, words(grades.self))
+    return grades.self, "provisional: self-assessed, not yet validated (§5.5)", false
   end
-  return nil, fmt("%s: no grade in the SAR or from the panel (§1.3)", label)
+  return nil, nil, false
+end
+
+local function capitalised(text)
+  return (string.gsub(text, "^%l", string.upper))
 end
 
 return function(school, params)
   local f = school.facts
-  local level, overall = standing(f.overall, "Overall", f.lead)
-  local reasons = { overall }
-  local ratings = {}
+  local level, why = standing(f.overall, f.lead)
+  local reasons = { fmt("Overall: %s, %s", words(level), why) }
+  local ratings, provisional, ungraded = {}, {}, {}
   for _, id in ipairs(f.pillars) do
     local p = f.pillar[id]
-    local grade, why = standing(p, p.label, f.lead)
-    reasons[#reasons + 1] = why
-    if grade then
-      ratings[#ratings + 1] = { subject = id, level = grade, reasons = { why } }
+    local grade, phrase, differs = standing(p, f.lead)
+    if grade == nil then
+      ungraded[#ungraded + 1] = p.label
+    else
+      ratings[#ratings + 1] = { subject = id, level = grade, reasons = { capitalised(phrase) } }
+      if differs then
+        reasons[#reasons + 1] = fmt("%s: %s, %s", p.label, words(grade), phrase)
+      elseif p.validated == "" then
+        provisional[#provisional + 1] = fmt("%s %s", p.label, words(grade))
+      end
     end
+  end
+  if #provisional > 0 then
+    reasons[#reasons + 1] = fmt("Not yet validated, so provisional: %s (§5.5)", join(provisional))
+  end
+  if #ungraded > 0 then
+    reasons[#reasons + 1] = fmt("No grade in the SAR or from the panel: %s (§1.3)", join(ungraded))
   end
   local flags = {}
   if f.overall.validated == "" then flags[#flags + 1] = "provisional" end
