@@ -103,6 +103,16 @@ meeting=$(python3 -c "import json,sys; print(next(a['id'] for a in json.load(ope
 TRELLIS_NOW=2025-11-26T09:00:00Z run activity done "$meeting" --on 2025-11-25 --present dq,ev || bad "done: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z rate 2025-11-25 ceo
 [ $? -eq 3 ] && grep -q "not recorded present" "$dir/err" && ok || bad "§5.5: a person absent from the panel is refused: $(cat "$dir/err")"
+cat >"$dir/validated.csv" <<'CSV'
+urn,period,subject,level,stage,by,rationale
+130713,2024-25,workforce,good,validated,College SAR panel,Strengths and areas for collaboration
+CSV
+before=$(count)
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/validated.csv" --body hom --as ceo
+[ $? -eq 3 ] && grep -q "validated.csv:2:5: .*\"ceo\".*not recorded present" "$dir/err" && [ "$(count)" = "$before" ] && ok \
+  || bad "§5.5: import ratings refuses a validated row by a person absent from the panel, at its line: $(cat "$dir/err")"
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/validated.csv" --body hom --as ev && ok \
+  || bad "§5.5: the external verifier present imports the panel's ratings: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z rate 2025-11-25 dq && ok || bad "§5.5: a member present validates: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z "$trellis" rate 140001 --body hom --period 2024-25 --subject overall \
   --level requires_improvement --stage validated --on 2025-11-25 --as ceo >/dev/null 2>"$dir/err" && ok || bad "the college panel does not bind schools: $(cat "$dir/err")"

@@ -68,7 +68,7 @@ struct SubjectScale {
 /// from the rated period's first day to the day of the rating), and only
 /// when, at that meeting, someone of each of `present_roles` was present too.
 ///
-///     {"hom-5.5.college-sar-validation", {"college"}, {"verifier"}}
+///     {"sar-validation-panel", {"college"}, {"verifier"}}  // colleges, with a verifier present
 struct StagePanel {
   std::string rule;                        ///< an ActivityRule id of the regime's body-wide plan
   std::vector<std::string> type_groups;    ///< register type groups it applies to ("college"); empty: every school
