@@ -4,7 +4,10 @@
 // Assurance Policy).
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "../../../plugins/heart-of-mercia/hom_regime.hpp"
 #include "trellis/policy.hpp"
@@ -272,4 +275,38 @@ TEST_CASE("§10.1: the policy is past its April 2025 review date after it") {
   CHECK(h.policy.review() == "2025-04-01");
   CHECK_FALSE(h.policy.review_warning("2025-03-31"));
   CHECK(h.policy.review_warning("2025-04-02"));
+}
+
+TEST_CASE("§5.5: a trust moves to the 2025 five-point report-card scale in its policy, without code") {
+  std::ifstream in(source("policies/heart-of-mercia.toml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string toml = text.str();
+  const auto from = toml.find("levels = [");
+  const auto to = toml.find("\n\n", from);
+  toml.replace(from, to - from,
+               "levels = [{ id = \"exceptional\", label = \"Exceptional\" }, { id = \"strong\", label = \"Strong standard\" },"
+               " { id = \"expected\", label = \"Expected standard\" }, { id = \"needs_attention\", label = \"Needs attention\" },"
+               " { id = \"urgent_improvement\", label = \"Urgent improvement\" }]");
+  toml.replace(toml.find("../scripts/"), 11, std::string(TRELLIS_SOURCE_DIR) + "/scripts/");
+  const auto draft = std::filesystem::temp_directory_path() / "hom-report-card.toml";
+  std::ofstream(draft) << toml;
+  trellis::Policy policy = trellis::Policy::load(draft);
+  policy.declare(described());
+  RegimeAdapter<hom::HeartOfMerciaRegime> regime{"heart-of-mercia", "1.0.0"};
+  CHECK(trellis::check_policy(policy, described(), [&](const PolicyView& p, auto& out) { return regime.validate(p, out); })
+            .empty());
+  auto runner = trellis::make_threshold_runner(policy, policy.description());
+  auto s = college();
+  s.set_rating("overall", "self", "strong");
+  s.set_rating("overall", "validated", "expected");
+  s.set_rating("governance", "validated", "needs_attention");
+  AssessmentOut out;
+  REQUIRE(regime.assess({s, policy.view(), *runner}, out));
+  CHECK(out.level == "expected");
+  CHECK_THAT(all(out.reasons), Catch::Contains("Overall: expected, validated; the principal's SAR said strong"));
+  auto governance = std::find_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.subject == "governance"; });
+  REQUIRE(governance != out.ratings.end());
+  CHECK(governance->level == "needs_attention");
+  std::filesystem::remove(draft);
 }
