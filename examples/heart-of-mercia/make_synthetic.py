@@ -97,13 +97,10 @@ def main():
     # §8.3: a named member of the central team working with the academy's leaders.
     with open("central-support-2019-20.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["urn", "indicator", "period", "value", "note"])
-        w.writerow([135662, "central_support", PERIOD, "R. Example, Director of School Improvement (SYNTHETIC)",
-                    "SYNTHETIC: allocated after SAR validation"])
-        w.writerow([140183, "central_support", PERIOD, "P. Example, Primary Improvement Lead (SYNTHETIC)",
-                    "SYNTHETIC: allocated after SAR validation"])
-        w.writerow([130713, "central_support", PERIOD, "Q. Example, Director of Quality (SYNTHETIC)",
-                    "SYNTHETIC: retention review"])
+        w.writerow(["urn", "indicator", "period", "value"])  # a text value keeps no note beside it
+        w.writerow([135662, "central_support", PERIOD, "R. Example, Director of School Improvement (SYNTHETIC)"])
+        w.writerow([140183, "central_support", PERIOD, "P. Example, Primary Improvement Lead (SYNTHETIC)"])
+        w.writerow([130713, "central_support", PERIOD, "Q. Example, Director of Quality (SYNTHETIC)"])
     with open("quality-visit-135662.md", "w") as f:
         f.write("# Quality visit: The Hereford Academy, 2019-20 (SYNTHETIC)\n\n"
                 "SYNTHETIC: made up for the example; says nothing about the real school.\n\n"
