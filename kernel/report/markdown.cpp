@@ -3,6 +3,7 @@
 // stage differences, activities, review requests.
 #include <sstream>
 
+#include "areas.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
@@ -76,11 +77,13 @@ std::string render_markdown(const Report& r) {
     for (auto* s : switched)
       o << "- " << s->assessment.name << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
   }
+  render_area_markdown(o, r);
   o << "\n## Schools\n";
   for (auto& s : r.schools) {
     o << "\n### " << s.assessment.name << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
       o << "Why it was decided: " << s.assessment.decision->rationale << "\n\n";
+    if (s.central_support) o << "Central support: " << *s.central_support << "\n\n";
     for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "\nBy area:\n\n";

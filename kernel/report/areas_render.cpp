@@ -1,0 +1,125 @@
+// The report's sections per area, as Markdown and HTML: a table per area,
+// schools and colleges apart, a column per stage, and how the reported
+// stage stands against the self-assessment.
+#include <sstream>
+
+#include "areas.hpp"
+
+namespace trellis {
+namespace {
+
+std::string cell(const std::string& s) {
+  std::string o;
+  for (char c : s) o += c == '|' ? std::string("\\|") : c == '\n' || c == '\r' ? std::string(" ") : std::string(1, c);
+  return o;
+}
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) o += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
+  return o;
+}
+
+/// What a section shows beside the levels: which columns it needs.
+struct Columns {
+  bool subject = false, against = false, support = false;
+  std::string against_header;
+};
+
+Columns columns(const Report& r, const AreaSection& a) {
+  Columns c;
+  for (auto& s : a.schools) {
+    c.support = c.support || s.central_support.has_value();
+    for (auto& rt : s.ratings) {
+      c.subject = c.subject || rt.indicator;
+      c.against = c.against || rt.against_self != AgainstSelf::none;
+    }
+  }
+  c.against_header = r.compared_stage + " against " + r.self_stage;
+  return c;
+}
+
+/// "agrees", or the difference in bold (Markdown) or strong (HTML).
+std::string against_text(AgainstSelf a, bool html) {
+  const std::string t = to_string(a);
+  if (a == AgainstSelf::none || a == AgainstSelf::agrees) return t;
+  return html ? "<strong>" + t + "</strong>" : "**" + t + "**";
+}
+
+/// The section's schools in groups: {"", all} where it holds one kind, else {"Schools", ...}, {"Colleges", ...}.
+std::vector<std::pair<std::string, std::vector<const AreaSchool*>>> groups(const AreaSection& a) {
+  std::vector<const AreaSchool*> schools, colleges;
+  for (auto& s : a.schools) (s.college ? colleges : schools).push_back(&s);
+  if (schools.empty() || colleges.empty()) {
+    schools.insert(schools.end(), colleges.begin(), colleges.end());
+    return {{"", schools}};
+  }
+  return {{"Schools", schools}, {"Colleges", colleges}};
+}
+
+}  // namespace
+
+void render_area_markdown(std::ostream& o, const Report& r) {
+  if (r.areas.empty()) return;
+  o << "\n## By area\n\nEach area across the body's schools: the level at each stage";
+  if (!r.self_stage.empty() && !r.compared_stage.empty() && r.self_stage != r.compared_stage)
+    o << ", and whether the " << r.compared_stage << " level agrees with the " << r.self_stage
+      << " one or is higher or lower on the scale";
+  o << ". The reason is the latest stage's.\n";
+  for (auto& a : r.areas) {
+    const Columns c = columns(r, a);
+    o << "\n### " << a.label << "\n";
+    for (auto& [group, schools] : groups(a)) {
+      if (!group.empty()) o << "\n#### " << group << "\n";
+      o << "\n| School |" << (c.subject ? " Subject |" : "");
+      for (auto& l : a.stage_labels) o << " " << cell(l) << " |";
+      o << (c.against ? " " + cell(c.against_header) + " |" : "") << " Why |" << (c.support ? " Central support |" : "")
+        << "\n|---|" << (c.subject ? "---|" : "");
+      for (std::size_t i = 0; i < a.stages.size(); ++i) o << "---|";
+      o << (c.against ? "---|" : "") << "---|" << (c.support ? "---|" : "") << "\n";
+      for (const AreaSchool* s : schools)
+        for (std::size_t k = 0; k < s->ratings.size(); ++k) {
+          const AreaRating& rt = s->ratings[k];
+          o << "| " << (k == 0 ? cell(s->name) + " (" + std::to_string(s->urn) + ")" : "") << " |";
+          if (c.subject) o << " " << cell(rt.indicator ? r.words.subject(rt.subject) : "the area") << " |";
+          for (auto& level : rt.levels) o << " " << (level.empty() ? "" : cell(r.words.level(rt.subject, level))) << " |";
+          if (c.against) o << " " << against_text(rt.against_self, false) << " |";
+          o << " " << cell(rt.rationale) << " |";
+          if (c.support) o << " " << (k == 0 ? cell(s->central_support.value_or("")) : "") << " |";
+          o << "\n";
+        }
+    }
+  }
+}
+
+void render_area_html(std::ostream& o, const Report& r) {
+  if (r.areas.empty()) return;
+  o << "<h2>By area</h2>\n";
+  for (auto& a : r.areas) {
+    const Columns c = columns(r, a);
+    o << "<h3>" << esc(a.label) << "</h3>\n";
+    for (auto& [group, schools] : groups(a)) {
+      if (!group.empty()) o << "<h4>" << esc(group) << "</h4>\n";
+      o << "<table class=\"area\"><tr><th>School</th>" << (c.subject ? "<th>Subject</th>" : "");
+      for (auto& l : a.stage_labels) o << "<th>" << esc(l) << "</th>";
+      o << (c.against ? "<th>" + esc(c.against_header) + "</th>" : "") << "<th>Why</th>"
+        << (c.support ? "<th>Central support</th>" : "") << "</tr>\n";
+      for (const AreaSchool* s : schools)
+        for (std::size_t k = 0; k < s->ratings.size(); ++k) {
+          const AreaRating& rt = s->ratings[k];
+          const bool differs = rt.against_self != AgainstSelf::none && rt.against_self != AgainstSelf::agrees;
+          o << "<tr" << (differs ? " class=\"differs\"" : "") << "><td>"
+            << (k == 0 ? esc(s->name) + " (" + std::to_string(s->urn) + ")" : "") << "</td>";
+          if (c.subject) o << "<td>" << esc(rt.indicator ? r.words.subject(rt.subject) : "the area") << "</td>";
+          for (auto& level : rt.levels) o << "<td>" << (level.empty() ? "" : esc(r.words.level(rt.subject, level))) << "</td>";
+          if (c.against) o << "<td>" << against_text(rt.against_self, true) << "</td>";
+          o << "<td>" << esc(rt.rationale) << "</td>";
+          if (c.support) o << "<td>" << (k == 0 ? esc(s->central_support.value_or("")) : "") << "</td>";
+          o << "</tr>\n";
+        }
+      o << "</table>\n";
+    }
+  }
+}
+
+}  // namespace trellis
