@@ -57,15 +57,21 @@ std::vector<std::pair<std::string, std::vector<const AreaSchool*>>> groups(const
   return {{"Schools", schools}, {"Colleges", colleges}};
 }
 
+/// What the section shows, in a sentence.
+std::string intro(const Report& r) {
+  std::string t = "Each area across the body's schools: the level at each stage";
+  if (!r.self_stage.empty() && !r.compared_stage.empty() && r.self_stage != r.compared_stage)
+    return t + ", whether the " + r.compared_stage + " level agrees with the " + r.self_stage +
+           " one or is higher or lower on the scale, and why (the " + r.compared_stage +
+           " rating's rationale, else the latest one's).";
+  return t + ", and why (the latest rating's rationale).";
+}
+
 }  // namespace
 
 void render_area_markdown(std::ostream& o, const Report& r) {
   if (r.areas.empty()) return;
-  o << "\n## By area\n\nEach area across the body's schools: the level at each stage";
-  if (!r.self_stage.empty() && !r.compared_stage.empty() && r.self_stage != r.compared_stage)
-    o << ", and whether the " << r.compared_stage << " level agrees with the " << r.self_stage
-      << " one or is higher or lower on the scale";
-  o << ". The reason is the latest stage's.\n";
+  o << "\n## By area\n\n" << intro(r) << "\n";
   for (auto& a : r.areas) {
     const Columns c = columns(r, a);
     o << "\n### " << a.label << "\n";
@@ -94,7 +100,7 @@ void render_area_markdown(std::ostream& o, const Report& r) {
 
 void render_area_html(std::ostream& o, const Report& r) {
   if (r.areas.empty()) return;
-  o << "<h2>By area</h2>\n";
+  o << "<h2>By area</h2>\n<p>" << esc(intro(r)) << "</p>\n";
   for (auto& a : r.areas) {
     const Columns c = columns(r, a);
     o << "<h3>" << esc(a.label) << "</h3>\n";
