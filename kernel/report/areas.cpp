@@ -114,7 +114,7 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
   for (auto& s : r.schools) order.push_back(&s);
   std::stable_partition(order.begin(), order.end(), [](const ReportSchool* s) { return !s->college; });
   for (auto& area : d.areas) {
-    AreaSection section{area.id, area.label, {}, {}, {}};
+    AreaSection section{area.id, area.label, {}, {}, {}, {}};
     for (auto& stage : d.stages) {
       section.stages.push_back(stage.id);
       section.stage_labels.push_back(stage.label.empty() ? stage.id : stage.label);
@@ -127,6 +127,7 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
           if (auto row = rating_row(r, d, newest, school.urn, indicator.id, true))
             school.ratings.push_back(std::move(*row));
       if (!school.ratings.empty()) section.schools.push_back(std::move(school));
+      else section.unrated.emplace_back(school.urn, school.name);
     }
     if (section.schools.empty()) continue;
     drop_empty_stages(section, d);

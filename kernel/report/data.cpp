@@ -22,7 +22,8 @@ nlohmann::json letter_file(const ReportSchool& s) { return s.letter ? nlohmann::
 nlohmann::json letter_id(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->id) : nlohmann::json(); }
 
 /// {"area", "label", "stages": [{"id", "label"}], "schools": [{"urn", "name", "college", "central_support",
-///  "ratings": [{"subject", "indicator", "levels": {stage: level|null}, "against_self", "rationale", "by"}]}]}
+///  "ratings": [{"subject", "indicator", "levels": {stage: level|null}, "against_self", "rationale", "by"}]}],
+///  "unrated": [{"urn", "name"}]}
 nlohmann::json area_json(const AreaSection& a) {
   auto stages = nlohmann::json::array();
   for (std::size_t i = 0; i < a.stages.size(); ++i) stages.push_back({{"id", a.stages[i]}, {"label", a.stage_labels[i]}});
@@ -41,7 +42,9 @@ nlohmann::json area_json(const AreaSection& a) {
     schools.push_back({{"urn", s.urn}, {"name", s.name}, {"college", s.college},
                        {"central_support", opt(s.central_support)}, {"ratings", ratings}});
   }
-  return {{"area", a.area}, {"label", a.label}, {"stages", stages}, {"schools", schools}};
+  auto unrated = nlohmann::json::array();
+  for (auto& [urn, name] : a.unrated) unrated.push_back({{"urn", urn}, {"name", name}});
+  return {{"area", a.area}, {"label", a.label}, {"stages", stages}, {"schools", schools}, {"unrated", unrated}};
 }
 
 }  // namespace

@@ -100,11 +100,16 @@ for a in d["areas"]:
 w = next(s for s in next(a for a in d["areas"] if a["area"] == "leadership_and_management")["schools"] if s["urn"] == 123404)
 assert w["ratings"][0]["levels"] == {"computed": "amber"}, w
 PY
-py "register: Telford College is flagged a college; the LA's schools are not" "$dir/telford.json" <<'PY'
+py "register: Telford College is flagged a college, and named among those its areas do not rate" "$dir/telford.json" <<'PY'
 by = {s["urn"]: s for s in d["schools"]}
 assert by[130796]["college"] is True, by[130796]
 assert by[123404]["college"] is False
+for a in d["areas"]:
+    assert {"urn": 130796, "name": "Telford College"} in a["unrated"], a["unrated"]
+    assert len(a["unrated"]) + len(a["schools"]) == len(d["schools"]), a["area"]
 PY
+report --body telford --period 2018-19 --format md
+grep -q '^Not rated here: .*Telford College (130796)' "$dir/out" && ok || bad "md: Telford College is not named as not rated"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -95,6 +95,7 @@ struct AreaSection {
   std::string area, label;
   std::vector<std::string> stages, stage_labels;  ///< the regime's stages, in order, that hold a rating here
   std::vector<AreaSchool> schools;               ///< schools before colleges, each in report order
+  std::vector<std::pair<std::int64_t, std::string>> unrated;  ///< the report's schools with no rating here: URN, name
 };
 
 using ReportActivity = ActivityLine;
