@@ -14,7 +14,11 @@ PERIOD = "2019-20"
 # The five Trust Quality Description pillars (§1.3), then the overall grade.
 SUBJECTS = ["inclusive_leadership", "improvement", "workforce", "finance_operations", "governance", "overall"]
 LEVEL = {"O": "outstanding", "G": "good", "R": "requires_improvement", "I": "inadequate"}
-PANEL = "SAR validation panel, autumn 2 (SYNTHETIC)"
+COLLEGES = {130713, 130710}
+# §5.5: the colleges' SARs are validated at one meeting in the second half of
+# the autumn term; the policy leaves the schools' panel and timing to the trust.
+PANEL = {True: "College SAR validation panel, autumn 2 (SYNTHETIC)",
+         False: "School SAR validation panel, autumn 2 (SYNTHETIC)"}
 
 # urn: (name, leader's title, self-assessment, validation), a letter per
 # subject in the order above; None: no SAR was submitted.
@@ -77,12 +81,12 @@ def rationale(urn, subject):
     return f"SYNTHETIC: Strengths: {s}. Weaknesses: {w}. Collaboration and support: {c}."
 
 
-def write(path, stage, pick):
+def write(path, stage, pick, only=lambda urn: True):
     with open(path, "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["urn", "period", "subject", "level", "stage", "by", "rationale"])
         for urn, school in SCHOOLS.items():
-            if school[2] is None:
+            if school[2] is None or not only(urn):
                 continue
             for subject, by, level, why in pick(urn, school):
                 w.writerow([urn, PERIOD, subject, LEVEL[level], stage, by, why])
@@ -92,8 +96,9 @@ def main():
     write("self-assessments-2019-20.csv", "self",
           lambda urn, s: [(subj, f"{s[1]}, {s[0]} (SYNTHETIC)", lv, "SYNTHETIC example self-assessment report")
                           for subj, lv in zip(SUBJECTS, s[2])])
-    write("validations-2019-20.csv", "validated",
-          lambda urn, s: [(subj, PANEL, lv, rationale(urn, subj)) for subj, lv in zip(SUBJECTS, s[3])])
+    validated = lambda urn, s: [(subj, PANEL[urn in COLLEGES], lv, rationale(urn, subj)) for subj, lv in zip(SUBJECTS, s[3])]
+    write("validations-schools-2019-20.csv", "validated", validated, lambda urn: urn not in COLLEGES)
+    write("validations-colleges-2019-20.csv", "validated", validated, lambda urn: urn in COLLEGES)
     # §8.3: a named member of the central team working with the academy's leaders.
     with open("central-support-2019-20.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
