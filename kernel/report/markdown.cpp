@@ -91,7 +91,7 @@ std::string render_markdown(const Report& r) {
     }
     if (!s.ratings.empty()) {
       o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
-      for (auto& rt : s.ratings) o << "| " << rt.subject << " | " << rt.level << " |\n";
+      for (auto& rt : s.ratings) o << "| " << r.words.subject(rt.subject) << " | " << r.words.level(rt.subject, rt.level) << " |\n";
     }
   }
   if (!r.differences.empty()) {
