@@ -142,6 +142,31 @@ void render_area_markdown(std::ostream& o, const Report& r) {
   }
 }
 
+void render_area_text(std::ostream& o, const Report& r) {
+  if (r.areas.empty()) return;
+  o << "\nBy area";
+  if (!r.self_stage.empty() && !r.compared_stage.empty() && r.self_stage != r.compared_stage)
+    o << ", with each " << r.compared_stage << " level that differs from the " << r.self_stage << " one";
+  o << ":\n";
+  for (auto& a : r.areas) {
+    o << "  " << a.label << ": " << a.schools.size() << " rated";
+    if (!a.unrated.empty()) o << ", " << a.unrated.size() << " not";
+    if (auto t = tally(r, a); !t.empty()) o << ". " << t;
+    o << "\n";
+    const auto at = [&](const AreaRating& rt, const std::string& stage) {
+      for (std::size_t i = 0; i < a.stages.size(); ++i)
+        if (a.stages[i] == stage) return r.words.level(rt.subject, rt.levels[i]);
+      return std::string();
+    };
+    for (auto& s : a.schools)
+      for (auto& rt : s.ratings)
+        if (rt.against_self != AgainstSelf::none && rt.against_self != AgainstSelf::agrees)
+          o << "    " << s.name << " (" << s.urn << ")" << (rt.indicator ? ", " + r.words.subject(rt.subject) : "") << ": "
+            << r.self_stage << " " << at(rt, r.self_stage) << ", " << r.compared_stage << " " << at(rt, r.compared_stage)
+            << " (" << to_string(rt.against_self) << ")" << (rt.rationale.empty() ? "" : " — " + rt.rationale) << "\n";
+  }
+}
+
 void render_area_html(std::ostream& o, const Report& r) {
   if (r.areas.empty()) return;
   o << "<h2>By area</h2>\n<p>" << esc(intro(r)) << "</p>\n";

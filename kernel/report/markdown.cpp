@@ -128,6 +128,7 @@ std::string render_text(const Report& r) {
       << s->assessment.level << letter_text(*s) << "\n";
   for (auto* s : r.switches())
     o << "  " << s->assessment.urn << "  " << s->assessment.name << ": " << *s->assessment.switch_note() << "\n";
+  render_area_text(o, r);
   o << "\nSchools:\n";
   for (auto& s : r.schools) {
     o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";

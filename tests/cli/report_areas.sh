@@ -86,6 +86,12 @@ grep -q '<h2>By area</h2>' "$dir/out" && ok || bad "html: no By area section"
 grep -q '<tr class="differs"><td></td><td>Quality of teaching and learning, tested by peer review</td><td>Secure</td><td></td><td>Developing</td><td><strong>lower</strong></td>' "$dir/out" \
   && ok || bad "html: Maltby's teaching row is not marked as differing"
 
+report --body nexus --period 2019-20/summer
+grep -q '^By area, with each moderated level that differs from the self one:$' "$dir/out" && ok || bad "text: no By area heading"
+grep -q '^  Quality of education: 8 rated. Moderated against self: 26 agree, 6 lower.$' "$dir/out" && ok || bad "text: the area's tally"
+grep -q '^    Maltby Lilly Hall Academy (141729), Quality of teaching and learning, tested by peer review: self Secure, moderated Developing (lower) — SYNTHETIC: Practice' "$dir/out" \
+  && ok || bad "text: Maltby's teaching is not listed as lower"
+
 report --body telford --period 2018-19 --format json
 cp "$dir/out" "$dir/telford.json"
 py "areas: Telford's areas hold only computed ratings, with their reasons, and nothing is set against self" "$dir/telford.json" <<'PY'

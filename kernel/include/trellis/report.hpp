@@ -1,8 +1,10 @@
 #pragma once
 /// The body's report for a period: counts by level, changes since the last
-/// period, each school with its reasons, ratings at the reported stage, where
-/// stages disagree (e.g. moderation against self-assessment), the activities
-/// due, review requests, and the change-of-level letters written.
+/// period, each area across the schools (a level per stage, the reported
+/// stage against the self-assessment, schools and colleges apart, central
+/// support), each school with its reasons, ratings at the reported stage,
+/// where stages disagree (e.g. moderation against self-assessment), the
+/// activities due, review requests, and the change-of-level letters written.
 ///
 ///     Report r = build_report(db, host, "example-la", Period::parse("2018-19"));
 ///     std::string md = render_markdown(r);
