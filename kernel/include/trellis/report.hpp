@@ -81,7 +81,7 @@ struct AreaRating {
   bool indicator = false;               ///< an indicator of the area, not the area itself
   std::vector<std::string> levels;      ///< one per AreaSection::stages; "" where none is held
   AgainstSelf against_self = AgainstSelf::none;
-  std::string rationale, by;            ///< of the latest stage's rating held (the reported one first)
+  std::string rationale, by;            ///< of the compared stage's rating, else of the latest stage's held
 };
 
 struct AreaSchool {
@@ -157,8 +157,9 @@ std::string render_csv(const Report& r);
 /// reported_stage, counts, changes, switches, schools (each with level,
 /// computed_level, decision, final_level, final_by, reasons, ratings, letter,
 /// letter_id, college, central_support), differences, activities, reviews,
-/// areas (each with area, label, stages and schools with their ratings). No path of the machine:
-/// a letter is named by its outbox id and file name.
+/// self_stage, compared_stage, areas (each with area, label, stages, schools
+/// with their ratings, and unrated). No path of the machine: a letter is
+/// named by its outbox id and file name.
 nlohmann::json to_json(const Report& r);
 std::string render_json(const Report& r);  ///< to_json(r), indented
 std::string render_text(const Report& r);
