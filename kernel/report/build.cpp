@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <map>
 
+#include "areas.hpp"
+
 #include "trellis/adoption.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/error.hpp"
@@ -31,15 +33,13 @@ void count_levels(Report& r, const sdk::RegimeDescription* d) {
   }
 }
 
-/// The newest rating per (urn, subject, stage).
-std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> newest_ratings(Database& db, const Report& r) {
-  std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord> out;
+NewestRatings newest_ratings(Database& db, const Report& r) {
+  NewestRatings out;
   for (auto& rt : ratings_for(db, r.body.id, r.assessed_period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
   return out;
 }
 
-void compare_stages(Report& r, const sdk::RegimeDescription* d,
-                    const std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord>& newest) {
+void compare_stages(Report& r, const sdk::RegimeDescription* d, const NewestRatings& newest) {
   if (!d) return;
   std::map<std::int64_t, std::string> names;
   for (auto& s : r.schools) names[s.assessment.urn] = s.assessment.name;
@@ -159,7 +159,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
   for (auto& a : assessed) {
-    ReportSchool s{a, {}, std::nullopt};
+    ReportSchool s{a, {}, std::nullopt, false, std::nullopt};
     // The school's own ratings only: keys sort by URN first, and a body's
     // schools each hold several (an area rating per area).
     for (auto it = newest.lower_bound({a.urn, "", ""}); it != newest.end() && std::get<0>(it->first) == a.urn; ++it)
@@ -171,6 +171,8 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   }
   count_levels(r, d);
   compare_stages(r, d, newest);
+  load_school_facts(db, r);
+  if (d) build_area_sections(r, *d, newest);
   load_activities(db, r, period);
   load_reviews(db, r, period);
   return r;

@@ -21,6 +21,32 @@ nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::j
 nlohmann::json letter_file(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->file) : nlohmann::json(); }
 nlohmann::json letter_id(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->id) : nlohmann::json(); }
 
+/// {"area", "label", "stages": [{"id", "label"}], "schools": [{"urn", "name", "college", "central_support",
+///  "ratings": [{"subject", "indicator", "levels": {stage: level|null}, "against_self", "rationale", "by"}]}],
+///  "unrated": [{"urn", "name"}]}
+nlohmann::json area_json(const AreaSection& a) {
+  auto stages = nlohmann::json::array();
+  for (std::size_t i = 0; i < a.stages.size(); ++i) stages.push_back({{"id", a.stages[i]}, {"label", a.stage_labels[i]}});
+  auto schools = nlohmann::json::array();
+  for (auto& s : a.schools) {
+    auto ratings = nlohmann::json::array();
+    for (auto& rt : s.ratings) {
+      nlohmann::json levels = nlohmann::json::object();
+      for (std::size_t i = 0; i < a.stages.size(); ++i)
+        levels[a.stages[i]] = rt.levels[i].empty() ? nlohmann::json() : nlohmann::json(rt.levels[i]);
+      const std::string against = to_string(rt.against_self);
+      ratings.push_back({{"subject", rt.subject}, {"indicator", rt.indicator}, {"levels", levels},
+                         {"against_self", against.empty() ? nlohmann::json() : nlohmann::json(against)},
+                         {"rationale", rt.rationale}, {"by", rt.by}});
+    }
+    schools.push_back({{"urn", s.urn}, {"name", s.name}, {"college", s.college},
+                       {"central_support", opt(s.central_support)}, {"ratings", ratings}});
+  }
+  auto unrated = nlohmann::json::array();
+  for (auto& [urn, name] : a.unrated) unrated.push_back({{"urn", urn}, {"name", name}});
+  return {{"area", a.area}, {"label", a.label}, {"stages", stages}, {"schools", schools}, {"unrated", unrated}};
+}
+
 }  // namespace
 
 std::string render_csv(const Report& r) {
@@ -86,7 +112,9 @@ nlohmann::json to_json(const Report& r) {
                             {"reasons", s.assessment.reasons},
                             {"ratings", ratings},
                             {"letter", letter_file(s)},
-                            {"letter_id", letter_id(s)}});
+                            {"letter_id", letter_id(s)},
+                            {"college", s.college},
+                            {"central_support", opt(s.central_support)}});
   }
   j["differences"] = nlohmann::json::array();
   for (auto& d : r.differences)
@@ -104,6 +132,10 @@ nlohmann::json to_json(const Report& r) {
                             {"reason", v.reason}, {"period", opt(v.period)}, {"status", v.status},
                             {"outcome_level", opt(v.outcome_level)}, {"outcome_rationale", opt(v.outcome_rationale)},
                             {"outcome_on", opt(v.outcome_on)}, {"outcome_by", opt(v.outcome_by)}});
+  j["self_stage"] = r.self_stage.empty() ? nlohmann::json() : nlohmann::json(r.self_stage);
+  j["compared_stage"] = r.compared_stage.empty() ? nlohmann::json() : nlohmann::json(r.compared_stage);
+  j["areas"] = nlohmann::json::array();
+  for (auto& a : r.areas) j["areas"].push_back(area_json(a));
   return j;
 }
 

@@ -1,6 +1,7 @@
 // The report as one self-contained HTML page, colours from the regime's scale.
 #include <sstream>
 
+#include "areas.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
@@ -38,7 +39,7 @@ std::string render_html(const Report& r) {
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(r.body.name) << ": "
     << esc(r.period) << "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
     << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
-    << ".badge{color:#fff;padding:.1em .5em;border-radius:.3em}</style></head><body>\n";
+    << ".badge{color:#fff;padding:.1em .5em;border-radius:.3em}tr.differs td{background:#fff8e1}</style></head><body>\n";
   o << "<h1>" << esc(r.body.name) << ": " << esc(r.period) << "</h1>\n<p>Regime: " << esc(r.regime_name)
     << ". Policy " << esc(r.policy_file.empty() ? "" : r.policy_file + ", ") << "version " << esc(r.policy_version)
     << " (hash " << esc(r.policy_hash.substr(0, 12)) << ").</p>\n<h2>Schools by level</h2>\n<table>";
@@ -59,6 +60,7 @@ std::string render_html(const Report& r) {
       o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << esc(*s->assessment.switch_note()) << "</li>";
     o << "</ul>\n";
   }
+  render_area_html(o, r);
   o << "<h2>Schools</h2>\n";
   for (auto& s : r.schools) {
     o << "<h3>" << esc(s.assessment.name) << " (" << s.assessment.urn << ") " << badge(r, s.assessment.level);
@@ -72,6 +74,7 @@ std::string render_html(const Report& r) {
     o << "</h3>\n";
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
       o << "<p>Why it was decided: " << esc(s.assessment.decision->rationale) << "</p>\n";
+    if (s.central_support) o << "<p>Central support: " << esc(*s.central_support) << "</p>\n";
     o << "<ul>";
     for (auto& reason : s.assessment.reasons) o << "<li>" << esc(reason) << "</li>";
     o << "</ul>\n";

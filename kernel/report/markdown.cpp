@@ -3,6 +3,7 @@
 // stage differences, activities, review requests.
 #include <sstream>
 
+#include "areas.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
@@ -76,11 +77,13 @@ std::string render_markdown(const Report& r) {
     for (auto* s : switched)
       o << "- " << s->assessment.name << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
   }
+  render_area_markdown(o, r);
   o << "\n## Schools\n";
   for (auto& s : r.schools) {
     o << "\n### " << s.assessment.name << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
       o << "Why it was decided: " << s.assessment.decision->rationale << "\n\n";
+    if (s.central_support) o << "Central support: " << *s.central_support << "\n\n";
     for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "\nBy area:\n\n";
@@ -88,7 +91,7 @@ std::string render_markdown(const Report& r) {
     }
     if (!s.ratings.empty()) {
       o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
-      for (auto& rt : s.ratings) o << "| " << rt.subject << " | " << rt.level << " |\n";
+      for (auto& rt : s.ratings) o << "| " << r.words.subject(rt.subject) << " | " << r.words.level(rt.subject, rt.level) << " |\n";
     }
   }
   if (!r.differences.empty()) {
@@ -125,6 +128,7 @@ std::string render_text(const Report& r) {
       << s->assessment.level << letter_text(*s) << "\n";
   for (auto* s : r.switches())
     o << "  " << s->assessment.urn << "  " << s->assessment.name << ": " << *s->assessment.switch_note() << "\n";
+  render_area_text(o, r);
   o << "\nSchools:\n";
   for (auto& s : r.schools) {
     o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";

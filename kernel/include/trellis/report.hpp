@@ -1,21 +1,26 @@
 #pragma once
 /// The body's report for a period: counts by level, changes since the last
-/// period, each school with its reasons, ratings at the reported stage, where
-/// stages disagree (e.g. moderation against self-assessment), the activities
-/// due, review requests, and the change-of-level letters written.
+/// period, each area across the schools (a level per stage, the reported
+/// stage against the self-assessment, schools and colleges apart, central
+/// support), each school with its reasons, ratings at the reported stage,
+/// where stages disagree (e.g. moderation against self-assessment), the
+/// activities due, review requests, and the change-of-level letters written.
 ///
 ///     Report r = build_report(db, host, "example-la", Period::parse("2018-19"));
 ///     std::string md = render_markdown(r);
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/plugin_host.hpp"
+#include "trellis/ratings.hpp"
 #include "trellis/regime_words.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/database.hpp"
@@ -51,12 +56,48 @@ struct ReportLetter {
   bool provisional = false;
 };
 
+/// The evidence indicator that names the member of the body's central team
+/// allocated to work with a school's leaders, as text, e.g. "A. Example, Director of Quality".
+inline constexpr const char* kCentralSupport = "central_support";
+
 /// A school's line: `assessment.level` is the level that counts,
 /// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
 struct ReportSchool {
   SchoolAssessment assessment;
   std::vector<ReportRating> ratings;    ///< at the reported stage
   std::optional<ReportLetter> letter;   ///< the last letter to the head for the period, if one went
+  bool college = false;                 ///< the register classes it a college (type group "college")
+  std::optional<std::string> central_support;  ///< who is allocated, from evidence kCentralSupport
+};
+
+/// How the reported stage's level stands against the self-assessment's, on the subject's scale.
+/// none: one of the two is not held; differs: they differ on levels the scale does not order.
+enum class AgainstSelf { none, agrees, higher, lower, differs };
+std::string to_string(AgainstSelf a);  ///< "", "agrees", "higher", "lower", "differs"
+
+/// A school's ratings of one subject (an area, or one of its indicators) at each stage shown.
+struct AreaRating {
+  std::string subject;
+  bool indicator = false;               ///< an indicator of the area, not the area itself
+  std::vector<std::string> levels;      ///< one per AreaSection::stages; "" where none is held
+  AgainstSelf against_self = AgainstSelf::none;
+  std::string rationale, by;            ///< of the compared stage's rating, else of the latest stage's held
+};
+
+struct AreaSchool {
+  std::int64_t urn = 0;
+  std::string name;
+  bool college = false;
+  std::optional<std::string> central_support;
+  std::vector<AreaRating> ratings;  ///< the area's own first, then its indicators', in the regime's order
+};
+
+/// One area across the body's schools: each school's ratings at the regime's stages.
+struct AreaSection {
+  std::string area, label;
+  std::vector<std::string> stages, stage_labels;  ///< the regime's stages, in order, that hold a rating here
+  std::vector<AreaSchool> schools;               ///< schools before colleges, each in report order
+  std::vector<std::pair<std::int64_t, std::string>> unrated;  ///< the report's schools with no rating here: URN, name
 };
 
 using ReportActivity = ActivityLine;
@@ -83,6 +124,9 @@ struct Report {
   std::vector<StageDifference> differences;
   std::vector<ReportActivity> activities;
   std::vector<ReportReview> reviews;
+  std::vector<AreaSection> areas;  ///< one per area of the regime that holds a rating
+  std::string self_stage;      ///< "self" when the regime declares it
+  std::string compared_stage;  ///< the reported stage, else the deciding one: set against self_stage
 
   /// Schools whose level that counts moved from one band to another.
   std::vector<const ReportSchool*> changes() const;
@@ -92,6 +136,15 @@ struct Report {
   /// computed ratings of areas and indicators.
   std::vector<std::string> subject_lines(const ReportSchool& s) const;
 };
+
+/// The newest rating of each (urn, subject, stage).
+using NewestRatings = std::map<std::tuple<std::int64_t, std::string, std::string>, RatingRecord>;
+
+/// Fills r.areas, r.self_stage and r.compared_stage from r.schools (with their
+/// `college` and `central_support`): for each area of the regime, each school's
+/// ratings of the area and of its indicators at the regime's stages, set
+/// against the self-assessment. build_report calls it.
+void build_area_sections(Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest);
 
 /// Throws UsageError when the body is unknown or nothing was assessed for the period.
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period);
@@ -103,8 +156,10 @@ std::string render_csv(const Report& r);
 /// body, period, assessed_period, regime, policy_file, policy_version, policy_hash,
 /// reported_stage, counts, changes, switches, schools (each with level,
 /// computed_level, decision, final_level, final_by, reasons, ratings, letter,
-/// letter_id), differences, activities, reviews. No path of the machine:
-/// a letter is named by its outbox id and file name.
+/// letter_id, college, central_support), differences, activities, reviews,
+/// self_stage, compared_stage, areas (each with area, label, stages, schools
+/// with their ratings, and unrated). No path of the machine: a letter is
+/// named by its outbox id and file name.
 nlohmann::json to_json(const Report& r);
 std::string render_json(const Report& r);  ///< to_json(r), indented
 std::string render_text(const Report& r);

@@ -71,29 +71,11 @@ class Evidence final : public EvidenceRepository {
   }
 
   std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) override {
-    fill_wanted(c_, urns);
-    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
-          e.source, e.line, e.recorded_at, e.import_id
-        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
-        WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-        ORDER BY e.id)");
-    std::vector<EvidenceItem> out;
-    while (s.step()) {
-      EvidenceItem e;
-      e.id = s.integer(0);
-      e.urn = s.integer(1);
-      e.indicator = s.text(2);
-      e.period = s.text(3);
-      e.value = s.opt_real(4);
-      e.text = s.opt_text(5);
-      e.missing = s.opt_text(6);
-      e.source = s.text(7);
-      e.line = opt_int(s, 8);
-      e.recorded_at = s.text(9);
-      e.import_id = s.opt_integer(10);
-      out.push_back(std::move(e));
-    }
-    return out;
+    return current_items(urns, std::nullopt);
+  }
+
+  std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) override {
+    return current_items(urns, indicator);
   }
 
   std::set<std::string, std::less<>> pairs() override {
@@ -206,6 +188,33 @@ class Evidence final : public EvidenceRepository {
   }
 
  private:
+  std::vector<EvidenceItem> current_items(const std::vector<std::int64_t>& urns, std::optional<std::string_view> indicator) {
+    fill_wanted(c_, urns);
+    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
+          e.source, e.line, e.recorded_at, e.import_id
+        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
+        WHERE (?1 IS NULL OR e.indicator = ?1) AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+        ORDER BY e.id)");
+    if (indicator) s.bind(1, *indicator);
+    std::vector<EvidenceItem> out;
+    while (s.step()) {
+      EvidenceItem e;
+      e.id = s.integer(0);
+      e.urn = s.integer(1);
+      e.indicator = s.text(2);
+      e.period = s.text(3);
+      e.value = s.opt_real(4);
+      e.text = s.opt_text(5);
+      e.missing = s.opt_text(6);
+      e.source = s.text(7);
+      e.line = opt_int(s, 8);
+      e.recorded_at = s.text(9);
+      e.import_id = s.opt_integer(10);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
   Connection& c_;
   std::optional<Statement> current_, insert_, benchmark_delete_, benchmark_insert_;
   std::optional<EvidenceWriter::Provenance> bound_;  ///< what insert_ has bound at 7, 8, 11 and 12

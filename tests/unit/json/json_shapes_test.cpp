@@ -240,18 +240,23 @@ TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, 
   r.policy_version = "2018-19.1";
   r.policy_hash = "0123456789abcdef";
   r.policy_file = "example.toml";
-  ReportSchool decided{amber_school(), {}, ReportLetter{4, "123456-4.md", false}};
+  ReportSchool decided{amber_school(), {}, ReportLetter{4, "123456-4.md", false}, false, std::nullopt};
   count_decision(decided.assessment, Decision{42, "yellow", "final", "A. Officer", "", "New leadership", "2018-10-01"});
-  ReportSchool computed{amber_school(), {}, std::nullopt};
+  ReportSchool computed{amber_school(), {}, std::nullopt, true, "A. Lead, central team"};
   computed.assessment.urn = 123457;
   r.schools = {decided, computed};
   const json j = to_json(r);
   CHECK(j["policy_file"] == "example.toml");
   require_keys(j, {"body", "period", "assessed_period", "regime", "policy_file", "policy_version", "policy_hash", "reported_stage",
-                   "counts", "changes", "switches", "schools", "differences", "activities", "reviews"});
+                   "counts", "changes", "switches", "schools", "differences", "activities", "reviews", "areas", "self_stage",
+                   "compared_stage"});
   const json& s = j["schools"][0];
   require_keys(s, {"urn", "name", "level", "classified", "previous_level", "computed_level", "decision", "final_level",
-                   "final_by", "switch", "reasons", "ratings", "letter", "letter_id"});
+                   "final_by", "switch", "reasons", "ratings", "letter", "letter_id", "college", "central_support"});
+  CHECK(s["college"] == false);
+  CHECK(s["central_support"].is_null());
+  CHECK(j["schools"][1]["college"] == true);
+  CHECK(j["schools"][1]["central_support"] == "A. Lead, central team");
   CHECK(s["level"] == "yellow");
   CHECK(s["computed_level"] == "amber");
   CHECK(s["decision"]["by"] == "A. Officer");

@@ -42,6 +42,8 @@ class EvidenceRepository {
   virtual std::vector<EvidenceItem> of_school(std::int64_t urn) = 0;
   /// The items not superseded about the schools among `urns`, in id order.
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) = 0;
+  /// The same, of one indicator only.
+  virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) = 0;
   /// Every (indicator, period) that has evidence, as "indicator\x1fperiod".
   virtual std::set<std::string, std::less<>> pairs() = 0;
   /// The items not superseded for one school, indicator and period, newest first.

@@ -1,0 +1,18 @@
+#pragma once
+// The report's sections per area: private to kernel/report.
+#include <ostream>
+
+#include "trellis/report.hpp"
+
+namespace trellis {
+
+/// Fills each school's college flag (from the register) and central support (from evidence kCentralSupport).
+void load_school_facts(Database& db, Report& r);
+
+/// The "By area" section of the Markdown, HTML and text reports; nothing when r.areas is empty.
+void render_area_markdown(std::ostream& o, const Report& r);
+void render_area_html(std::ostream& o, const Report& r);
+/// Each area's tally, and the ratings that differ from the self-assessment, for the terminal.
+void render_area_text(std::ostream& o, const Report& r);
+
+}  // namespace trellis

@@ -1,0 +1,155 @@
+// The report per area, regime-neutral: a regime whose heads self-assess each
+// area and a panel validates it, over a body with schools and a college.
+#include <catch2/catch.hpp>
+
+#include "trellis/report.hpp"
+
+using namespace trellis;
+
+namespace {
+
+sdk::RegimeDescription graded_regime() {
+  sdk::RegimeDescription d;
+  d.id = "example-graded";
+  d.scales = {{"grade", "Grade", {{"outstanding", "Outstanding", ""}, {"good", "Good", ""},
+                                  {"requires_improvement", "Requires improvement", ""}, {"inadequate", "Inadequate", ""}}}};
+  d.overall_scale = "grade";
+  d.areas = {{"leadership", "Leadership"}, {"finance", "Finance"}, {"governance", "Governance"}, {"workforce", "Workforce"}};
+  d.stages = {{"self", {"head"}}, {"computed", {}}, {"validated", {"verifier"}, "Validated by the panel"}};
+  d.reported_stage = d.deciding_stage = "validated";
+  return d;
+}
+
+ReportSchool member(std::int64_t urn, const std::string& name, bool college) {
+  SchoolAssessment a;
+  a.urn = urn;
+  a.name = name;
+  return {a, {}, std::nullopt, college, std::nullopt};
+}
+
+void rate(NewestRatings& held, std::int64_t urn, const std::string& subject, const std::string& stage,
+          const std::string& level, const std::string& rationale = "") {
+  RatingRecord r;
+  r.urn = urn;
+  r.subject = subject;
+  r.stage = stage;
+  r.level = level;
+  r.by = stage == "self" ? "Head" : "Panel";
+  r.rationale = rationale;
+  held[{urn, subject, stage}] = r;
+}
+
+/// A college listed first, then two schools; the second school has no leadership rating.
+Report graded_report(NewestRatings& held) {
+  Report r;
+  r.body = {"example-trust", "trust", "Example Trust"};
+  r.period = r.assessed_period = "2019-20";
+  r.schools = {member(2, "Beta College", true), member(1, "Alpha Academy", false), member(3, "Gamma School", false)};
+  r.schools[0].central_support = "C. Lead, central team";
+  r.words = RegimeWords(graded_regime());
+  rate(held, 1, "leadership", "self", "good");
+  rate(held, 1, "leadership", "validated", "requires_improvement", "Weaknesses: the plan has no milestones");
+  rate(held, 2, "leadership", "self", "good");
+  rate(held, 2, "leadership", "validated", "outstanding", "Strengths: apprenticeships");
+  rate(held, 1, "finance", "self", "good");
+  rate(held, 1, "finance", "validated", "good", "Agreed");
+  rate(held, 2, "finance", "self", "good", "SAR");
+  rate(held, 3, "finance", "self", "good");
+  rate(held, 3, "finance", "validated", "excellent");  // not on the scale: it differs, neither higher nor lower
+  rate(held, 1, "governance", "self", "outstanding");
+  // The regime's proposal: a column of its own only where it says what no person's stage says.
+  rate(held, 1, "leadership", "computed", "requires_improvement");
+  rate(held, 2, "leadership", "computed", "outstanding");
+  rate(held, 1, "governance", "computed", "good");
+  return r;
+}
+
+const AreaSection& section(const Report& r, const std::string& area) {
+  for (auto& a : r.areas)
+    if (a.area == area) return a;
+  FAIL("no section for " << area);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("An area's section lists schools before colleges, with a level per stage and the validation against self") {
+  NewestRatings held;
+  Report r = graded_report(held);
+  build_area_sections(r, graded_regime(), held);
+  CHECK(r.self_stage == "self");
+  CHECK(r.compared_stage == "validated");
+  const AreaSection& leadership = section(r, "leadership");
+  CHECK(leadership.stages == std::vector<std::string>{"self", "computed", "validated"});
+  CHECK(leadership.stage_labels == std::vector<std::string>{"self", "computed", "Validated by the panel"});
+  CHECK(leadership.unrated == std::vector<std::pair<std::int64_t, std::string>>{{3, "Gamma School"}});
+  REQUIRE(leadership.schools.size() == 2);  // Gamma has no leadership rating
+  CHECK(leadership.schools[0].urn == 1);
+  CHECK(leadership.schools[1].urn == 2);
+  CHECK(leadership.schools[1].college);
+  CHECK(leadership.schools[1].central_support == "C. Lead, central team");
+  const AreaRating& alpha = leadership.schools[0].ratings.at(0);
+  CHECK(alpha.levels == std::vector<std::string>{"good", "requires_improvement", "requires_improvement"});
+  CHECK(alpha.against_self == AgainstSelf::lower);
+  CHECK(alpha.rationale == "Weaknesses: the plan has no milestones");
+  CHECK(alpha.by == "Panel");
+  CHECK(leadership.schools[1].ratings.at(0).against_self == AgainstSelf::higher);
+
+  const AreaSection& finance = section(r, "finance");
+  REQUIRE(finance.schools.size() == 3);
+  CHECK(finance.schools[0].ratings.at(0).against_self == AgainstSelf::agrees);
+  CHECK(finance.schools[1].urn == 3);
+  CHECK(finance.schools[1].ratings.at(0).against_self == AgainstSelf::differs);
+  const AreaRating& beta = finance.schools[2].ratings.at(0);
+  CHECK(beta.levels == std::vector<std::string>{"good", ""});  // not yet validated (nothing computed here)
+  CHECK(beta.against_self == AgainstSelf::none);
+  CHECK(beta.rationale == "SAR");  // the latest stage held explains it
+
+  // A stage no rating of the area holds is not a column; an area with no rating is no section.
+  CHECK(section(r, "finance").stages == std::vector<std::string>{"self", "validated"});
+  CHECK(section(r, "governance").stages == std::vector<std::string>{"self", "computed"});
+  CHECK(std::none_of(r.areas.begin(), r.areas.end(), [](const AreaSection& a) { return a.area == "workforce"; }));
+}
+
+TEST_CASE("The Markdown, HTML and JSON reports show each area, schools and colleges apart") {
+  NewestRatings held;
+  Report r = graded_report(held);
+  build_area_sections(r, graded_regime(), held);
+  const std::string md = render_markdown(r);
+  const auto leadership = md.find("\n### Leadership\n"), finance = md.find("\n### Finance\n");
+  REQUIRE(leadership != std::string::npos);
+  REQUIRE(finance != std::string::npos);
+  const std::string part = md.substr(leadership, finance - leadership);
+  CHECK(part.find("#### Schools") < part.find("#### Colleges"));
+  CHECK(part.find("\nValidated against self: 1 higher, 1 lower. Not rated here: Gamma School (3).\n") != std::string::npos);
+  // The computed level repeats the validated one in every row: no column for it.
+  CHECK(part.find("| School | self | Validated by the panel | validated against self | Why | Central support |") !=
+        std::string::npos);
+  CHECK(part.find("| College | self | Validated by the panel |") != std::string::npos);
+  CHECK(part.find("| Alpha Academy (1) | Good | Requires improvement | **lower** | Weaknesses: the plan has no milestones |  |") !=
+        std::string::npos);
+  CHECK(part.find("| Beta College (2) | Good | Outstanding | **higher** | Strengths: apprenticeships | C. Lead, central team |") !=
+        std::string::npos);
+  // Governance holds schools only: no group headings, and no column for support nobody has there.
+  const std::string governance = md.substr(md.find("\n### Governance\n"));
+  CHECK(governance.substr(0, governance.find("\n## ")).find("####") == std::string::npos);
+  CHECK(governance.find("| School | self | computed | Why |") != std::string::npos);  // the proposal differs: shown
+  CHECK(md.find("Central support: C. Lead, central team") != std::string::npos);
+
+  const std::string html = render_html(r);
+  CHECK(html.find("<h4>Schools</h4>") < html.find("<h4>Colleges</h4>"));
+  CHECK(html.find("<tr class=\"differs\"><td>Beta College (2)</td><td>Good</td><td>Outstanding</td><td><strong>higher</strong></td>") !=
+        std::string::npos);
+
+  const nlohmann::json j = to_json(r);
+  const auto& a = j["areas"][0];
+  CHECK(a["area"] == "leadership");
+  CHECK(a["stages"][2] == nlohmann::json({{"id", "validated"}, {"label", "Validated by the panel"}}));
+  CHECK(a["schools"][1]["college"] == true);
+  CHECK(a["schools"][1]["ratings"][0]["levels"] ==
+        nlohmann::json({{"self", "good"}, {"computed", "outstanding"}, {"validated", "outstanding"}}));
+  CHECK(a["unrated"] == nlohmann::json::array({{{"urn", 3}, {"name", "Gamma School"}}}));
+  CHECK(a["schools"][1]["ratings"][0]["against_self"] == "higher");
+  CHECK(j["areas"][1]["schools"][2]["ratings"][0]["levels"]["validated"].is_null());
+  CHECK(j["areas"][1]["schools"][2]["ratings"][0]["against_self"].is_null());
+}
