@@ -127,6 +127,9 @@ std::string Statement::text(int c) const {
 std::optional<std::int64_t> Statement::opt_integer(int c) const {
   return is_null(c) ? std::nullopt : std::optional(integer(c));
 }
+std::optional<int> Statement::opt_int(int c) const {
+  return is_null(c) ? std::nullopt : std::optional(static_cast<int>(integer(c)));
+}
 std::optional<double> Statement::opt_real(int c) const {
   return is_null(c) ? std::nullopt : std::optional(real(c));
 }

@@ -66,6 +66,7 @@ class Statement {
   double real(int col) const;
   std::string text(int col) const;
   std::optional<std::int64_t> opt_integer(int col) const;
+  std::optional<int> opt_int(int col) const;  ///< a line, a count, an LA code
   std::optional<double> opt_real(int col) const;
   std::optional<std::string> opt_text(int col) const;
 

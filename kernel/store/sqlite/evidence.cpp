@@ -5,11 +5,6 @@
 namespace trellis::sqlite {
 namespace {
 
-std::optional<int> opt_int(const Statement& s, int col) {
-  if (s.is_null(col)) return std::nullopt;
-  return static_cast<int>(s.integer(col));
-}
-
 class Evidence final : public EvidenceRepository {
  public:
   explicit Evidence(Connection& c) : c_(c) {}
@@ -55,8 +50,8 @@ class Evidence final : public EvidenceRepository {
       e.text = s.opt_text(5);
       e.missing = s.opt_text(6);
       e.source = s.text(7);
-      e.line = opt_int(s, 8);
-      e.column = opt_int(s, 9);
+      e.line = s.opt_int(8);
+      e.column = s.opt_int(9);
       e.import_id = s.opt_integer(10);
       e.recorded_by = s.opt_text(11);
       e.recorded_at = s.text(12);
@@ -95,7 +90,7 @@ class Evidence final : public EvidenceRepository {
     Statement& q = *current_;
     q.bind(1, urn).bind(2, indicator).bind(3, period);
     std::vector<EvidenceWriter::Held> out;
-    while (q.step()) out.push_back({q.integer(0), q.opt_real(1), q.opt_text(2), q.opt_text(3), q.opt_integer(4), opt_int(q, 5)});
+    while (q.step()) out.push_back({q.integer(0), q.opt_real(1), q.opt_text(2), q.opt_text(3), q.opt_integer(4), q.opt_int(5)});
     q.reset();
     return out;
   }
@@ -207,7 +202,7 @@ class Evidence final : public EvidenceRepository {
       e.text = s.opt_text(5);
       e.missing = s.opt_text(6);
       e.source = s.text(7);
-      e.line = opt_int(s, 8);
+      e.line = s.opt_int(8);
       e.recorded_at = s.text(9);
       e.import_id = s.opt_integer(10);
       out.push_back(std::move(e));

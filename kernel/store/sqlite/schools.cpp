@@ -11,27 +11,22 @@ constexpr const char* kColumns =
     "urn, name, la_code, la_name, estab, type, type_group, phase, status, open_date, close_date, pupils, source, "
     "source_line";
 
-std::optional<int> opt_int(const Statement& s, int col) {
-  if (s.is_null(col)) return std::nullopt;
-  return static_cast<int>(s.integer(col));
-}
-
 School read_school(const Statement& s) {
   School r;
   r.urn = s.integer(0);
   r.name = s.text(1);
-  r.la_code = opt_int(s, 2);
+  r.la_code = s.opt_int(2);
   r.la_name = s.opt_text(3);
-  r.estab = opt_int(s, 4);
+  r.estab = s.opt_int(4);
   r.type = s.text(5);
   r.type_group = s.text(6);
   r.phase = s.text(7);
   r.status = s.text(8);
   r.open_date = s.opt_text(9);
   r.close_date = s.opt_text(10);
-  r.pupils = opt_int(s, 11);
+  r.pupils = s.opt_int(11);
   r.source = s.text(12);
-  r.source_line = opt_int(s, 13);
+  r.source_line = s.opt_int(13);
   return r;
 }
 
