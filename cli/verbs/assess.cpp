@@ -43,7 +43,9 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief, const Regime
   std::cout << "\nBy level:";
   for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
   std::cout << "\n";
-  if (!dry_run)
+  if (!dry_run && run.planned_from.empty())
+    std::cout << "The year had ended on the day of the assessment: its plan was left as it was.\n";
+  else if (!dry_run)
     std::cout << "The year's plan from " << run.planned_from << ": " << to_text(run.replan)
               << ". See `trellis schedule`.\n";
   print_letters_stored(run.letters);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "../cli.hpp"
+#include "trellis/activity_reference.hpp"
 #include "trellis/error.hpp"
 #include "trellis/notes.hpp"
 
@@ -11,7 +12,7 @@ namespace trellis::cli {
 namespace {
 
 struct AddArgs {
-  std::int64_t activity = 0;
+  std::string activity;  ///< its id or BODY/YEAR/RULE[/URN]
   std::string text, file;
   std::vector<std::string> strengths, improvements, actions;
 };
@@ -109,7 +110,7 @@ void add_note(CLI::App& app, Cli& cli) {
 
   auto* add = note->add_subcommand("add", "Write a draft note of an activity (a visit or meeting)");
   auto a = std::make_shared<AddArgs>();
-  add->add_option("ACTIVITY_ID", a->activity, "The activity, as `trellis schedule` shows it")->required();
+  add->add_option("ACTIVITY_ID", a->activity, "The activity: its id, as `trellis schedule` shows it, or BODY/YEAR/RULE[/URN]")->required();
   auto* text = add->add_option("--text", a->text, "The note itself");
   auto* file = add->add_option("--file", a->file, "A file holding the note, kept by reference with its sha256");
   text->excludes(file);
@@ -119,7 +120,7 @@ void add_note(CLI::App& app, Cli& cli) {
   add->callback([&cli, a] {
     if (a->text.empty() && a->file.empty()) throw UsageError("note add needs --text T or --file F");
     Database db = cli.open_db();
-    NoteDraft d{a->activity, a->text, std::nullopt, a->strengths, a->improvements, a->actions};
+    NoteDraft d{activity_id(db, a->activity), a->text, std::nullopt, a->strengths, a->improvements, a->actions};
     if (!a->file.empty()) d.file = a->file;
     said(trellis::add_note(db, cli.actor(db), cli.clock(), d), "added as a draft");
   });

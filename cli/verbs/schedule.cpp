@@ -11,6 +11,7 @@
 
 #include "../cli.hpp"
 #include "trellis/activity_changes.hpp"
+#include "trellis/activity_reference.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
@@ -205,8 +206,11 @@ std::string dates_of(const Activity& a) {
 }
 
 /// One lifecycle change through the kernel's use case; prints what it did.
-void run_step(const Cli& cli, const ActivityRequest& request, const std::function<std::string(const Activity&)>& said) {
+/// `reference` is the activity's id or BODY/YEAR/RULE[/URN] (trellis/activity_reference.hpp).
+void run_step(const Cli& cli, const std::string& reference, ActivityRequest request,
+              const std::function<std::string(const Activity&)>& said) {
   Database db = cli.open_db();
+  request.id = activity_id(db, reference);
   const ActivityChange c = change_activity(db, cli.actor(db), cli.clock(), request);
   std::cout << "Activity " << named(c.activity) << " " << said(c.activity) << ".\n";
   for (const auto& f : c.followers)
@@ -215,7 +219,7 @@ void run_step(const Cli& cli, const ActivityRequest& request, const std::functio
 }
 
 struct DoneOptions {
-  std::int64_t id = 0;
+  std::string id;
   std::string on, note;
   bool force = false;
   std::vector<std::string> present;
@@ -224,34 +228,36 @@ struct DoneOptions {
 void run_done(const Cli& cli, const DoneOptions& o) {
   std::string present;
   for (auto& p : o.present) present += (present.empty() ? "; present: " : ", ") + p;
-  run_step(cli, {ActivityStep::done, o.id, date_option("--on", o.on), o.note, o.force, o.present},
+  run_step(cli, o.id, {ActivityStep::done, 0, date_option("--on", o.on), o.note, o.force, o.present},
            [&](const Activity&) { return "done on " + o.on + present; });
 }
 
 struct ChangeOptions {
-  std::int64_t id = 0;
+  std::string id;
   std::string to, reason;
   bool force = false;
 };
 
 void run_move(const Cli& cli, const ChangeOptions& o) {
-  run_step(cli, {ActivityStep::move, o.id, date_option("--to", o.to), o.reason, o.force}, [&](const Activity& a) {
+  run_step(cli, o.id, {ActivityStep::move, 0, date_option("--to", o.to), o.reason, o.force}, [&](const Activity& a) {
     return "moved from " + a.moved_from->to_string() + " to " + a.start.to_string() +
            (a.due ? " (now due " + a.due->to_string() + ")" : "") + ": " + o.reason;
   });
 }
 
 void run_cancel(const Cli& cli, const ChangeOptions& o) {
-  run_step(cli, {ActivityStep::cancel, o.id, std::nullopt, o.reason, false},
+  run_step(cli, o.id, {ActivityStep::cancel, 0, std::nullopt, o.reason, false},
            [&](const Activity&) { return "cancelled: " + o.reason; });
 }
 
 void run_missed(const Cli& cli, const ChangeOptions& o) {
-  run_step(cli, {ActivityStep::missed, o.id, std::nullopt, o.reason, false},
+  run_step(cli, o.id, {ActivityStep::missed, 0, std::nullopt, o.reason, false},
            [&](const Activity&) { return "missed: " + o.reason; });
 }
 
 }  // namespace
+
+const char* const kActivityHelp = "Activity id, as `trellis schedule` shows it, or BODY/YEAR/RULE[/URN]";
 
 void add_schedule(CLI::App& app, Cli& cli) {
   static ScheduleOptions s;
@@ -268,7 +274,7 @@ void add_schedule(CLI::App& app, Cli& cli) {
   auto* activity = app.add_subcommand("activity", "Record what happened to a planned activity");
   activity->require_subcommand(1);
   auto* done = activity->add_subcommand("done", "Record that an activity took place; what follows it is re-dated");
-  done->add_option("ID", d.id, "Activity id, as `trellis schedule` shows it")->required();
+  done->add_option("ID", d.id, kActivityHelp)->required();
   done->add_option("--on", d.on, "The day it was done, YYYY-MM-DD")->required();
   done->add_option("--note", d.note, "What was agreed or noted");
   done->add_flag("--force", d.force, "Accept a Saturday or Sunday");
@@ -278,17 +284,17 @@ void add_schedule(CLI::App& app, Cli& cli) {
 
   static ChangeOptions m, c, x;
   auto* move = activity->add_subcommand("move", "Move an activity to a new date; what follows it is re-dated");
-  move->add_option("ID", m.id, "Activity id, as `trellis schedule` shows it")->required();
+  move->add_option("ID", m.id, kActivityHelp)->required();
   move->add_option("--to", m.to, "Its new (first) day, YYYY-MM-DD; a window keeps its length")->required();
   move->add_option("--reason", m.reason, "Why it moved")->required();
   move->add_flag("--force", m.force, "Accept a weekend or a bank holiday");
   move->callback([&cli] { run_move(cli, m); });
   auto* cancel = activity->add_subcommand("cancel", "Cancel an activity, and what is dated from it");
-  cancel->add_option("ID", c.id, "Activity id, as `trellis schedule` shows it")->required();
+  cancel->add_option("ID", c.id, kActivityHelp)->required();
   cancel->add_option("--reason", c.reason, "Why it will not take place")->required();
   cancel->callback([&cli] { run_cancel(cli, c); });
   auto* missed = activity->add_subcommand("missed", "Record that a past activity did not take place");
-  missed->add_option("ID", x.id, "Activity id, as `trellis schedule` shows it")->required();
+  missed->add_option("ID", x.id, kActivityHelp)->required();
   missed->add_option("--reason", x.reason, "Why it did not take place")->required();
   missed->callback([&cli] { run_missed(cli, x); });
 }

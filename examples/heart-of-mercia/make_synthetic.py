@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the SYNTHETIC parts of the Heart of Mercia example for 2019-20:
-the academies' self-assessment reports (SARs), the validation panel's
-outcomes, the central team's support allocations and a quality visit note.
+the academies' self-assessment reports (SARs) on 2018-19, the year just
+ended, the validation panels' outcomes in autumn 2019 (§5.5), the central
+team's support allocations and a quality visit note.
 
 None of it describes the real schools named, nor the real trust: it is made
 up to exercise the regime (QA policy §5.5 SAR validation, §8.3 central
@@ -10,7 +11,10 @@ files; it is deterministic.
 """
 import csv
 
-PERIOD = "2019-20"
+SAR_YEAR = "2018-19"  # §5.5: the panels in autumn 2019 validate the SARs of the year just ended
+YEAR = "2019-20"      # the year the QA calendar runs in
+SAR_SENT = "2019-11-08"  # the SARs reach the Director of Quality (due ten school days before the panels)
+PANEL_HELD = "2019-11-25"  # both panels meet on this day of autumn 2
 # The five Trust Quality Description pillars (§1.3), then the overall grade.
 SUBJECTS = ["inclusive_leadership", "improvement", "workforce", "finance_operations", "governance", "overall"]
 LEVEL = {"O": "outstanding", "G": "good", "R": "requires_improvement", "I": "inadequate"}
@@ -84,28 +88,29 @@ def rationale(urn, subject):
 def write(path, stage, pick, only=lambda urn: True):
     with open(path, "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["urn", "period", "subject", "level", "stage", "by", "rationale"])
+        w.writerow(["urn", "period", "subject", "level", "stage", "by", "rationale", "on"])
         for urn, school in SCHOOLS.items():
             if school[2] is None or not only(urn):
                 continue
             for subject, by, level, why in pick(urn, school):
-                w.writerow([urn, PERIOD, subject, LEVEL[level], stage, by, why])
+                w.writerow([urn, SAR_YEAR, subject, LEVEL[level], stage, by, why, SAR_SENT if stage == "self" else PANEL_HELD])
 
 
 def main():
-    write("self-assessments-2019-20.csv", "self",
+    write("self-assessments-2018-19.csv", "self",
           lambda urn, s: [(subj, f"{s[1]}, {s[0]} (SYNTHETIC)", lv, "SYNTHETIC example self-assessment report")
                           for subj, lv in zip(SUBJECTS, s[2])])
     validated = lambda urn, s: [(subj, PANEL[urn in COLLEGES], lv, rationale(urn, subj)) for subj, lv in zip(SUBJECTS, s[3])]
-    write("validations-schools-2019-20.csv", "validated", validated, lambda urn: urn not in COLLEGES)
-    write("validations-colleges-2019-20.csv", "validated", validated, lambda urn: urn in COLLEGES)
-    # §8.3: a named member of the central team working with the academy's leaders.
+    write("validations-schools-2018-19.csv", "validated", validated, lambda urn: urn not in COLLEGES)
+    write("validations-colleges-2018-19.csv", "validated", validated, lambda urn: urn in COLLEGES)
+    # §8.3: a named member of the central team working with the academy's leaders,
+    # allocated on the SAR of the year just ended (the evidence of that year).
     with open("central-support-2019-20.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["urn", "indicator", "period", "value"])  # a text value keeps no note beside it
-        w.writerow([135662, "central_support", PERIOD, "R. Example, Director of School Improvement (SYNTHETIC)"])
-        w.writerow([140183, "central_support", PERIOD, "P. Example, Primary Improvement Lead (SYNTHETIC)"])
-        w.writerow([130713, "central_support", PERIOD, "Q. Example, Director of Quality (SYNTHETIC)"])
+        w.writerow([135662, "central_support", SAR_YEAR, "R. Example, Director of School Improvement (SYNTHETIC)"])
+        w.writerow([140183, "central_support", SAR_YEAR, "P. Example, Primary Improvement Lead (SYNTHETIC)"])
+        w.writerow([130713, "central_support", SAR_YEAR, "Q. Example, Director of Quality (SYNTHETIC)"])
     with open("quality-visit-135662.md", "w") as f:
         f.write("# Quality visit: The Hereford Academy, 2019-20 (SYNTHETIC)\n\n"
                 "SYNTHETIC: made up for the example; says nothing about the real school.\n\n"

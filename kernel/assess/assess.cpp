@@ -211,14 +211,17 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
-  // year, else from the period's first day.
+  // year, else from the period's first day. A year assessed on a day after it
+  // ends (a report on the year just ended, validated the next autumn) plans
+  // nothing; only a day given with --on can be after it.
   const Date today = Date::parse(clock.today());
   const Date made_on = opt.on ? *opt.on : today;
-  if (opt.on && (!cal.span(year).contains(*opt.on) || today < *opt.on))
-    throw UsageError("the day of the assessment, " + opt.on->to_string() + ", must be a day of " + year.to_string() +
-                         " (" + cal.span(year).first.to_string() + " to " + cal.span(year).last.to_string() +
-                         ") and not after today (" + today.to_string() + ")",
+  if (opt.on && (*opt.on < cal.span(year).first || today < *opt.on))
+    throw UsageError("the day of the assessment, " + opt.on->to_string() + ", must be on or after the first day of " +
+                         year.to_string() + " (" + cal.span(year).first.to_string() + ") and not after today (" +
+                         today.to_string() + ")",
                      Field::on);
+  const bool plans = !(opt.on && cal.span(year).last < *opt.on);
   const Date from = planning::plan_from(cal, opt.period, made_on);
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
@@ -257,7 +260,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (adoption) a.adoption_id = adoption->id;
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-    if (!opt.dry_run) {
+    if (!opt.dry_run && plans) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
       rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, counted, from));
@@ -275,18 +278,20 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   Transaction tx(db);
   for (std::size_t i = 0; i < run.schools.size(); ++i) {
     store(db, run.schools[i], clock.timestamp());
-    rule_sets[i].assessment_id = run.schools[i].id;
+    if (plans) rule_sets[i].assessment_id = run.schools[i].id;
   }
-  if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
-  for (auto& set : rule_sets) set.from = from;
-  // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
-  const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
-  const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
-  run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
-                      {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
-                                              " under " + policy.regime() + " policy " + policy.version()});
-  run.activities_planned = plan.size();
-  run.planned_from = from.to_string();
+  if (plans) {
+    if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+    for (auto& set : rule_sets) set.from = from;
+    // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
+    const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
+    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
+    run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
+                        {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
+                                                " under " + policy.regime() + " policy " + policy.version()});
+    run.activities_planned = plan.size();
+    run.planned_from = from.to_string();
+  }
 
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
   const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),

@@ -4,6 +4,7 @@
 
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
+#include "trellis/period.hpp"
 #include "trellis/schools.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/person_repository.hpp"
@@ -36,10 +37,18 @@ std::string joined(const std::vector<std::string>& items) {
   return s;
 }
 
+/// The days a meeting of `panel` counts on, for a rating of `period` made on `on`.
+DateRange window(const sdk::StagePanel& panel, const AcademicCalendar& calendar, const Period& period, Date on) {
+  const Period year = period.academic_year();
+  const DateRange meeting_year = calendar.span(Period::year(year.start_year() + panel.years_after));
+  const Date first = panel.years_after == 0 ? calendar.span(period).first : meeting_year.first;
+  return {first, std::min(on, meeting_year.last)};
+}
+
 }  // namespace
 
 void require_panel(Database& db, const sdk::StageSpec& stage, const Actor& actor, const RatingInput& in,
-                   DateRange held) {
+                   const AcademicCalendar& calendar, Date on) {
   const auto school = db.schools().find(in.urn);
   const std::string group = school ? school->type_group : "";
   for (const auto& panel : stage.panels) {
@@ -48,10 +57,15 @@ void require_panel(Database& db, const sdk::StageSpec& stage, const Actor& actor
     const std::string refused = who + " may not record stage \"" + stage.id + "\" for school " +
                                 std::to_string(in.urn) + " (" + group + "): it is recorded at a meeting of \"" +
                                 panel.rule + "\" by a person present";
+    const DateRange held = window(panel, calendar, Period::parse(in.period), on);
+    if (held.last < held.first)  // rated before the panel's year began
+      throw NotPermitted(refused + " held in the year after " + in.period + ", from " + held.first.to_string() +
+                         "; the rating's day, " + on.to_string() + ", is before it");
     const auto meetings = db.activities().held_of_rule(in.body_id, panel.rule, held.first, held.last);
     if (meetings.empty())
-      throw NotPermitted(refused + ", and none was held from " + held.first.to_string() + " to " +
-                       held.last.to_string() + " (record it done, with who was present)");
+      throw NotPermitted(refused + (panel.years_after ? " held in the year after " + in.period : std::string()) +
+                         ", and none was held from " + held.first.to_string() + " to " + held.last.to_string() +
+                         " (record it done, with who was present)");
     std::string missing;
     for (const auto& m : meetings) {
       const auto present = db.activities().present(*m.id);

@@ -12,10 +12,12 @@ namespace trellis {
 
 /// Throws NotPermitted (exit 3), naming the stage, the person and what is
 /// missing, unless `actor` was present at a meeting of each panel of `stage`
-/// that applies to the school (by its register type group), held within
-/// `held` (the rated period's first day to the day of the rating), at which
-/// someone of each of the panel's roles was present too.
+/// that applies to the school (by its register type group), held in the
+/// academic year the panel names (StagePanel::years_after the rated
+/// period's; in its own year, from the period's first day) and on or before
+/// `on`, the day of the rating, at which someone of each of the panel's roles
+/// was present too.
 void require_panel(Database& db, const sdk::StageSpec& stage, const Actor& actor, const RatingInput& in,
-                   DateRange held);
+                   const AcademicCalendar& calendar, Date on);
 
 }  // namespace trellis

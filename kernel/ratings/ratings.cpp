@@ -101,10 +101,9 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   if (in.stage == "computed")
     refuse(in, "the computed stage is the regime's own proposal; a person records a decision at another stage");
   // A stage recorded at a panel meeting (the regime's StagePanel): only by a
-  // person present at one held from the period's first day to the rating's.
+  // person present at one held in the year the panel declares.
   if (stage && !stage->panels.empty())
-    require_panel(db, *stage, actor, in,
-                  {in_force.calendar.span(period).first, Date::parse(in.on.empty() ? clock.today() : in.on)});
+    require_panel(db, *stage, actor, in, in_force.calendar, Date::parse(in.on.empty() ? clock.today() : in.on));
 
   const std::string now = clock.timestamp();
   const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;

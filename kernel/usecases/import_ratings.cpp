@@ -13,6 +13,7 @@
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/csv.hpp"
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
 #include "trellis/ratings.hpp"
@@ -24,7 +25,7 @@ namespace trellis {
 namespace {
 
 const std::vector<std::string> kRequired = {"urn", "period", "subject", "level", "stage", "by"};
-const std::string kOptional = "rationale";
+const std::vector<std::string> kOptional = {"rationale", "on"};
 
 std::string joined(const std::vector<std::string>& items) {
   std::string s;
@@ -42,7 +43,7 @@ std::string trimmed(std::string_view s) {
 std::map<std::string, std::size_t> read_header(const csv::Reader& r) {
   std::map<std::string, std::size_t> cols;
   std::vector<std::string> allowed = kRequired;
-  allowed.push_back(kOptional);
+  allowed.insert(allowed.end(), kOptional.begin(), kOptional.end());
   for (std::size_t i = 0; i < r.size(); ++i) {
     std::string name = trimmed(r[i]);
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -53,7 +54,7 @@ std::map<std::string, std::size_t> read_header(const csv::Reader& r) {
   for (auto& name : kRequired)
     if (!cols.count(name))
       throw InputError(Location{r.name(), r.line(), 0},
-                       "the columns " + joined(kRequired) + " (and optionally rationale)", "no \"" + name + "\" column");
+                       "the columns " + joined(kRequired) + " (and optionally " + joined(kOptional) + ")", "no \"" + name + "\" column");
   return cols;
 }
 
@@ -83,8 +84,11 @@ struct PeriodFacts {
 }  // namespace
 
 RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
-                                   const std::filesystem::path& file, const std::string& body_id) {
+                                   const std::filesystem::path& file, const std::string& body_id,
+                                   const std::string& on) {
   require_body(db, body_id);
+  if (!on.empty() && !Date::try_parse(on))
+    throw UsageError("--on must be a date YYYY-MM-DD, found \"" + on + "\"", Field::on);
   RatingsImportReport report;
   report.file = file.filename().string();
   const csv::FileFacts facts = csv::inspect(file, report.file);
@@ -95,6 +99,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
   const std::size_t width = r.size();
   auto col = [&](const std::string& name) { return cols.at(name); };
   auto field = [&](const std::string& name) { return trimmed(r[col(name)]); };
+  auto optional = [&](const std::string& name) { return cols.count(name) ? field(name) : std::string(); };
 
   std::map<std::string, PeriodFacts> periods;
   std::set<std::int64_t> schools;
@@ -139,9 +144,14 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                          csv::quoted(field(name)));
     }
     if (field("by").empty()) throw InputError(r.at(col("by")), "who set the rating", "an empty field");
+    // on: the day it was decided, the row's own or the file's --on; empty: today
+    std::string decided_on = optional("on").empty() ? on : optional("on");
+    const Location on_at = cols.count("on") ? r.at(col("on")) : r.at(0);
+    if (!decided_on.empty() && !Date::try_parse(decided_on))
+      throw InputError(on_at, "the day it was decided, a date YYYY-MM-DD", csv::quoted(decided_on));
 
-    RatingInput in{urn, body_id, period->to_string(), field("subject"), field("level"), field("stage"), field("by"),
-                   cols.count(kOptional) ? field(kOptional) : std::string(), ""};
+    RatingInput in{urn,          body_id,     period->to_string(), field("subject"), field("level"), field("stage"),
+                   field("by"),  optional("rationale"), decided_on};
     std::int64_t id = 0;
     try {
       const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true);
@@ -153,7 +163,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     } catch (const NotPermitted& e) {  // the row's stage is not the importer's to record: name the row
       throw NotPermitted(r.at(col("stage")).to_string() + ": " + e.what() + "; nothing was imported");
     } catch (const UsageError& e) {  // the row, not a field of a form, is what to mend; the remedy still holds
-      throw InputError(r.at(0), e.what(), e.remedy());
+      throw InputError(e.field() == Field::on ? on_at : r.at(0), e.what(), e.remedy());
     } catch (const StoreError& e) {  // refused by the regime: the level's scale, an unclassified school
       throw InputError(r.at(col("level")), e.what(), e.remedy());
     }

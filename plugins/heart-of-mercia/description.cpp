@@ -77,10 +77,11 @@ RegimeDescription describe_regime() {
   d.from_policy.stage_labels = true;
   // §5.5: the head's or principal's SAR, then the panel's validation, which
   // decides. A college's is validated only at the college panel's meeting,
-  // by a person present at it, with an external verifier present.
+  // by a person present at it, with an external verifier present; the
+  // meeting, in the next autumn, validates the SAR of the year just ended.
   d.stages = {{"self", {"head"}},
               {"computed", {}},
-              {"validated", {"verifier"}, "", {{kCollegeValidationRule, {"college"}, {"verifier"}}}}};
+              {"validated", {"verifier"}, "", {{kCollegeValidationRule, {"college"}, {"verifier"}, 1}}}};
   d.deciding_stage = "validated";
   d.reported_stage = "validated";
   d.policy_keys = policy_keys();

@@ -88,13 +88,14 @@ rate() { "$trellis" rate 130713 --body hom --period 2024-25 --subject overall --
 count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from ratings').fetchone()[0])" "$TRELLIS_DB"; }
 before=$(count)
 TRELLIS_NOW=2024-12-10T09:00:00Z rate 2024-12-09 dq
-[ $? -eq 3 ] && grep -q 'stage "validated"' "$dir/err" && grep -q '"dq"' "$dir/err" && grep -q "none was held" "$dir/err" \
+[ $? -eq 3 ] && grep -q 'stage "validated"' "$dir/err" && grep -q '"dq"' "$dir/err" \
+  && grep -q "held in the year after 2024-25, from 2025-09-01" "$dir/err" \
   && [ "$(count)" = "$before" ] && ok || bad "§5.5: refused before the panel meets, naming stage, person and what is missing: $(cat "$dir/err")"
 TRELLIS_NOW=2024-12-10T09:00:00Z run activity done "$meeting" --on 2024-12-05 --present dq,ceo \
   && grep -q "present: dq, ceo" "$dir/out" && ok || bad "activity done --present: $(cat "$dir/out" "$dir/err")"
 TRELLIS_NOW=2024-12-10T09:00:00Z rate 2024-12-09 dq
-[ $? -eq 3 ] && grep -q "no verifier was recorded present" "$dir/err" && [ "$(count)" = "$before" ] && ok \
-  || bad "§5.5: refused without an external verifier present: $(cat "$dir/err")"
+[ $? -eq 3 ] && grep -q "held in the year after 2024-25" "$dir/err" && [ "$(count)" = "$before" ] && ok \
+  || bad "§5.5: the panel of the SAR's own year (it validated 2023-24's) does not validate 2024-25's: $(cat "$dir/err")"
 
 # The next year's meeting, with the external verifier: a member present may validate; one absent may not.
 TRELLIS_NOW=2025-09-02T09:00:00Z run assess --body hom --period 2025-26 || bad "assess 2025-26: $(cat "$dir/err")"
@@ -113,6 +114,27 @@ TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/validated.csv" --body 
   || bad "§5.5: import ratings refuses a validated row by a person absent from the panel, at its line: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/validated.csv" --body hom --as ev && ok \
   || bad "§5.5: the external verifier present imports the panel's ratings: $(cat "$dir/err")"
+# The day each grade was given: the file's `on` column, else --on, else today; a bad date writes nothing.
+decided() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select decided_on from ratings where subject=? and stage='validated' order by id desc\", (sys.argv[2],)).fetchone()[0])" "$TRELLIS_DB" "$1"; }
+[ "$(decided workforce)" = "2025-11-26" ] && ok || bad "a row with no on, and no --on, is dated today: $(decided workforce)"
+printf 'urn,period,subject,level,stage,by,rationale,on\n130713,2024-25,governance,good,validated,College SAR panel,x,2025-11-25\n' >"$dir/on.csv"
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/on.csv" --body hom --as ev && [ "$(decided governance)" = "2025-11-25" ] \
+  && ok || bad "import ratings takes the day each grade was given from its on column: $(cat "$dir/err") $(decided governance)"
+printf 'urn,period,subject,level,stage,by\n130713,2024-25,finance_operations,good,validated,College SAR panel\n' >"$dir/no-on.csv"
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/no-on.csv" --body hom --as ev --on 2025-11-25 \
+  && [ "$(decided finance_operations)" = "2025-11-25" ] && ok || bad "import ratings --on dates rows with none: $(cat "$dir/err")"
+sed 's/2025-11-25$/2025-02-30/' "$dir/on.csv" >"$dir/bad-on.csv"
+before=$(count)
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/bad-on.csv" --body hom --as ev
+[ $? -eq 3 ] && grep -q 'bad-on.csv:2:8: .*YYYY-MM-DD.*2025-02-30' "$dir/err" && [ "$(count)" = "$before" ] && ok \
+  || bad "an impossible day in the on column is refused at file:line:col: $(cat "$dir/err")"
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/no-on.csv" --body hom --as ev --on 25/11/2025
+[ $? -eq 2 ] && grep -q -- "--on must be a date" "$dir/err" && [ "$(count)" = "$before" ] && ok \
+  || bad "import ratings --on that is not a date is a usage error: $(cat "$dir/err")"
+sed 's/2025-11-25$/2025-11-24/' "$dir/on.csv" >"$dir/early.csv"
+TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/early.csv" --body hom --as ev
+[ $? -eq 3 ] && grep -q 'early.csv:2:5: .*none was held from 2025-09-01 to 2025-11-24' "$dir/err" && [ "$(count)" = "$before" ] && ok \
+  || bad "§5.5: a validation dated before its panel met is refused at its on column: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z rate 2025-11-25 dq && ok || bad "§5.5: a member present validates: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z "$trellis" rate 140001 --body hom --period 2024-25 --subject overall \
   --level requires_improvement --stage validated --on 2025-11-25 --as ceo >/dev/null 2>"$dir/err" && ok || bad "the college panel does not bind schools: $(cat "$dir/err")"

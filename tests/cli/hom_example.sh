@@ -2,7 +2,7 @@
 # examples/heart-of-mercia holds what its README says (issue 13), checked
 # without the regime's plugin: the real data cut reproducibly from
 # ../shared/data, the SYNTHETIC files as make_synthetic.py writes them, a
-# SAR row per pillar and overall, one academy without a SAR, validations that
+# SAR row per pillar and overall on the year just ended, one academy without a SAR, validations that
 # differ, and a demo.trellis whose files and members are all there.
 # Usage: hom_example.sh SOURCE_DIR
 set -u
@@ -14,7 +14,7 @@ bad() { fails=$((fails+1)); echo "FAIL: $*"; }
 
 # make_synthetic.py is deterministic and its output is what is committed.
 cp "$ex/make_synthetic.py" "$dir/" && (cd "$dir" && python3 make_synthetic.py) || bad "make_synthetic.py failed"
-for f in self-assessments-2019-20.csv validations-schools-2019-20.csv validations-colleges-2019-20.csv \
+for f in self-assessments-2018-19.csv validations-schools-2018-19.csv validations-colleges-2018-19.csv \
          central-support-2019-20.csv quality-visit-135662.md; do
   cmp -s "$dir/$f" "$ex/$f" && ok || bad "$f differs from what make_synthetic.py writes"
 done
@@ -50,14 +50,16 @@ pillars = ["inclusive_leadership", "improvement", "workforce", "finance_operatio
 def graded(f, stage):
     out = {}
     for r in rows(f):
-        assert r["stage"] == stage and r["period"] == "2019-20" and "SYNTHETIC" in r["by"] + r["rationale"], r
+        # §5.5: the SAR of the year just ended (2018-19), validated at the panels of autumn 2019
+        assert r["stage"] == stage and r["period"] == "2018-19" and "SYNTHETIC" in r["by"] + r["rationale"], r
+        assert r["on"] == ("2019-11-08" if stage == "self" else "2019-11-25"), r
         assert r["level"] in ("outstanding", "good", "requires_improvement", "inadequate"), r
         out.setdefault(int(r["urn"]), {})[r["subject"]] = r
     assert all(sorted(s) == sorted(pillars) for s in out.values()), "a row per pillar and overall"
     return out
-sar = graded("self-assessments-2019-20.csv", "self")
-schools = graded("validations-schools-2019-20.csv", "validated")
-college = graded("validations-colleges-2019-20.csv", "validated")
+sar = graded("self-assessments-2018-19.csv", "self")
+schools = graded("validations-schools-2018-19.csv", "validated")
+college = graded("validations-colleges-2018-19.csv", "validated")
 assert set(college) == colleges and not set(schools) & colleges
 assert set(register) - set(sar) == {141246}, "Heronswood alone has no SAR"
 assert set(sar) == set(schools) | set(college)

@@ -83,7 +83,7 @@ struct AssessRun {
   std::vector<SchoolAssessment> schools;
   std::size_t activities_planned = 0;
   ReplanSummary replan;  ///< what re-planning the year did to the stored activities
-  std::string planned_from;  ///< the first day the plan was re-made from
+  std::string planned_from;  ///< the first day the plan was re-made from; empty: the year had ended, nothing was planned
   std::vector<Letter> letters;  ///< letters to heads, stored in the outbox with the assessments (see `trellis letters`)
 };
 

@@ -2,13 +2,15 @@
 /// Bulk import of ratings people set: a term's self-assessments from every
 /// school, or a board's moderation, as one CSV.
 ///
-///     urn,period,subject,level,stage,by,rationale
-///     100001,2024-25/autumn,attendance,secure,self,Headteacher (J. Smith),
+///     urn,period,subject,level,stage,by,rationale,on
+///     100001,2024-25/autumn,attendance,secure,self,Headteacher (J. Smith),,2024-11-29
 ///
 ///     RatingsImportReport r = import_ratings(db, host, "self-assessments.csv", "trust-a");
 ///
-/// Columns may come in any order; `rationale` is optional; no others are
-/// allowed (a misspelt column would otherwise be dropped silently). Every row
+/// Columns may come in any order; `rationale` and `on` (the day each rating
+/// was decided) are optional; no others are allowed (a misspelt column would
+/// otherwise be dropped silently). A row with no `on` takes the file's `on`,
+/// and with neither it is dated today. Every row
 /// is checked as record_rating checks a single rating. The file is one
 /// transaction: the first bad row throws InputError naming file, line and
 /// column, and nothing is written. A row that is a decision (overall, at the
@@ -39,6 +41,6 @@ struct RatingsImportReport {
 /// Each row's stage must be one the actor may record (NotPermitted, naming the row).
 RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                                    const std::filesystem::path& file,
-                                   const std::string& body_id);
+                                   const std::string& body_id, const std::string& on = {});
 
 }  // namespace trellis

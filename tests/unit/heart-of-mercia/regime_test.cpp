@@ -195,6 +195,7 @@ TEST_CASE("schools and colleges apart: a college is its register's, led by a Pri
   CHECK(validated->panels[0].rule == hom::kCollegeValidationRule);
   CHECK(validated->panels[0].type_groups == std::vector<std::string>{"college"});
   CHECK(validated->panels[0].present_roles == std::vector<std::string>{"verifier"});
+  CHECK(validated->panels[0].years_after == 1);  // §5.5: the SAR of the year just ended
 }
 
 TEST_CASE("§5.5: college SAR validation is one joint meeting in autumn-2 with the external verifier; schools' is the policy's") {

@@ -77,19 +77,19 @@ struct Trust {
     a.rule = "hom-5.5.college-sar-validation";
     return db.activities().add(a, kClock.timestamp());
   }
-  void held(std::int64_t id, std::vector<std::string> present) {
-    ActivityRequest r{ActivityStep::done, id, Date::parse("2025-11-20"), "SARs of 2024-25 validated", false,
-                      std::move(present)};
+  void held(std::int64_t id, std::vector<std::string> present, const std::string& on = "2025-11-20") {
+    ActivityRequest r{ActivityStep::done, id, Date::parse(on), "SARs validated", false, std::move(present)};
     change_activity(db, kQuality, kClock, r);
   }
-  std::int64_t validate(const Actor& by, std::int64_t urn, const std::string& subject = "overall") {
+  std::int64_t validate(const Actor& by, std::int64_t urn, const std::string& subject = "overall",
+                        const std::string& on = "2025-11-20") {
     return record_rating(db, host, by, kClock,
-                         {urn, "hom", "2024-25", subject, "good", "validated", "", "Strengths: ...", "2025-11-20"});
+                         {urn, "hom", "2024-25", subject, "good", "validated", "", "Strengths: ...", on});
   }
-  void refused(const Actor& by, std::int64_t urn, const std::string& says) {
+  void refused(const Actor& by, std::int64_t urn, const std::string& says, const std::string& on = "2025-11-20") {
     const auto before = snapshot(db);
-    CHECK_THROWS_AS(validate(by, urn), NotPermitted);
-    CHECK_THROWS_WITH(validate(by, urn), Catch::Contains(says));
+    CHECK_THROWS_AS(validate(by, urn, "overall", on), NotPermitted);
+    CHECK_THROWS_WITH(validate(by, urn, "overall", on), Catch::Contains(says));
     CHECK(snapshot(db) == before);
   }
   int meetings = 0;
@@ -101,7 +101,20 @@ TEST_CASE("§5.5: a college's validated rating is refused until its panel meetin
   Trust t;
   t.meeting();
   t.refused(kQuality, kCollege, "may not record stage \"validated\" for school 130713 (college)");
-  t.refused(kQuality, kCollege, "none was held from 2024-09-01 to 2025-11-20");
+  t.refused(kQuality, kCollege, "none was held from 2025-09-01 to 2025-11-20");
+}
+
+TEST_CASE("§5.5: the meeting that validates a college's SAR is the next autumn's, for the year just ended") {
+  Trust t;
+  // A meeting in the SAR's own year (autumn 2024) validated 2023-24's SARs: it does not count for 2024-25's.
+  t.held(t.meeting(), {"dq", "ev"}, "2024-11-21");
+  t.refused(kQuality, kCollege, "held in the year after 2024-25, and none was held from 2025-09-01 to 2025-11-20");
+  // Nor can 2024-25's SAR be validated before 2025-26 begins.
+  t.refused(kQuality, kCollege, "the rating's day, 2025-07-10, is before it", "2025-07-10");
+  // The 2025-26 meeting counts, and only from the day it was held.
+  t.held(t.meeting(), {"dq", "ev"}, "2025-11-20");
+  t.refused(kQuality, kCollege, "none was held from 2025-09-01 to 2025-11-19", "2025-11-19");
+  CHECK(t.validate(kQuality, kCollege) > 0);
 }
 
 TEST_CASE("§5.5: a college's validated rating is refused without an external verifier present") {

@@ -64,15 +64,19 @@ struct SubjectScale {
 ///     {"moderated", {"board"}}  // only the board (and officers) moderate
 /// A panel meeting a stage is recorded at: a body-wide activity of the
 /// regime's plan. For the schools it applies to, the kernel takes the stage
-/// only from a person recorded present at a held meeting of `rule` (held
-/// from the rated period's first day to the day of the rating), and only
+/// only from a person recorded present at a held meeting of `rule`, and only
 /// when, at that meeting, someone of each of `present_roles` was present too.
+/// The meeting that counts is held in the academic year `years_after` the
+/// rated period's (0: its own year, from the period's first day; 1: the next
+/// year, as when a report on the year just ended is validated the next
+/// autumn), up to the day of the rating.
 ///
-///     {"sar-validation-panel", {"college"}, {"verifier"}}  // colleges, with a verifier present
+///     {"sar-validation-panel", {"college"}, {"verifier"}, 1}  // colleges, next year, with a verifier present
 struct StagePanel {
   std::string rule;                        ///< an ActivityRule id of the regime's body-wide plan
   std::vector<std::string> type_groups;    ///< register type groups it applies to ("college"); empty: every school
   std::vector<std::string> present_roles;  ///< kernel role ids each held by someone present, e.g. "verifier"
+  int years_after = 0;                     ///< academic years after the rated period's that the meeting is held in
 };
 
 struct StageSpec {
