@@ -14,7 +14,7 @@ import csv
 SAR_YEAR = "2018-19"  # §5.5: the panels in autumn 2019 validate the SARs of the year just ended
 YEAR = "2019-20"      # the year the QA calendar runs in
 SAR_SENT = "2019-11-08"  # the SARs reach the Director of Quality (due ten school days before the panels)
-PANEL_HELD = "2019-11-25"  # both panels meet on this day of autumn 2
+PANEL_HELD = "2019-11-27"  # both panels meet on this day of autumn 2
 # The five Trust Quality Description pillars (§1.3), then the overall grade.
 SUBJECTS = ["inclusive_leadership", "improvement", "workforce", "finance_operations", "governance", "overall"]
 LEVEL = {"O": "outstanding", "G": "good", "R": "requires_improvement", "I": "inadequate"}

@@ -52,7 +52,7 @@ def graded(f, stage):
     for r in rows(f):
         # §5.5: the SAR of the year just ended (2018-19), validated at the panels of autumn 2019
         assert r["stage"] == stage and r["period"] == "2018-19" and "SYNTHETIC" in r["by"] + r["rationale"], r
-        assert r["on"] == ("2019-11-08" if stage == "self" else "2019-11-25"), r
+        assert r["on"] == ("2019-11-08" if stage == "self" else "2019-11-27"), r
         assert r["level"] in ("outstanding", "good", "requires_improvement", "inadequate"), r
         out.setdefault(int(r["urn"]), {})[r["subject"]] = r
     assert all(sorted(s) == sorted(pillars) for s in out.values()), "a row per pillar and overall"

@@ -64,16 +64,16 @@ struct Trust {
     fs::remove_all(dir, ec);
   }
 
-  /// The college SAR validation meeting of 2025-26, planned.
-  std::int64_t meeting() {
+  /// The college SAR validation meeting of the year starting `year` (2025: 2025-26), planned.
+  std::int64_t meeting(int year = 2025) {
     Activity a;
     a.uid = "panel-" + std::to_string(++meetings) + "@test";
     a.body = "hom";
-    a.year = "2025-26";
+    a.year = std::to_string(year) + "-" + std::to_string(year + 1).substr(2);
     a.type = "meeting";
     a.title = "College SAR validation";
-    a.start = Date::parse("2025-11-03");
-    a.end = Date::parse("2025-12-19");
+    a.start = Date::from_ymd(year, 11, 3);
+    a.end = Date::from_ymd(year, 12, 19);
     a.rule = "hom-5.5.college-sar-validation";
     return db.activities().add(a, kClock.timestamp());
   }
@@ -107,7 +107,7 @@ TEST_CASE("§5.5: a college's validated rating is refused until its panel meetin
 TEST_CASE("§5.5: the meeting that validates a college's SAR is the next autumn's, for the year just ended") {
   Trust t;
   // A meeting in the SAR's own year (autumn 2024) validated 2023-24's SARs: it does not count for 2024-25's.
-  t.held(t.meeting(), {"dq", "ev"}, "2024-11-21");
+  t.held(t.meeting(2024), {"dq", "ev"}, "2024-11-21");
   t.refused(kQuality, kCollege, "held in the year after 2024-25, and none was held from 2025-09-01 to 2025-11-20");
   // Nor can 2024-25's SAR be validated before 2025-26 begins.
   t.refused(kQuality, kCollege, "the rating's day, 2025-07-10, is before it", "2025-07-10");
