@@ -1,0 +1,71 @@
+#include "trellis/switch_policy.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "trellis/calendar.hpp"
+#include "trellis/date.hpp"
+#include "trellis/error.hpp"
+#include "trellis/schedule/activity.hpp"
+#include "trellis/store/activity_repository.hpp"
+#include "trellis/store/audit.hpp"
+#include "trellis/store/body_repository.hpp"
+
+namespace trellis {
+namespace {
+
+std::string day_before(const std::string& date) { return (Date::parse(date) - 1).to_string(); }
+
+/// Cancels the body's activities still to happen that start on or after `from`, in its year and the next.
+std::vector<std::int64_t> cancel_from(Database& db, const Clock& clock, const std::string& body_id, Date from,
+                                      const std::string& reason) {
+  std::vector<std::int64_t> out;
+  const int first = academic_start_year(from);
+  for (int y = first; y <= first + 1; ++y)
+    for (const auto& a : db.activities().in_scope(body_id, Period::year(y).to_string(), std::nullopt)) {
+      const bool to_happen = a.status == ActivityStatus::planned || a.status == ActivityStatus::moved;
+      if (!to_happen || a.start < from) continue;
+      db.activities().set_status(*a.id, ActivityStatus::cancelled, reason, std::nullopt, clock.timestamp());
+      out.push_back(*a.id);
+    }
+  return out;
+}
+
+}  // namespace
+
+SwitchRun adopt_from(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
+                     const std::filesystem::path& policy, const std::string& from_date) {
+  std::string why;
+  const auto from = Date::try_parse(from_date, &why);
+  if (!from) throw UsageError("an adoption's first day: " + why, Field::from);
+  Transaction tx(db);
+  SwitchRun run{adopt_policy(db, host, by, clock, body_id, policy, from_date),
+                db.bodies().adoption_on(body_id, day_before(from_date)), {}};
+  if (run.regime_changed()) {
+    const std::string reason = "framework changed on " + from_date;
+    run.cancelled = cancel_from(db, clock, body_id, *from, reason);
+    if (!run.cancelled.empty()) {
+      const nlohmann::json changes{{"activities", run.cancelled}, {"status", "cancelled"}, {"reason", reason},
+                                   {"regime", {{"from", run.replaced->regime}, {"to", run.adoption.regime}}}};
+      record_audit(db, by, clock,
+                   {"activity cancel",
+                    std::to_string(run.cancelled.size()) + " activities of " + body_id + " under " +
+                        run.replaced->regime + " from " + from_date + ": " + reason,
+                    "", body_id, std::nullopt, changes.dump()});
+    }
+  }
+  tx.commit();
+  return run;
+}
+
+std::vector<AdoptionSpan> adoption_history(Database& db, const std::string& body_id) {
+  std::vector<AdoptionSpan> out;
+  for (auto& a : db.bodies().adoptions(body_id)) {
+    // A later adoption from the same day replaces this one outright.
+    if (!out.empty() && out.back().adoption.from_date == a.from_date) out.pop_back();
+    if (!out.empty()) out.back().to = day_before(a.from_date);
+    out.push_back({std::move(a), std::nullopt});
+  }
+  return out;
+}
+
+}  // namespace trellis
