@@ -75,9 +75,11 @@ void add_body(CLI::App& app, Cli& cli) {
     if (a.review_warning) std::cerr << "warning: " << *a.review_warning << "\n";
     std::cout << adopt_id << " adopts " << a.regime << " policy " << a.version << " from " << adopt_from << " ("
               << a.policy_path.string() << ").\n";
-    if (run.replaced)
+    if (run.replaced && run.replaced->from_date < adopt_from)
       std::cout << "It ends " << run.replaced->regime << " policy " << run.replaced->version << " (from "
                 << run.replaced->from_date << ") on the day before.\n";
+    else if (run.replaced)
+      std::cout << "It replaces " << run.replaced->regime << " policy " << run.replaced->version << " from the same day.\n";
     if (run.regime_changed())
       std::cout << run.cancelled.size() << " activities planned under " << run.replaced->regime << " from "
                 << adopt_from << " on are cancelled (framework changed on " << adopt_from

@@ -38,8 +38,9 @@ SwitchRun adopt_from(Database& db, PluginHost& host, const Actor& by, const Cloc
   const auto from = Date::try_parse(from_date, &why);
   if (!from) throw UsageError("an adoption's first day: " + why, Field::from);
   Transaction tx(db);
-  SwitchRun run{adopt_policy(db, host, by, clock, body_id, policy, from_date),
-                db.bodies().adoption_on(body_id, day_before(from_date)), {}};
+  // The adoption in force on that day until now: the one this takes over from.
+  auto was = db.bodies().adoption_on(body_id, from_date);
+  SwitchRun run{adopt_policy(db, host, by, clock, body_id, policy, from_date), std::move(was), {}};
   if (run.regime_changed()) {
     const std::string reason = "framework changed on " + from_date;
     run.cancelled = cancel_from(db, clock, body_id, *from, reason);

@@ -22,7 +22,7 @@ namespace trellis {
 
 struct SwitchRun {
   Adoption adoption;
-  std::optional<Adoption> replaced;        ///< the adoption in force the day before, if any
+  std::optional<Adoption> replaced;        ///< the adoption in force on the first day until now, if any
   std::vector<std::int64_t> cancelled;     ///< activities of the old regime from the first day on
   bool regime_changed() const { return replaced && replaced->regime != adoption.regime; }
 };
