@@ -24,7 +24,7 @@ run review $urn --body trust-a --reason "The head asks for the attendance figure
 run review start 1
 run review decide 1 --confirmed --rationale "The figures stand" --on 2018-10-01
 run schedule --body trust-a --year 2018-19 --format json; save a-sched.json
-held=$("$PY" -c "import json,sys; print([a['id'] for a in json.load(open(sys.argv[1])) if a['urn'] == int(sys.argv[2]) and a['start'] <= '2018-10-01' and a['status'] in ('planned', 'overdue')][0])" "$dir/a-sched.json" $urn)
+held=$("$PY" -c "import json,sys; print([a['id'] for a in json.load(open(sys.argv[1])) if a['urn'] == int(sys.argv[2]) and a['type'] != 'deadline' and a['status'] in ('planned', 'overdue')][0])" "$dir/a-sched.json" $urn)
 run activity done "$held" --on 2018-10-01 --note "Attendance plan agreed"
 run note add "$held" --text "We looked at attendance with the head."
 
