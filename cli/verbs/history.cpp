@@ -10,12 +10,18 @@ void add_history(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("history", "One school's timeline across bodies and regimes");
   static std::int64_t urn = 0;
   static std::string format;
+  static std::string body;
   sub->add_option("URN", urn, "The school's URN")->required();
+  sub->add_option("--body", body,
+                  "As this body sees it: its own records, and others' earlier judgements where its policy's "
+                  "[history] earlier_bodies allows");
   add_format(*sub, format, {"table", "json"});
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    const SchoolHistory h = school_history(db, host, urn);
+    std::optional<HistoryViewer> viewer;
+    if (!body.empty()) viewer = HistoryViewer{body, cli.clock().today()};
+    const SchoolHistory h = school_history(db, host, urn, viewer);
     if (format == "json") {
       print_json(to_json(h));
       return;

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "trellis/adoption.hpp"
+#include "trellis/bodies.hpp"
 #include "trellis/decision.hpp"
 #include "trellis/error.hpp"
 #include "trellis/json_optional.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/store/school_repository.hpp"
 #include "trellis/switch_policy.hpp"
 
@@ -100,20 +103,38 @@ void add_activities(Database& db, std::int64_t urn, SchoolHistory& h) {
                         {}});
 }
 
-/// "before" or "after" the school joined the body it belongs to now, for what other bodies and it recorded.
-void tag_joining(SchoolHistory& h) {
-  if (h.memberships.empty()) return;
-  const auto newest = std::max_element(h.memberships.begin(), h.memberships.end(),
-                                       [](const auto& a, const auto& b) { return a.from < b.from; });
-  h.current_body = newest->body_id;
+bool membership_fact(const HistoryEvent& e) { return e.kind == "joined" || e.kind == "left" || e.kind == "adopted"; }
+
+/// "before" or "after" the school joined `body` (its newest membership of it), for what was recorded.
+void tag_joining(SchoolHistory& h, const std::string& body) {
+  std::optional<std::string> joined;
+  for (const auto& m : h.memberships)
+    if (m.body_id == body && (!joined || *joined < m.from)) joined = m.from;
+  h.current_body = body;
+  if (!joined) return;
   for (auto& e : h.events)
-    if (e.kind != "joined" && e.kind != "left" && e.kind != "adopted")
-      e.joining = e.date < newest->from ? "before" : "after";
+    if (!membership_fact(e)) e.joining = e.date < *joined ? "before" : "after";
+}
+
+/// The body's own records, the membership facts, and (where its policy allows) other bodies' earlier judgements.
+void keep_what_body_sees(Database& db, SchoolHistory& h, const HistoryViewer& viewer) {
+  bool earlier = false;
+  if (auto a = adoption_on(db, viewer.body_id, viewer.today))
+    earlier = Policy::load(a->policy_path).view().flag("history.earlier_bodies").value_or(false);
+  const auto judgement = [](const HistoryEvent& e) {
+    return e.kind == "assessment" || e.kind == "decision" || e.kind == "rating" || e.kind == "review";
+  };
+  std::erase_if(h.events, [&](const HistoryEvent& e) {
+    if (membership_fact(e) || e.body_id == viewer.body_id) return false;
+    return !(earlier && judgement(e) && e.joining == "before");
+  });
 }
 
 }  // namespace
 
-SchoolHistory school_history(Database& db, PluginHost& host, std::int64_t urn) {
+SchoolHistory school_history(Database& db, PluginHost& host, std::int64_t urn,
+                             const std::optional<HistoryViewer>& viewer) {
+  if (viewer) require_body(db, viewer->body_id);
   auto school = db.schools().find(urn);
   if (!school)
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register", Field::school,
@@ -125,7 +146,14 @@ SchoolHistory school_history(Database& db, PluginHost& host, std::int64_t urn) {
   add_adoptions(db, h);
   add_judgements(db, host, urn, h);
   add_activities(db, urn, h);
-  tag_joining(h);
+  if (viewer) {
+    tag_joining(h, viewer->body_id);
+    keep_what_body_sees(db, h, *viewer);
+  } else if (!h.memberships.empty()) {
+    const auto newest = std::max_element(h.memberships.begin(), h.memberships.end(),
+                                         [](const auto& a, const auto& b) { return a.from < b.from; });
+    tag_joining(h, newest->body_id);
+  }
   std::stable_sort(h.events.begin(), h.events.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
   return h;
 }

@@ -134,6 +134,27 @@ cancelled = [e for e in act if e["status"] == "cancelled" and e["why"] == "frame
 assert cancelled and all(e["date"] >= "2019-01-01" and e["body"] == "trust-a" for e in cancelled)
 assert [e["date"] for e in ev] == sorted(e["date"] for e in ev)
 PY
+# ---- What the receiving trust sees: its own, and earlier judgements only where its policy allows ----
+run history $urn --body trust-b --format json; save hb.json
+py <<'PY' && ok || bad "history --body: by default the receiving trust sees its own records and the memberships, not trust A's"
+import json, sys
+h = json.load(open(sys.argv[1] + "/hb.json"))
+assert {e["body"] for e in h["events"] if e["kind"] not in ("joined", "left", "adopted")} == {"trust-b"}, h["events"]
+assert len(h["memberships"]) == 2
+PY
+shared=$(policy_copy shared telford-and-wrekin.toml telford)
+printf '\n[history]\nearlier_bodies = true\n' >>"$shared"
+run body adopt trust-b "$shared" --from 2019-04-01
+run history $urn --body trust-b --format json; save hb2.json
+py <<'PY' && ok || bad "history --body: with [history] earlier_bodies, trust A's judgements, marked before joining; not its activities or notes"
+import json, sys
+ev = json.load(open(sys.argv[1] + "/hb2.json"))["events"]
+a = [e for e in ev if e["body"] == "trust-a" and e["kind"] not in ("joined", "left", "adopted")]
+assert {e["kind"] for e in a} == {"assessment", "decision", "review"}, {e["kind"] for e in a}
+assert all(e["joining"] == "before" for e in a)
+assert [e["joining"] for e in ev if e["body"] == "trust-b" and e["kind"] == "assessment"] == ["after"]
+PY
+
 run history $urn
 grep -q "^Memberships:" "$dir/out" && grep -q "trust-a (Trust A) from 2017-09-01 to 2019-03-31" "$dir/out" \
   && grep -q "\[before joining trust-b\]" "$dir/out" && grep -q "why: framework changed on 2019-01-01" "$dir/out" \

@@ -42,12 +42,23 @@ struct SchoolHistory {
   School school;
   std::vector<MembershipLine> memberships;
   std::vector<AdoptionInForce> adoptions;
-  std::optional<std::string> current_body;  ///< of the newest membership
+  std::optional<std::string> current_body;  ///< of the newest membership, or the viewer's body
   std::vector<HistoryEvent> events;         ///< by date, then as recorded
 };
 
-/// Throws UsageError when the school is not in the register. Reads only.
-SchoolHistory school_history(Database& db, PluginHost& host, std::int64_t urn);
+/// What one body sees: its own records and the school's memberships and
+/// adoptions; the judgements (assessments, decisions, ratings, reviews) other
+/// bodies made before the school joined it only where the body's policy in
+/// force on `today` says `[history] earlier_bodies = true`, marked "before".
+struct HistoryViewer {
+  std::string body_id;
+  std::string today;  ///< YYYY-MM-DD
+};
+
+/// Throws UsageError when the school is not in the register (or the viewer's
+/// body is unknown). Reads only.
+SchoolHistory school_history(Database& db, PluginHost& host, std::int64_t urn,
+                             const std::optional<HistoryViewer>& viewer = std::nullopt);
 
 nlohmann::json to_json(const SchoolHistory& h);
 
