@@ -70,7 +70,7 @@ void add_body(CLI::App& app, Cli& cli) {
   adopt->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    const SwitchRun run = adopt_from(db, host, cli.actor(db), cli.clock(), adopt_id, adopt_policy_file, adopt_from);
+    const SwitchRun run = trellis::adopt_from(db, host, cli.actor(db), cli.clock(), adopt_id, adopt_policy_file, adopt_from);
     const Adoption& a = run.adoption;
     if (a.review_warning) std::cerr << "warning: " << *a.review_warning << "\n";
     std::cout << adopt_id << " adopts " << a.regime << " policy " << a.version << " from " << adopt_from << " ("

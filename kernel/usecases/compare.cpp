@@ -24,10 +24,22 @@ bool held(const sdk::EvidenceView& view, const sdk::RegimeDescription& d, const 
 
 EvidenceGap gap_of(const sdk::EvidenceView& view, const sdk::RegimeDescription& d) {
   EvidenceGap g;
-  g.wanted = d.indicators.size();
-  for (const auto& i : d.indicators)
-    if (!held(view, d, i.id)) g.missing.push_back(i.label.empty() ? i.id : i.label);
+  for (const auto& i : d.indicators) {
+    auto& part = i.unit == "rating" ? g.rated : g.measured;
+    ++part.wanted;
+    if (!held(view, d, i.id)) part.missing.push_back(i.label.empty() ? i.id : i.label);
+  }
   return g;
+}
+
+/// "ratings of 16 indicators: none held", "5 measures: all held", "... 2 not held (a; b)".
+std::string part_sentence(const EvidenceGap::Part& p, const std::string& what) {
+  std::string out = what + ": ";
+  if (p.missing.empty()) return out + "all held";
+  if (p.missing.size() == p.wanted) return out + "none held";
+  out += std::to_string(p.missing.size()) + " not held (";
+  for (std::size_t i = 0; i < p.missing.size(); ++i) out += (i ? "; " : "") + p.missing[i];
+  return out + ")";
 }
 
 /// "autumn", "spring" or "summer": the term of the year whose span holds the day.
@@ -79,12 +91,12 @@ LevelTable table_of(const ComparedPolicy& adopted, const Policy& adopted_policy,
 }  // namespace
 
 std::string EvidenceGap::sentence() const {
-  const std::string wants = "wants " + std::to_string(wanted) + " indicator" + (wanted == 1 ? "" : "s");
-  if (missing.empty()) return wants + ": all held";
-  if (missing.size() == wanted) return wants + ": none held";
-  std::string out = wants + ": " + std::to_string(missing.size()) + " not held (";
-  for (std::size_t i = 0; i < missing.size(); ++i) out += (i ? "; " : "") + missing[i];
-  return out + ")";
+  const auto n = [](std::size_t k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
+  std::string out;
+  if (rated.wanted) out = part_sentence(rated, "ratings of " + n(rated.wanted, "indicator", "indicators"));
+  if (measured.wanted)
+    out += (out.empty() ? "" : "; ") + part_sentence(measured, n(measured.wanted, "measure", "measures"));
+  return out.empty() ? "reads no indicators" : out;
 }
 
 CompareRun compare_policies(Database& db, PluginHost& host, const Clock& clock, const CompareOptions& opt) {

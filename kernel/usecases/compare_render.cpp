@@ -78,7 +78,7 @@ std::string markdown(const CompareRun& run) {
         if (auto note = a.switch_note()) o << " (" << *note << ")";
         o << "\n";
         for (const auto& r : a.reasons) o << "  - " << r << "\n";
-        if (auto g = p.gaps.find(a.urn); g != p.gaps.end() && g->second.wanted)
+        if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
           o << "  - Evidence: " << g->second.sentence() << "\n";
       }
   }
@@ -129,7 +129,7 @@ std::string html(const CompareRun& run) {
         if (a.urn == s.urn) {
           o << "<strong>" << esc(a.level) << "</strong><ul>";
           for (const auto& r : a.reasons) o << "<li>" << esc(r) << "</li>";
-          if (auto g = p.gaps.find(a.urn); g != p.gaps.end() && g->second.wanted)
+          if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
             o << "<li>Evidence: " << esc(g->second.sentence()) << "</li>";
           o << "</ul>";
         }
@@ -172,7 +172,9 @@ nlohmann::json to_json(const CompareRun& run) {
     for (const auto& a : p.run.schools) {
       auto j = to_json(a);
       if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
-        j["evidence"] = {{"wanted", g->second.wanted}, {"missing", g->second.missing}, {"summary", g->second.sentence()}};
+        j["evidence"] = {{"rated", {{"wanted", g->second.rated.wanted}, {"missing", g->second.rated.missing}}},
+                         {"measured", {{"wanted", g->second.measured.wanted}, {"missing", g->second.measured.missing}}},
+                         {"summary", g->second.sentence()}};
       schools.push_back(std::move(j));
     }
     auto workload = nlohmann::json::array();

@@ -40,9 +40,13 @@ c = json.load(open(sys.argv[1] + "/cmp.json"))
 nexus = c["policies"][1]
 for s in nexus["schools"]:
     e = s["evidence"]
-    assert e["wanted"] == 16 and len(e["missing"]) == 16 and e["summary"] == "wants 16 indicators: none held", e
+    assert e["rated"]["wanted"] == 16 and len(e["rated"]["missing"]) == 16, e
+    assert e["summary"].startswith("ratings of 16 indicators: none held; %d measures: " % e["measured"]["wanted"]), e["summary"]
+    assert "Broad, rich and personalised curriculum with a clear rationale" in e["rated"]["missing"]
 tel = c["policies"][0]
-assert all(s["evidence"]["wanted"] > 0 and len(s["evidence"]["missing"]) < s["evidence"]["wanted"] for s in tel["schools"])
+for s in tel["schools"]:
+    e = s["evidence"]
+    assert e["rated"]["wanted"] == 0 and 0 < e["measured"]["wanted"] and len(e["measured"]["missing"]) < e["measured"]["wanted"], e
 PY
 py <<'PY' && ok || bad "compare: level against level counts every school once; no crosswalk, so none matched"
 import json, sys
@@ -100,7 +104,7 @@ assert len(rows) == 10 and {r["regime"] for r in rows} == {"telford-la", "nexus-
 assert all(r["level"] for r in rows)
 PY
 run compare --body merged --period 2018-19 --policy "$nexus" --format html -o "$dir/cmp.html"
-grep -q "<table>" "$dir/cmp.html" && grep -q "Level against level" "$dir/cmp.html" && grep -q "wants 16 indicators: none held" "$dir/cmp.html" \
+grep -q "<table>" "$dir/cmp.html" && grep -q "Level against level" "$dir/cmp.html" && grep -q "ratings of 16 indicators: none held" "$dir/cmp.html" \
   && ok || bad "compare --format html -o FILE writes the tables"
 run compare --body merged --period 2018-19 --policy "$nexus"
 grep -q "^## Workload per term" "$dir/out" && grep -q "^### 123404 " "$dir/out" && grep -q "Nothing was stored" "$dir/out" \

@@ -29,11 +29,17 @@ struct CompareOptions {
   std::vector<std::filesystem::path> others;  ///< policies to set beside the adopted one
 };
 
-/// What a policy wanted of one school and did not find.
+/// What a policy wanted of one school and did not find: the indicators it
+/// reads, split into those people rate (unit "rating", e.g. termly
+/// self-assessments of KPIs) and measures (values from data or records).
 struct EvidenceGap {
-  std::size_t wanted = 0;            ///< the indicators the policy reads
-  std::vector<std::string> missing;  ///< their labels, where nothing is held (no value, no rating)
-  std::string sentence() const;      ///< "wants 16 indicators: none held" / "... 3 not held: a, b, c"
+  struct Part {
+    std::size_t wanted = 0;
+    std::vector<std::string> missing;  ///< labels of those with nothing held (no value, no rating at any stage)
+  };
+  Part rated, measured;
+  /// "ratings of 16 indicators: none held; 5 measures: 1 not held (Allocated QA partner)".
+  std::string sentence() const;
 };
 
 /// One policy's run: the assessments a dry run gives, and its plan of the period.
