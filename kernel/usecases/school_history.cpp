@@ -66,7 +66,7 @@ void add_judgements(Database& db, PluginHost& host, std::int64_t urn, SchoolHist
   for (const auto& a : db.timeline().assessments(urn)) {
     std::string summary = a.period + ": " + a.level + " under " + a.regime + " " + a.policy_version;
     if (a.prior_regime)
-      summary += " (first assessment under " + a.regime + "; was " + a.prior_level.value_or("?") + " under " +
+      summary += "; first assessment under " + a.regime + " (was " + a.prior_level.value_or("?") + " under " +
                  *a.prior_regime + ")";
     else if (a.previous_level && *a.previous_level != a.level)
       summary += " (was " + *a.previous_level + ")";

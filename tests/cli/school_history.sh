@@ -71,7 +71,7 @@ py $urn <<'PY' && ok || bad "report: the old framework's period is still read un
 import json, sys
 r, urn = json.load(open(sys.argv[1] + "/a-report.json")), int(sys.argv[2])
 s = [s for s in r["schools"] if s["urn"] == urn][0]
-assert s["regime"] == "telford-la" and s["level"] == "amber", s
+assert r["regime"] == "telford-la" and s["level"] == "amber" and s["decision"]["by"] == "A. Officer", (r["regime"], s)
 PY
 
 # ---- The school moves to another trust ----
