@@ -70,7 +70,8 @@ void add_judgements(Database& db, PluginHost& host, std::int64_t urn, SchoolHist
                  *a.prior_regime + ")";
     else if (a.previous_level && *a.previous_level != a.level)
       summary += " (was " + *a.previous_level + ")";
-    h.events.push_back({day_of(a.assessed_at), "assessment", a.body_id, a.regime, a.period, a.level, {}, a.who,
+    if (a.made_on && *a.made_on != day_of(a.assessed_at)) summary += " (stored " + day_of(a.assessed_at) + ")";
+    h.events.push_back({a.made_on.value_or(day_of(a.assessed_at)), "assessment", a.body_id, a.regime, a.period, a.level, {}, a.who,
                         a.reasons.empty() ? std::nullopt : std::optional(a.reasons.front()), summary, {}});
   }
   DecidingStages deciding(host);

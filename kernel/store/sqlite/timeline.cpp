@@ -22,15 +22,21 @@ class Timeline final : public TimelineRepository {
 
   std::vector<AssessmentLine> assessments(std::int64_t urn) override {
     Statement s(c_, R"(SELECT a.id, a.body_id, a.period, a.regime, a.level, a.policy_version, a.assessed_at,
-                              a.previous_level, a.prior_regime, a.prior_level, u.who, a.reasons
+                              a.previous_level, a.prior_regime, a.prior_level, u.who, a.reasons, u.changes
                        FROM assessments a LEFT JOIN audit u ON u.id = a.audit_id
                        WHERE a.urn = ? ORDER BY a.assessed_at, a.id)");
     s.bind(1, urn);
     std::vector<AssessmentLine> out;
     while (s.step()) {
       AssessmentLine a{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                       s.opt_text(7), s.opt_text(8), s.opt_text(9), s.opt_text(10), {}};
+                       s.opt_text(7), s.opt_text(8), s.opt_text(9), s.opt_text(10), {}, {}};
       for (auto& r : nlohmann::json::parse(s.text(11))) a.reasons.push_back(r.get<std::string>());
+      // The run's audit row says from which day it planned: the day it was made (`assess --on`).
+      if (auto changes = s.opt_text(12)) {
+        const auto j = nlohmann::json::parse(*changes, nullptr, false);
+        if (j.is_object() && j.contains("planned_from") && j["planned_from"].is_string())
+          a.made_on = j["planned_from"].get<std::string>();
+      }
       out.push_back(std::move(a));
     }
     return out;

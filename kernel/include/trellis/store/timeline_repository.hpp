@@ -20,7 +20,8 @@ struct AssessmentLine {
   std::int64_t id = 0;
   std::string body_id, period, regime, level, policy_version, assessed_at;
   std::optional<std::string> previous_level, prior_regime, prior_level;
-  std::optional<std::string> who;  ///< the person behind the run, from its audit row
+  std::optional<std::string> who;      ///< the person behind the run, from its audit row
+  std::optional<std::string> made_on;  ///< the day the run was made for (its plan's first day), from its audit row
   std::vector<std::string> reasons;
 };
 
