@@ -69,8 +69,8 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "working days from the day a note was sent to agree it with the school"},
       {"history", K::table, false, {}, {}, {}, "what the body sees of a school's past"},
       {"history.earlier_bodies", K::boolean, false, {}, {}, {},
-       "whether `history --body` shows the judgements other bodies made on a school before it joined, marked as "
-       "such (default false: only the body's own, and the school's memberships)"},
+       "whether the body sees, in a school's history, the judgements other bodies made on it before it joined, "
+       "marked as such (default false: only its own, and the school's memberships)"},
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},
