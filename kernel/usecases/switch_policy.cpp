@@ -1,5 +1,7 @@
 #include "trellis/switch_policy.hpp"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "trellis/calendar.hpp"
@@ -15,18 +17,27 @@ namespace {
 
 std::string day_before(const std::string& date) { return (Date::parse(date) - 1).to_string(); }
 
-/// Cancels the body's activities still to happen that start on or after `from`, in its year and the next.
+/// Cancels the body's activities still to happen that start on or after `from`, in its year and the next;
+/// not the papers and minutes of a meeting held before it (they follow an anchor that starts before `from`).
 std::vector<std::int64_t> cancel_from(Database& db, const Clock& clock, const std::string& body_id, Date from,
                                       const std::string& reason) {
   std::vector<std::int64_t> out;
   const int first = academic_start_year(from);
-  for (int y = first; y <= first + 1; ++y)
-    for (const auto& a : db.activities().in_scope(body_id, Period::year(y).to_string(), std::nullopt)) {
+  for (int y = first; y <= first + 1; ++y) {
+    const auto year = db.activities().in_scope(body_id, Period::year(y).to_string(), std::nullopt);
+    std::map<std::string, Date> starts;
+    for (const auto& a : year) starts.emplace(a.uid, a.start);
+    const auto before_switch = [&](const std::optional<std::string>& anchor) {
+      auto it = anchor ? starts.find(*anchor) : starts.end();
+      return it != starts.end() && it->second < from;
+    };
+    for (const auto& a : year) {
       const bool to_happen = a.status == ActivityStatus::planned || a.status == ActivityStatus::moved;
-      if (!to_happen || a.start < from) continue;
+      if (!to_happen || a.start < from || before_switch(a.anchor_uid)) continue;
       db.activities().set_status(*a.id, ActivityStatus::cancelled, reason, std::nullopt, clock.timestamp());
       out.push_back(*a.id);
     }
+  }
   return out;
 }
 
