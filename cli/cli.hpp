@@ -76,5 +76,7 @@ void add_person(CLI::App& app, Cli& cli);    // person add, person list
 void add_audit(CLI::App& app, Cli& cli);     // audit, audit verify
 void add_note(CLI::App& app, Cli& cli);      // note add|send|respond|agree, notes
 void add_letters(CLI::App& app, Cli& cli);   // letters: the outbox, listed or written out
+void add_compare(CLI::App& app, Cli& cli);   // compare: other policies beside the adopted one
+void add_history(CLI::App& app, Cli& cli);   // history URN: one school across bodies and regimes
 
 }  // namespace trellis::cli

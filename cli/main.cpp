@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   trellis::cli::add_audit(app, cli);
   trellis::cli::add_note(app, cli);
   trellis::cli::add_letters(app, cli);
+  trellis::cli::add_compare(app, cli);
+  trellis::cli::add_history(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

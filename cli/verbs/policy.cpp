@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "../cli.hpp"
+#include "trellis/adoption.hpp"
 #include "trellis/error.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/policy.hpp"
@@ -57,6 +58,7 @@ void check(const std::string& file, const std::string& format) {
       policy->declare(host.description(policy->regime()));
       problems = check_policy(*policy, host.description(policy->regime()),
                               [&](const sdk::PolicyView& view, auto& found) { return regime.validate(view, found); });
+      for (auto& p : check_crosswalks(*policy, regime_lookup(host))) problems.push_back(std::move(p));
       for (auto& v : policy_values(*policy, host.description(policy->regime())))
         if (v.source == Source::plugin_default) defaults.push_back(std::move(v));
     } catch (const UsageError& e) {

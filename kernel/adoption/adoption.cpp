@@ -5,10 +5,21 @@
 #include "trellis/bodies.hpp"
 #include "trellis/people.hpp"
 #include "trellis/policy.hpp"
+#include "trellis/policy/crosswalk_check.hpp"
 #include "trellis/store/audit.hpp"
 #include "trellis/store/body_repository.hpp"
 
 namespace trellis {
+
+RegimeLookup regime_lookup(PluginHost& host) {
+  return [&host](const std::string& id) -> const sdk::RegimeDescription* {
+    try {
+      return &host.description(id);
+    } catch (const UsageError&) {
+      return nullptr;
+    }
+  };
+}
 
 void require_valid(Policy& policy, PluginHost& host) {
   std::optional<RegimeHandle> regime;
@@ -23,6 +34,7 @@ void require_valid(Policy& policy, PluginHost& host) {
   auto problems = check_policy(policy, *description, [&](const sdk::PolicyView& view, auto& found) {
     return regime->validate(view, found);
   });
+  for (auto& p : check_crosswalks(policy, regime_lookup(host))) problems.push_back(std::move(p));
   if (problems.empty()) return;
   std::string msg = std::to_string(problems.size()) + " problem(s) in the policy:";
   for (auto& p : problems) msg += "\n  " + p.to_string();

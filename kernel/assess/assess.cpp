@@ -221,8 +221,12 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
                          year.to_string() + " (" + cal.span(year).first.to_string() + ") and not after today (" +
                          today.to_string() + ")",
                      Field::on);
-  const bool plans = !(opt.on && cal.span(year).last < *opt.on);
-  const Date from = planning::plan_from(cal, opt.period, made_on);
+  const bool plans = opt.plan_preview || !(opt.on && cal.span(year).last < *opt.on);
+  // A preview plans the whole period; a stored run from the day it is made, and
+  // never before the adoption's first day (a switch's new plan starts there).
+  Date from = opt.plan_preview ? cal.span(opt.period).first : planning::plan_from(cal, opt.period, made_on);
+  if (adoption && !opt.plan_preview)
+    if (const Date first = Date::parse(adoption->from_date); from < first && cal.span(year).contains(first)) from = first;
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   for (auto urn : urns) {
@@ -260,7 +264,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (adoption) a.adoption_id = adoption->id;
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-    if (!opt.dry_run && plans) {
+    if ((!opt.dry_run && plans) || opt.plan_preview) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
       rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, counted, from));
@@ -273,7 +277,15 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     for (auto& f : failures) msg += "\n  " + f;
     throw InputError(Location{policy_file.string()}, msg);
   }
-  if (opt.dry_run) return run;
+  if (opt.dry_run) {
+    if (opt.plan_preview) {
+      if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+      for (auto& set : rule_sets) set.from = from;
+      run.preview = plan_year(cal, opt.body_id, year, rule_sets);
+      run.planned_from = from.to_string();
+    }
+    return run;
+  }
 
   Transaction tx(db);
   for (std::size_t i = 0; i < run.schools.size(); ++i) {

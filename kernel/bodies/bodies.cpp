@@ -77,6 +77,26 @@ JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::
   return run;
 }
 
+void leave_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
+                const std::vector<std::int64_t>& urns, const std::string& last_day) {
+  require_officer(by, body_id, "end memberships of " + body_id);
+  require_body(db, body_id);
+  if (!is_iso_date(last_day))
+    throw UsageError("a membership's last day must be a date YYYY-MM-DD, found \"" + last_day + "\"", Field::on);
+  if (urns.empty()) throw UsageError("name the schools that leave " + body_id, Remedy::see_schools());
+  Transaction tx(db);
+  for (auto urn : urns)
+    if (!db.bodies().end_membership(body_id, urn, last_day))
+      throw UsageError("school " + std::to_string(urn) + " is not a member of " + body_id + " on " + last_day +
+                           "; nothing was changed",
+                       Field::school, Remedy::see_schools());
+  const nlohmann::json changes{{"body", body_id}, {"schools", urns}, {"to", last_day}};
+  record_audit(db, by, clock,
+               {"body leave", std::to_string(urns.size()) + " schools leave " + body_id + " after " + last_day, "",
+                body_id, urns.size() == 1 ? std::optional(urns.front()) : std::nullopt, changes.dump()});
+  tx.commit();
+}
+
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code) {
   auto out = db.schools().open_of_la(la_code);
   if (out.empty()) throw UsageError("no open school of LA " + std::to_string(la_code) + " is in the register");

@@ -67,6 +67,10 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "working days from the day a visit or meeting was held to send its note to the school"},
       {"notes.agree_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a note was sent to agree it with the school"},
+      {"history", K::table, false, {}, {}, {}, "what the body sees of a school's past"},
+      {"history.earlier_bodies", K::boolean, false, {}, {}, {},
+       "whether the body sees, in a school's history, the judgements other bodies made on it before it joined, "
+       "marked as such (default false: only its own, and the school's memberships)"},
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},

@@ -22,6 +22,7 @@ PersonRepository& Database::people() { return store_->people(); }
 NoteRepository& Database::notes() { return store_->notes(); }
 LetterRepository& Database::letters() { return store_->letters(); }
 AuditRepository& Database::audit() { return store_->audit(); }
+TimelineRepository& Database::timeline() { return store_->timeline(); }
 Store& Database::store() { return *store_; }
 
 Transaction::Transaction(Database& db) : store_(db.store()) { store_.begin(); }

@@ -10,6 +10,7 @@
 #include "trellis/store/person_repository.hpp"
 #include "trellis/store/rating_repository.hpp"
 #include "trellis/store/school_repository.hpp"
+#include "trellis/store/timeline_repository.hpp"
 
 namespace trellis {
 
@@ -23,5 +24,6 @@ PersonRepository::~PersonRepository() = default;
 NoteRepository::~NoteRepository() = default;
 LetterRepository::~LetterRepository() = default;
 AuditRepository::~AuditRepository() = default;
+TimelineRepository::~TimelineRepository() = default;
 
 }  // namespace trellis

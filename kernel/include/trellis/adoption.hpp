@@ -14,6 +14,7 @@
 #include "trellis/clock.hpp"
 #include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
+#include "trellis/policy/crosswalk_check.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -31,9 +32,12 @@ struct Adoption {
 
 class Policy;
 
+/// The installed regimes' descriptions, by id (null for one not installed), for check_crosswalks.
+RegimeLookup regime_lookup(PluginHost& host);
+
 /// Binds the policy to its regime (Policy::declare: the regime's defaults and
 /// the parts the policy declares), then throws InputError listing every
-/// problem `check_policy` finds in it (the regime must be loaded).
+/// problem `check_policy` and `check_crosswalks` find in it (the regime must be loaded).
 void require_valid(Policy& policy, PluginHost& host);
 
 /// The policy at `file`, bound to its regime (Policy::declare), for reading

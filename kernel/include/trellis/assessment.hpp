@@ -73,6 +73,8 @@ struct AssessOptions {
   /// The day the assessment is made (default: today). Its plan starts there:
   /// nothing is planned before it, and what came before is kept as history.
   std::optional<Date> on;
+  /// With dry_run: also plan the whole period as this policy would (AssessRun::preview), storing nothing.
+  bool plan_preview = false;
 };
 
 struct AssessRun {
@@ -84,6 +86,7 @@ struct AssessRun {
   std::size_t activities_planned = 0;
   ReplanSummary replan;  ///< what re-planning the year did to the stored activities
   std::string planned_from;  ///< the first day the plan was re-made from; empty: the year had ended, nothing was planned
+  std::vector<Activity> preview;  ///< a dry run's plan, with plan_preview
   std::vector<Letter> letters;  ///< letters to heads, stored in the outbox with the assessments (see `trellis letters`)
 };
 

@@ -44,6 +44,13 @@ struct JoinRun {
 /// (two memberships of one body must not overlap); when every school is, nothing is written.
 JoinRun join_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
                   const std::vector<std::int64_t>& urns, const std::string& from, const std::optional<std::string>& to);
+/// Ends each school's membership of the body on `last_day` (it is a member
+/// that day, not the next): a school leaving, e.g. for another trust. What the
+/// body recorded on it stays the body's. An admin or the body's officer may,
+/// with one audit row. Throws UsageError, writing nothing, when a school is
+/// not a member on that day or the date is not YYYY-MM-DD.
+void leave_body(Database& db, const Actor& by, const Clock& clock, const std::string& body_id,
+                const std::vector<std::int64_t>& urns, const std::string& last_day);
 /// The open schools of a local authority in the register, ascending: what an
 /// LA joins to its own body.
 std::vector<std::int64_t> open_schools_of_la(Database& db, int la_code);

@@ -61,6 +61,14 @@ class Bodies final : public BodyRepository {
     s.bind(1, body_id).bind(2, urn).bind(3, from).bind(4, to).run();
   }
 
+  bool end_membership(const std::string& body_id, std::int64_t urn, const std::string& last_day) override {
+    Statement s(c_, R"(UPDATE memberships SET to_date = ?3 WHERE id = (SELECT id FROM memberships
+                         WHERE body_id = ?1 AND urn = ?2 AND from_date <= ?3 AND (to_date IS NULL OR to_date >= ?3)
+                         ORDER BY from_date DESC, id DESC LIMIT 1))");
+    s.bind(1, body_id).bind(2, urn).bind(3, last_day).run();
+    return c_.changes() > 0;
+  }
+
   std::vector<std::int64_t> members_on(const std::string& body_id, const std::string& date) override {
     Statement s(c_, R"(SELECT DISTINCT urn FROM memberships WHERE body_id = ? AND from_date <= ?2
                        AND (to_date IS NULL OR to_date >= ?2) ORDER BY urn)");
@@ -84,6 +92,16 @@ class Bodies final : public BodyRepository {
     s.bind(1, body_id).bind(2, date);
     if (!s.step()) return std::nullopt;
     return Adoption{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), std::nullopt};
+  }
+
+  std::vector<Adoption> adoptions(const std::string& body_id) override {
+    Statement s(c_, R"(SELECT id, body_id, policy_path, regime, version, policy_hash, from_date FROM adoptions
+                       WHERE body_id = ? ORDER BY from_date, id)");
+    s.bind(1, body_id);
+    std::vector<Adoption> out;
+    while (s.step())
+      out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), std::nullopt});
+    return out;
   }
 
  private:

@@ -18,5 +18,6 @@ std::unique_ptr<PersonRepository> make_people(Connection& c);
 std::unique_ptr<NoteRepository> make_notes(Connection& c);
 std::unique_ptr<LetterRepository> make_letters(Connection& c);
 std::unique_ptr<AuditRepository> make_audit(Connection& c);
+std::unique_ptr<TimelineRepository> make_timeline(Connection& c);
 
 }  // namespace trellis::sqlite

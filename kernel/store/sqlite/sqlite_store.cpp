@@ -15,6 +15,7 @@
 #include "trellis/store/rating_repository.hpp"
 #include "trellis/store/school_repository.hpp"
 #include "trellis/store/sqlite.hpp"
+#include "trellis/store/timeline_repository.hpp"
 
 namespace trellis::sqlite {
 
@@ -29,7 +30,8 @@ SqliteStore::SqliteStore(Connection connection)
       people_(make_people(connection_)),
       notes_(make_notes(connection_)),
       letters_(make_letters(connection_)),
-      audit_(make_audit(connection_)) {}
+      audit_(make_audit(connection_)),
+      timeline_(make_timeline(connection_)) {}
 
 SqliteStore::~SqliteStore() = default;
 

@@ -31,6 +31,7 @@ class SqliteStore final : public Store {
   NoteRepository& notes() override { return *notes_; }
   LetterRepository& letters() override { return *letters_; }
   AuditRepository& audit() override { return *audit_; }
+  TimelineRepository& timeline() override { return *timeline_; }
 
   Connection& connection() { return connection_; }
 
@@ -47,6 +48,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<NoteRepository> notes_;
   std::unique_ptr<LetterRepository> letters_;
   std::unique_ptr<AuditRepository> audit_;
+  std::unique_ptr<TimelineRepository> timeline_;
 };
 
 /// The connection under a database the SQLite backend opened; throws

@@ -62,3 +62,26 @@ TEST_CASE("bad body input is a usage error naming what was wrong") {
   CHECK_THROWS_WITH(join_body(db, testing::admin(), testing::at(), "ok", {1}, "2024-13-01", std::nullopt), Catch::Contains("2024-13-01"));
   CHECK_THROWS_WITH(join_body(db, testing::admin(), testing::at(), "ok", {1}, "2024-02-01", std::string("2024-01-01")), Catch::Contains("before"));
 }
+
+TEST_CASE("a school leaving a body: its membership ends that day, and a non-member is refused with nothing written") {
+  auto db = with_schools();
+  add_body(db, testing::admin(), testing::at(), {"t1", "trust", "Trust One"});
+  add_body(db, testing::admin(), testing::at(), {"t2", "trust", "Trust Two"});
+  join_body(db, testing::admin(), testing::at(), "t1", {1, 2}, "2020-09-01", std::nullopt);
+  leave_body(db, testing::admin(), testing::at(), "t1", {1}, "2021-03-31");
+  join_body(db, testing::admin(), testing::at(), "t2", {1}, "2021-04-01", std::nullopt);
+  CHECK(members_on(db, "t1", "2021-03-31") == std::vector<std::int64_t>{1, 2});
+  CHECK(members_on(db, "t1", "2021-04-01") == std::vector<std::int64_t>{2});
+  CHECK(members_on(db, "t2", "2021-04-01") == std::vector<std::int64_t>{1});
+  const auto memberships = [&] {
+    auto s = testing::sql(db, "SELECT group_concat(body_id || ':' || from_date || ':' || IFNULL(to_date, '-'), ' ') "
+                              "FROM (SELECT * FROM memberships ORDER BY id)");
+    s.step();
+    return s.text(0);
+  };
+  CHECK(memberships() == "t1:2020-09-01:2021-03-31 t1:2020-09-01:- t2:2021-04-01:-");
+  // School 2 may leave, school 3 was never a member: neither leaves.
+  CHECK_THROWS_AS(leave_body(db, testing::admin(), testing::at(), "t1", {2, 3}, "2021-06-30"), UsageError);
+  CHECK(memberships() == "t1:2020-09-01:2021-03-31 t1:2020-09-01:- t2:2021-04-01:-");
+  CHECK_THROWS_AS(leave_body(db, testing::admin(), testing::at(), "t1", {2}, "30/06/2021"), UsageError);
+}

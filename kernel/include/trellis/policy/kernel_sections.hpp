@@ -24,6 +24,9 @@
 ///     send_within_working_days = 7    # to the school's head, from the day it was held
 ///     agree_within_working_days = 5   # agreed, from the day it was sent
 ///
+///     [history]
+///     earlier_bodies = true       # history --body shows other bodies' judgements made before joining
+///
 ///     [crosswalk.other-regime]    # its level = this regime's level
 ///     good = "green"
 ///

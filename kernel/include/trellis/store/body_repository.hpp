@@ -26,6 +26,8 @@ class BodyRepository {
   virtual bool ever_member(const std::string& body_id, std::int64_t urn) = 0;
   virtual void add_membership(const std::string& body_id, std::int64_t urn, const std::string& from,
                               const std::optional<std::string>& to) = 0;
+  /// Ends the school's membership in force on `last_day` on that day; whether there was one.
+  virtual bool end_membership(const std::string& body_id, std::int64_t urn, const std::string& last_day) = 0;
   /// The members on a day, by URN.
   virtual std::vector<std::int64_t> members_on(const std::string& body_id, const std::string& date) = 0;
 
@@ -33,6 +35,8 @@ class BodyRepository {
   virtual std::int64_t add_adoption(const Adoption& adoption, const std::string& at) = 0;
   /// The adoption in force on a day: the latest from that day or before.
   virtual std::optional<Adoption> adoption_on(const std::string& body_id, const std::string& date) = 0;
+  /// Every adoption of the body, by first day (each in force until the next one's).
+  virtual std::vector<Adoption> adoptions(const std::string& body_id) = 0;
 };
 
 }  // namespace trellis

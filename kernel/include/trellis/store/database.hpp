@@ -24,6 +24,7 @@ class PersonRepository;
 class NoteRepository;
 class LetterRepository;
 class AuditRepository;
+class TimelineRepository;
 
 class Database {
  public:
@@ -45,6 +46,7 @@ class Database {
   NoteRepository& notes();
   LetterRepository& letters();  ///< the outbox
   AuditRepository& audit();
+  TimelineRepository& timeline();  ///< one school across bodies, read-only
 
   /// The backend, for the schema's versions (trellis/store/schema.hpp).
   Store& store();

@@ -37,6 +37,7 @@ class Store {
   virtual NoteRepository& notes() = 0;
   virtual LetterRepository& letters() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual TimelineRepository& timeline() = 0;
 };
 
 }  // namespace trellis

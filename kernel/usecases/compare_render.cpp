@@ -1,0 +1,206 @@
+#include "trellis/compare_render.hpp"
+
+#include <set>
+#include <sstream>
+
+#include "trellis/assessment_json.hpp"
+#include <algorithm>
+
+namespace trellis {
+namespace {
+
+/// "nexus-mat 2018-19.1 (adopted)" or "nexus-mat 2018-19.1 (policies/nexus.toml)".
+std::string name_of(const ComparedPolicy& p) {
+  return p.regime + " " + p.version + (p.adopted ? " (adopted)" : " (" + p.policy_path + ")");
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+/// The levels on each side of a table, in the order first met.
+std::pair<std::vector<std::string>, std::vector<std::string>> sides(const LevelTable& t) {
+  std::vector<std::string> rows, cols;
+  for (const auto& [key, n] : t.counts) {
+    if (std::find(rows.begin(), rows.end(), key.first) == rows.end()) rows.push_back(key.first);
+    if (std::find(cols.begin(), cols.end(), key.second) == cols.end()) cols.push_back(key.second);
+  }
+  return {rows, cols};
+}
+
+int count_of(const LevelTable& t, const std::string& row, const std::string& col) {
+  auto it = t.counts.find({row, col});
+  return it == t.counts.end() ? 0 : it->second;
+}
+
+std::string crosswalk_line(const LevelTable& t) {
+  if (!t.crosswalk) return "No crosswalk between these regimes: the levels are counted, not matched.";
+  return "Crosswalk: " + *t.crosswalk + ". At the same place: " + std::to_string(t.agree) +
+         "; at another: " + std::to_string(t.differ) + ".";
+}
+
+/// Markdown (the terminal's table is the same text): a person's reading of the run.
+std::string markdown(const CompareRun& run) {
+  std::ostringstream o;
+  const auto& adopted = run.policies.front();
+  o << "# " << run.body_id << ", " << run.period << ": " << run.policies.size() << " policies on the same evidence\n\n"
+    << "Nothing was stored.\n\n";
+  for (std::size_t i = 0; i < run.policies.size(); ++i) o << i + 1 << ". " << name_of(run.policies[i]) << "\n";
+  for (const auto& t : run.tables) {
+    const auto& other = run.policies[t.other];
+    const auto [rows, cols] = sides(t);
+    o << "\n## Level against level: " << adopted.regime << " (rows) and " << other.regime << " " << other.version
+      << " (columns)\n\n| " << adopted.regime << " |";
+    for (const auto& c : cols) o << " " << c << " |";
+    o << "\n|---|";
+    for (std::size_t i = 0; i < cols.size(); ++i) o << "---:|";
+    o << "\n";
+    for (const auto& r : rows) {
+      o << "| " << r << " |";
+      for (const auto& c : cols) o << " " << count_of(t, r, c) << " |";
+      o << "\n";
+    }
+    o << "\n" << crosswalk_line(t) << "\n";
+  }
+  o << "\n## Workload per term: activities each policy would plan\n\n| policy | term | type | activities |\n|---|---|---|---:|\n";
+  for (const auto& p : run.policies)
+    for (const auto& [term, types] : p.workload)
+      for (const auto& [type, n] : types) o << "| " << name_of(p) << " | " << term << " | " << type << " | " << n << " |\n";
+  o << "\n## Schools\n";
+  for (const auto& s : adopted.run.schools) {
+    o << "\n### " << s.urn << " " << s.name << "\n\n";
+    for (const auto& p : run.policies)
+      for (const auto& a : p.run.schools) {
+        if (a.urn != s.urn) continue;
+        o << "- **" << name_of(p) << "**: " << a.level;
+        if (auto note = a.switch_note()) o << " (" << *note << ")";
+        o << "\n";
+        for (const auto& r : a.reasons) o << "  - " << r << "\n";
+        if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
+          o << "  - Evidence: " << g->second.sentence() << "\n";
+      }
+  }
+  return o.str();
+}
+
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) o += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
+  return o;
+}
+
+std::string html(const CompareRun& run) {
+  std::ostringstream o;
+  const auto& adopted = run.policies.front();
+  o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(run.body_id) << " "
+    << esc(run.period) << ": policies compared</title></head><body>\n<h1>" << esc(run.body_id) << ", " << esc(run.period)
+    << ": " << run.policies.size() << " policies on the same evidence</h1>\n<p>Nothing was stored.</p>\n<ol>\n";
+  for (const auto& p : run.policies) o << "<li>" << esc(name_of(p)) << "</li>\n";
+  o << "</ol>\n";
+  for (const auto& t : run.tables) {
+    const auto [rows, cols] = sides(t);
+    o << "<h2>Level against level: " << esc(adopted.regime) << " and " << esc(run.policies[t.other].regime)
+      << "</h2>\n<table><tr><th>" << esc(adopted.regime) << "</th>";
+    for (const auto& c : cols) o << "<th>" << esc(c) << "</th>";
+    o << "</tr>\n";
+    for (const auto& r : rows) {
+      o << "<tr><th>" << esc(r) << "</th>";
+      for (const auto& c : cols) o << "<td>" << count_of(t, r, c) << "</td>";
+      o << "</tr>\n";
+    }
+    o << "</table>\n<p>" << esc(crosswalk_line(t)) << "</p>\n";
+  }
+  o << "<h2>Workload per term</h2>\n<table><tr><th>policy</th><th>term</th><th>type</th><th>activities</th></tr>\n";
+  for (const auto& p : run.policies)
+    for (const auto& [term, types] : p.workload)
+      for (const auto& [type, n] : types)
+        o << "<tr><td>" << esc(name_of(p)) << "</td><td>" << esc(term) << "</td><td>" << esc(type) << "</td><td>" << n
+          << "</td></tr>\n";
+  o << "</table>\n<h2>Schools</h2>\n<table><tr><th>school</th>";
+  for (const auto& p : run.policies) o << "<th>" << esc(name_of(p)) << "</th>";
+  o << "</tr>\n";
+  for (const auto& s : adopted.run.schools) {
+    o << "<tr><td>" << s.urn << " " << esc(s.name) << "</td>";
+    for (const auto& p : run.policies) {
+      o << "<td>";
+      for (const auto& a : p.run.schools)
+        if (a.urn == s.urn) {
+          o << "<strong>" << esc(a.level) << "</strong><ul>";
+          for (const auto& r : a.reasons) o << "<li>" << esc(r) << "</li>";
+          if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
+            o << "<li>Evidence: " << esc(g->second.sentence()) << "</li>";
+          o << "</ul>";
+        }
+      o << "</td>";
+    }
+    o << "</tr>\n";
+  }
+  o << "</table>\n</body></html>\n";
+  return o.str();
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string o = "\"";
+  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return o + "\"";
+}
+
+std::string csv(const CompareRun& run) {
+  std::ostringstream o;
+  o << "urn,name,policy,regime,version,adopted,level,reasons,evidence\r\n";
+  for (const auto& p : run.policies)
+    for (const auto& a : p.run.schools) {
+      const auto g = p.gaps.find(a.urn);
+      const std::vector<std::string> row{std::to_string(a.urn), a.name, p.policy_path, p.regime, p.version,
+                                         p.adopted ? "yes" : "no", a.level, joined(a.reasons, " | "),
+                                         g == p.gaps.end() ? "" : g->second.sentence()};
+      for (std::size_t i = 0; i < row.size(); ++i) o << (i ? "," : "") << csv_field(row[i]);
+      o << "\r\n";
+    }
+  return o.str();
+}
+
+}  // namespace
+
+nlohmann::json to_json(const CompareRun& run) {
+  auto policies = nlohmann::json::array();
+  for (const auto& p : run.policies) {
+    auto schools = nlohmann::json::array();
+    for (const auto& a : p.run.schools) {
+      auto j = to_json(a);
+      if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
+        j["evidence"] = {{"rated", {{"wanted", g->second.rated.wanted}, {"missing", g->second.rated.missing}}},
+                         {"measured", {{"wanted", g->second.measured.wanted}, {"missing", g->second.measured.missing}}},
+                         {"summary", g->second.sentence()}};
+      schools.push_back(std::move(j));
+    }
+    auto workload = nlohmann::json::array();
+    for (const auto& [term, types] : p.workload)
+      for (const auto& [type, n] : types) workload.push_back({{"term", term}, {"type", type}, {"activities", n}});
+    policies.push_back({{"policy", p.policy_path}, {"regime", p.regime}, {"version", p.version}, {"adopted", p.adopted},
+                        {"planned_from", p.run.planned_from}, {"schools", schools}, {"workload", workload}});
+  }
+  auto tables = nlohmann::json::array();
+  for (const auto& t : run.tables) {
+    auto cells = nlohmann::json::array();
+    for (const auto& [key, n] : t.counts) cells.push_back({{"adopted", key.first}, {"other", key.second}, {"schools", n}});
+    tables.push_back({{"other", run.policies[t.other].policy_path},
+                      {"crosswalk", t.crosswalk ? nlohmann::json(*t.crosswalk) : nlohmann::json()},
+                      {"same", t.crosswalk ? nlohmann::json(t.agree) : nlohmann::json()},
+                      {"different", t.crosswalk ? nlohmann::json(t.differ) : nlohmann::json()},
+                      {"cells", cells}});
+  }
+  return {{"body", run.body_id}, {"period", run.period}, {"policies", policies}, {"tables", tables}};
+}
+
+std::string render_compare(const CompareRun& run, const std::string& format) {
+  if (format == "json") return to_json(run).dump(2) + "\n";
+  if (format == "csv") return csv(run);
+  if (format == "html") return html(run);
+  return markdown(run);
+}
+
+}  // namespace trellis
