@@ -134,8 +134,9 @@ Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_
     refuse(actor, "send " + named(n) + " to the school", "its author, an officer of " + n.body + " or an admin may");
   require_status(n, {NoteStatus::draft}, "send", "only a draft is sent");
   const Date today = Date::parse(clock.today());
-  const std::string year = find_activity(db, n.activity_id)->year;
-  const auto agree_by = note_deadlines::agree_by(db, n.body, year, today);
+  const auto activity = find_activity(db, n.activity_id);
+  const Date held = activity->done_on.value_or(activity->end);
+  const auto agree_by = note_deadlines::agree_by(db, n.body, activity->year, held, today);
   if (agree_by) db.notes().set_agree_by(id, *agree_by);
   db.notes().set_status(id, NoteStatus::sent);
   db.notes().add_step(id, step_by(actor, clock, "sent"));
