@@ -24,8 +24,17 @@ struct RespondArgs {
 
 struct AgreeArgs {
   std::int64_t id = 0;
-  std::string text;
+  std::string text, on;
 };
+
+/// `--on DATE`, or none when not given.
+std::optional<Date> day_given(const std::string& on) {
+  if (on.empty()) return std::nullopt;
+  std::string why;
+  auto d = Date::try_parse(on, &why);
+  if (!d) throw UsageError("--on: " + why);
+  return d;
+}
 
 struct ListArgs {
   std::string body, format;
@@ -126,10 +135,12 @@ void add_note(CLI::App& app, Cli& cli) {
 
   auto* send = note->add_subcommand("send", "Send a draft note to the school's head");
   static std::int64_t send_id = 0;
+  static std::string send_on;
   send->add_option("ID", send_id, "The note, as `trellis notes` shows it")->required();
+  send->add_option("--on", send_on, "The day it was sent, YYYY-MM-DD, when recorded afterwards (default today)");
   send->callback([&cli] {
     Database db = cli.open_db();
-    said(send_note(db, cli.actor(db), cli.clock(), send_id), "sent to the school");
+    said(send_note(db, cli.actor(db), cli.clock(), send_id, day_given(send_on)), "sent to the school");
   });
 
   auto* respond = note->add_subcommand("respond", "The school's head answers a note: accurate, or inaccurate and why");
@@ -151,10 +162,11 @@ void add_note(CLI::App& app, Cli& cli) {
   auto g = std::make_shared<AgreeArgs>();
   agree->add_option("ID", g->id, "The note, as `trellis notes` shows it")->required();
   agree->add_option("--text", g->text, "The note as revised to answer the head's comment (needed after \"inaccurate\")");
+  agree->add_option("--on", g->on, "The day it was agreed, YYYY-MM-DD, when recorded afterwards (default today)");
   agree->callback([&cli, g] {
     Database db = cli.open_db();
-    const Note n =
-        agree_note(db, cli.actor(db), cli.clock(), g->id, g->text.empty() ? std::nullopt : std::optional(g->text));
+    const Note n = agree_note(db, cli.actor(db), cli.clock(), g->id,
+                              g->text.empty() ? std::nullopt : std::optional(g->text), day_given(g->on));
     said(n, g->text.empty() ? "agreed" : "agreed as revised");
   });
 
