@@ -1,5 +1,6 @@
 // `trellis note add|send|respond|agree` and `trellis notes`: the written
 // record of a visit or meeting, the school's answer, and the agreed note.
+#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -156,6 +157,27 @@ void add_note(CLI::App& app, Cli& cli) {
     Database db = cli.open_db();
     said(respond_to_note(db, cli.actor(db), cli.clock(), r->id, {r->accurate, r->comment}),
          std::string("answered ") + (r->accurate ? "accurate" : "inaccurate"));
+  });
+
+  auto* show = note->add_subcommand("show", "A note's text: whole, or the shareable edition less its internal sections");
+  static std::int64_t show_id = 0;
+  static std::string edition = "full", show_output;
+  show->add_option("ID", show_id, "The note, as `trellis notes` shows it")->required();
+  show->add_option("--edition", edition, "full (default), or shareable: less the sections [notes] internal_sections marks")
+      ->check(CLI::IsMember({"full", "shareable"}));
+  show->add_option("-o,--output", show_output, "Write to this file instead of the terminal");
+  show->callback([&cli] {
+    Database db = cli.open_db();
+    const auto n = find_note(db, show_id);
+    if (!n) throw UsageError("no note with id " + std::to_string(show_id));
+    const std::string text = note_edition(db, *n, edition == "shareable");
+    if (show_output.empty()) {
+      std::cout << text;
+      return;
+    }
+    std::ofstream out(show_output, std::ios::binary);
+    if (!(out << text) || !out.flush()) throw UsageError("cannot write " + show_output);
+    std::cout << "Wrote " << show_output << " (note " << show_id << ", " << edition << " edition).\n";
   });
 
   auto* agree = note->add_subcommand("agree", "Agree a note the head has answered (an inaccurate one with --text)");

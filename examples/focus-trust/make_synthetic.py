@@ -104,3 +104,32 @@ rows = [[urn, f"{YEAR}/summer", area, RAG[letter], "moderated", "Roundtable (SYN
          "SYNTHETIC: leadership's impact as the Roundtable judged it"]
         for urn, letters in ROUNDTABLE.items() for area, letter in zip(AREAS, letters)]
 write(f"roundtable-{YEAR}.csv", ["urn", "period", "subject", "level", "stage", "by", "rationale"], rows)
+
+# §07: the Roundtable's written report on one academy. The policy marks the
+# "Internal" section internal: its edited version for sharing with Ofsted
+# (`trellis note show ID --edition shareable`) leaves it out.
+with open("roundtable-140597.md", "w") as f:
+    f.write("""# Roundtable evaluation, summer 2020: Werneth Primary School (SYNTHETIC)
+
+Present: Principal and SLT; Chair of Governors; Chief Executive; Academy Improvement Partner; Trustee Advocate.
+
+## Strengths
+- Attendance and reading recovered since the spring term.
+- Governors' challenge on outcomes is minuted and followed up.
+
+## Weaknesses
+- Writing in Key Stage 2 remains below the Trust's on-track threshold.
+
+## Leadership impact
+- Pupil outcomes: amber
+- Personal development, behaviour and welfare: amber
+- Teaching, learning and assessment: green
+- Spiritual, moral, social and cultural development: green
+- Capacity for improvement: amber
+
+## Next steps
+- Writing moderation with a partner academy each half-term.
+
+## Internal: personnel and capability
+- Two Year 6 teachers on long-term absence; the agreed capability procedure is not in use.
+""")

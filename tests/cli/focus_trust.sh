@@ -207,5 +207,20 @@ run note add "$day" --text "SYNTHETIC: a second note" --as aip
 run note send "$((note + 1))" --on 2030-01-01 --as aip; rc=$?
 [ $rc -eq 2 ] && ok || bad "a send date after today is refused (rc $rc): $(cat "$dir/err")"
 
+# §07: the Roundtable's written report, and the edited version for sharing with Ofsted that leaves
+# out the sections the policy marks internal.
+rt=$(python3 -c "import json,sys; print(next(a['id'] for a in json.load(open(sys.argv[1])) if a['urn']==900001 and a['rule']=='ft-07.roundtable'))" "$dir/plan.json")
+printf '# Roundtable\n\n## Strengths\n- Reading\n\n## Internal: capability\n- A named teacher\n\n### Detail\n- more\n\n## Next steps\n- Writing\n' >"$dir/rt.md"
+run activity done "$rt" --on 2020-07-01 --as aip && run note add "$rt" --file "$dir/rt.md" --as aip && ok || bad "Roundtable note: $(cat "$dir/err")"
+rtnote=$(python3 -c "import json,sys; print(max(n['id'] for n in json.load(open(sys.argv[1]))))" <("$trellis" notes --body ft --format json))
+run note show "$rtnote" && grep -q "A named teacher" "$dir/out" && grep -q "Next steps" "$dir/out" && ok \
+  || bad "§07: the full written report: $(cat "$dir/out" "$dir/err")"
+run note show "$rtnote" --edition shareable
+! grep -q "A named teacher\|Internal\|more" "$dir/out" && grep -q "## Strengths" "$dir/out" && grep -q "## Next steps" "$dir/out" && ok \
+  || bad "§07: the edited version leaves out the internal section and its subsections: $(cat "$dir/out" "$dir/err")"
+echo "- changed" >>"$dir/rt.md"
+run note show "$rtnote"; rc=$?
+[ $rc -eq 3 ] && grep -q "rt.md" "$dir/err" && ok || bad "a note's file changed since is refused (rc $rc): $(cat "$dir/err")"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -130,6 +130,15 @@ struct NoteFilter {
 
 /// Notes in id order, each with its steps.
 std::vector<Note> list_notes(Database& db, const NoteFilter& filter = {});
+
+/// `markdown` less the sections whose heading starts with one of `internal`
+/// (case-insensitively), each up to the next heading of the same or a higher level.
+std::string shareable_text(const std::string& markdown, const std::vector<std::string>& internal);
+/// The note's text (its agreed text, or its file, checked against the sha256
+/// kept when it was added): whole, or `shareable`, less the sections the
+/// body's policy marks internal ([notes] internal_sections). InputError for a
+/// file that is gone or changed; StoreError for a body with no policy.
+std::string note_edition(Database& db, const Note& n, bool shareable);
 std::optional<Note> find_note(Database& db, std::int64_t id);
 
 /// The notes of the body's activities in `year` that are past a deadline they
