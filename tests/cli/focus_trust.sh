@@ -154,8 +154,8 @@ python3 - "$dir/out" <<'PY' && ok || bad "Trust intervention: a Task Group meets
 import json, sys
 tg = sorted(a["start"] for a in json.load(open(sys.argv[1])) if a["rule"] == "ft-int.task-group" and a["status"] != "cancelled")
 months = [d[:7] for d in tg]
-assert months == ["2020-02", "2020-03", "2020-04", "2020-05", "2020-06", "2020-07"], tg
-assert tg[0] >= "2020-01-27"
+assert months == ["2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06", "2020-07"], tg
+assert tg[0] >= "2020-01-27"   # none before the decision
 PY
 # The decision stands in later terms until ended: summer's RAG says it continues.
 run assess --body ft --period 2019-20/summer --on 2020-04-20 --format json && ok || bad "assess summer: $(cat "$dir/err")"
@@ -167,7 +167,7 @@ assert any("Consultancy: 4 of 6 Focus Education days used this year, 2 under" in
 assert any("Consultancy: 0 of 6" in r for r in s[900002]["reasons"]), s[900002]["reasons"]
 PY
 run schedule --body ft --year 2019-20 --format json
-python3 -c "import json,sys; tg=[a for a in json.load(open(sys.argv[1])) if a['rule']=='ft-int.task-group' and a['status']!='cancelled']; assert len(tg)==6, tg" "$dir/out" \
+python3 -c "import json,sys; tg=[a for a in json.load(open(sys.argv[1])) if a['rule']=='ft-int.task-group' and a['status']!='cancelled']; assert len(tg)==7, tg" "$dir/out" \
   && ok || bad "the summer assessment keeps the Task Group"
 run rate 900001 --body ft --period 2019-20/summer --subject intervention --level none --stage final --on 2020-06-29 --as ceo \
   && ok || bad "end intervention: $(cat "$dir/err")"
@@ -176,7 +176,7 @@ python3 - "$dir/out" <<'PY' && ok || bad "Trust intervention: ended by another d
 import json, sys
 tg = [a for a in json.load(open(sys.argv[1])) if a["rule"] == "ft-int.task-group"]
 live = sorted(a["start"][:7] for a in tg if a["status"] != "cancelled")
-assert live == ["2020-02", "2020-03", "2020-04", "2020-05", "2020-06"], live
+assert live == ["2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06"], live
 assert any(a["status"] == "cancelled" and a["start"] >= "2020-06-29" for a in tg), tg
 PY
 
