@@ -84,7 +84,8 @@ for urn, (_, terms) in ACADEMIES.items():
         for kpi, v in zip(KPIS, kpis):
             if v is not None:
                 evidence.append([urn, kpi, period, v, "SYNTHETIC termly KPI return"])
-        evidence.append([urn, "partnership_visit_outcome", period, outcome, "SYNTHETIC partnership visit"])
+        # A text value carries no note: the file is SYNTHETIC throughout (see the docstring).
+        evidence.append([urn, "partnership_visit_outcome", period, outcome, ""])
         evidence.append([urn, "consultancy_days_used", period, DAYS[urn][TERMS.index(term)],
                          "SYNTHETIC consultancy log"])
     for half, v in zip(HALVES, DROPS[urn]):
@@ -92,7 +93,7 @@ for urn, (_, terms) in ACADEMIES.items():
     for c, met in zip(CRITERIA, PLAN[urn]):
         evidence.append([urn, c, f"{YEAR}/autumn", int(met), "SYNTHETIC improvement plan checklist, autumn visit"])
 evidence.append([140597, "visit_concern", f"{YEAR}/spring",
-                 "Two Year 6 teachers on long-term absence; cover not yet secured", "SYNTHETIC partnership visit"])
+                 "SYNTHETIC: two Year 6 teachers on long-term absence; cover not yet secured", ""])
 write("evidence-2019-20.csv", ["urn", "indicator", "period", "value", "note"], evidence)
 
 for i, term in enumerate(TERMS):
