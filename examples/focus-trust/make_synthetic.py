@@ -96,15 +96,17 @@ evidence.append([140597, "visit_concern", f"{YEAR}/spring",
                  "SYNTHETIC: two Year 6 teachers on long-term absence; cover not yet secured", ""])
 write("evidence-2019-20.csv", ["urn", "indicator", "period", "value", "note"], evidence)
 
+# The day the Chief Executive confirms each term's RAG, before the term's Board report.
+CONFIRMED_ON = ("2019-12-13", "2020-03-27", "2020-07-10")
 for i, term in enumerate(TERMS):
     rows = [[urn, f"{YEAR}/{term}", "overall", CONFIRMED[urn][i], "final", "Chief Executive (SYNTHETIC)",
-             "SYNTHETIC: confirmed for the termly RAG report to the Trust Board"] for urn in ACADEMIES]
-    write(f"confirmations-{YEAR}-{term}.csv", ["urn", "period", "subject", "level", "stage", "by", "rationale"], rows)
+             "SYNTHETIC: confirmed for the termly RAG report to the Trust Board", CONFIRMED_ON[i]] for urn in ACADEMIES]
+    write(f"confirmations-{YEAR}-{term}.csv", ["urn", "period", "subject", "level", "stage", "by", "rationale", "on"], rows)
 
 rows = [[urn, f"{YEAR}/summer", area, RAG[letter], "moderated", "Roundtable (SYNTHETIC)",
-         "SYNTHETIC: leadership's impact as the Roundtable judged it"]
+         "SYNTHETIC: leadership's impact as the Roundtable judged it", "2020-06-17"]
         for urn, letters in ROUNDTABLE.items() for area, letter in zip(AREAS, letters)]
-write(f"roundtable-{YEAR}.csv", ["urn", "period", "subject", "level", "stage", "by", "rationale"], rows)
+write(f"roundtable-{YEAR}.csv", ["urn", "period", "subject", "level", "stage", "by", "rationale", "on"], rows)
 
 # §07: the Roundtable's written report on one academy. The policy marks the
 # "Internal" section internal: its edited version for sharing with Ofsted

@@ -13,6 +13,7 @@
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/csv.hpp"
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
 #include "trellis/ratings.hpp"
@@ -24,7 +25,8 @@ namespace trellis {
 namespace {
 
 const std::vector<std::string> kRequired = {"urn", "period", "subject", "level", "stage", "by"};
-const std::string kOptional = "rationale";
+/// rationale: why; on: the day it was decided (YYYY-MM-DD; empty: today), which a decision re-plans from.
+const std::vector<std::string> kOptional = {"rationale", "on"};
 
 std::string joined(const std::vector<std::string>& items) {
   std::string s;
@@ -42,7 +44,7 @@ std::string trimmed(std::string_view s) {
 std::map<std::string, std::size_t> read_header(const csv::Reader& r) {
   std::map<std::string, std::size_t> cols;
   std::vector<std::string> allowed = kRequired;
-  allowed.push_back(kOptional);
+  allowed.insert(allowed.end(), kOptional.begin(), kOptional.end());
   for (std::size_t i = 0; i < r.size(); ++i) {
     std::string name = trimmed(r[i]);
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -53,7 +55,7 @@ std::map<std::string, std::size_t> read_header(const csv::Reader& r) {
   for (auto& name : kRequired)
     if (!cols.count(name))
       throw InputError(Location{r.name(), r.line(), 0},
-                       "the columns " + joined(kRequired) + " (and optionally rationale)", "no \"" + name + "\" column");
+                       "the columns " + joined(kRequired) + " (and optionally rationale, on)", "no \"" + name + "\" column");
   return cols;
 }
 
@@ -140,8 +142,11 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     }
     if (field("by").empty()) throw InputError(r.at(col("by")), "who set the rating", "an empty field");
 
+    const std::string on = cols.count("on") ? field("on") : std::string();
+    if (!on.empty() && !Date::try_parse(on, &why))
+      throw InputError(r.at(col("on")), "the day it was decided, YYYY-MM-DD (" + why + ")", csv::quoted(on));
     RatingInput in{urn, body_id, period->to_string(), field("subject"), field("level"), field("stage"), field("by"),
-                   cols.count(kOptional) ? field(kOptional) : std::string(), ""};
+                   cols.count("rationale") ? field("rationale") : std::string(), on};
     std::int64_t id = 0;
     try {
       const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true);
