@@ -39,6 +39,8 @@ std::vector<PolicyKeySpec> policy_keys() {
           .default_value(texts{"Principal and SLT", "Chair of Governors (and governors if available)",
                                "Chief Executive", "Academy Improvement Partner", "Trustee Advocate"})
           .doc("who takes part (§07); others may be invited"),
+      integer("roundtable.intervention_within_school_days").range(1, 60).default_value(15)
+          .doc("school days after a red RAG within which a Roundtable meets as an intervention meeting (§07)"),
       integer("roundtable.summary_data_school_days_before").range(1, 30).default_value(5)
           .doc("school days before the Roundtable that the annual summary data (§03) is due"),
       integer("roundtable.report_statement_working_days_after").range(1, 60).default_value(10)

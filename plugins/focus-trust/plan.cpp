@@ -40,6 +40,19 @@ void visits(const AssessmentOut& a, const PolicyView& p, std::vector<ActivityRul
       r.documents.push_back("Improvement plan checked against the six success criteria, recorded by the AIP (§13)");
     out.push_back(std::move(r));
   }
+  // §07, the second context: a Roundtable as an intervention meeting about an
+  // underperforming academy, held soon after a red RAG.
+  if (a.level == "red") {
+    ActivityRule r = activity_rule("ft-07.intervention-roundtable", "meeting",
+                                   "Roundtable: intervention meeting on an underperforming academy", Cadence::within,
+                                   p.texts("roundtable.personnel"),
+                                   "§07: the Roundtable as a forum for an intervention meeting about an underperforming "
+                                   "academy; a red RAG proposes formal intervention, the Chief Executive decides");
+    r.offset_days = whole_number(p, "roundtable.intervention_within_school_days");
+    r.day_kind = DayKind::school;
+    r.documents = {"The termly RAG and its reasons", "Additional support the Trust could provide"};
+    out.push_back(std::move(r));
+  }
   // Earned autonomy ("Trust intervention"): more visits for a less successful academy.
   if (const int extra = whole_number(p, "visits.extra_per_term." + a.level); extra > 0) {
     ActivityRule r = activity_rule("ft-06.additional-visit", "visit", "Additional partnership visit (" + a.level + ")",

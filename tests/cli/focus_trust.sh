@@ -131,6 +131,10 @@ for urn in (900001, 900002):
     assert len(mine(urn, "ft-tlr.review")) == 1
 # Earned autonomy: a red academy gets an extra visit a term from its red term on; a green one none.
 assert mine(900001, "ft-06.additional-visit") and not mine(900002, "ft-06.additional-visit")
+# §07: a red RAG brings a Roundtable as an intervention meeting within three school weeks.
+irt = mine(900001, "ft-07.intervention-roundtable")
+assert len(irt) == 1 and "2020-01-06" <= irt[0]["start"] and irt[0]["end"] <= "2020-01-27", irt
+assert "Trustee Advocate" in irt[0]["attendees"] and not mine(900002, "ft-07.intervention-roundtable")
 # A red RAG only proposes intervention: no Task Group without the CEO's decision.
 assert not [a for a in acts if a["rule"] == "ft-int.task-group"]
 # The termly RAG report to the Trust Board.
