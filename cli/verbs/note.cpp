@@ -1,5 +1,6 @@
 // `trellis note add|send|respond|agree` and `trellis notes`: the written
 // record of a visit or meeting, the school's answer, and the agreed note.
+#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -25,8 +26,17 @@ struct RespondArgs {
 
 struct AgreeArgs {
   std::int64_t id = 0;
-  std::string text;
+  std::string text, on;
 };
+
+/// `--on DATE`, or none when not given.
+std::optional<Date> day_given(const std::string& on) {
+  if (on.empty()) return std::nullopt;
+  std::string why;
+  auto d = Date::try_parse(on, &why);
+  if (!d) throw UsageError("--on: " + why);
+  return d;
+}
 
 struct ListArgs {
   std::string body, format;
@@ -127,10 +137,12 @@ void add_note(CLI::App& app, Cli& cli) {
 
   auto* send = note->add_subcommand("send", "Send a draft note to the school's head");
   static std::int64_t send_id = 0;
+  static std::string send_on;
   send->add_option("ID", send_id, "The note, as `trellis notes` shows it")->required();
+  send->add_option("--on", send_on, "The day it was sent, YYYY-MM-DD, when recorded afterwards (default today)");
   send->callback([&cli] {
     Database db = cli.open_db();
-    said(send_note(db, cli.actor(db), cli.clock(), send_id), "sent to the school");
+    said(send_note(db, cli.actor(db), cli.clock(), send_id, day_given(send_on)), "sent to the school");
   });
 
   auto* respond = note->add_subcommand("respond", "The school's head answers a note: accurate, or inaccurate and why");
@@ -148,14 +160,36 @@ void add_note(CLI::App& app, Cli& cli) {
          std::string("answered ") + (r->accurate ? "accurate" : "inaccurate"));
   });
 
+  auto* show = note->add_subcommand("show", "A note's text: whole, or the shareable edition less its internal sections");
+  static std::int64_t show_id = 0;
+  static std::string edition = "full", show_output;
+  show->add_option("ID", show_id, "The note, as `trellis notes` shows it")->required();
+  show->add_option("--edition", edition, "full (default), or shareable: less the sections [notes] internal_sections marks")
+      ->check(CLI::IsMember({"full", "shareable"}));
+  show->add_option("-o,--output", show_output, "Write to this file instead of the terminal");
+  show->callback([&cli] {
+    Database db = cli.open_db();
+    const auto n = find_note(db, show_id);
+    if (!n) throw UsageError("no note with id " + std::to_string(show_id));
+    const std::string text = note_edition(db, *n, edition == "shareable");
+    if (show_output.empty()) {
+      std::cout << text;
+      return;
+    }
+    std::ofstream out(show_output, std::ios::binary);
+    if (!(out << text) || !out.flush()) throw UsageError("cannot write " + show_output);
+    std::cout << "Wrote " << show_output << " (note " << show_id << ", " << edition << " edition).\n";
+  });
+
   auto* agree = note->add_subcommand("agree", "Agree a note the head has answered (an inaccurate one with --text)");
   auto g = std::make_shared<AgreeArgs>();
   agree->add_option("ID", g->id, "The note, as `trellis notes` shows it")->required();
   agree->add_option("--text", g->text, "The note as revised to answer the head's comment (needed after \"inaccurate\")");
+  agree->add_option("--on", g->on, "The day it was agreed, YYYY-MM-DD, when recorded afterwards (default today)");
   agree->callback([&cli, g] {
     Database db = cli.open_db();
-    const Note n =
-        agree_note(db, cli.actor(db), cli.clock(), g->id, g->text.empty() ? std::nullopt : std::optional(g->text));
+    const Note n = agree_note(db, cli.actor(db), cli.clock(), g->id,
+                              g->text.empty() ? std::nullopt : std::optional(g->text), day_given(g->on));
     said(n, g->text.empty() ? "agreed" : "agreed as revised");
   });
 

@@ -28,8 +28,11 @@ void add_rate(CLI::App& app, Cli& cli) {
               << in.stage << " for " << in.period << ", by " << (in.by.empty() ? actor.name : in.by) << ".\n";
     if (run.school) {
       const auto& a = *run.school;
-      std::cout << "This is the decision on " << a.name << ": " << a.level << " counts (computed: " << a.computed_level
-                << ").\n";
+      if (in.subject == "overall")
+        std::cout << "This is the decision on " << a.name << ": " << a.level << " counts (computed: " << a.computed_level
+                  << ").\n";
+      else  // a standing decision ([decisions] standing): it holds in later periods until another replaces it
+        std::cout << "This decision on " << a.name << "'s " << in.subject << " stands until another replaces it.\n";
       if (run.replan)
         std::cout << "Its plan from " << (in.on.empty() ? "today" : in.on) << ": " << to_text(*run.replan)
                   << ". See `trellis schedule`.\n";

@@ -114,7 +114,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
                  const std::vector<HeldItem>& items, const KernelSections& sections, std::vector<StoredRating> ratings,
                  std::optional<std::string> previous, const sdk::CalendarView& calendar)
       : school_(school), period_(period), benchmarks_(benchmarks), ratings_(std::move(ratings)),
-        previous_(std::move(previous)), calendar_(calendar) {
+        previous_(std::move(previous)), standing_(sections.standing_decisions), calendar_(calendar) {
     // Keep, per indicator, the newest item that applies to the period and is
     // not too old for it: the latest period wins, then the latest recorded.
     std::map<std::string, Period> kept;  // the period of each kept item
@@ -152,8 +152,15 @@ class SchoolEvidence final : public sdk::EvidenceView {
   std::optional<std::string> previous_level() const override { return previous_; }
 
   std::optional<std::string> rating(std::string_view subject, std::string_view stage) const override {
-    for (auto it = ratings_.rbegin(); it != ratings_.rend(); ++it)
-      if (it->subject == subject && it->stage == stage && it->period == period_.to_string()) return it->level;
+    // A standing decision ([decisions] standing) holds from its period on until
+    // another replaces it: the latest recorded at or before this period counts.
+    const bool standing = std::find(standing_.begin(), standing_.end(), subject) != standing_.end();
+    for (auto it = ratings_.rbegin(); it != ratings_.rend(); ++it) {
+      if (it->subject != subject || it->stage != stage) continue;
+      if (it->period == period_.to_string()) return it->level;
+      if (!standing) continue;
+      if (auto p = Period::try_parse(it->period); p && applies(*p, period_)) return it->level;
+    }
     return std::nullopt;
   }
 
@@ -167,6 +174,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
   std::vector<sdk::Observation> all_;
   std::vector<StoredRating> ratings_;
   std::optional<std::string> previous_;
+  std::vector<std::string> standing_;
   const sdk::CalendarView& calendar_;
 };
 

@@ -12,24 +12,32 @@ namespace {
 // year's start), so that a note's working days are the ones the scheduler
 // counts for the body's activities.
 std::optional<Date> within(Database& db, const std::string& body, const std::string& year, Date from,
-                           std::optional<int> KernelSections::*days) {
+                           std::optional<int> KernelSections::*days, std::optional<int> KernelSections::*calendar_days) {
   auto adoption = adoption_on(db, body, from.to_string());
   if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
   if (!adoption) return std::nullopt;
   const Policy policy = Policy::load(adoption->policy_path);
-  const auto n = read_kernel_sections(policy.view()).*days;
+  const KernelSections sections = read_kernel_sections(policy.view());
+  const AcademicCalendar cal = calendar_from_policy(policy.view(), adoption->policy_path.string());
+  if (const auto c = sections.*calendar_days) return cal.working_day_on_or_after(from + *c);
+  const auto n = sections.*days;
   if (!n) return std::nullopt;
-  return calendar_from_policy(policy.view(), adoption->policy_path.string()).add_working_days(from, *n);
+  return cal.add_working_days(from, *n);
 }
 
 }  // namespace
 
 std::optional<Date> send_by(Database& db, const std::string& body, const std::string& year, Date from) {
-  return within(db, body, year, from, &KernelSections::note_send_within);
+  return within(db, body, year, from, &KernelSections::note_send_within, &KernelSections::note_send_calendar);
 }
 
-std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date from) {
-  return within(db, body, year, from, &KernelSections::note_agree_within);
+std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date held, Date sent) {
+  // The policy read once more for where the count starts; within() reads the days.
+  auto adoption = adoption_on(db, body, held.to_string());
+  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
+  const bool from_held = adoption && read_kernel_sections(Policy::load(adoption->policy_path).view()).note_agree_from_held;
+  return within(db, body, year, from_held ? held : sent, &KernelSections::note_agree_within,
+                &KernelSections::note_agree_calendar);
 }
 
 }  // namespace trellis::note_deadlines

@@ -8,12 +8,14 @@
 
 namespace trellis::note_deadlines {
 
-/// `from` plus the policy's send_within_working_days, in the calendar of the
+/// `from` plus the policy's send deadline (working days, or calendar days
+/// moved to the next working day), in the calendar of the
 /// policy `body` follows on `from` (the rules in force when the visit was held;
 /// else at the start of `year`); none when it sets no such deadline or the body
 /// has adopted no policy. InputError when the adopted policy can no longer be read.
 std::optional<Date> send_by(Database& db, const std::string& body, const std::string& year, Date from);
-/// `from` (the day sent) plus the policy's agree_within_working_days, likewise.
-std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date from);
+/// The day sent (or `held`, where the policy counts from the day held) plus
+/// the policy's agree deadline, likewise.
+std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date held, Date sent);
 
 }  // namespace trellis::note_deadlines

@@ -70,6 +70,13 @@ std::string read_whole(const std::filesystem::path& file) {
 
 std::string dated(const char* what, const std::optional<Date>& d) { return d ? std::string("; ") + what + " " + d->to_string() : ""; }
 
+/// The day a step was taken: `on` when it is recorded afterwards (never after today), else today.
+Date day_done(const Clock& clock, std::optional<Date> on) {
+  const Date today = Date::parse(clock.today());
+  if (on && today < *on) throw UsageError("the day given, " + on->to_string() + ", is after today, " + today.to_string());
+  return on.value_or(today);
+}
+
 }  // namespace
 
 Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& d) {
@@ -126,22 +133,23 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
   return load(db, n.id);
 }
 
-Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id) {
+Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id, std::optional<Date> on) {
   Transaction tx(db);
   Note n = load(db, id);
   const bool officer = actor.role == Role::admin || (actor.role == Role::officer && for_body(actor, n.body));
   if (!officer && !(actor.id == n.author && actor.role != Role::viewer))
     refuse(actor, "send " + named(n) + " to the school", "its author, an officer of " + n.body + " or an admin may");
   require_status(n, {NoteStatus::draft}, "send", "only a draft is sent");
-  const Date today = Date::parse(clock.today());
-  const std::string year = find_activity(db, n.activity_id)->year;
-  const auto agree_by = note_deadlines::agree_by(db, n.body, year, today);
+  const Date today = day_done(clock, on);
+  const auto activity = find_activity(db, n.activity_id);
+  const Date held = activity->done_on.value_or(activity->end);
+  const auto agree_by = note_deadlines::agree_by(db, n.body, activity->year, held, today);
   if (agree_by) db.notes().set_agree_by(id, *agree_by);
   db.notes().set_status(id, NoteStatus::sent);
   db.notes().add_step(id, step_by(actor, clock, "sent"));
   const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.send_by) + " days after it was due)" : "";
   record_audit(db, actor, clock,
-               {"note send", named(n) + " sent to the school" + late + dated("agree by", agree_by),
+               {"note send", named(n) + " sent to the school" + (on ? " on " + on->to_string() : "") + late + dated("agree by", agree_by),
                 sha256_hex("note send\n" + std::to_string(id)), n.body, n.urn,
                 changes(n, NoteStatus::draft, NoteStatus::sent,
                         {{"agree_by", agree_by ? nlohmann::json(agree_by->to_string()) : nlohmann::json()}})});
@@ -171,7 +179,7 @@ Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::
 }
 
 Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
-                const std::optional<std::string>& revision) {
+                const std::optional<std::string>& revision, std::optional<Date> on) {
   Transaction tx(db);
   Note n = load(db, id);
   require_officer(actor, n.body, "agree " + named(n));
@@ -184,11 +192,11 @@ Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64
                          n.steps.back().comment + "\"); agree it with a revised text that answers that",
                      Field::text);
   db.notes().set_status(id, NoteStatus::agreed);
+  const Date today = day_done(clock, on);
   db.notes().add_step(id, step_by(actor, clock, "agreed", "", revision));
-  const Date today = Date::parse(clock.today());
   const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.agree_by) + " days after it was due)" : "";
   record_audit(db, actor, clock,
-               {"note agree", named(n) + " agreed" + (revision ? " as revised" : "") + late,
+               {"note agree", named(n) + " agreed" + (revision ? " as revised" : "") + (on ? " on " + on->to_string() : "") + late,
                 sha256_hex("note agree\n" + std::to_string(id) + '\n' + revision.value_or("")), n.body, n.urn,
                 changes(n, n.status, NoteStatus::agreed,
                         {{"revised", revision.has_value()},

@@ -38,6 +38,11 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   }
   if (auto n = p.number("notes.send_within_working_days")) k.note_send_within = static_cast<int>(*n);
   if (auto n = p.number("notes.agree_within_working_days")) k.note_agree_within = static_cast<int>(*n);
+  if (auto n = p.number("notes.send_within_calendar_days")) k.note_send_calendar = static_cast<int>(*n);
+  if (auto n = p.number("notes.agree_within_calendar_days")) k.note_agree_calendar = static_cast<int>(*n);
+  k.note_agree_from_held = p.text("notes.agree_counted_from").value_or("sent") == "held";
+  k.note_internal_sections = p.texts("notes.internal_sections");
+  k.standing_decisions = p.texts("decisions.standing");
   if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
   return k;
 }
@@ -62,11 +67,28 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"decisions", K::table, false, {}, {}, {}, "how decisions and their letters work"},
       {"decisions.letters", K::string, false, {}, {}, {"provisional", "on_decision"},
        "a change-of-level letter goes on the computed change (marked provisional) or only once decided"},
+      {"decisions.standing", K::string_list, false, {}, {}, {},
+       "subjects whose decision stands until another replaces it; recording one re-plans the school"},
+      {"decisions.notices", K::table, false, {}, {}, {}, "notices a standing decision writes into the outbox"},
+      {"decisions.notices.*", K::table, false, {}, {}, {}, "by subject"},
+      {"decisions.notices.*.*", K::table, false, {}, {}, {}, "by the level decided"},
+      {"decisions.notices.*.*.to", K::string_list, true, {}, {}, {}, "who the notice is to"},
+      {"decisions.notices.*.*.title", K::string, true, {}, {}, {}, "its heading"},
+      {"decisions.notices.*.*.text", K::string, true, {}, {}, {}, "what it says"},
       {"notes", K::table, false, {}, {}, {}, "deadlines for the notes of visits and meetings"},
       {"notes.send_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a visit or meeting was held to send its note to the school"},
       {"notes.agree_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a note was sent to agree it with the school"},
+      {"notes.send_within_calendar_days", K::integer, false, 0, 100, {},
+       "calendar days from the day held to send the note (a weekend or bank holiday moves it to the next working "
+       "day); instead of send_within_working_days"},
+      {"notes.agree_within_calendar_days", K::integer, false, 0, 100, {},
+       "calendar days to agree the note, likewise; instead of agree_within_working_days"},
+      {"notes.agree_counted_from", K::string, false, {}, {}, {"sent", "held"},
+       "what the agree deadline counts from: the day the note was sent (default) or the day the visit was held"},
+      {"notes.internal_sections", K::string_list, false, {}, {}, {},
+       "headings of note sections kept internal: a note's shareable edition leaves them out"},
       {"history", K::table, false, {}, {}, {}, "what the body sees of a school's past"},
       {"history.earlier_bodies", K::boolean, false, {}, {}, {},
        "whether the body sees, in a school's history, the judgements other bodies made on it before it joined, "
@@ -76,6 +98,14 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},
   };
   return keys;
+}
+
+std::optional<DecisionNotice> decision_notice(const sdk::PolicyView& policy, const std::string& subject,
+                                              const std::string& level) {
+  const std::string at = "decisions.notices." + subject + "." + level;
+  if (!policy.has(at)) return std::nullopt;
+  return DecisionNotice{policy.texts(at + ".to"), policy.text(at + ".title").value_or(""),
+                        policy.text(at + ".text").value_or("")};
 }
 
 std::optional<std::string> crosswalk(const sdk::PolicyView& policy, const std::string& other,

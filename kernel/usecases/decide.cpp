@@ -1,6 +1,7 @@
 #include "trellis/decide.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "rating_changes.hpp"
 #include "trellis/planning.hpp"
@@ -16,9 +17,46 @@
 namespace trellis {
 namespace {
 
-bool decides(const sdk::RegimeDescription& d, const RatingInput& in) {
+bool at_deciding_stage(const sdk::RegimeDescription& d, const RatingInput& in) {
   const auto stages = deciding_stages(d);
-  return in.subject == "overall" && std::find(stages.begin(), stages.end(), in.stage) != stages.end();
+  return std::find(stages.begin(), stages.end(), in.stage) != stages.end();
+}
+
+bool decides(const sdk::RegimeDescription& d, const RatingInput& in) {
+  return in.subject == "overall" && at_deciding_stage(d, in);
+}
+
+/// A decision on a subject the policy says stands until replaced ([decisions] standing).
+bool stands(const sdk::RegimeDescription& d, const Policy& policy, const RatingInput& in) {
+  if (in.subject == "overall" || !at_deciding_stage(d, in)) return false;
+  const auto standing = read_kernel_sections(policy.view()).standing_decisions;
+  return std::find(standing.begin(), standing.end(), in.subject) != standing.end();
+}
+
+/// The rules of the school's activities still planned from `from`.
+std::set<std::string> planned_rules(Database& db, const std::string& body, const std::string& year, std::int64_t urn,
+                                    Date from) {
+  std::set<std::string> out;
+  for (const Activity& x : load_activities(db, body, year))
+    if (x.urn == urn && x.status == ActivityStatus::planned && from <= x.start) out.insert(x.rule);
+  return out;
+}
+
+/// What a standing decision changed in the school's plan: each activity of a
+/// rule it brought, and each rule it ended, one line each.
+std::vector<std::string> plan_changes(Database& db, const SchoolAssessment& a, Date from,
+                                      const std::set<std::string>& before) {
+  const std::string year = Period::parse(a.period).academic_year().to_string();
+  const auto after = planned_rules(db, a.body, year, a.urn, from);
+  std::vector<std::string> out;
+  for (const Activity& x : load_activities(db, a.body, year))
+    if (x.urn == a.urn && x.status == ActivityStatus::planned && from <= x.start && !before.count(x.rule))
+      out.push_back(x.title + ": " + x.start.to_string());
+  std::set<std::string> ended;
+  for (const Activity& x : load_activities(db, a.body, year))
+    if (x.urn == a.urn && before.count(x.rule) && !after.count(x.rule) && ended.insert(x.rule).second)
+      out.push_back(x.title + ": no longer held from " + from.to_string());
+  return out;
 }
 
 std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const RatingInput& in) {
@@ -82,17 +120,33 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   run.rating_id = record_rating(db, host, actor, clock, in);
   const std::string on = in.on.empty() ? clock.today() : in.on;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
-  if (adoption && decides(host.description(adoption->regime), in)) run.school = stored_for(db, host, in);
+  if (!adoption) return run;
+  const auto& description = host.description(adoption->regime);
+  const bool standing = !decides(description, in) && stands(description, open_policy(adoption->policy_path, host), in);
+  if (decides(description, in) || standing) run.school = stored_for(db, host, in);
   if (!run.school) return run;
   auto& a = *run.school;
-  const std::string reason = "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on + " by " +
-                             (in.by.empty() ? actor.name : in.by);
+  const std::string by = in.by.empty() ? actor.name : in.by;
+  const std::string reason = standing ? in.subject + " decided as " + in.level + " on " + on + " by " + by
+                                      : "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on +
+                                            " by " + by;
   const Policy policy = open_policy(adoption->policy_path, host);
-  run.replan = replan_school(db, clock, host, policy, a, Date::parse(on), reason);
-  update_later_previous_levels(db, a);
+  const Date from = Date::parse(on);
+  const std::string year = Period::parse(a.period).academic_year().to_string();
+  const auto before = standing ? planned_rules(db, a.body, year, a.urn, from) : std::set<std::string>{};
+  run.replan = replan_school(db, clock, host, policy, a, from, reason);
+  if (!standing) update_later_previous_levels(db, a);
   if (!letter) return run;
   const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
                               on, level_labels(policy.description()), RegimeWords(policy.description())};
+  if (standing) {
+    if (auto notice = decision_notice(policy.view(), in.subject, in.level))
+      letters.push_back(store_letter(db, clock, notice_letter(a, *notice,
+                                                              {in.subject, in.level, in.stage, by, on, in.rationale,
+                                                               plan_changes(db, a, from, before)},
+                                                              context)));
+    return run;
+  }
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

@@ -22,6 +22,7 @@
 
 #include "trellis/assessment.hpp"
 #include "trellis/letter.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 #include "trellis/regime_words.hpp"
 #include "trellis/sdk/description.hpp"
 #include "trellis/store/database.hpp"
@@ -48,6 +49,17 @@ std::optional<std::string> last_letter_level(Database& db, const std::string& bo
 /// to be said. `provisional`: the level is computed and not yet decided.
 std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, bool provisional,
                                     const LetterContext& context);
+
+/// A standing decision as its notice tells it.
+struct StandingDecision {
+  std::string subject, level, stage, by, on, rationale;
+  std::vector<std::string> activities;  ///< what the decision planned, one line each ("Task Group: 2020-02-03")
+};
+
+/// The policy's notice of a standing decision ([decisions.notices]), kind
+/// "notice", addressed to the people it names.
+Letter notice_letter(const SchoolAssessment& a, const DecisionNotice& notice, const StandingDecision& decision,
+                     const LetterContext& context);
 
 /// Stores the letter in the outbox; returns it with its id and file.
 Letter store_letter(Database& db, const Clock& clock, Letter letter);

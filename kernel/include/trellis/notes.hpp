@@ -106,7 +106,9 @@ struct NoteResponse {
 Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& draft);
 
 /// Sends a draft to the school's head: the author, an officer of the body or an admin.
-Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id);
+/// `on`: the day it was sent, when recorded afterwards (not after today; default today).
+Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
+               std::optional<Date> on = std::nullopt);
 
 /// Records the head's answer to a sent note: the school's own head only.
 Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
@@ -117,8 +119,9 @@ Note respond_to_note(Database& db, const Actor& actor, const Clock& clock, std::
 /// answered inaccurate is agreed only with a `revision` of its text that
 /// answers the head's comment, so that the agreed note is never one the
 /// school said was wrong; the original text is kept.
+/// `on`: the day it was agreed, when recorded afterwards (not after today; default today).
 Note agree_note(Database& db, const Actor& actor, const Clock& clock, std::int64_t id,
-                const std::optional<std::string>& revision = std::nullopt);
+                const std::optional<std::string>& revision = std::nullopt, std::optional<Date> on = std::nullopt);
 
 struct NoteFilter {
   std::string body;                 ///< empty: every body
@@ -127,6 +130,15 @@ struct NoteFilter {
 
 /// Notes in id order, each with its steps.
 std::vector<Note> list_notes(Database& db, const NoteFilter& filter = {});
+
+/// `markdown` less the sections whose heading starts with one of `internal`
+/// (case-insensitively), each up to the next heading of the same or a higher level.
+std::string shareable_text(const std::string& markdown, const std::vector<std::string>& internal);
+/// The note's text (its agreed text, or its file, checked against the sha256
+/// kept when it was added): whole, or `shareable`, less the sections the
+/// body's policy marks internal ([notes] internal_sections). InputError for a
+/// file that is gone or changed; StoreError for a body with no policy.
+std::string note_edition(Database& db, const Note& n, bool shareable);
 std::optional<Note> find_note(Database& db, std::int64_t id);
 
 /// The notes of the body's activities in `year` that are past a deadline they

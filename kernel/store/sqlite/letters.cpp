@@ -12,7 +12,8 @@ class Letters final : public LetterRepository {
 
   std::optional<std::string> last_level(const std::string& body_id, std::int64_t urn,
                                         const std::string& period) override {
-    Statement s(c_, "SELECT to_level FROM outbox WHERE body_id = ? AND urn = ? AND period = ? ORDER BY id DESC LIMIT 1");
+    Statement s(c_, "SELECT to_level FROM outbox WHERE body_id = ? AND urn = ? AND period = ? AND kind <> 'notice' "
+                          "ORDER BY id DESC LIMIT 1");
     s.bind(1, body_id).bind(2, urn).bind(3, period);
     if (!s.step()) return std::nullopt;
     return s.text(0);

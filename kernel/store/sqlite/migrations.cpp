@@ -355,6 +355,30 @@ CREATE TABLE activity_attendance (
   PRIMARY KEY (activity_id, person_id)
 );
 )sql",
+      // 6: the outbox holds notices too: a standing decision's notice to the
+      // people a policy names ([decisions.notices]). SQLite cannot change a
+      // CHECK in place, so the table is copied, row for row, ids kept.
+      R"sql(
+CREATE TABLE outbox_6 (
+  id          INTEGER PRIMARY KEY,
+  body_id     TEXT NOT NULL REFERENCES bodies(id),
+  urn         INTEGER NOT NULL,
+  period      TEXT NOT NULL,
+  regime      TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('change', 'decision', 'review', 'notice')),
+  from_level  TEXT,
+  to_level    TEXT,
+  provisional INTEGER NOT NULL DEFAULT 0,
+  file        TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+INSERT INTO outbox_6 (id, body_id, urn, period, regime, kind, from_level, to_level, provisional, file, text, created_at)
+  SELECT id, body_id, urn, period, regime, kind, from_level, to_level, provisional, file, text, created_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_6 RENAME TO outbox;
+CREATE INDEX outbox_school ON outbox(body_id, urn, period);
+)sql",
   };
   return m;
 }

@@ -339,3 +339,38 @@ TEST_CASE("s8: overdue_notes puts a late note in the schedule's overdue list: to
   agree_note(w.db, officer, testing::at("2025-06-13T09:00:00Z"), id);
   CHECK(late("2025-07-01").empty());
 }
+
+TEST_CASE("Focus-Trust NoV: three calendar days to send, a weekend and a bank holiday moving it to the next working day") {
+  // Held Thursday 22 May 2025: +3 is Sunday 25; Monday 26 May is the spring bank holiday.
+  World w("send_within_calendar_days = 3\nagree_within_calendar_days = 7\nagree_counted_from = \"held\"\n");
+  const Note n = add_note(w.db, officer, testing::at("2025-05-22T16:00:00Z"), draft());
+  CHECK(n.send_by->to_string() == "2025-05-27");
+  // One week of the visit, not of sending: Thursday 29 May whenever it was sent.
+  const Note sent = send_note(w.db, officer, testing::at("2025-06-10T09:00:00Z"), n.id, Date::parse("2025-05-23"));
+  CHECK(sent.agree_by->to_string() == "2025-05-29");
+  CHECK_FALSE(sent.overdue(Date::parse("2025-05-29")));
+  CHECK(sent.overdue(Date::parse("2025-05-30")));
+}
+
+TEST_CASE("a note sent or agreed on an earlier day counts from that day; a day after today is refused") {
+  World w;
+  const auto id = add_note(w.db, officer, testing::at("2025-05-23T10:00:00Z"), draft()).id;
+  CHECK_THROWS_AS(send_note(w.db, officer, testing::at("2025-05-23T10:00:00Z"), id, Date::parse("2025-05-24")), UsageError);
+  const Note sent = send_note(w.db, officer, testing::at("2025-06-20T09:00:00Z"), id, Date::parse("2025-05-23"));
+  CHECK(sent.agree_by->to_string() == "2025-06-02");  // five working days from Friday 23 May, the bank holiday skipped
+  respond_to_note(w.db, head, testing::at("2025-06-20T09:30:00Z"), id, {true, ""});
+  const Note agreed = agree_note(w.db, officer, testing::at("2025-06-20T10:00:00Z"), id, std::nullopt, Date::parse("2025-05-30"));
+  CHECK(agreed.status == NoteStatus::agreed);
+  CHECK(w.last_audit()[0] == "note agree");
+}
+
+TEST_CASE("§07 the shareable edition leaves out the sections marked internal, with their subsections") {
+  const std::string report = "# Roundtable\n\n## Strengths\n- Reading\n\n## Internal: capability\n- A named teacher\n"
+                             "### Detail\n- more\n\n## Next steps\n- Writing\n";
+  const std::string shared = shareable_text(report, {"internal"});
+  CHECK(shared.find("A named teacher") == std::string::npos);
+  CHECK(shared.find("more") == std::string::npos);
+  CHECK(shared.find("## Strengths\n- Reading") != std::string::npos);
+  CHECK(shared.find("## Next steps\n- Writing") != std::string::npos);
+  CHECK(shareable_text(report, {}) == report);
+}

@@ -19,10 +19,13 @@
 ///
 ///     [decisions]
 ///     letters = "on_decision"     # or "provisional": on the computed change, marked provisional
+///     standing = ["intervention"] # decisions that stand until another ends them (see decision_notice)
 ///
 ///     [notes]                     # the written record of a visit or meeting
 ///     send_within_working_days = 7    # to the school's head, from the day it was held
 ///     agree_within_working_days = 5   # agreed, from the day it was sent
+///     # or send_within_calendar_days / agree_within_calendar_days (moved to the next working day),
+///     # agree_counted_from = "held" (default "sent"), internal_sections = ["Internal"]
 ///
 ///     [history]
 ///     earlier_bodies = true       # history --body shows other bodies' judgements made before joining
@@ -63,12 +66,41 @@ struct KernelSections {
   /// [notes]: working days to send a visit's note to the school (from the day
   /// held) and to agree it (from the day sent); none: no deadline.
   std::optional<int> note_send_within, note_agree_within;
+  /// [notes]: the same counted in calendar days, a date that is not a working
+  /// day moved to the next one; a policy sets one kind or the other.
+  std::optional<int> note_send_calendar, note_agree_calendar;
+  /// [notes] agree_counted_from = "held": the agree deadline counts from the
+  /// day the visit was held, not the day its note was sent.
+  bool note_agree_from_held = false;
+  /// [notes] internal_sections: headings of a note's sections that its
+  /// shareable edition leaves out (matched case-insensitively as a prefix).
+  std::vector<std::string> note_internal_sections;
+
+  /// [decisions] standing: subjects (beside "overall") whose decision at a
+  /// deciding stage stands until another decision replaces it: a regime reads
+  /// the latest at or before the period it assesses, and recording one
+  /// re-plans the school and writes the policy's notice, if any.
+  std::vector<std::string> standing_decisions;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
 };
 
 KernelSections read_kernel_sections(const sdk::PolicyView& policy);
+
+/// [decisions.notices.SUBJECT.LEVEL]: the notice a standing decision writes
+/// into the outbox, to the people the policy names.
+///
+///     [decisions.notices.intervention.formal]
+///     to = ["Principal", "Chair of Governors"]
+///     title = "Notice of formal intervention"
+///     text = "The Trust has decided ..."
+struct DecisionNotice {
+  std::vector<std::string> to;
+  std::string title, text;
+};
+std::optional<DecisionNotice> decision_notice(const sdk::PolicyView& policy, const std::string& subject,
+                                              const std::string& level);
 
 /// The keys of those sections, for `trellis policy check`.
 const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys();

@@ -1,0 +1,60 @@
+// One academy for one term (Trust intervention: "a termly RAG report"): the
+// facts the policy's rag.lua needs beside the evidence, and its outcome as
+// the computed RAG with each KPI's rating. The Chief Executive confirms it at
+// the deciding stage; the kernel counts the confirmed level.
+#include <algorithm>
+
+#include "ft_regime.hpp"
+#include "trellis/sdk/policy_keys.hpp"
+#include "trellis/sdk/policy_parts.hpp"
+#include "trellis/sdk/school_kinds.hpp"
+
+namespace ft {
+namespace {
+
+/// "autumn", "spring" or "summer" of "2019-20/spring-1"; "" for a year.
+std::string term_of(const std::string& period) {
+  const auto slash = period.find('/');
+  if (slash == std::string::npos) return "";
+  const std::string part = period.substr(slash + 1);
+  return part.substr(0, part.find('-'));
+}
+
+const char* direction_word(Direction d) {
+  return d == Direction::higher_is_better ? "higher" : d == Direction::lower_is_better ? "lower" : "neutral";
+}
+
+Facts rag_facts(const EvidenceView& school, const PolicyView& policy) {
+  FactList kpis;
+  for (const IndicatorSpec& i : policy_indicators(policy))
+    if (i.area == kKpiArea)
+      kpis.push_back(FactTable{{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}});
+  const std::string term = term_of(school.period());
+  FactList criteria;
+  for (const auto& spec : describe_regime().indicators)
+    if (spec.id.rfind("ip_", 0) == 0) criteria.push_back(FactTable{{"id", spec.id}, {"label", spec.label}});
+  return {{"term", term},
+          {"levels", FactList{"green", "amber", "red"}},
+          {"kpis", kpis},
+          {"plan_criteria", criteria},
+          {"intervention", school.rating(kIntervention, kDecidingStage).value_or("")},
+          {"consultancy_allowed", static_cast<double>(whole_number(policy, "consultancy.days_per_year"))},
+          {"year_end", term == "summer" || term.empty()}};
+}
+
+}  // namespace
+
+Status FocusTrustRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
+  if (closed_school(in.evidence.school(), "No RAG rating", out)) return Status::success();
+  ThresholdOutcome rag = in.thresholds.run("rag", in.evidence, rag_facts(in.evidence, in.policy));
+  if (!rag.status) return rag.status;
+  out.level = rag.level;
+  out.reasons = std::move(rag.reasons);
+  out.ratings.push_back({"overall", out.level, "computed", "Trust intervention: the termly RAG from the evidence", {}});
+  for (auto& kpi : rag.ratings)
+    out.ratings.push_back({kpi.subject, kpi.level, "computed", "§05: the KPI against the policy's thresholds",
+                           std::move(kpi.evidence), std::move(kpi.reasons)});
+  return Status::success();
+}
+
+}  // namespace ft
