@@ -171,10 +171,10 @@ TEST_CASE("000 §3.8.1: data at odds with a good attendance rating is a question
   s.add(pa);
   auto out = n.assess(s);
   CHECK(out.level == "prevention");
-  CHECK_THAT(joined(out.reasons), Catch::Contains("Question for enquiry: attendance is rated Secure, but persistent "
+  CHECK_THAT(joined(out.reasons), Catch::Contains("Question for further enquiry: attendance is rated Secure, but persistent "
                                                   "absence is 25.7%, above 15.0% (england_abs.csv line 4102, 2018-19)"));
   s.set_rating("attendance", "moderated", "developing");
-  CHECK_THAT(joined(n.assess(s).reasons), !Catch::Contains("Question for enquiry"));
+  CHECK_THAT(joined(n.assess(s).reasons), !Catch::Contains("Question for further enquiry: attendance"));
 }
 
 TEST_CASE("a closed school is not placed in a tier") {
