@@ -162,6 +162,11 @@ std::vector<PolicyKeySpec> policy_keys() {
                          "where these are not taught explicitly")
           .doc("the tracking item for special schools (000 §3.8.1: \"or where these subjects are not taught "
                "explicitly communication and cognition\")"),
+      // Letters to heads, in the Trust's words (000 §5.2, figure 4 "Tiers of intervention").
+      table("notification").doc("the letters to headteachers"),
+      text("notification.level_word").default_value("tier of intervention")
+          .doc("what a letter calls the school's level (000 §5.3 figure 4: \"Tiers of intervention\")"),
+      text("notification.offer").doc("what the Trust offers the headteacher, closing each letter (000 §5.1-5.2)"),
       // The CSIF calendar table.
       table("csif").doc("the CSIF QA calendar, one table per row"),
       text("csif.*.title").required().doc("the activity"),
