@@ -35,9 +35,9 @@ std::vector<IndicatorSpec> evidence_indicators() {
       {"persistent_absence_pct", "Persistent absentees (% of pupils)", "%", Direction::lower_is_better, ""},
       {"qa_partner", "Allocated QA & Improvement partner", "name", Direction::neutral, ""},
       // 000 §3.8.1: the termly data drop, as the trust's own file names it (examples/nexus/data-drops-*.csv).
-      {"tracking_on_track_pct", "Pupils on track in reading, writing and maths (or communication and cognition), %",
+      {"tracking_on_track_pct", "Pupils on track in reading, writing and maths (or communication and cognition)",
        "%", Direction::higher_is_better, ""},
-      {"attendance_pct", "Attendance this term, %", "%", Direction::higher_is_better, ""},
+      {"attendance_pct", "Attendance this term", "%", Direction::higher_is_better, ""},
       {"behaviour_incidents", "Behaviour incidents recorded this term", "incidents", Direction::lower_is_better, ""},
       {"child_on_child_incidents", "Child-on-child abuse incidents recorded this term", "incidents",
        Direction::lower_is_better, ""},
@@ -124,8 +124,9 @@ std::vector<PolicyKeySpec> policy_keys() {
       days("school_year.self_assessment_working_days_before_spsb", 10,
            "school days (term time) before the SPSB the dashboard self-assessment is due (000 §3.7)"),
       // Collaborative enquiry (000 §3.10.6-3.10.9).
-      days("enquiry.autumn_within_working_days_of_planning_visit", 25,
-           "the autumn enquiry's window after the planning visit, in school days (term time)"),
+      days("enquiry.autumn_school_days_before_forum", 10,
+           "school days (term time) before the autumn QA Intelligence Sharing Forum that the autumn enquiry is held, "
+           "so its feedback reaches the Forum (000 §3.10.11)"),
       text("enquiry.spring_half_term").choices(half_terms()).default_value("spring-1")
           .doc("when the spring enquiry takes place"),
       text("enquiry.summer_half_term").choices(half_terms()).default_value("summer-1")

@@ -152,6 +152,7 @@ void csif_rows(const PolicyView& policy, const std::string& scope, const std::st
 
 /// Rule ids shared by the two plans (a school's deadlines anchor on the SPSB).
 std::string spsb_rule(const std::string& term);
+std::string forum_rule(const std::string& term);
 inline const std::string kAscbRule = "000-3.9.ascb";
 
 // ---- validate.cpp ----------------------------------------------------------

@@ -80,7 +80,7 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   // 000 §3.8: a term's data drop not received in full.
   if (const auto missing = missing_drop(in.evidence, in.policy); !missing.empty()) {
     std::string items;
-    for (std::size_t i = 0; i < missing.size(); ++i) items += (i == 0 ? "" : ", ") + missing[i];
+    for (std::size_t i = 0; i < missing.size(); ++i) items += (i == 0 ? "" : "; ") + missing[i];
     out.reasons.push_back("Data drop for " + in.evidence.period() + " not received in full (000 §3.8): " + items +
                           " missing; the submission is on the calendar and overdue once its deadline passes.");
   }

@@ -77,11 +77,14 @@ void enquiries(const EvidenceView& school, const PolicyView& p, const std::strin
     if (at && at->term == term)
       for (auto& q : questions) r.documents.push_back(q);
     if (term == "autumn") {
-      // After the planning visit that sets the year's programme (000 §3.10.5).
-      r.cadence = Cadence::within;
-      r.anchor = "000-3.10.5.planning-visit";
+      // 000 §3.10.11: enquiry feedback reaches the QA Intelligence Sharing
+      // Forum before the SPSB, so the autumn enquiry is held a set number of
+      // school days before the autumn Forum (and so after the planning visit
+      // of 000 §3.10.5, early in the term).
+      r.cadence = Cadence::before;
+      r.anchor = forum_rule("autumn");
       // School days: a visit to the school falls in term time (000 §3.10.6 "each term").
-      r.offset_days = whole_number(p, "enquiry.autumn_within_working_days_of_planning_visit");
+      r.offset_days = whole_number(p, "enquiry.autumn_school_days_before_forum");
       r.day_kind = DayKind::school;
     } else {
       r.window = p.text("enquiry." + term + "_half_term").value();

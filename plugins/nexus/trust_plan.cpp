@@ -16,6 +16,7 @@ std::string capitalised(std::string s) {
 }  // namespace
 
 std::string spsb_rule(const std::string& term) { return "000-3.11.spsb." + term; }
+std::string forum_rule(const std::string& term) { return "000-3.10.11.forum." + term; }
 
 std::vector<ActivityRule> trust_rules(const PolicyView& p) {
   std::vector<ActivityRule> out;
@@ -41,7 +42,7 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
                       "Collaborative enquiry feedback"};
     out.push_back(spsb);
 
-    ActivityRule forum = rule("000-3.10.11.forum." + term, "meeting",
+    ActivityRule forum = rule(forum_rule(term), "meeting",
                               "QA Intelligence Sharing Forum (" + term + ")", Cadence::before,
                               p.texts("boards.forum_attendees"),
                               "000 §3.10.11: collaborative enquiry feedback and evidence shared in preparation for "

@@ -109,7 +109,7 @@ assert diffs and diffs[0]["first"] == {"stage": "self", "level": "strong"} and d
 assert diffs[0]["rationale"].startswith("SYNTHETIC"), diffs'
 py "000 §3.11: a KPI the SPSB did not moderate is named in the reasons" '
 flan = next(s for s in d["schools"] if s["urn"] == 141589)
-assert any("Not yet moderated by the SPSB: 4 of 16" in r for r in flan["reasons"]), flan["reasons"]'
+assert any("Provisional: 4 of 16 indicators are not yet moderated by the SPSB" in r for r in flan["reasons"]), flan["reasons"]'
 for f in md csv json; do check "report summer --format $f" 0 "$trellis" report --body nexus --period 2019-20/summer --format $f; done
 grep -q "Contains\|nexus\|Nexus" "$dir/out" || true
 

@@ -265,6 +265,29 @@ TEST_CASE("000 §3.9, §3.10.5: the Annual Board opens the year and each school'
   CHECK(autumn_enquiry[0].start >= visit[0].start);
 }
 
+TEST_CASE("000 §3.10.11: the autumn enquiry is over before the QA Intelligence Sharing Forum, after the planning "
+          "visit, so its feedback reaches the Forum and the SPSB") {
+  Nexus n;
+  auto s = school("2019-20/autumn");
+  const auto planned = plan(nexus::school_rules(s, n.policy.view()), nexus::trust_rules(n.policy.view()));
+  const auto enquiry = of_rule(planned, "000-3.10.6.enquiry.autumn");
+  const auto forum = of_rule(planned, nexus::forum_rule("autumn"));
+  const auto visit = of_rule(planned, "000-3.10.5.planning-visit");
+  REQUIRE(enquiry.size() == 1);
+  REQUIRE(forum.size() == 1);
+  REQUIRE(visit.size() == 1);
+  CHECK(trellis::deadline_of(enquiry[0]) < forum[0].start);
+  trellis::AcademicCalendar cal;
+  CHECK(cal.school_days_between(enquiry[0].end, forum[0].start) == 10);
+  CHECK(enquiry[0].start > trellis::deadline_of(visit[0]));
+  // Every term's enquiry comes before that term's Forum.
+  for (const std::string term : {"spring", "summer"}) {
+    INFO(term);
+    CHECK(trellis::deadline_of(of_rule(planned, "000-3.10.6.enquiry." + term).at(0)) <
+          of_rule(planned, nexus::forum_rule(term)).at(0).start);
+  }
+}
+
 TEST_CASE("000 §3.11, §3.10.11, §6.1: each term a forum, then the SPSB, then the Standards Committee report") {
   Nexus n;
   const auto planned = plan({}, nexus::trust_rules(n.policy.view()));

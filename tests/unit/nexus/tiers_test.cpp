@@ -104,13 +104,13 @@ TEST_CASE("000 §3.11 and §5.2: the tier follows moderation, not the self-asses
   rate_all(s, n.policy.view(), "self", "strong");
   auto self_only = n.assess(s);
   CHECK(self_only.level == "prevention");
-  CHECK_THAT(joined(self_only.reasons), Catch::Contains("Not yet moderated by the SPSB: 16 of 16 indicators"));
+  CHECK_THAT(joined(self_only.reasons), Catch::Contains("Provisional: 16 of 16 indicators are not yet moderated by the SPSB"));
   rate_all(s, n.policy.view(), "moderated", "strong");
   s.set_rating("safeguarding", "moderated", "weak");
   auto moderated = n.assess(s);
   CHECK(moderated.level == "formal_intervention");
   CHECK_THAT(joined(moderated.reasons),
-             Catch::Contains("(self-assessed Strong, moderated Weak)") && !Catch::Contains("Not yet moderated"));
+             Catch::Contains("(self-assessed Strong, moderated Weak)") && !Catch::Contains("Provisional"));
 }
 
 TEST_CASE("000 §5.2: an area nobody has rated counts as developing (unrated_area), and the reasons say so") {
