@@ -80,7 +80,7 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
       << (!c.offer.empty() ? c.offer
           : stays          ? "You may discuss this decision with a representative of " + c.body_name + "."
                            : "You may discuss the rationale for this change with a representative of " + c.body_name + ".")
-      << "\n\nThis " << word << " was made under " << a.regime << " policy " << a.policy_version << " (hash "
+      << "\n\nThis " << word << " follows " << a.regime << " policy " << a.policy_version << " (hash "
       << a.policy_hash.substr(0, 12) << ").\n";
   return out.str();
 }

@@ -166,5 +166,75 @@ assert len(late[0]["documents"]) == 9 and "Safeguarding policies and practice ar
 others = [a for a in d if a["rule"] == "000-3.7.self-assessment.summer" and a["urn"] != 141488]
 assert not others, others'
 
+# ---- issue 16: what a trust's directors and QA lead would still find wrong ----
+check "schedule json (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
+py "000 §3.10.11: each school's autumn enquiry is held before the autumn QA Intelligence Sharing Forum" '
+forum = next(a for a in d if a["rule"] == "000-3.10.11.forum.autumn")
+enq = [a for a in d if a["rule"] == "000-3.10.6.enquiry.autumn"]
+assert len(enq) == 8, len(enq)
+for a in enq:
+    assert (a["due"] or a["end"]) < forum["start"], (a, forum)
+    visit = next(v for v in d if v["urn"] == a["urn"] and v["rule"] == "000-3.10.5.planning-visit")
+    assert a["start"] > (visit["due"] or visit["end"]), (a, visit)'
+py "000 §3.10.3: a school's three enquiries look into three different areas" '
+from collections import defaultdict
+areas = defaultdict(set)
+for a in d:
+    if a["rule"].startswith("000-3.10.6.enquiry.") and a["status"] != "cancelled":
+        areas[a["urn"]].add(a["title"].split(": ", 1)[1])
+assert len(areas) == 8 and all(len(v) == 3 for v in areas.values()), dict(areas)'
+py "000 §6.1: the Standards Committee reports on to the Board of Directors after each SPSB" '
+for t in ("autumn", "spring", "summer"):
+    rep = next(a for a in d if a["rule"] == "000-6.1.standards-report." + t)
+    board = next(a for a in d if a["rule"] == "000-6.1.directors-report." + t)
+    assert board["due"] > rep["due"] and "Board of Directors" in board["attendees"], (rep, board)'
+py "000 §5.2: the tier guides the support: monthly monitoring while in Formal Intervention, none in Prevention" '
+formal = [a for a in d if a["rule"] == "000-5.2.formal_intervention.monitoring" and a["urn"] == 141729 and a["status"] != "cancelled"]
+assert len(formal) >= 3 and len({a["start"][:7] for a in formal}) == len(formal), formal   # Maltby, Formal in autumn
+assert not [a for a in d if a["rule"].startswith("000-5.2.") and a["urn"] == 141589], "Flanderwell is in Prevention all year"'
+py "000 §3.8.1: the data drop questions are listed for the term enquiry" '
+summer = next(a for a in d if a["urn"] == 138357 and a["rule"] == "000-3.10.6.enquiry.summer")
+qs = [x for x in summer["documents"] if x.startswith("Question for further enquiry")]
+assert any("16 behaviour incidents" in q for q in qs), summer["documents"]
+spsb = next(a for a in d if a["rule"] == "000-3.11.spsb.summer")
+assert any("questions for further enquiry" in x for x in spsb["documents"]), spsb'
+check "schedule overdue (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --today 2020-07-20 --overdue --format json
+py "000 §3.8: a data drop missing at its deadline is overdue, naming what is missing" '
+late = [a for a in d if a["urn"] == 141488 and a["rule"] == "000-3.8.data.summer"]
+assert late and late[0]["status"] == "overdue" and late[0]["title"].startswith("Termly data drop not received in full: 5 of 5"), late
+assert "Attendance this term" in late[0]["documents"], late
+assert not [a for a in d if a["rule"] == "000-3.8.data.summer" and a["urn"] != 141488], "received drops are not overdue"'
+check "report summer md (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
+python3 - "$dir/out" >"$dir/py" 2>&1 <<'EOF2' && passes=$((passes+1)) || { fail "CSIF dashboard: areas in the seed order, labels, a school x KPI table"; cat "$dir/py"; }
+import re, sys
+md = open(sys.argv[1]).read()
+dash = md[md.index("## Dashboard"):md.index("## By area")]
+heads = re.findall(r"^### (.*)$", dash, re.M)
+assert heads == ["Quality of education", "Behaviour and attitudes", "Personal development", "Leadership and management"], heads
+assert "| Indicator | Priority | Thurcroft Junior Academy |" in dash, dash[:500]
+assert "| Broad, rich and personalised curriculum with a clear rationale | All our children and young people enjoy their learning" in dash
+assert "quality_of_education" not in dash and "| curriculum |" not in dash
+# Each school's own table: its indicators in the dashboard's order, curriculum first, collaboration last.
+school = md[md.index("### Thurcroft Junior Academy (138357)"):]
+rows = re.findall(r"^\| ([^|]+) \| (?:Strong|Secure|Developing|Weak) \|$", school[:school.index("\n### ")], re.M)
+assert rows[0].startswith("Broad, rich") and rows[-1].startswith("Research-based"), rows
+EOF2
+py_md() { grep -qF -- "$2" "$dir/out" && passes=$((passes+1)) || fail "$1"; }
+py_md "000 §3.11.2: a tier resting on unmoderated ratings is marked provisional, with the moderated-only tier" \
+  "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in Personal development (none of its 4 indicators is rated)"
+grep -q "so the tier is judged without them" "$dir/out" && fail "000 §3.11.2: the self-contradicting line is still there" || passes=$((passes+1))
+py_md "000 §3.11.2: the tier line names the unrated areas that decided it" \
+  "Personal development (no indicator rated, so counted as Developing) and Leadership and management (no indicator rated, so counted as Developing) are judged developing or weak"
+py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/summer not received in full (000 §3.8)"
+# Letters: the SPSB's decision, its date, Nexus's words and the tiers' labels.
+letter=$(ls "$dir"/letters/nexus/138357-*.md 2>/dev/null | head -1)
+if [ -n "$letter" ]; then passes=$((passes+1)); else fail "000 §3.11.2: a letter for Thurcroft's decided tier"; letter=/dev/null; fi
+grep -q "^# Change of tier of intervention: Thurcroft Junior Academy" "$letter" && passes=$((passes+1)) || fail "letter: Nexus's words in the title"
+grep -q "From Nexus Multi Academy Trust (example), 2020-03-11" "$letter" && passes=$((passes+1)) || fail "letter: dated the SPSB's decision"
+grep -qF "changed from **Early Intervention** to **Prevention (from decline)**" "$letter" && passes=$((passes+1)) || fail "letter: the tiers' labels"
+grep -q "Schools' Performance and Scrutiny Board has moderated your dashboard" "$letter" && passes=$((passes+1)) || fail "letter: the Trust's own offer (000 §5.1)"
+grep -qi "classification\|band" "$letter" && fail "letter: Telford's words in a Nexus letter" || passes=$((passes+1))
+[ "$(ls "$dir"/letters/nexus | wc -l)" -eq 5 ] && passes=$((passes+1)) || fail "letters: one per SPSB decision that moved a tier: $(ls "$dir"/letters/nexus)"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
