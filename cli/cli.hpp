@@ -76,5 +76,6 @@ void add_person(CLI::App& app, Cli& cli);    // person add, person list
 void add_audit(CLI::App& app, Cli& cli);     // audit, audit verify
 void add_note(CLI::App& app, Cli& cli);      // note add|send|respond|agree, notes
 void add_letters(CLI::App& app, Cli& cli);   // letters: the outbox, listed or written out
+void add_plan(CLI::App& app, Cli& cli);      // plan: the year's calendar from the adopted policy
 
 }  // namespace trellis::cli

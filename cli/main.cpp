@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_audit(app, cli);
   trellis::cli::add_note(app, cli);
   trellis::cli::add_letters(app, cli);
+  trellis::cli::add_plan(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

@@ -236,5 +236,29 @@ grep -q "Schools' Performance and Scrutiny Board has moderated your dashboard" "
 grep -qi "classification\|band" "$letter" && fail "letter: Telford's words in a Nexus letter" || passes=$((passes+1))
 [ "$(ls "$dir"/letters/nexus | wc -l)" -eq 5 ] && passes=$((passes+1)) || fail "letters: one per SPSB decision that moved a tier: $(ls "$dir"/letters/nexus)"
 
+# ---- 000 §3.2: the QA calendar from adoption, before any assessment ------
+fresh=$dir/fresh.db
+check "plan: a fresh trust" 0 "$trellis" --db "$fresh" init
+check "plan: register" 0 "$trellis" --db "$fresh" import schools data/england_spine.csv
+check "plan: the trust" 0 "$trellis" --db "$fresh" body add nexus --kind trust --name "Nexus"
+check "plan: a year before adoption is refused (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20
+check "plan: members" 0 "$trellis" --db "$fresh" body join nexus 141589 142768 --from 2019-09-01
+check "plan: adopt" 0 "$trellis" --db "$fresh" body adopt nexus ../../policies/nexus.toml --from 2019-09-01
+check "plan: a term is not a year (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20/autumn
+check "000 §3.2: plan the year from adoption" 0 "$trellis" --db "$fresh" plan --body nexus --year 2019-20 --on 2019-09-01 --format json
+py "000 §3.2: the plan run says what it planned" '
+assert d["schools"] == 2 and d["activities_planned"] > 50 and d["planned_from"] == "2019-09-02", d'
+check "000 §3.2: the calendar before any assessment" 0 "$trellis" --db "$fresh" schedule --body nexus --year 2019-20 --format json
+py "000 §3.2: every school has its planning visit, three enquiries and its deadlines; the trust its boards" '
+rules = [(a["urn"], a["rule"]) for a in d]
+for urn in (141589, 142768):
+    assert (urn, "000-3.10.5.planning-visit") in rules, urn
+    assert sum(1 for u, r in rules if u == urn and r.startswith("000-3.10.6.enquiry.")) == 3, urn
+    assert sum(1 for u, r in rules if u == urn and r.startswith("000-3.8.data.")) == 3, urn
+    assert not [r for u, r in rules if u == urn and r.startswith("000-5.2.")], "no tier yet, no tier support"
+assert (None, "000-3.9.ascb") in rules and (None, "000-3.11.spsb.autumn") in rules'
+check "000 §3.2: an assessment re-plans on top of the calendar, losing nothing" 0 "$trellis" --db "$fresh" \
+  assess --body nexus --period 2019-20/autumn --on 2019-09-02 --format json
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
