@@ -28,11 +28,6 @@ std::string fact_text(const trellis::sdk::Facts& f, std::initializer_list<std::s
   return std::get<std::string>(*fact);
 }
 
-std::string joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
-}
 
 }  // namespace
 

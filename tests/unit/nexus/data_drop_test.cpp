@@ -11,12 +11,6 @@ using namespace nexus_test;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
-}
-
 void drop(trellis::FixedEvidence& s, const std::string& period, const std::string& id, double value) {
   trellis::sdk::Observation o;
   o.indicator = id;

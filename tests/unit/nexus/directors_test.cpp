@@ -9,12 +9,6 @@ using namespace nexus_test;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
-}
-
 const trellis::sdk::RatingOut& rating_of(const trellis::sdk::AssessmentOut& out, const std::string& subject) {
   for (auto& r : out.ratings)
     if (r.subject == subject) return r;

@@ -8,16 +8,6 @@
 
 using namespace nexus_test;
 
-namespace {
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
-}
-
-}  // namespace
-
 TEST_CASE("000 §5.2: a school secure or strong in every area is in Prevention (from decline)") {
   Nexus n;
   auto s = school();
