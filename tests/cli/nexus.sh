@@ -220,6 +220,15 @@ rows = re.findall(r"^\| ([^|]+) \| (?:Strong|Secure|Developing|Weak) \|$", schoo
 assert rows[0].startswith("Broad, rich") and rows[-1].startswith("Research-based"), rows
 EOF2
 py_md() { grep -qF -- "$2" "$dir/out" && passes=$((passes+1)) || fail "$1"; }
+check "report summer html (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format html -o "$dir/summer.html"
+python3 - "$dir/summer.html" >"$dir/py" 2>&1 <<'EOF2' && passes=$((passes+1)) || { fail "CSIF dashboard in the HTML report, before By area"; cat "$dir/py"; }
+import sys
+h = open(sys.argv[1]).read()
+i, j = h.index("<h2>Dashboard</h2>"), h.index("<h2>By area</h2>")
+assert i < j and "<h3>Quality of education</h3>" in h[i:j] and "<th>Priority</th>" in h[i:j], h[i:i+300]
+assert "<td>Broad, rich and personalised curriculum with a clear rationale</td>" in h[i:j]
+EOF2
+check "report summer md again (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
 py_md "000 §3.11.2: a tier resting on unmoderated ratings is marked provisional, with the moderated-only tier" \
   "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in Personal development (none of its 4 indicators is rated)"
 grep -q "so the tier is judged without them" "$dir/out" && fail "000 §3.11.2: the self-contradicting line is still there" || passes=$((passes+1))
