@@ -67,21 +67,20 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   // Directors, so a tier resting on any rating it has not moderated is
   // provisional, and Directors see the tier on moderated ratings alone.
   const auto provisional = provisional_areas(dashboard);
-  std::optional<ThresholdOutcome> moderated_only;
   if (!provisional.empty()) {
     auto board = dashboard;
     for (auto& k : board) k.self.reset();
-    moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
-    if (!moderated_only->status) return moderated_only->status;
+    const ThresholdOutcome moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
+    if (!moderated_only.status) return moderated_only.status;
     out.reasons.insert(out.reasons.begin() + (out.reasons.empty() ? 0 : 1),
-                       directors_line(provisional, *moderated_only, in.policy));
+                       directors_line(provisional, moderated_only, in.policy));
   }
   for (auto& note : rating_notes(dashboard, in.evidence.period(), in.policy)) out.reasons.push_back(std::move(note));
-  // 000 §3.8: a term's data drop not received in full.
+  // 000 §3.8: a term's data drop not yet received in full.
   if (const auto missing = missing_drop(in.evidence, in.policy); !missing.empty()) {
     std::string items;
     for (std::size_t i = 0; i < missing.size(); ++i) items += (i == 0 ? "" : "; ") + missing[i];
-    out.reasons.push_back("Data drop for " + in.evidence.period() + " not received in full (000 §3.8): " + items +
+    out.reasons.push_back("Data drop for " + in.evidence.period() + " not yet received in full (000 §3.8): " + items +
                           " missing; the submission is on the calendar and overdue once its deadline passes.");
   }
   // 000 §3.10.2: "Every school has an allocated QA & Improvement partner".

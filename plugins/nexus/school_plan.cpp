@@ -154,7 +154,7 @@ void data_submissions(const EvidenceView& school, const PolicyView& p, const std
     r.is_deadline = true;
     r.documents = items;
     if (assessed) {
-      r.title = "Termly data drop not received in full: " + std::to_string(missing.size()) + " of " +
+      r.title = "Termly data drop not yet received in full: " + std::to_string(missing.size()) + " of " +
                 std::to_string(p.texts("data_submissions.evidence").size()) + " items missing";
       r.documents = missing;
     }

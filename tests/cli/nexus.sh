@@ -201,7 +201,7 @@ assert any("questions for further enquiry" in x for x in spsb["documents"]), sps
 check "schedule overdue (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --today 2020-07-20 --overdue --format json
 py "000 §3.8: a data drop missing at its deadline is overdue, naming what is missing" '
 late = [a for a in d if a["urn"] == 141488 and a["rule"] == "000-3.8.data.summer"]
-assert late and late[0]["status"] == "overdue" and late[0]["title"].startswith("Termly data drop not received in full: 1 of 5") and late[0]["documents"] == ["Attendance this term"], late
+assert late and late[0]["status"] == "overdue" and late[0]["title"].startswith("Termly data drop not yet received in full: 1 of 5") and late[0]["documents"] == ["Attendance this term"], late
 assert "Attendance this term" in late[0]["documents"], late
 assert not [a for a in d if a["rule"] == "000-3.8.data.summer" and a["urn"] != 141488], "received drops are not overdue"'
 check "report summer md (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
@@ -234,7 +234,7 @@ py_md "000 §3.11.2: a tier resting on unmoderated ratings is marked provisional
 grep -q "so the tier is judged without them" "$dir/out" && fail "000 §3.11.2: the self-contradicting line is still there" || passes=$((passes+1))
 py_md "000 §3.11.2: the tier line names the unrated areas that decided it" \
   "Personal development (no indicator rated, so counted as Developing) and Leadership and management (no indicator rated, so counted as Developing) are judged developing or weak"
-py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/summer not received in full (000 §3.8)"
+py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/summer not yet received in full (000 §3.8)"
 # Letters: the SPSB's decision, its date, Nexus's words and the tiers' labels.
 letter=$(ls "$dir"/letters/nexus/138357-*.md 2>/dev/null | head -1)
 if [ -n "$letter" ]; then passes=$((passes+1)); else fail "000 §3.11.2: a letter for Thurcroft's decided tier"; letter=/dev/null; fi

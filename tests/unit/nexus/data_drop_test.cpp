@@ -1,6 +1,6 @@
 // 000 §3.8, §3.8.1: the termly data drop is read for the term assessed and
 // forms "questions for further enquiry", listed for the school's enquiry that
-// term; a drop not received in full stays on the calendar, overdue at its deadline.
+// term; a drop not yet received in full stays on the calendar, overdue at its deadline.
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
@@ -57,7 +57,7 @@ TEST_CASE("000 §3.8.1: each figure of the term's drop past its param is a quest
   CHECK_THAT(reasons, Catch::Contains("3 safeguarding referral(s) this term, more than 2"));
   CHECK_THAT(reasons, Catch::Contains("(2019-20/spring data drop, data-drops.csv line 2)"));
   CHECK(out.level == "prevention");  // the data asks questions; it does not move the tier
-  CHECK_THAT(reasons, !Catch::Contains("not received in full"));
+  CHECK_THAT(reasons, !Catch::Contains("not yet received in full"));
 
   const auto rules = planned(n, s, out);
   const auto spring = with_prefix(rules, "000-3.10.6.enquiry.spring");
@@ -78,7 +78,7 @@ TEST_CASE("000 §3.8.1: each figure of the term's drop past its param is a quest
   CHECK_THAT(joined(n.assess(fine).reasons), !Catch::Contains("Question for further enquiry"));
 }
 
-TEST_CASE("000 §3.8: a drop not received in full is named, stays on the calendar naming what is missing, and is "
+TEST_CASE("000 §3.8: a drop not yet received in full is named, stays on the calendar naming what is missing, and is "
           "overdue after its deadline") {
   Nexus n;
   auto s = school("2019-20/spring");
@@ -90,12 +90,12 @@ TEST_CASE("000 §3.8: a drop not received in full is named, stays on the calenda
   const auto out = n.assess(s);
   const std::string reasons = joined(out.reasons);
   CHECK_THAT(reasons, !Catch::Contains("Question for further enquiry ("));
-  CHECK_THAT(reasons, Catch::Contains("Data drop for 2019-20/spring not received in full (000 §3.8): Attendance this "
+  CHECK_THAT(reasons, Catch::Contains("Data drop for 2019-20/spring not yet received in full (000 §3.8): Attendance this "
                                       "term; Behaviour incidents recorded this term"));
   const auto rules = planned(n, s, out);
   const auto late = with_prefix(rules, "000-3.8.data.spring");
   REQUIRE(late.size() == 1);
-  CHECK(late[0].title == "Termly data drop not received in full: 4 of 5 items missing");
+  CHECK(late[0].title == "Termly data drop not yet received in full: 4 of 5 items missing");
   CHECK(late[0].documents.size() == 4);
   CHECK(contains(late[0].documents, "Safeguarding referrals this term"));
   CHECK(late[0].is_deadline);
