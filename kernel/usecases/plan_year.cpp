@@ -16,6 +16,7 @@
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/schedule/plan.hpp"
 #include "trellis/school_evidence.hpp"
+#include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -30,6 +31,18 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   if (!in_force.adoption)
     throw UsageError("body \"" + opt.body_id + "\" has adopted no policy in force on " + in_force.start(),
                      Remedy::adopt_policy(opt.body_id));
+  // Once a period of the year is assessed, its assessment plans the year (with the level that counts);
+  // a plan for schools not yet assessed would undo what follows from that level.
+  std::vector<std::string> periods{opt.year.to_string()};
+  for (const char* term : {"autumn", "spring", "summer"}) {
+    periods.push_back(opt.year.to_string() + "/" + term);
+    for (const char* half : {"-1", "-2"}) periods.push_back(opt.year.to_string() + "/" + term + half);
+  }
+  for (const auto& p : periods)
+    if (db.assessments().latest_regime(opt.body_id, p))
+      throw UsageError(opt.body_id + " is already assessed for " + p + ", and the assessment plans the year; `plan` "
+                           "is for the calendar before any assessment",
+                       Field::period);
   Policy policy = open_policy(in_force.adoption->policy_path, host);
   const RegimeHandle regime = host.open(policy.regime());
   const KernelSections sections = read_kernel_sections(policy.view());

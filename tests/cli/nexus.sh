@@ -268,6 +268,8 @@ for urn in (141589, 142768):
 assert (None, "000-3.9.ascb") in rules and (None, "000-3.11.spsb.autumn") in rules'
 check "000 §3.2: an assessment re-plans on top of the calendar, losing nothing" 0 "$trellis" --db "$fresh" \
   assess --body nexus --period 2019-20/autumn --on 2019-09-02 --format json
+check "plan: once assessed, the assessment plans the year (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20
+grep -qF "nexus is already assessed for 2019-20/autumn" "$dir/err" && passes=$((passes+1)) || fail "plan: says why it refuses: $(cat "$dir/err")"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

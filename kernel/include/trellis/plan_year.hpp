@@ -35,8 +35,9 @@ struct YearPlanRun {
   std::string planned_from;
 };
 
-/// Throws UsageError (unknown body, not a year, no policy adopted on the
-/// year's first school day, no member schools, a day outside the year),
+/// Throws UsageError (unknown body, not a year, a period of the year already
+/// assessed, no policy adopted on the year's first school day, no member
+/// schools, a day outside the year),
 /// InputError (the regime cannot plan under the policy); nothing is stored then.
 YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, const Clock& clock,
                               const YearPlanOptions& options);
