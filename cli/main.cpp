@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_letters(app, cli);
   trellis::cli::add_compare(app, cli);
   trellis::cli::add_history(app, cli);
+  trellis::cli::add_plan(app, cli);
 
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";

@@ -112,6 +112,19 @@ def main():
                 w.writerow([urn, "behaviour_incidents", f"2019-20/{term}", (i * 5 + t * 3) % 23, "SYNTHETIC data drop"])
                 w.writerow([urn, "child_on_child_incidents", f"2019-20/{term}", (i + t) % 4, "SYNTHETIC data drop"])
                 w.writerow([urn, "safeguarding_referrals", f"2019-20/{term}", (i * 3 + t) % 5, "SYNTHETIC data drop"])
+    # 000 §3.8.1: the drop's attendance, each term, in a file of its own (the
+    # one above is kept byte for byte: its hash is stored in older databases).
+    # Bramley Grange (141488), short of its summer self-assessment too, sends
+    # no summer attendance: its summer drop is overdue at its deadline.
+    with open("data-drops-attendance-2019-20.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["urn", "indicator", "period", "value", "note"])
+        for t, term in enumerate(TERMS):
+            for i, urn in enumerate(SCHOOLS):
+                if urn == 141488 and term == "summer":
+                    continue
+                w.writerow([urn, "attendance_pct", f"2019-20/{term}", 93.0 + (i * 3 + t * 2) % 6 * 0.5,
+                            "SYNTHETIC data drop"])
 
 
 if __name__ == "__main__":

@@ -306,8 +306,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   }
 
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
-  const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              made_on.to_string(), level_labels(description), RegimeWords(description)};
+  const LetterContext context =
+      letter_context(find_body(db, opt.body_id)->name, policy.view(), made_on.to_string(), description);
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
     if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));

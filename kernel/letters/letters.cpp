@@ -41,19 +41,20 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
   std::ostringstream out;
   const bool decided = a.decision.has_value();
   const bool stays = l.kind == "decision" && l.from_level == l.to_level;
-  out << "# " << (stays ? "Decision on the classification" : l.provisional ? "Provisional change of classification"
-                                                                           : "Change of classification")
+  const std::string& word = c.level_word;
+  out << "# " << (stays ? "Decision on the " + word : l.provisional ? "Provisional change of " + word
+                                                                    : "Change of " + word)
       << ": " << a.name << "\n\n"
       << "To the headteacher, " << a.name << " (URN " << a.urn << ")  \n"
       << "From " << c.body_name << ", " << c.today << "\n\n";
   if (stays) {
-    out << "Your school's classification for " << a.period << " has been decided: it stays **" << shown(l.to_level)
+    out << "Your school's " << word << " for " << a.period << " has been decided: it stays **" << shown(l.to_level)
         << "**.";
   } else if (l.from_level) {
-    out << "Your school's classification for " << a.period << " has " << (l.provisional ? "provisionally " : "")
+    out << "Your school's " << word << " for " << a.period << " has " << (l.provisional ? "provisionally " : "")
         << "changed from **" << shown(*l.from_level) << "** to **" << shown(l.to_level) << "**.";
   } else {
-    out << "Your school's classification for " << a.period << " is **" << shown(l.to_level) << "**.";
+    out << "Your school's " << word << " for " << a.period << " is **" << shown(l.to_level) << "**.";
   }
   out << "\n\n";
   if (l.provisional)
@@ -79,12 +80,20 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
       << (!c.offer.empty() ? c.offer
           : stays          ? "You may discuss this decision with a representative of " + c.body_name + "."
                            : "You may discuss the rationale for this change with a representative of " + c.body_name + ".")
-      << "\n\nThis classification was made under " << a.regime << " policy " << a.policy_version << " (hash "
+      << "\n\nThis " << word << " follows " << a.regime << " policy " << a.policy_version << " (hash "
       << a.policy_hash.substr(0, 12) << ").\n";
   return out.str();
 }
 
 }  // namespace
+
+LetterContext letter_context(const std::string& body_name, const sdk::PolicyView& policy, const std::string& today,
+                             const sdk::RegimeDescription& description) {
+  LetterContext c{body_name, policy.text("notification.offer").value_or(""), today, level_labels(description),
+                  RegimeWords(description)};
+  if (auto word = policy.text("notification.level_word"); word && !word->empty()) c.level_word = *word;
+  return c;
+}
 
 std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d) {
   std::map<std::string, std::string> out;

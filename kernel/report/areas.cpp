@@ -115,6 +115,10 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
   std::stable_partition(order.begin(), order.end(), [](const ReportSchool* s) { return !s->college; });
   for (auto& area : d.areas) {
     AreaSection section{area.id, area.label, {}, {}, {}, {}};
+    for (auto& indicator : d.indicators)
+      if (indicator.area == area.id && !indicator.priority.empty())
+        for (auto& p : d.priorities)
+          if (p.id == indicator.priority) section.priority[indicator.id] = p.label;
     for (auto& stage : d.stages) {
       section.stages.push_back(stage.id);
       section.stage_labels.push_back(stage.label.empty() ? stage.id : stage.label);

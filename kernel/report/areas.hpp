@@ -12,6 +12,9 @@ void load_school_facts(Database& db, Report& r);
 /// The "By area" section of the Markdown, HTML and text reports; nothing when r.areas is empty.
 void render_area_markdown(std::ostream& o, const Report& r);
 void render_area_html(std::ostream& o, const Report& r);
+/// The "Dashboard" section: per area, each indicator across the schools at the compared stage.
+void render_dashboard_markdown(std::ostream& o, const Report& r);
+void render_dashboard_html(std::ostream& o, const Report& r);
 /// Each area's tally, and the ratings that differ from the self-assessment, for the terminal.
 void render_area_text(std::ostream& o, const Report& r);
 

@@ -1,6 +1,7 @@
 // The report's sections per area, as Markdown and HTML: a table per area,
 // schools and colleges apart, a column per stage, how the reported stage
-// stands against the self-assessment, and the schools not rated there.
+// stands against the self-assessment, and the schools not rated there; and
+// the dashboard, a school-by-indicator table per area.
 #include <map>
 #include <sstream>
 
@@ -196,6 +197,109 @@ void render_area_html(std::ostream& o, const Report& r) {
         }
       o << "</table>\n";
     }
+  }
+}
+
+// The dashboard: for each area, in the regime's order, each indicator across
+// the body's schools at the compared stage (the reported one, else the
+// deciding one), with the priority it serves, and the area's own judgement
+// first; a judgement not held at the compared stage names its stage.
+namespace dashboard {
+
+/// One row of an area's table: the subject, the priority it serves, and a level per school.
+struct Row {
+  std::string subject, priority;
+  bool area = false;
+  std::vector<std::string> levels;
+};
+
+/// The level a school's rating shows: at the compared stage, else the latest
+/// stage held, named ("Secure (computed)"); "" when none is held.
+std::string shown(const Report& r, const AreaSection& a, const AreaRating& rt) {
+  for (std::size_t i = 0; i < a.stages.size(); ++i)
+    if (a.stages[i] == r.compared_stage && !rt.levels[i].empty()) return r.words.level(rt.subject, rt.levels[i]);
+  if (!rt.indicator)
+    for (std::size_t i = a.stages.size(); i-- > 0;)
+      if (!rt.levels[i].empty()) return r.words.level(rt.subject, rt.levels[i]) + " (" + a.stages[i] + ")";
+  return "";
+}
+
+std::vector<Row> rows(const Report& r, const AreaSection& a) {
+  std::vector<Row> out;
+  auto row_of = [&](const std::string& subject, bool area) -> Row& {
+    for (auto& row : out)
+      if (row.subject == subject) return row;
+    auto p = a.priority.find(subject);
+    out.push_back({subject, p == a.priority.end() ? "" : p->second, area, {}});
+    return out.back();
+  };
+  // The area's row first, then its indicators in the regime's order (the order AreaSchool holds them).
+  row_of(a.area, true);
+  for (auto& s : a.schools)
+    for (auto& rt : s.ratings)
+      if (rt.indicator) row_of(rt.subject, false);
+  for (auto& row : out) {
+    for (auto& rs : r.schools) {
+      std::string level;
+      for (auto& s : a.schools)
+        if (s.urn == rs.assessment.urn)
+          for (auto& rt : s.ratings)
+            if (rt.subject == row.subject) level = shown(r, a, rt);
+      row.levels.push_back(level);
+    }
+  }
+  return out;
+}
+
+bool any_priority(const std::vector<Row>& rs) {
+  for (auto& row : rs)
+    if (!row.priority.empty()) return true;
+  return false;
+}
+
+}  // namespace dashboard
+
+void render_dashboard_markdown(std::ostream& o, const Report& r) {
+  if (r.areas.empty() || r.compared_stage.empty()) return;
+  o << "\n## Dashboard\n\nEach indicator across the body's schools at the " << r.compared_stage
+    << " stage, area by area; the area's own judgement first, with its stage where it is not " << r.compared_stage
+    << ". A blank cell: no " << r.compared_stage << " rating.\n";
+  for (auto& a : r.areas) {
+    const auto table = dashboard::rows(r, a);
+    const bool priorities = dashboard::any_priority(table);
+    o << "\n### " << a.label << "\n\n| Indicator |" << (priorities ? " Priority |" : "");
+    for (auto& s : r.schools) o << " " << cell(s.assessment.name) << " |";
+    o << "\n|---|" << (priorities ? "---|" : "");
+    for (std::size_t i = 0; i < r.schools.size(); ++i) o << "---|";
+    o << "\n";
+    for (auto& row : table) {
+      o << "| " << (row.area ? "**" + cell(a.label) + "**" : cell(r.words.subject(row.subject))) << " |";
+      if (priorities) o << " " << cell(row.priority) << " |";
+      for (auto& l : row.levels) o << " " << cell(l) << " |";
+      o << "\n";
+    }
+  }
+}
+
+void render_dashboard_html(std::ostream& o, const Report& r) {
+  if (r.areas.empty() || r.compared_stage.empty()) return;
+  o << "<h2>Dashboard</h2>\n<p>Each indicator across the body's schools at the " << esc(r.compared_stage)
+    << " stage, area by area; the area's own judgement first, with its stage where it is not "
+    << esc(r.compared_stage) << ".</p>\n";
+  for (auto& a : r.areas) {
+    const auto table = dashboard::rows(r, a);
+    const bool priorities = dashboard::any_priority(table);
+    o << "<h3>" << esc(a.label) << "</h3>\n<table><tr><th>Indicator</th>" << (priorities ? "<th>Priority</th>" : "");
+    for (auto& s : r.schools) o << "<th>" << esc(s.assessment.name) << "</th>";
+    o << "</tr>";
+    for (auto& row : table) {
+      o << "<tr><td>" << (row.area ? "<strong>" + esc(a.label) + "</strong>" : esc(r.words.subject(row.subject)))
+        << "</td>";
+      if (priorities) o << "<td>" << esc(row.priority) << "</td>";
+      for (auto& l : row.levels) o << "<td>" << esc(l) << "</td>";
+      o << "</tr>";
+    }
+    o << "</table>\n";
   }
 }
 

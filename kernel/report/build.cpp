@@ -33,6 +33,24 @@ void count_levels(Report& r, const sdk::RegimeDescription* d) {
   }
 }
 
+/// Areas in the regime's order, each followed by its indicators in theirs;
+/// then the indicators of no area, then anything else, as held.
+void in_regime_order(std::vector<ReportRating>& ratings, const sdk::RegimeDescription& d) {
+  std::vector<std::string> order;
+  for (auto& a : d.areas) {
+    order.push_back(a.id);
+    for (auto& i : d.indicators)
+      if (i.area == a.id) order.push_back(i.id);
+  }
+  for (auto& i : d.indicators)
+    if (i.area.empty()) order.push_back(i.id);
+  auto rank = [&](const ReportRating& rt) {
+    return static_cast<std::size_t>(std::find(order.begin(), order.end(), rt.subject) - order.begin());
+  };
+  std::stable_sort(ratings.begin(), ratings.end(),
+                   [&](const ReportRating& x, const ReportRating& y) { return rank(x) < rank(y); });
+}
+
 NewestRatings newest_ratings(Database& db, const Report& r) {
   NewestRatings out;
   for (auto& rt : ratings_for(db, r.body.id, r.assessed_period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
@@ -166,6 +184,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
       if (!r.reported_stage.empty() && it->second.stage == r.reported_stage)
         s.ratings.push_back({it->second.subject, it->second.level, it->second.stage, it->second.by,
                              it->second.rationale});
+    if (d) in_regime_order(s.ratings, *d);
     if (auto l = letters.find(a.urn); l != letters.end()) s.letter = l->second;
     r.schools.push_back(std::move(s));
   }

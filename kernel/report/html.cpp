@@ -60,6 +60,7 @@ std::string render_html(const Report& r) {
       o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << esc(*s->assessment.switch_note()) << "</li>";
     o << "</ul>\n";
   }
+  render_dashboard_html(o, r);
   render_area_html(o, r);
   o << "<h2>Schools</h2>\n";
   for (auto& s : r.schools) {

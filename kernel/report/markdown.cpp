@@ -77,6 +77,7 @@ std::string render_markdown(const Report& r) {
     for (auto* s : switched)
       o << "- " << s->assessment.name << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
   }
+  render_dashboard_markdown(o, r);
   render_area_markdown(o, r);
   o << "\n## Schools\n";
   for (auto& s : r.schools) {

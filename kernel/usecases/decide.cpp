@@ -137,8 +137,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   run.replan = replan_school(db, clock, host, policy, a, from, reason);
   if (!standing) update_later_previous_levels(db, a);
   if (!letter) return run;
-  const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              on, level_labels(policy.description()), RegimeWords(policy.description())};
+  const LetterContext context = letter_context(find_body(db, in.body_id)->name, policy.view(), on, policy.description());
   if (standing) {
     if (auto notice = decision_notice(policy.view(), in.subject, in.level))
       letters.push_back(store_letter(db, clock, notice_letter(a, *notice,

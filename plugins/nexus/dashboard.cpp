@@ -91,7 +91,8 @@ std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboa
   return out;
 }
 
-std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period) {
+std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period,
+                                      const PolicyView& policy) {
   std::vector<std::string> out;
   const std::string total = std::to_string(dashboard.size());
   auto names = [](const std::vector<const KpiRating*>& ks) {
@@ -104,16 +105,40 @@ std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, c
     out.push_back("Self-assessment missing: the headteacher has not self-assessed " + std::to_string(missing.size()) +
                   " of " + total + " dashboard indicators for " + period + " (" + names(missing) +
                   "); 000 §3.7 asks for every indicator each term, and the deadline is on the calendar.");
-  std::vector<const KpiRating*> unmoderated, fallback;
+  std::vector<const KpiRating*> fallback;
   for (auto& k : dashboard)
-    if (!k.moderated) (k.self ? fallback : unmoderated).push_back(&k);
+    if (!k.moderated && k.self) fallback.push_back(&k);
   if (!fallback.empty())
-    out.push_back("Not yet moderated by the SPSB: " + std::to_string(fallback.size()) + " of " + total +
-                  " indicators (" + names(fallback) +
-                  "); the headteacher's self-assessment is used for them until it is (000 §3.11).");
-  if (!unmoderated.empty())
-    out.push_back(std::to_string(unmoderated.size()) + " of the indicators not self-assessed have no moderated rating "
-                  "either, so the tier is judged without them.");
+    out.push_back("Provisional: " + std::to_string(fallback.size()) + " of " + total +
+                  " indicators are not yet moderated by the SPSB (" + names(fallback) +
+                  "); the headteacher's self-assessment stands in for them, so the areas that rest on them and the "
+                  "tier are provisional until the SPSB moderates them (000 §3.11.2).");
+  // Indicators nobody has rated. An area with none of its indicators rated
+  // counts as the policy's unrated_area, and that judgement does count
+  // towards the tier; elsewhere the area is judged on the indicators that are rated.
+  std::vector<std::string> blank_areas;
+  std::vector<const KpiRating*> blank_in_rated;
+  for (auto& a : provisional_areas(dashboard)) {
+    if (!a.unrated) continue;
+    blank_areas.push_back(a.label);
+  }
+  for (auto& k : dashboard) {
+    if (k.used()) continue;
+    bool area_rated = false;
+    for (auto& other : dashboard)
+      if (other.area == k.area && other.used()) area_rated = true;
+    if (area_rated) blank_in_rated.push_back(&k);
+  }
+  if (!blank_areas.empty()) {
+    const std::string as = level_label(policy.text("thresholds.params.unrated_area").value_or("developing"));
+    out.push_back(join(blank_areas) + (blank_areas.size() == 1 ? " has" : " have") +
+                  " no indicator self-assessed or moderated, so " + (blank_areas.size() == 1 ? "it counts" : "each counts") +
+                  " as " + as + " (policy: unrated_area), and that judgement counts towards the tier.");
+  }
+  if (!blank_in_rated.empty())
+    out.push_back("Neither self-assessed nor moderated: " + names(blank_in_rated) +
+                  "; " + (blank_in_rated.size() == 1 ? "its area is" : "their areas are") +
+                  " judged on the indicators that are rated.");
   std::vector<std::string> ignored;
   for (auto& k : dashboard) ignored.insert(ignored.end(), k.ignored.begin(), k.ignored.end());
   if (!ignored.empty())
@@ -130,6 +155,24 @@ std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, c
   if (!higher.empty())
     out.push_back("The SPSB moderated " + std::to_string(higher.size()) + " indicator(s) above the self-assessment: " +
                   join(higher) + ".");
+  return out;
+}
+
+std::vector<AreaStanding> provisional_areas(const std::vector<KpiRating>& dashboard) {
+  std::vector<AreaStanding> out;
+  for (auto& a : describe_regime().areas) {
+    AreaStanding s;
+    s.id = a.id;
+    s.label = a.label;
+    for (auto& k : dashboard) {
+      if (k.area != a.id) continue;
+      ++s.indicators;
+      if (k.moderated) ++s.moderated;
+      else if (k.self) ++s.self_only;
+    }
+    s.unrated = s.moderated == 0 && s.self_only == 0;
+    if (s.indicators > 0 && s.moderated < s.indicators) out.push_back(s);
+  }
   return out;
 }
 

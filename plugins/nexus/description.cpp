@@ -34,6 +34,14 @@ std::vector<IndicatorSpec> evidence_indicators() {
       {"overall_absence_pct", "Overall absence (% of sessions missed)", "%", Direction::lower_is_better, ""},
       {"persistent_absence_pct", "Persistent absentees (% of pupils)", "%", Direction::lower_is_better, ""},
       {"qa_partner", "Allocated QA & Improvement partner", "name", Direction::neutral, ""},
+      // 000 §3.8.1: the termly data drop, as the trust's own file names it (examples/nexus/data-drops-*.csv).
+      {"tracking_on_track_pct", "Pupils on track in reading, writing and maths (or communication and cognition)",
+       "%", Direction::higher_is_better, ""},
+      {"attendance_pct", "Attendance this term", "%", Direction::higher_is_better, ""},
+      {"behaviour_incidents", "Behaviour incidents recorded this term", "incidents", Direction::lower_is_better, ""},
+      {"child_on_child_incidents", "Child-on-child abuse incidents recorded this term", "incidents",
+       Direction::lower_is_better, ""},
+      {"safeguarding_referrals", "Safeguarding referrals this term", "referrals", Direction::neutral, ""},
   };
 }
 
@@ -65,6 +73,17 @@ std::vector<PolicyKeySpec> policy_keys() {
           .doc("persistent absence (%) that is a question for enquiry beside a good attendance rating (000 §3.8.1)"),
       number(params("enquiry_overall_absence_above")).range(0, 100)
           .doc("overall absence (%) that is a question for enquiry beside a good attendance rating"),
+      // 000 §3.8.1: the data drop's questions for further enquiry (the tiers script reads them).
+      number(params("enquiry_on_track_below")).range(0, 100)
+          .doc("% of pupils on track this term below which the drop raises a question"),
+      number(params("enquiry_attendance_below")).range(0, 100)
+          .doc("% attendance this term below which the drop raises a question"),
+      number(params("enquiry_behaviour_incidents_above")).range(0, 10000)
+          .doc("behaviour incidents this term above which the drop raises a question"),
+      number(params("enquiry_child_on_child_above")).range(0, 10000)
+          .doc("child-on-child abuse incidents this term above which the drop raises a question"),
+      number(params("enquiry_safeguarding_referrals_above")).range(0, 10000)
+          .doc("safeguarding referrals this term above which the drop raises a question"),
       // The Ofsted window (000 §3.10.9: "within the Ofsted window"; the seed gives no years).
       number("ofsted.window_after_years").range(0, 10).default_value(3)
           .doc("years after its last inspection that a school is within its Ofsted window"),
@@ -96,20 +115,27 @@ std::vector<PolicyKeySpec> policy_keys() {
            "school days (term time) the forum sits before the SPSB (000 §3.10.11)"),
       days("boards.standards_report_working_days_after_spsb", 15,
            "working days (the office's, all year) after the SPSB the Standards Committee report is due (000 §6.1)"),
+      days("boards.directors_report_working_days_after_standards", 20,
+           "working days after its report is due that the Standards Committee reports on to the Board of Directors "
+           "(000 §6.1)"),
       // Each school's year (000 §3.7-3.10).
       days("school_year.planning_visit_within_working_days", 15,
            "school days (term time) after the Annual Board within which the planning visit falls (000 §3.10.5)"),
       days("school_year.self_assessment_working_days_before_spsb", 10,
            "school days (term time) before the SPSB the dashboard self-assessment is due (000 §3.7)"),
       // Collaborative enquiry (000 §3.10.6-3.10.9).
-      days("enquiry.autumn_within_working_days_of_planning_visit", 25,
-           "the autumn enquiry's window after the planning visit, in school days (term time)"),
+      days("enquiry.autumn_school_days_before_forum", 10,
+           "school days (term time) before the autumn QA Intelligence Sharing Forum that the autumn enquiry is held, "
+           "so its feedback reaches the Forum (000 §3.10.11)"),
       text("enquiry.spring_half_term").choices(half_terms()).default_value("spring-1")
           .doc("when the spring enquiry takes place"),
       text("enquiry.summer_half_term").choices(half_terms()).default_value("summer-1")
           .doc("when the summer enquiry takes place"),
-      text("enquiry.focus").choices({"weakest", "rotation"}).default_value("weakest")
-          .doc("the area each enquiry looks into: the weakest area as assessed, or the rotation"),
+      text("enquiry.focus").choices({"weakest", "rotation"}).default_value("rotation")
+          .doc("the area each enquiry looks into: the rotation (three different areas a year, never changed by a "
+               "re-assessment), or the weakest area as assessed for the terms after it"),
+      text("enquiry.weakest_ties").choices({"rotation"})
+          .doc("with focus = \"weakest\": how a tie between areas is broken (the earlier area of the rotation)"),
       list("enquiry.rotation").doc("the areas in turn, one a term (default: the four areas in order)"),
       list("enquiry.team").default_value(std::vector<std::string>{"Headteacher", "Peer headteacher (wherever possible)"})
           .doc("who joins the partner on the visit (000 §3.10.7)"),
@@ -117,11 +143,31 @@ std::vector<PolicyKeySpec> policy_keys() {
       list("data_submissions.half_terms").default_value(std::vector<std::string>{"autumn-1", "spring-1", "summer-1"})
           .doc("when each term's data drop is due, one a term"),
       list("data_submissions.items").required().doc("what each drop holds (000 §3.8.1)"),
+      list("data_submissions.evidence")
+          .default_value(std::vector<std::string>{"tracking_on_track_pct", "attendance_pct", "behaviour_incidents",
+                                                  "child_on_child_incidents", "safeguarding_referrals"})
+          .doc("the evidence a term's drop must hold for the term; one missing makes the drop overdue at its deadline"),
+      // 000 §5.2: the tier guides the support; the seed defers the detail to
+      // the Academies of Concern policy, so the policy declares it.
+      table("tier_support").doc("extra activities per tier: [tier_support.TIER.ID]"),
+      table("tier_support.*").doc("the tier's extra activities"),
+      text("tier_support.*.*.title").required().doc("the activity"),
+      text("tier_support.*.*.type").choices({"visit", "meeting", "review", "report"}).doc("its kind"),
+      text("tier_support.*.*.cadence").choices({"monthly", "per_half_term", "per_term"})
+          .doc("how often, from the assessment on (default monthly)"),
+      number("tier_support.*.*.count").range(1, 10).doc("how many each half-term or term (default 1)"),
+      list("tier_support.*.*.attendees").doc("roles"),
+      list("tier_support.*.*.documents").doc("documents it needs"),
       text("data_submissions.special_school_tracking")
           .default_value("Tracking and outcomes data in reading, writing and maths, or communication and cognition "
                          "where these are not taught explicitly")
           .doc("the tracking item for special schools (000 §3.8.1: \"or where these subjects are not taught "
                "explicitly communication and cognition\")"),
+      // Letters to heads, in the Trust's words (000 §5.2, figure 4 "Tiers of intervention").
+      table("notification").doc("the letters to headteachers"),
+      text("notification.level_word").default_value("tier of intervention")
+          .doc("what a letter calls the school's level (000 §5.3 figure 4: \"Tiers of intervention\")"),
+      text("notification.offer").doc("what the Trust offers the headteacher, closing each letter (000 §5.1-5.2)"),
       // The CSIF calendar table.
       table("csif").doc("the CSIF QA calendar, one table per row"),
       text("csif.*.title").required().doc("the activity"),

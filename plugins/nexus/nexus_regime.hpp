@@ -66,7 +66,21 @@ Facts dashboard_facts(const std::vector<KpiRating>& dashboard);
 /// Sentences about the ratings themselves, not the tier: self-assessments
 /// missing (000 §3.7), moderation missing (000 §3.11), and where the SPSB
 /// moderated differently from the headteacher (000 §2.3 "stress test").
-std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period);
+std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, const std::string& period,
+                                      const PolicyView& policy);
+
+/// An area whose judgement does not rest on moderated ratings alone (000
+/// §3.11.2: only moderated judgements go to Directors, so it is provisional).
+struct AreaStanding {
+  std::string id;
+  std::string label;
+  int indicators = 0;
+  int moderated = 0;
+  int self_only = 0;     ///< rated by the headteacher, not yet by the SPSB
+  bool unrated = false;  ///< no indicator rated at all
+};
+/// The areas, in the regime's order, with at least one indicator the SPSB has not moderated.
+std::vector<AreaStanding> provisional_areas(const std::vector<KpiRating>& dashboard);
 
 /// KPIs with no self-assessment for the period.
 std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboard);
@@ -106,12 +120,24 @@ std::optional<AssessedPeriod> assessed_period(const EvidenceView& school);
 /// England pattern); "" when the calendar does not know the period.
 std::string term_start(const EvidenceView& school, const std::string& year, const std::string& term);
 
+/// What partner_of answers for a school with no partner allocated.
+inline constexpr const char* kNoPartner = "QA & Improvement partner (not yet allocated)";
 /// The QA & Improvement partner allocated to the school (000 §3.10.2).
 std::string partner_of(const EvidenceView& school, const PolicyView& policy);
 
 /// One school's year: planning visit, termly collaborative enquiry,
-/// self-assessment and data deadlines, and the school rows of the CSIF table.
-std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyView& policy);
+/// self-assessment and data deadlines, the school rows of the CSIF table, and
+/// the extra activities the policy declares for the school's `tier` (000
+/// §5.2). `questions` (000 §3.8.1) go to the assessed term's enquiry.
+std::vector<ActivityRule> school_rules(const EvidenceView& school, const PolicyView& policy,
+                                       const std::vector<std::string>& questions = {}, const std::string& tier = "");
+
+/// 000 §3.8: the items of the assessed term's data drop not received (their
+/// labels), from the policy's data_submissions.evidence; empty for a year.
+std::vector<std::string> missing_drop(const EvidenceView& school, const PolicyView& policy);
+
+/// The reasons that are questions for further enquiry (000 §3.8.1).
+inline constexpr const char* kQuestionPrefix = "Question for further enquiry";
 
 /// The trust's own year: Annual Support and Challenge Board, the termly SPSB
 /// with the QA Intelligence Sharing Forum before it, the Standards Committee
@@ -126,6 +152,7 @@ void csif_rows(const PolicyView& policy, const std::string& scope, const std::st
 
 /// Rule ids shared by the two plans (a school's deadlines anchor on the SPSB).
 std::string spsb_rule(const std::string& term);
+std::string forum_rule(const std::string& term);
 inline const std::string kAscbRule = "000-3.9.ascb";
 
 // ---- validate.cpp ----------------------------------------------------------

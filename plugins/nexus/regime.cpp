@@ -3,6 +3,54 @@
 #include "trellis/sdk/school_kinds.hpp"
 
 namespace nexus {
+namespace {
+
+std::string tier_label(const std::string& id) {
+  for (auto& scale : describe_regime().scales)
+    if (scale.id == "tier")
+      for (auto& l : scale.levels)
+        if (l.id == id) return l.label;
+  return id;
+}
+
+std::string dashboard_label(const std::string& id) {
+  for (auto& scale : describe_regime().scales)
+    if (scale.id == "dashboard")
+      for (auto& l : scale.levels)
+        if (l.id == id) return l.label;
+  return id;
+}
+
+/// Why an area is provisional, e.g. "2 of 4 indicators not yet moderated by the SPSB".
+std::string provisional_words(const AreaStanding& a) {
+  if (a.unrated) return "none of its " + std::to_string(a.indicators) + " indicators is rated";
+  return std::to_string(a.indicators - a.moderated) + " of " + std::to_string(a.indicators) +
+         " indicators not yet moderated by the SPSB";
+}
+
+/// 000 §3.11.2: the line for Directors: which areas are provisional, and the
+/// tier and areas on the SPSB's moderated ratings alone.
+std::string directors_line(const std::vector<AreaStanding>& provisional, const ThresholdOutcome& moderated_only,
+                           const PolicyView& policy) {
+  std::string areas;
+  for (std::size_t i = 0; i < provisional.size(); ++i)
+    areas += (i == 0 ? "" : i + 1 == provisional.size() ? " and " : ", ") + provisional[i].label + " (" +
+             provisional_words(provisional[i]) + ")";
+  std::string board;
+  for (auto& r : moderated_only.ratings) {
+    std::string label = r.subject;
+    for (auto& a : describe_regime().areas)
+      if (a.id == r.subject) label = a.label;
+    board += (board.empty() ? "" : ", ") + label + " " + dashboard_label(r.level);
+  }
+  const std::string unrated = dashboard_label(policy.text("thresholds.params.unrated_area").value_or("developing"));
+  return "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in " + areas +
+         ". On the SPSB's moderated ratings alone, as reported to Directors, the school is in " +
+         tier_label(moderated_only.level) + " (" + board + "; an area with no moderated rating counts as " + unrated +
+         ").";
+}
+
+}  // namespace
 
 Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) const {
   const SchoolInfo& school = in.evidence.school();
@@ -15,7 +63,31 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   if (!tier.status) return tier.status;
   out.level = tier.level;
   out.reasons = std::move(tier.reasons);
-  for (auto& note : rating_notes(dashboard, in.evidence.period())) out.reasons.push_back(std::move(note));
+  // 000 §3.7, §3.11.2: the SPSB moderates before the executive reports to
+  // Directors, so a tier resting on any rating it has not moderated is
+  // provisional, and Directors see the tier on moderated ratings alone.
+  const auto provisional = provisional_areas(dashboard);
+  if (!provisional.empty()) {
+    auto board = dashboard;
+    for (auto& k : board) k.self.reset();
+    const ThresholdOutcome moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
+    if (!moderated_only.status) return moderated_only.status;
+    out.reasons.insert(out.reasons.begin() + (out.reasons.empty() ? 0 : 1),
+                       directors_line(provisional, moderated_only, in.policy));
+  }
+  for (auto& note : rating_notes(dashboard, in.evidence.period(), in.policy)) out.reasons.push_back(std::move(note));
+  // 000 §3.8: a term's data drop not yet received in full.
+  if (const auto missing = missing_drop(in.evidence, in.policy); !missing.empty()) {
+    std::string items;
+    for (std::size_t i = 0; i < missing.size(); ++i) items += (i == 0 ? "" : "; ") + missing[i];
+    out.reasons.push_back("Data drop for " + in.evidence.period() + " not yet received in full (000 §3.8): " + items +
+                          " missing; the submission is on the calendar and overdue once its deadline passes.");
+  }
+  // 000 §3.10.2: "Every school has an allocated QA & Improvement partner".
+  if (partner_of(in.evidence, in.policy) == kNoPartner)
+    out.reasons.push_back("No QA & Improvement partner is allocated to " + school.name +
+                          " (000 §3.10.2: every school has one); record one as evidence qa_partner or in the "
+                          "policy's [partners].");
 
   // 000 §3.10.9: whether this term's enquiry needs an external professional.
   // As the term starts (its first school day in the body's calendar); the autumn term for a year.
@@ -40,17 +112,27 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
     if (auto o = in.evidence.latest(id); o && o->present()) overall.evidence.push_back(o->id);
   out.ratings.push_back(std::move(overall));
   // 000 §5.2: each area's aggregated judgement, on the dashboard scale.
-  for (auto& area : tier.ratings)
-    out.ratings.push_back({area.subject, area.level, "computed",
-                           "Aggregated from the area's dashboard ratings by the policy's tiers script (000 §5.2)",
-                           std::move(area.evidence), std::move(area.reasons)});
+  for (auto& area : tier.ratings) {
+    std::string rationale = "Aggregated from the area's dashboard ratings by the policy's tiers script (000 §5.2)";
+    for (auto& p : provisional)
+      if (p.id == area.subject) {
+        const std::string why = provisional_words(p);
+        rationale = "Provisional (" + why + "). " + rationale;
+        if (!area.reasons.empty()) area.reasons.front() = "Provisional, " + why + ": " + area.reasons.front();
+      }
+    out.ratings.push_back({area.subject, area.level, "computed", std::move(rationale), std::move(area.evidence),
+                           std::move(area.reasons)});
+  }
   return Status::success();
 }
 
 void NexusRegime::do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                           std::vector<ActivityRule>& out) const {
   if (!assessment.classified) return;
-  out = school_rules(school, policy);
+  std::vector<std::string> questions;
+  for (auto& r : assessment.reasons)
+    if (r.rfind(kQuestionPrefix, 0) == 0) questions.push_back(r);
+  out = school_rules(school, policy, questions, assessment.level);
 }
 
 void NexusRegime::do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const {

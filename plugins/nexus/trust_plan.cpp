@@ -16,6 +16,7 @@ std::string capitalised(std::string s) {
 }  // namespace
 
 std::string spsb_rule(const std::string& term) { return "000-3.11.spsb." + term; }
+std::string forum_rule(const std::string& term) { return "000-3.10.11.forum." + term; }
 
 std::vector<ActivityRule> trust_rules(const PolicyView& p) {
   std::vector<ActivityRule> out;
@@ -36,10 +37,12 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
                              "000 §3.11: triangulates the evidence, stress tests self-evaluation and moderates each "
                              "school's dashboard before the executive reports to Directors");
     spsb.window = t < spsb_half_terms.size() ? spsb_half_terms[t] : "";
-    spsb.documents = {"Dashboard self-assessments", "Data submissions", "Collaborative enquiry feedback"};
+    spsb.documents = {"Dashboard self-assessments", "Data submissions",
+                      "Each school's questions for further enquiry from its data drop (000 §3.8.1)",
+                      "Collaborative enquiry feedback"};
     out.push_back(spsb);
 
-    ActivityRule forum = rule("000-3.10.11.forum." + term, "meeting",
+    ActivityRule forum = rule(forum_rule(term), "meeting",
                               "QA Intelligence Sharing Forum (" + term + ")", Cadence::before,
                               p.texts("boards.forum_attendees"),
                               "000 §3.10.11: collaborative enquiry feedback and evidence shared in preparation for "
@@ -63,7 +66,20 @@ std::vector<ActivityRule> trust_rules(const PolicyView& p) {
     report.day_kind = DayKind::working;
     report.is_deadline = true;
     report.documents = {"Moderated dashboards", "Intervention tiers with reasons", "Self/moderated differences"};
-    out.push_back(std::move(report));
+    out.push_back(report);
+
+    // 000 §6.1: the Standards Committee "reports to the Board of Directors".
+    ActivityRule board = rule("000-6.1.directors-report." + term, "report",
+                              "Standards Committee report to the Board of Directors (" + term + ")", Cadence::within,
+                              {"Chair of the Standards Committee", "Board of Directors"},
+                              "000 §6.1: the Standards Committee reports on the SPSB's outcomes to the Board of "
+                              "Directors; moderated judgements only (000 §3.11.2)");
+    board.anchor = report.id;
+    board.offset_days = whole_number(p, "boards.directors_report_working_days_after_standards");
+    board.day_kind = DayKind::working;
+    board.is_deadline = true;
+    board.documents = {"The Standards Committee's report on the " + term + " SPSB", "Moderated intervention tiers"};
+    out.push_back(std::move(board));
   }
   csif_rows(p, "trust", "", out);
   return out;

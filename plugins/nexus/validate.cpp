@@ -68,10 +68,36 @@ void calendar(const PolicyView& p, std::vector<Diagnostic>& out) {
   for (auto& a : describe_regime().areas) areas.push_back(a.id);
   for (auto& a : p.texts("enquiry.rotation"))
     if (!contains(areas, a)) out.push_back({"enquiry.rotation", "expected areas (" + join(areas) + "), found \"" + a + "\""});
+  // The year's three enquiries look into different areas (000 §3.10.3): the
+  // rotation needs at least three, each once; "weakest" must say how ties break.
+  const auto rotation = p.texts("enquiry.rotation");
+  if (p.has("enquiry.rotation") && std::set<std::string>(rotation.begin(), rotation.end()).size() != rotation.size())
+    out.push_back({"enquiry.rotation", "expected each area once, so that a year's enquiries look into different areas"});
+  if (p.has("enquiry.rotation") && rotation.size() < terms().size())
+    out.push_back({"enquiry.rotation", "expected at least three areas, one for each term's enquiry, found " +
+                                           std::to_string(rotation.size())});
+  if (p.text("enquiry.focus").value_or("") == "weakest" && !p.has("enquiry.weakest_ties"))
+    out.push_back({"enquiry.focus", "expected enquiry.weakest_ties beside focus = \"weakest\", saying how a tie "
+                                    "between areas is broken (\"rotation\")"});
+  for (auto& id : p.texts("data_submissions.evidence")) {
+    bool known = false;
+    for (auto& i : describe_regime().indicators) known = known || i.id == id;
+    if (!known) out.push_back({"data_submissions.evidence", "expected evidence the regime reads, found \"" + id + "\""});
+  }
   for (auto& row : p.keys("csif"))
     for (auto& h : p.texts("csif." + row + ".half_terms"))
       if (!contains(half_terms(), h))
         out.push_back({"csif." + row + ".half_terms", "expected half-terms (" + join(half_terms()) + "), found \"" + h + "\""});
+}
+
+/// 000 §5.2: [tier_support] names the regime's tiers only.
+void tier_support(const PolicyView& p, std::vector<Diagnostic>& out) {
+  std::vector<std::string> tiers;
+  for (auto& scale : describe_regime().scales)
+    if (scale.id == "tier")
+      for (auto& l : scale.levels) tiers.push_back(l.id);
+  for (auto& t : p.keys("tier_support"))
+    if (!contains(tiers, t)) out.push_back({"tier_support." + t, "expected a tier (" + join(tiers) + "), found \"" + t + "\""});
 }
 
 void thresholds(const PolicyView& p, std::vector<Diagnostic>& out) {
@@ -104,6 +130,7 @@ void validate_policy(const PolicyView& policy, std::vector<Diagnostic>& out) {
   calendar(policy, out);
   thresholds(policy, out);
   people(policy, out);
+  tier_support(policy, out);
 }
 
 }  // namespace nexus

@@ -41,6 +41,13 @@
 --
 -- The data the trust collects (000 §3.8) does not move the tier: it forms
 -- "questions for further enquiry" (000 §3.8.1), listed after the area lines.
+-- The termly data drop is read for the term assessed only (an item of
+-- another period is last term's drop, and the plugin says the drop is
+-- missing): tracking_on_track_pct, attendance_pct, behaviour_incidents,
+-- child_on_child_incidents and safeguarding_referrals, each against its
+-- enquiry_* param. Each question is one reason beginning "Question for
+-- further enquiry"; the plugin lists them for the school's next
+-- collaborative enquiry.
 
 local fmt = string.format
 
@@ -123,7 +130,11 @@ return function(school, params)
   local weak_areas, low_areas = {}, {}
   for _, a in ipairs(areas) do
     if a.level == WEAK then table.insert(weak_areas, a.label) end
-    if a.level == WEAK or a.level == DEVELOPING then table.insert(low_areas, a.label) end
+    if a.level == WEAK or a.level == DEVELOPING then
+      -- An area nobody rated is named as such: the tier then rests on not knowing, not on a judgement.
+      table.insert(low_areas, a.rated == 0 and fmt("%s (no indicator rated, so counted as %s)", a.label, label[a.level])
+        or a.label)
+    end
   end
 
   -- The tier and the rule that decided it.
@@ -170,12 +181,42 @@ return function(school, params)
     local function ask(id, what, limit)
       local item = school.indicators[id]
       if item and item.value ~= nil and limit ~= nil and item.value > limit then
-        reasons[#reasons + 1] = fmt("Question for enquiry: attendance is rated %s, but %s is %.1f%%, above %.1f%% (%s, %s).",
+        reasons[#reasons + 1] = fmt("Question for further enquiry: attendance is rated %s, but %s is %.1f%%, above %.1f%% (%s, %s).",
           label[attendance], what, item.value, limit, item.source or "source unknown", item.period or "")
       end
     end
     ask("persistent_absence_pct", "persistent absence", params.enquiry_persistent_absence_above)
     ask("overall_absence_pct", "overall absence", params.enquiry_overall_absence_above)
   end
+
+  -- 000 §3.8.1: this term's data drop "used to form questions for further enquiry".
+  local function drop(id)
+    local item = school.indicators[id]
+    if item and item.value ~= nil and item.period == school.period then return item end
+    return nil
+  end
+  local function question(id, limit, above, words)
+    local item = drop(id)
+    if item == nil or limit == nil then return end
+    if (above and item.value > limit) or (not above and item.value < limit) then
+      reasons[#reasons + 1] = fmt("Question for further enquiry (000 §3.8.1): %s (%s data drop, %s).",
+        words(item.value, limit), school.period, item.source or "source unknown")
+    end
+  end
+  question("tracking_on_track_pct", params.enquiry_on_track_below, false, function(v, limit)
+    return fmt("%.0f%% of pupils are on track in reading, writing and maths (or communication and cognition), below %.0f%%: which pupils are not, and what is being done?", v, limit)
+  end)
+  question("attendance_pct", params.enquiry_attendance_below, false, function(v, limit)
+    return fmt("attendance this term is %.1f%%, below %.1f%%: which pupils are missing school, and what is the plan?", v, limit)
+  end)
+  question("behaviour_incidents", params.enquiry_behaviour_incidents_above, true, function(v, limit)
+    return fmt("%d behaviour incidents were recorded this term, more than %d: what lies behind them?", math.floor(v), math.floor(limit))
+  end)
+  question("child_on_child_incidents", params.enquiry_child_on_child_above, true, function(v, _)
+    return fmt("%d incident(s) of child-on-child abuse were recorded this term: how was each dealt with, and by category?", math.floor(v))
+  end)
+  question("safeguarding_referrals", params.enquiry_safeguarding_referrals_above, true, function(v, limit)
+    return fmt("%d safeguarding referral(s) this term, more than %d: are they followed up and is the safeguarding rating borne out?", math.floor(v), math.floor(limit))
+  end)
   return { level = tier, reasons = reasons, ratings = ratings }
 end

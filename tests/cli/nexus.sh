@@ -109,7 +109,7 @@ assert diffs and diffs[0]["first"] == {"stage": "self", "level": "strong"} and d
 assert diffs[0]["rationale"].startswith("SYNTHETIC"), diffs'
 py "000 §3.11: a KPI the SPSB did not moderate is named in the reasons" '
 flan = next(s for s in d["schools"] if s["urn"] == 141589)
-assert any("Not yet moderated by the SPSB: 4 of 16" in r for r in flan["reasons"]), flan["reasons"]'
+assert any("Provisional: 4 of 16 indicators are not yet moderated by the SPSB" in r for r in flan["reasons"]), flan["reasons"]'
 for f in md csv json; do check "report summer --format $f" 0 "$trellis" report --body nexus --period 2019-20/summer --format $f; done
 grep -q "Contains\|nexus\|Nexus" "$dir/out" || true
 
@@ -165,6 +165,111 @@ assert late[0]["status"] == "overdue" and late[0]["type"] == "deadline", late
 assert len(late[0]["documents"]) == 9 and "Safeguarding policies and practice are secure" in late[0]["documents"], late
 others = [a for a in d if a["rule"] == "000-3.7.self-assessment.summer" and a["urn"] != 141488]
 assert not others, others'
+
+# ---- issue 16: what a trust's directors and QA lead would still find wrong ----
+check "schedule json (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
+py "000 §3.10.11: each school's autumn enquiry is held before the autumn QA Intelligence Sharing Forum" '
+forum = next(a for a in d if a["rule"] == "000-3.10.11.forum.autumn")
+enq = [a for a in d if a["rule"] == "000-3.10.6.enquiry.autumn"]
+assert len(enq) == 8, len(enq)
+for a in enq:
+    assert (a["due"] or a["end"]) < forum["start"], (a, forum)
+    visit = next(v for v in d if v["urn"] == a["urn"] and v["rule"] == "000-3.10.5.planning-visit")
+    assert a["start"] > (visit["due"] or visit["end"]), (a, visit)'
+py "000 §3.10.3: a school's three enquiries look into three different areas" '
+from collections import defaultdict
+areas = defaultdict(set)
+for a in d:
+    if a["rule"].startswith("000-3.10.6.enquiry.") and a["status"] != "cancelled":
+        areas[a["urn"]].add(a["title"].split(": ", 1)[1])
+assert len(areas) == 8 and all(len(v) == 3 for v in areas.values()), dict(areas)'
+py "000 §6.1: the Standards Committee reports on to the Board of Directors after each SPSB" '
+for t in ("autumn", "spring", "summer"):
+    rep = next(a for a in d if a["rule"] == "000-6.1.standards-report." + t)
+    board = next(a for a in d if a["rule"] == "000-6.1.directors-report." + t)
+    assert board["due"] > rep["due"] and "Board of Directors" in board["attendees"], (rep, board)'
+py "000 §5.2: the tier guides the support: monthly monitoring while in Formal Intervention, none in Prevention" '
+formal = [a for a in d if a["rule"] == "000-5.2.formal_intervention.monitoring" and a["urn"] == 141729 and a["status"] != "cancelled"]
+assert len(formal) >= 3 and len({a["start"][:7] for a in formal}) == len(formal), formal   # Maltby, Formal in autumn
+assert not [a for a in d if a["rule"].startswith("000-5.2.") and a["urn"] == 141589], "Flanderwell is in Prevention all year"'
+py "000 §3.8.1: the data drop questions are listed for the term enquiry" '
+summer = next(a for a in d if a["urn"] == 138357 and a["rule"] == "000-3.10.6.enquiry.summer")
+qs = [x for x in summer["documents"] if x.startswith("Question for further enquiry")]
+assert any("16 behaviour incidents" in q for q in qs), summer["documents"]
+spsb = next(a for a in d if a["rule"] == "000-3.11.spsb.summer")
+assert any("questions for further enquiry" in x for x in spsb["documents"]), spsb'
+check "schedule overdue (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --today 2020-07-20 --overdue --format json
+py "000 §3.8: a data drop missing at its deadline is overdue, naming what is missing" '
+late = [a for a in d if a["urn"] == 141488 and a["rule"] == "000-3.8.data.summer"]
+assert late and late[0]["status"] == "overdue" and late[0]["title"].startswith("Termly data drop not yet received in full: 1 of 5") and late[0]["documents"] == ["Attendance this term"], late
+assert "Attendance this term" in late[0]["documents"], late
+assert not [a for a in d if a["rule"] == "000-3.8.data.summer" and a["urn"] != 141488], "received drops are not overdue"'
+check "report summer md (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
+python3 - "$dir/out" >"$dir/py" 2>&1 <<'EOF2' && passes=$((passes+1)) || { fail "CSIF dashboard: areas in the seed order, labels, a school x KPI table"; cat "$dir/py"; }
+import re, sys
+md = open(sys.argv[1]).read()
+dash = md[md.index("## Dashboard"):md.index("## By area")]
+heads = re.findall(r"^### (.*)$", dash, re.M)
+assert heads == ["Quality of education", "Behaviour and attitudes", "Personal development", "Leadership and management"], heads
+assert "| Indicator | Priority | Thurcroft Junior Academy |" in dash, dash[:500]
+assert "| Broad, rich and personalised curriculum with a clear rationale | All our children and young people enjoy their learning" in dash
+assert "quality_of_education" not in dash and "| curriculum |" not in dash
+# Each school's own table: its indicators in the dashboard's order, curriculum first, collaboration last.
+school = md[md.index("### Thurcroft Junior Academy (138357)"):]
+rows = re.findall(r"^\| ([^|]+) \| (?:Strong|Secure|Developing|Weak) \|$", school[:school.index("\n### ")], re.M)
+assert rows[0].startswith("Broad, rich") and rows[-1].startswith("Research-based"), rows
+EOF2
+py_md() { grep -qF -- "$2" "$dir/out" && passes=$((passes+1)) || fail "$1"; }
+check "report summer html (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format html -o "$dir/summer.html"
+python3 - "$dir/summer.html" >"$dir/py" 2>&1 <<'EOF2' && passes=$((passes+1)) || { fail "CSIF dashboard in the HTML report, before By area"; cat "$dir/py"; }
+import sys
+h = open(sys.argv[1]).read()
+i, j = h.index("<h2>Dashboard</h2>"), h.index("<h2>By area</h2>")
+assert i < j and "<h3>Quality of education</h3>" in h[i:j] and "<th>Priority</th>" in h[i:j], h[i:i+300]
+assert "<td>Broad, rich and personalised curriculum with a clear rationale</td>" in h[i:j]
+EOF2
+check "report summer md again (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
+py_md "000 §3.11.2: a tier resting on unmoderated ratings is marked provisional, with the moderated-only tier" \
+  "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in Personal development (none of its 4 indicators is rated)"
+grep -q "so the tier is judged without them" "$dir/out" && fail "000 §3.11.2: the self-contradicting line is still there" || passes=$((passes+1))
+py_md "000 §3.11.2: the tier line names the unrated areas that decided it" \
+  "Personal development (no indicator rated, so counted as Developing) and Leadership and management (no indicator rated, so counted as Developing) are judged developing or weak"
+py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/summer not yet received in full (000 §3.8)"
+# Letters: the SPSB's decision, its date, Nexus's words and the tiers' labels.
+letter=$(ls "$dir"/letters/nexus/138357-*.md 2>/dev/null | head -1)
+if [ -n "$letter" ]; then passes=$((passes+1)); else fail "000 §3.11.2: a letter for Thurcroft's decided tier"; letter=/dev/null; fi
+grep -q "^# Change of tier of intervention: Thurcroft Junior Academy" "$letter" && passes=$((passes+1)) || fail "letter: Nexus's words in the title"
+grep -q "From Nexus Multi Academy Trust (example), 2020-03-11" "$letter" && passes=$((passes+1)) || fail "letter: dated the SPSB's decision"
+grep -qF "changed from **Early Intervention** to **Prevention (from decline)**" "$letter" && passes=$((passes+1)) || fail "letter: the tiers' labels"
+grep -q "Schools' Performance and Scrutiny Board has moderated your dashboard" "$letter" && passes=$((passes+1)) || fail "letter: the Trust's own offer (000 §5.1)"
+grep -qi "classification\|band" "$letter" && fail "letter: Telford's words in a Nexus letter" || passes=$((passes+1))
+[ "$(ls "$dir"/letters/nexus | wc -l)" -eq 5 ] && passes=$((passes+1)) || fail "letters: one per SPSB decision that moved a tier: $(ls "$dir"/letters/nexus)"
+
+# ---- 000 §3.2: the QA calendar from adoption, before any assessment ------
+fresh=$dir/fresh.db
+check "plan: a fresh trust" 0 "$trellis" --db "$fresh" init
+check "plan: register" 0 "$trellis" --db "$fresh" import schools data/england_spine.csv
+check "plan: the trust" 0 "$trellis" --db "$fresh" body add nexus --kind trust --name "Nexus"
+check "plan: a year before adoption is refused (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20
+check "plan: members" 0 "$trellis" --db "$fresh" body join nexus 141589 142768 --from 2019-09-01
+check "plan: adopt" 0 "$trellis" --db "$fresh" body adopt nexus ../../policies/nexus.toml --from 2019-09-01
+check "plan: a term is not a year (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20/autumn
+check "000 §3.2: plan the year from adoption" 0 "$trellis" --db "$fresh" plan --body nexus --year 2019-20 --on 2019-09-01 --format json
+py "000 §3.2: the plan run says what it planned" '
+assert d["schools"] == 2 and d["activities_planned"] > 50 and d["planned_from"] == "2019-09-02", d'
+check "000 §3.2: the calendar before any assessment" 0 "$trellis" --db "$fresh" schedule --body nexus --year 2019-20 --format json
+py "000 §3.2: every school has its planning visit, three enquiries and its deadlines; the trust its boards" '
+rules = [(a["urn"], a["rule"]) for a in d]
+for urn in (141589, 142768):
+    assert (urn, "000-3.10.5.planning-visit") in rules, urn
+    assert sum(1 for u, r in rules if u == urn and r.startswith("000-3.10.6.enquiry.")) == 3, urn
+    assert sum(1 for u, r in rules if u == urn and r.startswith("000-3.8.data.")) == 3, urn
+    assert not [r for u, r in rules if u == urn and r.startswith("000-5.2.")], "no tier yet, no tier support"
+assert (None, "000-3.9.ascb") in rules and (None, "000-3.11.spsb.autumn") in rules'
+check "000 §3.2: an assessment re-plans on top of the calendar, losing nothing" 0 "$trellis" --db "$fresh" \
+  assess --body nexus --period 2019-20/autumn --on 2019-09-02 --format json
+check "plan: once assessed, the assessment plans the year (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20
+grep -qF "nexus is already assessed for 2019-20/autumn" "$dir/err" && passes=$((passes+1)) || fail "plan: says why it refuses: $(cat "$dir/err")"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

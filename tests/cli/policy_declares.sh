@@ -33,7 +33,7 @@ check "the demo builds its database" 0 "$trellis" demo --db "$TRELLIS_DB"
 mkdir -p "$dir/policies" "$dir/scripts/nexus"
 cp scripts/nexus/tiers.lua "$dir/scripts/nexus/"
 sed -e 's/^label = "Attendance at or above national; persistent absence falling"/label = "Attendance at 96% or above"/' \
-    -e '/^autumn_within_working_days_of_planning_visit/d' policies/nexus.toml >"$dir/policies/own.toml"
+    -e '/^autumn_school_days_before_forum/d' policies/nexus.toml >"$dir/policies/own.toml"
 cat >>"$dir/policies/own.toml" <<'TOML'
 
 [indicators.reading_ages]
@@ -47,20 +47,20 @@ TOML
 own=$dir/policies/own.toml
 
 check "the trust's policy is clean" 0 "$trellis" policy check "$own"
-expect "check names the default it takes" '^  enquiry.autumn_within_working_days_of_planning_visit: default 25, from the plugin$' "$dir/out"
+expect "check names the default it takes" '^  enquiry.autumn_school_days_before_forum: default 10, from the plugin$' "$dir/out"
 check "check json lists the defaults" 0 "$trellis" policy check "$own" --format json
 python3 - "$dir/out" <<'PY' || { fails=$((fails+1)); echo "FAIL policy check json defaults"; cat "$dir/out"; }
 import json, sys
 v = json.load(open(sys.argv[1]))
 assert v["ok"] is True, v
-assert v["defaults"] == [{"key": "enquiry.autumn_within_working_days_of_planning_visit", "value": "25", "from": "plugin"}], v["defaults"]
+assert v["defaults"] == [{"key": "enquiry.autumn_school_days_before_forum", "value": "10", "from": "plugin"}], v["defaults"]
 PY
 check "the trust's own cases still pass" 0 "$trellis" policy test "$own" --cases "$source_dir/policies/nexus.tests.toml"
 check "the shipped policy sets the key itself" 0 "$trellis" policy check policies/nexus.toml
-refuse "no default shown when the policy sets the key" 'autumn_within_working_days_of_planning_visit' "$dir/out"
+refuse "no default shown when the policy sets the key" 'autumn_school_days_before_forum' "$dir/out"
 
 check "policy view" 0 "$trellis" policy view "$own"
-expect "view: the default, from the plugin" '^  enquiry.autumn_within_working_days_of_planning_visit +default 25, from the plugin$' "$dir/out"
+expect "view: the default, from the plugin" '^  enquiry.autumn_school_days_before_forum +default 10, from the plugin$' "$dir/out"
 expect "view: the policy's own value and place" '^  school_year.planning_visit_within_working_days +from the policy \(.*own.toml:[0-9]+:1\): 15$' "$dir/out"
 expect "view: the new KPI, from the policy" '^  reading_ages  Reading ages at or above chronological age  \[rating, higher is better, area quality_of_education, priority learning, rated on dashboard\]  \(from the policy\)$' "$dir/out"
 expect "view: the renamed KPI" '^  attendance  Attendance at 96% or above ' "$dir/out"
@@ -70,9 +70,9 @@ python3 - "$dir/out" <<'PY' || { fails=$((fails+1)); echo "FAIL policy view json
 import json, sys
 v = json.load(open(sys.argv[1]))
 keys = {k["key"]: k for k in v["keys"]}
-assert keys["enquiry.autumn_within_working_days_of_planning_visit"] == {
-    "key": "enquiry.autumn_within_working_days_of_planning_visit", "value": "25", "from": "plugin", "required": False,
-    "doc": keys["enquiry.autumn_within_working_days_of_planning_visit"]["doc"]}, keys
+assert keys["enquiry.autumn_school_days_before_forum"] == {
+    "key": "enquiry.autumn_school_days_before_forum", "value": "10", "from": "plugin", "required": False,
+    "doc": keys["enquiry.autumn_school_days_before_forum"]["doc"]}, keys
 assert keys["boards.forum_working_days_before_spsb"]["from"] == "policy"
 ids = [i["id"] for i in v["indicators"] if i["from"] == "policy"]
 assert ids[-1] == "reading_ages" and len(ids) == 17, ids

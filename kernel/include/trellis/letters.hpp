@@ -25,6 +25,7 @@
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/regime_words.hpp"
 #include "trellis/sdk/description.hpp"
+#include "trellis/sdk/policy_view.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -35,7 +36,16 @@ struct LetterContext {
   std::string today;  ///< "YYYY-MM-DD"
   std::map<std::string, std::string> labels;  ///< level id -> what a head reads ("early_intervention" -> "Early Intervention")
   RegimeWords words = {};  ///< for the regime's ratings of areas and indicators
+  /// What the body calls the level in its letters (the policy's
+  /// notification.level_word, e.g. "tier of intervention"); default "classification".
+  std::string level_word = "classification";
 };
+
+/// The context for a body's letters from its policy: the offer
+/// (notification.offer), the word for the level (notification.level_word),
+/// and the labels of the regime's levels and subjects.
+LetterContext letter_context(const std::string& body_name, const sdk::PolicyView& policy, const std::string& today,
+                             const sdk::RegimeDescription& description);
 
 /// The labels of the regime's overall scale, for letters.
 std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d);

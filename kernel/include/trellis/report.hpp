@@ -98,6 +98,7 @@ struct AreaSection {
   std::vector<std::string> stages, stage_labels;  ///< the regime's stages, in order, that hold a rating here
   std::vector<AreaSchool> schools;               ///< schools before colleges, each in report order
   std::vector<std::pair<std::int64_t, std::string>> unrated;  ///< the report's schools with no rating here: URN, name
+  std::map<std::string, std::string> priority = {};  ///< indicator id -> the label of the priority it serves
 };
 
 using ReportActivity = ActivityLine;

@@ -67,21 +67,91 @@ TEST_CASE("000 §3.10.6-3.10.7: one half-day collaborative enquiry a term, with 
   }
 }
 
-TEST_CASE("000 §3.10.3 and §3.10.6: each enquiry looks into one area; later terms into the weakest as assessed") {
+TEST_CASE("000 §3.10.3 and §3.10.6: the year's three enquiries look into three different areas, and a "
+          "re-assessment never changes the focus of one already planned") {
+  Nexus n;
+  std::vector<std::string> first;
+  for (const std::string period : {"2019-20/autumn", "2019-20/spring", "2019-20/summer"}) {
+    INFO(period);
+    auto s = school(period);
+    rate_all(s, n.policy.view(), "moderated", "secure");
+    // Each term a different area is weakest: the rotation does not follow it.
+    s.set_rating(period == "2019-20/autumn" ? "behaviour" : period == "2019-20/spring" ? "wellbeing" : "governance",
+                 "moderated", "weak");
+    std::vector<std::string> titles;
+    for (auto& e : with_prefix(nexus::school_rules(s, n.policy.view()), "000-3.10.6.enquiry.")) {
+      titles.push_back(e.title);
+      CHECK_THAT(e.note, Catch::Contains("the rotation of areas"));
+    }
+    REQUIRE(titles.size() == 3);
+    CHECK(std::set<std::string>(titles.begin(), titles.end()).size() == 3);
+    if (first.empty()) first = titles;
+    CHECK(titles == first);
+  }
+  // A new year moves the rotation on a place, so that all four areas are covered over the years.
+  auto next = school("2020-21/autumn");
+  CHECK(find(nexus::school_rules(next, n.policy.view()), "000-3.10.6.enquiry.autumn").title == first[1]);
+}
+
+TEST_CASE("000 §3.10.3: with focus = \"weakest\" the terms after the one assessed look into its weakest area") {
   Nexus n;
   auto s = school("2019-20/autumn");
   rate_all(s, n.policy.view(), "moderated", "secure");
   s.set_rating("behaviour", "moderated", "weak");
-  const auto rules = nexus::school_rules(s, n.policy.view());
+  OverridePolicy weakest(n.policy.view(), {{"enquiry.focus", std::string("weakest")},
+                                           {"enquiry.weakest_ties", std::string("rotation")}});
+  const auto rules = nexus::school_rules(s, weakest);
   CHECK_THAT(find(rules, "000-3.10.6.enquiry.spring").title, Catch::EndsWith("Behaviour and attitudes"));
   CHECK_THAT(find(rules, "000-3.10.6.enquiry.summer").title, Catch::EndsWith("Behaviour and attitudes"));
   CHECK_THAT(find(rules, "000-3.10.6.enquiry.autumn").note, Catch::Contains("the rotation of areas"));
-  // With focus = "rotation" each term has its own area.
-  OverridePolicy rotation(n.policy.view(), {{"enquiry.focus", std::string("rotation")}});
-  const auto rotated = nexus::school_rules(s, rotation);
-  std::set<std::string> titles;
-  for (auto& e : with_prefix(rotated, "000-3.10.6.enquiry.")) titles.insert(e.title);
-  CHECK(titles.size() == 3);
+}
+
+TEST_CASE("000 §5.2: the tier changes what is planned: the policy's [tier_support] activities for the school's tier") {
+  Nexus n;
+  auto s = school("2019-20/autumn");
+  s.add({0, "qa_partner", "2019-20", std::nullopt, "Partner A", "", "partners.csv", 2, ""});
+  auto for_tier = [&](const std::string& tier) {
+    trellis::sdk::AssessmentOut out;
+    out.level = tier;
+    std::vector<ActivityRule> rules;
+    REQUIRE(n.regime.plan(s, out, n.policy.view(), rules));
+    return rules;
+  };
+  CHECK(with_prefix(for_tier("prevention"), "000-5.2.").empty());
+  const auto early = with_prefix(for_tier("early_intervention"), "000-5.2.");
+  REQUIRE(early.size() == 1);
+  CHECK(early[0].cadence == Cadence::per_half_term);
+  CHECK(contains(early[0].attendees, "Partner A (QA & Improvement partner)"));
+  const auto formal_rules = for_tier("formal_intervention");
+  const auto formal = with_prefix(formal_rules, "000-5.2.");
+  REQUIRE(formal.size() == 1);
+  CHECK(formal[0].id == "000-5.2.formal_intervention.monitoring");
+  CHECK(formal[0].cadence == Cadence::monthly);
+  CHECK(formal[0].title == "Formal Intervention: support and monitoring meeting");
+  // Dated: a meeting each month of the year.
+  const auto monthly = of_rule(plan(formal_rules, nexus::trust_rules(n.policy.view())), formal[0].id);
+  CHECK(monthly.size() >= 10);
+  std::set<std::string> months;
+  for (auto& a : monthly) months.insert(a.start.to_string().substr(0, 7));
+  CHECK(months.size() == monthly.size());
+  // Everything else is the same calendar whatever the tier.
+  CHECK(formal_rules.size() == for_tier("prevention").size() + 1);
+}
+
+TEST_CASE("000 §6.1: the Standards Committee reports on to the Board of Directors after each SPSB, a scheduled item") {
+  Nexus n;
+  const auto planned = plan({}, nexus::trust_rules(n.policy.view()));
+  for (const std::string term : {"autumn", "spring", "summer"}) {
+    INFO(term);
+    const auto report = of_rule(planned, "000-6.1.standards-report." + term);
+    const auto board = of_rule(planned, "000-6.1.directors-report." + term);
+    REQUIRE(report.size() == 1);
+    REQUIRE(board.size() == 1);
+    REQUIRE(board[0].due);
+    CHECK(*board[0].due > *report[0].due);
+    CHECK(board[0].type == "report");
+    CHECK(contains(board[0].attendees, "Board of Directors"));
+  }
 }
 
 TEST_CASE("000 §3.10.9: an external professional joins the enquiry only while the school is within its Ofsted window") {
@@ -159,7 +229,7 @@ TEST_CASE("000 §3.7: a missing self-assessment is an overdue deadline before th
 
 TEST_CASE("000 §3.8: a data drop each term with its due date; special schools report communication and cognition") {
   Nexus n;
-  auto primary = school("2019-20/autumn");
+  auto primary = school("2019-20");
   auto drops = with_prefix(nexus::school_rules(primary, n.policy.view()), "000-3.8.data.");
   REQUIRE(drops.size() == 3);
   CHECK(drops[0].window == "autumn-1");
@@ -172,7 +242,7 @@ TEST_CASE("000 §3.8: a data drop each term with its due date; special schools r
     CHECK(contains(d.documents, "Safeguarding"));
     CHECK(d.documents.front() == "Tracking and outcomes data in reading, writing and maths");
   }
-  auto special = school("2019-20/autumn", 142795, "Academy - Converter special school");
+  auto special = school("2019-20", 142795, "Academy - Converter special school");
   auto special_drops = with_prefix(nexus::school_rules(special, n.policy.view()), "000-3.8.data.");
   CHECK_THAT(special_drops[0].documents.front(), Catch::Contains("communication and cognition"));
 }
@@ -193,6 +263,29 @@ TEST_CASE("000 §3.9, §3.10.5: the Annual Board opens the year and each school'
   const auto autumn_enquiry = of_rule(planned, "000-3.10.6.enquiry.autumn");
   REQUIRE(autumn_enquiry.size() == 1);
   CHECK(autumn_enquiry[0].start >= visit[0].start);
+}
+
+TEST_CASE("000 §3.10.11: the autumn enquiry is over before the QA Intelligence Sharing Forum, after the planning "
+          "visit, so its feedback reaches the Forum and the SPSB") {
+  Nexus n;
+  auto s = school("2019-20/autumn");
+  const auto planned = plan(nexus::school_rules(s, n.policy.view()), nexus::trust_rules(n.policy.view()));
+  const auto enquiry = of_rule(planned, "000-3.10.6.enquiry.autumn");
+  const auto forum = of_rule(planned, nexus::forum_rule("autumn"));
+  const auto visit = of_rule(planned, "000-3.10.5.planning-visit");
+  REQUIRE(enquiry.size() == 1);
+  REQUIRE(forum.size() == 1);
+  REQUIRE(visit.size() == 1);
+  CHECK(trellis::deadline_of(enquiry[0]) < forum[0].start);
+  trellis::AcademicCalendar cal;
+  CHECK(cal.school_days_between(enquiry[0].end, forum[0].start) == 10);
+  CHECK(enquiry[0].start > trellis::deadline_of(visit[0]));
+  // Every term's enquiry comes before that term's Forum.
+  for (const std::string term : {"spring", "summer"}) {
+    INFO(term);
+    CHECK(trellis::deadline_of(of_rule(planned, "000-3.10.6.enquiry." + term).at(0)) <
+          of_rule(planned, nexus::forum_rule(term)).at(0).start);
+  }
 }
 
 TEST_CASE("000 §3.11, §3.10.11, §6.1: each term a forum, then the SPSB, then the Standards Committee report") {

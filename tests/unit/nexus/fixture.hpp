@@ -148,6 +148,13 @@ inline std::vector<trellis::sdk::ActivityRule> with_prefix(const std::vector<tre
   return out;
 }
 
+/// The sentences one a line, for Catch::Contains.
+inline std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (auto& x : v) s += x + "\n";
+  return s;
+}
+
 inline bool contains(const std::vector<std::string>& v, const std::string& s) {
   for (auto& x : v)
     if (x == s) return true;

@@ -148,3 +148,35 @@ TEST_CASE("000 §5.2: the policy author's own cases (policies/nexus.tests.toml) 
     CHECK(r.passed);
   }
 }
+
+TEST_CASE("000 §5.2: [tier_support] names the regime's tiers, and a bad one is reported at its line") {
+  Nexus n;
+  const auto draft = draft_of("nexus-draft-tier-support.toml", "", "",
+                              "\n[tier_support.special_measures.visit]\ntitle = \"Weekly visit\"\n");
+  auto policy = declared_policy(draft);
+  std::string all;
+  for (auto& p : trellis::check_policy(policy, n.description, n.validate())) all += p.to_string() + "\n";
+  std::ifstream in(draft);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(text.find("[tier_support.special")), '\n');
+  CHECK_THAT(all, Catch::Contains(draft + ":" + std::to_string(line)) &&
+                      Catch::Contains("expected a tier (prevention, early_intervention, formal_intervention), found "
+                                      "\"special_measures\""));
+}
+
+TEST_CASE("000 §3.10.3: \"weakest\" focus must say how ties break; the rotation gives each area once, three or more") {
+  Nexus n;
+  OverridePolicy weakest(n.policy.view(), {{"enquiry.focus", std::string("weakest")}});
+  CHECK_THAT(problems_of(weakest), Catch::Contains("enquiry.focus: expected enquiry.weakest_ties beside focus = "
+                                                   "\"weakest\""));
+  OverridePolicy tied(n.policy.view(), {{"enquiry.focus", std::string("weakest")},
+                                        {"enquiry.weakest_ties", std::string("rotation")}});
+  CHECK_THAT(problems_of(tied), !Catch::Contains("enquiry.focus"));
+  OverridePolicy twice(n.policy.view(), {{"enquiry.rotation", std::vector<std::string>{"quality_of_education",
+                                                                                       "personal_development",
+                                                                                       "quality_of_education"}}});
+  CHECK_THAT(problems_of(twice), Catch::Contains("enquiry.rotation: expected each area once"));
+  OverridePolicy short_rotation(n.policy.view(),
+                                {{"enquiry.rotation", std::vector<std::string>{"quality_of_education", "personal_development"}}});
+  CHECK_THAT(problems_of(short_rotation), Catch::Contains("expected at least three areas, one for each term's enquiry"));
+}

@@ -115,7 +115,8 @@ TEST_CASE("The Markdown, HTML and JSON reports show each area, schools and colle
   NewestRatings held;
   Report r = graded_report(held);
   build_area_sections(r, graded_regime(), held);
-  const std::string md = render_markdown(r);
+  const std::string whole = render_markdown(r);
+  const std::string md = whole.substr(whole.find("\n## By area\n"));  // after the dashboard, which has the same headings
   const auto leadership = md.find("\n### Leadership\n"), finance = md.find("\n### Finance\n");
   REQUIRE(leadership != std::string::npos);
   REQUIRE(finance != std::string::npos);
@@ -152,4 +153,28 @@ TEST_CASE("The Markdown, HTML and JSON reports show each area, schools and colle
   CHECK(a["schools"][1]["ratings"][0]["against_self"] == "higher");
   CHECK(j["areas"][1]["schools"][2]["ratings"][0]["levels"]["validated"].is_null());
   CHECK(j["areas"][1]["schools"][2]["ratings"][0]["against_self"].is_null());
+}
+
+TEST_CASE("The dashboard: each area in the regime's order, a column per school, the area's judgement at the compared "
+          "stage or named with its own") {
+  NewestRatings held;
+  Report r = graded_report(held);
+  build_area_sections(r, graded_regime(), held);
+  r.compared_stage = "validated";
+  const std::string md = render_markdown(r);
+  const auto at = md.find("\n## Dashboard\n"), by_area = md.find("\n## By area\n");
+  REQUIRE(at != std::string::npos);
+  REQUIRE(at < by_area);
+  const std::string dash = md.substr(at, by_area - at);
+  // Areas in the regime's order (workforce holds no rating: no table), schools in the report's order.
+  CHECK(dash.find("### Leadership") < dash.find("### Finance"));
+  CHECK(dash.find("### Finance") < dash.find("### Governance"));
+  CHECK(dash.find("### Workforce") == std::string::npos);
+  CHECK(dash.find("| Indicator | Beta College | Alpha Academy | Gamma School |") != std::string::npos);
+  // Leadership: validated levels; Gamma School has none (a blank cell).
+  CHECK(dash.find("| **Leadership** | Outstanding | Requires improvement |  |") != std::string::npos);
+  // Governance: only self and computed held for Alpha: the latest stage is named.
+  CHECK(dash.find("| **Governance** |  | Good (computed) |  |") != std::string::npos);
+  const std::string html = render_html(r);
+  CHECK(html.find("<h2>Dashboard</h2>") < html.find("<h2>By area</h2>"));
 }
