@@ -11,6 +11,7 @@
 
 #include "../cli.hpp"
 #include "trellis/error.hpp"
+#include "trellis/bodies.hpp"
 #include "trellis/initialise.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/people.hpp"
@@ -130,7 +131,9 @@ void clear_previous_demo(const fs::path& db, bool force) {
       made_by_demo = std::any_of(rows.begin(), rows.end(), [](const AuditRecord& r) { return r.command == "demo"; });
       untouched = !rows.empty() && rows.back().command == "demo" && rows.back().summary == kDemoComplete;
       if (!rows.empty()) last = "audit row " + std::to_string(rows.back().id) + ", `" + rows.back().command + "` by " + rows.back().who;
-      if (made_by_demo) written = outbox(existing, "", "");
+      if (made_by_demo)
+        for (const auto& b : list_bodies(existing, "9999-12-31"))
+          for (auto& l : outbox(existing, b.body.id, "")) written.push_back(std::move(l));
     }
   } catch (const std::exception&) {
   }

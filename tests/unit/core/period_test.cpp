@@ -43,3 +43,11 @@ TEST_CASE("periods order chronologically") {
   CHECK(Period::parse("2018-19/autumn-2") < Period::parse("2018-19/spring"));
   CHECK(Period::parse("2018-19/spring-1") < Period::parse("2018-19/spring-2"));
 }
+
+TEST_CASE("a period's year has four digits that print back as written (issue 19: 0000-01 was stored as 0-01)") {
+  CHECK_FALSE(Period::try_parse("0000-01"));
+  CHECK_FALSE(Period::try_parse("0999-00"));
+  CHECK_FALSE(Period::try_parse("-001-00"));
+  CHECK(Period::parse("1000-01").to_string() == "1000-01");
+  CHECK(Period::parse("2018-19/autumn-1").to_string() == "2018-19/autumn-1");
+}
