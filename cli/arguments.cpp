@@ -73,7 +73,7 @@ CLI::Validator whole_number() {
 
 void check_whole_numbers_in(CLI::App& app) {
   for (CLI::Option* o : app.get_options())
-    if (o->get_expected_max() > 0 && o->get_type_name().find("INT") != std::string::npos) o->check(whole_number());
+    if (o->get_expected_max() > 0 && o->get_type_name().find("INT") != std::string::npos) o->transform(whole_number());
   for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) check_whole_numbers_in(*sub);
 }
 

@@ -59,8 +59,8 @@ Source open_source(const std::filesystem::path& path) {
   src.name = path.filename().string();
   src.file = std::make_unique<csv::Rereadable>(path, src.name);
   src.path = src.file->path();
-  src.facts = csv::inspect(path, src.name);
-  src.reader = std::make_unique<csv::Reader>(path, src.name, csv::Reader::Options{src.facts.encoding});
+  src.facts = csv::inspect(src.path, src.name);
+  src.reader = std::make_unique<csv::Reader>(src.path, src.name, csv::Reader::Options{src.facts.encoding});
   if (!src.reader->next())  // inspect() has refused files with no text, so this is rare
     throw InputError({src.name, 1, 1}, "a header line", "an empty file");
   src.header = std::make_unique<Header>(*src.reader);

@@ -4,7 +4,7 @@
 # (and its audit chain whole); two writers serialise.
 # Usage: reliability_crash.sh TRELLIS SOURCE_DIR
 set -u
-trellis=$1 src=$(cd "$2" && pwd -P)
+trellis=$(realpath "$1") src=$(cd "$2" && pwd -P)
 ex=$src/examples/telford-and-wrekin
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester

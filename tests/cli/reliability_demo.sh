@@ -6,7 +6,7 @@
 # Runs the Telford example alone, from a copy, to stay quick.
 # Usage: reliability_demo.sh TRELLIS SOURCE_DIR
 set -u
-trellis=$1 src=$(cd "$2" && pwd -P)
+trellis=$(realpath "$1") src=$(cd "$2" && pwd -P)
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester
 unset TRELLIS_DB

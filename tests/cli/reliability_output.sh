@@ -6,7 +6,7 @@
 # followed. A failed write to standard output is an error.
 # Usage: reliability_output.sh TRELLIS SOURCE_DIR
 set -u
-trellis=$1 src=$(cd "$2" && pwd -P)
+trellis=$(realpath "$1") src=$(cd "$2" && pwd -P)
 ex=$src/examples/telford-and-wrekin
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester
@@ -24,6 +24,7 @@ sum() { sha256sum "$1" | cut -d' ' -f1; }
 
 run init
 run import schools "$ex/data/england_spine.csv"
+run import evidence "$ex/data/ks2_perf_2018.csv" --period 2017-18
 for f in england_census england_abs england_ks4provisional; do run import evidence "$ex/data/$f.csv" --period 2018-19; done
 run import evidence "$ex/data/ofsted_ratings_2018.csv"
 run import evidence "$ex/data/national-benchmarks.csv"
@@ -31,7 +32,14 @@ run import evidence "$ex/la-held-evidence-2018-19.csv" --period 2018-19
 run body add telford --kind la --name "Telford and Wrekin Council"
 run body join telford --la 894 --from 2017-09-01
 run body adopt telford "$src/policies/telford-and-wrekin.toml" --from 2017-09-01
-run assess --body telford --period 2018-19 --on 2018-09-03
+run assess --body telford --period 2017-18 --on 2017-09-04
+run assess --body telford --period 2018-19 --on 2018-09-03 --format json
+cp "$dir/out" "$dir/assess.json"
+# Two decisions, so the outbox holds letters.
+for urn in $(python3 -c "import json,sys; print(' '.join([str(s['urn']) for s in json.load(open(sys.argv[1])) if s['level'] == 'amber'][:2]))" "$dir/assess.json"); do
+  run rate "$urn" --body telford --period 2018-19 --subject overall --level yellow --stage final --on 2018-10-01 \
+    --by "A. Officer" --rationale "Reviewed"
+done
 db_sum=$(sum "$TRELLIS_DB")
 
 # `report -o trellis.db` and `schedule -o trellis.db` replaced the open database, printed "Wrote" and exited 0.

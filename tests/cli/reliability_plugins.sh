@@ -6,7 +6,7 @@
 # as refused, with the reason.
 # Usage: reliability_plugins.sh TRELLIS CRASHING_FIXTURE_DIR SOURCE_DIR
 set -u
-trellis=$1 crashing=$2 src=$(cd "$3" && pwd -P)
+trellis=$(realpath "$1") crashing=$2 src=$(cd "$3" && pwd -P)
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester TRELLIS_PLUGIN_PATH=$crashing
 passes=0 fails=0
