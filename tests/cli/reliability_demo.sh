@@ -15,7 +15,7 @@ ok() { passes=$((passes+1)); }
 bad() { fails=$((fails+1)); echo "FAIL: $*"; }
 mkdir -p "$dir/src/examples" "$dir/out"
 cp -r "$src/examples/telford-and-wrekin" "$dir/src/examples/"
-cp -r "$src/policies" "$dir/src/"
+cp -r "$src/policies" "$src/scripts" "$dir/src/"
 echo telford-and-wrekin >"$dir/src/examples/demo.order"
 db=$dir/out/demo.db
 demo() { timeout 300 "$trellis" demo --examples "$dir/src/examples" --db "$db" "$@" >"$dir/demo.out" 2>"$dir/demo.err"; }
