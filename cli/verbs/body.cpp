@@ -51,7 +51,7 @@ void add_body(CLI::App& app, Cli& cli) {
   static std::string adopt_id, adopt_policy_file, adopt_from;
   adopt->add_option("ID", adopt_id, "Body id")->required();
   adopt->add_option("POLICY", adopt_policy_file, "Policy TOML file")->required()->check(CLI::ExistingFile);
-  adopt->add_option("--from", adopt_from, "First day the policy applies, YYYY-MM-DD")->required()->check(iso_date());
+  adopt->add_option("--from", adopt_from, "First day the policy applies, YYYY-MM-DD")->required();
   adopt->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
@@ -68,8 +68,8 @@ void add_body(CLI::App& app, Cli& cli) {
   join->add_option("ID", join_id, "Body id")->required();
   join->add_option("URN", urns, "School URNs");
   join->add_option("--la", join_la, "Every open school of this LA code, e.g. 894");
-  join->add_option("--from", from, "First day of membership, YYYY-MM-DD")->required()->check(iso_date());
-  join->add_option("--to", to, "Last day of membership, YYYY-MM-DD")->check(iso_date());
+  join->add_option("--from", from, "First day of membership, YYYY-MM-DD")->required();
+  join->add_option("--to", to, "Last day of membership, YYYY-MM-DD");
   join->callback([&cli] {
     Database db = cli.open_db();
     if (join_la) {
