@@ -13,6 +13,8 @@ packages=(
   libsqlite3-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libical-dev
   libssl-dev libelf-dev
 )
+# Only for `./setup.sh fuzz`: clang with libFuzzer (the compiler-rt that matches it).
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 install_dependencies() {
   local missing=()
@@ -49,8 +51,34 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE bench
     ;;
+  fuzz)
+    # libFuzzer targets (tests/fuzz/), built with clang from the sources they
+    # cover; each runs FUZZ_SECONDS (default 600) from its corpus in
+    # tests/fuzz/corpus/NAME, which keeps what it finds. A crash leaves
+    # crash-* in build-fuzz/ and fails the run: make it a regression test.
+    packages+=("${fuzz_packages[@]}")
+    install_dependencies
+    fuzz_seconds=${FUZZ_SECONDS:-600}
+    mkdir -p build-fuzz
+    flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ikernel/include -Isdk/include)
+    declare -A sources=(
+      [text]="kernel/core/text.cpp"
+      [period_date]="kernel/period/period.cpp kernel/calendar/date.cpp kernel/core/error.cpp"
+      [policy_toml]="kernel/policy/toml_bounds.cpp kernel/core/error.cpp -ltomlplusplus"
+      [csv]="kernel/csv/reader.cpp kernel/csv/inspect.cpp kernel/csv/windows1252.cpp kernel/core/error.cpp kernel/core/sha256.cpp -lcrypto"
+    )
+    for name in text period_date policy_toml csv; do
+      # shellcheck disable=SC2086
+      clang++-14 "${flags[@]}" "tests/fuzz/fuzz_$name.cpp" ${sources[$name]} -o "build-fuzz/fuzz_$name"
+      mkdir -p "tests/fuzz/corpus/$name"
+      echo "fuzz_$name: ${fuzz_seconds}s"
+      (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "../tests/fuzz/corpus/$name" 2>&1 |
+        grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
+      ls build-fuzz/crash-* >/dev/null 2>&1 && { echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; }
+    done
+    ;;
   *)
-    echo "usage: ./setup.sh demo|test|sanitize" >&2
+    echo "usage: ./setup.sh demo|test|sanitize|fuzz" >&2
     exit 2
     ;;
 esac

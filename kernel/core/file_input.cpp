@@ -8,17 +8,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "file_kind.hpp"
+
 namespace trellis {
 namespace {
-
-std::string kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "it is a folder";
-  if (S_ISCHR(mode)) return "it is a character device";
-  if (S_ISBLK(mode)) return "it is a block device";
-  if (S_ISFIFO(mode)) return "it is a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "it is a socket";
-  return "it is not a regular file";
-}
 
 /// Closes the descriptor however the read ends.
 struct Descriptor {
@@ -44,7 +37,7 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& file, 
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
-    why = kind_of(st.st_mode) + ", not a regular file";
+    why = "it is " + detail::file_kind(st.st_mode) + ", not a regular file";
     return std::nullopt;
   }
   auto too_large = [&] {

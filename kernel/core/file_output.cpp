@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "file_kind.hpp"
 #include "trellis/error.hpp"
 
 namespace trellis {
@@ -22,16 +23,6 @@ std::optional<struct stat> stat_of(const fs::path& p, bool follow) {
   struct stat st {};
   if ((follow ? ::stat(p.c_str(), &st) : ::lstat(p.c_str(), &st)) != 0) return std::nullopt;
   return st;
-}
-
-std::string kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISLNK(mode)) return "a symbolic link";
-  return "not a regular file";
 }
 
 fs::path resolved(const fs::path& p) {
@@ -83,7 +74,7 @@ void write_file_whole(const fs::path& file, std::string_view text, const std::ve
   const fs::path target = link && S_ISLNK(link->st_mode) ? resolved(file) : file;
   const auto st = stat_of(target, false);
   if (is_kept(target, st, keep)) refuse(file, "it is the database, or one of its -wal, -shm or -journal files");
-  if (st && !S_ISREG(st->st_mode)) refuse(file, "it is " + kind_of(st->st_mode) + ", not a regular file");
+  if (st && !S_ISREG(st->st_mode)) refuse(file, "it is " + detail::file_kind(st->st_mode) + ", not a regular file");
 
   fs::path folder = target.parent_path();
   if (folder.empty()) folder = ".";

@@ -69,7 +69,8 @@ std::optional<Period> Period::try_parse(std::string_view text, std::string* why)
   std::string_view rest = text.substr(8);
   int half = 0;
   if (auto dash = rest.find('-'); dash != std::string_view::npos) {
-    if (!parse_int(rest.substr(dash + 1), half) || half < 1 || half > 2)
+    // One digit: "autumn-02" read as half 2 would not print back as written (found by fuzz_period_date).
+    if (rest.size() != dash + 2 || !parse_int(rest.substr(dash + 1), half) || half < 1 || half > 2)
       return fail("expected a half-term 1 or 2 (e.g. 2018-19/autumn-1), found " + quoted);
     rest = rest.substr(0, dash);
   }
