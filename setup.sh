@@ -53,9 +53,9 @@ case "${1:-}" in
     ;;
   fuzz)
     # libFuzzer targets (tests/fuzz/), built with clang from the sources they
-    # cover; each runs FUZZ_SECONDS (default 600) from its corpus in
-    # tests/fuzz/corpus/NAME, which keeps what it finds. A crash leaves
-    # crash-* in build-fuzz/ and fails the run: make it a regression test.
+    # cover; each runs FUZZ_SECONDS (default 600) from the seeds in
+    # tests/fuzz/corpus/NAME. A crash leaves crash-* in build-fuzz/ and fails
+    # the run: make it a regression test (and a seed).
     packages+=("${fuzz_packages[@]}")
     install_dependencies
     fuzz_seconds=${FUZZ_SECONDS:-600}
@@ -64,15 +64,16 @@ case "${1:-}" in
     declare -A sources=(
       [text]="kernel/core/text.cpp"
       [period_date]="kernel/period/period.cpp kernel/calendar/date.cpp kernel/core/error.cpp"
-      [policy_toml]="kernel/policy/toml_bounds.cpp kernel/core/error.cpp -ltomlplusplus"
+      [policy_toml]="kernel/policy/toml_bounds.cpp kernel/core/error.cpp $(pkg-config --cflags --libs tomlplusplus)"
       [csv]="kernel/csv/reader.cpp kernel/csv/inspect.cpp kernel/csv/windows1252.cpp kernel/core/error.cpp kernel/core/sha256.cpp -lcrypto"
     )
     for name in text period_date policy_toml csv; do
       # shellcheck disable=SC2086
       clang++-14 "${flags[@]}" "tests/fuzz/fuzz_$name.cpp" ${sources[$name]} -o "build-fuzz/fuzz_$name"
-      mkdir -p "tests/fuzz/corpus/$name"
+      # New finds go to build-fuzz/corpus (the first folder); the seeds in tests/fuzz/corpus are only read.
+      mkdir -p "build-fuzz/corpus/$name"
       echo "fuzz_$name: ${fuzz_seconds}s"
-      (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "../tests/fuzz/corpus/$name" 2>&1 |
+      (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "corpus/$name" "../tests/fuzz/corpus/$name" 2>&1 |
         grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
       ls build-fuzz/crash-* >/dev/null 2>&1 && { echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; }
     done
