@@ -222,9 +222,14 @@ const Loaded& PluginHost::Impl::find(std::string_view id) {
   for (const auto& r : records)
     if (r.id == id)
       throw UsageError("the regime plugin \"" + r.id + "\" (" + r.file.string() + ") was refused: " + r.status);
+  // The ids there are: loaded, or found and not yet needed (loading them all here could run a bad one).
+  std::set<std::string> there;
+  for (const auto& [name, p] : loaded) there.insert(name);
+  for (const auto& c : candidates)
+    if (!c.tried) there.insert(c.probe.regime_id);
   std::string ids;
-  for (const auto& [name, p] : loaded) ids += (ids.empty() ? "" : ", ") + name;
-  throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (loaded: " +
+  for (const auto& name : there) ids += (ids.empty() ? "" : ", ") + name;
+  throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (installed: " +
                    (ids.empty() ? "none" : ids) + ")",
                    Remedy::see_plugins());
 }
