@@ -78,6 +78,17 @@ sed 's|../scripts/telford/classify.lua|../scripts/telford/tostring.lua|' "$src/p
 cmp -s "$dir/a1" "$dir/a2" && ok || bad "two dry runs differ: $(diff "$dir/a1" "$dir/a2" | head -5)"
 grep -q "seen table nil" "$dir/a1" && ok || bad "tostring({}) is \"table\": $(grep -m1 seen "$dir/a1")"
 
+# A reason holding an escape sequence is shown escaped, never sent raw to the terminal.
+cat >"$dir/scripts/telford/escape.lua" <<'LUA'
+return function(school, params)
+  return "green", { "bold\27[1m title\27]0;pwned\7" }
+end
+LUA
+sed 's|../scripts/telford/classify.lua|../scripts/telford/escape.lua|' "$src/policies/telford-and-wrekin.toml" >"$dir/policies/escape.toml"
+run assess --body telford --period 2018-19 --policy "$dir/policies/escape.toml" --dry-run
+grep -q "$(printf '\033')" "$dir/out" && bad "a script's ESC reached the terminal" || ok
+grep -Fq 'bold\x1B[1m title\x1B]0;pwned\x07' "$dir/out" && ok || bad "the reason is shown escaped: $(grep -m1 bold "$dir/out")"
+
 ## Bad input that is accepted.
 # Text that is not UTF-8, on the command line: refused, nothing stored.
 expect 2 'UTF-8' body add latin --kind la --name "$(printf 'Caf\xe9')"
