@@ -2,7 +2,8 @@
 # The README's two commands:
 #   ./setup.sh demo   install the dependencies, build, run `trellis demo`
 #   ./setup.sh test   install the dependencies, build, run every test
-# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan.
+# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan;
+# `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -75,7 +76,7 @@ case "${1:-}" in
       echo "fuzz_$name: ${fuzz_seconds}s"
       (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "corpus/$name" "../tests/fuzz/corpus/$name" 2>&1 |
         grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
-      ls build-fuzz/crash-* >/dev/null 2>&1 && { echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; }
+      if compgen -G "build-fuzz/crash-*" >/dev/null; then echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; fi
     done
     ;;
   *)
