@@ -2,7 +2,8 @@
 # The README's two commands:
 #   ./setup.sh demo   install the dependencies, build, run `trellis demo`
 #   ./setup.sh test   install the dependencies, build, run every test
-# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan.
+# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan;
+# `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,8 @@ packages=(
   libsqlite3-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libical-dev
   libssl-dev libelf-dev
 )
+# Only for `./setup.sh fuzz`: clang with libFuzzer (the compiler-rt that matches it).
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 install_dependencies() {
   local missing=()
@@ -49,8 +52,35 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE bench
     ;;
+  fuzz)
+    # libFuzzer targets (tests/fuzz/), built with clang from the sources they
+    # cover; each runs FUZZ_SECONDS (default 600) from the seeds in
+    # tests/fuzz/corpus/NAME. A crash leaves crash-* in build-fuzz/ and fails
+    # the run: make it a regression test (and a seed).
+    packages+=("${fuzz_packages[@]}")
+    install_dependencies
+    fuzz_seconds=${FUZZ_SECONDS:-600}
+    mkdir -p build-fuzz
+    flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ikernel/include -Isdk/include)
+    declare -A sources=(
+      [text]="kernel/core/text.cpp"
+      [period_date]="kernel/period/period.cpp kernel/calendar/date.cpp kernel/core/error.cpp"
+      [policy_toml]="kernel/policy/toml_bounds.cpp kernel/core/error.cpp $(pkg-config --cflags --libs tomlplusplus)"
+      [csv]="kernel/csv/reader.cpp kernel/csv/inspect.cpp kernel/csv/windows1252.cpp kernel/core/error.cpp kernel/core/sha256.cpp -lcrypto"
+    )
+    for name in text period_date policy_toml csv; do
+      # shellcheck disable=SC2086
+      clang++-14 "${flags[@]}" "tests/fuzz/fuzz_$name.cpp" ${sources[$name]} -o "build-fuzz/fuzz_$name"
+      # New finds go to build-fuzz/corpus (the first folder); the seeds in tests/fuzz/corpus are only read.
+      mkdir -p "build-fuzz/corpus/$name"
+      echo "fuzz_$name: ${fuzz_seconds}s"
+      (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "corpus/$name" "../tests/fuzz/corpus/$name" 2>&1 |
+        grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
+      if compgen -G "build-fuzz/crash-*" >/dev/null; then echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; fi
+    done
+    ;;
   *)
-    echo "usage: ./setup.sh demo|test|sanitize" >&2
+    echo "usage: ./setup.sh demo|test|sanitize|fuzz" >&2
     exit 2
     ;;
 esac

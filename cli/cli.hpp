@@ -2,6 +2,7 @@
 // What every verb shares: the database location, the acting user, output.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,11 +34,23 @@ struct Cli {
   Database open_db_for_init() const;
 };
 
+/// The message for a first word that is no verb, naming the nearest one; none when the verb is known.
+std::optional<std::string> unknown_verb(CLI::App& app, int argc, char** argv);
+/// Makes every integer option of every verb take only a decimal whole number that fits (arguments.cpp).
+void check_whole_numbers(CLI::App& app);
+/// A day that exists, as YYYY-MM-DD: "2019-02-30" is refused (exit 2).
+CLI::Validator iso_date();
+/// The message for the first argument that is not UTF-8; none when all are (arguments.cpp).
+std::optional<std::string> non_utf8_argument(int argc, char** argv);
+
 /// Adds `--format` limited to `choices`, defaulting to the first.
 CLI::Option* add_format(CLI::App& sub, std::string& format, const std::vector<std::string>& choices);
 
 /// Prints rows as an aligned text table with a header.
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+/// Prints text line by line with every control character in a line shown
+/// escaped (for_terminal): ESC or OSC sequences in data never reach the terminal.
+void print_text(const std::string& text);
 /// Prints CSV (RFC 4180 quoting).
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 /// One JSON array, pretty-printed.

@@ -1,5 +1,7 @@
 // trellis: the command line, a thin face over the kernel.
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli.hpp"
@@ -41,10 +43,16 @@ int main(int argc, char** argv) {
   trellis::cli::add_history(app, cli);
   trellis::cli::add_plan(app, cli);
 
+  trellis::cli::check_whole_numbers(app);
+
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";
     return static_cast<int>(code);
   };
+  // Text that is not UTF-8 would be stored, and later break every output that shows it (issue 19).
+  if (auto bad = trellis::cli::non_utf8_argument(argc, argv)) return fail(ExitCode::usage, *bad);
+  if (auto unknown = trellis::cli::unknown_verb(app, argc, argv))
+    return fail(ExitCode::usage, *unknown);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -62,6 +70,14 @@ int main(int argc, char** argv) {
     return static_cast<int>(ExitCode::problems);
   } catch (const std::exception& e) {
     return fail(ExitCode::internal, std::string("internal error: ") + e.what());
+  }
+  // A full disk or a closed pipe loses what was printed: that is a failure, not success (issue 19).
+  errno = 0;
+  if (!std::cout.flush()) {
+    const int err = errno;
+    return fail(ExitCode::bad_input, std::string("cannot write to standard output") +
+                                         (err ? std::string(": ") + std::strerror(err) : std::string()) +
+                                         "; what was printed is incomplete (anything the command stored is kept: see `trellis audit`)");
   }
   return 0;
 }

@@ -8,16 +8,17 @@
 #include "trellis/people.hpp"
 #include "trellis/store/schema.hpp"
 #include "trellis/store/sqlite.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::cli {
 
 Database Cli::open_db() const {
-  Database db = sqlite::open(db_path);
+  Database db = sqlite::open(db_path, sqlite::Opening::existing);
   require_current(db);
   return db;
 }
 
-Database Cli::open_db_for_init() const { return sqlite::open(db_path); }
+Database Cli::open_db_for_init() const { return sqlite::open(db_path, sqlite::Opening::create); }
 
 std::string Cli::acting_id() const {
   if (!as.empty()) return as;
@@ -44,7 +45,14 @@ CLI::Option* add_format(CLI::App& sub, std::string& format, const std::vector<st
   return sub.add_option("--format", format, "Output format")->check(CLI::IsMember(choices))->capture_default_str();
 }
 
-void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+// Control characters from data (ESC and OSC sequences, C1 controls, bidirectional overrides) are shown escaped (issue 19).
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw) {
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(raw.size());
+  for (const auto& r : raw) {
+    rows.emplace_back();
+    for (const auto& cell : r) rows.back().push_back(for_terminal(cell));
+  }
   std::vector<std::size_t> width(header.size());
   auto measure = [&](const std::vector<std::string>& r) {
     for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], r[i].size());
@@ -63,9 +71,23 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   for (auto& r : rows) line(r);
 }
 
+void print_text(const std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::size_t stop = end == std::string::npos ? text.size() : end;
+    std::string_view line(text.data() + start, stop - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CSV's CRLF stays CRLF
+    std::cout << for_terminal(line) << (stop - start != line.size() ? "\r" : "") << (end == std::string::npos ? "" : "\n");
+    start = stop + 1;
+  }
+}
+
 // RFC 4180 output (quote a field holding , " CR or LF; double its quotes): too small to need libcsv.
+// A cell a spreadsheet would run as a formula is neutralised first (issue 19).
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-  auto field = [](const std::string& f) {
+  auto field = [](const std::string& text) {
+    const std::string f = spreadsheet_safe(text);
     if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
     std::string q = "\"";
     for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -79,6 +101,9 @@ void print_csv(const std::vector<std::string>& header, const std::vector<std::ve
   for (auto& r : rows) line(r);
 }
 
-void print_json(const nlohmann::json& value) { std::cout << value.dump(2) << '\n'; }
+// Bytes stored before text was checked are shown as U+FFFD, rather than failing the whole output (issue 19).
+void print_json(const nlohmann::json& value) {
+  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
 
 }  // namespace trellis::cli

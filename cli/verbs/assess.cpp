@@ -6,6 +6,7 @@
 #include "trellis/assessment_json.hpp"
 #include "trellis/error.hpp"
 #include "trellis/regime_words.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::cli {
 namespace {
@@ -17,7 +18,7 @@ void print_subject_ratings(const SchoolAssessment& a, const RegimeWords& words) 
     if (r.subject == "overall" || r.stage != "computed") continue;
     if (!any) std::cout << "    By area:\n";
     any = true;
-    std::cout << "      " << words.line(r) << "\n";
+    std::cout << "      " << for_terminal(words.line(r)) << "\n";
   }
 }
 
@@ -28,14 +29,15 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief, const Regime
   for (auto& a : run.schools) {
     std::string level = a.insufficient() ? kInsufficientEvidenceLabel : a.level;
     for (auto& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::cout << a.urn << "  " << a.name << "  " << level;
+    std::cout << a.urn << "  " << for_terminal(a.name) << "  " << level;
     if (a.decision && a.decision->level != a.computed_level)
-      std::cout << "  (decided by " << a.decision->by << "; computed " << a.computed_level << ")";
+      std::cout << "  (decided by " << for_terminal(a.decision->by) << "; computed " << a.computed_level << ")";
     if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
     if (auto note = a.switch_note()) std::cout << "  (" << *note << ")";
     std::cout << "\n";
     if (brief) continue;
-    for (auto& r : a.reasons) std::cout << "    - " << r << "\n";
+    // A reason comes from a script: its control characters are shown escaped (issue 19).
+    for (auto& r : a.reasons) std::cout << "    - " << for_terminal(r) << "\n";
     print_subject_ratings(a, words);
   }
   std::map<std::string, int> counts;

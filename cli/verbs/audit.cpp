@@ -64,7 +64,7 @@ void print_check(Cli& cli, const std::string& format) {
   if (format == "json") {
     nlohmann::json j{{"rows", c.rows}, {"intact", !c.fault}};
     if (c.fault) j.update({{"row", c.fault->row}, {"problem", to_string(c.fault->kind)}, {"what", c.fault->what}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!c.fault) {
     std::cout << c.rows << " rows, chain intact\n";
   } else {
@@ -81,7 +81,7 @@ void add_audit(CLI::App& app, Cli& cli) {
   auto* audit = app.add_subcommand("audit", "The audit log: who did what, when, in which role");
   audit->require_subcommand(0, 1);
   audit->add_option("--school", a->school, "Only rows about this school (URN)");
-  audit->add_option("--since", a->since, "Only rows written on or after this day (YYYY-MM-DD, UTC)");
+  audit->add_option("--since", a->since, "Only rows written on or after this day (YYYY-MM-DD, UTC)")->check(iso_date());
   audit->add_option("--body", a->body, "Only rows about this body");
   audit->add_flag("--changes", a->changes, "Add a column of what each row changed, as JSON (--format json always has it)");
   add_format(*audit, a->format, {"table", "json", "csv"});

@@ -11,7 +11,9 @@
 
 #include "../cli.hpp"
 #include "trellis/error.hpp"
+#include "trellis/bodies.hpp"
 #include "trellis/initialise.hpp"
+#include "trellis/letters.hpp"
 #include "trellis/people.hpp"
 #include "trellis/store/audit.hpp"
 #include "trellis/store/audit_log.hpp"
@@ -83,22 +85,65 @@ int run_trellis(const std::vector<std::string>& args, const fs::path& dir, const
   return WIFEXITED(status) ? WEXITSTATUS(status) : 4;
 }
 
-/// A database the demo may replace: absent, or made by an earlier demo.
-void clear_previous_demo(const fs::path& db) {
-  if (!fs::exists(db)) return;
-  bool made_by_demo = false;
+constexpr const char* kDemoComplete = "demo complete: the bundled examples ran";
+
+/// Whether two files hold the same bytes.
+bool same_text(const fs::path& file, const std::string& text) {
+  std::ifstream in(file, std::ios::binary);
+  std::string held((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return in.good() || in.eof() ? held == text : false;
+}
+
+/// Removes the letters an earlier demo wrote beside its database: only a
+/// regular file in a folder of letters/ that holds exactly a letter of that
+/// demo's outbox. Another database's letters, and anything a person put
+/// there, stay; so do the folders, unless nothing else is left in them.
+void remove_demo_letters(const fs::path& letters, const std::vector<Letter>& outbox_letters) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(letters, ec))) return;
+  for (const auto& folder : fs::directory_iterator(letters, ec)) {
+    if (!folder.is_directory() || folder.is_symlink()) continue;
+    for (const auto& l : outbox_letters) {
+      const fs::path file = folder.path() / fs::path(l.file).filename();
+      if (fs::is_regular_file(fs::symlink_status(file, ec)) && same_text(file, l.text)) fs::remove(file, ec);
+    }
+    fs::remove(folder.path(), ec);  // only when it is now empty
+  }
+  fs::remove(letters, ec);  // likewise
+}
+
+/// A database the demo may replace: absent, or made by an earlier demo and
+/// not changed since (its last audit row is the demo's own), or changed and
+/// `force` given. A file the demo did not make is never replaced (issue 19).
+void clear_previous_demo(const fs::path& db, bool force) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(db, ec))) return;
+  if (!fs::is_regular_file(fs::symlink_status(db, ec)))
+    throw UsageError(db.string() + " is not a regular file; choose another file with --db");
+  bool made_by_demo = false, untouched = false;
+  std::string last;
+  std::vector<Letter> written;
   try {
     Database existing = sqlite::open(db);
     if (stored_version(existing) > 0) {
+      require_current(existing);
       const auto rows = read_audit(existing);
       made_by_demo = std::any_of(rows.begin(), rows.end(), [](const AuditRecord& r) { return r.command == "demo"; });
+      untouched = !rows.empty() && rows.back().command == "demo" && rows.back().summary == kDemoComplete;
+      if (!rows.empty()) last = "audit row " + std::to_string(rows.back().id) + ", `" + rows.back().command + "` by " + rows.back().who;
+      if (made_by_demo)
+        for (const auto& b : list_bodies(existing, "9999-12-31"))
+          for (auto& l : outbox(existing, b.body.id, "")) written.push_back(std::move(l));
     }
   } catch (const std::exception&) {
   }
   if (!made_by_demo)
-    throw UsageError(db.string() + " exists and was not made by `trellis demo`; choose another file with --db");
-  for (auto ext : {"", "-wal", "-shm"}) fs::remove(db.string() + ext);
-  fs::remove_all(db.parent_path() / "letters");
+    throw UsageError(db.string() + " exists and was not made by `trellis demo`; the demo never replaces it: choose another file with --db");
+  if (!untouched && !force)
+    throw UsageError(db.string() + " was made by `trellis demo` but has changed since (last: " + last +
+                     "); the demo will not replace it unless given --force, or choose another file with --db");
+  for (auto ext : {"", "-wal", "-shm"}) fs::remove(db.string() + ext, ec);
+  remove_demo_letters(db.parent_path() / "letters", written);
 }
 
 }  // namespace
@@ -106,13 +151,15 @@ void clear_previous_demo(const fs::path& db) {
 void add_demo(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("demo", "Build a database from the bundled examples and show what Trellis does");
   auto examples = std::make_shared<std::string>();
+  auto force = std::make_shared<bool>(false);
   sub->add_option("--examples", *examples, "The examples folder (default: the bundled one)");
-  sub->callback([&cli, examples] {
+  sub->add_flag("--force", *force, "Replace a demo database that has changed since the demo made it");
+  sub->callback([&cli, examples, force] {
     const fs::path folder = examples_folder(*examples);
     const fs::path db = fs::absolute(cli.db_path);
     const fs::path out = db.parent_path();
     fs::create_directories(out);
-    clear_previous_demo(db);
+    clear_previous_demo(db, *force);
     {
       Database d = sqlite::open(db);
       const InitRun run = initialise(d, cli.clock(), cli.acting_id());
@@ -167,6 +214,13 @@ void add_demo(CLI::App& app, Cli& cli) {
           throw ProblemsFound("demo step failed");
         }
       }
+    }
+    {
+      // The last row says the demo finished: a later demo may replace the database while it is still the last.
+      Database d = cli.open_db();
+      Transaction tx(d);
+      record_audit(d, cli.actor(d), cli.clock(), {"demo", kDemoComplete});
+      tx.commit();
     }
     std::cout << "\nThe demo database is " << db.string() << ". Explore it with any verb, e.g.\n"
               << "  trellis --db " << db.string() << " body list\n";

@@ -9,6 +9,7 @@
 #include "../cli.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 #include "trellis/letter_json.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/period.hpp"
@@ -57,7 +58,7 @@ void run_letters(const Cli& cli, const LettersOptions& o) {
     if (ec) throw UsageError("-o: cannot create the folder " + o.folder + ": " + ec.message() + "; no letter was written");
     // One at a time, so what is listed is exactly what was written.
     for (const auto& l : letters)
-      if (!write_letters({l}, o.folder, problems).empty()) shown.push_back(&l);
+      if (!write_letters({l}, o.folder, problems, database_files(cli.db_path)).empty()) shown.push_back(&l);
   }
 
   if (o.format == "json") {

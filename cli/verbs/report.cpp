@@ -1,8 +1,8 @@
-#include <fstream>
 #include <iostream>
 
 #include "../cli.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis::cli {
@@ -24,12 +24,12 @@ void add_report(CLI::App& app, Cli& cli) {
                        : format == "json" ? render_json(r)
                                           : render_text(r);
     if (output.empty()) {
-      std::cout << text;
+      // HTML and JSON escape control characters themselves; the rest is shown escaped (issue 19).
+      if (format == "html" || format == "json") std::cout << text;
+      else print_text(text);
       return;
     }
-    std::ofstream out(output, std::ios::binary);
-    out << text;
-    if (!out) throw UsageError("cannot write " + output);
+    write_file_whole(output, text, database_files(cli.db_path), Links::follow);
     std::cout << "Wrote " << output << " (" << r.schools.size() << " schools).\n";
   });
 }

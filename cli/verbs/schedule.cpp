@@ -3,8 +3,6 @@
 // Planning itself happens in `trellis assess`.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -15,6 +13,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/period.hpp"
 #include "trellis/schedule/activity_json.hpp"
@@ -130,23 +129,6 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
 /// `year`); the default England pattern when it has adopted none. A policy
 /// that can no longer be read is reported and the default is used, so what
 /// is stored can still be listed.
-/// Writes `text` to `file` whole or not at all (a temporary file, then rename).
-void write_file(const std::string& file, const std::string& text) {
-  const std::filesystem::path target(file);
-  const std::filesystem::path tmp = target.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out || !(out << text) || !(out.flush()))
-      throw UsageError("cannot write " + tmp.string() + ": check the folder exists and is writable");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, target, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw UsageError("cannot write " + file + ": " + ec.message());
-  }
-}
-
 struct ScheduleOptions {
   std::string body, year, format, output, today;
   bool overdue = false;
@@ -185,7 +167,7 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
     render(text, rows, o.format, o.overdue, today, body.name + " " + year);
   if (o.output.empty()) std::cout << text.str();
   else {
-    write_file(o.output, text.str());
+    write_file_whole(o.output, text.str(), database_files(cli.db_path), Links::follow);
     std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
               << ".\n";
   }

@@ -1,6 +1,7 @@
 #include "trellis/adoption.hpp"
 
 #include "trellis/audit_changes.hpp"
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/bodies.hpp"
 #include "trellis/people.hpp"
@@ -55,6 +56,9 @@ Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clo
                       const std::filesystem::path& file, const std::string& from_date) {
   require_officer(by, body_id, "adopt a policy for " + body_id);
   require_body(db, body_id);
+  // A day that exists: 2019-02-30 was stored as an adoption's first day (issue 19).
+  if (std::string why; !Date::try_parse(from_date, &why))
+    throw UsageError("a policy's first day must be a date YYYY-MM-DD: " + why, Field::from);
   Policy policy = Policy::load(file);
   require_valid(policy, host);
   Adoption a{0, body_id, std::filesystem::absolute(file).lexically_normal(), policy.regime(), policy.version(),

@@ -236,8 +236,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (status && out.classified && !on_scale(description, out.level))
       status = sdk::Status::failure("level \"" + out.level + "\" is not on the " + description.overall_scale + " scale");
     if (!status) {
+      // The first failure ends the run: a script that recurses or loops would
+      // spend its whole budget again on every other school (issue 19).
       failures.push_back(view->school().name + " (" + std::to_string(urn) + "): " + status.message);
-      continue;
+      break;
     }
     judge_sufficiency(description, sections, *view, out);
     for (const auto& s : evidence.stale(urn, opt.period))
@@ -272,8 +274,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     run.schools.push_back(std::move(a));
   }
   if (!failures.empty()) {
-    std::string msg = "the " + policy.regime() + " regime could not assess " + std::to_string(failures.size()) +
-                      " school(s); nothing was stored:";
+    std::string msg = "the " + policy.regime() + " regime could not assess a school, so it stopped there; nothing was stored:";
     for (auto& f : failures) msg += "\n  " + f;
     throw InputError(Location{policy_file.string()}, msg);
   }

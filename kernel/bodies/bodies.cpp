@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/json_optional.hpp"
 #include "trellis/people.hpp"
@@ -14,10 +15,8 @@
 namespace trellis {
 namespace {
 
-bool is_iso_date(const std::string& s) {
-  static const std::regex re(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-  return std::regex_match(s, re);
-}
+// A day that exists: 2019-02-30 matched the old pattern and was stored (issue 19).
+bool is_iso_date(const std::string& s) { return Date::try_parse(s).has_value(); }
 
 }  // namespace
 

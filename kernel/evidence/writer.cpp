@@ -2,10 +2,14 @@
 // period never looks items up school by school. The pairs that have evidence
 // are read in one pass when the writer starts: the evidence table has no index
 // on (indicator, period), so asking pair by pair would scan it once per pair.
+#include <cmath>
+#include <map>
 #include <set>
 
+#include "trellis/error.hpp"
 #include "trellis/evidence.hpp"
 #include "trellis/store/evidence_repository.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis {
 
@@ -14,6 +18,7 @@ struct EvidenceWriter::Impl {
   Provenance provenance;
   std::set<std::string, std::less<>> pairs;  ///< "indicator\x1fperiod" that had evidence
   std::string key;                           ///< reused to build set keys
+  std::map<std::string, std::string, std::less<>> units;  ///< indicator -> unit, as first looked up
 
   Impl(Database& d, Provenance p) : db(d), provenance(std::move(p)), pairs(d.evidence().pairs()) {}
 };
@@ -33,7 +38,44 @@ std::vector<EvidenceWriter::Held> EvidenceWriter::current(std::int64_t urn, std:
   return impl_->db.evidence().current(urn, indicator, period);
 }
 
+namespace {
+
+std::string shown_number(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+// Every item, from a file or a person, is checked here before it is stored (issue 19).
+void EvidenceWriter::check(const Item& item) {
+  auto refuse = [&](const std::string& expected, const std::string& found) {
+    if (item.line == 0) throw UsageError("expected " + expected + ", found " + found, Field::value);
+    throw InputError({impl_->provenance.source, item.line, item.column}, expected, found, Field::value);
+  };
+  if (item.text.size() > kMaxEvidenceText)
+    refuse("a note of at most " + std::to_string(kMaxEvidenceText) + " bytes", std::to_string(item.text.size()) + " bytes");
+  if (item.missing.size() > kMaxEvidenceText)
+    refuse("a reason of at most " + std::to_string(kMaxEvidenceText) + " bytes", std::to_string(item.missing.size()) + " bytes");
+  if (first_invalid_utf8(item.text) || first_invalid_utf8(item.missing)) refuse("UTF-8 text", "bytes that are not UTF-8");
+  if (!item.value) return;
+  const double v = *item.value;
+  if (!std::isfinite(v)) refuse("a finite number", shown_number(v));
+  auto unit = impl_->units.find(item.indicator);
+  if (unit == impl_->units.end()) {
+    const auto known = find_indicator(impl_->db, item.indicator);
+    unit = impl_->units.emplace(std::string(item.indicator), known ? known->unit : "").first;
+  }
+  if (unit->second == "%" && (v < 0 || v > 100))
+    refuse("a percentage from 0 to 100 for " + std::string(item.indicator), shown_number(v));
+}
+
 std::int64_t EvidenceWriter::insert(const Item& item, std::optional<std::int64_t> supersedes) {
+  check(item);
   return impl_->db.evidence().add(item, impl_->provenance, supersedes);
 }
 

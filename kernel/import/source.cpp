@@ -17,7 +17,14 @@ std::string folded(std::string_view s) {
 }  // namespace
 
 Header::Header(const csv::Reader& r) : file_(r.name()) {
-  for (std::size_t i = 0; i < r.size(); ++i) names_.emplace_back(cell::trim(r[i]));
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    // Two columns of one name: which one a row's value came from would be a guess (issue 19).
+    if (auto earlier = find(r[i]); earlier && !cell::trim(r[i]).empty())
+      throw InputError(r.at(i), "each column named once",
+                       "a second " + csv::quoted(cell::trim(r[i])) + " column (the first is column " +
+                           std::to_string(*earlier + 1) + ")");
+    names_.emplace_back(cell::trim(r[i]));
+  }
 }
 
 std::optional<std::size_t> Header::find(std::string_view name) const {
@@ -49,10 +56,11 @@ std::string Header::summary() const {
 
 Source open_source(const std::filesystem::path& path) {
   Source src;
-  src.path = path;
   src.name = path.filename().string();
-  src.facts = csv::inspect(path, src.name);
-  src.reader = std::make_unique<csv::Reader>(path, src.name, csv::Reader::Options{src.facts.encoding});
+  src.file = std::make_unique<csv::Rereadable>(path, src.name);
+  src.path = src.file->path();
+  src.facts = csv::inspect(src.path, src.name);
+  src.reader = std::make_unique<csv::Reader>(src.path, src.name, csv::Reader::Options{src.facts.encoding});
   if (!src.reader->next())  // inspect() has refused files with no text, so this is rare
     throw InputError({src.name, 1, 1}, "a header line", "an empty file");
   src.header = std::make_unique<Header>(*src.reader);

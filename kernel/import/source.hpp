@@ -34,6 +34,7 @@ class Header {
 
 /// A file opened for import: inspected (hash, encoding), header read.
 struct Source {
+  std::unique_ptr<csv::Rereadable> file;  ///< what `path` reads: a pipe is read once (issue 19)
   std::filesystem::path path;
   std::string name;  ///< the file name, as evidence cites it
   csv::FileFacts facts;

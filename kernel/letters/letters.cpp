@@ -2,35 +2,16 @@
 // Regime-neutral: the offer's wording comes from the policy.
 #include "trellis/letters.hpp"
 
-#include <fstream>
 #include <sstream>
 
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/store/audit.hpp"
 #include "trellis/store/letter_repository.hpp"
 
 namespace trellis {
 namespace {
-
-/// Writes `text` to `file` whole or not at all; the reason when it could not.
-std::optional<std::string> write_whole(const std::filesystem::path& file, const std::string& text) {
-  const std::filesystem::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out || !(out << text) || !out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(tmp, ignored);
-      return "cannot write " + tmp.string();
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (!ec) return std::nullopt;
-  std::error_code ignored;
-  std::filesystem::remove(tmp, ignored);
-  return ec.message();
-}
 
 std::string compose(const SchoolAssessment& a, const Letter& l, const LetterContext& c) {
   auto shown = [&](const std::string& level) {
@@ -147,7 +128,8 @@ Letter store_letter(Database& db, const Clock& clock, Letter l) {
 
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
                                                  const std::filesystem::path& folder,
-                                                 std::vector<std::string>& problems) {
+                                                 std::vector<std::string>& problems,
+                                                 const std::vector<std::filesystem::path>& keep) {
   std::vector<std::filesystem::path> written;
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
@@ -158,8 +140,11 @@ std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& lett
   for (const auto& l : letters) {
     // Only the file name: whatever was stored, a letter never lands outside `folder`.
     const auto file = folder / std::filesystem::path(l.file).filename();
-    if (auto why = write_whole(file, l.text)) {
-      problems.push_back("letter " + std::to_string(l.id) + " could not be written to " + file.string() + ": " + *why);
+    try {
+      // A link planted in the folder is refused, never followed (issue 19).
+      write_file_whole(file, l.text, keep, Links::refuse);
+    } catch (const UsageError& e) {
+      problems.push_back("letter " + std::to_string(l.id) + ": " + e.what());
       continue;
     }
     written.push_back(file);

@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include "state.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::lua::detail {
 
@@ -89,6 +90,29 @@ void only_list(lua_State* L, int table, const Where& at, const char* path, const
     fail(L, at, "%s: expected a list %s, found a table with other keys", path, example);
 }
 
+// Reasons are bounded in number and length, and are UTF-8 text: a script
+// returning a million reasons would otherwise hold gigabytes outside the
+// sandbox's memory cap once copied out (issue 19).
+constexpr lua_Integer kMaxTexts = 200;
+constexpr std::size_t kMaxTextBytes = 2000;
+
+void check_count(lua_State* L, const Where& at, const char* path, lua_Integer count) {
+  if (count > kMaxTexts)
+    fail(L, at, "%s: expected at most %I entries, found %I", path ? path : "reasons", kMaxTexts, count);
+}
+
+// The string on top of the stack, as entry i of `path`.
+void check_text(lua_State* L, const Where& at, const char* path, lua_Integer i) {
+  std::size_t n = 0;
+  const char* text = lua_tolstring(L, -1, &n);
+  if (n > kMaxTextBytes)
+    fail(L, at, "%s[%I]: expected at most %I bytes, found %I", path ? path : "reasons", i,
+         static_cast<lua_Integer>(kMaxTextBytes), static_cast<lua_Integer>(n));
+  if (const auto bad = first_invalid_utf8(std::string_view(text, n)))
+    fail(L, at, "%s[%I]: expected UTF-8 text, found a byte that is not UTF-8 at offset %I", path ? path : "reasons", i,
+         static_cast<lua_Integer>(*bad));
+}
+
 [[noreturn]] void not_a_string(lua_State* L, const Where& at, const char* path, lua_Integer i) {
   if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
   fail(L, at, "%s[%I]: expected a string, found %s", path, i, found(L, -1));
@@ -108,8 +132,10 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
   if (lua_istable(L, index) && !lua_getmetatable(L, index)) {
     only_list(L, index, at, path ? path : "reasons", "of strings {\"...\", \"...\"}");
     const auto count = static_cast<lua_Integer>(lua_rawlen(L, index));
+    check_count(L, at, path, count);
     for (lua_Integer i = 1; i <= count; ++i) {
       if (lua_rawgeti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
+      check_text(L, at, path, i);
       lua_pop(L, 1);
     }
     lua_pushvalue(L, index);
@@ -129,9 +155,11 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
       fail(L, at, "expected the reasons as a list {\"...\", \"...\"}, found a table with other keys");
   }
   const lua_Integer count = luaL_len(L, index);
+  check_count(L, at, path, count);
   lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // a hint: __len may lie
   for (lua_Integer i = 1; i <= count; ++i) {
     if (lua_geti(L, index, i) != LUA_TSTRING) not_a_string(L, at, path, i);
+    check_text(L, at, path, i);
     lua_rawseti(L, -2, i);
   }
 }

@@ -36,8 +36,13 @@
 //     C recursion is bounded by LUAI_MAXCCALLS.
 // 11. pairs iterates in a fixed key order: Lua's own order follows a hash
 //     seeded per process, and the same evidence must give the same reasons.
+// 12. tostring and string.format show no memory address: Lua's own print
+//     "table: 0x55d1…", which differs from run to run, and a dry run must
+//     give the same reasons twice (issue 19). They print the type alone,
+//     unless the value has a __tostring; %p is refused.
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 #include "state.hpp"
@@ -101,6 +106,53 @@ int panic(lua_State* L) {
   std::abort();
 }
 
+bool shows_address(lua_State* L, int i) {
+  switch (lua_type(L, i)) {
+    case LUA_TTABLE:
+    case LUA_TFUNCTION:
+    case LUA_TUSERDATA:
+    case LUA_TLIGHTUSERDATA:
+    case LUA_TTHREAD:
+      if (luaL_getmetafield(L, i, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+int plain_tostring(lua_State* L) {
+  luaL_checkany(L, 1);
+  if (shows_address(L, 1)) lua_pushstring(L, luaL_typename(L, 1));
+  else luaL_tolstring(L, 1, nullptr);
+  return 1;
+}
+
+// string.format, with its arguments that would print an address replaced by their type, and %p refused.
+int plain_format(lua_State* L) {
+  std::size_t n = 0;
+  const char* f = luaL_checklstring(L, 1, &n);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (f[i] != '%') continue;
+    std::size_t j = i + 1;
+    while (j < n && std::strchr("-+ #0123456789.", f[j])) ++j;
+    if (j < n && f[j] == 'p') return luaL_error(L, "string.format: %%p shows a memory address, which differs from run to run");
+    i = j;
+  }
+  const int top = lua_gettop(L);
+  for (int i = 2; i <= top; ++i)
+    if (shows_address(L, i)) {
+      lua_pushstring(L, luaL_typename(L, i));
+      lua_replace(L, i);
+    }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, top, 1);
+  return 1;
+}
+
 constexpr const char* base_names[] = {
     "assert", "error",  "getmetatable", "ipairs",   "next",     "pairs", "pcall",    "rawequal", "rawget",
     "rawlen", "rawset", "select",       "setmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION"};
@@ -143,6 +195,13 @@ int build(lua_State* L) {
   lua_setfield(L, -2, "dump");
   lua_pop(L, 1);
   install_guards(L);
+  lua_pushcfunction(L, plain_tostring);
+  lua_setglobal(L, "tostring");
+  lua_getglobal(L, LUA_STRLIBNAME);
+  lua_getfield(L, -1, "format");
+  lua_pushcclosure(L, plain_format, 1);
+  lua_setfield(L, -2, "format");
+  lua_pop(L, 1);
 
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);

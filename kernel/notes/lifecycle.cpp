@@ -1,14 +1,13 @@
 // The note use cases: add, send, respond, agree. Each checks who is acting,
 // then the note's state, then writes the note, its step and one audit row in
 // one transaction.
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "deadlines.hpp"
 #include "trellis/store/note_repository.hpp"
 #include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_input.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/people.hpp"
 #include "trellis/schedule/store.hpp"
@@ -61,11 +60,11 @@ std::string changes(const Note& n, NoteStatus from, NoteStatus to, nlohmann::jso
 }
 
 std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError({file.string()}, "a readable file for the note", "none (it cannot be opened)");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  // A regular file of bounded size, read once: a FIFO or /dev/zero is refused (issue 19).
+  std::string why;
+  auto bytes = read_regular_file(file, std::size_t{256} << 20, why);
+  if (!bytes) throw InputError({file.string()}, "a readable file for the note", "none (" + why + ")");
+  return *bytes;
 }
 
 std::string dated(const char* what, const std::optional<Date>& d) { return d ? std::string("; ") + what + " " + d->to_string() : ""; }

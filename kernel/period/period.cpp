@@ -59,6 +59,8 @@ std::optional<Period> Period::try_parse(std::string_view text, std::string* why)
   if (year_part.size() != 7 || year_part[4] != '-' || !parse_int(year_part.substr(0, 4), first) ||
       !parse_int(year_part.substr(5, 2), second))
     return fail("expected an academic year like 2018-19, found " + quoted);
+  // Four digits that print back as four: "0000-01" would be stored as "0-01" (issue 19).
+  if (first < 1000) return fail("expected an academic year from 1000-01 on, like 2018-19, found " + quoted);
   if ((first + 1) % 100 != second)
     return fail("expected the second year to follow the first (" + std::to_string(first) + "-" +
                 std::to_string((first + 1) % 100 + 100).substr(1) + "), found " + quoted);
@@ -67,7 +69,8 @@ std::optional<Period> Period::try_parse(std::string_view text, std::string* why)
   std::string_view rest = text.substr(8);
   int half = 0;
   if (auto dash = rest.find('-'); dash != std::string_view::npos) {
-    if (!parse_int(rest.substr(dash + 1), half) || half < 1 || half > 2)
+    // One digit: "autumn-02" read as half 2 would not print back as written (found by fuzz_period_date).
+    if (rest.size() != dash + 2 || !parse_int(rest.substr(dash + 1), half) || half < 1 || half > 2)
       return fail("expected a half-term 1 or 2 (e.g. 2018-19/autumn-1), found " + quoted);
     rest = rest.substr(0, dash);
   }

@@ -13,6 +13,7 @@
 
 #include "compatibility.hpp"
 #include "elf_probe.hpp"
+#include "vetting.hpp"
 #include "trellis/error.hpp"
 #include "trellis/sdk/plugin.hpp"
 
@@ -74,10 +75,18 @@ std::shared_ptr<const sdk::RegimeBoundary> make_regime(const Loaded& p, const st
 
 }  // namespace
 
+/// A file that passed the probe and waits to be loaded when its regime is asked for.
+struct Candidate {
+  std::size_t record;
+  plugin::ElfProbe probe;
+  bool tried = false;
+};
+
 struct PluginHost::Impl {
   Log log;
   std::vector<fs::path> searched;
   std::vector<PluginRecord> records;
+  std::vector<Candidate> candidates;  // in search order
   std::map<std::string, Loaded, std::less<>> loaded;  // by regime id
   std::set<fs::path> seen;                            // canonical files, so a folder listed twice loads once
 
@@ -89,11 +98,21 @@ struct PluginHost::Impl {
 
   void consider(const fs::path& file);
   void scan(const fs::path& entry);
+  void load(Candidate& c);
+  void load_now(std::size_t index, const plugin::ElfProbe& probe);
+  /// Loads the candidates that claim `id`, in order, until one is loaded.
+  void ensure(std::string_view id) {
+    for (auto& c : candidates)
+      if (c.probe.regime_id == id && !loaded.count(id)) load(c);
+  }
+  void ensure_all() {
+    for (auto& c : candidates) load(c);
+  }
   std::string who(const Loaded& p) const {
     const auto& r = records[p.record];
     return "plugin " + r.id + " (" + r.file.string() + ")";
   }
-  const Loaded& find(std::string_view id) const;
+  const Loaded& find(std::string_view id);
   std::string duplicate(const std::string& id, const Loaded& first) const {
     return "regime id \"" + id + "\" is already provided by " + records[first.record].file.string() +
            "; this copy is ignored";
@@ -130,8 +149,32 @@ void PluginHost::Impl::consider(const fs::path& file) {
   if (probe.sdk_major || probe.sdk_minor) rec().sdk_version = version_text(probe.sdk_major, probe.sdk_minor);
   if (!probe.refusal.empty()) return refuse(rec(), probe.refusal);
   if (auto why = plugin::compatibility_refusal(file, probe); !why.empty()) return refuse(rec(), why);
-  if (auto twin = loaded.find(probe.regime_id); twin != loaded.end())  // a copy need not run either
-    return refuse(rec(), duplicate(rec().id, twin->second));
+  // A command loads only the regimes it needs (issue 19): the rest is done when one is asked for.
+  rec().status = "found (not loaded: no command has needed it)";
+  candidates.push_back({index, probe});
+}
+
+void PluginHost::Impl::load(Candidate& c) {
+  if (c.tried) return;
+  c.tried = true;
+  const std::size_t index = c.record;
+  if (auto twin = loaded.find(c.probe.regime_id); twin != loaded.end())  // a copy need not run either
+    return refuse(records[index], duplicate(records[index].id, twin->second));
+  // Its first code runs in a child first: a plugin that aborts, crashes, ends
+  // the process or loops is refused, and the host goes on (issue 19).
+  const plugin::ElfProbe probe = c.probe;
+  const std::string crashed = plugin::vet_in_child([&] {
+    Log quiet;
+    std::swap(quiet, log);
+    load_now(index, probe);
+  });
+  if (!crashed.empty()) return refuse(records[index], crashed);
+  load_now(index, probe);
+}
+
+void PluginHost::Impl::load_now(std::size_t index, const plugin::ElfProbe& probe) {
+  const fs::path file = records[index].file;
+  auto rec = [&]() -> PluginRecord& { return records[index]; };
 
   // 2. Load it; resolve every symbol now, so a missing one is a refusal here
   //    rather than a fatal lookup error in the middle of a call.
@@ -173,14 +216,20 @@ void PluginHost::Impl::consider(const fs::path& file) {
   loaded.emplace(rec().id, std::move(p));
 }
 
-const Loaded& PluginHost::Impl::find(std::string_view id) const {
+const Loaded& PluginHost::Impl::find(std::string_view id) {
+  ensure(id);
   if (auto it = loaded.find(id); it != loaded.end()) return it->second;
   for (const auto& r : records)
     if (r.id == id)
       throw UsageError("the regime plugin \"" + r.id + "\" (" + r.file.string() + ") was refused: " + r.status);
+  // The ids there are: loaded, or found and not yet needed (loading them all here could run a bad one).
+  std::set<std::string> there;
+  for (const auto& [name, p] : loaded) there.insert(name);
+  for (const auto& c : candidates)
+    if (!c.tried) there.insert(c.probe.regime_id);
   std::string ids;
-  for (const auto& [name, p] : loaded) ids += (ids.empty() ? "" : ", ") + name;
-  throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (loaded: " +
+  for (const auto& name : there) ids += (ids.empty() ? "" : ", ") + name;
+  throw UsageError("no regime plugin \"" + std::string(id) + "\" is loaded (installed: " +
                    (ids.empty() ? "none" : ids) + ")",
                    Remedy::see_plugins());
 }
@@ -196,7 +245,10 @@ PluginHost::PluginHost(std::vector<fs::path> folders, Log log) : impl_(std::make
 // Regimes already handed out hold their own reference to their library.
 PluginHost::~PluginHost() = default;
 
-const std::vector<PluginRecord>& PluginHost::plugins() const { return impl_->records; }
+const std::vector<PluginRecord>& PluginHost::plugins() const {
+  impl_->ensure_all();  // a list of plugins says which load: each is vetted in a child first
+  return impl_->records;
+}
 
 const std::vector<fs::path>& PluginHost::searched() const { return impl_->searched; }
 

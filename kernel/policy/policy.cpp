@@ -1,12 +1,10 @@
 // Loading a policy: the TOML document, its [policy] header, the scripts its
 // [thresholds] names, and the hash over all of them.
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "policy_impl.hpp"
+#include "toml_bounds.hpp"
+#include "trellis/file_input.hpp"
 #include "trellis/sha256.hpp"
 
 namespace trellis {
@@ -16,19 +14,7 @@ namespace fs = std::filesystem;
 using policy_tree::Segments;
 
 std::optional<std::string> read_text(const fs::path& file, std::string& why) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) {
-    why = "it is a folder";
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    why = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return std::move(out).str();
+  return read_regular_file(file, kMaxPolicyBytes, why);
 }
 
 class Reader {
@@ -164,6 +150,7 @@ Policy Policy::read(const std::filesystem::path& file, std::vector<PolicyProblem
   auto text = read_text(file, why);
   if (!text) throw InputError({impl->file, 0, 0}, "cannot read the policy: " + why);
   impl->text = std::move(*text);
+  policy_tree::require_bounded_toml(impl->text, impl->file);
   try {
     impl->root = toml::parse(impl->text, impl->file);
   } catch (const toml::parse_error& e) {

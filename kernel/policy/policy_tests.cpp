@@ -8,6 +8,8 @@
 
 #include "policy_impl.hpp"
 #include "suggest.hpp"
+#include "toml_bounds.hpp"
+#include "trellis/file_input.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/period.hpp"
 #include "trellis/policy/fixed_evidence.hpp"
@@ -332,12 +334,18 @@ fs::path policy_tests_path(const fs::path& policy) {
 std::vector<CaseResult> run_policy_tests(const Policy& policy, const sdk::RegimeDescription& description,
                                          const fs::path& cases) {
   toml::table root;
-  try {
-    root = toml::parse_file(cases.string());
-  } catch (const toml::parse_error& e) {
+  std::string why;
+  const auto text = read_regular_file(cases, kMaxPolicyBytes, why);
+  if (!text) {
     if (!fs::exists(cases))
       throw InputError({cases.string(), 0, 0}, "a cases file of [[case]] tables", "none",
                        Remedy::see_cases_format());
+    throw InputError({cases.string(), 0, 0}, "a readable cases file of [[case]] tables", why);
+  }
+  policy_tree::require_bounded_toml(*text, cases.string());
+  try {
+    root = toml::parse(*text, cases.string());
+  } catch (const toml::parse_error& e) {
     throw InputError(policy_tree::location(cases.string(), e.source()), "invalid TOML: " + std::string(e.description()));
   }
   const auto specs = CasesReader(cases, policy, description).read(root);

@@ -6,15 +6,12 @@
 #include <sstream>
 
 #include "areas.hpp"
+#include "markdown_text.hpp"
 
 namespace trellis {
 namespace {
 
-std::string cell(const std::string& s) {
-  std::string o;
-  for (char c : s) o += c == '|' ? std::string("\\|") : c == '\n' || c == '\r' ? std::string(" ") : std::string(1, c);
-  return o;
-}
+std::string cell(const std::string& s) { return report_text::markdown(s); }
 
 std::string esc(const std::string& s) {
   std::string o;

@@ -4,11 +4,13 @@
 
 #include "trellis/assessment_json.hpp"
 #include "trellis/report.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis {
 namespace {
 
-std::string field(const std::string& f) {
+std::string field(const std::string& text) {
+  const std::string f = spreadsheet_safe(text);  // a school named =HYPERLINK(...) does not run (issue 19)
   if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
   std::string q = "\"";
   for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -139,6 +141,8 @@ nlohmann::json to_json(const Report& r) {
   return j;
 }
 
-std::string render_json(const Report& r) { return to_json(r).dump(2) + "\n"; }
+std::string render_json(const Report& r) {
+  return to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace trellis

@@ -3,6 +3,8 @@
 // stage differences, activities, review requests.
 #include <sstream>
 
+#include "markdown_text.hpp"
+
 #include "areas.hpp"
 #include "trellis/report.hpp"
 
@@ -55,11 +57,14 @@ std::string when(const ReportActivity& a) {
   return a.start == a.end ? a.start : a.start + " to " + a.end;
 }
 
+using report_text::markdown;
+std::string md(std::string_view s) { return markdown(s); }
+
 }  // namespace
 
 std::string render_markdown(const Report& r) {
   std::ostringstream o;
-  o << "# " << r.body.name << ": " << r.period << "\n\n";
+  o << "# " << md(r.body.name) << ": " << r.period << "\n\n";
   o << "Regime: " << r.regime_name << ". Policy " << (r.policy_file.empty() ? "" : r.policy_file + ", ") << "version "
     << r.policy_version << " (hash " << r.policy_hash.substr(0, 12) << ").";
   if (r.assessed_period != r.period) o << " Levels are those assessed for " << r.assessed_period << ".";
@@ -69,23 +74,23 @@ std::string render_markdown(const Report& r) {
   o << "\n## Changes since the last period\n\n";
   if (changes.empty()) o << "No school's level changed.\n";
   for (auto* s : changes)
-    o << "- **" << s->assessment.name << "** (" << s->assessment.urn << "): " << *s->assessment.previous_level << " → "
+    o << "- **" << md(s->assessment.name) << "** (" << s->assessment.urn << "): " << *s->assessment.previous_level << " → "
       << s->assessment.level << (s->assessment.decision ? "" : " (computed, not yet decided)") << letter_text(*s) << "\n";
   if (auto switched = r.switches(); !switched.empty()) {
     o << "\n## First assessed under this framework\n\n"
       << "These schools were last assessed under another framework. Their levels are not compared with it.\n\n";
     for (auto* s : switched)
-      o << "- " << s->assessment.name << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
+      o << "- " << md(s->assessment.name) << " (" << s->assessment.urn << "): " << *s->assessment.switch_note() << "\n";
   }
   render_dashboard_markdown(o, r);
   render_area_markdown(o, r);
   o << "\n## Schools\n";
   for (auto& s : r.schools) {
-    o << "\n### " << s.assessment.name << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
+    o << "\n### " << md(s.assessment.name) << " (" << s.assessment.urn << "): " << level_text(s) << "\n\n";
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
-      o << "Why it was decided: " << s.assessment.decision->rationale << "\n\n";
-    if (s.central_support) o << "Central support: " << *s.central_support << "\n\n";
-    for (auto& reason : s.assessment.reasons) o << "- " << reason << "\n";
+      o << "Why it was decided: " << md(s.assessment.decision->rationale) << "\n\n";
+    if (s.central_support) o << "Central support: " << md(*s.central_support) << "\n\n";
+    for (auto& reason : s.assessment.reasons) o << "- " << md(reason) << "\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "\nBy area:\n\n";
       for (auto& line : lines) o << "- " << line << "\n";
@@ -98,19 +103,19 @@ std::string render_markdown(const Report& r) {
   if (!r.differences.empty()) {
     o << "\n## Where the stages disagree\n\n| School | Subject | Earlier | Later | Rationale |\n|---|---|---|---|---|\n";
     for (auto& d : r.differences)
-      o << "| " << d.school << " (" << d.urn << ") | " << d.subject << " | " << d.first_stage << ": " << d.first_level
-        << " | " << d.second_stage << ": " << d.second_level << " | " << d.rationale << " |\n";
+      o << "| " << md(d.school) << " (" << d.urn << ") | " << d.subject << " | " << d.first_stage << ": " << d.first_level
+        << " | " << d.second_stage << ": " << d.second_level << " | " << md(d.rationale) << " |\n";
   }
   o << "\n## Activities in " << r.period << "\n\n";
   if (r.activities.empty()) o << "None planned.\n";
   else o << "| When | School | Activity | Status |\n|---|---|---|---|\n";
   for (auto& a : r.activities)
-    o << "| " << when(a) << " | " << (a.urn ? a.school : "(all schools)") << " | " << a.title << " | " << a.status << " |\n";
+    o << "| " << when(a) << " | " << (a.urn ? md(a.school) : "(all schools)") << " | " << md(a.title) << " | " << a.status << " |\n";
   if (!r.reviews.empty()) {
     o << "\n## Review requests\n\n";
     for (auto& v : r.reviews)
-      o << "- " << v.school << " (" << v.urn << "), " << v.at << ", by " << v.by << ": " << v.reason << " — **"
-        << review_status(v) << "**" << review_detail(v) << "\n";
+      o << "- " << md(v.school) << " (" << v.urn << "), " << v.at << ", by " << md(v.by) << ": " << md(v.reason) << " — **"
+        << review_status(v) << "**" << md(review_detail(v)) << "\n";
   }
   return o.str();
 }

@@ -8,6 +8,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "trellis/text.hpp"
+
 namespace trellis {
 namespace {
 
@@ -87,9 +89,9 @@ icalcomponent* event(const Activity& a, icaltimetype stamp) {
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
   icalcomponent_add_property(ev, icalproperty_new_dtstart(all_day(first)));
   icalcomponent_add_property(ev, icalproperty_new_dtend(all_day(last + 1)));
-  icalcomponent_add_property(ev, icalproperty_new_summary(summary(a).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_description(description(a).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_categories(a.type.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_summary(without_controls(summary(a)).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_description(without_controls(description(a)).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_categories(without_controls(a.type).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_status(a.status == ActivityStatus::cancelled
                                                              ? ICAL_STATUS_CANCELLED
                                                              : ICAL_STATUS_CONFIRMED));
@@ -107,7 +109,7 @@ std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& op
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   if (!options.name.empty()) {
-    icalproperty* name = icalproperty_new_x(options.name.c_str());
+    icalproperty* name = icalproperty_new_x(without_controls(options.name).c_str());
     icalproperty_set_x_name(name, "X-WR-CALNAME");
     icalcomponent_add_property(cal.get(), name);
   }

@@ -91,9 +91,10 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     throw UsageError("--on must be a date YYYY-MM-DD, found \"" + on + "\"", Field::on);
   RatingsImportReport report;
   report.file = file.filename().string();
-  const csv::FileFacts facts = csv::inspect(file, report.file);
+  const csv::Rereadable bytes(file, report.file);  // a pipe is read once (issue 19)
+  const csv::FileFacts facts = csv::inspect(bytes.path(), report.file);
   report.sha256 = facts.sha256;
-  csv::Reader r(file, report.file, {facts.encoding});
+  csv::Reader r(bytes.path(), report.file, {facts.encoding});
   if (!r.next()) throw InputError(Location{report.file, 1, 0}, "a header row: " + joined(kRequired), "an empty file");
   const auto cols = read_header(r);
   const std::size_t width = r.size();
@@ -172,6 +173,9 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     schools.insert(urn);
   }
   report.schools = static_cast<std::int64_t>(schools.size());
+  // A header alone is refused, as the other importers refuse it (issue 19).
+  if (report.rows == 0)
+    throw InputError(Location{report.file, r.line() + 1, 1}, "a rating on a line after the header", "none");
   const nlohmann::json changes{{"file", report.file},       {"ratings", report.rows},
                                {"superseded", report.superseded}, {"schools", report.schools},
                                {"decisions", decisions},   {"letters", report.letters.size()}};

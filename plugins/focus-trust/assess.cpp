@@ -24,15 +24,23 @@ const char* direction_word(Direction d) {
   return d == Direction::higher_is_better ? "higher" : d == Direction::lower_is_better ? "lower" : "neutral";
 }
 
+/// A table of text facts. Filled key by key: GCC 12's -O2 flags a braced list
+/// of variant-holding pairs as maybe-uninitialized (a false positive).
+FactTable text_table(std::initializer_list<std::pair<const char*, std::string>> items) {
+  FactTable t;
+  for (const auto& [key, value] : items) t[key] = value;
+  return t;
+}
+
 Facts rag_facts(const EvidenceView& school, const PolicyView& policy) {
   FactList kpis;
   for (const IndicatorSpec& i : policy_indicators(policy))
     if (i.area == kKpiArea)
-      kpis.push_back(FactTable{{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}});
+      kpis.push_back(text_table({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}}));
   const std::string term = term_of(school.period());
   FactList criteria;
   for (const auto& spec : describe_regime().indicators)
-    if (spec.id.rfind("ip_", 0) == 0) criteria.push_back(FactTable{{"id", spec.id}, {"label", spec.label}});
+    if (spec.id.rfind("ip_", 0) == 0) criteria.push_back(text_table({{"id", spec.id}, {"label", spec.label}}));
   return {{"term", term},
           {"levels", FactList{"green", "amber", "red"}},
           {"kpis", kpis},

@@ -13,6 +13,9 @@ says() {
   if [ "$rc" -eq "$want_rc" ] && [ "$(cat "$dir/err")" = "$want" ]; then passes=$((passes+1)); else
     fails=$((fails+1)); echo "FAIL trellis $*: exit $rc (wanted $want_rc)"; echo "  got:    $(cat "$dir/err")"; echo "  wanted: $want"; fi
 }
+# A mistyped --db leaves no file behind (issue 19); an empty file is not a database yet.
+says 3 "trellis: there is no database at $dir/t.db (nothing was created); run \`trellis init\` first" -- body list
+: >"$dir/t.db"
 says 3 "trellis: $dir/t.db: not a trellis database yet; run \`trellis init\` first" -- body list
 "$trellis" init >/dev/null && "$trellis" body add t1 --kind trust --name "Trust One" >/dev/null || { echo "FAIL: setup"; exit 1; }
 says 2 'trellis: unknown body "nowhere"; see `trellis body list`' -- report --body nowhere --period 2018-19

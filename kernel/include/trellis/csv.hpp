@@ -57,6 +57,22 @@ bool undefined_in_windows1252(unsigned char byte);
 /// inner quotes and control bytes escaped, cut at 60 characters: `"12,5"`, `"abc…"`.
 std::string quoted(std::string_view text);
 
+/// A file that can be read twice: a regular file's own path; for a pipe
+/// (`<(…)`, a FIFO, standard input) a memory-backed copy of its bytes, read
+/// once, while this object lives. `name` names the file in errors.
+class Rereadable {
+ public:
+  Rereadable(const std::filesystem::path& path, const std::string& name);
+  ~Rereadable();
+  Rereadable(const Rereadable&) = delete;
+  Rereadable& operator=(const Rereadable&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  int copy_ = -1;
+};
+
 class Reader {
  public:
   struct Options {

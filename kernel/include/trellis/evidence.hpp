@@ -80,6 +80,9 @@ std::vector<EvidenceItem> evidence_for(Database& db, std::int64_t urn, const Evi
 /// only for those pairs. One writer therefore appends each (school, indicator,
 /// period) at most once; callers with several items for a key (inspection
 /// history) use `insert` with an explicit `supersedes`.
+/// The longest note or reason-it-is-missing an item of evidence may carry, in bytes.
+constexpr std::size_t kMaxEvidenceText = 4000;
+
 class EvidenceWriter {
  public:
   struct Provenance {
@@ -115,6 +118,11 @@ class EvidenceWriter {
   EvidenceWriter(const EvidenceWriter&) = delete;
   EvidenceWriter& operator=(const EvidenceWriter&) = delete;
 
+  /// Refuses an item that cannot be stored (issue 19): a value that is not
+  /// finite, a percentage (unit "%") outside 0 to 100, a note or reason
+  /// longer than kMaxEvidenceText or not UTF-8. InputError at the item's line
+  /// and column in the file; UsageError (Field::value) for an item with no line.
+  void check(const Item& item);
   Outcome append(const Item& item);
   /// Stores the item as it is; returns its id.
   std::int64_t insert(const Item& item, std::optional<std::int64_t> supersedes = std::nullopt);

@@ -75,12 +75,14 @@ Letter notice_letter(const SchoolAssessment& a, const DecisionNotice& notice, co
 Letter store_letter(Database& db, const Clock& clock, Letter letter);
 
 /// Writes each letter to `folder`/letter.file, creating the folder, each file
-/// whole or not at all (a temporary file, then a rename); returns the files
-/// written, as `folder` / file name. A letter that cannot be written is left
-/// out: `problems` says which and why, and the rest are written.
+/// whole or not at all (write_file_whole: a regular file only, never a link,
+/// never one of `keep`); returns the files written, as `folder` / file name.
+/// A letter that cannot be written is left out: `problems` says which and
+/// why, and the rest are written.
 std::vector<std::filesystem::path> write_letters(const std::vector<Letter>& letters,
                                                  const std::filesystem::path& folder,
-                                                 std::vector<std::string>& problems);
+                                                 std::vector<std::string>& problems,
+                                                 const std::vector<std::filesystem::path>& keep = {});
 
 /// The letters in the outbox for a body and period (all periods when empty),
 /// oldest first, each with its school's name. A file name stored as a path by

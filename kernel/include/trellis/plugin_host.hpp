@@ -24,7 +24,11 @@
 /// built for another SDK major (or a newer minor), or whose layout
 /// fingerprint differs from this trellis's (another standard library, string
 /// ABI, debug mode or boundary type size), or claims the id of a plugin
-/// already loaded (the first found keeps it). Only then is it loaded (every
+/// already loaded (the first found keeps it). Only then, and only when its
+/// regime is asked for (open, description) or the list is (plugins), is it
+/// loaded: first in a child process, so that one whose constructors or
+/// factory abort, crash, end the process or loop past a time limit is refused
+/// with the reason and the host goes on (issue 19); then here (every
 /// symbol resolved at once), its regime made once and described; a plugin
 /// that fails there is refused too. Not thread-safe.
 #include <filesystem>

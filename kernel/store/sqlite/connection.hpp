@@ -13,12 +13,20 @@
 #include <string>
 #include <string_view>
 
+#include "trellis/store/sqlite.hpp"
+
 namespace trellis::sqlite {
+
+/// SQLite's application id for a Trellis database ("TRLS"), set when the schema is made or upgraded.
+constexpr std::int64_t kApplicationId = 0x54524c53;
 
 class Connection {
  public:
-  /// Opens (creating if need be) with WAL and foreign keys on. Does not migrate.
-  static Connection open(const std::filesystem::path& file);
+  /// Opens with foreign keys on and, on a Trellis file it may write, WAL.
+  /// Refuses, with StoreError and nothing changed: another program's SQLite
+  /// file; a folder; a missing file unless `opening` is create; a missing
+  /// folder. A read-only file or folder is opened read-only. Does not migrate.
+  static Connection open(const std::filesystem::path& file, Opening opening = Opening::create);
   static Connection open_memory();
   Connection(Connection&&) noexcept;
   Connection& operator=(Connection&&) noexcept;

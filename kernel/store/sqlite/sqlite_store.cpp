@@ -68,6 +68,8 @@ int SqliteStore::stored_version() {
 
 void SqliteStore::upgrade(int to) {
   for (int v = stored_version(); v < to; ++v) connection_.exec(migrations()[v]);
+  // Marks the file as Trellis's, so no other program's SQLite file is taken for one (issue 19).
+  connection_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   connection_.exec("PRAGMA user_version = " + std::to_string(to));
 }
 
@@ -79,8 +81,8 @@ Connection& connection(Database& db) {
   return store->connection();
 }
 
-Database open(const std::filesystem::path& file) {
-  return Database(std::make_unique<SqliteStore>(Connection::open(file)));
+Database open(const std::filesystem::path& file, Opening opening) {
+  return Database(std::make_unique<SqliteStore>(Connection::open(file, opening)));
 }
 
 Database open_memory() { return Database(std::make_unique<SqliteStore>(Connection::open_memory())); }

@@ -43,3 +43,12 @@ TEST_CASE("periods order chronologically") {
   CHECK(Period::parse("2018-19/autumn-2") < Period::parse("2018-19/spring"));
   CHECK(Period::parse("2018-19/spring-1") < Period::parse("2018-19/spring-2"));
 }
+
+TEST_CASE("a period's year has four digits that print back as written (issue 19: 0000-01 was stored as 0-01)") {
+  CHECK_FALSE(Period::try_parse("0000-01"));
+  CHECK_FALSE(Period::try_parse("0999-00"));
+  CHECK_FALSE(Period::try_parse("-001-00"));
+  CHECK(Period::parse("1000-01").to_string() == "1000-01");
+  CHECK_FALSE(Period::try_parse("2018-19/autumn-02"));  // found by fuzz_period_date: it printed back as autumn-2
+  CHECK(Period::parse("2018-19/autumn-1").to_string() == "2018-19/autumn-1");
+}

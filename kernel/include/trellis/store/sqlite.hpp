@@ -9,7 +9,14 @@
 
 namespace trellis::sqlite {
 
-Database open(const std::filesystem::path& file);
+/// Whether opening may make a new file: only `init` and `demo` do, so a
+/// mistyped --db leaves nothing behind.
+enum class Opening { create, existing };
+
+/// Refuses (StoreError) another program's SQLite file, a folder, a missing
+/// folder, and a missing file unless `opening` is create. A read-only file is
+/// opened read-only: reading works, a write says the file is read-only.
+Database open(const std::filesystem::path& file, Opening opening = Opening::create);
 Database open_memory();
 
 }  // namespace trellis::sqlite

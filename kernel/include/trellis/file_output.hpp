@@ -1,0 +1,32 @@
+#pragma once
+/// The one way the program writes a file (a report, a schedule, a letter):
+/// only a regular file is created or replaced, whole or not at all (a fresh
+/// temporary file beside it, then a rename), and never one of the files it
+/// must keep, such as the open database and its -wal and -shm.
+///
+///     write_file_whole("report.md", text, database_files(db.location()), Links::follow);
+///     write_file_whole(folder / letter.file, text, keep, Links::refuse);  // a planted link is refused
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace trellis {
+
+/// What to do when the path itself is a symbolic link.
+enum class Links {
+  follow,  ///< write the file it points to (a path a person typed)
+  refuse,  ///< refuse it (a file the program names inside a folder)
+};
+
+/// The database file and its -wal and -shm files: what no output may replace.
+std::vector<std::filesystem::path> database_files(const std::filesystem::path& database);
+
+/// Writes `text` to `file`, whole or not at all. Throws UsageError, with
+/// nothing written, when `file` is one of `keep` (by path or by inode), is
+/// not a regular file (a directory, a device such as /dev/null, a FIFO, a
+/// socket), or is a link and `links` is refuse; and when it cannot be written
+/// (a missing folder, no permission, a full disk), saying why.
+void write_file_whole(const std::filesystem::path& file, std::string_view text,
+                      const std::vector<std::filesystem::path>& keep, Links links);
+
+}  // namespace trellis

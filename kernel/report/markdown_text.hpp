@@ -1,0 +1,27 @@
+#pragma once
+// Internal to tk_report: text from data (a school's name, a rationale, a
+// reason) made inert in Markdown (issue 19): HTML is escaped, `|` cannot
+// split a table cell, and a line break cannot start a heading or a list.
+#include <string>
+#include <string_view>
+
+namespace trellis::report_text {
+
+inline std::string markdown(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '|': o += "\\|"; break;
+      case '\n':
+      case '\r': o += ' '; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+}  // namespace trellis::report_text

@@ -1,0 +1,47 @@
+// Issue 19: text checked at every way in, and inert on every way out.
+#include <catch2/catch.hpp>
+
+#include "trellis/text.hpp"
+
+using namespace trellis;
+
+TEST_CASE("first_invalid_utf8 finds the first byte that is not well-formed UTF-8") {
+  CHECK_FALSE(first_invalid_utf8("Telford and Wrekin — Café ✓ 𝄞"));
+  CHECK(first_invalid_utf8("Caf\xe9") == 3u);           // Windows-1252 é
+  CHECK(first_invalid_utf8("O\x92" "Brien") == 1u);     // Windows-1252 right quote
+  CHECK(first_invalid_utf8("\xc0\xaf") == 0u);          // overlong '/'
+  CHECK(first_invalid_utf8("a\xed\xa0\x80") == 1u);     // a surrogate
+  CHECK(first_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // past U+10FFFF
+  CHECK(first_invalid_utf8("ab\xe2\x82") == 2u);        // cut short
+}
+
+TEST_CASE("for_terminal shows control characters escaped and keeps the rest") {
+  CHECK(for_terminal("Wombridge Primary — Café") == "Wombridge Primary — Café");
+  CHECK(for_terminal("\x1b]0;pwned\x07") == "\\x1B]0;pwned\\x07");
+  CHECK(for_terminal("a\nb\tc\r") == "a\\nb\\tc\\r");
+  CHECK(for_terminal("\xc2\x9b" "31m") == "\\u{009B}31m");        // C1 CSI
+  CHECK(for_terminal("\xe2\x80\xae" "exe.txt") == "\\u{202E}exe.txt");  // right-to-left override
+  CHECK(for_terminal("\xe2\x81\xa6x") == "\\u{2066}x");             // left-to-right isolate
+  CHECK(for_terminal("Caf\xe9") == "Caf\\xE9");
+  CHECK(for_terminal("\x7f") == "\\x7F");
+}
+
+TEST_CASE("spreadsheet_safe neutralises what a spreadsheet would run (OWASP CSV injection)") {
+  CHECK(spreadsheet_safe("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+  CHECK(spreadsheet_safe("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0");
+  CHECK(spreadsheet_safe("-2+3") == "'-2+3");
+  CHECK(spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(spreadsheet_safe("\tx") == "'\tx");
+  CHECK(spreadsheet_safe("\rx") == "'\rx");
+  CHECK(spreadsheet_safe("-3.5") == "-3.5");  // a number is data
+  CHECK(spreadsheet_safe("+12") == "+12");
+  CHECK(spreadsheet_safe("Telford") == "Telford");
+  CHECK(spreadsheet_safe("") == "");
+}
+
+TEST_CASE("without_controls drops controls and bytes that are not UTF-8, keeping tabs and line feeds") {
+  CHECK(without_controls("Visit\x1b[31m red") == "Visit[31m red");
+  CHECK(without_controls("a\tb\nc\rd\x7f") == "a\tb\ncd");
+  CHECK(without_controls("\xc2\x85x\xe9") == "x");
+  CHECK(without_controls("Café ✓") == "Café ✓");
+}
