@@ -36,11 +36,11 @@ Facts rag_facts(const EvidenceView& school, const PolicyView& policy) {
   FactList kpis;
   for (const IndicatorSpec& i : policy_indicators(policy))
     if (i.area == kKpiArea)
-      kpis.push_back(text_table({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}}));
+      kpis.emplace_back() = text_table({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}});
   const std::string term = term_of(school.period());
   FactList criteria;
   for (const auto& spec : describe_regime().indicators)
-    if (spec.id.rfind("ip_", 0) == 0) criteria.push_back(text_table({{"id", spec.id}, {"label", spec.label}}));
+    if (spec.id.rfind("ip_", 0) == 0) criteria.emplace_back() = text_table({{"id", spec.id}, {"label", spec.label}});
   return {{"term", term},
           {"levels", FactList{"green", "amber", "red"}},
           {"kpis", kpis},
