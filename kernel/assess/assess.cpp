@@ -10,6 +10,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
+#include "trellis/letter_context.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/schedule/activity_json.hpp"
@@ -260,7 +261,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (!opt.dry_run) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
-      rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, counted, from));
+      rule_sets.push_back(planning::school_rules(regime, policy, sections, cal, *view, counted, from));
     }
     run.schools.push_back(std::move(a));
   }
@@ -289,10 +290,12 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   run.planned_from = from.to_string();
 
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
-  const LetterContext context{find_body(db, opt.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              made_on.to_string(), level_labels(description), RegimeWords(description)};
+  LetterContext context = letter_context(db, policy, opt.body_id, made_on.to_string());
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
+    // A decided school's letter is dated with its decision.
+    context.today = a.decision && !a.decision->on.empty() ? a.decision->on : made_on.to_string();
+    context.steps = letter_steps(db, context, sections, a);
     if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));
   }
   // The audit row comes last, so that what the run changed (re-plan, letters) is in the row's hash;

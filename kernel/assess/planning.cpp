@@ -6,8 +6,33 @@
 
 namespace trellis::planning {
 
+namespace {
+
+/// Each rule of `after` starts no earlier than the discussion's due day, with
+/// room after it for what is planned before the rule (an agenda two weeks ahead).
+void after_the_discussion(const KernelSections& sections, const AcademicCalendar& cal, std::vector<sdk::ActivityRule>& rules) {
+  if (sections.discussion_rule.empty() || sections.after_discussion.empty()) return;
+  auto talk = std::find_if(rules.begin(), rules.end(), [&](const sdk::ActivityRule& r) {
+    return r.id == sections.discussion_rule && r.cadence == sdk::Cadence::within && !r.anchor_date.empty();
+  });
+  if (talk == rules.end()) return;
+  const Date due = offset_date(cal, Date::parse(talk->anchor_date), talk->offset_days, talk->offset_kind());
+  for (auto& r : rules) {
+    if (std::find(sections.after_discussion.begin(), sections.after_discussion.end(), r.id) == sections.after_discussion.end())
+      continue;
+    Date start = due + 1;
+    for (const auto& f : rules)
+      if (f.anchor == r.id && f.cadence == sdk::Cadence::before)
+        start = std::max(start, offset_date(cal, due + 1, f.offset_days, f.offset_kind()));
+    if (!r.from || *Date::try_parse(*r.from) < start) r.from = start.to_string();
+  }
+}
+
+}  // namespace
+
 RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const KernelSections& sections,
-                     const sdk::EvidenceView& view, const sdk::AssessmentOut& counted, Date from) {
+                     const AcademicCalendar& cal, const sdk::EvidenceView& view, const sdk::AssessmentOut& counted,
+                     Date from) {
   RuleSet set{view.school().urn, std::nullopt, {}};
   if (auto st = regime.plan(view, counted, policy.view(), set.rules); !st)
     throw InputError(Location{policy.path().string()}, "the " + policy.regime() + " regime could not plan activities for " +
@@ -16,6 +41,7 @@ RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const Ker
     set.rules.push_back(*sections.insufficient_follow_up);
   for (auto& r : set.rules)
     if (r.cadence == sdk::Cadence::within && r.anchor.empty() && r.anchor_date.empty()) r.anchor_date = from.to_string();
+  after_the_discussion(sections, cal, set.rules);
   return set;
 }
 

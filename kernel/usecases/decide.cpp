@@ -7,6 +7,7 @@
 #include "trellis/adoption.hpp"
 #include "trellis/audit_changes.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/letter_context.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/school_evidence.hpp"
@@ -41,7 +42,7 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   EvidenceStore evidence(db, {a.urn}, a.body, cal, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
   auto view = evidence.view(a.urn, period);
   sdk::AssessmentOut counted{a.level, a.classified, a.reasons, a.ratings};
-  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, *view, counted, from)};
+  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, cal, *view, counted, from)};
   sets.front().assessment_id = a.id;
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
@@ -91,8 +92,8 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   run.replan = replan_school(db, clock, host, policy, a, Date::parse(on), reason);
   update_later_previous_levels(db, a);
   if (!letter) return run;
-  const LetterContext context{find_body(db, in.body_id)->name, policy.view().text("notification.offer").value_or(""),
-                              on, level_labels(policy.description()), RegimeWords(policy.description())};
+  LetterContext context = letter_context(db, policy, in.body_id, on);
+  context.steps = letter_steps(db, context, read_kernel_sections(policy.view()), a);
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

@@ -196,7 +196,7 @@ cal = Calendar.from_ical(open(sys.argv[1], "rb").read())
 acts = {a["id"]: a for a in json.load(open(sys.argv[2]))}
 events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
 moved, cancelled = events[acts[int(sys.argv[3])]["uid"]], events[acts[int(sys.argv[4])]["uid"]]
-assert str(moved["DTSTART"].dt) == "2019-05-23" and int(moved["SEQUENCE"]) >= 1 and str(moved["STATUS"]) == "CONFIRMED"
+assert str(moved["DTSTART"].dt)[:10] == "2019-05-23" and int(moved["SEQUENCE"]) >= 1 and str(moved["STATUS"]) == "CONFIRMED"
 assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) >= 1
 assert "Combined with the monitoring meeting" in str(cancelled.get("DESCRIPTION", ""))
 PY

@@ -28,13 +28,33 @@
 
 namespace trellis {
 
+/// One activity of the school's plan, as the head reads it in a letter.
+struct LetterStep {
+  std::string title;
+  std::string first, last;         ///< "YYYY-MM-DD": the day, or the window it falls in
+  std::optional<std::string> due;  ///< for a deadline
+  std::vector<std::string> documents;
+  bool discussion = false;  ///< the policy's [discussion] rule: the day by which to arrange the discussion
+};
+
 struct LetterContext {
   std::string body_name;
   std::string offer;  ///< what the body offers the head, from the policy; empty: a plain offer to discuss
-  std::string today;  ///< "YYYY-MM-DD"
+  std::string today;  ///< "YYYY-MM-DD": the day of the decision or assessment the letter tells of
   std::map<std::string, std::string> labels;  ///< level id -> what a head reads ("early_intervention" -> "Early Intervention")
   RegimeWords words = {};  ///< for the regime's ratings of areas and indicators
+  std::string contact = {};                 ///< [letters] contact: whom the head contacts
+  std::vector<std::string> copy_to = {};    ///< [letters] copy_to: who is copied ("Chair of Governors")
+  std::vector<LetterStep> steps = {};       ///< the school's activities still to happen, by date
 };
+
+/// A reason as a head reads it: without the officer's citations (a source
+/// file and line) or a rule's shorthand in brackets ("(band rules: ...)");
+/// the year a figure is for stays. The officer's report keeps them whole.
+std::string in_plain_words(const std::string& reason);
+
+/// "2018-10-01" as "1 October 2018"; anything else unchanged.
+std::string date_in_words(const std::string& iso);
 
 /// The labels of the regime's overall scale, for letters.
 std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d);

@@ -20,8 +20,11 @@ namespace trellis::planning {
 /// The school's activity rules for `counted` (the assessment, its level the
 /// one that counts): the regime's, and the policy's follow-up for a school
 /// with too little evidence. "Within D days" with no anchor counts from `from`.
+/// The rules of the policy's [discussion] before list start once the
+/// discussion is due, leaving room for the deadlines planned before them.
 RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const KernelSections& sections,
-                     const sdk::EvidenceView& view, const sdk::AssessmentOut& counted, Date from);
+                     const AcademicCalendar& cal, const sdk::EvidenceView& view, const sdk::AssessmentOut& counted,
+                     Date from);
 
 /// The body-wide rules of the regime (boards, forums).
 RuleSet body_rules(const RegimeHandle& regime, const Policy& policy);

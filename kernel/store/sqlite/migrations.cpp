@@ -355,6 +355,28 @@ CREATE TABLE activity_attendance (
   PRIMARY KEY (activity_id, person_id)
 );
 )sql",
+      // 6: published national figures by phase (DfE's primary, secondary and
+      // special totals), so a special school is compared with special schools.
+      // '' is every phase, as every figure stored before was. SQLite cannot
+      // widen a UNIQUE constraint in place, so the table is copied.
+      R"sql(
+CREATE TABLE benchmarks_by_phase (
+  id        INTEGER PRIMARY KEY,
+  indicator TEXT NOT NULL,
+  period    TEXT NOT NULL,
+  scope     TEXT NOT NULL CHECK (scope IN ('national', 'la')),
+  la_code   INTEGER,             -- for scope 'la'
+  phase     TEXT NOT NULL DEFAULT '' CHECK (phase IN ('', 'primary', 'secondary', 'special')),
+  value     REAL NOT NULL,
+  source    TEXT NOT NULL,
+  line      INTEGER,
+  UNIQUE (indicator, period, scope, la_code, phase)
+);
+INSERT INTO benchmarks_by_phase(id, indicator, period, scope, la_code, value, source, line)
+  SELECT id, indicator, period, scope, la_code, value, source, line FROM benchmarks;
+DROP TABLE benchmarks;
+ALTER TABLE benchmarks_by_phase RENAME TO benchmarks;
+)sql",
   };
   return m;
 }

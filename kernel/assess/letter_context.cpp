@@ -1,0 +1,40 @@
+#include "trellis/letter_context.hpp"
+
+#include <algorithm>
+
+#include "trellis/bodies.hpp"
+#include "trellis/date.hpp"
+#include "trellis/period.hpp"
+#include "trellis/store/activity_repository.hpp"
+
+namespace trellis {
+
+LetterContext letter_context(Database& db, const Policy& policy, const std::string& body_id, const std::string& on) {
+  const KernelSections sections = read_kernel_sections(policy.view());
+  LetterContext c{find_body(db, body_id)->name, policy.view().text("notification.offer").value_or(""), on,
+                  level_labels(policy.description()), RegimeWords(policy.description())};
+  c.contact = sections.letter_contact;
+  c.copy_to = sections.letter_copy_to;
+  return c;
+}
+
+std::vector<LetterStep> letter_steps(Database& db, const LetterContext& context, const KernelSections& sections,
+                                     const SchoolAssessment& a) {
+  const auto period = Period::try_parse(a.period);
+  if (!period) return {};
+  std::vector<Activity> mine;
+  const Date from = Date::parse(context.today);
+  for (auto& act : db.activities().list(a.body, period->academic_year().to_string()))
+    if (act.urn == a.urn && to_happen(act.status) && from <= deadline_of(act)) mine.push_back(std::move(act));
+  std::stable_sort(mine.begin(), mine.end(), [](const Activity& x, const Activity& y) {
+    return (x.due ? *x.due : x.start) < (y.due ? *y.due : y.start);
+  });
+  std::vector<LetterStep> steps;
+  for (const auto& act : mine)
+    steps.push_back({act.title, act.start.to_string(), act.end.to_string(),
+                     act.due ? std::optional(act.due->to_string()) : std::nullopt, act.documents,
+                     !sections.discussion_rule.empty() && act.rule == sections.discussion_rule});
+  return steps;
+}
+
+}  // namespace trellis
