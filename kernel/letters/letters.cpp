@@ -32,12 +32,13 @@ std::optional<std::string> write_whole(const std::filesystem::path& file, const 
   return ec.message();
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& last_sep) {
+/// "a, b and c" with `last` before the last item, or each joined by `each` when given.
+std::string join(const std::vector<std::string>& items, const std::string& last, const std::string& each = ", ") {
   std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == items.size() ? last_sep : ", ") + items[i];
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? last : each) + items[i];
   return out;
 }
+
 
 /// "on 12 November 2018", "between 5 and 16 November 2018", "by 14 September 2018".
 std::string when(const LetterStep& s) {
@@ -66,9 +67,9 @@ void next_steps(std::ostringstream& out, const LetterContext& c, bool stays) {
     if (&s == discussion) continue;
     if (!listed) out << "What this means for your school this year:\n\n";
     listed = true;
-    out << "- " << s.title << ", " << when(s) << "\n";
+    out << "- " << dates_in_words(s.title) << ", " << when(s) << "\n";
     if (!s.documents.empty())
-      out << "  " << (s.due ? "Please provide: " : "Papers: ") << join(s.documents, "; ") << "\n";
+      out << "  " << (s.due ? "Please provide: " : "Documents: ") << join(s.documents, "; ", "; ") << "\n";
   }
   if (listed) out << "\n";
 }

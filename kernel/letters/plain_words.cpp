@@ -15,7 +15,18 @@ std::string in_plain_words(const std::string& reason) {
   static const std::regex shorthand(R"( ?\([^()]*\brules?: [^()]*\))");
   std::string out = std::regex_replace(reason, cited_with_year, ")");
   out = std::regex_replace(out, cited, "");
-  return std::regex_replace(out, shorthand, "");
+  return dates_in_words(std::regex_replace(out, shorthand, ""));
+}
+
+std::string dates_in_words(const std::string& text) {
+  static const std::regex iso(R"([0-9]{4}-[0-9]{2}-[0-9]{2})");
+  std::string out;
+  std::size_t from = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), iso); it != std::sregex_iterator(); ++it) {
+    out += text.substr(from, static_cast<std::size_t>(it->position()) - from) + date_in_words(it->str());
+    from = static_cast<std::size_t>(it->position() + it->length());
+  }
+  return out + text.substr(from);
 }
 
 std::string date_in_words(const std::string& iso) {

@@ -38,6 +38,7 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   }
   if (auto n = p.number("notes.send_within_working_days")) k.note_send_within = static_cast<int>(*n);
   if (auto n = p.number("notes.agree_within_working_days")) k.note_agree_within = static_cast<int>(*n);
+  k.note_shared_with = p.texts("notes.shared_with");
   if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
   k.letter_contact = p.text("letters.contact").value_or("");
   k.letter_copy_to = p.texts("letters.copy_to");
@@ -88,6 +89,8 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "working days from the day a visit or meeting was held to send its note to the school"},
       {"notes.agree_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a note was sent to agree it with the school"},
+      {"notes.shared_with", K::string_list, false, {}, {}, {},
+       "who a sent note of a visit or meeting goes to, recorded with the step (\"Chair of Governors\")"},
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},

@@ -51,7 +51,7 @@ done
 run init
 grep -q "schema version 3" "$dir/out" && grep -q "la-qa-lead" "$dir/out" && ok \
   || bad "init says it upgraded from 3 and who is the admin: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 5 ] && ok || bad "init carries it to the current schema (5)"
+[ "$(q "pragma user_version")" = 6 ] && ok || bad "init carries it to the current schema (6)"
 
 # ---- the creator is the only person, and the admin ----
 run person list --format json

@@ -32,7 +32,7 @@ rows_before=$(q "select count(*) from audit")
 
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
 grep -q "schema version 4" "$dir/out" && ok || bad "init says it upgraded from 4: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 5 ] && ok || bad "init carries it to schema 5"
+[ "$(q "pragma user_version")" = 6 ] && ok || bad "init carries it to the current schema (6)"
 [ "$(q "select count(*) from audit")" -eq $((rows_before + 1)) ] && ok || bad "the old audit rows are kept and the upgrade is one more"
 "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "the audit chain holds across the upgrade: $(cat "$dir/out")"
 

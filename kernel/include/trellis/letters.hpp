@@ -50,11 +50,14 @@ struct LetterContext {
 
 /// A reason as a head reads it: without the officer's citations (a source
 /// file and line) or a rule's shorthand in brackets ("(band rules: ...)");
-/// the year a figure is for stays. The officer's report keeps them whole.
+/// the year a figure is for stays, and dates are in words. The officer's
+/// report keeps them whole.
 std::string in_plain_words(const std::string& reason);
 
 /// "2018-10-01" as "1 October 2018"; anything else unchanged.
 std::string date_in_words(const std::string& iso);
+/// Every YYYY-MM-DD in `text` in words: "(meeting on 28 November 2018)".
+std::string dates_in_words(const std::string& text);
 
 /// The labels of the regime's overall scale, for letters.
 std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d);

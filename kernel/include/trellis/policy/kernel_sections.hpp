@@ -36,6 +36,7 @@
 ///     [notes]                     # the written record of a visit or meeting
 ///     send_within_working_days = 7    # to the school's head, from the day it was held
 ///     agree_within_working_days = 5   # agreed, from the day it was sent
+///     shared_with = ["Headteacher", "Chair of Governors"]   # who a sent note goes to
 ///
 ///     [crosswalk.other-regime]    # its level = this regime's level
 ///     good = "green"
@@ -84,6 +85,8 @@ struct KernelSections {
   /// [notes]: working days to send a visit's note to the school (from the day
   /// held) and to agree it (from the day sent); none: no deadline.
   std::optional<int> note_send_within, note_agree_within;
+  /// [notes] shared_with: who a sent note goes to besides the school ("Chair of Governors").
+  std::vector<std::string> note_shared_with;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
