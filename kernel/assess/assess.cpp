@@ -223,6 +223,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   const Date from = planning::plan_from(cal, opt.period, made_on);
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
+  const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.period);
     sdk::AssessmentOut out;
@@ -261,7 +262,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (!opt.dry_run) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
-      rule_sets.push_back(planning::school_rules(regime, policy, sections, cal, *view, counted, from));
+      auto discussed = discussion_days.find(urn);
+      rule_sets.push_back(planning::school_rules(
+          regime, policy, sections, cal, *view, counted, from,
+          discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
     }
     run.schools.push_back(std::move(a));
   }

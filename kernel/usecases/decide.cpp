@@ -42,7 +42,10 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   EvidenceStore evidence(db, {a.urn}, a.body, cal, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
   auto view = evidence.view(a.urn, period);
   sdk::AssessmentOut counted{a.level, a.classified, a.reasons, a.ratings};
-  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, cal, *view, counted, from)};
+  const auto days = planning::discussion_days(db, sections, a.body, year.to_string());
+  const auto it = days.find(a.urn);
+  const std::optional<Date> discussed = it == days.end() ? std::nullopt : std::optional(it->second);
+  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, cal, *view, counted, from, discussed)};
   sets.front().assessment_id = a.id;
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.

@@ -305,7 +305,7 @@ run rate "$changed" --body od --period 2018-19 --subject overall --level "$level
 import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select kind, provisional, text from outbox where body_id = 'od'").fetchall()
 assert len(rows) == 1 and rows[0][0] == "change" and rows[0][1] == 0, rows
-assert "Decided by A. Officer on 2018-09-20" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
+assert "Decided by A. Officer on 20 September 2018" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
 PY
 
 # A decision imported in bulk (import ratings) re-plans its school as `rate` does.
