@@ -26,6 +26,11 @@ RegimeDescription describe_regime() {
                 {"yellow", "Yellow", "#f9a825"},
                 {"amber", "Amber", "#ef6c00"},
                 {"red", "Red", "#c62828"}}}};
+  // Section 5: the LA's statutory steps for a school causing concern, each recorded as the LA's decision
+  // (a rating at the final stage, with who took it and why), so that it shows in the report and the
+  // school's history: `trellis rate URN --subject warning_notice --level taken --stage final ...`.
+  d.scales.push_back({"statutory_step", "Statutory step",
+                      {{"considered", "Considered, not taken", "#9e9e9e"}, {"taken", "Taken", "#c62828"}}});
   d.overall_scale = "band";
   // Fixed here, not in the policy: section 6 fixes the four bands ("a traffic
   // light approach", green/yellow/amber/red, each with the monitoring section
@@ -58,7 +63,14 @@ RegimeDescription describe_regime() {
       {"ofsted_grade", "Ofsted overall effectiveness", "grade", D::lower_is_better, "in_addition"},
       {"ofsted_inspection_date", "Date of the last Ofsted inspection", "date", D::neutral, "in_addition"},
       {"finance_concern", "Concern about finances", "flag", D::lower_is_better, "in_addition"},
+      // Section 5, "Powers of intervention": recorded by the LA, not measured.
+      {"warning_notice", "Formal warning notice issued by the LA", "step", D::neutral, "leadership_and_management"},
+      {"rsc_notified", "Regional Schools Commissioner notified of the concerns", "step", D::neutral, "leadership_and_management"},
+      {"additional_governors", "Additional governors appointed", "step", D::neutral, "leadership_and_management"},
+      {"interim_executive_board", "Interim executive board established", "step", D::neutral, "leadership_and_management"},
   };
+  for (const char* step : {"warning_notice", "rsc_notified", "additional_governors", "interim_executive_board"})
+    d.subject_scales.push_back({step, "statutory_step"});
   // Who records each stage, in the kernel's role ids, from the policy (shared/seeds/003):
   // - computed: Trellis's proposal from the section 6 criteria; nobody records it.
   // - final: the LA's officers. Section 5: "Each maintained school will be classified by the Local

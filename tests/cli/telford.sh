@@ -396,6 +396,20 @@ assert s["decision"]["stage"] == "final" and s["decision"]["by"] == "A. Officer"
 assert s["final_level"] == "yellow" and s["final_by"] == "A. Officer", s
 assert any(v["urn"] == int(sys.argv[2]) for v in r["reviews"])
 PY
+# Section 5: the LA's statutory steps for a red school are its recorded decisions, in the report and the audit.
+red=$(python3 -c "import json;print([s['urn'] for s in json.load(open('$dir/2018.json')) if s['level']=='red'][0])")
+run rate "$red" --body telford --period 2018-19 --subject warning_notice --level taken --stage final --on 2018-11-05 \
+  --by "Director of Education and Skills" --rationale "SYNTHETIC: formal warning notice issued"
+run rate "$red" --body telford --period 2018-19 --subject rsc_notified --level taken --stage final --on 2018-11-06 \
+  --by "Director of Education and Skills" --rationale "SYNTHETIC: the RSC told of the concerns"
+run report --body telford --period 2018-19 --format md
+grep -q "| Formal warning notice issued by the LA |  | Taken | SYNTHETIC: formal warning notice issued |" "$dir/out" &&
+  grep -q "| Regional Schools Commissioner notified of the concerns |  | Taken |" "$dir/out" && ok ||
+  bad "s5: statutory steps recorded as the LA's decisions show in the report"
+run audit --school "$red"
+grep -q "rate .*$red warning_notice = taken (final, 2018-19)" "$dir/out" && ok || bad "s5: a statutory step is in the school's audit history"
+"$trellis" rate "$red" --body telford --period 2018-19 --subject interim_executive_board --level maybe --stage final --by x >/dev/null 2>&1
+[ $? -eq 3 ] && ok || bad "s5: a statutory step is taken or considered, nothing else"
 "$trellis" rate "$urn" --body telford --period 2018-19 --subject overall --level purple --stage final --by x >/dev/null 2>&1
 [ $? -eq 3 ] && ok || bad "a level outside the scale is refused with exit 3"
 
