@@ -144,8 +144,10 @@ icalcomponent* event(const Activity& a, icaltimetype stamp, const IcsOptions& o)
   icalcomponent_add_property(ev, icalproperty_new_description(description(a).c_str()));
   if (a.urn)
     icalcomponent_add_property(
-        ev, icalproperty_new_location(
-                (a.school ? *a.school + " (URN " + std::to_string(*a.urn) + ")" : "URN " + std::to_string(*a.urn)).c_str()));
+        ev, icalproperty_new_location(((a.school ? *a.school + " (URN " + std::to_string(*a.urn) + ")"
+                                                 : "URN " + std::to_string(*a.urn)) +
+                                       (a.address && !a.address->empty() ? ", " + *a.address : std::string()))
+                                          .c_str()));
   for (const auto& role : a.attendees) icalcomponent_add_property(ev, attendee(role));
   icalcomponent_add_property(ev, icalproperty_new_categories(a.type.c_str()));
   // A date the plan proposed is tentative until a person sets it (moved) or it is held (done).

@@ -60,5 +60,11 @@ same_levels nexus 2019-20/summer "$data/schema-v5-demo.nexus-2019-20-summer.tsv"
 [ "$(q "select value from benchmarks where indicator = 'persistent_absence_pct' and phase = '' and period = '2018-19'")" = 10.9 ] &&
   ok || bad "s6: every phase's figure unchanged"
 
+# And the school's address from the register, for calendars: empty until the register is imported again.
+[ "$(q "select count(*) from schools where address is not null")" = 0 ] && ok || bad "schools have no address before the register is re-imported"
+"$trellis" import schools "$src/examples/telford-and-wrekin/data/england_spine.csv" >/dev/null 2>"$dir/err" || bad "import schools: $(cat "$dir/err")"
+[ "$(q "select address from schools where urn = 123404")" = "Hartshill, Oakengates, Telford, TF2 6AN" ] && ok ||
+  bad "the register's address is kept: $(q "select address from schools where urn = 123404")"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -294,7 +294,7 @@ line=$(grep -n '^papers_days_before' "$dir/papers.toml" | cut -d: -f1)
 # The ICS: visits and meetings timed (09:00, half a day, from the policy's [events]), windows free, roles as ATTENDEEs.
 run schedule --body telford --year 2018-19 --format ics -o "$dir/t.ics"
 py "$dir" <<'PY' && ok || bad "ICS: timed visits and meetings, TENTATIVE until agreed, ATTENDEE with ROLE, LOCATION, windows free"
-import json, sys, datetime as dt
+import json, sys, re, datetime as dt
 from icalendar import Calendar
 cal = Calendar.from_ical(open(sys.argv[1] + "/t.ics", "rb").read())
 sched = {a["uid"]: a for a in json.load(open(sys.argv[1] + "/schedule.json"))}
@@ -311,8 +311,8 @@ for e in events:
         assert str(e["STATUS"]) == "TENTATIVE" and str(e["TRANSP"]) == "OPAQUE"
     else:
         assert str(e["TRANSP"]) == "TRANSPARENT", a
-    if a["urn"]:
-        assert a["school"] in str(e["LOCATION"]), (a, e.get("LOCATION"))
+    if a["urn"]:   # the school's name and its address from the register, postcode last
+        assert str(e["LOCATION"]).startswith(a["school"]) and re.search(r", TF\d+ \d[A-Z]{2}$", str(e["LOCATION"])), (a, e.get("LOCATION"))
     att = e.get("ATTENDEE")
     att = [] if att is None else att if isinstance(att, list) else [att]
     assert [str(x.params["CN"]) for x in att] == a["attendees"], (att, a["attendees"])

@@ -356,7 +356,8 @@ CREATE TABLE activity_attendance (
 );
 )sql",
       // 6: published national figures by phase (DfE's primary, secondary and
-      // special totals), so a special school is compared with special schools.
+      // special totals), so a special school is compared with special schools;
+      // and the school's address from the register (issue 16).
       // '' is every phase, as every figure stored before was. SQLite cannot
       // widen a UNIQUE constraint in place, so the table is copied.
       R"sql(
@@ -376,6 +377,8 @@ INSERT INTO benchmarks_by_phase(id, indicator, period, scope, la_code, value, so
   SELECT id, indicator, period, scope, la_code, value, source, line FROM benchmarks;
 DROP TABLE benchmarks;
 ALTER TABLE benchmarks_by_phase RENAME TO benchmarks;
+-- The school's address from the register, for a calendar event's LOCATION.
+ALTER TABLE schools ADD COLUMN address TEXT;
 )sql",
   };
   return m;

@@ -64,6 +64,10 @@ TEST_CASE("each attendee role is an ATTENDEE with its ROLE") {
   CHECK_THAT(ics, Catch::Contains("CN=Headteacher") && Catch::Contains("ROLE=REQ-PARTICIPANT:urn:trellis:role:headteacher"));
   CHECK_THAT(ics, Catch::Contains("ROLE=OPT-PARTICIPANT"));
   CHECK_THAT(ics, Catch::Contains("LOCATION:Hill Primary School (URN 100001)"));
+  meeting.address = "Hill Road, Telford, TF1 1AA";
+  ics = to_ics({meeting}, {"", "2024-09-02T09:00:00Z"});
+  for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);
+  CHECK_THAT(ics, Catch::Contains("LOCATION:Hill Primary School (URN 100001)\\, Hill Road\\, Telford\\, TF1 1AA"));
 }
 
 TEST_CASE("a window to arrange something in is a free placeholder, never a busy block") {

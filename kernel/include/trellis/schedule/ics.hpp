@@ -22,7 +22,7 @@
 ///   one marked "(chair)", OPT-PARTICIPANT for one present "where
 ///   appropriate" or "where requested", else REQ-PARTICIPANT; its address is
 ///   a urn:trellis:role: URI, as roles have no e-mail.
-/// - LOCATION is the school's name (and URN).
+/// - LOCATION is the school's name (and URN) and its address from the register.
 /// An event that was held on another day than planned is shown on the day it
 /// was held (marking it done then raised its SEQUENCE).
 ///
