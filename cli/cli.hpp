@@ -8,6 +8,7 @@
 
 #include "trellis/actor.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/date.hpp"
 #include "trellis/error.hpp"
 #include "trellis/letter.hpp"
 #include "trellis/store/database.hpp"
@@ -74,6 +75,9 @@ void add_body(CLI::App& app, Cli& cli);
 void add_assess(CLI::App& app, Cli& cli);
 void add_rate(CLI::App& app, Cli& cli);    // rate
 void add_report(CLI::App& app, Cli& cli);
+
+/// --today, else the date of $TRELLIS_NOW or the clock (schedule, report).
+Date today_from(const std::string& option);
 void add_demo(CLI::App& app, Cli& cli);
 void add_record(CLI::App& app, Cli& cli);
 // VERBS: helpers add their declarations below this line.

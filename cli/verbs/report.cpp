@@ -9,15 +9,16 @@ namespace trellis::cli {
 
 void add_report(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("report", "The body's report for a period: levels, changes, reasons, activities");
-  static std::string body, period, format, output;
+  static std::string body, period, format, output, today;
   sub->add_option("--body", body, "Body id")->required();
   sub->add_option("--period", period, "Period, e.g. 2018-19")->required();
   add_format(*sub, format, {"table", "md", "html", "csv", "json"});
   sub->add_option("-o,--output", output, "Write to this file instead of the terminal");
+  sub->add_option("--today", today, "The date to judge lateness by, as `schedule` does (default: $TRELLIS_NOW, else today)");
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
-    Report r = build_report(db, host, body, Period::parse(period));
+    Report r = build_report(db, host, body, Period::parse(period), today_from(today));
     std::string text = format == "md"     ? render_markdown(r)
                        : format == "html" ? render_html(r)
                        : format == "csv"  ? render_csv(r)

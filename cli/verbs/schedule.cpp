@@ -21,7 +21,6 @@
 #include "trellis/schedule/store.hpp"
 
 namespace trellis::cli {
-namespace {
 
 /// --today, else the date of $TRELLIS_NOW or the clock.
 Date today_from(const std::string& option) {
@@ -35,6 +34,8 @@ Date today_from(const std::string& option) {
   if (auto d = Date::try_parse(now.substr(0, 10), &why)) return *d;
   throw UsageError("$TRELLIS_NOW must start with a date YYYY-MM-DD, found \"" + now + "\"");
 }
+
+namespace {
 
 std::string academic_year(const std::string& text) {
   const Period p = Period::parse(text);
@@ -71,12 +72,13 @@ class CaptureCout {
 };
 
 void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
-            Date today, const std::string& calendar_name) {
+            Date today, IcsOptions ics) {
   if (format == "ics") {
     std::vector<Activity> acts;
     for (const auto& r : rows) acts.push_back(r.a);
     try {
-      out << to_ics(acts, {calendar_name, environment_clock().timestamp()});
+      ics.stamp = environment_clock().timestamp();
+      out << to_ics(acts, ics);
     } catch (const std::invalid_argument& e) {
       throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
     }
@@ -162,9 +164,10 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
     for (const auto& a : activities) rows.push_back({a, std::nullopt});
   }
 
+  IcsOptions ics{body.name + " " + year, ""};
+  if (o.format == "ics") body_event_times(db, o.body, today, year, ics);
   std::ostringstream text;
-  if (!(rows.empty() && o.format == "table"))
-    render(text, rows, o.format, o.overdue, today, body.name + " " + year);
+  if (!(rows.empty() && o.format == "table")) render(text, rows, o.format, o.overdue, today, ics);
   if (o.output.empty()) std::cout << text.str();
   else {
     write_file_whole(o.output, text.str(), database_files(cli.db_path), Links::follow);

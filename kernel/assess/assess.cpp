@@ -10,6 +10,7 @@
 #include "trellis/bodies.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
+#include "trellis/letter_context.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/schedule/activity_json.hpp"
@@ -229,6 +230,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (const Date first = Date::parse(adoption->from_date); from < first && cal.span(year).contains(first)) from = first;
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
+  const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.period);
     sdk::AssessmentOut out;
@@ -269,7 +271,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if ((!opt.dry_run && plans) || opt.plan_preview) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
-      rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, counted, from));
+      auto discussed = discussion_days.find(urn);
+      rule_sets.push_back(planning::school_rules(
+          regime, policy, sections, cal, *view, counted, from,
+          discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
     }
     run.schools.push_back(std::move(a));
   }
@@ -307,10 +312,13 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   }
 
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
-  const LetterContext context =
+  LetterContext context =
       letter_context(find_body(db, opt.body_id)->name, policy.view(), made_on.to_string(), description);
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
+    // A decided school's letter is dated with its decision.
+    context.today = a.decision && !a.decision->on.empty() ? a.decision->on : made_on.to_string();
+    context.steps = letter_steps(db, context, sections, a);
     if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));
   }
   // The audit row comes last, so that what the run changed (re-plan, letters) is in the row's hash;

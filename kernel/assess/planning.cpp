@@ -3,11 +3,39 @@
 #include <algorithm>
 
 #include "trellis/error.hpp"
+#include "trellis/store/activity_repository.hpp"
 
 namespace trellis::planning {
 
+namespace {
+
+/// Each rule of `after` starts no earlier than the discussion's due day, with
+/// room after it for what is planned before the rule (an agenda two weeks ahead).
+void after_the_discussion(const KernelSections& sections, const AcademicCalendar& cal, std::optional<Date> discussed,
+                          std::vector<sdk::ActivityRule>& rules) {
+  if (sections.discussion_rule.empty() || sections.after_discussion.empty()) return;
+  auto talk = std::find_if(rules.begin(), rules.end(), [&](const sdk::ActivityRule& r) {
+    return r.id == sections.discussion_rule && r.cadence == sdk::Cadence::within && !r.anchor_date.empty();
+  });
+  if (talk == rules.end()) return;
+  const Date due =
+      discussed ? *discussed : offset_date(cal, Date::parse(talk->anchor_date), talk->offset_days, talk->offset_kind());
+  for (auto& r : rules) {
+    if (std::find(sections.after_discussion.begin(), sections.after_discussion.end(), r.id) == sections.after_discussion.end())
+      continue;
+    Date start = due + 1;
+    for (const auto& f : rules)
+      if (f.anchor == r.id && f.cadence == sdk::Cadence::before)
+        start = std::max(start, offset_date(cal, due + 1, f.offset_days, f.offset_kind()));
+    if (!r.from || *Date::try_parse(*r.from) < start) r.from = start.to_string();
+  }
+}
+
+}  // namespace
+
 RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const KernelSections& sections,
-                     const sdk::EvidenceView& view, const sdk::AssessmentOut& counted, Date from) {
+                     const AcademicCalendar& cal, const sdk::EvidenceView& view, const sdk::AssessmentOut& counted,
+                     Date from, std::optional<Date> discussed) {
   RuleSet set{view.school().urn, std::nullopt, {}};
   if (auto st = regime.plan(view, counted, policy.view(), set.rules); !st)
     throw InputError(Location{policy.path().string()}, "the " + policy.regime() + " regime could not plan activities for " +
@@ -16,7 +44,17 @@ RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const Ker
     set.rules.push_back(*sections.insufficient_follow_up);
   for (auto& r : set.rules)
     if (r.cadence == sdk::Cadence::within && r.anchor.empty() && r.anchor_date.empty()) r.anchor_date = from.to_string();
+  after_the_discussion(sections, cal, discussed, set.rules);
   return set;
+}
+
+std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections& sections, const std::string& body,
+                                             const std::string& year) {
+  std::map<std::int64_t, Date> out;
+  if (sections.discussion_rule.empty()) return out;
+  for (const auto& a : db.activities().in_scope(body, year, std::nullopt))
+    if (a.urn && a.rule == sections.discussion_rule) out[*a.urn] = deadline_of(a);
+  return out;
 }
 
 RuleSet body_rules(const RegimeHandle& regime, const Policy& policy) {

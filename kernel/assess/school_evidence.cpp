@@ -145,7 +145,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
     // Compare like with like: the benchmark for the period of the school's own figure.
     std::string period = o ? o->period : period_.to_string();
     std::string id(indicator);
-    return scope == sdk::BenchmarkScope::national ? benchmarks_.national(id, period)
+    return scope == sdk::BenchmarkScope::national ? benchmarks_.national(id, period, benchmark_phase(school_))
                                                   : benchmarks_.la(id, period, school_.la_code);
   }
 

@@ -58,9 +58,9 @@ std::int64_t EvidenceRun::insert(const EvidenceWriter::Item& item, std::optional
 }
 
 void EvidenceRun::benchmark(const std::string& indicator, const std::string& period, bool national, int la_code,
-                            double value, int line) {
+                            double value, int line, const std::string& phase) {
   // A published figure is current state, not evidence: a newer file replaces it.
-  db_.evidence().put_benchmark({indicator, period, national ? std::nullopt : std::optional<int>(la_code), value},
+  db_.evidence().put_benchmark({indicator, period, national ? std::nullopt : std::optional<int>(la_code), value, phase},
                                src_.name, line);
   ++report_.benchmarks;
 }

@@ -32,9 +32,10 @@ class EvidenceRun {
   /// Inserts as is (history formats that manage supersession themselves).
   std::int64_t insert(const EvidenceWriter::Item& item, std::optional<std::int64_t> supersedes = std::nullopt);
   void count_unchanged(std::int64_t n = 1) { report_.unchanged += n; }
-  /// Stores a published national or LA figure.
+  /// Stores a published national or LA figure; `phase` ("primary", "secondary",
+  /// "special") for a national figure of one phase, "" for every phase.
   void benchmark(const std::string& indicator, const std::string& period, bool national, int la_code, double value,
-                 int line);
+                 int line, const std::string& phase = "");
   /// Records the number of rows read and closes the import's books.
   void finish(std::int64_t rows);
 

@@ -39,6 +39,7 @@ std::string detect(const Header& h, const std::string& file) {
 struct Columns {
   std::size_t urn = 0, name = 0, la = 0, type = 0, status = 0;
   std::optional<std::size_t> la_name, estab, group, phase, primary, secondary, post16, high_age, open, close, pupils;
+  std::vector<std::optional<std::size_t>> address;  ///< street, locality, ..., postcode: whichever the file has
 };
 
 Columns resolve(const Header& h, const std::string& format) {
@@ -54,6 +55,7 @@ Columns resolve(const Header& h, const std::string& format) {
     c.high_age = h.find("AGEH");
     c.open = h.find("OPENDATE");
     c.close = h.find("CLOSEDATE");
+    c.address = {h.find("STREET"), h.find("LOCALITY"), h.find("ADDRESS3"), h.find("TOWN"), h.find("POSTCODE")};
   } else {
     c.urn = req("URN"), c.name = req("EstablishmentName"), c.la = req("LA (code)");
     c.type = req("TypeOfEstablishment (name)"), c.status = req("EstablishmentStatus (name)");
@@ -64,6 +66,7 @@ Columns resolve(const Header& h, const std::string& format) {
     c.open = h.find("OpenDate");
     c.close = h.find("CloseDate");
     c.pupils = h.find("NumberOfPupils");
+    c.address = {h.find("Street"), h.find("Locality"), h.find("Address3"), h.find("Town"), h.find("Postcode")};
   }
   return c;
 }
@@ -112,6 +115,9 @@ School read_school(const csv::Reader& r, const Columns& c, bool spine, std::set<
   s.urn = *urn;
   s.name = cell::trim(r[c.name]);
   if (s.name.empty()) throw InputError(r.at(c.name), "the school's name", "an empty cell");
+  // The address, for calendars' LOCATION: the parts the file gives, in order.
+  for (const auto& col : c.address)
+    if (col && !cell::trim(r[*col]).empty()) s.address += (s.address.empty() ? "" : ", ") + std::string(cell::trim(r[*col]));
   s.la_code = optional_whole(r, c.la, "an LA code (a whole number)");
   if (!s.la_code) throw InputError(r.at(c.la), "an LA code (a whole number)", "an empty cell");
   if (c.la_name && !cell::trim(r[*c.la_name]).empty()) s.la_name = std::string(cell::trim(r[*c.la_name]));

@@ -17,23 +17,25 @@ std::string_view at(const csv::Reader& r, std::optional<std::size_t> col) {
   return col ? cell::trim(r[*col]) : std::string_view();
 }
 
-const char* kPerPhase =
-    "national totals by phase (primary, secondary, special), not stored: published national figures are kept "
-    "per indicator and period, not per phase";
+/// DfE's national rows by phase: ESTAB PRI, SEC or SPE.
+RowKind national_by_phase(std::string_view estab) {
+  if (estab == "PRI") return {RowKind::national, 0, "", "primary"};
+  if (estab == "SEC") return {RowKind::national, 0, "", "secondary"};
+  if (estab == "SPE") return {RowKind::national, 0, "", "special"};
+  return {RowKind::skipped, 0, "national rows of no phase DfE names (ESTAB other than PRI, SEC or SPE)"};
+}
 
 // The census ends with national rows per phase: URN "NAT", ESTAB PRI/SEC/SPE.
-// The benchmarks table holds one national figure per indicator and period, so
-// per-phase figures have nowhere to go; they are reported, not stored.
+// They are the national figures of each phase, kept as such.
 RowKind classify_census(const csv::Reader& r, const ClassifyColumns& c) {
-  if (at(r, c.urn) == "NAT")
-    return {RowKind::skipped, 0, kPerPhase};
+  if (at(r, c.urn) == "NAT") return national_by_phase(at(r, c.estab));
   return {};
 }
 
-// Absence ends the same way, with LA "NAT" and no URN.
+// Absence ends the same way, with LA "NAT" and no URN: a special school's
+// absence is compared with special schools' (Telford seed 003, section 6).
 RowKind classify_absence(const csv::Reader& r, const ClassifyColumns& c) {
-  if (at(r, c.la) == "NAT" && at(r, c.urn).empty())
-    return {RowKind::skipped, 0, kPerPhase};
+  if (at(r, c.la) == "NAT" && at(r, c.urn).empty()) return national_by_phase(at(r, c.estab));
   return {};
 }
 

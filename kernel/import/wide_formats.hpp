@@ -24,11 +24,12 @@ struct RowKind {
   enum Kind { school, national, la, skipped } kind = school;
   int la_code = 0;
   std::string what;  ///< for skipped rows: what they are and why they are left
+  std::string phase = {};  ///< for national rows of one phase: primary, secondary or special
 };
 
 /// Columns a classifier reads, resolved once per file.
 struct ClassifyColumns {
-  std::optional<std::size_t> urn, la, rectype;
+  std::optional<std::size_t> urn, la, rectype, estab;
 };
 
 struct WideFormat {

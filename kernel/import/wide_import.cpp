@@ -53,7 +53,7 @@ void import_wide(EvidenceRun& run, const WideFormat& f, const std::optional<Peri
   Source& src = run.source();
   const Header& h = *src.header;
   const std::size_t urn_col = h.require("URN", f.id);
-  ClassifyColumns cc{urn_col, h.find("LA") ? h.find("LA") : h.find("LEA"), h.find("RECTYPE")};
+  ClassifyColumns cc{urn_col, h.find("LA") ? h.find("LA") : h.find("LEA"), h.find("RECTYPE"), h.find("ESTAB")};
   std::vector<Bound> bound;
   for (const auto& c : f.columns) {
     auto i = c.required ? std::optional(h.require(c.header, f.id)) : h.find(c.header);
@@ -100,7 +100,7 @@ void import_wide(EvidenceRun& run, const WideFormat& f, const std::optional<Peri
       for (const Pending& p : pending)
         if (p.value)
           run.benchmark(p.column->spec->indicator.id, period_text, kind.kind == RowKind::national, kind.la_code,
-                        *p.value, r.line());
+                        *p.value, r.line(), kind.phase);
       return;
     }
     auto urn = cell::whole(r[urn_col]);

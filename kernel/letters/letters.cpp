@@ -13,6 +13,47 @@
 namespace trellis {
 namespace {
 
+/// "a, b and c" with `last` before the last item, or each joined by `each` when given.
+std::string join(const std::vector<std::string>& items, const std::string& last, const std::string& each = ", ") {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? last : each) + items[i];
+  return out;
+}
+
+/// "on 12 November 2018", "between 5 and 16 November 2018", "by 14 September 2018".
+std::string when(const LetterStep& s) {
+  if (s.due) return "by " + date_in_words(*s.due);
+  if (s.first == s.last) return "on " + date_in_words(s.first);
+  return "between " + date_in_words(s.first) + " and " + date_in_words(s.last);
+}
+
+/// What the level means for the school: what is planned, and what is asked of it.
+void next_steps(std::ostringstream& out, const LetterContext& c, bool stays) {
+  out << "\n## What happens next\n\n";
+  const LetterStep* discussion = nullptr;
+  for (const auto& s : c.steps)
+    if (s.discussion && !discussion) discussion = &s;
+  if (!c.offer.empty())
+    out << c.offer << "\n\n";
+  else if (discussion)
+    out << "Please arrange a discussion of " << (stays ? "this decision" : "your school's " + c.level_word) << " with "
+        << (c.contact.empty() ? "a representative of " + c.body_name : c.contact) << " "
+        << (discussion->due ? "by " + date_in_words(*discussion->due) : when(*discussion)) << ".\n\n";
+  else
+    out << (stays ? "You may discuss this decision with " : "You may discuss the rationale for this change with ")
+        << (c.contact.empty() ? "a representative of " + c.body_name : c.contact) << ".\n\n";
+  bool listed = false;
+  for (const auto& s : c.steps) {
+    if (&s == discussion) continue;
+    if (!listed) out << "What this means for your school this year:\n\n";
+    listed = true;
+    out << "- " << dates_in_words(s.title) << ", " << when(s) << "\n";
+    if (!s.documents.empty())
+      out << "  " << (s.due ? "Please provide: " : "Documents: ") << join(s.documents, "; ", "; ") << "\n";
+  }
+  if (listed) out << "\n";
+}
+
 std::string compose(const SchoolAssessment& a, const Letter& l, const LetterContext& c) {
   auto shown = [&](const std::string& level) {
     if (level == kInsufficientEvidence) return std::string(kInsufficientEvidenceLabel);
@@ -26,8 +67,9 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
   out << "# " << (stays ? "Decision on the " + word : l.provisional ? "Provisional change of " + word
                                                                     : "Change of " + word)
       << ": " << a.name << "\n\n"
-      << "To the headteacher, " << a.name << " (URN " << a.urn << ")  \n"
-      << "From " << c.body_name << ", " << c.today << "\n\n";
+      << "To the headteacher, " << a.name << " (URN " << a.urn << ")  \n";
+  if (!c.copy_to.empty()) out << "Copied to: " << join(c.copy_to, " and ") << "  \n";
+  out << "From " << c.body_name << ", " << date_in_words(c.today) << "\n\n";
   if (stays) {
     out << "Your school's " << word << " for " << a.period << " has been decided: it stays **" << shown(l.to_level)
         << "**.";
@@ -43,26 +85,22 @@ std::string compose(const SchoolAssessment& a, const Letter& l, const LetterCont
         << " holds. It is a proposal until it is decided, and you will be told the outcome.\n\n";
   if (decided) {
     out << "## The decision\n\n"
-        << "Decided by " << a.decision->by << " on " << a.decision->on << " (" << a.decision->stage << " stage)";
+        << "Decided by " << a.decision->by << " on " << date_in_words(a.decision->on);
     if (a.decision->level != a.computed_level) out << "; the level computed from the data was " << shown(a.computed_level);
     out << ".\n\n";
     if (!a.decision->rationale.empty()) out << a.decision->rationale << "\n\n";
   }
   out << "## What the data shows\n\n";
-  for (auto& r : a.reasons) out << "- " << r << "\n";
+  for (auto& r : a.reasons) out << "- " << in_plain_words(r) << "\n";
   bool by_area = false;
   for (const auto& r : a.ratings) {
     if (r.subject == "overall" || r.stage != "computed") continue;
     if (!by_area) out << "\n## By area\n\n";
     by_area = true;
-    out << "- " << c.words.line(r) << "\n";
+    out << "- " << in_plain_words(c.words.line(r)) << "\n";
   }
-  out << "\n## What happens next\n\n"
-      << (!c.offer.empty() ? c.offer
-          : stays          ? "You may discuss this decision with a representative of " + c.body_name + "."
-                           : "You may discuss the rationale for this change with a representative of " + c.body_name + ".")
-      << "\n\nThis " << word << " follows " << a.regime << " policy " << a.policy_version << " (hash "
-      << a.policy_hash.substr(0, 12) << ").\n";
+  next_steps(out, c, stays);
+  out << "This " << word << " was made under " << c.body_name << "'s policy " << a.policy_version << ".\n";
   return out.str();
 }
 
@@ -73,6 +111,9 @@ LetterContext letter_context(const std::string& body_name, const sdk::PolicyView
   LetterContext c{body_name, policy.text("notification.offer").value_or(""), today, level_labels(description),
                   RegimeWords(description)};
   if (auto word = policy.text("notification.level_word"); word && !word->empty()) c.level_word = *word;
+  const KernelSections sections = read_kernel_sections(policy);
+  c.contact = sections.letter_contact;
+  c.copy_to = sections.letter_copy_to;
   return c;
 }
 

@@ -31,6 +31,13 @@ std::optional<Date> send_by(Database& db, const std::string& body, const std::st
   return within(db, body, year, from, &KernelSections::note_send_within, &KernelSections::note_send_calendar);
 }
 
+std::vector<std::string> shared_with(Database& db, const std::string& body, const std::string& year, Date on) {
+  auto adoption = adoption_on(db, body, on.to_string());
+  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
+  if (!adoption) return {};
+  return read_kernel_sections(Policy::load(adoption->policy_path).view()).note_shared_with;
+}
+
 std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date held, Date sent) {
   // The policy read once more for where the count starts; within() reads the days.
   auto adoption = adoption_on(db, body, held.to_string());

@@ -1,7 +1,8 @@
 #pragma once
-// When a note is due: the body's [notes] rules in its own working days.
+// When a note is due, and who it goes to: the body's [notes] rules, in its own working days.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "trellis/date.hpp"
 #include "trellis/store/database.hpp"
@@ -14,6 +15,9 @@ namespace trellis::note_deadlines {
 /// else at the start of `year`); none when it sets no such deadline or the body
 /// has adopted no policy. InputError when the adopted policy can no longer be read.
 std::optional<Date> send_by(Database& db, const std::string& body, const std::string& year, Date from);
+/// Who the policy's [notes] shared_with says a sent note goes to, in the
+/// policy in force on `on` (else at the start of `year`); empty when it names none.
+std::vector<std::string> shared_with(Database& db, const std::string& body, const std::string& year, Date on);
 /// The day sent (or `held`, where the policy counts from the day held) plus
 /// the policy's agree deadline, likewise.
 std::optional<Date> agree_by(Database& db, const std::string& body, const std::string& year, Date held, Date sent);

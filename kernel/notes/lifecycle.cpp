@@ -145,10 +145,14 @@ Note send_note(Database& db, const Actor& actor, const Clock& clock, std::int64_
   const auto agree_by = note_deadlines::agree_by(db, n.body, activity->year, held, today);
   if (agree_by) db.notes().set_agree_by(id, *agree_by);
   db.notes().set_status(id, NoteStatus::sent);
-  db.notes().add_step(id, step_by(actor, clock, "sent"));
+  // Who the record goes to, as the policy says (e.g. the head, the Chair of Governors, a director), kept with the step.
+  std::string to;
+  for (const auto& r : note_deadlines::shared_with(db, n.body, activity->year, today)) to += (to.empty() ? "" : ", ") + r;
+  db.notes().add_step(id, step_by(actor, clock, "sent", to.empty() ? "" : "shared with " + to));
   const std::string late = n.overdue(today) ? " (" + std::to_string(today - *n.send_by) + " days after it was due)" : "";
   record_audit(db, actor, clock,
-               {"note send", named(n) + " sent to the school" + (on ? " on " + on->to_string() : "") + late + dated("agree by", agree_by),
+               {"note send", named(n) + " sent to the school" + (on ? " on " + on->to_string() : "") +
+                                 (to.empty() ? "" : " (shared with " + to + ")") + late + dated("agree by", agree_by),
                 sha256_hex("note send\n" + std::to_string(id)), n.body, n.urn,
                 changes(n, NoteStatus::draft, NoteStatus::sent,
                         {{"agree_by", agree_by ? nlohmann::json(agree_by->to_string()) : nlohmann::json()}})});

@@ -43,7 +43,16 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   k.note_agree_from_held = p.text("notes.agree_counted_from").value_or("sent") == "held";
   k.note_internal_sections = p.texts("notes.internal_sections");
   k.standing_decisions = p.texts("decisions.standing");
+  k.note_shared_with = p.texts("notes.shared_with");
   if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
+  k.letter_contact = p.text("letters.contact").value_or("");
+  k.letter_copy_to = p.texts("letters.copy_to");
+  k.discussion_rule = p.text("discussion.rule").value_or("");
+  k.after_discussion = p.texts("discussion.before");
+  k.event_start = p.text("events.start");
+  if (auto n = p.number("events.minutes")) k.event_minutes = static_cast<int>(*n);
+  for (const auto& type : p.keys("events.starts"))
+    if (auto t = p.text("events.starts." + type)) k.event_start_by_type.emplace_back(type, *t);
   return k;
 }
 
@@ -75,11 +84,26 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"decisions.notices.*.*.to", K::string_list, true, {}, {}, {}, "who the notice is to"},
       {"decisions.notices.*.*.title", K::string, true, {}, {}, {}, "its heading"},
       {"decisions.notices.*.*.text", K::string, true, {}, {}, {}, "what it says"},
+      {"letters", K::table, false, {}, {}, {}, "what letters to heads say beyond the level"},
+      {"letters.contact", K::string, false, {}, {}, {}, "whom the head contacts, named in every letter"},
+      {"letters.copy_to", K::string_list, false, {}, {}, {}, "who is copied into each letter (\"Chair of Governors\")"},
+      {"discussion", K::table, false, {}, {}, {}, "the discussion of a school's level with its head"},
+      {"discussion.rule", K::string, false, {}, {}, {},
+       "its activity rule (a deadline within days of the assessment): letters give its date as the day to arrange it by"},
+      {"discussion.before", K::string_list, false, {}, {}, {},
+       "activity rules planned only once the discussion is due (the programme is agreed following it)"},
+      {"events", K::table, false, {}, {}, {}, "how dated visits and meetings show in a calendar file"},
+      {"events.start", K::string, false, {}, {}, {}, "when they start, local time \"HH:MM\" (default 09:00)"},
+      {"events.minutes", K::integer, false, 15, 720, {}, "how long they last in minutes (default 210: half a day)"},
+      {"events.starts", K::table, false, {}, {}, {}, "the start of each type of activity, \"HH:MM\""},
+      {"events.starts.*", K::string, false, {}, {}, {}, "an activity type's start, local time \"HH:MM\""},
       {"notes", K::table, false, {}, {}, {}, "deadlines for the notes of visits and meetings"},
       {"notes.send_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a visit or meeting was held to send its note to the school"},
       {"notes.agree_within_working_days", K::integer, false, 0, 100, {},
        "working days from the day a note was sent to agree it with the school"},
+      {"notes.shared_with", K::string_list, false, {}, {}, {},
+       "who a sent note of a visit or meeting goes to, recorded with the step (\"Chair of Governors\")"},
       {"notes.send_within_calendar_days", K::integer, false, 0, 100, {},
        "calendar days from the day held to send the note (a weekend or bank holiday moves it to the next working "
        "day); instead of send_within_working_days"},

@@ -10,6 +10,7 @@
 #include "trellis/ratings.hpp"
 #include "trellis/report.hpp"
 #include "trellis/reviews.hpp"
+#include "trellis/schedule/activity.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/assessment_repository.hpp"
 
@@ -81,9 +82,22 @@ DateRange body_calendar_span(Database& db, const std::string& body_id, const Per
   }
 }
 
-void load_activities(Database& db, Report& r, const Period& p) {
+void load_activities(Database& db, Report& r, const Period& p, std::optional<Date> today) {
   const DateRange span = body_calendar_span(db, r.body.id, p);
   r.activities = db.activities().lines(r.body.id, p.academic_year().to_string(), span);
+  // By date, as the schedule lists them: a deadline on its due date.
+  std::stable_sort(r.activities.begin(), r.activities.end(), [](const ActivityLine& x, const ActivityLine& y) {
+    return x.due.value_or(x.start) < y.due.value_or(y.start);
+  });
+  if (!today) return;
+  for (auto& line : r.activities) {
+    Activity a;
+    a.start = Date::parse(line.start);
+    a.end = Date::parse(line.end);
+    if (line.due) a.due = Date::parse(*line.due);
+    a.status = parse_status(line.status);
+    line.status = status_on(a, *today);
+  }
 }
 
 /// The reviews of classifications for the reported (or assessed) period, with
@@ -133,7 +147,8 @@ std::filesystem::path policy_path_of(Database& db, std::optional<std::int64_t> a
 
 }  // namespace
 
-Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period) {
+Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period,
+                    std::optional<Date> today) {
   Report r;
   r.body = require_body(db, body_id);
   r.period = period.to_string();
@@ -192,7 +207,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   compare_stages(r, d, newest);
   load_school_facts(db, r);
   if (d) build_area_sections(r, *d, newest);
-  load_activities(db, r, period);
+  load_activities(db, r, period, today);
   load_reviews(db, r, period);
   return r;
 }

@@ -42,8 +42,12 @@ std::string render_html(const Report& r) {
     << ".badge{color:#fff;padding:.1em .5em;border-radius:.3em}tr.differs td{background:#fff8e1}</style></head><body>\n";
   o << "<h1>" << esc(r.body.name) << ": " << esc(r.period) << "</h1>\n<p>Regime: " << esc(r.regime_name)
     << ". Policy " << esc(r.policy_file.empty() ? "" : r.policy_file + ", ") << "version " << esc(r.policy_version)
-    << " (hash " << esc(r.policy_hash.substr(0, 12)) << ").</p>\n<h2>Schools by level</h2>\n<table>";
-  for (auto& c : r.counts) o << "<tr><td>" << badge(r, c.level) << "</td><td>" << c.schools << "</td></tr>";
+    << " (hash " << esc(r.policy_hash.substr(0, 12)) << ")."
+    << (r.assessed_period != r.period ? " Levels are those assessed for " + esc(r.assessed_period) + "." : std::string())
+    << "</p>\n<h2>Schools by level</h2>\n<table><tr><th>Level</th><th>Schools</th></tr>";
+  for (auto& c : r.counts)
+    o << "<tr><td>" << badge(r, c.level) << " " << esc(c.label) << (c.classified ? "" : " (not classified)")
+      << "</td><td>" << c.schools << "</td></tr>";
   o << "</table>\n<h2>Changes since the last period</h2>\n<ul>";
   for (auto* s : r.changes())
     o << "<li>" << esc(s->assessment.name) << " (" << s->assessment.urn << "): " << badge(r, *s->assessment.previous_level)
@@ -84,6 +88,16 @@ std::string render_html(const Report& r) {
       for (auto& line : lines) o << "<li>" << esc(line) << "</li>";
       o << "</ul>\n";
     }
+    if (!s.ratings.empty()) {
+      o << "<table><tr><th>Subject</th><th>" << esc(r.reported_stage) << " rating</th></tr>";
+      for (auto& rt : s.ratings)
+        o << "<tr><td>" << esc(r.words.subject(rt.subject)) << "</td><td>" << esc(r.words.level(rt.subject, rt.level))
+          << "</td></tr>";
+      o << "</table>\n";
+    }
+    if (s.letter)
+      o << "<p>Letter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id
+        << " (" << esc(s.letter->file) << ")</p>\n";
   }
   if (!r.differences.empty()) {
     o << "<h2>Where the stages disagree</h2>\n<table><tr><th>School</th><th>Subject</th><th>Earlier</th><th>Later</th><th>Rationale</th></tr>";
@@ -93,7 +107,7 @@ std::string render_html(const Report& r) {
         << esc(d.rationale) << "</td></tr>";
     o << "</table>\n";
   }
-  o << "<h2>Activities</h2>\n<table><tr><th>Start</th><th>End</th><th>Due</th><th>School</th><th>Activity</th><th>Status</th></tr>";
+  o << "<h2>Activities in " << esc(r.period) << "</h2>\n<table><tr><th>Start</th><th>End</th><th>Due</th><th>School</th><th>Activity</th><th>Status</th></tr>";
   for (auto& a : r.activities)
     o << "<tr><td>" << a.start << "</td><td>" << a.end << "</td><td>" << a.due.value_or("") << "</td><td>"
       << esc(a.urn ? a.school : "(all schools)") << "</td><td>" << esc(a.title) << "</td><td>" << a.status << "</td></tr>";

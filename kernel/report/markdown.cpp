@@ -99,6 +99,9 @@ std::string render_markdown(const Report& r) {
       o << "\n| Subject | " << r.reported_stage << " rating |\n|---|---|\n";
       for (auto& rt : s.ratings) o << "| " << r.words.subject(rt.subject) << " | " << r.words.level(rt.subject, rt.level) << " |\n";
     }
+    if (s.letter)
+      o << "\nLetter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id << " ("
+        << s.letter->file << ")\n";
   }
   if (!r.differences.empty()) {
     o << "\n## Where the stages disagree\n\n| School | Subject | Earlier | Later | Rationale |\n|---|---|---|---|---|\n";

@@ -4,6 +4,7 @@
 
 #include <libical/ical.h>
 
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -44,6 +45,48 @@ icaltimetype utc_stamp(const std::string& s) {
   return t;
 }
 
+/// "09:30" as minutes after midnight.
+int minutes_of(const std::string& hhmm) {
+  int h = 0, m = 0;
+  char tail = 0;
+  if (hhmm.size() != 5 || std::sscanf(hhmm.c_str(), "%2d:%2d%c", &h, &m, &tail) != 2 || h > 23 || m > 59 || h < 0 ||
+      m < 0)
+    throw std::invalid_argument("expected a time of day like 09:00 for an event's start, found \"" + hhmm + "\"");
+  return h * 60 + m;
+}
+
+/// A floating local date-time: the day at `minutes` after midnight.
+icaltimetype at(Date d, int minutes) {
+  icaltimetype t = icaltime_null_time();
+  t.year = d.year();
+  t.month = d.month();
+  t.day = d.day();
+  t.hour = minutes / 60;
+  t.minute = minutes % 60;
+  return icaltime_normalize(t);
+}
+
+/// A role a meeting or visit names, as an ATTENDEE (RFC 5545 3.8.4.1) with its ROLE.
+icalproperty* attendee(const std::string& role) {
+  auto has = [&](const char* s) { return role.find(s) != std::string::npos; };
+  std::string slug;
+  for (char c : role) {
+    if (std::isalnum(static_cast<unsigned char>(c))) slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  icalproperty* p = icalproperty_new_attendee(("urn:trellis:role:" + slug).c_str());
+  icalproperty_add_parameter(p, icalparameter_new_cn(without_controls(role).c_str()));
+  icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
+  icalproperty_add_parameter(
+      p, icalparameter_new_role(has("(chair)")                                                  ? ICAL_ROLE_CHAIR
+                                : has("where appropriate") || has("where requested") || has("as appropriate") ||
+                                        has("if requested")
+                                    ? ICAL_ROLE_OPTPARTICIPANT
+                                    : ICAL_ROLE_REQPARTICIPANT));
+  return p;
+}
+
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -77,25 +120,45 @@ std::string summary(const Activity& a) {
   return s;
 }
 
-icalcomponent* event(const Activity& a, icaltimetype stamp) {
+icalcomponent* event(const Activity& a, icaltimetype stamp, const IcsOptions& o) {
   icalcomponent* ev = icalcomponent_new_vevent();
   // A deadline shows on its due date; an event held on another day than planned, on the day it was held.
   const bool held_elsewhere = !a.due && a.status == ActivityStatus::done && a.done_on &&
                               !(a.start <= *a.done_on && *a.done_on <= a.end);
   const Date first = a.due ? *a.due : held_elsewhere ? *a.done_on : a.start;
   const Date last = a.due ? *a.due : held_elsewhere ? *a.done_on : a.end;
+  // A window to arrange something in is a placeholder, not a busy block lasting weeks.
+  const bool window = !a.due && first != last;
+  const bool timed = !a.due && first == last;
   icalcomponent_add_property(ev, icalproperty_new_uid(a.uid.c_str()));
   icalcomponent_add_property(ev, icalproperty_new_sequence(a.sequence));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-  icalcomponent_add_property(ev, icalproperty_new_dtstart(all_day(first)));
-  icalcomponent_add_property(ev, icalproperty_new_dtend(all_day(last + 1)));
-  icalcomponent_add_property(ev, icalproperty_new_summary(without_controls(summary(a)).c_str()));
+  if (timed) {
+    auto typed = o.start_by_type.find(a.type);
+    const int from = minutes_of(typed == o.start_by_type.end() ? o.start : typed->second);
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(at(first, from)));
+    icalcomponent_add_property(ev, icalproperty_new_dtend(at(first, from + o.minutes)));
+  } else {
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(all_day(first)));
+    icalcomponent_add_property(ev, icalproperty_new_dtend(all_day(last + 1)));
+  }
+  icalcomponent_add_property(ev, icalproperty_new_summary(without_controls((window ? "To arrange: " : "") + summary(a)).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_description(without_controls(description(a)).c_str()));
+  if (a.urn)
+    icalcomponent_add_property(
+        ev, icalproperty_new_location(
+                without_controls((a.school ? *a.school + " (URN " + std::to_string(*a.urn) + ")"
+                                           : "URN " + std::to_string(*a.urn)) +
+                                 (a.address && !a.address->empty() ? ", " + *a.address : std::string()))
+                    .c_str()));
+  for (const auto& role : a.attendees) icalcomponent_add_property(ev, attendee(role));
   icalcomponent_add_property(ev, icalproperty_new_categories(without_controls(a.type).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_status(a.status == ActivityStatus::cancelled
-                                                             ? ICAL_STATUS_CANCELLED
+  // A date the plan proposed is tentative until a person sets it (moved) or it is held (done).
+  icalcomponent_add_property(ev, icalproperty_new_status(a.status == ActivityStatus::cancelled ? ICAL_STATUS_CANCELLED
+                                                         : timed && a.status == ActivityStatus::planned
+                                                             ? ICAL_STATUS_TENTATIVE
                                                              : ICAL_STATUS_CONFIRMED));
-  icalcomponent_add_property(ev, icalproperty_new_transp(a.due ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE));
+  icalcomponent_add_property(ev, icalproperty_new_transp(timed ? ICAL_TRANSP_OPAQUE : ICAL_TRANSP_TRANSPARENT));
   return ev;
 }
 
@@ -103,6 +166,10 @@ icalcomponent* event(const Activity& a, icaltimetype stamp) {
 
 std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options) {
   const icaltimetype stamp = utc_stamp(options.stamp);
+  minutes_of(options.start);
+  for (const auto& [type, start] : options.start_by_type) minutes_of(start);
+  if (options.minutes < 1 || options.minutes > 24 * 60)
+    throw std::invalid_argument("expected an event to last 1 to 1440 minutes, found " + std::to_string(options.minutes));
   Component cal(icalcomponent_new_vcalendar());
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Trellis//Trellis scheduling//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
@@ -113,7 +180,7 @@ std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& op
     icalproperty_set_x_name(name, "X-WR-CALNAME");
     icalcomponent_add_property(cal.get(), name);
   }
-  for (const auto& a : activities) icalcomponent_add_component(cal.get(), event(a, stamp));
+  for (const auto& a : activities) icalcomponent_add_component(cal.get(), event(a, stamp, options));
   char* text = icalcomponent_as_ical_string_r(cal.get());
   if (!text) throw std::runtime_error("libical could not write the calendar");
   std::string out(text);

@@ -8,7 +8,8 @@ namespace {
 bool same_facts(const School& a, const School& b) {
   return a.name == b.name && a.la_code == b.la_code && a.la_name == b.la_name && a.estab == b.estab &&
          a.type == b.type && a.type_group == b.type_group && a.phase == b.phase && a.status == b.status &&
-         a.open_date == b.open_date && a.close_date == b.close_date && a.pupils == b.pupils;
+         a.open_date == b.open_date && a.close_date == b.close_date && a.pupils == b.pupils &&
+         a.address == b.address;
 }
 
 }  // namespace

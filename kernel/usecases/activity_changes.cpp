@@ -1,5 +1,6 @@
 #include "trellis/activity_changes.hpp"
 
+#include <cctype>
 #include <map>
 
 #include "trellis/adoption.hpp"
@@ -7,6 +8,7 @@
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
 #include "trellis/policy.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 #include "trellis/sha256.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/audit.hpp"
@@ -84,6 +86,29 @@ AcademicCalendar body_calendar(Database& db, const std::string& body, Date today
     if (warning) *warning = std::string(e.what()) + "; counting working days in the default England calendar";
     return {};
   }
+}
+
+void body_event_times(Database& db, const std::string& body, Date today, const std::string& year, IcsOptions& options) {
+  auto adoption = adoption_on(db, body, today.to_string());
+  if (!adoption) adoption = adoption_on(db, body, year.substr(0, 4) + "-09-01");
+  if (!adoption) return;
+  const Policy policy = Policy::load(adoption->policy_path);
+  const KernelSections k = read_kernel_sections(policy.view());
+  std::vector<std::pair<std::string, std::string>> starts = k.event_start_by_type;
+  if (k.event_start) starts.emplace_back("", *k.event_start);
+  for (const auto& [type, hhmm] : starts) {
+    const bool ok = hhmm.size() == 5 && std::isdigit(static_cast<unsigned char>(hhmm[0])) &&
+                    std::isdigit(static_cast<unsigned char>(hhmm[1])) && hhmm[2] == ':' &&
+                    std::isdigit(static_cast<unsigned char>(hhmm[3])) && std::isdigit(static_cast<unsigned char>(hhmm[4])) &&
+                    std::stoi(hhmm.substr(0, 2)) < 24 && std::stoi(hhmm.substr(3)) < 60;
+    if (!ok)
+      throw InputError(Location{adoption->policy_path.string()},
+                       std::string(type.empty() ? "events.start" : "events.starts." + type) +
+                           ": expected a time of day like \"09:00\", found \"" + hhmm + "\"");
+    if (type.empty()) options.start = hhmm;
+    else options.start_by_type[type] = hhmm;
+  }
+  if (k.event_minutes) options.minutes = *k.event_minutes;
 }
 
 ActivityChange change_activity(Database& db, const Actor& actor, const Clock& clock, const ActivityRequest& r) {

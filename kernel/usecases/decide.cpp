@@ -8,6 +8,7 @@
 #include "trellis/adoption.hpp"
 #include "trellis/audit_changes.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/letter_context.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/school_evidence.hpp"
@@ -79,7 +80,10 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   EvidenceStore evidence(db, {a.urn}, a.body, cal, {policy.regime(), deciding_stages(description), &policy.view()}, sections);
   auto view = evidence.view(a.urn, period);
   sdk::AssessmentOut counted{a.level, a.classified, a.reasons, a.ratings};
-  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, *view, counted, from)};
+  const auto days = planning::discussion_days(db, sections, a.body, year.to_string());
+  const auto it = days.find(a.urn);
+  const std::optional<Date> discussed = it == days.end() ? std::nullopt : std::optional(it->second);
+  std::vector<RuleSet> sets{planning::school_rules(regime, policy, sections, cal, *view, counted, from, discussed)};
   sets.front().assessment_id = a.id;
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
@@ -137,7 +141,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   run.replan = replan_school(db, clock, host, policy, a, from, reason);
   if (!standing) update_later_previous_levels(db, a);
   if (!letter) return run;
-  const LetterContext context = letter_context(find_body(db, in.body_id)->name, policy.view(), on, policy.description());
+  LetterContext context = letter_context(find_body(db, in.body_id)->name, policy.view(), on, policy.description());
   if (standing) {
     if (auto notice = decision_notice(policy.view(), in.subject, in.level))
       letters.push_back(store_letter(db, clock, notice_letter(a, *notice,
@@ -146,6 +150,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
                                                               context)));
     return run;
   }
+  context.steps = letter_steps(db, context, read_kernel_sections(policy.view()), a);
   if (auto l = change_letter(db, a, false, context)) letters.push_back(store_letter(db, clock, std::move(*l)));
   return run;
 }

@@ -64,9 +64,14 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
   std::vector<RuleSet> rule_sets;
   const sdk::AssessmentOut unassessed;
+  // A discussion already stored for the year stands, as it does when the year is assessed.
+  const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, opt.year.to_string());
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.year);
-    rule_sets.push_back(planning::school_rules(regime, policy, sections, *view, unassessed, from));
+    auto discussed = discussion_days.find(urn);
+    rule_sets.push_back(planning::school_rules(
+        regime, policy, sections, cal, *view, unassessed, from,
+        discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
   }
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
   for (auto& set : rule_sets) set.from = from;

@@ -8,15 +8,26 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
   const SchoolInfo& school = in.evidence.school();
   if (closed_school(school, "Not classified", out)) return Status::success();
   switch (categorise(school, in.policy)) {
-    case Category::academy:
-      // Section 7 grid, "Academies": accountable to the RSC, not the LA.
+    case Category::academy: {
+      // Section 7 grid, "Academies": accountable to the RSC, not the LA. Section 7: where the school is part
+      // of a trust, the initial conversation is with "the accountable body in the first instance, rather than
+      // the individual school".
       out.classified = false;
       out.level = "academy";
-      out.reasons = {"Not classified: " + school.name + " is an academy (" + school.type +
-                     "), accountable to the Regional Schools Commissioner rather than the Local Authority "
-                     "(section 7). The trust's CEO is offered an initial conversation about how the Local "
-                     "Authority's support and challenge offer could be deployed."};
+      const std::string accountable = school.name + " is an academy (" + school.type +
+                                      "), accountable to the Regional Schools Commissioner rather than the Local "
+                                      "Authority (section 7).";
+      if (auto trust = trust_of(school, in.policy))
+        out.reasons = {"Not classified: " + accountable + " The offer of an initial conversation about how the Local "
+                       "Authority's support and challenge offer could be deployed goes to the CEO of " + *trust +
+                       ", the accountable body, in the first instance rather than to the school; a visit to the "
+                       "academy follows where appropriate."};
+      else
+        out.reasons = {"Not classified: " + accountable + " No trust is known for this academy (the Local "
+                       "Authority's list in the policy, academies.trusts, names none), so the offer of an initial "
+                       "conversation goes to the school itself."};
       return Status::success();
+    }
     case Category::out_of_scope:
       out.classified = false;
       out.level = "out of scope";
@@ -26,7 +37,8 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
     case Category::maintained:
       break;
   }
-  ThresholdOutcome result = in.thresholds.run("classify", in.evidence, {{"special_provision", special_provision(school)}});
+  ThresholdOutcome result = in.thresholds.run(
+      "classify", in.evidence, {{"special_provision", special_provision(school)}, {"no_year_6", infant_school(school)}});
   if (!result.status) return result.status;
   out.level = result.level;
   out.reasons = std::move(result.reasons);
@@ -52,8 +64,19 @@ void TelfordRegime::do_validate(const PolicyView& policy, std::vector<Diagnostic
   if (n("thresholds.params.persistent_absence_serious") < n("thresholds.params.persistent_absence_concern"))
     out.push_back({"thresholds.params.persistent_absence_serious",
                    "expected the serious threshold to be at or above the concern threshold"});
+  if (n("thresholds.params.special_persistent_absence_serious_margin") < n("thresholds.params.special_persistent_absence_margin"))
+    out.push_back({"thresholds.params.special_persistent_absence_serious_margin",
+                   "expected the serious margin to be at or above special_persistent_absence_margin (section 6)"});
   if (n("thresholds.params.ks2_rwm_gap_serious") < n("thresholds.params.ks2_rwm_gap_concern"))
     out.push_back({"thresholds.params.ks2_rwm_gap_serious", "expected the serious gap to be at or above the concern gap"});
+  // Section 8: the agenda goes two weeks before the meeting and the papers seven days before, so the
+  // papers are due after the agenda is out.
+  if (n("meetings.papers_days_before") >= n("meetings.agenda_days_before"))
+    out.push_back({"meetings.papers_days_before",
+                   "expected fewer days than meetings.agenda_days_before (" +
+                       std::to_string(static_cast<int>(n("meetings.agenda_days_before"))) +
+                       "): the papers are due after the agenda goes out (section 8), found " +
+                       std::to_string(static_cast<int>(n("meetings.papers_days_before")))});
   if (n("thresholds.params.progress8_serious") > n("thresholds.params.progress8_concern"))
     out.push_back({"thresholds.params.progress8_serious",
                    "expected the serious Progress 8 threshold to be at or below the concern threshold"});
@@ -62,7 +85,8 @@ void TelfordRegime::do_validate(const PolicyView& policy, std::vector<Diagnostic
 void TelfordRegime::do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                             std::vector<ActivityRule>& out) const {
   if (assessment.level == "academy") {
-    out = academy_rules(policy);
+    // An academy of a known trust is offered nothing of its own: its trust's conversation is the body's (do_plan_body).
+    if (!trust_of(school.school(), policy)) out = academy_rules(policy);
     return;
   }
   if (!assessment.classified) return;
@@ -72,6 +96,10 @@ void TelfordRegime::do_plan(const EvidenceView& school, const AssessmentOut& ass
   auto previous = school.previous_level();
   out = visit_rules(assessment.level, previous && banded(*previous) && banded(assessment.level) &&
                                           *previous != assessment.level, policy);
+}
+
+void TelfordRegime::do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const {
+  out = trust_rules(policy);
 }
 
 }  // namespace telford

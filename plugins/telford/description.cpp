@@ -9,6 +9,12 @@ const std::vector<std::string>& half_terms() {
   return h;
 }
 
+std::vector<std::string> year_or_half_terms() {
+  std::vector<std::string> h = half_terms();
+  h.insert(h.begin(), "year");
+  return h;
+}
+
 }  // namespace
 
 RegimeDescription describe_regime() {
@@ -20,6 +26,11 @@ RegimeDescription describe_regime() {
                 {"yellow", "Yellow", "#f9a825"},
                 {"amber", "Amber", "#ef6c00"},
                 {"red", "Red", "#c62828"}}}};
+  // Section 5: the LA's statutory steps for a school causing concern, each recorded as the LA's decision
+  // (a rating at the final stage, with who took it and why), so that it shows in the report and the
+  // school's history: `trellis rate URN --subject warning_notice --level taken --stage final ...`.
+  d.scales.push_back({"statutory_step", "Statutory step",
+                      {{"considered", "Considered, not taken", "#9e9e9e"}, {"taken", "Taken", "#c62828"}}});
   d.overall_scale = "band";
   // Fixed here, not in the policy: section 6 fixes the four bands ("a traffic
   // light approach", green/yellow/amber/red, each with the monitoring section
@@ -52,7 +63,14 @@ RegimeDescription describe_regime() {
       {"ofsted_grade", "Ofsted overall effectiveness", "grade", D::lower_is_better, "in_addition"},
       {"ofsted_inspection_date", "Date of the last Ofsted inspection", "date", D::neutral, "in_addition"},
       {"finance_concern", "Concern about finances", "flag", D::lower_is_better, "in_addition"},
+      // Section 5, "Powers of intervention": recorded by the LA, not measured.
+      {"warning_notice", "Formal warning notice issued by the LA", "step", D::neutral, "leadership_and_management"},
+      {"rsc_notified", "Regional Schools Commissioner notified of the concerns", "step", D::neutral, "leadership_and_management"},
+      {"additional_governors", "Additional governors appointed", "step", D::neutral, "leadership_and_management"},
+      {"interim_executive_board", "Interim executive board established", "step", D::neutral, "leadership_and_management"},
   };
+  for (const char* step : {"warning_notice", "rsc_notified", "additional_governors", "interim_executive_board"})
+    d.subject_scales.push_back({step, "statutory_step"});
   // Who records each stage, in the kernel's role ids, from the policy (shared/seeds/003):
   // - computed: Trellis's proposal from the section 6 criteria; nobody records it.
   // - final: the LA's officers. Section 5: "Each maintained school will be classified by the Local
@@ -85,6 +103,15 @@ RegimeDescription describe_regime() {
       threshold("persistent_absence_concern", 0, 100, "% persistent absentees: concern"),
       threshold("persistent_absence_serious", 0, 100, "% persistent absentees: serious"),
       threshold("overall_absence_concern", 0, 100, "% sessions missed: concern"),
+      // Section 6: special schools and AP against special schools nationally. The seed gives no number;
+      // the defaults keep the mainstream thresholds' margins over England's figures (6.0 vs 4.7,
+      // 15.0 vs 10.9, 25.0 vs 10.9 in 2018-19).
+      keys::number("thresholds.params.special_overall_absence_margin").range(0, 100).default_value(1.3)
+          .doc("points above special schools' national overall absence that raise a concern (special schools and AP)"),
+      keys::number("thresholds.params.special_persistent_absence_margin").range(0, 100).default_value(4.1)
+          .doc("points above special schools' national persistent absence that raise a concern"),
+      keys::number("thresholds.params.special_persistent_absence_serious_margin").range(0, 100).default_value(14.1)
+          .doc("points above special schools' national persistent absence that are a serious concern"),
       threshold("suspension_rate_concern", 0, 100, "suspensions as % of roll: concern"),
       threshold("exclusions_concern", 1, 1000, "permanent exclusions: concern"),
       threshold("modified_timetables_concern", 1, 1000, "pupils on modified timetables: concern"),
@@ -96,6 +123,9 @@ RegimeDescription describe_regime() {
       keys::list("classification.academy_types").doc("DfE types in the Academies category"),
       // Section 7 grid.
       count("visits.green.per_year", 2, 20, 2, "QA visits a year for green schools (section 7: \"two QA visits as a minimum\")"),
+      // The seed gives no number: a week before the visit is the plugin's default.
+      count("visits.green.enquiry_working_days_before", 1, 30, 5,
+            "working days before a green school's QA visit that the lines of enquiry are agreed with the head (section 7)"),
       count("visits.yellow.per_term", 1, 20, 1, "QA visits a term for yellow schools (section 7: one)"),
       count("visits.amber.meetings_per_term", 1, 10, 1, "monitoring and support meetings a term, amber (section 7: termly)"),
       count("visits.amber.interim_per_term", 1, 10, 1, "interim visits a term, amber (section 7: \"an interim visit each term\")"),
@@ -113,12 +143,17 @@ RegimeDescription describe_regime() {
       // The seed gives no number for these two; ten working days is the plugin's default.
       keys::number("documents.due_working_days").range(1, 60).default_value(10).doc("working days to provide them"),
       keys::list("governance.areas").required().doc("the annual governing board conversation's areas (section 6)"),
-      keys::text("governance.half_term").choices(half_terms()).default_value("spring-1")
-          .doc("when the annual conversation takes place"),
+      keys::text("governance.half_term").choices(year_or_half_terms()).default_value("year")
+          .doc("when the annual conversation takes place: a half-term, or \"year\" to spread the conversations "
+               "across the year (the seed sets no time; spreading them is the default)"),
       keys::text("academies.conversation_half_term").choices(half_terms()).default_value("autumn-1")
           .doc("when academies' trusts are offered the initial conversation"),
+      // Section 7: the accountable body first. The register's trust (GIAS "Trusts (name)") or the LA's own list.
+      keys::table("academies.trusts")
+          .doc("URN = the academy's trust (GIAS \"Trusts (name)\"): one conversation per trust (section 7)"),
+      keys::text("academies.trusts.*").doc("the trust's name"),
       keys::number("notification.discuss_within_working_days").range(1, 60).default_value(10)
-          .doc("working days to offer a discussion of a change of band (section 5)"),
+          .doc("working days by which the classification is discussed with the headteacher (sections 5 and 7)"),
   };
   d.threshold_scripts = {"classify"};
   return d;

@@ -5,6 +5,7 @@
 // names; without a list, the register's type group decides. A closed school
 // is never categorised: do_assess sets it aside first (closed_school).
 #include <algorithm>
+#include <cctype>
 
 #include "telford_regime.hpp"
 
@@ -24,6 +25,14 @@ Category categorise(const SchoolInfo& school, const PolicyView& policy) {
   if (school.type_group == "maintained") return Category::maintained;
   if (school.type_group == "academy") return Category::academy;
   return Category::out_of_scope;
+}
+
+bool infant_school(const SchoolInfo& school) {
+  if (school.phase != "primary") return false;
+  std::string name;
+  for (char c : school.name) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto says = [&](const char* word) { return name.find(word) != std::string::npos; };
+  return says("infant") && !says("junior") && !says("primary");
 }
 
 }  // namespace telford

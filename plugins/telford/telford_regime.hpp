@@ -2,6 +2,7 @@
 // Telford & Wrekin Council's quality assurance regime for maintained schools
 // (QA policy 2024-25): green/yellow/amber/red bands (sections 6-7), the visits
 // each band gets (section 7) and monitoring and support meetings (section 8).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,21 @@ enum class Category { maintained, academy, out_of_scope };
 
 Category categorise(const SchoolInfo& school, const PolicyView& policy);
 
+/// An infant school (section 6: no KS2 results by design, as it has no year 6):
+/// a primary school whose name says infant and not junior or primary. The
+/// register holds no age range, so the name is what tells.
+bool infant_school(const SchoolInfo& school);
+
 RegimeDescription describe_regime();
 
 /// The year's activities for one school in the band it was given.
 std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& policy);
 std::vector<ActivityRule> academy_rules(const PolicyView& policy);
+/// Section 7: one offer of an initial conversation per trust in the policy's academies.trusts list.
+std::vector<ActivityRule> trust_rules(const PolicyView& policy);
+
+/// The academy's trust from the LA's list (academies.trusts: URN = trust name), if it names one.
+std::optional<std::string> trust_of(const SchoolInfo& school, const PolicyView& policy);
 
 class TelfordRegime final : public Regime {
  protected:
@@ -29,6 +40,7 @@ class TelfordRegime final : public Regime {
   Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override;
   void do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                std::vector<ActivityRule>& out) const override;
+  void do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const override;
 };
 
 }  // namespace telford

@@ -1,6 +1,11 @@
 // The section 7 grid and section 8 meetings as activity rules. The kernel's
 // scheduler places them in the academic calendar. Every number is the
 // policy's, or the default description.cpp declares from the seed.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+
 #include "telford_regime.hpp"
 #include "trellis/sdk/activity_rules.hpp"
 #include "trellis/sdk/policy_keys.hpp"
@@ -45,7 +50,18 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
   if (band == "green") {
     out.push_back(rule("s7.green.qa-visit", "visit", "QA visit", Cadence::per_year, whole_number(p, "visits.green.per_year"),
                        kVisitTeam,
-                       "Section 7, Green: lines of enquiry agreed with the headteacher from desktop monitoring"));
+                       "Section 7, Green: lines of enquiry agreed with the headteacher from desktop monitoring; the "
+                       "agenda is set out in the note of visit"));
+    // Section 7, Green: the desktop monitoring's findings "form the basis for a conversation with the
+    // headteacher to agree the lines of enquiry for the visit": before each visit.
+    ActivityRule talk = rule("s7.green.lines-of-enquiry", "conversation",
+                             "Conversation with the headteacher to agree the lines of enquiry for the QA visit",
+                             Cadence::before, 1, kVisitTeam,
+                             "Section 7, Green: lines of enquiry agreed with the headteacher before the visit");
+    talk.anchor = "s7.green.qa-visit";
+    talk.offset_days = whole_number(p, "visits.green.enquiry_working_days_before");
+    talk.day_kind = DayKind::working;
+    out.push_back(talk);
   } else if (band == "yellow") {
     out.push_back(rule("s7.yellow.qa-visit", "visit", "Termly QA visit", Cadence::per_term,
                        whole_number(p, "visits.yellow.per_term"), kVisitTeam, "Section 7, Yellow: light-touch monitoring"));
@@ -70,25 +86,73 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
                                  Cadence::in_half_term, 1,
                                  {"LA Quality Assurance Lead", "Chair of Governors", "Headteacher"},
                                  "Section 6: how core functions are carried out and statutory duties fulfilled");
-  governance.window = p.text("governance.half_term").value();
+  // "year": one conversation a year, each school's at its own point of the year, not every board in one half-term.
+  // (The text read once into an optional, then compared: GCC 12 -O2 warns maybe-uninitialized on the
+  // string a value() call makes in an if's init-statement.)
+  const std::optional<std::string> when = p.text("governance.half_term");
+  if (when && *when == "year") governance.cadence = Cadence::per_year;
+  else governance.window = when.value();
   governance.documents = p.texts("governance.areas");
   out.push_back(governance);
-  if (changed)
-    out.push_back(deadline_rule("s5.discuss-change", "Offer to discuss the change of classification with the headteacher",
-                           Cadence::within, "", whole_number(p, "notification.discuss_within_working_days"),
-                           DayKind::working,
-                           {"LA Quality Assurance Lead", "Headteacher"},
-                           "Section 5: headteachers are told of a change and its reasons, with the chance to discuss it"));
+  // Section 7: "In every instance the classification level will be discussed
+  // with the school"; section 5: after a change of band, with its reasons.
+  out.push_back(deadline_rule("s7.discuss-level",
+                              changed ? "Discussion of the change of classification and its reasons with the headteacher"
+                                      : "Discussion of the classification with the headteacher",
+                              Cadence::within, "", whole_number(p, "notification.discuss_within_working_days"),
+                              DayKind::working, {"LA Quality Assurance Lead", "Headteacher"},
+                              changed ? "Section 5: headteachers are told of a change and its reasons, with the chance "
+                                        "to discuss it; section 7: every classification is discussed with the school"
+                                      : "Section 7: in every instance the classification level is discussed with the school"));
   return out;
 }
 
 std::vector<ActivityRule> academy_rules(const PolicyView& p) {
   ActivityRule r = rule("s7.academy.ceo-conversation", "conversation",
-                        "Offer of an initial conversation with the trust's CEO", Cadence::in_half_term, 1,
-                        {"LA Quality Assurance Lead", "Trust CEO"},
-                        "Section 7, Academies: how the trust's contribution and the LA offer could be deployed");
+                        "Offer of an initial conversation (no known trust: offered to the school)", Cadence::in_half_term,
+                        1, {"LA Quality Assurance Lead", "Headteacher"},
+                        "Section 7, Academies: how the school's contribution and the LA offer could be deployed; no "
+                        "trust is known, so the offer goes to the school");
   r.window = p.text("academies.conversation_half_term").value();
   return {r};
+}
+
+std::optional<std::string> trust_of(const SchoolInfo& school, const PolicyView& policy) {
+  auto name = policy.text("academies.trusts." + std::to_string(school.urn));
+  if (name && name->empty()) return std::nullopt;
+  return name;
+}
+
+std::vector<ActivityRule> trust_rules(const PolicyView& p) {
+  // Each trust once, in the order the list first names it, with its academies' URNs.
+  std::vector<std::pair<std::string, std::vector<std::string>>> trusts;
+  for (const auto& urn : p.keys("academies.trusts")) {
+    const std::string name = p.text("academies.trusts." + urn).value_or("");
+    if (name.empty()) continue;
+    auto it = std::find_if(trusts.begin(), trusts.end(), [&](const auto& t) { return t.first == name; });
+    if (it == trusts.end()) trusts.push_back({name, {urn}});
+    else it->second.push_back(urn);
+  }
+  std::vector<ActivityRule> out;
+  for (const auto& [name, urns] : trusts) {
+    // The rule id is part of each calendar UID: from the trust's name, so that it stays put when the list changes.
+    std::string slug;
+    for (char c : name) {
+      if (std::isalnum(static_cast<unsigned char>(c))) slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    std::string academies;
+    for (const auto& u : urns) academies += (academies.empty() ? "URN " : ", URN ") + u;
+    ActivityRule r = rule("s7.academy.trust-conversation." + slug, "conversation",
+                          "Offer of an initial conversation with the CEO of " + name + " (its academies: " + academies + ")",
+                          Cadence::in_half_term, 1, {"LA Quality Assurance Lead", "Trust CEO"},
+                          "Section 7, Academies: with the accountable body in the first instance, rather than the "
+                          "individual school; visits to individual academies follow where appropriate");
+    r.window = p.text("academies.conversation_half_term").value();
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace telford

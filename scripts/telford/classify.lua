@@ -28,7 +28,7 @@ local function figure(school, id, label, la_held)
   local item = school.indicators[id]
   if item == nil then
     if la_held then return nil, "none" end
-    return nil, "missing", label .. ": no figure is held"
+    return nil, "missing", label .. ": no figure is held for " .. school.period
   end
   if item.value == nil then
     return nil, "missing", label .. ": no figure, " .. (item.missing or "not recorded") .. " for " .. item.period .. cite(item)
@@ -82,6 +82,28 @@ local function flag(school, id, label, level)
   return "ok", nil
 end
 
+-- Section 6, special schools and alternative provision: a measure against the
+-- national figure for special schools (the kernel gives a special school its
+-- phase's figure, never the mainstream one), concern at `margin` points above it.
+local function against_special(school, id, label, margin, serious_margin)
+  local item, status, why = figure(school, id, label)
+  if item == nil then return status, why end
+  local bench = school.benchmarks[id]
+  local national = bench and bench.national
+  if national == nil then
+    return "missing", fmt("%s %s: not judged against mainstream thresholds, and no national figure for special schools is held for %s%s",
+      label, pct(item.value), item.period, cite(item))
+  end
+  local over = item.value - national
+  local where = fmt("%s %s against %s for special schools nationally in %s", label, pct(item.value), pct(national), item.period)
+  if serious_margin ~= nil and over >= serious_margin then
+    return "serious", fmt("%s is %.1f points above it, at or beyond the %.1f-point serious-concern margin%s", where, over, serious_margin, cite(item))
+  elseif over >= margin then
+    return "concern", fmt("%s is %.1f points above it, at or beyond the %.1f-point margin%s", where, over, margin, cite(item))
+  end
+  return "ok", fmt("%s is within the %.1f-point margin%s", where, margin, cite(item))
+end
+
 local function count(school, id, label, concern_at)
   local item = school.indicators[id]
   if item == nil or item.value == nil then return "none" end
@@ -113,7 +135,11 @@ return function(school, params)
       .. "; officers judge outcomes from the school's own evidence")
     primary, secondary = false, false
   end
-  if primary then
+  -- Section 6: an infant school has no year 6, so no KS2 results by design.
+  local infant = primary and school.facts.no_year_6 and school.indicators["ks2_rwm_expected_pct"] == nil
+  if infant then
+    add("Quality of education", nil, "na", "no KS2 results: the school has no year 6")
+  elseif primary then
     add("Quality of education", "ks2_rwm_expected_pct", against_national(school, "ks2_rwm_expected_pct",
       "KS2 pupils meeting the expected standard in reading, writing and maths",
       params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points))
@@ -135,10 +161,18 @@ return function(school, params)
       "Disadvantaged pupils meeting the KS2 expected standard", params.ks2_rwm_gap_concern, params.ks2_rwm_gap_serious, pct, points, true))
 
   -- Behaviour and attitudes: attendance, suspensions, modified timetables, EHE.
-  add("Behaviour and attitudes", "persistent_absence_pct", above(school, "persistent_absence_pct", "Persistent absence",
-      params.persistent_absence_concern, params.persistent_absence_serious, pct))
-  add("Behaviour and attitudes", "overall_absence_pct", above(school, "overall_absence_pct", "Overall absence",
-      params.overall_absence_concern, nil, pct))
+  -- Section 6: special schools and AP are compared with special schools nationally, not with mainstream thresholds.
+  if school.facts.special_provision then
+    add("Behaviour and attitudes", "persistent_absence_pct", against_special(school, "persistent_absence_pct", "Persistent absence",
+        params.special_persistent_absence_margin, params.special_persistent_absence_serious_margin))
+    add("Behaviour and attitudes", "overall_absence_pct", against_special(school, "overall_absence_pct", "Overall absence",
+        params.special_overall_absence_margin, nil))
+  else
+    add("Behaviour and attitudes", "persistent_absence_pct", above(school, "persistent_absence_pct", "Persistent absence",
+        params.persistent_absence_concern, params.persistent_absence_serious, pct))
+    add("Behaviour and attitudes", "overall_absence_pct", above(school, "overall_absence_pct", "Overall absence",
+        params.overall_absence_concern, nil, pct))
+  end
   add("Behaviour and attitudes", "suspension_rate_pct", above(school, "suspension_rate_pct", "Suspensions (as % of pupils)",
       params.suspension_rate_concern, nil, pct, true))
   add("Behaviour and attitudes", "permanent_exclusions", count(school, "permanent_exclusions", "Permanent exclusions", params.exclusions_concern))
@@ -192,10 +226,10 @@ return function(school, params)
   end
 
   -- Concerns first, then what was missing, then what was in line.
-  local TAG = { serious = "Serious concern", concern = "Concern", missing = "Not known", ok = "No concern" }
+  local TAG = { serious = "Serious concern", concern = "Concern", missing = "Not known", na = "Not applicable", ok = "No concern" }
   local function lines(these, with_area)
     local out = {}
-    for _, wanted in ipairs({ "serious", "concern", "missing", "ok" }) do
+    for _, wanted in ipairs({ "serious", "concern", "missing", "na", "ok" }) do
       for _, c in ipairs(these) do
         if c.status == wanted and c.reason then
           out[#out + 1] = TAG[wanted] .. (with_area and (" (" .. c.area .. ")") or "") .. ": " .. c.reason .. "."
@@ -207,10 +241,16 @@ return function(school, params)
 
   local band, serious, concerns = band_of(checks)
   local summary
+  local function counted(n, what)
+    if n == 0 then return "no " .. what end
+    return fmt("%d %s%s", n, what, n == 1 and "" or "s")
+  end
   if band == "green" then
     summary = "No significant concerns were raised by the section 6 criteria"
   else
-    summary = fmt("%d serious concern(s) and %d other concern(s) from the section 6 criteria", serious, concerns)
+    summary = counted(serious, "serious concern") .. " and " .. counted(concerns, "other concern")
+      .. " were raised by the section 6 criteria"
+    summary = summary:sub(1, 1):upper() .. summary:sub(2)
   end
   local reasons = { summary .. fmt(" (band rules: red at any serious concern or %d concerns, amber at %d, yellow at 1).",
     params.red_min_concerns, params.amber_min_concerns) }
@@ -240,7 +280,7 @@ return function(school, params)
     local why = lines(these, false)
     local checked = 0
     for _, c in ipairs(these) do
-      if c.status ~= "missing" then checked = checked + 1 end
+      if c.status ~= "missing" and c.status ~= "na" then checked = checked + 1 end
     end
     local summary
     if area_band ~= "green" then

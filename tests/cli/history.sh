@@ -196,7 +196,7 @@ cal = Calendar.from_ical(open(sys.argv[1], "rb").read())
 acts = {a["id"]: a for a in json.load(open(sys.argv[2]))}
 events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
 moved, cancelled = events[acts[int(sys.argv[3])]["uid"]], events[acts[int(sys.argv[4])]["uid"]]
-assert str(moved["DTSTART"].dt) == "2019-05-23" and int(moved["SEQUENCE"]) >= 1 and str(moved["STATUS"]) == "CONFIRMED"
+assert str(moved["DTSTART"].dt)[:10] == "2019-05-23" and int(moved["SEQUENCE"]) >= 1 and str(moved["STATUS"]) == "CONFIRMED"
 assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) >= 1
 assert "Combined with the monitoring meeting" in str(cancelled.get("DESCRIPTION", ""))
 PY
@@ -305,7 +305,7 @@ run rate "$changed" --body od --period 2018-19 --subject overall --level "$level
 import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select kind, provisional, text from outbox where body_id = 'od'").fetchall()
 assert len(rows) == 1 and rows[0][0] == "change" and rows[0][1] == 0, rows
-assert "Decided by A. Officer on 2018-09-20" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
+assert "Decided by A. Officer on 20 September 2018" in rows[0][2] and "Confirmed after a visit" in rows[0][2]
 PY
 
 # A decision imported in bulk (import ratings) re-plans its school as `rate` does.

@@ -239,7 +239,7 @@ py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/s
 letter=$(ls "$dir"/letters/nexus/138357-*.md 2>/dev/null | head -1)
 if [ -n "$letter" ]; then passes=$((passes+1)); else fail "000 §3.11.2: a letter for Thurcroft's decided tier"; letter=/dev/null; fi
 grep -q "^# Change of tier of intervention: Thurcroft Junior Academy" "$letter" && passes=$((passes+1)) || fail "letter: Nexus's words in the title"
-grep -q "From Nexus Multi Academy Trust (example), 2020-03-11" "$letter" && passes=$((passes+1)) || fail "letter: dated the SPSB's decision"
+grep -q "From Nexus Multi Academy Trust (example), 11 March 2020" "$letter" && passes=$((passes+1)) || fail "letter: dated the SPSB's decision"
 grep -qF "changed from **Early Intervention** to **Prevention (from decline)**" "$letter" && passes=$((passes+1)) || fail "letter: the tiers' labels"
 grep -q "Schools' Performance and Scrutiny Board has moderated your dashboard" "$letter" && passes=$((passes+1)) || fail "letter: the Trust's own offer (000 §5.1)"
 grep -qi "classification\|band" "$letter" && fail "letter: Telford's words in a Nexus letter" || passes=$((passes+1))

@@ -25,7 +25,10 @@ run review start 1
 run review decide 1 --confirmed --rationale "The figures stand" --on 2018-10-01
 run schedule --body trust-a --year 2018-19 --format json; save a-sched.json
 held=$("$PY" -c "import json,sys; print([a['id'] for a in json.load(open(sys.argv[1])) if a['urn'] == int(sys.argv[2]) and a['type'] != 'deadline' and a['status'] in ('planned', 'overdue')][0])" "$dir/a-sched.json" $urn)
-run activity done "$held" --on 2018-10-01 --note "Attendance plan agreed"
+# Held on its planned day: the programme follows the discussion of the level (issue 16), after 2018-10-01.
+held_on=$("$PY" -c "import json,sys; print([a['start'] for a in json.load(open(sys.argv[1])) if a['id'] == int(sys.argv[2])][0])" "$dir/a-sched.json" "$held")
+export TRELLIS_NOW=${held_on}T17:00:00Z
+run activity done "$held" --on "$held_on" --note "Attendance plan agreed"
 run note add "$held" --text "We looked at attendance with the head."
 
 # ---- The switch: the old plan from that day on is cancelled, with the reason ----
@@ -124,12 +127,12 @@ assert len(r) == 1 and r[0]["status"] == "confirmed" and r[0]["why"] == "The fig
 n = [e for e in ev if e["kind"] == "note"]
 assert len(n) == 1 and n[0]["why"] == "We looked at attendance with the head.", n
 PY
-py <<'PY' && ok || bad "history: activities held, and those cancelled by the switch with the reason"
+py "$held_on" <<'PY' && ok || bad "history: activities held, and those cancelled by the switch with the reason"
 import json, sys
 ev = json.load(open(sys.argv[1] + "/h.json"))["events"]
 act = [e for e in ev if e["kind"] == "activity"]
 done = [e for e in act if e["status"] == "done"]
-assert len(done) == 1 and done[0]["why"] == "Attendance plan agreed" and done[0]["date"] == "2018-10-01", done
+assert len(done) == 1 and done[0]["why"] == "Attendance plan agreed" and done[0]["date"] == sys.argv[2], done
 cancelled = [e for e in act if e["status"] == "cancelled" and e["why"] == "framework changed on 2019-01-01"]
 assert cancelled and all(e["date"] >= "2019-01-01" and e["body"] == "trust-a" for e in cancelled)
 assert [e["date"] for e in ev] == sorted(e["date"] for e in ev)

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
                         {"rule", a.rule},
                         {"start", (a.due ? *a.due : a.start).to_string()},
                         {"end_exclusive", ((a.due ? *a.due : a.end) + 1).to_string()},
+                        {"last", (a.due ? *a.due : a.end).to_string()},
                         {"deadline", a.due.has_value()}});
   std::ofstream(argv[2]) << expected.dump(1);
   return 0;

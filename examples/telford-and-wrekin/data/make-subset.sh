@@ -16,8 +16,9 @@ urns=$(awk -F, 'NR > 1 { print $1 }' "$here/england_spine.csv" | paste -sd, -)
 by_urn() { awk -F, -v urns="$urns" 'BEGIN { n = split(urns, u, ","); for (i = 1; i <= n; i++) keep[u[i]] = 1 }
                                      NR == 1 || ($1 in keep)' "$1"; }
 
-awk -F, -v la=$la 'NR == 1 || $2 == la' "$src/dfe-2018-19/england_census.csv" >"$here/england_census.csv"
-awk -F, -v la=$la 'NR == 1 || $1 == la' "$src/dfe-2018-19/england_abs.csv" >"$here/england_abs.csv"
+# With the national rows by phase (primary, secondary, special), kept as national figures per phase.
+awk -F, -v la=$la 'NR == 1 || $2 == la || $1 == "NAT"' "$src/dfe-2018-19/england_census.csv" >"$here/england_census.csv"
+awk -F, -v la=$la 'NR == 1 || $1 == la || $1 == "NAT"' "$src/dfe-2018-19/england_abs.csv" >"$here/england_abs.csv"
 # KS4: the LA's schools, the LA's own published figures (RECTYPE 4) and
 # England's state-funded figures (RECTYPE 7), which become benchmarks.
 awk -F, -v la=$la 'NR == 1 || $2 == la || $1 == 7' "$src/dfe-2018-19/england_ks4provisional.csv" \

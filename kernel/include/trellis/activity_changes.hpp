@@ -13,6 +13,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/clock.hpp"
 #include "trellis/date.hpp"
+#include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/database.hpp"
 
@@ -34,6 +35,11 @@ struct ActivityRequest {
 /// the policy cannot be read (then `warning` says why).
 AcademicCalendar body_calendar(Database& db, const std::string& body, Date today, const std::string& year,
                                std::string* warning = nullptr);
+
+/// How the body's policy ([events]) times dated visits and meetings in a
+/// calendar file, into `options`; the defaults when it has adopted none.
+/// Throws InputError, naming the policy and key, for a start that is not "HH:MM".
+void body_event_times(Database& db, const std::string& body, Date today, const std::string& year, IcsOptions& options);
 
 /// Done with `present`: records each person present, for stages recorded at
 /// a panel meeting (sdk::StagePanel).

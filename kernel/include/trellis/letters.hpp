@@ -30,22 +30,48 @@
 
 namespace trellis {
 
+/// One activity of the school's plan, as the head reads it in a letter.
+struct LetterStep {
+  std::string title;
+  std::string first, last;         ///< "YYYY-MM-DD": the day, or the window it falls in
+  std::optional<std::string> due;  ///< for a deadline
+  std::vector<std::string> documents;
+  bool discussion = false;  ///< the policy's [discussion] rule: the day by which to arrange the discussion
+};
+
 struct LetterContext {
   std::string body_name;
   std::string offer;  ///< what the body offers the head, from the policy; empty: a plain offer to discuss
-  std::string today;  ///< "YYYY-MM-DD"
+  std::string today;  ///< "YYYY-MM-DD": the day of the decision or assessment the letter tells of
   std::map<std::string, std::string> labels;  ///< level id -> what a head reads ("early_intervention" -> "Early Intervention")
   RegimeWords words = {};  ///< for the regime's ratings of areas and indicators
   /// What the body calls the level in its letters (the policy's
   /// notification.level_word, e.g. "tier of intervention"); default "classification".
   std::string level_word = "classification";
+  std::string contact = {};                 ///< [letters] contact: whom the head contacts
+  std::vector<std::string> copy_to = {};    ///< [letters] copy_to: who is copied ("Chair of Governors")
+  std::vector<LetterStep> steps = {};       ///< the school's activities still to happen, by date
 };
 
 /// The context for a body's letters from its policy: the offer
 /// (notification.offer), the word for the level (notification.level_word),
-/// and the labels of the regime's levels and subjects.
+/// whom the head contacts and who is copied ([letters] contact, copy_to),
+/// and the labels of the regime's levels and subjects. `today` ("YYYY-MM-DD")
+/// is the day of the decision or assessment the letter tells of; the school's
+/// steps are added by letter_steps (trellis/letter_context.hpp) once it is planned.
 LetterContext letter_context(const std::string& body_name, const sdk::PolicyView& policy, const std::string& today,
                              const sdk::RegimeDescription& description);
+
+/// A reason as a head reads it: without the officer's citations (a source
+/// file and line) or a rule's shorthand in brackets ("(band rules: ...)");
+/// the year a figure is for stays, and dates are in words. The officer's
+/// report keeps them whole.
+std::string in_plain_words(const std::string& reason);
+
+/// "2018-10-01" as "1 October 2018"; anything else unchanged.
+std::string date_in_words(const std::string& iso);
+/// Every YYYY-MM-DD in `text` in words: "(meeting on 28 November 2018)".
+std::string dates_in_words(const std::string& text);
 
 /// The labels of the regime's overall scale, for letters.
 std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d);

@@ -2,6 +2,9 @@
 // What assess and a decision share: the rules that follow for one school from
 // the level that counts, and re-planning the year from a date without losing
 // what has happened.
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +23,18 @@ namespace trellis::planning {
 /// The school's activity rules for `counted` (the assessment, its level the
 /// one that counts): the regime's, and the policy's follow-up for a school
 /// with too little evidence. "Within D days" with no anchor counts from `from`.
+/// The rules of the policy's [discussion] before list start once the
+/// discussion is due, leaving room for the deadlines planned before them.
+/// `discussed`: the due day of the school's discussion already stored for the
+/// year, which stands (a re-assessment does not push the agreed programme);
+/// else it is worked out from `from`.
 RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const KernelSections& sections,
-                     const sdk::EvidenceView& view, const sdk::AssessmentOut& counted, Date from);
+                     const AcademicCalendar& cal, const sdk::EvidenceView& view, const sdk::AssessmentOut& counted,
+                     Date from, std::optional<Date> discussed = std::nullopt);
+
+/// The due day of each school's stored discussion (the policy's [discussion] rule) in `year`, by URN.
+std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections& sections, const std::string& body,
+                                             const std::string& year);
 
 /// The body-wide rules of the regime (boards, forums).
 RuleSet body_rules(const RegimeHandle& regime, const Policy& policy);

@@ -19,6 +19,7 @@
 
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
+#include "trellis/date.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/regime_words.hpp"
@@ -148,7 +149,11 @@ using NewestRatings = std::map<std::tuple<std::int64_t, std::string, std::string
 void build_area_sections(Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest);
 
 /// Throws UsageError when the body is unknown or nothing was assessed for the period.
-Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period);
+/// Activities are listed by date (a deadline by its due date); with `today`,
+/// each shows the status `trellis schedule` shows that day ("overdue" when
+/// planned or moved and past its deadline).
+Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period,
+                    std::optional<Date> today = std::nullopt);
 
 std::string render_markdown(const Report& r);
 std::string render_html(const Report& r);

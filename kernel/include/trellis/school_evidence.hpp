@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "trellis/calendar.hpp"
@@ -25,13 +26,25 @@ namespace trellis {
 class Benchmarks {
  public:
   explicit Benchmarks(Database& db);
-  std::optional<double> national(const std::string& indicator, const std::string& period) const;
+  /// The national figure a school of `phase` ("primary", "secondary",
+  /// "special", or "" for any other) is compared with: its phase's, where
+  /// DfE publishes the indicator by phase; else every school's. A special
+  /// school is never given the mainstream figure of an indicator published
+  /// by phase: none when special schools' own is not held.
+  std::optional<double> national(const std::string& indicator, const std::string& period,
+                                 const std::string& phase = "") const;
   std::optional<double> la(const std::string& indicator, const std::string& period, int la_code) const;
 
  private:
   std::map<std::pair<std::string, std::string>, double> national_;
+  std::map<std::tuple<std::string, std::string, std::string>, double> by_phase_;
   std::map<std::tuple<std::string, std::string, int>, double> la_;
 };
+
+/// The phase whose national figures a school is compared with: "special" for
+/// special provision (special schools, PRUs, AP), else "primary" or
+/// "secondary" from the register's phase, else "".
+std::string benchmark_phase(const sdk::SchoolInfo& school);
 
 /// How a school's history is read: the regime in force, the stages that
 /// decide under it, and the policy whose [crosswalk] maps other regimes' levels.

@@ -32,6 +32,7 @@ struct School {
   std::optional<std::string> open_date = {};  ///< YYYY-MM-DD
   std::optional<std::string> close_date = {};
   std::optional<int> pupils = {};  ///< nullopt on upsert keeps the number held
+  std::string address = {};        ///< street, locality, town and postcode, joined by ", "; empty when not given
   std::string source = {};         ///< the file the row last came from
   std::optional<int> source_line = {};
 };

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kSelect =
     "SELECT a.id, a.uid, a.body_id, a.urn, a.year, a.type, a.title, a.start_date, a.end_date, a.due_date, a.rule, "
     "a.attendees, a.documents, a.assessment_id, a.status, a.done_on, a.note, s.name, a.reason, a.moved_from, "
-    "a.sequence, a.anchor_uid, a.offset_days, a.day_kind FROM activities a LEFT JOIN schools s ON s.urn = a.urn ";
+    "a.sequence, a.anchor_uid, a.offset_days, a.day_kind, s.address FROM activities a LEFT JOIN schools s ON s.urn = a.urn ";
 
 std::string to_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
@@ -64,6 +64,7 @@ Activity read_row(const Statement& s) {
   a.anchor_uid = s.opt_text(21);
   if (auto o = s.opt_integer(22)) a.offset_days = static_cast<int>(*o);
   if (auto k = s.opt_text(23)) a.day_kind = parse_day_kind(*k);
+  a.address = s.opt_text(24);
   return a;
 }
 

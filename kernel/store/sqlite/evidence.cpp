@@ -142,26 +142,28 @@ class Evidence final : public EvidenceRepository {
   }
 
   std::vector<BenchmarkFigure> benchmarks() override {
-    Statement s(c_, "SELECT indicator, period, scope, la_code, value FROM benchmarks");
+    Statement s(c_, "SELECT indicator, period, scope, la_code, value, phase FROM benchmarks");
     std::vector<BenchmarkFigure> out;
     while (s.step()) {
       std::optional<int> la;
       if (s.text(2) != "national") la = static_cast<int>(s.integer(3));
-      out.push_back({s.text(0), s.text(1), la, s.real(4)});
+      out.push_back({s.text(0), s.text(1), la, s.real(4), s.text(5)});
     }
     return out;
   }
 
   void put_benchmark(const BenchmarkFigure& f, const std::string& source, int line) override {
     if (!benchmark_delete_) {
-      benchmark_delete_.emplace(c_, "DELETE FROM benchmarks WHERE indicator = ? AND period = ? AND scope = ? AND la_code IS ?");
-      benchmark_insert_.emplace(
-          c_, "INSERT INTO benchmarks(indicator, period, scope, la_code, value, source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      benchmark_delete_.emplace(
+          c_, "DELETE FROM benchmarks WHERE indicator = ? AND period = ? AND scope = ? AND la_code IS ? AND phase = ?");
+      benchmark_insert_.emplace(c_,
+                                "INSERT INTO benchmarks(indicator, period, scope, la_code, value, source, line, phase) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
     const char* scope = f.la_code ? "la" : "national";
-    benchmark_delete_->bind(1, f.indicator).bind(2, f.period).bind(3, scope).bind(4, f.la_code).run();
+    benchmark_delete_->bind(1, f.indicator).bind(2, f.period).bind(3, scope).bind(4, f.la_code).bind(5, f.phase).run();
     benchmark_insert_->bind(1, f.indicator).bind(2, f.period).bind(3, scope).bind(4, f.la_code).bind(5, f.value);
-    benchmark_insert_->bind(6, source).bind(7, line).run();
+    benchmark_insert_->bind(6, source).bind(7, line).bind(8, f.phase).run();
   }
 
   std::optional<std::string> previous_import(const std::string& sha256,

@@ -379,6 +379,31 @@ DROP TABLE outbox;
 ALTER TABLE outbox_6 RENAME TO outbox;
 CREATE INDEX outbox_school ON outbox(body_id, urn, period);
 )sql",
+      // 7: published national figures by phase (DfE's primary, secondary and
+      // special totals), so a special school is compared with special schools;
+      // and the school's address from the register (issue 16).
+      // '' is every phase, as every figure stored before was. SQLite cannot
+      // widen a UNIQUE constraint in place, so the table is copied.
+      R"sql(
+CREATE TABLE benchmarks_by_phase (
+  id        INTEGER PRIMARY KEY,
+  indicator TEXT NOT NULL,
+  period    TEXT NOT NULL,
+  scope     TEXT NOT NULL CHECK (scope IN ('national', 'la')),
+  la_code   INTEGER,             -- for scope 'la'
+  phase     TEXT NOT NULL DEFAULT '' CHECK (phase IN ('', 'primary', 'secondary', 'special')),
+  value     REAL NOT NULL,
+  source    TEXT NOT NULL,
+  line      INTEGER,
+  UNIQUE (indicator, period, scope, la_code, phase)
+);
+INSERT INTO benchmarks_by_phase(id, indicator, period, scope, la_code, value, source, line)
+  SELECT id, indicator, period, scope, la_code, value, source, line FROM benchmarks;
+DROP TABLE benchmarks;
+ALTER TABLE benchmarks_by_phase RENAME TO benchmarks;
+-- The school's address from the register, for a calendar event's LOCATION.
+ALTER TABLE schools ADD COLUMN address TEXT;
+)sql",
   };
   return m;
 }

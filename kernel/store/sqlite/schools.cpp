@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "urn, name, la_code, la_name, estab, type, type_group, phase, status, open_date, close_date, pupils, source, "
-    "source_line";
+    "source_line, address";
 
 School read_school(const Statement& s) {
   School r;
@@ -27,6 +27,7 @@ School read_school(const Statement& s) {
   r.pupils = s.opt_int(11);
   r.source = s.text(12);
   r.source_line = s.opt_int(13);
+  r.address = s.opt_text(14).value_or("");
   return r;
 }
 
@@ -97,15 +98,16 @@ class Schools final : public SchoolRepository {
   void put(const School& r, const std::string& at) override {
     if (!put_)
       put_.emplace(c_, std::string("INSERT INTO schools(") + kColumns +
-                           ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                           ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?15) "
                            "ON CONFLICT(urn) DO UPDATE SET name = ?2, la_code = ?3, la_name = ?4, estab = ?5, "
                            "type = ?6, type_group = ?7, phase = ?8, status = ?9, open_date = ?10, close_date = ?11, "
-                           "pupils = ?12, source = ?13, source_line = ?14, updated_at = ?15");
+                           "pupils = ?12, source = ?13, source_line = ?14, address = ?16, updated_at = ?15");
     Statement& s = *put_;
     s.bind(1, r.urn).bind(2, r.name).bind(3, r.la_code).bind(4, r.la_name).bind(5, r.estab);
     s.bind(6, r.type).bind(7, r.type_group).bind(8, r.phase).bind(9, r.status);
     s.bind(10, r.open_date).bind(11, r.close_date).bind(12, r.pupils);
-    s.bind(13, r.source).bind(14, r.source_line).bind(15, at).run();
+    s.bind(13, r.source).bind(14, r.source_line).bind(15, at);
+    s.bind(16, r.address.empty() ? std::nullopt : std::optional<std::string>(r.address)).run();
   }
 
   int set_la_name(int la_code, const std::string& name, const std::string& at) override {

@@ -33,7 +33,7 @@ Database with_register() {
 
 }  // namespace
 
-TEST_CASE("census: each column an indicator; NA kept as not applicable; national rows reported, not stored") {
+TEST_CASE("census: each column an indicator; NA kept as not applicable; national rows by phase kept as national figures") {
   auto db = with_register();
   auto r = import_evidence(db, testing::admin(), testing::at(), {.file = fixture("census_small.csv"), .period = "2018-19"});
   CHECK(r.format == "dfe-census");
@@ -42,8 +42,7 @@ TEST_CASE("census: each column an indicator; NA kept as not applicable; national
   CHECK(r.missing == 9);
   CHECK(r.unknown_schools == 0);
   CHECK(r.new_indicators.size() == 18);
-  REQUIRE(r.notes.size() == 1);
-  CHECK_THAT(r.notes[0], Catch::StartsWith("3 summary row(s) without a school skipped (lines 7, 8 and 9)"));
+  CHECK(r.notes.empty());
 
   auto nor = item(db, 100001, "pupils_on_roll", "2018-19");
   CHECK(nor.value == 752);
@@ -59,7 +58,10 @@ TEST_CASE("census: each column an indicator; NA kept as not applicable; national
   REQUIRE(ind);
   CHECK(ind->unit == "%");
   CHECK(ind->direction == "neutral");
-  CHECK(count(db, "SELECT COUNT(*) FROM benchmarks") == 0);
+  // The NAT rows: one national figure per phase for each measure they give (DfE's primary, secondary, special totals).
+  CHECK(count(db, "SELECT COUNT(DISTINCT phase) FROM benchmarks WHERE scope = 'national'") == 3);
+  CHECK(count(db, "SELECT COUNT(*) FROM benchmarks WHERE phase = ''") == 0);
+  CHECK(count(db, "SELECT value FROM benchmarks WHERE indicator = 'pupils_on_roll' AND phase = 'special'") == 121738);
 }
 
 TEST_CASE("census: ...SENELK is SEN support, ...SENELSE a statement or EHC plan") {
@@ -110,6 +112,11 @@ TEST_CASE("absence: SUPP is suppressed, lower is better, unknown URNs are stored
   CHECK(pa.column == 5);
   CHECK(item(db, 123377, "overall_absence_pct", "2018-19").value == 2.6);
   CHECK(find_indicator(db, "persistent_absence_pct")->direction == "lower");
+  // Telford seed 003 s6: special schools are compared with special schools, so DfE's national rows by phase are kept.
+  CHECK(r.benchmarks == 6);
+  CHECK(count(db, "SELECT ROUND(value * 10) FROM benchmarks WHERE indicator = 'overall_absence_pct' AND phase = 'special'") == 101);
+  CHECK(count(db, "SELECT ROUND(value * 10) FROM benchmarks WHERE indicator = 'persistent_absence_pct' AND phase = 'primary'") == 82);
+  CHECK(count(db, "SELECT ROUND(value * 10) FROM benchmarks WHERE indicator = 'overall_absence_pct' AND phase = 'secondary'") == 55);
 }
 
 TEST_CASE("KS2: the year comes from the file, 88% is 88, LOWCOV and NOT AVAIL keep their reasons") {

@@ -30,7 +30,57 @@ TEST_CASE("an empty plan is still a valid calendar") {
   CHECK(ics.find("VEVENT") == std::string::npos);
 }
 
-TEST_CASE("all-day events with an exclusive end; done and cancelled activities say so") {
+TEST_CASE("a visit or meeting on its day is a timed event, half a day from 09:00 by default, TENTATIVE while proposed") {
+  const std::string ics = to_ics({visit()}, {"", "2024-09-02T09:00:00Z"});
+  CHECK_THAT(ics, Catch::Contains("DTSTART:20241015T090000\r\nDTEND:20241015T123000\r\n"));
+  CHECK_THAT(ics, Catch::Contains("STATUS:TENTATIVE") && Catch::Contains("TRANSP:OPAQUE"));
+  CHECK_THAT(ics, Catch::Contains("LOCATION:URN 100001"));
+}
+
+TEST_CASE("the policy's times: a start per type and a length; a bad time is refused") {
+  Activity meeting = visit();
+  meeting.type = "meeting";
+  meeting.status = ActivityStatus::moved;  // a person set the date: no longer only proposed
+  IcsOptions o{"", "2024-09-02T09:00:00Z"};
+  o.start = "08:45";
+  o.minutes = 120;
+  o.start_by_type["meeting"] = "13:30";
+  const std::string ics = to_ics({visit(), meeting}, o);
+  CHECK_THAT(ics, Catch::Contains("DTSTART:20241015T084500\r\nDTEND:20241015T104500\r\n"));
+  CHECK_THAT(ics, Catch::Contains("DTSTART:20241015T133000\r\nDTEND:20241015T153000\r\n"));
+  CHECK_THAT(ics, Catch::Contains("STATUS:CONFIRMED"));
+  o.start_by_type["meeting"] = "1:30pm";
+  CHECK_THROWS_AS(to_ics({meeting}, o), std::invalid_argument);
+}
+
+TEST_CASE("each attendee role is an ATTENDEE with its ROLE") {
+  Activity meeting = visit();
+  meeting.school = "Hill Primary School";
+  meeting.attendees = {"LA Quality Assurance Lead (chair)", "Headteacher", "Governors where appropriate"};
+  std::string ics = to_ics({meeting}, {"", "2024-09-02T09:00:00Z"});
+  // Undo RFC 5545 folding to read whole properties.
+  for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);
+  CHECK_THAT(ics, Catch::Contains("ROLE=CHAIR") && Catch::Contains("urn:trellis:role:la-quality-assurance-lead-chair"));
+  CHECK_THAT(ics, Catch::Contains("CN=Headteacher") && Catch::Contains("ROLE=REQ-PARTICIPANT:urn:trellis:role:headteacher"));
+  CHECK_THAT(ics, Catch::Contains("ROLE=OPT-PARTICIPANT"));
+  CHECK_THAT(ics, Catch::Contains("LOCATION:Hill Primary School (URN 100001)"));
+  meeting.address = "Hill Road, Telford, TF1 1AA";
+  ics = to_ics({meeting}, {"", "2024-09-02T09:00:00Z"});
+  for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);
+  CHECK_THAT(ics, Catch::Contains("LOCATION:Hill Primary School (URN 100001)\\, Hill Road\\, Telford\\, TF1 1AA"));
+}
+
+TEST_CASE("a window to arrange something in is a free placeholder, never a busy block") {
+  Activity w = visit();
+  w.start = Date::parse("2024-09-02");
+  w.end = Date::parse("2024-10-18");
+  const std::string ics = to_ics({w}, {"", "2024-09-02T09:00:00Z"});
+  CHECK_THAT(ics, Catch::Contains("DTSTART;VALUE=DATE:20240902\r\nDTEND;VALUE=DATE:20241019\r\n"));
+  CHECK_THAT(ics, Catch::Contains("TRANSP:TRANSPARENT") && Catch::Contains("SUMMARY:To arrange: QA visit"));
+  CHECK(ics.find("TRANSP:OPAQUE") == std::string::npos);
+}
+
+TEST_CASE("timed events on the day held; done and cancelled activities say so") {
   Activity done = visit();
   done.status = ActivityStatus::done;
   done.done_on = Date::parse("2024-10-16");
@@ -39,7 +89,7 @@ TEST_CASE("all-day events with an exclusive end; done and cancelled activities s
   cancelled.uid = "def@trellis";
   cancelled.status = ActivityStatus::cancelled;
   const std::string ics = to_ics({done, cancelled}, {"", "2024-09-02T09:00:00Z"});
-  CHECK_THAT(ics, Catch::Contains("DTSTART;VALUE=DATE:20241015\r\nDTEND;VALUE=DATE:20241016\r\n"));
+  CHECK_THAT(ics, Catch::Contains("DTSTART:20241016T090000\r\nDTEND:20241016T123000\r\n"));
   CHECK_THAT(ics, Catch::Contains("Done on 2024-10-16: moved a day"));
   CHECK_THAT(ics, Catch::Contains("STATUS:CANCELLED"));
   CHECK_THAT(ics, Catch::Contains("DTSTAMP:20240902T090000Z"));
@@ -84,10 +134,10 @@ TEST_CASE("SEQUENCE is the activity's; a moved event says where it was and why, 
     REQUIRE(at != std::string::npos);
     return ics.substr(ics.rfind("BEGIN:VEVENT", at), ics.find("END:VEVENT", at) - ics.rfind("BEGIN:VEVENT", at));
   };
-  CHECK_THAT(event("abc@trellis"), Catch::Contains("SEQUENCE:0\r\n") && Catch::Contains("STATUS:CONFIRMED"));
+  CHECK_THAT(event("abc@trellis"), Catch::Contains("SEQUENCE:0\r\n") && Catch::Contains("STATUS:TENTATIVE"));
   const std::string m = event("moved@trellis");
   CHECK_THAT(m, Catch::Contains("SEQUENCE:2\r\n") && Catch::Contains("STATUS:CONFIRMED") &&
-                    Catch::Contains("DTSTART;VALUE=DATE:20241017\r\n") &&
+                    Catch::Contains("DTSTART:20241017T090000\r\n") &&
                     Catch::Contains("Moved from 2024-10-15: headteacher at a funeral"));
   const std::string c = event("cancelled@trellis");
   CHECK_THAT(c, Catch::Contains("SEQUENCE:1\r\n") && Catch::Contains("STATUS:CANCELLED"));

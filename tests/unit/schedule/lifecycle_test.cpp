@@ -65,7 +65,7 @@ TEST_CASE("s8: the meeting held a day late re-dates its minutes seven working da
   // Held a day late: calendars show it on the day held, so its SEQUENCE rises.
   CHECK(t.get(t.meeting).sequence == 1);
   const std::string ics = to_ics({t.get(t.meeting)}, {"t", "2025-06-20T09:00:00Z"});
-  CHECK(ics.find("DTSTART;VALUE=DATE:20250523") != std::string::npos);
+  CHECK(ics.find("DTSTART:20250523T090000") != std::string::npos);  // timed, on the day held
   const Activity minutes = t.get(t.minutes);
   CHECK(minutes.start == D("2025-05-23"));
   CHECK(minutes.due == D("2025-06-04"));  // 27-30 May and 2-4 June: office working days, 26 May a bank holiday

@@ -21,9 +21,23 @@
 ///     letters = "on_decision"     # or "provisional": on the computed change, marked provisional
 ///     standing = ["intervention"] # decisions that stand until another ends them (see decision_notice)
 ///
+///     [letters]                   # what letters to heads say beyond the level
+///     contact = "the LA Quality Assurance Lead, 01952 380000"
+///     copy_to = ["Chair of Governors"]
+///
+///     [discussion]                # the discussion of a school's level with its head
+///     rule = "s7.discuss-level"   # its activity rule: letters give its date as the day to arrange it by
+///     before = ["s8.monitoring-meeting"]  # rules planned only after it is due (with room for their agendas)
+///
+///     [events]                    # how dated visits and meetings show in a calendar file
+///     start = "09:00"             # local time (default 09:00)
+///     minutes = 210               # how long (default: half a school day)
+///     starts.meeting = "13:30"    # per activity type
+///
 ///     [notes]                     # the written record of a visit or meeting
 ///     send_within_working_days = 7    # to the school's head, from the day it was held
 ///     agree_within_working_days = 5   # agreed, from the day it was sent
+///     shared_with = ["Headteacher", "Chair of Governors"]   # who a sent note goes to
 ///     # or send_within_calendar_days / agree_within_calendar_days (moved to the next working day),
 ///     # agree_counted_from = "held" (default "sent"), internal_sections = ["Internal"]
 ///
@@ -63,6 +77,17 @@ struct KernelSections {
   int minimum_at_least = 0;  ///< how many entries must be met; 0 when there is no minimum
   std::optional<sdk::ActivityRule> insufficient_follow_up;
   LetterPolicy letters = LetterPolicy::provisional;
+  /// [letters]: whom the head contacts and who is copied.
+  std::string letter_contact;
+  std::vector<std::string> letter_copy_to;
+  /// [discussion]: the rule of the discussion of the level (empty: none), and
+  /// the rules planned only once it is due.
+  std::string discussion_rule;
+  std::vector<std::string> after_discussion;
+  /// [events]: a dated visit or meeting's start ("HH:MM"), length, and start per activity type.
+  std::optional<std::string> event_start;
+  std::optional<int> event_minutes;
+  std::vector<std::pair<std::string, std::string>> event_start_by_type;
   /// [notes]: working days to send a visit's note to the school (from the day
   /// held) and to agree it (from the day sent); none: no deadline.
   std::optional<int> note_send_within, note_agree_within;
@@ -81,6 +106,8 @@ struct KernelSections {
   /// the latest at or before the period it assesses, and recording one
   /// re-plans the school and writes the policy's notice, if any.
   std::vector<std::string> standing_decisions;
+  /// [notes] shared_with: who a sent note goes to besides the school ("Chair of Governors").
+  std::vector<std::string> note_shared_with;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;

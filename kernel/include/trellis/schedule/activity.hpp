@@ -63,6 +63,7 @@ struct Activity {
   std::optional<Date> done_on;
   std::string note;                   ///< what was recorded when it was done
   std::optional<std::string> school;  ///< the school's name, when loaded from the store
+  std::optional<std::string> address;  ///< the school's address from the register, when loaded and held
   std::string reason;                 ///< why it was missed, moved or cancelled
   std::optional<Date> moved_from;     ///< its start before the last move
   int sequence = 0;                   ///< ICS SEQUENCE: raised on every change a calendar must see

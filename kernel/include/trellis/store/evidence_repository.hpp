@@ -20,6 +20,7 @@ struct BenchmarkFigure {
   std::string indicator, period;
   std::optional<int> la_code;
   double value = 0;
+  std::string phase = {};  ///< "" every phase; "primary", "secondary" or "special" for a national figure by phase
 };
 
 /// What an import was: its file's hash, name and format, and the period it was for.
@@ -67,7 +68,7 @@ class EvidenceRepository {
   };
   virtual std::vector<Mean> means() = 0;
   virtual std::vector<BenchmarkFigure> benchmarks() = 0;
-  /// Replaces the published figure for its indicator, period and scope.
+  /// Replaces the published figure for its indicator, period, scope and phase.
   virtual void put_benchmark(const BenchmarkFigure& figure, const std::string& source, int line) = 0;
 
   /// When the same bytes were imported for the same period (or with none) before.

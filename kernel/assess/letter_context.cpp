@@ -1,0 +1,30 @@
+#include "trellis/letter_context.hpp"
+
+#include <algorithm>
+
+#include "trellis/date.hpp"
+#include "trellis/period.hpp"
+#include "trellis/store/activity_repository.hpp"
+
+namespace trellis {
+
+std::vector<LetterStep> letter_steps(Database& db, const LetterContext& context, const KernelSections& sections,
+                                     const SchoolAssessment& a) {
+  const auto period = Period::try_parse(a.period);
+  if (!period) return {};
+  std::vector<Activity> mine;
+  const Date from = Date::parse(context.today);
+  for (auto& act : db.activities().list(a.body, period->academic_year().to_string()))
+    if (act.urn == a.urn && to_happen(act.status) && from <= deadline_of(act)) mine.push_back(std::move(act));
+  std::stable_sort(mine.begin(), mine.end(), [](const Activity& x, const Activity& y) {
+    return (x.due ? *x.due : x.start) < (y.due ? *y.due : y.start);
+  });
+  std::vector<LetterStep> steps;
+  for (const auto& act : mine)
+    steps.push_back({act.title, act.start.to_string(), act.end.to_string(),
+                     act.due ? std::optional(act.due->to_string()) : std::nullopt, act.documents,
+                     !sections.discussion_rule.empty() && act.rule == sections.discussion_rule});
+  return steps;
+}
+
+}  // namespace trellis
