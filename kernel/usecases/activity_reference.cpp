@@ -37,8 +37,7 @@ std::int64_t activity_id(Database& db, const std::string& reference) {
     if (a.rule == parts[2] && a.urn == urn && a.status != ActivityStatus::cancelled) found.push_back(a);
   if (found.empty())
     throw UsageError("no activity of rule \"" + parts[2] + "\" " + (urn ? "for school " + parts[3] + " " : "") +
-                     "in " + parts[0] + "'s plan for " + parts[1] + " (see `trellis schedule --body " + parts[0] +
-                     " --year " + parts[1] + " --format json` for each activity's rule)");
+                     "in " + parts[0] + "'s plan for " + parts[1] + " (the schedule's JSON gives each activity's rule)");
   if (found.size() > 1) {
     std::string which;
     for (auto& a : found) which += "\n  " + std::to_string(*a.id) + "  " + a.start.to_string() + "  " + a.title;

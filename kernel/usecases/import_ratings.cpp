@@ -88,7 +88,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                                    const std::string& on) {
   require_body(db, body_id);
   if (!on.empty() && !Date::try_parse(on))
-    throw UsageError("--on must be a date YYYY-MM-DD, found \"" + on + "\"", Field::on);
+    throw UsageError("the day the ratings were decided must be a date YYYY-MM-DD, found \"" + on + "\"", Field::on);
   RatingsImportReport report;
   report.file = file.filename().string();
   const csv::Rereadable bytes(file, report.file);  // a pipe is read once (issue 19)

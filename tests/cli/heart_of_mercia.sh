@@ -129,7 +129,7 @@ TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/bad-on.csv" --body hom
 [ $? -eq 3 ] && grep -q 'bad-on.csv:2:8: .*YYYY-MM-DD.*2025-02-30' "$dir/err" && [ "$(count)" = "$before" ] && ok \
   || bad "an impossible day in the on column is refused at file:line:col: $(cat "$dir/err")"
 TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/no-on.csv" --body hom --as ev --on 25/11/2025
-[ $? -eq 2 ] && grep -q -- "--on must be a date" "$dir/err" && [ "$(count)" = "$before" ] && ok \
+[ $? -eq 2 ] && grep -q -- "--on.*must be a date" "$dir/err" && [ "$(count)" = "$before" ] && ok \
   || bad "import ratings --on that is not a date is a usage error: $(cat "$dir/err")"
 sed 's/2025-11-25$/2025-11-24/' "$dir/on.csv" >"$dir/early.csv"
 TRELLIS_NOW=2025-11-26T09:00:00Z run import ratings "$dir/early.csv" --body hom --as ev
