@@ -1,6 +1,7 @@
 #include "trellis/letter_context.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "trellis/date.hpp"
 #include "trellis/period.hpp"
@@ -14,10 +15,12 @@ std::vector<LetterStep> letter_steps(Database& db, const LetterContext& context,
   if (!period) return {};
   std::vector<Activity> mine;
   const Date from = Date::parse(context.today);
-  for (auto& act : db.activities().list(a.body, period->academic_year().to_string()))
-    if (act.urn == a.urn && to_happen(act.status) && from <= deadline_of(act)) mine.push_back(std::move(act));
-  std::stable_sort(mine.begin(), mine.end(), [](const Activity& x, const Activity& y) {
-    return (x.due ? *x.due : x.start) < (y.due ? *y.due : y.start);
+  // Only this school's rows (indexed): a letter per school over a body's whole year would be quadratic.
+  for (auto& act : db.activities().in_scope(a.body, period->academic_year().to_string(), a.urn))
+    if (to_happen(act.status) && from <= deadline_of(act)) mine.push_back(std::move(act));
+  std::sort(mine.begin(), mine.end(), [](const Activity& x, const Activity& y) {
+    return std::tie(x.due ? *x.due : x.start, x.start, x.end, x.rule, x.uid) <
+           std::tie(y.due ? *y.due : y.start, y.start, y.end, y.rule, y.uid);
   });
   std::vector<LetterStep> steps;
   for (const auto& act : mine)
