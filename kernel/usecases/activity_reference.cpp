@@ -29,7 +29,7 @@ std::int64_t activity_id(Database& db, const std::string& reference) {
   const bool school = parts.size() == 4;
   if ((parts.size() != 3 && !school) || std::any_of(parts.begin(), parts.end(), [](auto& p) { return p.empty(); }) ||
       (school && !digits(parts[3])))
-    throw UsageError("an activity is its id, or BODY/YEAR/RULE[/URN] (e.g. telford/2018-19/tw-7.green-visit/123456), "
+    throw UsageError("an activity is its id, or BODY/YEAR/RULE[/URN] (e.g. trust-a/2018-19/visit-rule/123456), "
                      "found \"" + reference + "\"");
   const std::optional<std::int64_t> urn = school ? std::optional(std::stoll(parts[3])) : std::nullopt;
   std::vector<Activity> found;

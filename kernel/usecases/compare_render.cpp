@@ -9,7 +9,7 @@
 namespace trellis {
 namespace {
 
-/// "nexus-mat 2018-19.1 (adopted)" or "nexus-mat 2018-19.1 (policies/nexus.toml)".
+/// "REGIME VERSION (adopted)", or "REGIME VERSION (PATH)" for a policy tried beside it.
 std::string name_of(const ComparedPolicy& p) {
   return p.regime + " " + p.version + (p.adopted ? " (adopted)" : " (" + p.policy_path + ")");
 }

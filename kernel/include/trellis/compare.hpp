@@ -6,7 +6,7 @@
 /// [crosswalk] where one exists) and the workload each would plan per term.
 ///
 ///     CompareRun run = compare_policies(db, host, clock, {"merged-trust", Period::parse("2018-19"),
-///                                                                 {"policies/nexus.toml"}});
+///                                                                 {"policies/other.toml"}});
 ///     for (auto& p : run.policies) std::cout << p.regime << ": " << p.run.schools.size() << "\n";
 #include <cstdint>
 #include <filesystem>
@@ -56,7 +56,7 @@ struct ComparedPolicy {
 struct LevelTable {
   std::size_t other = 0;  ///< index into CompareRun::policies
   std::map<std::pair<std::string, std::string>, int> counts;
-  /// Where one exists: which policy's [crosswalk] maps which regime onto which ("nexus.toml maps telford-la").
+  /// Where one exists: which policy's [crosswalk] maps which regime onto which ("other.toml maps REGIME").
   std::optional<std::string> crosswalk;
   int agree = 0, differ = 0;  ///< with a crosswalk (or one regime's two versions): schools at the same place or not
   bool comparable() const { return crosswalk.has_value(); }

@@ -5,7 +5,7 @@
 /// what came before (assessments, ratings, decisions, notes, held activities)
 /// is kept as it was. The earlier adoption ends the day before.
 ///
-///     SwitchRun run = adopt_from(db, host, officer, clock, "merged-trust", "policies/nexus.toml", "2018-09-01");
+///     SwitchRun run = adopt_from(db, host, officer, clock, "merged-trust", "policies/other.toml", "2018-09-01");
 #include <cstdint>
 #include <filesystem>
 #include <optional>
