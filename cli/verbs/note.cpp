@@ -15,7 +15,7 @@ namespace {
 struct AddArgs {
   std::string activity;  ///< its id or BODY/YEAR/RULE[/URN]
   std::string text, file;
-  std::vector<std::string> strengths, improvements, actions;
+  std::vector<std::string> strengths, improvements, actions, concerns;
 };
 
 struct RespondArgs {
@@ -67,6 +67,7 @@ nlohmann::json to_json(const Note& n, Date today) {
           {"strengths", n.strengths},
           {"improvements", n.improvements},
           {"actions", n.actions},
+          {"concerns", n.concerns},
           {"status", status_name(n.status)},
           {"send_by", opt(n.send_by)},
           {"agree_by", opt(n.agree_by)},
@@ -127,12 +128,18 @@ void add_note(CLI::App& app, Cli& cli) {
   add->add_option("--strength", a->strengths, "A strength found (repeat for each)");
   add->add_option("--improvement", a->improvements, "An area for improvement (repeat for each)");
   add->add_option("--action", a->actions, "An action agreed (repeat for each)");
+  add->add_option("--concern", a->concerns,
+                  "A concern raised during the visit (repeat for each): a notice goes to those the policy's "
+                  "[notes] concerns_to names");
   add->callback([&cli, a] {
     if (a->text.empty() && a->file.empty()) throw UsageError("note add needs --text T or --file F");
     Database db = cli.open_db();
-    NoteDraft d{activity_id(db, a->activity), a->text, std::nullopt, a->strengths, a->improvements, a->actions};
+    NoteDraft d{activity_id(db, a->activity), a->text, std::nullopt, a->strengths, a->improvements, a->actions,
+                a->concerns};
     if (!a->file.empty()) d.file = a->file;
-    said(trellis::add_note(db, cli.actor(db), cli.clock(), d), "added as a draft");
+    std::optional<Letter> notice;
+    said(trellis::add_note(db, cli.actor(db), cli.clock(), d, &notice), "added as a draft");
+    if (notice) print_letters_stored({*notice});
   });
 
   auto* send = note->add_subcommand("send", "Send a draft note to the school's head");

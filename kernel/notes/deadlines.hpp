@@ -4,10 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "trellis/adoption.hpp"
 #include "trellis/date.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis::note_deadlines {
+
+/// The adoption of `body` in force on `on`, else at the start of `year`.
+std::optional<Adoption> in_force(Database& db, const std::string& body, const std::string& year, Date on);
 
 /// `from` plus the policy's send deadline (working days, or calendar days
 /// moved to the next working day), in the calendar of the

@@ -7,9 +7,13 @@
 #include "trellis/store/note_repository.hpp"
 #include "trellis/audit_changes.hpp"
 #include "trellis/error.hpp"
+#include "trellis/bodies.hpp"
 #include "trellis/file_input.hpp"
+#include "trellis/letters.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/people.hpp"
+#include "trellis/policy.hpp"
+#include "trellis/policy/kernel_sections.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/sha256.hpp"
 #include "trellis/store/audit.hpp"
@@ -76,9 +80,36 @@ Date day_done(const Clock& clock, std::optional<Date> on) {
   return on.value_or(today);
 }
 
+/// The concerns of a new note as a notice in the outbox, to those the policy in
+/// force when the activity was held names; none when it names no one.
+std::optional<Letter> notify_concerns(Database& db, const Actor& actor, const Clock& clock, const Note& n,
+                                      const Activity& activity) {
+  if (n.concerns.empty()) return std::nullopt;
+  const Date held = activity.done_on.value_or(activity.end);
+  const auto adoption = note_deadlines::in_force(db, n.body, activity.year, held);
+  if (!adoption) return std::nullopt;
+  const auto to = read_kernel_sections(Policy::load(adoption->policy_path).view()).note_concerns_to;
+  if (to.empty()) return std::nullopt;
+  ConcernsRaised c;
+  c.body_id = n.body;
+  c.body_name = find_body(db, n.body)->name;
+  c.regime = adoption->regime;
+  c.period = activity.year;
+  c.urn = *n.urn;
+  c.school = n.school.value_or("URN " + std::to_string(*n.urn));
+  c.activity = activity.title;
+  c.held = held.to_string();
+  c.on = clock.today();
+  c.by = actor.name.empty() ? actor.id : actor.name;
+  c.note_id = n.id;
+  c.concerns = n.concerns;
+  c.to = to;
+  return store_letter(db, clock, concerns_letter(c));
+}
+
 }  // namespace
 
-Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& d) {
+Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& d, std::optional<Letter>* notice) {
   const bool has_text = !d.text.empty();
   if (has_text == d.file.has_value())
     throw UsageError("a note needs its text or a file reference, and not both");
@@ -111,6 +142,10 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
   n.strengths = d.strengths;
   n.improvements = d.improvements;
   n.actions = d.actions;
+  n.concerns = d.concerns;
+  if (!n.concerns.empty() && !n.urn)
+    throw UsageError("cannot record concerns on activity " + std::to_string(n.activity_id) + " (" + activity->title +
+                     "): it is not about one school");
   n.created_at = clock.timestamp();
   // Counted from the day it was held; a note written ahead of a planned
   // activity counts from the activity's last planned day.
@@ -121,13 +156,15 @@ Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDr
 
   const std::string inputs = "note add\n" + std::to_string(n.activity_id) + '\n' + n.text + '\n' +
                              n.file_sha256.value_or("") + '\n' + nlohmann::json(n.strengths).dump() +
-                             nlohmann::json(n.improvements).dump() + nlohmann::json(n.actions).dump();
+                             nlohmann::json(n.improvements).dump() + nlohmann::json(n.actions).dump() +
+                             (n.concerns.empty() ? "" : nlohmann::json(n.concerns).dump());
   record_audit(db, actor, clock,
                {"note add", named(n) + " added as a draft" + dated("send by", n.send_by), sha256_hex(inputs), n.body,
                 n.urn,
                 changes(n, NoteStatus::draft, NoteStatus::draft,
                         {{"send_by", n.send_by ? nlohmann::json(n.send_by->to_string()) : nlohmann::json()},
                          {"file_sha256", n.file_sha256 ? nlohmann::json(*n.file_sha256) : nlohmann::json()}})});
+  if (auto letter = notify_concerns(db, actor, clock, n, *activity); letter && notice) *notice = std::move(letter);
   tx.commit();
   return load(db, n.id);
 }

@@ -44,6 +44,7 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   k.note_internal_sections = p.texts("notes.internal_sections");
   k.standing_decisions = p.texts("decisions.standing");
   k.note_shared_with = p.texts("notes.shared_with");
+  k.note_concerns_to = p.texts("notes.concerns_to");
   if (p.text("decisions.letters").value_or("provisional") == "on_decision") k.letters = LetterPolicy::on_decision;
   k.letter_contact = p.text("letters.contact").value_or("");
   k.letter_copy_to = p.texts("letters.copy_to");
@@ -111,6 +112,8 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "calendar days to agree the note, likewise; instead of agree_within_working_days"},
       {"notes.agree_counted_from", K::string, false, {}, {}, {"sent", "held"},
        "what the agree deadline counts from: the day the note was sent (default) or the day the visit was held"},
+      {"notes.concerns_to", K::string_list, false, {}, {}, {},
+       "who is notified, through the outbox, of concerns raised during a visit or meeting (\"Chief Executive\")"},
       {"notes.internal_sections", K::string_list, false, {}, {}, {},
        "headings of note sections kept internal: a note's shareable edition leaves them out"},
       {"history", K::table, false, {}, {}, {}, "what the body sees of a school's past"},

@@ -9,6 +9,7 @@
 #include "trellis/letters.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/report.hpp"
+#include "trellis/notes.hpp"
 #include "trellis/reviews.hpp"
 #include "trellis/schedule/activity.hpp"
 #include "trellis/store/activity_repository.hpp"
@@ -113,6 +114,21 @@ void load_reviews(Database& db, Report& r, const Period& reported) {
   }
 }
 
+/// The notes of the activities the report lists, in the activities' order: the
+/// outcomes of visits and meetings feed the report to the board.
+void load_notes(Database& db, Report& r, std::optional<Date> today) {
+  std::map<std::int64_t, std::vector<Note>> by_activity;
+  for (auto& n : list_notes(db, {r.body.id, std::nullopt})) by_activity[n.activity_id].push_back(std::move(n));
+  for (const auto& a : r.activities) {
+    auto found = by_activity.find(a.id);
+    if (found == by_activity.end()) continue;
+    for (auto& n : found->second)
+      r.notes.push_back({n.id, n.activity_id, n.urn, n.school.value_or(""), n.activity_title, a.start,
+                         status_name(n.status), today && n.overdue(*today), std::move(n.strengths),
+                         std::move(n.improvements), std::move(n.actions), std::move(n.concerns)});
+  }
+}
+
 }  // namespace
 
 std::vector<const ReportSchool*> Report::changes() const {
@@ -209,6 +225,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   if (d) build_area_sections(r, *d, newest);
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
+  load_notes(db, r, today);
   return r;
 }
 

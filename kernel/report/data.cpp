@@ -134,6 +134,12 @@ nlohmann::json to_json(const Report& r) {
                             {"reason", v.reason}, {"period", opt(v.period)}, {"status", v.status},
                             {"outcome_level", opt(v.outcome_level)}, {"outcome_rationale", opt(v.outcome_rationale)},
                             {"outcome_on", opt(v.outcome_on)}, {"outcome_by", opt(v.outcome_by)}});
+  j["notes"] = nlohmann::json::array();
+  for (auto& n : r.notes)
+    j["notes"].push_back({{"id", n.id}, {"activity_id", n.activity_id}, {"urn", n.urn ? nlohmann::json(*n.urn) : nlohmann::json()},
+                          {"name", n.school}, {"activity", n.activity}, {"when", n.when}, {"status", n.status},
+                          {"overdue", n.overdue}, {"strengths", n.strengths}, {"improvements", n.improvements},
+                          {"actions", n.actions}, {"concerns", n.concerns}});
   j["self_stage"] = r.self_stage.empty() ? nlohmann::json() : nlohmann::json(r.self_stage);
   j["compared_stage"] = r.compared_stage.empty() ? nlohmann::json() : nlohmann::json(r.compared_stage);
   j["areas"] = nlohmann::json::array();

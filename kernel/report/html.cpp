@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "areas.hpp"
+#include "note_outcomes.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
@@ -122,6 +123,20 @@ std::string render_html(const Report& r) {
         o << badge(r, *v.outcome_level) << " " << esc(v.outcome_on.value_or("")) << ", " << esc(v.outcome_by.value_or(""))
           << ": " << esc(v.outcome_rationale.value_or(""));
       o << "</td></tr>";
+    }
+    o << "</table>\n";
+  }
+  if (!r.notes.empty()) {
+    o << "<h2>Notes of visits and meetings</h2>\n<table><tr><th>School</th><th>Activity</th><th>When</th><th>Note</th>"
+         "<th>Status</th>";
+    for (auto& [label, items] : note_outcomes(r.notes.front())) o << "<th>" << label << "</th>";
+    o << "</tr>";
+    for (auto& n : r.notes) {
+      o << "<tr><td>" << esc(n.urn ? n.school : "(all schools)") << "</td><td>" << esc(n.activity) << "</td><td>"
+        << esc(n.when) << "</td><td>" << n.id << "</td><td>" << esc(n.status) << (n.overdue ? " (overdue)" : "")
+        << "</td>";
+      for (auto& [label, items] : note_outcomes(n)) o << "<td>" << esc(joined(*items)) << "</td>";
+      o << "</tr>";
     }
     o << "</table>\n";
   }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "markdown_text.hpp"
+#include "note_outcomes.hpp"
 
 #include "areas.hpp"
 #include "trellis/report.hpp"
@@ -120,6 +121,15 @@ std::string render_markdown(const Report& r) {
       o << "- " << md(v.school) << " (" << v.urn << "), " << v.at << ", by " << md(v.by) << ": " << md(v.reason) << " — **"
         << review_status(v) << "**" << md(review_detail(v)) << "\n";
   }
+  if (!r.notes.empty()) {
+    o << "\n## Notes of visits and meetings\n\n";
+    for (auto& n : r.notes) {
+      o << "- " << (n.urn ? md(n.school) : "(all schools)") << ": " << md(n.activity) << ", " << n.when << ": note " << n.id
+        << " " << n.status << (n.overdue ? ", **overdue**" : "") << "\n";
+      for (auto& [label, items] : note_outcomes(n))
+        if (!items->empty()) o << "  - " << label << ": " << md(joined(*items)) << "\n";
+    }
+  }
   return o.str();
 }
 
@@ -161,6 +171,15 @@ std::string render_text(const Report& r) {
     for (auto& v : r.reviews)
       o << "  " << v.school << " (" << v.urn << ") by " << v.by << ": " << v.reason << " [" << review_status(v)
         << review_detail(v) << "]\n";
+  }
+  if (!r.notes.empty()) {
+    o << "\nNotes of visits and meetings:\n";
+    for (auto& n : r.notes) {
+      o << "  " << (n.urn ? n.school : "(all schools)") << ": " << n.activity << ", " << n.when << ": note " << n.id << " ["
+        << n.status << (n.overdue ? ", overdue" : "") << "]\n";
+      for (auto& [label, items] : note_outcomes(n))
+        if (!items->empty()) o << "      " << label << ": " << joined(*items) << "\n";
+    }
   }
   return o.str();
 }

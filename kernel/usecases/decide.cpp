@@ -13,6 +13,7 @@
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/store/assessment_repository.hpp"
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/audit.hpp"
 
 namespace trellis {
@@ -38,26 +39,30 @@ bool stands(const sdk::RegimeDescription& d, const Policy& policy, const RatingI
 std::set<std::string> planned_rules(Database& db, const std::string& body, const std::string& year, std::int64_t urn,
                                     Date from) {
   std::set<std::string> out;
-  for (const Activity& x : load_activities(db, body, year))
-    if (x.urn == urn && x.status == ActivityStatus::planned && from <= x.start) out.insert(x.rule);
+  for (const Activity& x : db.activities().in_scope(body, year, urn))
+    if (x.status == ActivityStatus::planned && from <= x.start) out.insert(x.rule);
   return out;
 }
 
 /// What a standing decision changed in the school's plan: each activity of a
-/// rule it brought, and each rule it ended, one line each.
-std::vector<std::string> plan_changes(Database& db, const SchoolAssessment& a, Date from,
-                                      const std::set<std::string>& before) {
+/// rule it brought and each rule it ended, one line each; and the documents and
+/// support the activities it brought carry, each once.
+void plan_changes(Database& db, const SchoolAssessment& a, Date from, const std::set<std::string>& before,
+                  StandingDecision& out) {
   const std::string year = Period::parse(a.period).academic_year().to_string();
   const auto after = planned_rules(db, a.body, year, a.urn, from);
-  std::vector<std::string> out;
-  for (const Activity& x : load_activities(db, a.body, year))
-    if (x.urn == a.urn && x.status == ActivityStatus::planned && from <= x.start && !before.count(x.rule))
-      out.push_back(x.title + ": " + x.start.to_string());
+  auto school = db.activities().in_scope(a.body, year, a.urn);
+  std::stable_sort(school.begin(), school.end(), [](const Activity& x, const Activity& y) { return x.start < y.start; });
+  for (const Activity& x : school)
+    if (x.status == ActivityStatus::planned && from <= x.start && !before.count(x.rule)) {
+      out.activities.push_back(x.title + ": " + x.start.to_string());
+      for (const auto& d : x.documents)
+        if (std::find(out.papers.begin(), out.papers.end(), d) == out.papers.end()) out.papers.push_back(d);
+    }
   std::set<std::string> ended;
-  for (const Activity& x : load_activities(db, a.body, year))
-    if (x.urn == a.urn && before.count(x.rule) && !after.count(x.rule) && ended.insert(x.rule).second)
-      out.push_back(x.title + ": no longer held from " + from.to_string());
-  return out;
+  for (const Activity& x : school)
+    if (before.count(x.rule) && !after.count(x.rule) && ended.insert(x.rule).second)
+      out.activities.push_back(x.title + ": no longer held from " + from.to_string());
 }
 
 std::optional<SchoolAssessment> stored_for(Database& db, PluginHost& host, const RatingInput& in) {
@@ -143,11 +148,11 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   if (!letter) return run;
   LetterContext context = letter_context(find_body(db, in.body_id)->name, policy.view(), on, policy.description());
   if (standing) {
-    if (auto notice = decision_notice(policy.view(), in.subject, in.level))
-      letters.push_back(store_letter(db, clock, notice_letter(a, *notice,
-                                                              {in.subject, in.level, in.stage, by, on, in.rationale,
-                                                               plan_changes(db, a, from, before)},
-                                                              context)));
+    if (auto notice = decision_notice(policy.view(), in.subject, in.level)) {
+      StandingDecision decision{in.subject, in.level, in.stage, by, on, in.rationale, {}, {}};
+      plan_changes(db, a, from, before, decision);
+      letters.push_back(store_letter(db, clock, notice_letter(a, *notice, decision, context)));
+    }
     return run;
   }
   context.steps = letter_steps(db, context, read_kernel_sections(policy.view()), a);

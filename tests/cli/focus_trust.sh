@@ -211,6 +211,23 @@ run note add "$day" --text "SYNTHETIC: a second note" --as aip
 run note send "$((note + 1))" --on 2030-01-01 --as aip; rc=$?
 [ $rc -eq 2 ] && ok || bad "a send date after today is refused (rc $rc): $(cat "$dir/err")"
 
+# Role of the Focus Education Consultant: "concerns raised during visits are recorded and notified to the
+# Chief Executive and the Academy Improvement Partner": a notice in the outbox, in the same transaction.
+run note add "$day" --text "SYNTHETIC: a visit with a concern" --concern "SYNTHETIC: Year 6 cover not secured" --as aip \
+  && grep -q "in the outbox" "$dir/out" && ok || bad "note add --concern: $(cat "$dir/out" "$dir/err")"
+rm -rf "$dir/concerns"; mkdir -p "$dir/concerns"
+run letters --body ft --period 2019-20 -o "$dir/concerns" && ok || bad "letters 2019-20: $(cat "$dir/err")"
+c=$(grep -l "Concerns raised during a visit" "$dir"/concerns/*.md 2>/dev/null | head -1)
+[ -n "$c" ] && grep -q "To the Chief Executive and the Academy Improvement Partner" "$c" \
+  && grep -q "Year 6 cover not secured" "$c" && grep -q "3 October 2019" "$c" && ok \
+  || bad "FEC role: concerns notified to the CEO and the AIP: $(cat "$dir"/concerns/*.md 2>/dev/null | head -20)"
+run notes --body ft --format json
+python3 -c "import json,sys; n=json.load(open(sys.argv[1])); assert any(x['concerns']==['SYNTHETIC: Year 6 cover not secured'] for x in n), n" "$dir/out" \
+  && ok || bad "the note keeps its concerns: $(cat "$dir/out")"
+board=$(python3 -c "import json,sys; print(next(a['id'] for a in json.load(open(sys.argv[1])) if a['urn'] is None))" "$dir/plan.json")
+run note add "$board" --text "SYNTHETIC" --concern "x" --as aip; rc=$?
+[ $rc -eq 2 ] && grep -q "not about one school" "$dir/err" && ok || bad "a concern needs a school (rc $rc): $(cat "$dir/err")"
+
 # §07: the Roundtable's written report, and the edited version for sharing with Ofsted that leaves
 # out the sections the policy marks internal.
 rt=$(python3 -c "import json,sys; print(next(a['id'] for a in json.load(open(sys.argv[1])) if a['urn']==900001 and a['rule']=='ft-07.roundtable'))" "$dir/plan.json")

@@ -90,12 +90,29 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
 struct StandingDecision {
   std::string subject, level, stage, by, on, rationale;
   std::vector<std::string> activities;  ///< what the decision planned, one line each ("Task Group: 2020-02-03")
+  std::vector<std::string> papers;      ///< the documents and support those activities carry, each once
 };
 
 /// The policy's notice of a standing decision ([decisions.notices]), kind
 /// "notice", addressed to the people it names.
 Letter notice_letter(const SchoolAssessment& a, const DecisionNotice& notice, const StandingDecision& decision,
                      const LetterContext& context);
+
+/// Concerns raised during a visit or meeting, recorded with its note.
+struct ConcernsRaised {
+  std::string body_id, body_name, regime;
+  std::string period;  ///< the activity's academic year
+  std::int64_t urn = 0;
+  std::string school, activity;  ///< the school's name; the activity's title
+  std::string held, on;          ///< ISO days: the activity held (or planned), the concerns recorded
+  std::string by;                ///< who recorded them
+  std::int64_t note_id = 0;
+  std::vector<std::string> concerns, to;
+};
+
+/// The notice of concerns to the people the policy's [notes] concerns_to
+/// names, kind "notice", so that they hear of them without waiting for the note.
+Letter concerns_letter(const ConcernsRaised& c);
 
 /// Stores the letter in the outbox; returns it with its id and file.
 Letter store_letter(Database& db, const Clock& clock, Letter letter);

@@ -32,6 +32,7 @@
 #include "trellis/clock.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/date.hpp"
+#include "trellis/letter.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/database.hpp"
 
@@ -73,6 +74,7 @@ struct Note {
   std::string text;                   ///< as first written (empty for a file reference)
   std::optional<std::string> file, file_sha256;
   std::vector<std::string> strengths, improvements, actions;
+  std::vector<std::string> concerns;  ///< raised during the visit; noticed to those the policy names
   NoteStatus status = NoteStatus::draft;
   std::optional<Date> send_by, agree_by;
   std::string created_at;
@@ -90,6 +92,7 @@ struct NoteDraft {
   std::string text;
   std::optional<std::filesystem::path> file;
   std::vector<std::string> strengths, improvements, actions;
+  std::vector<std::string> concerns;  ///< raised during the visit or meeting
 };
 
 /// The school's head's answer. An inaccurate note needs a comment saying what is wrong.
@@ -99,11 +102,15 @@ struct NoteResponse {
 };
 
 /// Adds a draft note to an activity; its body and school are the activity's.
+/// Concerns raised (`draft.concerns`) are, in the same transaction, a notice in
+/// the outbox to the people the policy's [notes] concerns_to names (when it
+/// names any); `notice`, when given, receives it. A concern needs a school.
 /// An admin, or an officer, board member or verifier of the body, may (a head
 /// answers notes, never writes them; a viewer reads). UsageError for an unknown
 /// activity or neither/both of text and file; InputError for an unreadable
 /// file; StoreError for a cancelled activity.
-Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& draft);
+Note add_note(Database& db, const Actor& actor, const Clock& clock, const NoteDraft& draft,
+              std::optional<Letter>* notice = nullptr);
 
 /// Sends a draft to the school's head: the author, an officer of the body or an admin.
 /// `on`: the day it was sent, when recorded afterwards (not after today; default today).

@@ -113,6 +113,17 @@ struct ReportReview {
   std::optional<std::string> outcome_level, outcome_rationale, outcome_on, outcome_by;
 };
 
+/// A note of a visit or meeting of the period: its outcome as a board reads it.
+struct ReportNote {
+  std::int64_t id = 0, activity_id = 0;
+  std::optional<std::int64_t> urn;
+  std::string school, activity;
+  std::string when;    ///< the activity's first day (ISO)
+  std::string status;  ///< draft, sent, accurate, inaccurate or agreed
+  bool overdue = false;  ///< past a deadline it has not met, on the report's day
+  std::vector<std::string> strengths, improvements, actions, concerns;
+};
+
 struct Report {
   Body body;
   std::string period;           ///< the period reported on
@@ -126,6 +137,7 @@ struct Report {
   std::vector<StageDifference> differences;
   std::vector<ReportActivity> activities;
   std::vector<ReportReview> reviews;
+  std::vector<ReportNote> notes;   ///< of the activities listed, in their order
   std::vector<AreaSection> areas;  ///< one per area of the regime that holds a rating
   std::string self_stage;      ///< "self" when the regime declares it
   std::string compared_stage;  ///< the reported stage, else the deciding one: set against self_stage

@@ -404,6 +404,11 @@ ALTER TABLE benchmarks_by_phase RENAME TO benchmarks;
 -- The school's address from the register, for a calendar event's LOCATION.
 ALTER TABLE schools ADD COLUMN address TEXT;
 )sql",
+      // 8: concerns raised during a visit, kept with its note (a JSON array of
+      // sentences, as strengths are); the notice they send is in the outbox.
+      R"sql(
+ALTER TABLE notes ADD COLUMN concerns TEXT NOT NULL DEFAULT '[]';
+)sql",
   };
   return m;
 }

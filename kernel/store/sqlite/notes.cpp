@@ -36,7 +36,7 @@ std::vector<NoteStep> steps_of(Connection& db, std::int64_t id) {
 std::vector<Note> query(Connection& db, const std::string& where, const std::function<void(Statement&)>& bind) {
   Statement s(db, R"(SELECT n.id, n.activity_id, a.title, n.body_id, n.urn, sc.name, n.author, n.text, n.file,
                             n.file_sha256, n.strengths, n.improvements, n.actions, n.status, n.send_by, n.agree_by,
-                            n.created_at
+                            n.created_at, n.concerns
                      FROM notes n JOIN activities a ON a.id = n.activity_id
                      LEFT JOIN schools sc ON sc.urn = n.urn )" +
                       where + " ORDER BY n.id");
@@ -61,6 +61,7 @@ std::vector<Note> query(Connection& db, const std::string& where, const std::fun
     n.send_by = opt_date(s.opt_text(14));
     n.agree_by = opt_date(s.opt_text(15));
     n.created_at = s.text(16);
+    n.concerns = from_json(s.text(17));
     out.push_back(std::move(n));
   }
   for (auto& n : out) n.steps = steps_of(db, n.id);
@@ -89,14 +90,15 @@ class Notes final : public NoteRepository {
 
   std::int64_t add(const Note& n) override {
     Statement s(db, R"(INSERT INTO notes(activity_id, body_id, urn, author, text, file, file_sha256, strengths,
-                         improvements, actions, status, send_by, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?))");
+                         improvements, actions, status, send_by, created_at, concerns)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?))");
     s.bind(1, n.activity_id).bind(2, n.body).bind(3, n.urn).bind(4, n.author);
     if (n.file) s.bind_null(5);
     else s.bind(5, n.text);
     s.bind(6, n.file).bind(7, n.file_sha256);
     s.bind(8, to_json(n.strengths)).bind(9, to_json(n.improvements)).bind(10, to_json(n.actions));
     s.bind(11, n.send_by ? std::optional(n.send_by->to_string()) : std::nullopt).bind(12, n.created_at);
+    s.bind(13, to_json(n.concerns));
     s.run();
     return db.last_insert_id();
   }

@@ -106,7 +106,7 @@ INSERT INTO activities(id, uid, body_id, urn, year, type, title, start_date, end
 
 NoteDraft draft(std::string text = "We looked at reading in Year 2.") {
   return {1, std::move(text), std::nullopt, {"Phonics is taught consistently"}, {"Attendance of disadvantaged pupils"},
-          {"Share the attendance plan by half-term"}};
+          {"Share the attendance plan by half-term"}, {}};
 }
 
 }  // namespace

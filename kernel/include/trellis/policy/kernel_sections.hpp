@@ -108,6 +108,8 @@ struct KernelSections {
   std::vector<std::string> standing_decisions;
   /// [notes] shared_with: who a sent note goes to besides the school ("Chair of Governors").
   std::vector<std::string> note_shared_with;
+  /// [notes] concerns_to: who a notice of concerns raised during a visit goes to.
+  std::vector<std::string> note_concerns_to;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
