@@ -120,6 +120,10 @@ CompareRun compare_policies(Database& db, PluginHost& host, const Clock& clock, 
     p.policy_path = file ? file->string() : in_force.adoption->policy_path.string();
     p.regime = p.run.regime;
     p.version = p.run.policy_version;
+    const auto& d = policies.back().description();
+    for (const auto& s : d.scales)
+      if (s.id == d.overall_scale)
+        for (const auto& l : s.levels) p.scale.emplace_back(l.id, l.label);
     const AcademicCalendar cal = calendar_from_policy(policies.back().view(), policies.back().path().string());
     for (const auto& act : p.run.preview) ++p.workload[term_of(cal, act.start)][act.type];
     out.policies.push_back(std::move(p));

@@ -20,13 +20,33 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
-/// The levels on each side of a table, in the order first met.
-std::pair<std::vector<std::string>, std::vector<std::string>> sides(const LevelTable& t) {
+/// A level as the policy's scale names it ("Early Intervention"); its id when the scale has no such level.
+std::string label(const ComparedPolicy& p, const std::string& level) {
+  for (const auto& [id, words] : p.scale)
+    if (id == level) return words;
+  return level;
+}
+
+/// Where a level sits on the policy's scale, best first; a level off the scale after it.
+std::size_t rank(const ComparedPolicy& p, const std::string& level) {
+  for (std::size_t i = 0; i < p.scale.size(); ++i)
+    if (p.scale[i].first == level) return i;
+  return p.scale.size();
+}
+
+/// The levels on each side of a table (ids), each in its scale's order, best first.
+std::pair<std::vector<std::string>, std::vector<std::string>> sides(const LevelTable& t, const ComparedPolicy& adopted,
+                                                                    const ComparedPolicy& other) {
   std::vector<std::string> rows, cols;
   for (const auto& [key, n] : t.counts) {
     if (std::find(rows.begin(), rows.end(), key.first) == rows.end()) rows.push_back(key.first);
     if (std::find(cols.begin(), cols.end(), key.second) == cols.end()) cols.push_back(key.second);
   }
+  auto order = [](const ComparedPolicy& p) {
+    return [&p](const std::string& x, const std::string& y) { return std::pair(rank(p, x), x) < std::pair(rank(p, y), y); };
+  };
+  std::sort(rows.begin(), rows.end(), order(adopted));
+  std::sort(cols.begin(), cols.end(), order(other));
   return {rows, cols};
 }
 
@@ -50,15 +70,15 @@ std::string markdown(const CompareRun& run) {
   for (std::size_t i = 0; i < run.policies.size(); ++i) o << i + 1 << ". " << name_of(run.policies[i]) << "\n";
   for (const auto& t : run.tables) {
     const auto& other = run.policies[t.other];
-    const auto [rows, cols] = sides(t);
+    const auto [rows, cols] = sides(t, adopted, other);
     o << "\n## Level against level: " << adopted.regime << " (rows) and " << other.regime << " " << other.version
       << " (columns)\n\n| " << adopted.regime << " |";
-    for (const auto& c : cols) o << " " << c << " |";
+    for (const auto& c : cols) o << " " << label(other, c) << " |";
     o << "\n|---|";
     for (std::size_t i = 0; i < cols.size(); ++i) o << "---:|";
     o << "\n";
     for (const auto& r : rows) {
-      o << "| " << r << " |";
+      o << "| " << label(adopted, r) << " |";
       for (const auto& c : cols) o << " " << count_of(t, r, c) << " |";
       o << "\n";
     }
@@ -74,7 +94,7 @@ std::string markdown(const CompareRun& run) {
     for (const auto& p : run.policies)
       for (const auto& a : p.run.schools) {
         if (a.urn != s.urn) continue;
-        o << "- **" << name_of(p) << "**: " << a.level;
+        o << "- **" << name_of(p) << "**: " << label(p, a.level);
         if (auto note = a.switch_note()) o << " (" << *note << ")";
         o << "\n";
         for (const auto& r : a.reasons) o << "  - " << r << "\n";
@@ -100,13 +120,14 @@ std::string html(const CompareRun& run) {
   for (const auto& p : run.policies) o << "<li>" << esc(name_of(p)) << "</li>\n";
   o << "</ol>\n";
   for (const auto& t : run.tables) {
-    const auto [rows, cols] = sides(t);
+    const auto& other = run.policies[t.other];
+    const auto [rows, cols] = sides(t, adopted, other);
     o << "<h2>Level against level: " << esc(adopted.regime) << " and " << esc(run.policies[t.other].regime)
       << "</h2>\n<table><tr><th>" << esc(adopted.regime) << "</th>";
-    for (const auto& c : cols) o << "<th>" << esc(c) << "</th>";
+    for (const auto& c : cols) o << "<th>" << esc(label(other, c)) << "</th>";
     o << "</tr>\n";
     for (const auto& r : rows) {
-      o << "<tr><th>" << esc(r) << "</th>";
+      o << "<tr><th>" << esc(label(adopted, r)) << "</th>";
       for (const auto& c : cols) o << "<td>" << count_of(t, r, c) << "</td>";
       o << "</tr>\n";
     }
@@ -127,7 +148,7 @@ std::string html(const CompareRun& run) {
       o << "<td>";
       for (const auto& a : p.run.schools)
         if (a.urn == s.urn) {
-          o << "<strong>" << esc(a.level) << "</strong><ul>";
+          o << "<strong>" << esc(label(p, a.level)) << "</strong><ul>";
           for (const auto& r : a.reasons) o << "<li>" << esc(r) << "</li>";
           if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
             o << "<li>Evidence: " << esc(g->second.sentence()) << "</li>";

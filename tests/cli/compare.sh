@@ -109,6 +109,17 @@ grep -q "<table>" "$dir/cmp.html" && grep -q "Level against level" "$dir/cmp.htm
 run compare --body merged --period 2018-19 --policy "$nexus"
 grep -q "^## Workload per term" "$dir/out" && grep -q "^### 123404 " "$dir/out" && grep -q "Nothing was stored" "$dir/out" \
   && ok || { bad "compare: the readable table"; head -30 "$dir/out"; }
+# Levels as each scale names them, in the scale's order (best first), not as ids in alphabetical order.
+python3 - "$dir/out" <<'PY' && ok || { bad "compare: the level table uses each scale's labels in order"; sed -n '/Level against/,/crosswalk/p' "$dir/out"; }
+import re, sys
+text = open(sys.argv[1]).read()
+table = text.split("## Level against level", 1)[1].split("\n\n", 2)[1]
+header, rows = table.splitlines()[0], [l.split("|")[1].strip() for l in table.splitlines()[2:]]
+assert "early_intervention" not in header and ("Early Intervention" in header or "Formal Intervention" in header or "Targeted Support" in header), header
+order = ["Green", "Yellow", "Amber", "Red"]
+assert all(r in order for r in rows) and rows == sorted(rows, key=order.index), rows
+assert "**: early_intervention" not in text and "**: red" not in text, "school lines use labels"
+PY
 
 # ---- Bad usage ----
 "$trellis" compare --body nobody --period 2018-19 --policy "$nexus" >"$dir/out" 2>&1; [ $? -eq 2 ] && ok || bad "compare: an unknown body is bad usage (exit 2)"

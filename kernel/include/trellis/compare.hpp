@@ -46,6 +46,8 @@ struct EvidenceGap {
 struct ComparedPolicy {
   bool adopted = false;
   std::string policy_path, regime, version;
+  /// The overall scale, best first: level id and its label ("early_intervention", "Early Intervention").
+  std::vector<std::pair<std::string, std::string>> scale;
   AssessRun run;                            ///< dry run with plan_preview
   std::map<std::int64_t, EvidenceGap> gaps;  ///< by URN
   /// term ("autumn", ...) -> activity type -> how many
