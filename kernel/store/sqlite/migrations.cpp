@@ -404,6 +404,17 @@ ALTER TABLE benchmarks_by_phase RENAME TO benchmarks;
 -- The school's address from the register, for a calendar event's LOCATION.
 ALTER TABLE schools ADD COLUMN address TEXT;
 )sql",
+      // 8: people's passwords for signing in to the web dashboard, as encoded
+      // argon2id hashes (salt and cost inside), kept apart from the people
+      // table so that listing people never reads them.
+      R"sql(
+CREATE TABLE passwords (
+  person_id TEXT PRIMARY KEY REFERENCES people(id),
+  hash      TEXT NOT NULL,
+  set_at    TEXT NOT NULL,
+  set_by    TEXT NOT NULL
+);
+)sql",
   };
   return m;
 }

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""The web dashboard in a real browser (issue 17): chromium headless, driven by
+selenium, against `trellis serve` on 127.0.0.1 and a fresh demo database.
+
+Usage: dashboard.py TRELLIS SOURCE_DIR OUT_DIR   (screenshots go to OUT_DIR)
+Prints "N passed, N failed"; exits 1 when any check failed.
+"""
+import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+trellis, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
+os.makedirs(out, exist_ok=True)
+work = tempfile.mkdtemp(prefix="trellis-web-")
+db = os.path.join(work, "trellis.db")
+env = dict(os.environ, TRELLIS_DB=db, TRELLIS_USER="demo-admin", TRELLIS_NOW="2020-07-20T09:00:00Z")
+passes, fails = 0, 0
+
+
+def check(ok, what):
+    global passes, fails
+    if ok:
+        passes += 1
+    else:
+        fails += 1
+        print("FAIL:", what)
+
+
+def run(*args, stdin=None, ok=True):
+    p = subprocess.run([trellis, *args], env=env, cwd=work, input=stdin, capture_output=True, text=True)
+    if ok and p.returncode != 0:
+        raise SystemExit(f"trellis {' '.join(args)}: exit {p.returncode}: {p.stderr}")
+    return p
+
+
+# The demo's database, a board member of Nexus, passwords, and a school whose name is a script.
+run("demo", "--db", db, "--examples", os.path.join(src, "examples"))
+run("person", "add", "nexus.director", "--name", "D. Example, Director (SYNTHETIC)", "--role", "board", "--body", "nexus")
+PASSWORD = "correct horse battery"
+for person in ["demo-admin", "ft.aip", "ft.head.140597", "nexus.director"]:
+    run("person", "password", person, stdin=PASSWORD + "\n")
+check(run("person", "password", "ft.aip", stdin="short\n", ok=False).returncode == 2, "a short password is refused (exit 2)")
+spine = open(os.path.join(src, "tests/data/spine_small.csv"), encoding="utf-8").read().splitlines()
+header, row = spine[0], spine[1].split(",")
+row[0], row[4] = "999901", "<script>alert(1)</script> Academy"
+with open(os.path.join(work, "evil.csv"), "w", encoding="utf-8") as f:
+    f.write(header + "\n" + ",".join(row) + "\n")
+run("import", "schools", os.path.join(work, "evil.csv"))
+run("body", "join", "focus-trust", "999901", "--from", "2019-09-01")
+
+server = subprocess.Popen([trellis, "serve", "--port", "0"], env=env, cwd=work, stdout=subprocess.PIPE, text=True)
+try:
+    line = server.stdout.readline()
+    port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1))
+    base = f"http://127.0.0.1:{port}"
+
+    options = webdriver.ChromeOptions()
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
+        options.add_argument(a)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    browser = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    browser.set_page_load_timeout(30)
+
+    def sign_in(person, password=PASSWORD):
+        browser.delete_all_cookies()
+        browser.get(base + "/signin")
+        browser.find_element(By.ID, "person").send_keys(person)
+        browser.find_element(By.ID, "password").send_keys(password)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/signin'] button").click()
+
+    def status_of(path):
+        """The HTTP status of a GET with the browser's session cookie, and the response's headers."""
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+        req = urllib.request.Request(base + path, headers={"Cookie": cookie})
+        try:
+            with urllib.request.urlopen(req) as r:
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode()
+
+    def audit_json():
+        return json.loads(run("audit", "--format", "json").stdout)
+
+    # Sign-in: a wrong password is refused; the right one opens a new session (the cookie changes).
+    browser.get(base + "/")
+    check(browser.current_url.endswith("/signin"), "a visitor is sent to the sign-in page")
+    visitor_cookie = browser.get_cookie("trellis_session")
+    check(visitor_cookie is not None and visitor_cookie.get("httpOnly") and visitor_cookie.get("sameSite") == "Strict",
+          f"the session cookie is HttpOnly and SameSite=Strict: {visitor_cookie}")
+    sign_in("demo-admin", "not the password at all")
+    check("do not match" in browser.page_source, "a wrong password is refused with a message")
+    sign_in("demo-admin")
+    signed_cookie = browser.get_cookie("trellis_session")
+    check(signed_cookie and visitor_cookie and signed_cookie["value"] != visitor_cookie["value"],
+          "the session is rotated at sign-in")
+    check("Bodies" in browser.find_element(By.TAG_NAME, "h1").text, "the admin sees the bodies after signing in")
+
+    # Security headers on every page.
+    status, headers, _ = status_of("/")
+    csp = headers.get("Content-Security-Policy", "")
+    check(status == 200 and "frame-ancestors 'none'" in csp and "script-src" not in csp and "default-src 'none'" in csp,
+          f"CSP forbids every script and framing: {csp}")
+    check(headers.get("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options: nosniff")
+
+    # The body overview: counts, the heat map (colour and text), the trend chart.
+    browser.get(base + "/body/nexus?period=2019-20/summer")
+    heat = browser.find_elements(By.CSS_SELECTOR, "table#heatmap tbody tr")
+    check(len(heat) == 8, f"the heat map has one row per Nexus school: {len(heat)}")
+    cells = browser.find_elements(By.CSS_SELECTOR, "table#heatmap td.level")
+    check(cells and all(c.text.strip() for c in cells), "every heat-map cell names its level in text")
+    check(browser.find_elements(By.CSS_SELECTOR, "table#heatmap td.level svg.fill rect[fill^='#']"),
+          "heat-map cells are coloured by the scale's colours")
+    trend = browser.find_elements(By.CSS_SELECTOR, "svg.trend")
+    check(trend and "2019-20/autumn" in trend[0].get_attribute("innerHTML") and "2019-20/summer" in trend[0].get_attribute("innerHTML"),
+          "the trend chart shows each period assessed")
+    browser.save_screenshot(os.path.join(out, "body-overview.png"))
+    browser.get(base + "/school/140597")
+    check("Werneth" in browser.find_element(By.TAG_NAME, "h1").text, "the admin opens a school page")
+    for section in ["level-h", "ratings-h", "activities-h", "notes-h", "evidence-h", "history-h"]:
+        check(browser.find_elements(By.ID, section), f"the school page has its section {section}")
+    browser.save_screenshot(os.path.join(out, "school.png"))
+
+    # A school name that is a script renders as text.
+    browser.get(base + "/school/999901")
+    try:
+        browser.switch_to.alert
+        check(False, "no script runs from a school's name")
+    except NoAlertPresentException:
+        check(True, "")
+    check("<script>alert(1)</script> Academy" in browser.find_element(By.TAG_NAME, "h1").text,
+          "the school's name is shown as text")
+    check("&lt;script&gt;alert(1)&lt;/script&gt;" in status_of("/school/999901")[2], "the name is escaped in the HTML")
+
+    # A head sees their school, and gets 403 on another's, which the audit log records.
+    sign_in("ft.head.140597")
+    check(browser.current_url.endswith("/school/140597") and "Werneth" in browser.page_source,
+          "a head lands on their own school")
+    status, _, body = status_of("/school/141401")
+    check(status == 403 and "may not" in body, f"a head gets 403 on another school's page: {status}")
+    check(status_of("/body/focus-trust")[0] == 403, "a head gets 403 on the body's overview")
+    refused = [r for r in audit_json() if r.get("command") == "read refused"]
+    check(any(r.get("urn") == 141401 and r.get("who") == "ft.head.140597" for r in refused),
+          f"the refused read is in the audit log: {refused[-1:] if refused else 'none'}")
+
+    # A form without its CSRF token is refused, and nothing is written.
+    browser.get(base + "/school/140597")
+    before = len(audit_json())
+    browser.execute_script("document.querySelectorAll(\"form[action='/note/4/respond'] input[name=csrf]\").forEach(e => e.remove())")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] button").click()
+    check("security token" in browser.page_source, "a form without its CSRF token is refused")
+    check(len(audit_json()) == before, "nothing was written for a form without its token")
+
+    # The head answers the visit note "inaccurate", with a comment.
+    browser.get(base + "/school/140597")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] input[value=inaccurate]").click()
+    browser.find_element(By.ID, "comment-4").send_keys("The visit looked at Year 5, not Year 6.")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] button").click()
+    check("inaccurate" in browser.find_element(By.ID, "note-4").text, "the head's answer shows on their page")
+    # An inaccurate answer needs a comment: HTTP 400 naming the field, nothing written.
+
+    # The officer sees the head's answer on the school's page.
+    sign_in("ft.aip")
+    browser.get(base + "/school/140597")
+    note = browser.find_element(By.ID, "note-4").text
+    check("inaccurate" in note and "Year 5, not Year 6" in note, "the officer sees the note answered inaccurate, with the comment")
+    check(not browser.find_elements(By.CSS_SELECTOR, "form[action='/note/4/respond']"), "only the head is offered the answer form")
+
+    # A board member sees the reported stage only: Nexus's Directors see moderated ratings.
+    sign_in("nexus.director")
+    browser.get(base + "/school/141589?body=nexus&period=2019-20/summer")
+    stages = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "table#ratings tbody td:first-child")}
+    check(stages == {"moderated"}, f"a Nexus director sees moderated ratings only: {stages}")
+    run_as_admin = subprocess.run([trellis, "report", "--body", "nexus", "--period", "2019-20/summer", "--format", "json"],
+                                  env=env, cwd=work, capture_output=True, text=True)
+    check('"self"' in run_as_admin.stdout, "the self-assessments are held (the admin's report has them)")
+    browser.get(base + "/body/nexus?period=2019-20/summer")
+    check("As a board member you see the reported stage only" in browser.page_source, "the overview says so")
+    check(status_of("/body/focus-trust")[0] == 403, "a Nexus director gets 403 on another body")
+
+    # The calendar and its ICS.
+    sign_in("ft.aip")
+    browser.get(base + "/calendar/focus-trust?year=2019-20&show=overdue")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table#calendar tbody tr")
+    check(rows and all("overdue" in r.text for r in rows), "the calendar filters what is overdue")
+    status, headers, ics = status_of("/calendar/focus-trust.ics?year=2019-20&school=140597")
+    check(status == 200 and ics.startswith("BEGIN:VCALENDAR") and "Werneth" in ics, "a school's calendar downloads as ICS")
+    browser.quit()
+finally:
+    server.terminate()
+    server.wait(timeout=10)
+    shutil.rmtree(work, ignore_errors=True)
+
+print(f"{passes} passed, {fails} failed")
+sys.exit(1 if fails else 0)
