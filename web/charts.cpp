@@ -49,7 +49,12 @@ bool dark_text_on(const std::string& colour) {
 }
 
 std::string trend_svg(const std::vector<TrendPeriod>& periods, const std::string& title) {
-  constexpr double kBarWidth = 90, kGap = 40, kTop = 20, kHeight = 220, kLeft = 10, kLegendRow = 22;
+  constexpr double kGap = 40, kTop = 20, kHeight = 220, kLeft = 10, kLegendRow = 22;
+  // Wide enough for "12 Early Intervention" at 13px (about 7.5px a character).
+  std::size_t longest = 0;
+  for (const auto& p : periods)
+    for (const auto& l : p.levels) longest = std::max(longest, l.label.size() + 4);
+  const double kBarWidth = std::max(90.0, 7.5 * static_cast<double>(longest) + 12);
   std::vector<std::string> legend;  // labels with colours, in first-seen order
   std::vector<std::string> legend_colours;
   for (const auto& p : periods)

@@ -12,7 +12,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-trellis, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
+trellis, src, out = (os.path.abspath(a) for a in sys.argv[1:4])
 os.makedirs(out, exist_ok=True)
 work = tempfile.mkdtemp(prefix="trellis-web-")
 db = os.path.join(work, "trellis.db")
@@ -27,6 +27,19 @@ def check(ok, what):
     else:
         fails += 1
         print("FAIL:", what)
+
+
+def wait_for(condition, seconds=10):
+    """Polls until `condition()` is true (a click's page load may finish after it returns)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
 
 
 def run(*args, stdin=None, ok=True):
@@ -69,7 +82,15 @@ try:
         browser.get(base + "/signin")
         browser.find_element(By.ID, "person").send_keys(person)
         browser.find_element(By.ID, "password").send_keys(password)
+        old = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.CSS_SELECTOR, "form[action='/signin'] button").click()
+        wait_for(lambda: old.id != browser.find_element(By.TAG_NAME, "html").id)
+
+    def full_page_screenshot(name):
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(1280, min(int(height) + 40, 6000))
+        browser.save_screenshot(os.path.join(out, name))
+        browser.set_window_size(1280, 1600)
 
     def status_of(path):
         """The HTTP status of a GET with the browser's session cookie, and the response's headers."""
@@ -91,7 +112,7 @@ try:
     check(visitor_cookie is not None and visitor_cookie.get("httpOnly") and visitor_cookie.get("sameSite") == "Strict",
           f"the session cookie is HttpOnly and SameSite=Strict: {visitor_cookie}")
     sign_in("demo-admin", "not the password at all")
-    check("do not match" in browser.page_source, "a wrong password is refused with a message")
+    check(wait_for(lambda: "do not match" in browser.page_source), "a wrong password is refused with a message")
     sign_in("demo-admin")
     signed_cookie = browser.get_cookie("trellis_session")
     check(signed_cookie and visitor_cookie and signed_cookie["value"] != visitor_cookie["value"],
@@ -116,12 +137,12 @@ try:
     trend = browser.find_elements(By.CSS_SELECTOR, "svg.trend")
     check(trend and "2019-20/autumn" in trend[0].get_attribute("innerHTML") and "2019-20/summer" in trend[0].get_attribute("innerHTML"),
           "the trend chart shows each period assessed")
-    browser.save_screenshot(os.path.join(out, "body-overview.png"))
+    full_page_screenshot("body-overview.png")
     browser.get(base + "/school/140597")
     check("Werneth" in browser.find_element(By.TAG_NAME, "h1").text, "the admin opens a school page")
     for section in ["level-h", "ratings-h", "activities-h", "notes-h", "evidence-h", "history-h"]:
         check(browser.find_elements(By.ID, section), f"the school page has its section {section}")
-    browser.save_screenshot(os.path.join(out, "school.png"))
+    full_page_screenshot("school.png")
 
     # A school name that is a script renders as text.
     browser.get(base + "/school/999901")
@@ -150,7 +171,7 @@ try:
     before = len(audit_json())
     browser.execute_script("document.querySelectorAll(\"form[action='/note/4/respond'] input[name=csrf]\").forEach(e => e.remove())")
     browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] button").click()
-    check("security token" in browser.page_source, "a form without its CSRF token is refused")
+    check(wait_for(lambda: "security token" in browser.page_source), "a form without its CSRF token is refused")
     check(len(audit_json()) == before, "nothing was written for a form without its token")
 
     # The head answers the visit note "inaccurate", with a comment.
@@ -158,7 +179,7 @@ try:
     browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] input[value=inaccurate]").click()
     browser.find_element(By.ID, "comment-4").send_keys("The visit looked at Year 5, not Year 6.")
     browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] button").click()
-    check("inaccurate" in browser.find_element(By.ID, "note-4").text, "the head's answer shows on their page")
+    check(wait_for(lambda: "inaccurate" in browser.find_element(By.ID, "note-4").text), "the head's answer shows on their page")
     # An inaccurate answer needs a comment: HTTP 400 naming the field, nothing written.
 
     # The officer sees the head's answer on the school's page.
