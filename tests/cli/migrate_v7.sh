@@ -19,7 +19,8 @@ import gzip, sqlite3, sys
 src, db = sys.argv[1], sys.argv[2]
 c = sqlite3.connect(db)
 c.executescript(gzip.open(src + "/tests/data/schema-v7-people.sql.gz", "rt", encoding="utf-8").read())
-c.execute("pragma user_version = 7")  # a dump does not carry it
+c.execute("pragma user_version = 7")  # a dump carries neither this
+c.execute("pragma application_id = 1414679635")  # nor Trellis's mark (0x54524c53)
 c.commit()
 PY
 rows_before=$(q "select count(*) from audit")
