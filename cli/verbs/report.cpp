@@ -4,6 +4,7 @@
 #include "trellis/error.hpp"
 #include "trellis/file_output.hpp"
 #include "trellis/report.hpp"
+#include "trellis/web/board_pack.hpp"
 
 namespace trellis::cli {
 
@@ -19,8 +20,10 @@ void add_report(CLI::App& app, Cli& cli) {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
     Report r = build_report(db, host, body, Period::parse(period), today_from(today));
+    // HTML is the board pack: the dashboard's overview and charts, read as the acting person may.
     std::string text = format == "md"     ? render_markdown(r)
-                       : format == "html" ? render_html(r)
+                       : format == "html" ? web::board_pack_html(db, host, cli.actor(db), cli.clock(), body,
+                                                                 Period::parse(period), today_from(today))
                        : format == "csv"  ? render_csv(r)
                        : format == "json" ? render_json(r)
                                           : render_text(r);
