@@ -12,6 +12,7 @@
 #include "trellis/clock.hpp"
 #include "trellis/date.hpp"
 #include "trellis/plugin_host.hpp"
+#include "trellis/report.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis::web {
@@ -37,6 +38,12 @@ struct Page {
   std::string template_name;  ///< e.g. "school.mustache"
   Data data;
 };
+
+/// Level id -> colour, over every scale of the regime; empty when its plugin is not loaded.
+std::map<std::string, std::string> level_colours(PluginHost& host, const std::string& regime);
+/// The area's own rating of a school at the stage shown: the compared stage
+/// where it holds one, else the latest stage that does; "" when none.
+std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared);
 
 /// Renders templates/`name` with `data`; throws std::logic_error for a broken template.
 std::string render(const std::string& name, const Data& data);

@@ -15,9 +15,7 @@
 #include "trellis/views.hpp"
 
 namespace trellis::web {
-namespace {
 
-/// Level id -> colour, over every scale of the regime; empty when its plugin is not loaded.
 std::map<std::string, std::string> level_colours(PluginHost& host, const std::string& regime) {
   std::map<std::string, std::string> out;
   try {
@@ -28,6 +26,8 @@ std::map<std::string, std::string> level_colours(PluginHost& host, const std::st
   }
   return out;
 }
+
+namespace {
 
 const sdk::RegimeDescription* description(PluginHost& host, const std::string& regime) {
   try {
@@ -57,8 +57,8 @@ Data period_links(const std::vector<Period>& periods, const std::string& current
   return out;
 }
 
-/// The area's own rating of a school at the stage shown: the compared stage
-/// where it holds one, else the latest stage that does.
+}  // namespace
+
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared) {
   for (const auto& rt : school.ratings) {
     if (rt.indicator || rt.subject != area.area) continue;
@@ -69,6 +69,8 @@ std::string area_level(const AreaSection& area, const AreaSchool& school, const 
   }
   return "";
 }
+
+namespace {
 
 std::string value_text(const EvidenceItem& e) {
   if (e.value) {

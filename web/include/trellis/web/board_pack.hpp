@@ -22,4 +22,10 @@ namespace trellis::web {
 std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                             const std::string& body, const Period& period, Date today);
 
+/// The same as an Excel workbook (.xlsx bytes): Summary, "Schools x areas"
+/// (the scale's colours, also as conditional formats on the level's words),
+/// Reasons, Activities, Changes. Data's text is written as text, never a formula.
+std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                            const std::string& body, const Period& period, Date today);
+
 }  // namespace trellis::web
