@@ -61,8 +61,48 @@ header, row = spine[0], spine[1].split(",")
 row[0], row[4] = "999901", "<script>alert(1)</script> Academy"
 with open(os.path.join(work, "evil.csv"), "w", encoding="utf-8") as f:
     f.write(header + "\n" + ",".join(row) + "\n")
+formula = "=HYPERLINK(\"http://example.com\",\"x\")"
+row2 = list(row)
+row2[0], row2[4] = "999902", '"' + formula.replace('"', '""') + '"'
+with open(os.path.join(work, "evil.csv"), "w", encoding="utf-8") as f:
+    f.write(header + "\n" + ",".join(row) + "\n" + ",".join(row2) + "\n")
 run("import", "schools", os.path.join(work, "evil.csv"))
-run("body", "join", "focus-trust", "999901", "--from", "2019-09-01")
+run("body", "join", "focus-trust", "999901", "999902", "--from", "2019-09-01")
+run("assess", "--body", "focus-trust", "--period", "2019-20/summer", "--on", "2020-07-20")
+
+# The board pack as a workbook, read back cell by cell.
+import openpyxl
+book = os.path.join(work, "pack.xlsx")
+run("report", "--body", "focus-trust", "--period", "2019-20/summer", "--format", "xlsx", "-o", book)
+report = json.loads(run("report", "--body", "focus-trust", "--period", "2019-20/summer", "--format", "json").stdout)
+labels = {c["level"]: c["label"] for c in report["counts"]}
+wb = openpyxl.load_workbook(book)
+check(wb.sheetnames == ["Summary", "Schools x areas", "Reasons", "Activities", "Changes"], f"the workbook's sheets: {wb.sheetnames}")
+grid = wb["Schools x areas"]
+rows = {r[0].value: r for r in grid.iter_rows(min_row=2)}
+check(set(rows) == {s["urn"] for s in report["schools"]}, "one row per school of the report")
+check(all(rows[s["urn"]][2].value == labels.get(s["level"], s["level"]) for s in report["schools"]),
+      "each school's overall level, cell by cell, as the report has it")
+named = rows.get(999902)
+check(named is not None and named[1].value == formula and named[1].data_type == "s",
+      f"a formula-like school name is written as text: {named[1].value if named else None!r}")
+check(not any(c.data_type == "f" for sheet in wb for r in sheet.iter_rows() for c in r), "no cell of the workbook is a formula")
+werneth = rows[140597]
+green = rows[137951]
+check(werneth[2].value == "Amber" and green[2].value == "Green" and werneth[2].fill.fgColor.rgb not in (None, "00000000")
+      and werneth[2].fill.fgColor.rgb != green[2].fill.fgColor.rgb,
+      f"each level's cell is filled with its own colour: {werneth[2].fill.fgColor.rgb} {green[2].fill.fgColor.rgb}")
+check(len(grid.conditional_formatting) > 0, "the levels' colours are also conditional formats")
+reasons = wb["Reasons"]
+check(any(r[0].value == 140597 and "RAG" in (r[3].value or "") for r in reasons.iter_rows(min_row=2)), "each school's reasons")
+check(run("report", "--body", "focus-trust", "--period", "2019-20/summer", "--format", "xlsx", ok=False).returncode == 2,
+      "a workbook needs -o (exit 2)")
+pack = os.path.join(work, "pack.html")
+run("report", "--body", "focus-trust", "--period", "2019-20/summer", "--format", "html", "-o", pack)
+html = open(pack, encoding="utf-8").read()
+check('id="heatmap"' in html and 'class="chart trend"' in html and "<script" not in html.replace("&lt;script", ""),
+      "the HTML board pack has the heat map and trend chart, and no script")
+check("@media print" in html and 'href="/' not in html, "the HTML board pack is printable and self-contained")
 
 server = subprocess.Popen([trellis, "serve", "--port", "0"], env=env, cwd=work, stdout=subprocess.PIPE, text=True)
 try:
