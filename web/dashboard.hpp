@@ -22,6 +22,12 @@ using Data = kainjow::mustache::data;
 /// Mustache text (a `const char*` would otherwise become a boolean).
 inline Data text(const std::string& s) { return Data(s); }
 inline Data list() { return Data(Data::type::list); }
+/// An object of text fields: fields({{"date", d}, {"summary", s}}).
+inline Data fields(std::initializer_list<std::pair<std::string, std::string>> items) {
+  Data d;
+  for (const auto& [k, v] : items) d.set(k, text(v));
+  return d;
+}
 
 /// One request of a signed-in person: the kernel's objects, used under the server's lock.
 struct Context {

@@ -241,12 +241,8 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   for (const auto& a : r.activities) {
     if (a.status != "overdue") continue;
     any_overdue = true;
-    Data x;
-    x.set("title", text(a.title));
-    x.set("school", text(a.school.empty() ? body.name : a.school));
-    x.set("due", text(a.due.value_or(a.end)));
-    x.set("status", text(a.status));
-    overdue.push_back(x);
+    overdue.push_back(fields({{"title", a.title}, {"school", a.school.empty() ? body.name : a.school},
+                              {"due", a.due.value_or(a.end)}, {"status", a.status}}));
   }
   d.set("has_overdue", any_overdue);
   d.set("overdue", overdue);
@@ -292,14 +288,9 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
 
   Data ratings = list();
   for (const auto& rt : v.ratings) {
-    Data x;
-    x.set("stage", text(rt.stage));
-    x.set("subject", text(v.words.subject(rt.subject)));
-    x.set("level", text(v.words.level(rt.subject, rt.level)));
-    x.set("by", text(rt.by));
-    x.set("at", text(rt.at));
-    x.set("rationale", text(rt.rationale));
-    ratings.push_back(x);
+    ratings.push_back(fields({{"stage", rt.stage}, {"subject", v.words.subject(rt.subject)},
+                              {"level", v.words.level(rt.subject, rt.level)}, {"by", rt.by}, {"at", rt.at},
+                              {"rationale", rt.rationale}}));
   }
   d.set("ratings", ratings);
   d.set("has_ratings", !v.ratings.empty());
@@ -372,13 +363,7 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
     x.set("text", text(n.file ? "(kept as the file " + *n.file + ")" : n.agreed_text()));
     Data steps = list();
     for (const auto& s : n.steps) {
-      Data st;
-      st.set("step", text(s.step));
-      st.set("by", text(s.by));
-      st.set("role", text(s.role));
-      st.set("at", text(s.at));
-      st.set("comment", text(s.comment));
-      steps.push_back(st);
+      steps.push_back(fields({{"step", s.step}, {"by", s.by}, {"role", s.role}, {"at", s.at}, {"comment", s.comment}}));
     }
     x.set("steps", steps);
     x.set("can_respond", n.status == NoteStatus::sent && c.actor.role == Role::head && c.actor.school == urn);
@@ -391,34 +376,35 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
 
   Data evidence = list();
   for (const auto& e : v.evidence) {
-    Data x;
-    x.set("period", text(e.period));
-    x.set("label", text(e.label));
-    x.set("value", text(value_text(e)));
-    x.set("source", text(e.source + (e.line ? ":" + std::to_string(*e.line) : "") + (e.recorded_by ? " (" + *e.recorded_by + ")" : "")));
-    x.set("recorded", text(e.recorded_at));
-    evidence.push_back(x);
+    const std::string source =
+        e.source + (e.line ? ":" + std::to_string(*e.line) : "") + (e.recorded_by ? " (" + *e.recorded_by + ")" : "");
+    evidence.push_back(fields({{"period", e.period}, {"label", e.label}, {"value", value_text(e)}, {"source", source},
+                               {"recorded", e.recorded_at}}));
   }
   d.set("evidence", evidence);
   d.set("has_evidence", !v.evidence.empty());
 
   Data history = list();
   for (const auto& e : v.history.events) {
-    Data x;
-    x.set("date", text(e.date));
-    x.set("kind", text(e.kind));
-    x.set("body", text(e.body_id));
-    x.set("summary", text(e.summary));
-    history.push_back(x);
+    history.push_back(fields({{"date", e.date}, {"kind", e.kind}, {"body", e.body_id}, {"summary", e.summary}}));
   }
   d.set("history", history);
   return {v.school.name, "school.mustache", d};
 }
 
+namespace {
+
+/// The academic year asked for (any period within it), else today's.
+std::string calendar_year(const Context& c, const std::optional<std::string>& year) {
+  return year ? Period::parse(*year).academic_year().to_string() : academic_year_of(c.today);
+}
+
+}  // namespace
+
 Page calendar_page(Context& c, const std::string& body_id, const std::optional<std::string>& year,
                    std::optional<std::int64_t> urn, const std::string& show) {
   const Body body = require_body(c.db, body_id);
-  const std::string y = year ? Period::parse(*year).academic_year().to_string() : academic_year_of(c.today);
+  const std::string y = calendar_year(c, year);
   const auto activities = read_calendar(c.db, c.actor, c.clock, body_id, y, urn);
   Data rows = list();
   bool any = false;
@@ -427,15 +413,9 @@ Page calendar_page(Context& c, const std::string& body_id, const std::optional<s
     if (show == "overdue" && status != "overdue") continue;
     if (show == "upcoming" && (status == "overdue" || !to_happen(a.status) || deadline_of(a) < c.today)) continue;
     any = true;
-    Data x;
-    x.set("id", text(a.id ? std::to_string(*a.id) : ""));
-    x.set("school", text(a.school.value_or(body.name)));
-    x.set("title", text(a.title));
-    x.set("start", text(a.start.to_string()));
-    x.set("end", text(a.end.to_string()));
-    x.set("due", text(a.due ? a.due->to_string() : ""));
-    x.set("status", text(status));
-    rows.push_back(x);
+    rows.push_back(fields({{"id", a.id ? std::to_string(*a.id) : ""}, {"school", a.school.value_or(body.name)},
+                           {"title", a.title}, {"start", a.start.to_string()}, {"end", a.end.to_string()},
+                           {"due", a.due ? a.due->to_string() : ""}, {"status", status}}));
   }
   Data d;
   d.set("name", text(body.name));
@@ -454,7 +434,7 @@ Page calendar_page(Context& c, const std::string& body_id, const std::optional<s
 std::string calendar_ics(Context& c, const std::string& body_id, const std::optional<std::string>& year,
                          std::optional<std::int64_t> urn) {
   const Body body = require_body(c.db, body_id);
-  const std::string y = year ? Period::parse(*year).academic_year().to_string() : academic_year_of(c.today);
+  const std::string y = calendar_year(c, year);
   const auto activities = read_calendar(c.db, c.actor, c.clock, body_id, y, urn);
   IcsOptions ics{body.name + " " + y + (urn ? " (school " + std::to_string(*urn) + ")" : ""), c.clock.timestamp()};
   body_event_times(c.db, body_id, c.today, y, ics);

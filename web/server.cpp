@@ -13,7 +13,6 @@
 #include "templates.hpp"
 #include "trellis/error.hpp"
 #include "trellis/people.hpp"
-#include "trellis/store/audit.hpp"
 #include "trellis/views.hpp"
 #include "trellis/web/serve.hpp"
 
@@ -143,7 +142,8 @@ class Dashboard {
   PluginHost& host_;
   const Clock& clock_;
   Sessions sessions_;
-  SignInLimit limit_;
+  // Five tries for one person; more from one address, which people behind one school's router share.
+  SignInLimit person_limit_{5}, address_limit_{20};
   std::mutex kernel_;  // the database, plugin host, Lua sandbox and calendars: one request at a time
 
   struct Signed {
@@ -276,24 +276,19 @@ class Dashboard {
     if (!visitor || !same_token(req.get_param_value("csrf"), visitor->csrf)) return refuse_csrf(res);
     const std::string id = req.get_param_value("person");
     const std::string by_id = "person:" + id, by_address = "address:" + req.remote_addr;
-    if (!limit_.allowed(by_id, now()) || !limit_.allowed(by_address, now()))
+    if (!person_limit_.allowed(by_id, now()) || !address_limit_.allowed(by_address, now()))
       return signin_form(req, res, "Too many failed sign-ins: wait 15 minutes, then try again.", 429);
     std::optional<Actor> actor;
     {
       std::lock_guard lock(kernel_);
-      actor = check_password(db_, id, req.get_param_value("password"));
-      if (actor) {
-        Transaction tx(db_);
-        record_audit(db_, *actor, clock_, {"sign in", describe(*actor) + " signed in to the web dashboard"});
-        tx.commit();
-      }
+      actor = trellis::sign_in(db_, clock_, id, req.get_param_value("password"));
     }
     if (!actor) {
-      limit_.failed(by_id, now());
-      limit_.failed(by_address, now());
+      person_limit_.failed(by_id, now());
+      address_limit_.failed(by_address, now());
       return signin_form(req, res, "That id and password do not match a person who may sign in.", 401);
     }
-    limit_.succeeded(by_id);
+    person_limit_.succeeded(by_id);
     // A new session at sign-in: whatever token was known before is worth nothing now.
     sessions_.close(old);
     set_cookie(res, sessions_.open(actor->id, now()));

@@ -53,7 +53,7 @@ bool SignInLimit::allowed(const std::string& key, Instant now) {
     counts_.erase(it);
     return true;
   }
-  return it->second.failures < kAttempts;
+  return it->second.failures < attempts_;
 }
 
 void SignInLimit::failed(const std::string& key, Instant now) {

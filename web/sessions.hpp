@@ -37,12 +37,12 @@ class Sessions {
   std::map<std::string, Session> sessions_;
 };
 
-/// Failed sign-ins: after `kAttempts` for one id, or from one address, within
+/// Failed sign-ins: after `attempts` for one key (an id, an address) within
 /// `kWindow`, more are refused until the window has passed.
 class SignInLimit {
  public:
-  static constexpr int kAttempts = 5;
   static constexpr std::chrono::minutes kWindow{15};
+  explicit SignInLimit(int attempts) : attempts_(attempts) {}
   bool allowed(const std::string& key, Instant now);
   void failed(const std::string& key, Instant now);
   void succeeded(const std::string& key);
@@ -52,6 +52,7 @@ class SignInLimit {
     int failures = 0;
     Instant first;
   };
+  int attempts_;
   std::mutex mutex_;
   std::map<std::string, Count> counts_;
 };

@@ -66,4 +66,13 @@ std::optional<Actor> check_password(Database& db, std::string_view id, const std
   return who;
 }
 
+std::optional<Actor> sign_in(Database& db, const Clock& clock, std::string_view id, const std::string& password) {
+  auto who = check_password(db, id, password);
+  if (!who) return std::nullopt;
+  Transaction tx(db);
+  record_audit(db, *who, clock, {"sign in", describe(*who) + " signed in to the web dashboard", "", who->body, who->school});
+  tx.commit();
+  return who;
+}
+
 }  // namespace trellis

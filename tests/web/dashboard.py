@@ -142,6 +142,18 @@ try:
         except urllib.error.HTTPError as e:
             return e.code, e.headers, e.read().decode()
 
+    def post(path, data):
+        """A form sent with the session's cookie and its CSRF token (from the page shown): status and body."""
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', browser.page_source).group(1)
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+        body = urllib.parse.urlencode(dict(data, csrf=token)).encode()
+        req = urllib.request.Request(base + path, data=body, headers={"Cookie": cookie})
+        try:
+            with urllib.request.urlopen(req) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
     def audit_json():
         return json.loads(run("audit", "--format", "json").stdout)
 
@@ -158,6 +170,8 @@ try:
     check(signed_cookie and visitor_cookie and signed_cookie["value"] != visitor_cookie["value"],
           "the session is rotated at sign-in")
     check("Bodies" in browser.find_element(By.TAG_NAME, "h1").text, "the admin sees the bodies after signing in")
+    check([r["who"] for r in audit_json() if r["command"] == "sign in"] == ["demo-admin"],
+          "the sign-in is in the audit log, the failed one is not")
 
     # Security headers on every page.
     status, headers, _ = status_of("/")
@@ -165,6 +179,15 @@ try:
     check(status == 200 and "frame-ancestors 'none'" in csp and "script-src" not in csp and "default-src 'none'" in csp,
           f"CSP forbids every script and framing: {csp}")
     check(headers.get("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options: nosniff")
+
+    # Concurrent requests: the server serialises its kernel work (the plugin host, sandbox and calendar are not
+    # thread-safe); every answer is whole and the same.
+    from concurrent.futures import ThreadPoolExecutor
+    paths = ["/body/nexus?period=2019-20/summer", "/school/140597", "/calendar/focus-trust?year=2019-20"] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(status_of, paths))
+    check(all(a[0] == 200 for a in answers), f"24 concurrent requests all answered: {[a[0] for a in answers]}")
+    check(len({a[2] for a, p in zip(answers, paths) if p == paths[0]}) == 1, "concurrent answers to the same page are the same")
 
     # The body overview: counts, the heat map (colour and text), the trend chart.
     browser.get(base + "/body/nexus?period=2019-20/summer")
@@ -214,6 +237,15 @@ try:
     check(wait_for(lambda: "security token" in browser.page_source), "a form without its CSRF token is refused")
     check(len(audit_json()) == before, "nothing was written for a form without its token")
 
+    # Bad form input: HTTP 400 naming the field, what was expected and found; nothing written.
+    browser.get(base + "/school/140597")
+    before = len(audit_json())
+    status, body = post("/note/4/respond", {"answer": "inaccurate", "comment": ""})
+    check(status == 400 and "comment" in body, f"an inaccurate answer without a comment is refused (400): {status}")
+    status, body = post("/note/4/respond", {"answer": "maybe"})
+    check(status == 400 and "expected" in body and "maybe" in body, f"an answer that is neither is refused, naming what was found: {status}")
+    check(len(audit_json()) == before, "nothing was written for the bad forms")
+
     # The head answers the visit note "inaccurate", with a comment.
     browser.get(base + "/school/140597")
     browser.find_element(By.CSS_SELECTOR, "form[action='/note/4/respond'] input[value=inaccurate]").click()
@@ -228,6 +260,12 @@ try:
     note = browser.find_element(By.ID, "note-4").text
     check("inaccurate" in note and "Year 5, not Year 6" in note, "the officer sees the note answered inaccurate, with the comment")
     check(not browser.find_elements(By.CSS_SELECTOR, "form[action='/note/4/respond']"), "only the head is offered the answer form")
+    before = len(audit_json())
+    status, body = post("/school/140597/rate", {"body": "focus-trust", "period": "2019-20/summer", "subject": "overall",
+                                                "level": "purple", "stage": "final"})
+    check(status == 400 and "purple" in body and "<strong>level</strong>" in body,
+          f"a level not on the scale is refused, naming the field: {status} {re.findall(r'role=.alert.>([^<]*)<', body)}")
+    check(len(audit_json()) == before, "nothing was written for the bad rating")
 
     # A board member sees the reported stage only: Nexus's Directors see moderated ratings.
     sign_in("nexus.director")
@@ -249,6 +287,20 @@ try:
     status, headers, ics = status_of("/calendar/focus-trust.ics?year=2019-20&school=140597")
     check(status == 200 and ics.startswith("BEGIN:VCALENDAR") and "Werneth" in ics, "a school's calendar downloads as ICS")
     browser.quit()
+
+    # Sign-in attempts are limited: after five failures for an id, even the right password waits.
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    def attempt(person, password):
+        page = opener.open(base + "/signin").read().decode()
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        body = urllib.parse.urlencode({"csrf": token, "person": person, "password": password}).encode()
+        try:
+            return opener.open(urllib.request.Request(base + "/signin", data=body)).status
+        except urllib.error.HTTPError as e:
+            return e.code
+    codes = [attempt("ft.aip", "wrong password %d" % i) for i in range(5)]
+    check(codes == [401] * 5, f"five wrong passwords: 401 each: {codes}")
+    check(attempt("ft.aip", PASSWORD) == 429, "the sixth attempt, even with the right password, is refused (429)")
 finally:
     server.terminate()
     server.wait(timeout=10)

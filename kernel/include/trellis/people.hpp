@@ -41,6 +41,9 @@ void set_password(Database& db, const Actor& by, const Clock& clock, std::string
 /// The person, when `password` is theirs; none for an unknown id, a person
 /// with no password, or a wrong one (the caller cannot tell which). Reads only.
 std::optional<Actor> check_password(Database& db, std::string_view id, const std::string& password);
+/// Signing in to the web dashboard: check_password, and on success one audit
+/// row ("sign in") naming the person and their role. A failure writes nothing.
+std::optional<Actor> sign_in(Database& db, const Clock& clock, std::string_view id, const std::string& password);
 
 /// "Jo Smith (head of 123456)", "A. Member (board, example-trust)", "admin (admin)": for messages.
 std::string describe(const Actor& actor);
