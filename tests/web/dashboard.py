@@ -11,6 +11,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 trellis, src, out = (os.path.abspath(a) for a in sys.argv[1:4])
 os.makedirs(out, exist_ok=True)
@@ -51,9 +52,11 @@ def run(*args, stdin=None, ok=True):
 
 # The demo's database, a board member of Nexus, passwords, and a school whose name is a script.
 run("demo", "--db", db, "--examples", os.path.join(src, "examples"))
+run("person", "add", "nexus.head.141589", "--name", "Headteacher, Flanderwell (SYNTHETIC)", "--role", "head",
+    "--body", "nexus", "--school", "141589")
 run("person", "add", "nexus.director", "--name", "D. Example, Director (SYNTHETIC)", "--role", "board", "--body", "nexus")
 PASSWORD = "correct horse battery"
-for person in ["demo-admin", "ft.aip", "ft.head.140597", "nexus.director"]:
+for person in ["demo-admin", "ft.aip", "ft.head.140597", "nexus.director", "nexus.head.141589"]:
     run("person", "password", person, stdin=PASSWORD + "\n")
 check(run("person", "password", "ft.aip", stdin="short\n", ok=False).returncode == 2, "a short password is refused (exit 2)")
 spine = open(os.path.join(src, "tests/data/spine_small.csv"), encoding="utf-8").read().splitlines()
@@ -266,6 +269,22 @@ try:
     check(status == 400 and "purple" in body and "<strong>level</strong>" in body,
           f"a level not on the scale is refused, naming the field: {status} {re.findall(r'role=.alert.>([^<]*)<', body)}")
     check(len(audit_json()) == before, "nothing was written for the bad rating")
+
+    # A Nexus head records a self-assessment through the form (the use case `trellis rate` calls).
+    sign_in("nexus.head.141589")
+    browser.get(base + "/school/141589?body=nexus&period=2019-20/summer")
+    stages = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "select#stage option")]
+    check(stages == ["self"], f"a head is offered the stages their regime gives heads: {stages}")
+    Select(browser.find_element(By.ID, "subject")).select_by_value("quality_of_education")
+    Select(browser.find_element(By.ID, "level-choice")).select_by_value("developing")
+    browser.find_element(By.ID, "rationale").send_keys("SYNTHETIC: our own view after the summer review")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/school/141589/rate'] button").click()
+    check(wait_for(lambda: any("self" in r.text and "our own view" in r.text
+                               for r in browser.find_elements(By.CSS_SELECTOR, "table#ratings tbody tr"))),
+          "the head's self-assessment shows among the ratings, with who and why")
+    check("our own view" in run("history", "141589", "--format", "json").stdout or
+          any(r["command"] == "rate" and r["who"] == "nexus.head.141589" for r in audit_json()),
+          "the self-assessment is stored, by the head")
 
     # A board member sees the reported stage only: Nexus's Directors see moderated ratings.
     sign_in("nexus.director")
