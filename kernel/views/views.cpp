@@ -2,6 +2,7 @@
 #include "trellis/views.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -138,8 +139,14 @@ SchoolView read_school(Database& db, PluginHost& host, const Actor& a, const Clo
       if (s.assessment.urn == urn) v.line = s;
     for (auto& act : r.activities)
       if (act.urn == urn) v.activities.push_back(act);
-    for (auto& rt : ratings_for(db, v.body, r.assessed_period))
-      if (rt.urn == urn && (!board || rt.stage == r.reported_stage)) v.ratings.push_back(rt);
+    // The newest of each subject at each stage (a later one supersedes it), in the order first recorded.
+    std::map<std::pair<std::string, std::string>, std::size_t> at;
+    for (auto& rt : ratings_for(db, v.body, r.assessed_period)) {
+      if (rt.urn != urn || (board && rt.stage != r.reported_stage)) continue;
+      const auto [it, added] = at.try_emplace({rt.subject, rt.stage}, v.ratings.size());
+      if (added) v.ratings.push_back(rt);
+      else v.ratings[it->second] = rt;
+    }
   }
   v.evidence = evidence_for(db, urn, {.period = std::nullopt, .include_superseded = false});
   v.notes = list_notes(db, {.body = v.body, .urn = urn});

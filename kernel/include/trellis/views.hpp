@@ -68,7 +68,7 @@ struct SchoolView {
   std::optional<ReportSchool> line;    ///< none when the school was not assessed for the period
   std::string reported_stage;
   RegimeWords words;
-  std::vector<RatingRecord> ratings;   ///< oldest first
+  std::vector<RatingRecord> ratings;   ///< the newest of each subject at each stage, in the order first recorded
   std::vector<EvidenceItem> evidence;
   std::vector<ReportActivity> activities;
   std::vector<Note> notes;
