@@ -12,7 +12,8 @@ packages=(
   build-essential cmake pkg-config python3 python3-icalendar sqlite3 time
   libboost1.74-dev libboost-filesystem-dev liblua5.4-dev libtomlplusplus-dev
   libsqlite3-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libical-dev
-  libssl-dev libelf-dev
+  libssl-dev libelf-dev libargon2-dev libcpp-httplib-dev libkainjow-mustache-dev libxlsxwriter-dev
+  chromium chromium-driver python3-selenium python3-openpyxl
 )
 # Only for `./setup.sh fuzz`: clang with libFuzzer (the compiler-rt that matches it).
 fuzz_packages=(clang-14 libclang-rt-14-dev)

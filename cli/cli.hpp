@@ -96,5 +96,6 @@ void add_letters(CLI::App& app, Cli& cli);   // letters: the outbox, listed or w
 void add_compare(CLI::App& app, Cli& cli);   // compare: other policies beside the adopted one
 void add_history(CLI::App& app, Cli& cli);   // history URN: one school across bodies and regimes
 void add_plan(CLI::App& app, Cli& cli);      // plan: the year's calendar from the adopted policy
+void add_serve(CLI::App& app, Cli& cli);     // serve: the web dashboard
 
 }  // namespace trellis::cli

@@ -20,6 +20,7 @@ std::string_view flag(Field f) {
     case Field::value: return "--value";
     case Field::school: return "--school";
     case Field::text: return "--text";
+    case Field::password: return "";  // typed, never a flag
   }
   return "";
 }

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   trellis::cli::add_compare(app, cli);
   trellis::cli::add_history(app, cli);
   trellis::cli::add_plan(app, cli);
+  trellis::cli::add_serve(app, cli);
 
   trellis::cli::check_whole_numbers(app);
 

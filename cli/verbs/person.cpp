@@ -1,4 +1,7 @@
 // `trellis person add|list`: who acts on the database, in which role.
+#include <termios.h>
+#include <unistd.h>
+
 #include <iostream>
 
 #include "../cli.hpp"
@@ -12,6 +15,28 @@ struct PersonArgs {
   std::string id, name, role, body;
   std::int64_t school = 0;
 };
+
+/// One line from standard input; on a terminal, asked for with the echo off.
+std::string read_password_line(const std::string& prompt) {
+  const bool terminal = isatty(STDIN_FILENO) == 1;
+  termios saved{};
+  if (terminal) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!got) throw UsageError("no password given: type it, or give it as the first line of standard input");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
 
 std::string role_ids() {
   std::string s;
@@ -39,6 +64,20 @@ void add_person(CLI::App& app, Cli& cli) {
     Actor p{a->id, a->name, *role, a->body, a->school ? std::optional(a->school) : std::nullopt};
     add_person(db, cli.actor(db), cli.clock(), p);
     std::cout << "Added " << a->id << ": " << describe(p) << ".\n";
+  });
+
+  auto* password = person->add_subcommand(
+      "password", "Set a person's password for `trellis serve`: typed twice, or the first line of standard input");
+  static std::string password_id;
+  password->add_option("ID", password_id, "Their id")->required();
+  password->callback([&cli] {
+    Database db = cli.open_db();
+    const Actor by = cli.actor(db);
+    std::string secret = read_password_line("Password for " + password_id + ": ");
+    if (isatty(STDIN_FILENO) == 1 && read_password_line("Again: ") != secret)
+      throw UsageError("the two passwords differ; nothing was changed");
+    set_password(db, by, cli.clock(), password_id, secret);
+    std::cout << "Password set for " << password_id << ".\n";
   });
 
   auto* list = person->add_subcommand("list", "Everyone known to the database, with their role");

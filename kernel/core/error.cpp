@@ -31,6 +31,7 @@ std::string_view name(Field f) {
     case Field::value: return "value";
     case Field::school: return "school";
     case Field::text: return "text";
+    case Field::password: return "password";
   }
   return "";
 }

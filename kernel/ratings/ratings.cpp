@@ -34,7 +34,9 @@ const sdk::Scale* scale_of(const sdk::RegimeDescription& d, const std::string& s
 }
 
 /// A rating the regime does not take: exit 3, with nothing written.
-[[noreturn]] void refuse(const RatingInput&, const std::string& why) { throw StoreError("refused: " + why); }
+[[noreturn]] void refuse(const RatingInput&, const std::string& why, Field field = Field::none) {
+  throw StoreError("refused: " + why, field);
+}
 
 void check_against_regime(const sdk::RegimeDescription& d, const RatingInput& in) {
   std::vector<std::string> stages, subjects{"overall"}, levels;
@@ -54,7 +56,8 @@ void check_against_regime(const sdk::RegimeDescription& d, const RatingInput& in
   for (auto& l : scale->levels) levels.push_back(l.id);
   if (!has(levels, in.level))
     refuse(in, "\"" + in.level + "\" is not on the " + scale->label + " scale that " + in.subject + " is rated on under the " +
-                   d.id + " regime; its levels are " + joined(levels));
+                   d.id + " regime; its levels are " + joined(levels),
+           Field::level);
 }
 
 /// Refuses a rating for a school the regime does not classify (e.g. an academy under an LA's regime).

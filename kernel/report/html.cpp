@@ -58,7 +58,13 @@ std::string render_html(const Report& r) {
                     : std::string())
       << "</li>";
   if (r.changes().empty()) o << "<li>No school's level changed.</li>";
-  o << "</ul>\n";
+  o << "</ul>\n" << render_html_details(r);
+  o << "</body></html>\n";
+  return o.str();
+}
+
+std::string render_html_details(const Report& r) {
+  std::ostringstream o;
   if (auto switched = r.switches(); !switched.empty()) {
     o << "<h2>First assessed under this framework</h2>\n<p>Last assessed under another framework; not compared with it.</p><ul>";
     for (auto* s : switched)
@@ -140,7 +146,6 @@ std::string render_html(const Report& r) {
     }
     o << "</table>\n";
   }
-  o << "</body></html>\n";
   return o.str();
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Schema 7 -> 8 (concerns raised during a visit, kept with its note) on a
+# Schema 7 -> 8 (concerns raised during a visit, kept with its note; and on to 9) on a
 # database made by the previous main: tests/data/schema-v7-demo.sql.gz is
 # `trellis demo` as main made it at c4bc1b8 (tests/data/make-schema-v7-demo.sh),
 # and the .tsv files beside it are what that main reported. After `trellis
@@ -37,7 +37,7 @@ notes_before=$(q "select count(*) from notes")
 
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
 grep -q "schema version 7" "$dir/out" && ok || bad "init says it upgraded from 7: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 8 ] && ok || bad "init carries it to the current schema (8)"
+[ "$(q "pragma user_version")" = 9 ] && ok || bad "init carries it to the current schema (9)"
 [ "$(q "select count(*) from audit")" -eq $((rows_before + 1)) ] && ok || bad "the old audit rows are kept and the upgrade is one more"
 "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "the audit chain holds across the upgrade: $(cat "$dir/out")"
 

@@ -51,12 +51,25 @@ while IFS=$'\t' read -r heading line; do
   line=${line//-o letters\//-o $dir/letters/}
   line=${line//-o report.md/-o $dir/report.md}
   line=${line//-o telford.ics/-o $dir/telford.ics}
+  line=${line//-o board-pack./-o $dir/board-pack.}
   eval "set -- ${line#trellis }"
-  if TRELLIS_DB="$db" "$trellis" "$@" >"$dir/out" 2>"$dir/err"; then ok
+  if [ "$1" = serve ]; then  # the dashboard: started on a free port, its sign-in page fetched, stopped
+    TRELLIS_DB="$db" "$trellis" "$@" --port 0 >"$dir/serve" 2>"$dir/err" </dev/null &
+    pid=$!
+    for _ in $(seq 100); do grep -q "http://" "$dir/serve" 2>/dev/null && break; sleep 0.1; done
+    port=$(grep -o '127\.0\.0\.1:[0-9]*' "$dir/serve" | cut -d: -f2)
+    python3 -c "import sys, urllib.request; sys.exit(urllib.request.urlopen(sys.argv[1]).status != 200)" \
+      "http://127.0.0.1:${port:-0}/signin" 2>/dev/null && ok || bad "$heading: $line: no sign-in page: $(cat "$dir/err")"
+    kill "$pid"; wait "$pid" 2>/dev/null
+    continue
+  fi
+  # A password is read from standard input (the first line) when it is not a terminal.
+  if TRELLIS_DB="$db" "$trellis" "$@" >"$dir/out" 2>"$dir/err" <<<"a tour password, long enough"; then ok
   else bad "$heading: $line exited $?: $(tail -2 "$dir/err")"; fi
 done <"$dir/lines"
 
 [ -s "$dir/report.md" ] && ok || bad "the tour's report was written"
+[ -s "$dir/board-pack.html" ] && [ -s "$dir/board-pack.xlsx" ] && ok || bad "the tour's board pack was written, as HTML and xlsx"
 ls "$dir/letters/"*.md >/dev/null 2>&1 && ok || bad "the tour's letters were written"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

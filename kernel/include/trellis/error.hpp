@@ -57,6 +57,7 @@ enum class Field : unsigned char {
   value,      ///< an item of evidence's value, or the reason it is missing
   school,     ///< the school a person acts for
   text,       ///< the text of a note
+  password,   ///< a person's password
 };
 /// The field's stable name, for machines (JSON, a form's key): "on", "reason".
 std::string_view name(Field f);

@@ -30,6 +30,21 @@ std::optional<Actor> find_person(Database& db, std::string_view id);
 Actor person(Database& db, std::string_view id);
 std::vector<Actor> list_people(Database& db);
 
+/// Passwords, for signing in to the web dashboard: at least this long, at most that.
+inline constexpr std::size_t kMinimumPasswordLength = 12, kMaximumPasswordLength = 1024;
+
+/// Sets a person's password, stored as an argon2id hash with a random salt. A
+/// person may set their own; another's is set as people are added (an admin,
+/// or an officer of their body, never for an admin). Owns its transaction and
+/// audit row (which names the person, never the password).
+void set_password(Database& db, const Actor& by, const Clock& clock, std::string_view id, const std::string& password);
+/// The person, when `password` is theirs; none for an unknown id, a person
+/// with no password, or a wrong one (the caller cannot tell which). Reads only.
+std::optional<Actor> check_password(Database& db, std::string_view id, const std::string& password);
+/// Signing in to the web dashboard: check_password, and on success one audit
+/// row ("sign in") naming the person and their role. A failure writes nothing.
+std::optional<Actor> sign_in(Database& db, const Clock& clock, std::string_view id, const std::string& password);
+
 /// "Jo Smith (head of 123456)", "A. Member (board, example-trust)", "admin (admin)": for messages.
 std::string describe(const Actor& actor);
 

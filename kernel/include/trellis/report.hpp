@@ -169,6 +169,10 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
 
 std::string render_markdown(const Report& r);
 std::string render_html(const Report& r);
+/// What render_html shows after the counts and changes: the dashboard, areas,
+/// each school with its reasons and ratings, where stages disagree, the
+/// activities and the reviews, as HTML sections (for a page that draws its own overview).
+std::string render_html_details(const Report& r);
 std::string render_csv(const Report& r);
 /// The report as one JSON object, defined once for the CLI and the web server:
 /// body, period, assessed_period, regime, policy_file, policy_version, policy_hash,

@@ -409,6 +409,17 @@ ALTER TABLE schools ADD COLUMN address TEXT;
       R"sql(
 ALTER TABLE notes ADD COLUMN concerns TEXT NOT NULL DEFAULT '[]';
 )sql",
+      // 9: people's passwords for signing in to the web dashboard, as encoded
+      // argon2id hashes (salt and cost inside), kept apart from the people
+      // table so that listing people never reads them.
+      R"sql(
+CREATE TABLE passwords (
+  person_id TEXT PRIMARY KEY REFERENCES people(id),
+  hash      TEXT NOT NULL,
+  set_at    TEXT NOT NULL,
+  set_by    TEXT NOT NULL
+);
+)sql",
   };
   return m;
 }

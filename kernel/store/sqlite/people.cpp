@@ -44,6 +44,21 @@ class People final : public PersonRepository {
     s.bind(5, p.school).bind(6, at).bind(7, added_by).run();
   }
 
+  void set_password_hash(std::string_view id, const std::string& hash, const std::string& at,
+                         const std::string& set_by) override {
+    Statement s(c_, "INSERT INTO passwords(person_id, hash, set_at, set_by) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(person_id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at, "
+                    "set_by = excluded.set_by");
+    s.bind(1, id).bind(2, hash).bind(3, at).bind(4, set_by).run();
+  }
+
+  std::optional<std::string> password_hash(std::string_view id) override {
+    Statement s(c_, "SELECT hash FROM passwords WHERE person_id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
  private:
   Connection& c_;
 };

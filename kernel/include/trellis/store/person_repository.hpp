@@ -20,6 +20,10 @@ class PersonRepository {
   virtual bool empty() = 0;
   /// `added_by` is none for the first admin, whom nobody added.
   virtual void add(const Actor& person, const std::string& at, const std::optional<std::string>& added_by) = 0;
+  /// A person's password, as an encoded argon2id hash; a new one replaces the old.
+  virtual void set_password_hash(std::string_view id, const std::string& hash, const std::string& at,
+                                 const std::string& set_by) = 0;
+  virtual std::optional<std::string> password_hash(std::string_view id) = 0;
 };
 
 }  // namespace trellis

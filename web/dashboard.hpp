@@ -1,0 +1,77 @@
+#pragma once
+// What the pages and forms of the dashboard share: one signed-in request's
+// context, mustache data, and the page a handler returns.
+#include <kainjow/mustache.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "trellis/actor.hpp"
+#include "trellis/clock.hpp"
+#include "trellis/date.hpp"
+#include "trellis/plugin_host.hpp"
+#include "trellis/report.hpp"
+#include "trellis/store/database.hpp"
+
+namespace trellis::web {
+
+using Data = kainjow::mustache::data;
+
+/// Mustache text (a `const char*` would otherwise become a boolean).
+inline Data text(const std::string& s) { return Data(s); }
+inline Data list() { return Data(Data::type::list); }
+/// An object of text fields: fields({{"date", d}, {"summary", s}}).
+inline Data fields(std::initializer_list<std::pair<std::string, std::string>> items) {
+  Data d;
+  for (const auto& [k, v] : items) d.set(k, text(v));
+  return d;
+}
+
+/// One request of a signed-in person: the kernel's objects, used under the server's lock.
+struct Context {
+  Database& db;
+  PluginHost& host;
+  const Clock& clock;
+  Actor actor;
+  std::string csrf;  ///< the session's token, put into every form
+  Date today;
+};
+
+struct Page {
+  std::string title;
+  std::string template_name;  ///< e.g. "school.mustache"
+  Data data;
+};
+
+/// Level id -> colour, over every scale of the regime; empty when its plugin is not loaded.
+std::map<std::string, std::string> level_colours(PluginHost& host, const std::string& regime);
+/// The area's own rating of a school at the stage shown: the compared stage
+/// where it holds one, else the latest stage that does; "" when none.
+std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared);
+
+/// Renders templates/`name` with `data`; throws std::logic_error for a broken template.
+std::string render(const std::string& name, const Data& data);
+
+/// A form's fields, as posted.
+using Form = std::map<std::string, std::string>;
+
+// The pages (pages.cpp). Each reads through the kernel's views (trellis/views.hpp).
+Page home_page(Context& c);
+Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period);
+Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>& body,
+                 const std::optional<std::string>& period);
+Page calendar_page(Context& c, const std::string& body, const std::optional<std::string>& year,
+                   std::optional<std::int64_t> urn, const std::string& show);
+/// The calendar as an ICS file.
+std::string calendar_ics(Context& c, const std::string& body, const std::optional<std::string>& year,
+                         std::optional<std::int64_t> urn);
+
+// The forms (forms.cpp): each calls the use case the CLI calls and returns where to go next.
+std::string post_rating(Context& c, std::int64_t urn, const Form& f);
+std::string post_response(Context& c, std::int64_t note, const Form& f);
+std::string post_review(Context& c, std::int64_t urn, const Form& f);
+std::string post_done(Context& c, std::int64_t activity, const Form& f);
+
+}  // namespace trellis::web
