@@ -20,6 +20,9 @@ std::string_view flag(Field f) {
     case Field::value: return "--value";
     case Field::school: return "--school";
     case Field::text: return "--text";
+    case Field::name: return "--name";
+    case Field::by: return "--by";
+    case Field::note: return "--note";
   }
   return "";
 }

@@ -31,6 +31,9 @@ std::string_view name(Field f) {
     case Field::value: return "value";
     case Field::school: return "school";
     case Field::text: return "text";
+    case Field::name: return "name";
+    case Field::by: return "by";
+    case Field::note: return "note";
   }
   return "";
 }

@@ -271,4 +271,9 @@ void arm_budget(SandboxState& s) {
   lua_sethook(s.L, budget_hook, LUA_MASKCOUNT, s.budget.step);
 }
 
+void release_outcome_charge(SandboxState& s) {
+  s.memory.used -= s.memory.charged;
+  s.memory.charged = 0;
+}
+
 }  // namespace trellis::lua::detail

@@ -32,11 +32,12 @@ urn=$(sql "SELECT urn FROM schools WHERE la_code = 894 AND status = 'open' ORDER
 ## Crashes and hangs: policy and script files.
 mkdir -p "$dir/policies" "$dir/scripts/telford"
 python3 -c "import sys; open(sys.argv[1],'w').write('a' + '.a'*49999 + ' = 1\n')" "$dir/policies/bomb.toml"
-# policy check lists a policy's problems with exit 1, as for any TOML it cannot read; the rest refuse with 3.
-expect 1 'bomb.toml:1:[0-9]+.*at most 32' policy check "$dir/policies/bomb.toml"
+# A TOML bomb is refused before it is parsed, by every verb alike: exit 3 at file:line:col, not a finding (exit 1).
+expect 3 'bomb.toml:1:[0-9]+:.*at most 32' policy check "$dir/policies/bomb.toml"
 expect 3 'bomb.toml:1:' assess --body telford --period 2018-19 --policy "$dir/policies/bomb.toml" --dry-run
 python3 -c "import sys; open(sys.argv[1],'w').write('x = ' + '['*5000 + ']'*5000 + '\n')" "$dir/policies/nest.toml"
-expect 1 'nest.toml:1:[0-9]+.*nested' policy check "$dir/policies/nest.toml"
+expect 3 'nest.toml:1:[0-9]+:.*nested' policy check "$dir/policies/nest.toml"
+expect 3 'nest.toml:1:[0-9]+:.*nested' policy test "$dir/policies/nest.toml"
 mkfifo "$dir/policies/fifo.toml"
 expect 3 'FIFO' policy check "$dir/policies/fifo.toml"
 ln -s /dev/zero "$dir/policies/zero.toml"
@@ -77,6 +78,20 @@ sed 's|../scripts/telford/classify.lua|../scripts/telford/tostring.lua|' "$src/p
 "$trellis" assess --body telford --period 2018-19 --policy "$dir/policies/tostring.toml" --dry-run --format json >"$dir/a2" 2>&1
 cmp -s "$dir/a1" "$dir/a2" && ok || bad "two dry runs differ: $(diff "$dir/a1" "$dir/a2" | head -5)"
 grep -q "seen table nil" "$dir/a1" && ok || bad "tostring({}) is \"table\": $(grep -m1 seen "$dir/a1")"
+
+# A script returning 1,000,000 reasons is stopped at once, naming the bound (200), not printed.
+cat >"$dir/scripts/telford/million.lua" <<'LUA'
+return function(school, params)
+  local r = {}
+  for i = 1, 1000000 do r[i] = "reason " .. i end
+  return "green", r
+end
+LUA
+sed 's|../scripts/telford/classify.lua|../scripts/telford/million.lua|' "$src/policies/telford-and-wrekin.toml" >"$dir/policies/million.toml"
+start=$(date +%s)
+expect 3 'million.lua:[0-9]+:.*(at most 200 entries, found 1000000|memory limit)' assess --body telford --period 2018-19 --policy "$dir/policies/million.toml" --dry-run
+[ $(( $(date +%s) - start )) -le 10 ] && ok || bad "a million reasons took $(( $(date +%s) - start ))s"
+[ "$(wc -c <"$dir/out")" -lt 100000 ] && ok || bad "a million reasons printed $(wc -c <"$dir/out") bytes"
 
 # A reason holding an escape sequence is shown escaped, never sent raw to the terminal.
 cat >"$dir/scripts/telford/escape.lua" <<'LUA'
