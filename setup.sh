@@ -57,8 +57,9 @@ case "${1:-}" in
     # libFuzzer targets (tests/fuzz/fuzz_NAME.cpp), built with clang over the
     # kernel's own sources; each runs FUZZ_SECONDS (default 600) from the seeds
     # in tests/fuzz/corpus/NAME. FUZZ_TARGETS="csv writers" runs only those.
-    # A crash leaves crash-* in build-fuzz/ and fails the run: make it a
-    # regression test (and a seed).
+    # A crash (or a hang, a leak, too much memory) leaves crash-* (timeout-*,
+    # leak-*, oom-*) in build-fuzz/ and fails the run: make it a regression
+    # test (and a seed).
     packages+=("${fuzz_packages[@]}")
     install_dependencies
     fuzz_seconds=${FUZZ_SECONDS:-600}
@@ -67,26 +68,39 @@ case "${1:-}" in
     cxx=(clang++-14); command -v ccache >/dev/null && cxx=(ccache clang++-14)
     includes=(-Ikernel/include -Isdk/include $(pkg-config --cflags lua5.4 libical tomlplusplus))
     sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
-    # The kernel's sources the targets stand on, as one archive: each target
-    # links only the objects it reaches.
-    sources=(kernel/{core,period,store,store/sqlite,people,calendar,schedule,csv,schools,evidence,import,lua,policy}/*.cpp
-             kernel/plugin/elf_probe.cpp sdk/src/*.cpp)
-    printf '%s\n' "${sources[@]}" | xargs -P "$(nproc)" -I{} sh -c \
-      'o=build-fuzz/obj/$(echo "$1" | tr / _).o; '"${cxx[*]}"' -std=c++20 -g -O1 -fsanitize=fuzzer-no-link '"${sanitize[*]} ${includes[*]}"' -DOPENSSL_API_COMPAT=30000 -c "$1" -o "$o"' _ {}
-    rm -f build-fuzz/libkernel.a
-    ar rcs build-fuzz/libkernel.a build-fuzz/obj/*.o
-    libs=(build-fuzz/libkernel.a $(pkg-config --libs lua5.4 libical tomlplusplus sqlite3 libelf libcrypto) -lboost_filesystem)
+    # The kernel's sources each target stands on (by folder); each target links
+    # only the objects it reaches from them.
+    declare -A folders=(
+      [text]="core" [period_date]="core period calendar" [policy_toml]="core policy/toml_bounds"
+      [csv]="core csv" [elf_probe]="core plugin/elf_probe" [writers]="core period calendar schedule csv"
+      [crosswalk]="core period calendar lua policy sdk"
+      [import_rows]="core period store store/sqlite people calendar schedule csv schools evidence import sdk"
+    )
+    sources_of() {
+      for f in ${folders[$1]}; do
+        if [ "$f" = sdk ]; then ls sdk/src/*.cpp
+        elif [ -f "kernel/$f.cpp" ]; then echo "kernel/$f.cpp"
+        else ls kernel/"$f"/*.cpp; fi
+      done
+    }
+    libs=($(pkg-config --libs lua5.4 libical tomlplusplus sqlite3 libelf libcrypto) -lboost_filesystem)
     for name in "${targets[@]}"; do
-      "${cxx[@]}" -std=c++20 -g -O1 -fsanitize=fuzzer "${sanitize[@]}" "${includes[@]}" "tests/fuzz/fuzz_$name.cpp" \
-        "${libs[@]}" -o "build-fuzz/fuzz_$name"
+      # Objects with coverage for libFuzzer; ccache keeps them across runs.
+      objects=()
+      for src in $(sources_of "$name"); do objects+=("build-fuzz/obj/$(echo "$src" | tr / _).o"); done
+      sources_of "$name" | xargs -P "$(nproc)" -I{} sh -c 'o=build-fuzz/obj/$(echo "$1" | tr / _).o; '"${cxx[*]}"' -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer-no-link '"${sanitize[*]} ${includes[*]}"' -DOPENSSL_API_COMPAT=30000 -c "$1" -o "$o"' _ {}
+      rm -f "build-fuzz/lib$name.a"
+      ar rcs "build-fuzz/lib$name.a" "${objects[@]}"
+      "${cxx[@]}" -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer "${sanitize[@]}" "${includes[@]}" "tests/fuzz/fuzz_$name.cpp" \
+        "build-fuzz/lib$name.a" "${libs[@]}" -o "build-fuzz/fuzz_$name"
       # New finds go to build-fuzz/corpus (the first folder); the seeds in tests/fuzz/corpus are only read.
       mkdir -p "build-fuzz/corpus/$name"
       echo "fuzz_$name: ${fuzz_seconds}s"
       (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "corpus/$name" "../tests/fuzz/corpus/$name" 2>&1 |
         grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
       if compgen -G "build-fuzz/crash-*" >/dev/null || compgen -G "build-fuzz/timeout-*" >/dev/null ||
-         compgen -G "build-fuzz/oom-*" >/dev/null; then
-        echo "fuzz_$name found a crash, a hang or a leak of memory: build-fuzz/{crash,timeout,oom}-*" >&2
+         compgen -G "build-fuzz/oom-*" >/dev/null || compgen -G "build-fuzz/leak-*" >/dev/null; then
+        echo "fuzz_$name found a crash, a hang or a leak: build-fuzz/{crash,timeout,oom,leak}-*" >&2
         exit 1
       fi
     done

@@ -90,7 +90,7 @@ LUA
 sed 's|../scripts/telford/classify.lua|../scripts/telford/million.lua|' "$src/policies/telford-and-wrekin.toml" >"$dir/policies/million.toml"
 start=$(date +%s)
 expect 3 'million.lua:[0-9]+:.*(at most 200 entries, found 1000000|memory limit)' assess --body telford --period 2018-19 --policy "$dir/policies/million.toml" --dry-run
-[ $(( $(date +%s) - start )) -le 10 ] && ok || bad "a million reasons took $(( $(date +%s) - start ))s"
+[ $(( $(date +%s) - start )) -le 30 ] && ok || bad "a million reasons took $(( $(date +%s) - start ))s"
 [ "$(wc -c <"$dir/out")" -lt 100000 ] && ok || bad "a million reasons printed $(wc -c <"$dir/out") bytes"
 
 # A reason holding an escape sequence is shown escaped, never sent raw to the terminal.

@@ -64,8 +64,10 @@ rm -f "$dir/hard.db"
 expect 2 schedule --body telford --year 2018-19 -o /dev/null
 [ -c /dev/null ] && ok || bad "/dev/null is still a device"
 expect 2 report --body telford --period 2018-19 -o /dev/full
-# /dev/stdout is a link to whatever standard output is: here a regular file, which must not be replaced behind it.
-expect 2 schedule --body telford --year 2018-19 --format csv -o /dev/stdout
+# /dev/stdout is a link to whatever standard output is: a pipe here (a terminal alike) is not replaced by a file.
+timeout 20 "$trellis" schedule --body telford --year 2018-19 --format csv -o /dev/stdout 2>"$dir/err" | cat >/dev/null
+rc=${PIPESTATUS[0]}
+[ "$rc" = 2 ] && ok || bad "schedule -o /dev/stdout into a pipe exited $rc, expected 2: $(cat "$dir/err")"
 grep -q "/dev/stdout" "$dir/err" && ok || bad "it names /dev/stdout: $(cat "$dir/err")"
 mkfifo "$dir/fifo"
 expect 2 schedule --body telford --year 2018-19 --format csv -o "$dir/fifo"
