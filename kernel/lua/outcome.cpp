@@ -113,8 +113,9 @@ void check_text(lua_State* L, const Where& at, const char* path, lua_Integer i) 
     fail(L, at, "%s[%I]: expected UTF-8 text, found a byte that is not UTF-8 at offset %I", path ? path : "reasons", i,
          static_cast<lua_Integer>(*bad));
   MemoryAccount& m = state_of(L).memory;
-  const std::size_t room = m.limit > m.used ? m.limit - m.used : 0;
-  if (n > room)
+  auto room = [&] { return m.limit > m.used ? m.limit - m.used : 0; };
+  if (n > room()) lua_gc(L, LUA_GCCOLLECT);  // as the allocator does before it refuses: garbage is not held
+  if (n > room())
     fail(L, at, "%s[%I]: the texts returned need more than is left under the scripts' memory limit of %I MiB",
          path ? path : "reasons", i, static_cast<lua_Integer>(m.limit >> 20));
   m.used += n;
