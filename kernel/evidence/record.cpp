@@ -31,6 +31,7 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
     register_indicator(db, {in.indicator, label, "", "neutral"});
   }
   require_text(in.by, kMaxNameBytes, "the name of the source", Field::by);
+  require_text(in.note, kMaxEvidenceText, "a note", Field::note);
   const std::string source = in.by.empty() ? by.name : in.by;
   Transaction tx(db);
   EvidenceWriter writer(db, {std::nullopt, source, by.id, clock.timestamp()});

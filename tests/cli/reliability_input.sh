@@ -9,7 +9,7 @@ dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester
 passes=0 fails=0
 ok() { passes=$((passes+1)); }
-bad() { fails=$((fails+1)); echo "FAIL: $*"; }
+bad() { fails=$((fails+1)); echo "FAIL: $*" | cut -c1-600; }
 run() { "$trellis" "$@" >"$dir/out" 2>"$dir/err" || { bad "trellis $* exited $?"; cat "$dir/err"; }; }
 # expect CODE PATTERN ARGS...: exit CODE within 20 s, and PATTERN (an extended regex) in stderr or stdout.
 expect() {
@@ -114,6 +114,17 @@ sql "UPDATE bodies SET name = CAST(X'54656C666F7264E9' AS TEXT) WHERE id = 'telf
 expect 0 'telford' body list --format json
 expect 0 'Telford\\xE9' body list
 sql "UPDATE bodies SET name = 'Telford and Wrekin Council' WHERE id = 'telford'" >/dev/null
+# Free text is bounded at every way in: names at 200 bytes, rationales, reasons and notes at 4000.
+long_name=$(head -c 201 /dev/zero | tr '\0' n) long_text=$(head -c 4001 /dev/zero | tr '\0' t)
+expect 2 'name of at most 200 bytes, found 201 bytes' body add longname --kind la --name "$long_name"
+expect 2 'name of at most 200 bytes, found 201 bytes' person add longname --name "$long_name" --role viewer
+expect 2 '--by.*at most 200 bytes' record "$urn" --indicator safeguarding_concern --period 2018-19 --value 1 --by "$long_name"
+expect 2 '--note.*at most 4000 bytes' record "$urn" --indicator safeguarding_concern --period 2018-19 --value 1 --note "$long_text"
+expect 2 '--rationale.*at most 4000 bytes' rate "$urn" --body telford --period 2018-19 --subject overall --level green --stage final --on 2018-10-01 --rationale "$long_text"
+expect 2 '--by.*at most 200 bytes' rate "$urn" --body telford --period 2018-19 --subject overall --level green --stage final --on 2018-10-01 --by "$long_name"
+expect 2 '--reason.*at most 4000 bytes' review "$urn" --body telford --reason "$long_text"
+sql "SELECT count(*) FROM bodies WHERE id = 'longname'" | grep -qx 0 && ok || bad "nothing stored for longname"
+sql "SELECT count(*) FROM ratings" | grep -qx 0 && ok || bad "no rating stored"
 # record --value inf and nan are refused, as the CSV importer refuses them; a percentage stays in 0-100.
 expect 2 'finite' record "$urn" --indicator safeguarding_concern --period 2018-19 --value inf
 expect 2 'finite' record "$urn" --indicator safeguarding_concern --period 2018-19 --value nan
