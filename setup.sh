@@ -56,7 +56,8 @@ case "${1:-}" in
   fuzz)
     # libFuzzer targets (tests/fuzz/fuzz_NAME.cpp), built with clang over the
     # kernel's own sources; each runs FUZZ_SECONDS (default 600) from the seeds
-    # in tests/fuzz/corpus/NAME. FUZZ_TARGETS="csv writers" runs only those.
+    # in tests/fuzz/corpus/NAME. FUZZ_TARGETS="csv writers" runs only those;
+    # FUZZ_SECONDS=0 only builds them.
     # A crash (or a hang, a leak, too much memory) leaves crash-* (timeout-*,
     # leak-*, oom-*) in build-fuzz/ and fails the run: make it a regression
     # test (and a seed).
@@ -93,6 +94,7 @@ case "${1:-}" in
       ar rcs "build-fuzz/lib$name.a" "${objects[@]}"
       "${cxx[@]}" -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer "${sanitize[@]}" "${includes[@]}" "tests/fuzz/fuzz_$name.cpp" \
         "build-fuzz/lib$name.a" "${libs[@]}" -o "build-fuzz/fuzz_$name"
+      [ "$fuzz_seconds" = 0 ] && continue  # FUZZ_SECONDS=0: build only
       # New finds go to build-fuzz/corpus (the first folder); the seeds in tests/fuzz/corpus are only read.
       mkdir -p "build-fuzz/corpus/$name"
       echo "fuzz_$name: ${fuzz_seconds}s"
