@@ -46,6 +46,7 @@
 #include <stdexcept>
 
 #include "state.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::lua::detail {
 namespace {
@@ -102,7 +103,8 @@ void budget_hook(lua_State* L, lua_Debug* ar) {
 // ever did, unwinding through C++ frames is not an option.
 int panic(lua_State* L) {
   const char* msg = lua_tostring(L, -1);
-  std::fprintf(stderr, "trellis: unprotected error in the Lua sandbox: %s\n", msg ? msg : "?");
+  const std::string shown = for_terminal(msg ? msg : "?");  // a script's text, escaped (issue 19)
+  std::fprintf(stderr, "trellis: unprotected error in the Lua sandbox: %s\n", shown.c_str());
   std::abort();
 }
 
