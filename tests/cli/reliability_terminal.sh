@@ -22,9 +22,11 @@ clean() {
   if LC_ALL=C grep -q $'\xc2[\x80-\x9f]' "$1"; then bad "$2: a raw C1 control"; else ok; fi
   if LC_ALL=C grep -q $'\xe2\x80[\xaa-\xae]\|\xe2\x81[\xa6-\xa9]' "$1"; then bad "$2: a raw bidirectional override"; else ok; fi
 }
-# shown VERB ARGS...: runs a verb (any exit), and checks what it printed, on both streams.
+# shown CODE VERB ARGS...: runs a verb, expecting exit CODE, and checks what it printed, on both streams.
 shown() {
-  timeout 60 "$trellis" "$@" >"$dir/out" 2>"$dir/err"
+  local want=$1; shift
+  timeout 60 "$trellis" "$@" >"$dir/out" 2>"$dir/err"; local rc=$?
+  [ "$rc" = "$want" ] && ok || bad "trellis $* exited $rc, expected $want: $(head -c 300 "$dir/err")"
   clean "$dir/out" "trellis $* (stdout)"
   clean "$dir/err" "trellis $* (stderr)"
 }
@@ -65,34 +67,35 @@ run activity done "$activity" --on 2018-10-02 --note "Done $evil" --force
 run note add "$activity" --text "Note text $evil"
 
 # Every verb that reads, in its text format; and errors that quote what was given.
-shown schools --la 894
-shown schools --body telford
-shown evidence "$urn"
-shown evidence "$urn" --period 2018-19
-shown body list
-shown person list
-shown plugins
-shown policy check "$dir/policies/telford.toml"
-shown policy view "$dir/policies/telford.toml"
-shown assess --body telford --period 2018-19 --dry-run
-shown assess --body telford --period 2018-19 --dry-run --brief
-shown report --body telford --period 2018-19
-shown report --body telford --period 2018-19 --format md
-shown report --body telford --period 2018-19 --format html
-shown schedule --body telford --year 2018-19
-shown schedule --body telford --year 2018-19 --overdue --today 2018-12-14
-shown notes
-shown notes --school "$urn"
-shown audit
-shown audit --school "$urn"
-shown history "$urn"
-shown review list --body telford
-shown compare --body telford --period 2018-19 --policy "$dir/policies/telford.toml" --policy "$src/policies/telford-and-wrekin.toml"
-shown letters --body telford --period 2018-19 -o "$dir/letters"
-shown plan --body telford --year 2018-19 --dry-run
-shown rate "$urn" --body telford --period 2018-19 --subject overall --level "bad $evil" --stage final --on 2018-10-01
-shown body add "bad $evil" --kind la --name x
-shown import evidence "$dir/scripts/telford/classify.lua" --period 2018-19
+shown 0 schools --la 894
+shown 0 schools --body telford
+shown 0 evidence "$urn"
+shown 0 evidence "$urn" --period 2018-19
+shown 0 body list
+shown 0 person list
+shown 0 plugins
+shown 0 policy check "$dir/policies/telford.toml"
+shown 0 policy view "$dir/policies/telford.toml"
+shown 0 assess --body telford --period 2018-19 --dry-run
+shown 0 assess --body telford --period 2018-19 --dry-run --brief
+shown 0 report --body telford --period 2018-19
+shown 0 report --body telford --period 2018-19 --format md
+shown 0 report --body telford --period 2018-19 --format html
+shown 0 schedule --body telford --year 2018-19
+shown 0 schedule --body telford --year 2018-19 --overdue --today 2018-12-14
+shown 0 notes
+shown 0 notes --school "$urn"
+shown 0 audit
+shown 0 audit --school "$urn"
+shown 0 audit verify
+shown 0 history "$urn"
+shown 0 reviews --body telford
+shown 0 compare --body telford --period 2018-19 --policy "$dir/policies/telford.toml" --policy "$src/policies/telford-and-wrekin.toml"
+shown 0 letters --body telford --period 2018-19 -o "$dir/letters"
+shown 0 letters --body telford --period 2018-19
+shown 3 rate "$urn" --body telford --period 2018-19 --subject overall --level "bad $evil" --stage final --on 2018-10-01
+shown 2 body add "bad $evil" --kind la --name x
+shown 3 import evidence "$dir/scripts/telford/classify.lua" --period 2018-19
 # Machine formats keep their bytes for a file or a pipe; on a terminal they are escaped like the rest.
 "$trellis" body list --format json >"$dir/out" 2>&1
 python3 -c "import json,sys; n=[b['name'] for b in json.load(open(sys.argv[1])) if b['id']=='telford'][0]; sys.exit(0 if '\u202e' in n and '\x1b' in n else 1)" "$dir/out" \
