@@ -3,7 +3,8 @@
 #   ./setup.sh demo   install the dependencies, build, run `trellis demo`
 #   ./setup.sh test   install the dependencies, build, run every test
 # and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan;
-# `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600).
+# `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600;
+# FUZZ_TARGETS picks some). CI runs no fuzzing: it is run by hand (see tests/fuzz/README.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -54,30 +55,57 @@ case "${1:-}" in
       ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE bench
     ;;
   fuzz)
-    # libFuzzer targets (tests/fuzz/), built with clang from the sources they
-    # cover; each runs FUZZ_SECONDS (default 600) from the seeds in
-    # tests/fuzz/corpus/NAME. A crash leaves crash-* in build-fuzz/ and fails
-    # the run: make it a regression test (and a seed).
+    # libFuzzer targets (tests/fuzz/fuzz_NAME.cpp), built with clang over the
+    # kernel's own sources; each runs FUZZ_SECONDS (default 600) from the seeds
+    # in tests/fuzz/corpus/NAME. FUZZ_TARGETS="csv writers" runs only those;
+    # FUZZ_SECONDS=0 only builds them.
+    # A crash (or a hang, a leak, too much memory) leaves crash-* (timeout-*,
+    # leak-*, oom-*) in build-fuzz/ and fails the run: make it a regression
+    # test (and a seed).
     packages+=("${fuzz_packages[@]}")
     install_dependencies
     fuzz_seconds=${FUZZ_SECONDS:-600}
-    mkdir -p build-fuzz
-    flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ikernel/include -Isdk/include)
-    declare -A sources=(
-      [text]="kernel/core/text.cpp"
-      [period_date]="kernel/period/period.cpp kernel/calendar/date.cpp kernel/core/error.cpp"
-      [policy_toml]="kernel/policy/toml_bounds.cpp kernel/core/error.cpp $(pkg-config --cflags --libs tomlplusplus)"
-      [csv]="kernel/csv/reader.cpp kernel/csv/inspect.cpp kernel/csv/windows1252.cpp kernel/core/error.cpp kernel/core/sha256.cpp -lcrypto"
+    targets=(${FUZZ_TARGETS:-text period_date policy_toml csv import_rows crosswalk elf_probe writers})
+    mkdir -p build-fuzz/obj
+    cxx=(clang++-14); command -v ccache >/dev/null && cxx=(ccache clang++-14)
+    includes=(-Ikernel/include -Isdk/include $(pkg-config --cflags lua5.4 libical tomlplusplus))
+    sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
+    # The kernel's sources each target stands on (by folder); each target links
+    # only the objects it reaches from them.
+    declare -A folders=(
+      [text]="core" [period_date]="core period calendar" [policy_toml]="core policy/toml_bounds"
+      [csv]="core csv" [elf_probe]="core plugin/elf_probe" [writers]="core period calendar schedule csv"
+      [crosswalk]="core period calendar lua policy sdk"
+      [import_rows]="core period store store/sqlite people calendar schedule csv schools evidence import sdk"
     )
-    for name in text period_date policy_toml csv; do
-      # shellcheck disable=SC2086
-      clang++-14 "${flags[@]}" "tests/fuzz/fuzz_$name.cpp" ${sources[$name]} -o "build-fuzz/fuzz_$name"
+    sources_of() {
+      for f in ${folders[$1]}; do
+        if [ "$f" = sdk ]; then ls sdk/src/*.cpp
+        elif [ -f "kernel/$f.cpp" ]; then echo "kernel/$f.cpp"
+        else ls kernel/"$f"/*.cpp; fi
+      done
+    }
+    libs=($(pkg-config --libs lua5.4 libical tomlplusplus sqlite3 libelf libcrypto) -lboost_filesystem)
+    for name in "${targets[@]}"; do
+      # Objects with coverage for libFuzzer; ccache keeps them across runs.
+      objects=()
+      for src in $(sources_of "$name"); do objects+=("build-fuzz/obj/$(echo "$src" | tr / _).o"); done
+      sources_of "$name" | xargs -P "$(nproc)" -I{} sh -c 'o=build-fuzz/obj/$(echo "$1" | tr / _).o; '"${cxx[*]}"' -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer-no-link '"${sanitize[*]} ${includes[*]}"' -DOPENSSL_API_COMPAT=30000 -c "$1" -o "$o"' _ {}
+      rm -f "build-fuzz/lib$name.a"
+      ar rcs "build-fuzz/lib$name.a" "${objects[@]}"
+      "${cxx[@]}" -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer "${sanitize[@]}" "${includes[@]}" "tests/fuzz/fuzz_$name.cpp" \
+        "build-fuzz/lib$name.a" "${libs[@]}" -o "build-fuzz/fuzz_$name"
+      [ "$fuzz_seconds" = 0 ] && continue  # FUZZ_SECONDS=0: build only
       # New finds go to build-fuzz/corpus (the first folder); the seeds in tests/fuzz/corpus are only read.
       mkdir -p "build-fuzz/corpus/$name"
       echo "fuzz_$name: ${fuzz_seconds}s"
       (cd build-fuzz && "./fuzz_$name" -max_total_time="$fuzz_seconds" -print_final_stats=1 "corpus/$name" "../tests/fuzz/corpus/$name" 2>&1 |
         grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true)
-      if compgen -G "build-fuzz/crash-*" >/dev/null; then echo "fuzz_$name found a crash: build-fuzz/crash-*" >&2; exit 1; fi
+      if compgen -G "build-fuzz/crash-*" >/dev/null || compgen -G "build-fuzz/timeout-*" >/dev/null ||
+         compgen -G "build-fuzz/oom-*" >/dev/null || compgen -G "build-fuzz/leak-*" >/dev/null; then
+        echo "fuzz_$name found a crash, a hang or a leak: build-fuzz/{crash,timeout,oom,leak}-*" >&2
+        exit 1
+      fi
     done
     ;;
   *)

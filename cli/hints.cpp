@@ -21,6 +21,9 @@ std::string_view flag(Field f) {
     case Field::school: return "--school";
     case Field::text: return "--text";
     case Field::password: return "";  // typed, never a flag
+    case Field::name: return "--name";
+    case Field::by: return "--by";
+    case Field::note: return "--note";
   }
   return "";
 }

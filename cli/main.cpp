@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "trellis/error.hpp"
 
 using trellis::ExitCode;
@@ -46,6 +47,9 @@ int main(int argc, char** argv) {
 
   trellis::cli::check_whole_numbers(app);
 
+  // Control characters from data never reach a terminal raw (issue 19); the
+  // guard flushes at every return below, and the final flush checks it.
+  trellis::cli::TerminalGuard terminal(argc, argv);
   auto fail = [](ExitCode code, const std::string& msg) {
     std::cerr << "trellis: " << msg << "\n";
     return static_cast<int>(code);

@@ -83,16 +83,10 @@ void print_text(const std::string& text) {
   }
 }
 
-// RFC 4180 output (quote a field holding , " CR or LF; double its quotes): too small to need libcsv.
-// A cell a spreadsheet would run as a formula is neutralised first (issue 19).
+// RFC 4180 output through csv_field (trellis/text.hpp), which also neutralises a
+// cell a spreadsheet would run as a formula (issue 19).
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-  auto field = [](const std::string& text) {
-    const std::string f = spreadsheet_safe(text);
-    if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
-    std::string q = "\"";
-    for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
+  auto field = [](const std::string& text) { return csv_field(text); };
   auto line = [&](const std::vector<std::string>& r) {
     for (std::size_t i = 0; i < r.size(); ++i) std::cout << (i ? "," : "") << field(r[i]);
     std::cout << "\r\n";

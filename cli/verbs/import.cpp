@@ -1,5 +1,6 @@
 // trellis import schools|evidence: parse options, run the import, say what
 // happened. Notes and rejected rows go to stderr, the summary to stdout.
+#include <cstdio>
 #include <unistd.h>
 
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "../cli.hpp"
 #include "trellis/import/evidence_import.hpp"
 #include "trellis/import/schools_import.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::cli {
 namespace {
@@ -26,8 +28,12 @@ std::function<void(std::uint64_t, std::uint64_t)> progress_bar(const std::string
     last = pct;
     std::string bar(pct / 4, '#');
     bar.resize(25, '.');
-    std::cerr << "\r" << file << " [" << bar << "] " << pct << "%" << std::flush;
-    if (pct >= 100) std::cerr << "\r\033[K" << std::flush;  // clear the line
+    // Straight to stderr, past the TerminalBuffer on std::cerr: the bar's own CR and
+    // ESC are meant for the terminal; the file's name is escaped like any data.
+    std::string shown = "\r" + for_terminal(file) + " [" + bar + "] " + std::to_string(pct) + "%";
+    if (pct >= 100) shown += "\r\033[K";  // clear the line
+    std::fputs(shown.c_str(), stderr);
+    std::fflush(stderr);
   };
 }
 

@@ -41,6 +41,8 @@ void check(const std::string& file, const std::string& format) {
   std::optional<Policy> policy;
   try {
     policy.emplace(Policy::read(file, problems));
+  } catch (const InputBeyondBounds&) {
+    throw;  // refused before parsing: bad input (exit 3), not a finding
   } catch (const InputError& e) {
     if (e.where().line == 0) throw;  // unreadable: bad input, not a finding
     const std::string what = e.what(), prefix = e.where().to_string() + ": ";

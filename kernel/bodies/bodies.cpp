@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/bodies.hpp"
 
 #include <regex>
@@ -30,6 +31,7 @@ void add_body(Database& db, const Actor& by, const Clock& clock, const Body& b) 
   if (b.kind != "trust" && b.kind != "la")
     throw UsageError("body kind must be trust or la, found \"" + b.kind + "\"");
   if (b.name.empty()) throw UsageError("body name must not be empty");
+  require_text(b.name, kMaxNameBytes, "a body's name", Field::name);
   if (find_body(db, b.id)) throw UsageError("body \"" + b.id + "\" already exists");
   Transaction tx(db);
   db.bodies().add(b, clock.timestamp());

@@ -32,6 +32,9 @@ std::string_view name(Field f) {
     case Field::school: return "school";
     case Field::text: return "text";
     case Field::password: return "password";
+    case Field::name: return "name";
+    case Field::by: return "by";
+    case Field::note: return "note";
   }
   return "";
 }

@@ -94,6 +94,17 @@ std::string without_controls(std::string_view text) {
   return out;
 }
 
+void require_text(std::string_view text, std::size_t max_bytes, std::string_view what, Field field) {
+  if (text.size() > max_bytes)
+    throw UsageError("expected " + std::string(what) + " of at most " + std::to_string(max_bytes) + " bytes, found " +
+                         std::to_string(text.size()) + " bytes",
+                     field);
+  if (const auto at = first_invalid_utf8(text))
+    throw UsageError("expected " + std::string(what) + " in UTF-8, found a byte that is not UTF-8 at offset " +
+                         std::to_string(*at),
+                     field);
+}
+
 std::string spreadsheet_safe(std::string_view cell) {
   if (cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) return std::string(cell);
   // A plain number (a sign, digits, at most one point) is data, not a formula.
@@ -105,6 +116,14 @@ std::string spreadsheet_safe(std::string_view cell) {
   }
   const bool number = (cell.front() == '-' || cell.front() == '+') && digits > 0 && i == cell.size();
   return number ? std::string(cell) : "'" + std::string(cell);
+}
+
+std::string csv_field(std::string_view text) {
+  const std::string f = spreadsheet_safe(text);
+  if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
+  std::string q = "\"";
+  for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
 }
 
 }  // namespace trellis

@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/evidence_record.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,8 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     register_indicator(db, {in.indicator, label, "", "neutral"});
   }
+  require_text(in.by, kMaxNameBytes, "the name of the source", Field::by);
+  require_text(in.note, kMaxEvidenceText, "a note", Field::note);
   const std::string source = in.by.empty() ? by.name : in.by;
   Transaction tx(db);
   EvidenceWriter writer(db, {std::nullopt, source, by.id, clock.timestamp()});

@@ -72,6 +72,8 @@ void EvidenceWriter::check(const Item& item) {
   }
   if (unit->second == "%" && (v < 0 || v > 100))
     refuse("a percentage from 0 to 100 for " + std::string(item.indicator), shown_number(v));
+  if (unit->second == "pupils" && (v < 0 || v != std::floor(v)))
+    refuse("a whole number of pupils, 0 or more, for " + std::string(item.indicator), shown_number(v));
 }
 
 std::int64_t EvidenceWriter::insert(const Item& item, std::optional<std::int64_t> supersedes) {

@@ -1,6 +1,7 @@
 // The register files: the DfE spine, a GIAS establishment export, and the
 // DfE's LA names. Each row becomes the school's current state; a school that
 // has closed stays, marked closed.
+#include "trellis/text.hpp"
 #include "trellis/import/schools_import.hpp"
 
 #include <algorithm>
@@ -115,6 +116,9 @@ School read_school(const csv::Reader& r, const Columns& c, bool spine, std::set<
   s.urn = *urn;
   s.name = cell::trim(r[c.name]);
   if (s.name.empty()) throw InputError(r.at(c.name), "the school's name", "an empty cell");
+  if (s.name.size() > kMaxNameBytes)
+    throw InputError(r.at(c.name), "a school's name of at most " + std::to_string(kMaxNameBytes) + " bytes",
+                     std::to_string(s.name.size()) + " bytes");
   // The address, for calendars' LOCATION: the parts the file gives, in order.
   for (const auto& col : c.address)
     if (col && !cell::trim(r[*col]).empty()) s.address += (s.address.empty() ? "" : ", ") + std::string(cell::trim(r[*col]));

@@ -13,6 +13,11 @@ WideColumn num(const char* header, const char* id, const char* label, const char
   return {header, {id, label, unit, direction}, true, required};
 }
 
+WideColumn banded(WideColumn c, int min, int max) {
+  c.range = std::pair(min, max);
+  return c;
+}
+
 std::string_view at(const csv::Reader& r, std::optional<std::size_t> col) {
   return col ? cell::trim(r[*col]) : std::string_view();
 }
@@ -135,7 +140,8 @@ std::vector<WideFormat> build() {
                 num("PTEBACC_94", "ks4_ebacc_94_pct", "Pupils achieving the EBacc at grade 4 or above (%)", "%", "higher"),
                 num("PTEBACC_95", "ks4_ebacc_95_pct", "Pupils achieving the EBacc at grade 5 or above (%)", "%", "higher"),
                 num("PT5EM_94", "ks4_5_gcse_em_94_pct", "Pupils achieving 5 GCSEs at grade 4 or above, English and maths included (%)", "%", "higher"),
-                num("P8_BANDING", "ks4_progress8_band", "Progress 8 band (1 well above average to 5 well below)", "band", "lower")},
+                banded(num("P8_BANDING", "ks4_progress8_band", "Progress 8 band (1 well above average to 5 well below)",
+                           "band", "lower"), 1, 5)},
                {"RECTYPE", "LEA", "ESTAB", "SCHNAME", "ICLOSE", "NFTYPE"},
                "",
                true,

@@ -3,6 +3,7 @@
 // absence, KS2 and KS4. Each is described as data; wide_import.cpp reads them all.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "source.hpp"
@@ -16,6 +17,9 @@ struct WideColumn {
   Indicator indicator;
   bool numeric = true;     ///< false: a text column (KS2's progress descriptions)
   bool required = false;   ///< part of the format: without it the file is not this format
+  /// The values the file's own definition allows, beyond what the unit does
+  /// (EvidenceWriter::check): e.g. Progress 8 bands 1 to 5.
+  std::optional<std::pair<int, int>> range = std::nullopt;
 };
 
 /// What a row is: a school, a published LA or national figure, or a summary

@@ -91,6 +91,11 @@ void import_wide(EvidenceRun& run, const WideFormat& f, const std::optional<Peri
       } else if (!b.spec->numeric) {
         pending.push_back({&b, std::nullopt, cell::trim(text), {}});
       } else if (auto v = cell::number(text)) {
+        if (const auto& range = b.spec->range; range && (*v < range->first || *v > range->second))
+          throw InputError(r.at(b.col),
+                           "a value from " + std::to_string(range->first) + " to " + std::to_string(range->second) + " in column " +
+                               b.spec->header,
+                           csv::quoted(text));
         pending.push_back({&b, v, {}, {}});
       } else {
         throw InputError(r.at(b.col), expected_number + b.spec->header, csv::quoted(text));

@@ -134,8 +134,9 @@ int guarded_rep(lua_State* L) {
   if (n > 0) {
     const MemoryAccount& m = state_of(L).memory;
     const double size = static_cast<double>(len + sep) * static_cast<double>(n);
-    const std::size_t room = m.limit > m.used ? m.limit - m.used : 0;
-    if (size > static_cast<double>(room))
+    auto room = [&] { return static_cast<double>(m.limit > m.used ? m.limit - m.used : 0); };
+    if (size > room()) lua_gc(L, LUA_GCCOLLECT);  // garbage is not held: the allocator would collect it too
+    if (size > room())
       return luaL_error(L, "string.rep would need %I bytes, more than is left under the scripts' memory limit of %I MiB",
                         static_cast<lua_Integer>(std::min(size, 9e18)), static_cast<lua_Integer>(m.limit >> 20));
   }

@@ -92,7 +92,8 @@ void only_list(lua_State* L, int table, const Where& at, const char* path, const
 
 // Reasons are bounded in number and length, and are UTF-8 text: a script
 // returning a million reasons would otherwise hold gigabytes outside the
-// sandbox's memory cap once copied out (issue 19).
+// sandbox's memory cap once copied out (issue 19). The copy each text will
+// take is charged to the cap too (MemoryAccount::charged) until it is made.
 constexpr lua_Integer kMaxTexts = 200;
 constexpr std::size_t kMaxTextBytes = 2000;
 
@@ -111,6 +112,14 @@ void check_text(lua_State* L, const Where& at, const char* path, lua_Integer i) 
   if (const auto bad = first_invalid_utf8(std::string_view(text, n)))
     fail(L, at, "%s[%I]: expected UTF-8 text, found a byte that is not UTF-8 at offset %I", path ? path : "reasons", i,
          static_cast<lua_Integer>(*bad));
+  MemoryAccount& m = state_of(L).memory;
+  auto room = [&] { return m.limit > m.used ? m.limit - m.used : 0; };
+  if (n > room()) lua_gc(L, LUA_GCCOLLECT);  // as the allocator does before it refuses: garbage is not held
+  if (n > room())
+    fail(L, at, "%s[%I]: the texts returned need more than is left under the scripts' memory limit of %I MiB",
+         path ? path : "reasons", i, static_cast<lua_Integer>(m.limit >> 20));
+  m.used += n;
+  m.charged += n;
 }
 
 [[noreturn]] void not_a_string(lua_State* L, const Where& at, const char* path, lua_Integer i) {

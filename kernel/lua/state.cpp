@@ -46,6 +46,7 @@
 #include <stdexcept>
 
 #include "state.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::lua::detail {
 namespace {
@@ -102,7 +103,8 @@ void budget_hook(lua_State* L, lua_Debug* ar) {
 // ever did, unwinding through C++ frames is not an option.
 int panic(lua_State* L) {
   const char* msg = lua_tostring(L, -1);
-  std::fprintf(stderr, "trellis: unprotected error in the Lua sandbox: %s\n", msg ? msg : "?");
+  const std::string shown = for_terminal(msg ? msg : "?");  // a script's text, escaped (issue 19)
+  std::fprintf(stderr, "trellis: unprotected error in the Lua sandbox: %s\n", shown.c_str());
   std::abort();
 }
 
@@ -269,6 +271,11 @@ void arm_budget(SandboxState& s) {
   s.budget.first_line = s.budget.last_line = 0;
   s.memory.refused_line = 0;
   lua_sethook(s.L, budget_hook, LUA_MASKCOUNT, s.budget.step);
+}
+
+void release_outcome_charge(SandboxState& s) {
+  s.memory.used -= s.memory.charged;
+  s.memory.charged = 0;
 }
 
 }  // namespace trellis::lua::detail

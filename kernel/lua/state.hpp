@@ -26,6 +26,7 @@ struct MemoryAccount {
   std::size_t limit = 0;
   lua_State* L = nullptr;  ///< set once the state exists, to place refusals
   int refused_line = 0;    ///< the script line of the last refused allocation
+  std::size_t charged = 0; ///< the outcome's texts, counted in `used` until copied out
 };
 
 /// The instruction budget of the current run (see budget_hook).
@@ -92,6 +93,9 @@ void open_sandbox(SandboxState& s, const Limits& limits);
 void close_sandbox(SandboxState& s);
 /// Arms a fresh instruction budget; call before each protected run.
 void arm_budget(SandboxState& s);
+/// Gives back what check_outcome charged for the outcome's texts, once they
+/// are copied out (or the run failed).
+void release_outcome_charge(SandboxState& s);
 
 // readonly.cpp: read-only proxies. A proxy is an empty table whose protected
 // metatable reads through to a hidden backing table and refuses writes.

@@ -223,10 +223,12 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   if (rc == LUA_OK) {
     std::vector<std::vector<std::string>> cited;
     detail::read_outcome(L, 2, out, cited);
+    detail::release_outcome_charge(s);
     lua_settop(L, 0);
     cite_evidence(school, cited, out);
     return out;
   }
+  detail::release_outcome_charge(s);
   std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
   lua_settop(L, 0);
   if (s.budget.exceeded) {

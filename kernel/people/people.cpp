@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/people.hpp"
 
 #include "trellis/error.hpp"
@@ -21,6 +22,7 @@ std::vector<Actor> list_people(Database& db) { return db.people().list(); }
 Actor add_person(Database& db, const Actor& by, const Clock& clock, const Actor& p) {
   if (p.id.find_first_not_of(" \t") == std::string::npos) throw UsageError("a person needs an id");
   if (p.name.find_first_not_of(" \t") == std::string::npos) throw UsageError("a person needs a name");
+  require_text(p.name, kMaxNameBytes, "a person's name", Field::name);
   if (p.role == Role::admin || p.body.empty())
     require_admin(by, "add " + std::string(to_string(p.role)) + " " + p.id);
   else

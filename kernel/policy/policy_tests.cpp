@@ -316,7 +316,9 @@ std::vector<std::string> compare(const Case& c, const sdk::ThresholdOutcome& out
     if (!found) differences.push_back("expected a reason containing \"" + want + "\", found none");
   }
   for (const auto& [subject, level] : c.expect_ratings) {
-    auto r = std::find_if(out.ratings.begin(), out.ratings.end(), [&](auto& x) { return x.subject == subject; });
+    // By name, not by binding: clang before 16 cannot capture a structured binding (the fuzz build).
+    auto r = std::find_if(out.ratings.begin(), out.ratings.end(),
+                          [&wanted = subject](auto& x) { return x.subject == wanted; });
     if (r == out.ratings.end()) differences.push_back("expected a rating of " + subject + ", found none");
     else if (r->level != level) differences.push_back("expected " + subject + " rated " + level + ", got " + r->level);
   }

@@ -14,7 +14,7 @@ void require_bounded_toml(std::string_view text, const std::string& file) {
   bool in_key = true;    // a line starts with a key (or a [header]); '=' starts its value
   int line_of_first = 1, column_of_first = 1;
   auto fail = [&](const std::string& expected, const std::string& found) {
-    throw InputError({file, line_of_first, column_of_first}, expected, found);
+    throw InputBeyondBounds({file, line_of_first, column_of_first}, expected, found);
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

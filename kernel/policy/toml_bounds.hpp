@@ -12,8 +12,8 @@ namespace trellis::policy_tree {
 constexpr int kMaxKeyParts = 32;
 constexpr int kMaxNesting = 32;
 
-/// Throws InputError at the line and column where `text` first goes past a
-/// bound. Strings and comments are skipped as TOML reads them.
+/// Throws InputBeyondBounds at the line and column where `text` first goes
+/// past a bound. Strings and comments are skipped as TOML reads them.
 void require_bounded_toml(std::string_view text, const std::string& file);
 
 }  // namespace trellis::policy_tree

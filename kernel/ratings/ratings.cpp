@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/ratings.hpp"
 
 #include "panel.hpp"
@@ -108,6 +109,8 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
   if (stage && !stage->panels.empty())
     require_panel(db, *stage, actor, in, in_force.calendar, Date::parse(in.on.empty() ? clock.today() : in.on));
 
+  require_text(in.by, kMaxNameBytes, "the name of who decided", Field::by);
+  require_text(in.rationale, kMaxProseBytes, "a rationale", Field::rationale);
   const std::string now = clock.timestamp();
   const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;
   NewRating r{in.urn, in.body_id, period.to_string(), in.subject, in.level, in.stage, by, now, in.rationale,

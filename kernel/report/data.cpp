@@ -9,14 +9,6 @@
 namespace trellis {
 namespace {
 
-std::string field(const std::string& text) {
-  const std::string f = spreadsheet_safe(text);  // a school named =HYPERLINK(...) does not run (issue 19)
-  if (f.find_first_of(",\"\r\n") == std::string::npos) return f;
-  std::string q = "\"";
-  for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 /// The letter's file name (never a path of the machine that stored it): `trellis letters -o DIR` writes it to DIR.
@@ -62,13 +54,13 @@ std::string render_csv(const Report& r) {
       if (v.urn == a.urn) review = &v;
     std::string reasons;
     for (auto& x : a.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
-    o << a.urn << "," << field(a.name) << "," << r.period << "," << field(a.level) << ","
-      << (a.classified ? "yes" : "no") << "," << field(a.previous_level.value_or("")) << ","
-      << (a.changed() ? "yes" : "no") << "," << field(a.decision ? a.decision->level : "") << ","
-      << field(a.decision ? a.decision->by : "") << "," << field(reasons) << "," << field(a.computed_level) << ","
-      << field(a.decision ? a.decision->stage : "") << "," << field(a.decision ? a.decision->on : "") << ","
-      << field(a.decision ? a.decision->rationale : "") << "," << field(a.switch_note().value_or("")) << ","
-      << field(review ? review->status : "") << "," << field(review ? review->outcome_level.value_or("") : "") << "\r\n";
+    o << a.urn << "," << csv_field(a.name) << "," << r.period << "," << csv_field(a.level) << ","
+      << (a.classified ? "yes" : "no") << "," << csv_field(a.previous_level.value_or("")) << ","
+      << (a.changed() ? "yes" : "no") << "," << csv_field(a.decision ? a.decision->level : "") << ","
+      << csv_field(a.decision ? a.decision->by : "") << "," << csv_field(reasons) << "," << csv_field(a.computed_level) << ","
+      << csv_field(a.decision ? a.decision->stage : "") << "," << csv_field(a.decision ? a.decision->on : "") << ","
+      << csv_field(a.decision ? a.decision->rationale : "") << "," << csv_field(a.switch_note().value_or("")) << ","
+      << csv_field(review ? review->status : "") << "," << csv_field(review ? review->outcome_level.value_or("") : "") << "\r\n";
   }
   return o.str();
 }

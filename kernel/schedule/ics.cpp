@@ -130,7 +130,8 @@ icalcomponent* event(const Activity& a, icaltimetype stamp, const IcsOptions& o)
   // A window to arrange something in is a placeholder, not a busy block lasting weeks.
   const bool window = !a.due && first != last;
   const bool timed = !a.due && first == last;
-  icalcomponent_add_property(ev, icalproperty_new_uid(a.uid.c_str()));
+  // The store makes UIDs (hex@trellis); cleaned all the same, as every TEXT value is (fuzz_writers).
+  icalcomponent_add_property(ev, icalproperty_new_uid(without_controls(a.uid).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_sequence(a.sequence));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
   if (timed) {

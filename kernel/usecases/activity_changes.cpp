@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/activity_changes.hpp"
 
 #include <cctype>
@@ -123,6 +124,8 @@ ActivityChange change_activity(Database& db, const Actor& actor, const Clock& cl
   for (const auto& person : r.present)
     if (!db.people().find(person))
       throw UsageError("no person \"" + person + "\" to record present at activity " + named(*before));
+  if (r.step == ActivityStep::done) require_text(r.text, kMaxProseBytes, "a note", Field::note);
+  else require_text(r.text, kMaxProseBytes, "a reason", Field::reason);
   const Date today = Date::parse(clock.today());
   // Its followers as they were, to say how each was re-dated or cancelled.
   std::map<std::int64_t, Activity> was;

@@ -1,3 +1,4 @@
+#include "trellis/text.hpp"
 #include "trellis/decide.hpp"
 #include "trellis/review_letter.hpp"
 #include "trellis/reviews.hpp"
@@ -104,6 +105,8 @@ std::optional<std::string> current_level(Database& db, const Review& r, const st
 Review request_review(Database& db, const Actor& actor, const Clock& clock, const ReviewRequest& in) {
   require_body(db, in.body_id);
   if (blank(in.reason)) throw UsageError("a review request needs a reason", Field::reason);
+  require_text(in.reason, kMaxProseBytes, "a reason", Field::reason);
+  require_text(in.by, kMaxNameBytes, "the name of who asks", Field::by);
   require_school_voice(actor, in.body_id, in.urn, "ask for a review of school " + std::to_string(in.urn));
   const std::string by = blank(in.by) ? actor.name : in.by;
   std::optional<std::string> period;
@@ -160,6 +163,8 @@ ReviewDecision decide_review(Database& db, PluginHost& host, const Actor& actor,
   if (in.outcome != ReviewStatus::confirmed && in.outcome != ReviewStatus::changed)
     throw UsageError("a review's outcome is confirmed or changed");
   if (blank(in.rationale)) throw UsageError("a review's outcome needs a rationale: the head is told it", Field::rationale);
+  require_text(in.rationale, kMaxProseBytes, "a rationale", Field::rationale);
+  require_text(in.by, kMaxNameBytes, "the name of who decided", Field::by);
   if (in.outcome == ReviewStatus::changed && (!in.level || blank(*in.level)))
     throw UsageError("a changed outcome needs the new level", Field::level);
   const std::string on = in.on ? Date::parse(*in.on).to_string() : clock.today();

@@ -9,7 +9,7 @@ dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_DB=$dir/t.db TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester
 passes=0 fails=0
 ok() { passes=$((passes+1)); }
-bad() { fails=$((fails+1)); echo "FAIL: $*"; }
+bad() { fails=$((fails+1)); echo "FAIL: $*" | cut -c1-600; }
 run() { "$trellis" "$@" >"$dir/out" 2>"$dir/err" || { bad "trellis $* exited $?"; cat "$dir/err"; }; }
 # expect CODE PATTERN ARGS...: exit CODE within 20 s, and PATTERN (an extended regex) in stderr or stdout.
 expect() {
@@ -32,11 +32,12 @@ urn=$(sql "SELECT urn FROM schools WHERE la_code = 894 AND status = 'open' ORDER
 ## Crashes and hangs: policy and script files.
 mkdir -p "$dir/policies" "$dir/scripts/telford"
 python3 -c "import sys; open(sys.argv[1],'w').write('a' + '.a'*49999 + ' = 1\n')" "$dir/policies/bomb.toml"
-# policy check lists a policy's problems with exit 1, as for any TOML it cannot read; the rest refuse with 3.
-expect 1 'bomb.toml:1:[0-9]+.*at most 32' policy check "$dir/policies/bomb.toml"
+# A TOML bomb is refused before it is parsed, by every verb alike: exit 3 at file:line:col, not a finding (exit 1).
+expect 3 'bomb.toml:1:[0-9]+:.*at most 32' policy check "$dir/policies/bomb.toml"
 expect 3 'bomb.toml:1:' assess --body telford --period 2018-19 --policy "$dir/policies/bomb.toml" --dry-run
 python3 -c "import sys; open(sys.argv[1],'w').write('x = ' + '['*5000 + ']'*5000 + '\n')" "$dir/policies/nest.toml"
-expect 1 'nest.toml:1:[0-9]+.*nested' policy check "$dir/policies/nest.toml"
+expect 3 'nest.toml:1:[0-9]+:.*nested' policy check "$dir/policies/nest.toml"
+expect 3 'nest.toml:1:[0-9]+:.*nested' policy test "$dir/policies/nest.toml"
 mkfifo "$dir/policies/fifo.toml"
 expect 3 'FIFO' policy check "$dir/policies/fifo.toml"
 ln -s /dev/zero "$dir/policies/zero.toml"
@@ -78,6 +79,20 @@ sed 's|../scripts/telford/classify.lua|../scripts/telford/tostring.lua|' "$src/p
 cmp -s "$dir/a1" "$dir/a2" && ok || bad "two dry runs differ: $(diff "$dir/a1" "$dir/a2" | head -5)"
 grep -q "seen table nil" "$dir/a1" && ok || bad "tostring({}) is \"table\": $(grep -m1 seen "$dir/a1")"
 
+# A script returning 1,000,000 reasons is stopped at once, naming the bound (200), not printed.
+cat >"$dir/scripts/telford/million.lua" <<'LUA'
+return function(school, params)
+  local r = {}
+  for i = 1, 1000000 do r[i] = "reason " .. i end
+  return "green", r
+end
+LUA
+sed 's|../scripts/telford/classify.lua|../scripts/telford/million.lua|' "$src/policies/telford-and-wrekin.toml" >"$dir/policies/million.toml"
+start=$(date +%s)
+expect 3 'million.lua:[0-9]+:.*(at most 200 entries, found 1000000|memory limit)' assess --body telford --period 2018-19 --policy "$dir/policies/million.toml" --dry-run
+[ $(( $(date +%s) - start )) -le 30 ] && ok || bad "a million reasons took $(( $(date +%s) - start ))s"
+[ "$(wc -c <"$dir/out")" -lt 100000 ] && ok || bad "a million reasons printed $(wc -c <"$dir/out") bytes"
+
 # A reason holding an escape sequence is shown escaped, never sent raw to the terminal.
 cat >"$dir/scripts/telford/escape.lua" <<'LUA'
 return function(school, params)
@@ -99,6 +114,17 @@ sql "UPDATE bodies SET name = CAST(X'54656C666F7264E9' AS TEXT) WHERE id = 'telf
 expect 0 'telford' body list --format json
 expect 0 'Telford\\xE9' body list
 sql "UPDATE bodies SET name = 'Telford and Wrekin Council' WHERE id = 'telford'" >/dev/null
+# Free text is bounded at every way in: names at 200 bytes, rationales, reasons and notes at 4000.
+long_name=$(head -c 201 /dev/zero | tr '\0' n) long_text=$(head -c 4001 /dev/zero | tr '\0' t)
+expect 2 'name of at most 200 bytes, found 201 bytes' body add longname --kind la --name "$long_name"
+expect 2 'name of at most 200 bytes, found 201 bytes' person add longname --name "$long_name" --role viewer
+expect 2 '--by.*at most 200 bytes' record "$urn" --indicator safeguarding_concern --period 2018-19 --value 1 --by "$long_name"
+expect 2 '--note.*at most 4000 bytes' record "$urn" --indicator safeguarding_concern --period 2018-19 --value 1 --note "$long_text"
+expect 2 '--rationale.*at most 4000 bytes' rate "$urn" --body telford --period 2018-19 --subject overall --level green --stage final --on 2018-10-01 --rationale "$long_text"
+expect 2 '--by.*at most 200 bytes' rate "$urn" --body telford --period 2018-19 --subject overall --level green --stage final --on 2018-10-01 --by "$long_name"
+expect 2 '--reason.*at most 4000 bytes' review "$urn" --body telford --reason "$long_text"
+sql "SELECT count(*) FROM bodies WHERE id = 'longname'" | grep -qx 0 && ok || bad "nothing stored for longname"
+sql "SELECT count(*) FROM ratings" | grep -qx 0 && ok || bad "no rating stored"
 # record --value inf and nan are refused, as the CSV importer refuses them; a percentage stays in 0-100.
 expect 2 'finite' record "$urn" --indicator safeguarding_concern --period 2018-19 --value inf
 expect 2 'finite' record "$urn" --indicator safeguarding_concern --period 2018-19 --value nan

@@ -64,6 +64,11 @@ rm -f "$dir/hard.db"
 expect 2 schedule --body telford --year 2018-19 -o /dev/null
 [ -c /dev/null ] && ok || bad "/dev/null is still a device"
 expect 2 report --body telford --period 2018-19 -o /dev/full
+# /dev/stdout is a link to whatever standard output is: a pipe here (a terminal alike) is not replaced by a file.
+timeout 20 "$trellis" schedule --body telford --year 2018-19 --format csv -o /dev/stdout 2>"$dir/err" | cat >/dev/null
+rc=${PIPESTATUS[0]}
+[ "$rc" = 2 ] && ok || bad "schedule -o /dev/stdout into a pipe exited $rc, expected 2: $(cat "$dir/err")"
+grep -q "/dev/stdout" "$dir/err" && ok || bad "it names /dev/stdout: $(cat "$dir/err")"
 mkfifo "$dir/fifo"
 expect 2 schedule --body telford --year 2018-19 --format csv -o "$dir/fifo"
 [ -p "$dir/fifo" ] && ok || bad "the FIFO is still a FIFO"
@@ -100,6 +105,11 @@ expect 0 letters --body telford --period 2018-19 -o "$dir/letters2"
 grep -q "standard output" "$dir/err" && ok || bad "it says standard output failed: $(cat "$dir/err")"
 "$trellis" report --body telford --period 2018-19 >/dev/full 2>/dev/null; rc=$?
 [ "$rc" != 0 ] && ok || bad "report >/dev/full exited 0"
+# A closed pipe: the reader goes away without reading; more than a pipe holds (64 KB) is printed.
+size=$("$trellis" schedule --body telford --year 2018-19 2>/dev/null | wc -c)
+[ "$size" -gt 70000 ] && ok || bad "the schedule is larger than a pipe holds ($size bytes)"
+"$trellis" schedule --body telford --year 2018-19 2>/dev/null | true; rc=${PIPESTATUS[0]}
+[ "$rc" != 0 ] && ok || bad "schedule into a closed pipe exited 0"
 
 # assess commits its letters to the outbox; an unwritable letters/ beside the database changes nothing (issue 19).
 mkdir -p "$dir/ro"; for f in "$TRELLIS_DB"*; do cp "$f" "$dir/ro/"; done; : >"$dir/ro/letters"  # a file: no folder can be made

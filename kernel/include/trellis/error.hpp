@@ -58,6 +58,9 @@ enum class Field : unsigned char {
   school,     ///< the school a person acts for
   text,       ///< the text of a note
   password,   ///< a person's password
+  name,       ///< the name of a body or a person
+  by,         ///< the name shown as who decided, recorded or asked
+  note,       ///< a note kept with a value or an activity
 };
 /// The field's stable name, for machines (JSON, a form's key): "on", "reason".
 std::string_view name(Field f);
@@ -157,6 +160,14 @@ class InputError : public Error {
 
  private:
   Location where_;
+};
+
+/// Input refused before it is parsed, because parsing it could exhaust the
+/// stack or memory (a key of 50,000 dotted parts): never a finding of a
+/// check that goes on, always exit code 3 (issue 19).
+class InputBeyondBounds : public InputError {
+ public:
+  using InputError::InputError;
 };
 
 /// Wrong use of a command: unknown body, bad option value. Exit code 2.

@@ -119,7 +119,8 @@ class EvidenceWriter {
   EvidenceWriter& operator=(const EvidenceWriter&) = delete;
 
   /// Refuses an item that cannot be stored (issue 19): a value that is not
-  /// finite, a percentage (unit "%") outside 0 to 100, a note or reason
+  /// finite, a percentage (unit "%") outside 0 to 100, a count of pupils
+  /// (unit "pupils") that is not a whole number from 0, a note or reason
   /// longer than kMaxEvidenceText or not UTF-8. InputError at the item's line
   /// and column in the file; UsageError (Field::value) for an item with no line.
   void check(const Item& item);

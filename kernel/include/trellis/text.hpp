@@ -9,7 +9,18 @@
 #include <string>
 #include <string_view>
 
+#include "trellis/error.hpp"
+
 namespace trellis {
+
+/// The longest name (a school's, a body's, a person's, who decided) and the
+/// longest prose (a rationale, a reason, a note) stored, in bytes (issue 19).
+constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxProseBytes = 4000;
+
+/// Throws UsageError naming `field` unless `text` is UTF-8 of at most
+/// `max_bytes`; `what` is how the message names it ("a body's name").
+void require_text(std::string_view text, std::size_t max_bytes, std::string_view what, Field field);
 
 /// The offset of the first byte that is not well-formed UTF-8 (overlong forms,
 /// surrogates and code points past U+10FFFF included); none when it all is.
@@ -30,5 +41,9 @@ std::string without_controls(std::string_view text);
 /// apostrophe, unless it is a plain number such as -3.5. Quoting is the
 /// writer's job; this only neutralises.
 std::string spreadsheet_safe(std::string_view cell);
+
+/// One field of a CSV file Trellis writes (RFC 4180): spreadsheet_safe, then
+/// quoted, with its quotes doubled, when it holds a comma, a quote, CR or LF.
+std::string csv_field(std::string_view text);
 
 }  // namespace trellis

@@ -45,3 +45,27 @@ TEST_CASE("without_controls drops controls and bytes that are not UTF-8, keeping
   CHECK(without_controls("\xc2\x85x\xe9") == "x");
   CHECK(without_controls("Café ✓") == "Café ✓");
 }
+
+TEST_CASE("csv_field neutralises, then quotes what RFC 4180 needs quoted") {
+  CHECK(csv_field("Telford") == "Telford");
+  CHECK(csv_field("A, B") == "\"A, B\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("two\r\nlines") == "\"two\r\nlines\"");
+  CHECK(csv_field("=1+1") == "'=1+1");
+  CHECK(csv_field("=A1,B1") == "\"'=A1,B1\"");
+  CHECK(csv_field("") == "");
+}
+
+TEST_CASE("require_text bounds names and prose, and takes UTF-8 only (issue 19)") {
+  CHECK_NOTHROW(require_text(std::string(kMaxNameBytes, 'x'), kMaxNameBytes, "a body's name", Field::name));
+  CHECK_NOTHROW(require_text("Café", kMaxNameBytes, "a body's name", Field::name));
+  try {
+    require_text(std::string(kMaxNameBytes + 1, 'x'), kMaxNameBytes, "a body's name", Field::name);
+    FAIL("a name one byte too long was taken");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()) == "expected a body's name of at most 200 bytes, found 201 bytes");
+    CHECK(e.field() == Field::name);
+  }
+  CHECK_THROWS_WITH(require_text("O\x92" "Brien", kMaxProseBytes, "a rationale", Field::rationale),
+                    "expected a rationale in UTF-8, found a byte that is not UTF-8 at offset 1");
+}

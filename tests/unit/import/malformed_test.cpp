@@ -157,3 +157,36 @@ TEST_CASE("malformed input is refused with file, line and column, for every impo
     }
   }
 }
+
+TEST_CASE("values outside their indicator's range are refused at file:line:col, and nothing is written (issue 19)") {
+  struct Range {
+    const char* fixture;
+    bool register_file;
+    std::optional<std::string> period;
+    const char* column;
+    std::string value;
+    const char* expected;
+  };
+  const Range cases[] = {
+      {"census_small.csv", false, "2018-19", "PNORG", "150", "a percentage from 0 to 100 for girls_pct, found 150"},
+      {"census_small.csv", false, "2018-19", "NOR", "-5", "a whole number of pupils, 0 or more, for pupils_on_roll, found -5"},
+      {"census_small.csv", false, "2018-19", "NORG", "141.5", "a whole number of pupils, 0 or more, for girls_count, found 141.5"},
+      {"ks4_small.csv", false, "2018-19", "P8_BANDING", "7", "a value from 1 to 5 in column P8_BANDING, found \"7\""},
+      {"ks4_small.csv", false, "2018-19", "P8_BANDING", "0", "a value from 1 to 5 in column P8_BANDING, found \"0\""},
+      {"spine_small.csv", true, std::nullopt, "SCHNAME", std::string(201, 'n'),
+       "a school's name of at most 200 bytes, found 201 bytes"},
+  };
+  for (const Range& c : cases) {
+    INFO(c.fixture << " " << c.column << " = " << c.value);
+    auto db = fresh_db();
+    TempDir d;
+    const std::string before = snapshot(db);
+    auto lines = lines_of(read_bytes(fixture(c.fixture)));
+    const std::size_t col = column_of(lines[0], c.column);
+    lines[1] = with_cell(lines[1], col, c.value);
+    const Case as{c.fixture, c.register_file, "", c.period, "", ""};
+    const std::string e = error_of(db, as, d.write("range.csv", join(lines)), false);
+    CHECK_THAT(e, Catch::StartsWith("range.csv:2:" + std::to_string(col + 1) + ": expected " + c.expected));
+    CHECK(snapshot(db) == before);
+  }
+}

@@ -237,6 +237,60 @@ end)"});
   CHECK(sandbox.run("ok", e, {}).status.ok);
 }
 
+TEST_CASE("reasons are bounded: 200 of at most 2000 bytes, UTF-8 (issue 19)") {
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"many", "many.lua", R"(
+return function(school)
+  local r = {}
+  for i = 1, school.facts.count do r[i] = ("x"):rep(school.facts.bytes) end
+  return "green", r
+end)"});
+  sandbox.add({"bytes", "bytes.lua", R"(return function() return "green", { "ok", "caf\xe9" } end)"});
+  const auto e = telford_primary();
+  const auto most = sandbox.run("many", e, {{"count", 200.0}, {"bytes", 2000.0}});
+  REQUIRE(most.status.ok);
+  CHECK(most.reasons.size() == 200);
+  const auto more = sandbox.run("many", e, {{"count", 201.0}, {"bytes", 1.0}});
+  CHECK_THAT(more.status.message, Catch::Contains("reasons: expected at most 200 entries, found 201"));
+  const auto longer = sandbox.run("many", e, {{"count", 1.0}, {"bytes", 2001.0}});
+  CHECK_THAT(longer.status.message, Catch::Contains("reasons[1]: expected at most 2000 bytes, found 2001"));
+  CHECK_THAT(sandbox.run("bytes", e, {}).status.message,
+             Catch::Contains("reasons[2]: expected UTF-8 text, found a byte that is not UTF-8 at offset 3"));
+}
+
+TEST_CASE("the reasons a script returns are charged to its memory cap (issue 19)") {
+  const lua::Script held{"held", "held.lua", R"(
+return function(school)
+  local r, base = {}, ("x"):rep(1999)
+  for i = 1, school.facts.count do r[i] = base .. string.char(64 + i % 60) end
+  return "green", r
+end)"};
+  const auto e = telford_primary();
+  // What the sandbox itself holds after a run, measured on a twin.
+  std::size_t base = 0;
+  {
+    lua::ThresholdSandbox twin(rag());
+    twin.add(held);
+    REQUIRE(twin.run("held", e, {{"count", 0.0}}).status.ok);
+    base = twin.memory_in_use();
+  }
+  // About 500 KB more: 200 reasons of 2000 bytes fit in Lua (400 KB), but not with their copy (400 KB more).
+  lua::Limits limits;
+  limits.memory_bytes = base + 500'000;
+  lua::ThresholdSandbox sandbox(rag(limits));
+  sandbox.add(held);
+  const auto few = sandbox.run("held", e, {{"count", 20.0}});
+  INFO(few.status.message);
+  REQUIRE(few.status.ok);
+  CHECK(few.reasons.size() == 20);
+  const auto all = sandbox.run("held", e, {{"count", 200.0}});
+  CHECK_FALSE(all.status.ok);
+  CHECK_THAT(all.status.message,
+             Catch::Contains("held.lua:2: reasons[") && Catch::Contains("more than is left under the scripts' memory limit"));
+  // The charge is given back: the next run fits again.
+  CHECK(sandbox.run("held", e, {{"count", 20.0}}).status.ok);
+}
+
 TEST_CASE("an evidence view that throws becomes a status, not a crash") {
   struct Broken final : sdk::EvidenceView {
     sdk::SchoolInfo info = testing::school_info(1, "Broken");

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "trellis/schedule/ics.hpp"
+#include "trellis/text.hpp"
 
 using namespace trellis;
 
@@ -151,4 +152,20 @@ TEST_CASE("SEQUENCE is the activity's; a moved event says where it was and why, 
     unfolded += c[i];
   }
   CHECK_THAT(unfolded, Catch::Contains("Cancelled: band changed from amber to yellow on 2025-01-15 by LA QA Lead"));
+}
+
+// fuzz_writers found it (tests/fuzz/corpus/writers/regression-uid-not-utf8): the UID went out as given.
+TEST_CASE("every TEXT value, the UID too, leaves without control characters or bytes that are not UTF-8 (issue 19)") {
+  Activity a = visit();
+  a.uid = std::string("-3\xd2\xcf\xe0\xd4" "5\x1b[2J@trellis");
+  a.title = "Visit\x1b]0;pwned\x07";
+  a.type = "visit\x85";
+  const std::string ics = to_ics({a}, {"Cal\x7f", "2024-09-02T09:00:00Z"});
+  CHECK_THAT(ics, Catch::Contains("UID:-35[2J@trellis\r\n"));
+  CHECK_THAT(ics, Catch::Contains("SUMMARY:Visit]0\\;pwned - URN 100001\r\n"));
+  CHECK_FALSE(first_invalid_utf8(ics));
+  for (unsigned char c : ics) {
+    INFO(static_cast<int>(c));
+    CHECK(((c >= 0x20 || c == '\r' || c == '\n') && c != 0x7f));
+  }
 }
