@@ -287,7 +287,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (opt.plan_preview) {
       if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
       for (auto& set : rule_sets) set.from = from;
-      run.preview = plan_year(cal, opt.body_id, year, rule_sets);
+      PlanOptions options;
+      options.workload = planning::workload(sections, urns);
+      std::vector<std::string> unmet;
+      run.preview = plan_year(cal, opt.body_id, year, rule_sets, options, &unmet);
+      for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
       run.planned_from = from.to_string();
     }
     return run;
@@ -302,8 +306,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
     for (auto& set : rule_sets) set.from = from;
     // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
-    const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
-    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
+    PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
+    stored.workload = planning::workload(sections, urns);
+    std::vector<std::string> unmet;
+    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored, &unmet);
+    for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
     run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
                         {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
                                                 " under " + policy.regime() + " policy " + policy.version()});

@@ -57,6 +57,59 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
   return out;
 }
 
+Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns) {
+  Workload w;
+  if (sections.officers.empty()) return w;
+  w.role = sections.workload_role;
+  w.daily_limit = sections.daily_limit;
+  w.types = sections.workload_types;
+  std::vector<std::size_t> schools(sections.officers.size(), 0);
+  for (std::size_t i = 0; i < sections.officers.size(); ++i) {
+    w.officers.push_back(sections.officers[i].name);
+    for (auto urn : sections.officers[i].schools)
+      if (w.officer_of.emplace(urn, i).second) ++schools[i];
+  }
+  std::vector<std::int64_t> sorted = urns;
+  std::sort(sorted.begin(), sorted.end());
+  for (auto urn : sorted) {
+    if (w.officer_of.count(urn)) continue;
+    const auto least = static_cast<std::size_t>(std::min_element(schools.begin(), schools.end()) - schools.begin());
+    w.officer_of.emplace(urn, least);
+    ++schools[least];
+  }
+  return w;
+}
+
+void book_stored(Workload& w, const std::vector<Activity>& stored, std::int64_t except) {
+  if (w.empty()) return;
+  w.booked.resize(w.officers.size());
+  for (const auto& a : stored) {
+    if (!a.urn || *a.urn == except || !to_happen(a.status)) continue;
+    if (std::find(w.types.begin(), w.types.end(), a.type) == w.types.end()) continue;
+    for (std::size_t i = 0; i < w.officers.size(); ++i) {
+      const std::string tail = ": " + w.officers[i];
+      if (std::any_of(a.attendees.begin(), a.attendees.end(), [&](const std::string& who) {
+            return who.rfind(w.role, 0) == 0 && who.size() >= tail.size() &&
+                   who.compare(who.size() - tail.size(), tail.size(), tail) == 0;
+          })) {
+        ++w.booked[i][a.start];
+        break;
+      }
+    }
+  }
+}
+
+std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet) {
+  if (unmet.empty()) return {};
+  constexpr std::size_t shown = 10;
+  std::vector<std::string> out{"the plan breaks an officer's daily limit ([workload] daily_limit) on " +
+                               std::to_string(unmet.size()) + (unmet.size() == 1 ? " day" : " days") +
+                               ": more officers, a higher limit or fewer activities would keep it"};
+  for (std::size_t i = 0; i < unmet.size() && i < shown; ++i) out.push_back("  " + unmet[i]);
+  if (unmet.size() > shown) out.push_back("  and " + std::to_string(unmet.size() - shown) + " more");
+  return out;
+}
+
 RuleSet body_rules(const RegimeHandle& regime, const Policy& policy) {
   RuleSet set;
   if (auto st = regime.plan_body(policy.view(), set.rules); !st)

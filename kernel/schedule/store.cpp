@@ -160,7 +160,7 @@ std::string to_text(const ReplanSummary& s) {
 }
 
 PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
-  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}};
+  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}, {}};
   for (const PlannedStart& p : db.activities().planned(body, year)) {
     o.planned.emplace(p.uid, p.start);
     if (p.urn) o.planned_days[*p.urn].insert(p.start);
