@@ -261,6 +261,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
       a.prior_level = prior.other_level;
     }
     a.reasons = out.reasons;
+    for (const auto& r : a.reasons)
+      if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
+                      [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
+        run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
     a.ratings = out.ratings;
     a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     a.policy_version = policy.version();

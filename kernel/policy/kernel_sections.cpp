@@ -53,6 +53,7 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   if (auto n = p.number("events.minutes")) k.event_minutes = static_cast<int>(*n);
   for (const auto& type : p.keys("events.starts"))
     if (auto t = p.text("events.starts." + type)) k.event_start_by_type.emplace_back(type, *t);
+  k.warn_reasons = p.texts("assess.warn_reasons");
   k.workload_role = p.text("workload.role").value_or("");
   k.daily_limit = static_cast<int>(p.number("workload.daily_limit").value_or(0));
   k.workload_types = p.has("workload.types") ? p.texts("workload.types")
@@ -128,6 +129,9 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "what the agree deadline counts from: the day the note was sent (default) or the day the visit was held"},
       {"notes.internal_sections", K::string_list, false, {}, {}, {},
        "headings of note sections kept internal: a note's shareable edition leaves them out"},
+      {"assess", K::table, false, {}, {}, {}, "what an assessment run tells the person running it"},
+      {"assess.warn_reasons", K::string_list, false, {}, {}, {},
+       "how reasons begin that are also given as warnings of the run, naming each school"},
       {"workload", K::table, false, {}, {}, {}, "who carries out the visits and conversations, and how many a day"},
       {"workload.role", K::string, false, {}, {}, {},
        "the attendee the officers stand for, as the activity rules name it (matched as the start of an attendee)"},

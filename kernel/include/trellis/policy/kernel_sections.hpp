@@ -50,6 +50,9 @@
 ///     schools = ["123456", "123457"]  # URNs linked to the officer; a school linked to none goes
 ///                                     # to the officer with the fewest schools
 ///
+///     [assess]
+///     warn_reasons = ["No partner is allocated"]  # reasons (by how they begin) also given as warnings
+///
 ///     [history]
 ///     earlier_bodies = true       # history --body shows other bodies' judgements made before joining
 ///
@@ -129,6 +132,10 @@ struct KernelSections {
   std::string workload_role;
   int daily_limit = 0;
   std::vector<std::string> workload_types;
+
+  /// [assess] warn_reasons: a school's reason that begins with one of these is
+  /// also a warning of the run, naming the school (a gap the body must fill).
+  std::vector<std::string> warn_reasons;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
