@@ -340,6 +340,13 @@ sed -i "s|\.\./scripts/|$src/scripts/|" "$dir/papers.toml"
 line=$(grep -n '^papers_days_before' "$dir/papers.toml" | cut -d: -f1)
 [ $rc -eq 1 ] && grep -q "papers.toml:$line:.*papers_days_before.*agenda_days_before" "$dir/pc" && ok ||
   { bad "s8: policy check refuses papers_days_before >= agenda_days_before with the location (exit $rc)"; cat "$dir/pc"; }
+# Using it is bad input (exit 3) at the same place, and nothing is written: `policy check` exits 1 (problems found).
+cp "$TRELLIS_DB" "$dir/papers.db"
+"$trellis" --db "$dir/papers.db" body adopt telford "$dir/papers.toml" --from 2018-09-01 >/dev/null 2>"$dir/pe"; rc=$?
+[ $rc -eq 3 ] && grep -q "papers.toml:$line:1: meetings.papers_days_before: expected fewer days than" "$dir/pe" &&
+  cmp -s "$TRELLIS_DB" "$dir/papers.db" && ok || { bad "s8: adopting papers_days_before >= agenda_days_before is refused (exit $rc)"; cat "$dir/pe"; }
+"$trellis" --db "$dir/papers.db" assess --body telford --period 2018-19 --policy "$dir/papers.toml" --dry-run >/dev/null 2>&1
+[ $? -eq 3 ] && ok || bad "s8: assess with papers_days_before >= agenda_days_before is refused (exit 3)"
 "$trellis" policy check "$src/policies/telford-and-wrekin.toml" >/dev/null 2>&1 && ok || bad "the Telford policy passes its check"
 
 # The ICS: visits and meetings timed (09:00, half a day, from the policy's [events]), windows free, roles as ATTENDEEs.
