@@ -317,7 +317,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
     run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
                         {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
-                                                " under " + policy.regime() + " policy " + policy.version()});
+                                                " under " + policy.regime() + " policy " + policy.version(),
+                         sections.met_when_dropped});
     run.activities_planned = plan.size();
     run.planned_from = from.to_string();
   }

@@ -54,6 +54,7 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   for (const auto& type : p.keys("events.starts"))
     if (auto t = p.text("events.starts." + type)) k.event_start_by_type.emplace_back(type, *t);
   k.warn_reasons = p.texts("assess.warn_reasons");
+  k.met_when_dropped = p.texts("received.rules");
   k.workload_role = p.text("workload.role").value_or("");
   k.daily_limit = static_cast<int>(p.number("workload.daily_limit").value_or(0));
   k.workload_types = p.has("workload.types") ? p.texts("workload.types")
@@ -129,6 +130,10 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "what the agree deadline counts from: the day the note was sent (default) or the day the visit was held"},
       {"notes.internal_sections", K::string_list, false, {}, {}, {},
        "headings of note sections kept internal: a note's shareable edition leaves them out"},
+      {"received", K::table, false, {}, {}, {}, "deadlines met when what they ask for comes in"},
+      {"received.rules", K::string_list, false, {}, {}, {},
+       "activity rules (by how their id begins) the regime stops planning once received: a re-plan marks them done, "
+       "not cancelled"},
       {"assess", K::table, false, {}, {}, {}, "what an assessment run tells the person running it"},
       {"assess.warn_reasons", K::string_list, false, {}, {}, {},
        "how reasons begin that are also given as warnings of the run, naming each school"},

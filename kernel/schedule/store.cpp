@@ -110,6 +110,11 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
+    } else if (!now && std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
+                                   [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
+      activities.set_done(*old.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
+                          false, at);
+      ++sum.met;
     } else if (!now) {
       activities.set_status(*old.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan, at);
       ++sum.cancelled;
@@ -137,7 +142,7 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
 ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan) {
   const Period p = Period::parse(year);
-  return replan(db, clock, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned"});
+  return replan(db, clock, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned", {}});
 }
 
 std::map<std::string, Date> held_activities(Database& db, const std::string& body, const std::string& year) {
@@ -153,6 +158,7 @@ std::string to_text(const ReplanSummary& s) {
   part(s.updated, "re-dated");
   part(s.reinstated, "reinstated");
   part(s.cancelled, "cancelled (each with the reason)");
+  part(s.met, "done (what they asked for has come in)");
   part(s.unchanged, "unchanged");
   if (out.empty()) out = "nothing to change";
   if (s.kept) out += "; " + std::to_string(s.kept) + " kept as they were (done, moved, earlier, or cancelled by a person)";

@@ -94,7 +94,7 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   planning::book_stored(stored.workload, load_activities(db, a.body, year.to_string()), a.urn);
   auto plan = plan_year(cal, a.body, year, sets, stored);
   plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());
-  return replan(db, clock, a.body, year.to_string(), plan, {a.urn, from, reason});
+  return replan(db, clock, a.body, year.to_string(), plan, {a.urn, from, reason, sections.met_when_dropped});
 }
 
 /// Later assessments of the school under the same regime stood on the level

@@ -90,7 +90,8 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   run.activities_planned = plan.size();
   run.replan = replan(db, clock, opt.body_id, opt.year.to_string(), plan,
                       {std::nullopt, from, "the year planned from the adopted " + policy.regime() + " policy " +
-                                               policy.version() + " on " + from.to_string()});
+                                               policy.version() + " on " + from.to_string(),
+                       sections.met_when_dropped});
   record_audit(db, by, clock,
                {"plan", opt.body_id + " " + opt.year.to_string() + ": the year planned from " + policy.regime() + " " +
                             policy.version() + " before any assessment",

@@ -168,6 +168,13 @@ assert not others, others'
 
 # ---- issue 16: what a trust's directors and QA lead would still find wrong ----
 check "schedule json (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
+py "000 §3.8.1: a received data drop is done on the calendar, not cancelled; the one missing is still asked for" '
+drops = [a for a in d if a["rule"].startswith("000-3.8.data.")]
+assert len(drops) == 24 and not [a for a in drops if a["status"] == "cancelled"], [(a["urn"], a["rule"], a["status"]) for a in drops if a["status"] == "cancelled"]
+done = [a for a in drops if a["status"] == "done"]
+assert len(done) == 23 and all(a["note"].startswith("received by ") for a in done), done[:1]
+late = [a for a in drops if a["status"] != "done"]
+assert [(a["urn"], a["rule"]) for a in late] == [(141488, "000-3.8.data.summer")], late'
 py "000 §3.10.11: each school's autumn enquiry is held before the autumn QA Intelligence Sharing Forum" '
 forum = next(a for a in d if a["rule"] == "000-3.10.11.forum.autumn")
 enq = [a for a in d if a["rule"] == "000-3.10.6.enquiry.autumn"]

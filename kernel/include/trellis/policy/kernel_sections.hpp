@@ -50,6 +50,9 @@
 ///     schools = ["123456", "123457"]  # URNs linked to the officer; a school linked to none goes
 ///                                     # to the officer with the fewest schools
 ///
+///     [received]                  # deadlines met when what they ask for comes in
+///     rules = ["data-drop."]      # rules (by how their id begins) a re-plan that drops them marks done
+///
 ///     [assess]
 ///     warn_reasons = ["No partner is allocated"]  # reasons (by how they begin) also given as warnings
 ///
@@ -136,6 +139,10 @@ struct KernelSections {
   /// [assess] warn_reasons: a school's reason that begins with one of these is
   /// also a warning of the run, naming the school (a gap the body must fill).
   std::vector<std::string> warn_reasons;
+  /// [received] rules: deadline rules (by how their id begins) that the regime
+  /// stops planning once what they ask for has come in; a re-plan marks their
+  /// activity done, not cancelled (ReplanScope::met_when_dropped).
+  std::vector<std::string> met_when_dropped;
 
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
