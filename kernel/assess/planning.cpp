@@ -1,6 +1,7 @@
 #include "trellis/planning.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
@@ -63,19 +64,11 @@ Workload workload(const KernelSections& sections, const std::vector<std::int64_t
   w.role = sections.workload_role;
   w.daily_limit = sections.daily_limit;
   w.types = sections.workload_types;
-  std::vector<std::size_t> schools(sections.officers.size(), 0);
+  const std::set<std::int64_t> members(urns.begin(), urns.end());
   for (std::size_t i = 0; i < sections.officers.size(); ++i) {
     w.officers.push_back(sections.officers[i].name);
     for (auto urn : sections.officers[i].schools)
-      if (w.officer_of.emplace(urn, i).second) ++schools[i];
-  }
-  std::vector<std::int64_t> sorted = urns;
-  std::sort(sorted.begin(), sorted.end());
-  for (auto urn : sorted) {
-    if (w.officer_of.count(urn)) continue;
-    const auto least = static_cast<std::size_t>(std::min_element(schools.begin(), schools.end()) - schools.begin());
-    w.officer_of.emplace(urn, least);
-    ++schools[least];
+      if (members.count(urn)) w.officer_of.emplace(urn, i);
   }
   return w;
 }
@@ -102,9 +95,10 @@ void book_stored(Workload& w, const std::vector<Activity>& stored, std::int64_t 
 std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet) {
   if (unmet.empty()) return {};
   constexpr std::size_t shown = 10;
-  std::vector<std::string> out{"the plan breaks an officer's daily limit ([workload] daily_limit) on " +
-                               std::to_string(unmet.size()) + (unmet.size() == 1 ? " day" : " days") +
-                               ": more officers, a higher limit or fewer activities would keep it"};
+  std::vector<std::string> out{"the plan does not keep the policy's [workload] (its officers and their daily limit) in " +
+                               std::to_string(unmet.size()) + (unmet.size() == 1 ? " place" : " places") +
+                               ": linking each school to an officer, more officers, a higher limit or fewer "
+                               "activities would keep it"};
   for (std::size_t i = 0; i < unmet.size() && i < shown; ++i) out.push_back("  " + unmet[i]);
   if (unmet.size() > shown) out.push_back("  and " + std::to_string(unmet.size() - shown) + " more");
   return out;

@@ -55,6 +55,18 @@ class Planner {
     std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
       return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
     });
+    if (unmet_ && !unlinked_.empty()) {
+      std::string listed;
+      for (auto urn : unlinked_) {
+        if (listed.size() > 80) {
+          listed += " ...";
+          break;
+        }
+        listed += (listed.empty() ? "" : ", ") + std::to_string(urn);
+      }
+      unmet_->insert(unmet_->begin(), std::to_string(unlinked_.size()) + " school(s) linked to no officer (" + listed +
+                                          "): their activities name no officer and count against no daily limit");
+    }
     return out;
   }
 
@@ -173,14 +185,17 @@ class Planner {
   static std::string title_of(const ActivityRule& r) { return r.title.empty() ? r.id : r.title; }
 
   /// The officer who carries out rule `r` for set `s` under the workload, if any.
-  std::optional<std::size_t> officer_for(std::size_t s, const ActivityRule& r) const {
+  std::optional<std::size_t> officer_for(std::size_t s, const ActivityRule& r) {
     const Workload& w = options_.workload;
     if (w.empty() || !sets_[s].urn || std::find(w.types.begin(), w.types.end(), r.type) == w.types.end())
       return std::nullopt;
     if (std::none_of(r.attendees.begin(), r.attendees.end(), [&](const std::string& a) { return a.rfind(w.role, 0) == 0; }))
       return std::nullopt;
     const auto it = w.officer_of.find(*sets_[s].urn);
-    if (it == w.officer_of.end() || it->second >= w.officers.size()) return std::nullopt;
+    if (it == w.officer_of.end() || it->second >= w.officers.size()) {
+      unlinked_.insert(*sets_[s].urn);
+      return std::nullopt;
+    }
     return it->second;
   }
 
@@ -194,7 +209,8 @@ class Planner {
   /// Whether an activity of rule `k` on `d` leaves `officer` room on its day and
   /// on the days of the events anchored on it that the officer also holds
   /// (the conversation a week before a visit).
-  bool has_room_with_followers(std::optional<std::size_t> officer, const Key& k, Date d) const {
+  bool has_room_with_followers(std::optional<std::size_t> officer, const Key& k, Date d) {
+    if (!officer) return true;
     if (!has_room(officer, d)) return false;
     const auto it = followers_.find(k);
     if (it == followers_.end()) return true;
@@ -316,7 +332,7 @@ class Planner {
         }
         Date d;
         std::string stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
-        if (auto kept = still_planned(s, r, index, days, st, officer)) {
+        if (auto kept = still_planned(s, r, index, days, st)) {
           d = *kept;  // a re-plan moves nothing already planned in this stretch and still to come
         } else {
           d = days[free_day(s, r, st, spread::pick(st, at), days, officer)];
@@ -338,13 +354,13 @@ class Planner {
   /// The day occurrence `index` of rule `r` is stored as planned on, when that day is one of this
   /// stretch's, on or after the set's `from`, and not yet taken by another of the school's events.
   std::optional<Date> still_planned(std::size_t s, const ActivityRule& r, int index, const std::vector<Date>& days,
-                                    spread::Stretch st, std::optional<std::size_t> officer) const {
+                                    spread::Stretch st) const {
     const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
     if (stored == options_.planned.end()) return std::nullopt;
     const Date d = stored->second;
     if (d < days[st.first] || days[st.last] < d || !std::binary_search(days.begin(), days.end(), d)) return std::nullopt;
-    if ((sets_[s].from && d < *sets_[s].from) || busy_[s].count(d) || !has_room_with_followers(officer, {s, r.id}, d))
-      return std::nullopt;
+    // The officer's limit does not move it: a re-plan moves nothing already planned (book() says if it is over).
+    if ((sets_[s].from && d < *sets_[s].from) || busy_[s].count(d)) return std::nullopt;
     return d;
   }
 
@@ -354,7 +370,7 @@ class Planner {
   /// another day will do, so that a re-plan does not push them aside. The
   /// officer's limit gives way last: the caller reports the day it breaks it.
   std::size_t free_day(std::size_t s, const ActivityRule& r, spread::Stretch st, std::size_t want,
-                       const std::vector<Date>& days, std::optional<std::size_t> officer) const {
+                       const std::vector<Date>& days, std::optional<std::size_t> officer) {
     const std::size_t len = st.last - st.first + 1;
     const auto stored = sets_[s].urn ? options_.planned_days.find(*sets_[s].urn) : options_.planned_days.end();
     for (const bool limit : {true, false}) {
@@ -447,6 +463,7 @@ class Planner {
   std::map<Key, std::vector<const ActivityRule*>> followers_;  ///< rules anchored on each rule
   std::vector<std::map<Date, int>> load_;  ///< per officer of the workload: events booked on each day
   std::vector<std::string>* unmet_;
+  std::set<std::int64_t> unlinked_;  ///< schools with an officer's activities but no officer linked
 };
 
 }  // namespace

@@ -75,9 +75,10 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
     ThresholdOutcome moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
     if (!moderated_only.status) return moderated_only.status;
     // 000 §3.11.2: the Directors' report is computed from moderated ratings only: so is the tier.
+    // The areas' lines stay those of the whole dashboard, as the area ratings do; the tier's line is the board's.
     const std::string with_self = out.level;
     out.level = moderated_only.level;
-    out.reasons = std::move(moderated_only.reasons);
+    if (!moderated_only.reasons.empty() && !out.reasons.empty()) out.reasons.front() = moderated_only.reasons.front();
     out.reasons.insert(out.reasons.begin() + (out.reasons.empty() ? 0 : 1),
                        directors_line(provisional, moderated_only, with_self, in.policy));
   }

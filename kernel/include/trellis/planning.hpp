@@ -36,9 +36,7 @@ RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const Ker
 std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections& sections, const std::string& body,
                                              const std::string& year);
 
-/// The policy's [workload] for the schools `urns`: each school's officer, a
-/// school linked to none going to the officer with the fewest schools so far
-/// (in URN order, so the plan stays the same from run to run).
+/// The policy's [workload] for the schools `urns`: each linked school's officer.
 Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns);
 
 /// Books into `w` the stored activities still to happen of the schools other

@@ -47,8 +47,8 @@
 ///     types = ["visit", "meeting", "conversation"]   # what counts (this is the default)
 ///     [workload.officers.a-smith]
 ///     name = "A. Smith"
-///     schools = ["123456", "123457"]  # URNs linked to the officer; a school linked to none goes
-///                                     # to the officer with the fewest schools
+///     schools = ["123456", "123457"]  # URNs linked to the officer; a school linked to none is
+///                                     # named in a warning, its activities with no officer
 ///
 ///     [received]                  # deadlines met when what they ask for comes in
 ///     rules = ["data-drop."]      # rules (by how their id begins) a re-plan that drops them marks done
