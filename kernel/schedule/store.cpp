@@ -99,6 +99,10 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
 
   ActivityRepository& activities = db.activities();
   const std::vector<Activity> stored = activities.in_scope(body, year, scope.urn);
+  // Schools the new plan still plans for: only there is a dropped submission received (one that left is not).
+  std::set<std::int64_t> still_planned;
+  for (const auto& a : plan)
+    if (a.urn) still_planned.insert(*a.urn);
 
   ReplanSummary sum;
   for (const Activity& old : stored) {
@@ -110,8 +114,9 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
-    } else if (!now && std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
-                                   [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
+    } else if (!now && old.urn && still_planned.count(*old.urn) &&
+               std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
+                           [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
       activities.set_done(*old.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
                           false, at);
       ++sum.met;
