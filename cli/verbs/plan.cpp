@@ -24,6 +24,7 @@ void add_plan(CLI::App& app, Cli& cli) {
       if (!opt.on) throw UsageError("--on: " + why, Field::on);
     }
     const YearPlanRun run = plan_adopted_year(db, host, cli.actor(db), cli.clock(), opt);
+    for (const auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
     if (format == "json") {
       print_json({{"body", body},
                   {"year", year},

@@ -261,6 +261,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
       a.prior_level = prior.other_level;
     }
     a.reasons = out.reasons;
+    for (const auto& r : a.reasons)
+      if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
+                      [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
+        run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
     a.ratings = out.ratings;
     a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
     a.policy_version = policy.version();
@@ -287,7 +291,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (opt.plan_preview) {
       if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
       for (auto& set : rule_sets) set.from = from;
-      run.preview = plan_year(cal, opt.body_id, year, rule_sets);
+      PlanOptions options;
+      options.workload = planning::workload(sections, urns);
+      std::vector<std::string> unmet;
+      run.preview = plan_year(cal, opt.body_id, year, rule_sets, options, &unmet);
+      for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
       run.planned_from = from.to_string();
     }
     return run;
@@ -302,11 +310,15 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
     for (auto& set : rule_sets) set.from = from;
     // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
-    const PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
-    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored);
+    PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
+    stored.workload = planning::workload(sections, urns);
+    std::vector<std::string> unmet;
+    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored, &unmet);
+    for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
     run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
                         {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +
-                                                " under " + policy.regime() + " policy " + policy.version()});
+                                                " under " + policy.regime() + " policy " + policy.version(),
+                         sections.met_when_dropped});
     run.activities_planned = plan.size();
     run.planned_from = from.to_string();
   }

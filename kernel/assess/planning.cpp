@@ -1,6 +1,7 @@
 #include "trellis/planning.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
@@ -54,6 +55,52 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
   if (sections.discussion_rule.empty()) return out;
   for (const auto& a : db.activities().in_scope(body, year, std::nullopt))
     if (a.urn && a.rule == sections.discussion_rule) out[*a.urn] = deadline_of(a);
+  return out;
+}
+
+Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns) {
+  Workload w;
+  if (sections.officers.empty()) return w;
+  w.role = sections.workload_role;
+  w.daily_limit = sections.daily_limit;
+  w.types = sections.workload_types;
+  const std::set<std::int64_t> members(urns.begin(), urns.end());
+  for (std::size_t i = 0; i < sections.officers.size(); ++i) {
+    w.officers.push_back(sections.officers[i].name);
+    for (auto urn : sections.officers[i].schools)
+      if (members.count(urn)) w.officer_of.emplace(urn, i);
+  }
+  return w;
+}
+
+void book_stored(Workload& w, const std::vector<Activity>& stored, std::int64_t except) {
+  if (w.empty()) return;
+  w.booked.resize(w.officers.size());
+  for (const auto& a : stored) {
+    if (!a.urn || *a.urn == except || !to_happen(a.status)) continue;
+    if (std::find(w.types.begin(), w.types.end(), a.type) == w.types.end()) continue;
+    for (std::size_t i = 0; i < w.officers.size(); ++i) {
+      const std::string tail = ": " + w.officers[i];
+      if (std::any_of(a.attendees.begin(), a.attendees.end(), [&](const std::string& who) {
+            return who.rfind(w.role, 0) == 0 && who.size() >= tail.size() &&
+                   who.compare(who.size() - tail.size(), tail.size(), tail) == 0;
+          })) {
+        ++w.booked[i][a.start];
+        break;
+      }
+    }
+  }
+}
+
+std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet) {
+  if (unmet.empty()) return {};
+  constexpr std::size_t shown = 10;
+  std::vector<std::string> out{"the plan does not keep the policy's [workload] (its officers and their daily limit) in " +
+                               std::to_string(unmet.size()) + (unmet.size() == 1 ? " place" : " places") +
+                               ": linking each school to an officer, more officers, a higher limit or fewer "
+                               "activities would keep it"};
+  for (std::size_t i = 0; i < unmet.size() && i < shown; ++i) out.push_back("  " + unmet[i]);
+  if (unmet.size() > shown) out.push_back("  and " + std::to_string(unmet.size() - shown) + " more");
   return out;
 }
 

@@ -1,5 +1,6 @@
 // check_policy: every problem in a policy and its scripts, found at once.
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "policy_impl.hpp"
@@ -202,6 +203,7 @@ class Checker {
     for (const auto& key : v.keys("evidence.max_age"))
       if (key != "default" && key != "recorded" && !known(key))
         add(policy_.where("evidence.max_age." + key), "expected default, recorded or " + reads + ", found " + found(key));
+    workload();
     for (const auto& other : v.keys("crosswalk"))
       for (const auto& level : v.keys("crosswalk." + other)) {
         const std::string path = "crosswalk." + other + "." + level;
@@ -209,6 +211,28 @@ class Checker {
           add(policy_.where_value(path), "expected a level of the " + d_.overall_scale + " scale (" + plain_list(levels) +
                                              "), found \"" + *to + "\"" + policy_suggest::did_you_mean(*to, levels));
       }
+  }
+
+  /// [workload]: officers need the role they stand for; each school is linked to one officer at most.
+  void workload() {
+    const auto& v = policy_.view();
+    if (!v.has("workload")) return;
+    if (!v.keys("workload.officers").empty() && !v.text("workload.role"))
+      add(policy_.where("workload"), "expected `role`, the attendee the officers stand for, found none");
+    std::map<std::int64_t, std::string> linked;
+    for (const auto& id : v.keys("workload.officers")) {
+      const std::string path = "workload.officers." + id + ".schools";
+      for (const auto& text : v.texts(path)) {
+        const auto urn = urn_of(text);
+        if (!urn) {
+          add(policy_.where_value(path), "expected URNs (1 to 9 digits), found \"" + text + "\"");
+          continue;
+        }
+        if (auto [it, fresh] = linked.emplace(*urn, id); !fresh)
+          add(policy_.where_value(path),
+              "expected each school linked to one officer, found URN " + text + " under both " + it->second + " and " + id);
+      }
+    }
   }
 
   /// [calendar] belongs to the kernel's scheduler; its problems are placed at their keys here.

@@ -54,7 +54,24 @@ KernelSections read_kernel_sections(const sdk::PolicyView& p) {
   if (auto n = p.number("events.minutes")) k.event_minutes = static_cast<int>(*n);
   for (const auto& type : p.keys("events.starts"))
     if (auto t = p.text("events.starts." + type)) k.event_start_by_type.emplace_back(type, *t);
+  k.warn_reasons = p.texts("assess.warn_reasons");
+  k.met_when_dropped = p.texts("received.rules");
+  k.workload_role = p.text("workload.role").value_or("");
+  k.daily_limit = static_cast<int>(p.number("workload.daily_limit").value_or(0));
+  k.workload_types = p.has("workload.types") ? p.texts("workload.types")
+                                             : std::vector<std::string>{"visit", "meeting", "conversation"};
+  for (const auto& id : p.keys("workload.officers")) {
+    KernelSections::Officer o{id, p.text("workload.officers." + id + ".name").value_or(id), {}};
+    for (const auto& urn : p.texts("workload.officers." + id + ".schools"))
+      if (const auto n = urn_of(urn)) o.schools.push_back(*n);
+    k.officers.push_back(std::move(o));
+  }
   return k;
+}
+
+std::optional<std::int64_t> urn_of(const std::string& text) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(text);
 }
 
 const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
@@ -116,6 +133,25 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
        "who is notified, through the outbox, of concerns raised during a visit or meeting (\"Chief Executive\")"},
       {"notes.internal_sections", K::string_list, false, {}, {}, {},
        "headings of note sections kept internal: a note's shareable edition leaves them out"},
+      {"received", K::table, false, {}, {}, {}, "deadlines met when what they ask for comes in"},
+      {"received.rules", K::string_list, false, {}, {}, {},
+       "activity rules (by how their id begins) the regime stops planning once received: a re-plan marks them done, "
+       "not cancelled"},
+      {"assess", K::table, false, {}, {}, {}, "what an assessment run tells the person running it"},
+      {"assess.warn_reasons", K::string_list, false, {}, {}, {},
+       "how reasons begin that are also given as warnings of the run, naming each school"},
+      {"workload", K::table, false, {}, {}, {}, "who carries out the visits and conversations, and how many a day"},
+      {"workload.role", K::string, false, {}, {}, {},
+       "the attendee the officers stand for, as the activity rules name it (matched as the start of an attendee)"},
+      {"workload.daily_limit", K::integer, false, 1, 20, {},
+       "visits, meetings and conversations one officer carries out in a day at most"},
+      {"workload.types", K::string_list, false, {}, {}, {},
+       "the activity types that count (default: visit, meeting, conversation)"},
+      {"workload.officers", K::table, false, {}, {}, {}, "the officers, each a table under its own id"},
+      {"workload.officers.*", K::table, false, {}, {}, {}, "one officer"},
+      {"workload.officers.*.name", K::string, true, {}, {}, {}, "the officer's name, as the calendar shows it"},
+      {"workload.officers.*.schools", K::string_list, false, {}, {}, {},
+       "the URNs of the schools linked to the officer"},
       {"history", K::table, false, {}, {}, {}, "what the body sees of a school's past"},
       {"history.earlier_bodies", K::boolean, false, {}, {}, {},
        "whether the body sees, in a school's history, the judgements other bodies made on it before it joined, "

@@ -43,7 +43,8 @@ nlohmann::json to_json(const Overdue& late, Date today) {
 
 nlohmann::json to_json(const ReplanSummary& s) {
   return {{"kept", s.kept},         {"unchanged", s.unchanged},   {"updated", s.updated},
-          {"cancelled", s.cancelled}, {"reinstated", s.reinstated}, {"added", s.added}};
+          {"cancelled", s.cancelled}, {"reinstated", s.reinstated}, {"added", s.added},
+          {"met", s.met}};
 }
 
 }  // namespace trellis

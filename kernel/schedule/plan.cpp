@@ -32,10 +32,12 @@ bool spread_cadence(Cadence c) {
 class Planner {
  public:
   Planner(const AcademicCalendar& cal, const std::string& body, const Period& year,
-          const std::vector<RuleSet>& sets, const PlanOptions& options)
+          const std::vector<RuleSet>& sets, const PlanOptions& options, std::vector<std::string>* unmet)
       : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets), options_(options),
         year_days_{Date::from_ymd(year.start_year(), 9, 1), Date::from_ymd(year.start_year() + 1, 8, 31)},
-        busy_(sets.size()) {}
+        busy_(sets.size()), load_(options.workload.booked), unmet_(unmet) {
+    load_.resize(options.workload.officers.size());
+  }
 
   std::vector<Activity> run() {
     for (std::size_t s = 0; s < sets_.size(); ++s) check_set(s);
@@ -53,6 +55,18 @@ class Planner {
     std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
       return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
     });
+    if (unmet_ && !unlinked_.empty()) {
+      std::string listed;
+      for (auto urn : unlinked_) {
+        if (listed.size() > 80) {
+          listed += " ...";
+          break;
+        }
+        listed += (listed.empty() ? "" : ", ") + std::to_string(urn);
+      }
+      unmet_->insert(unmet_->begin(), std::to_string(unlinked_.size()) + " school(s) linked to no officer (" + listed +
+                                          "): their activities name no officer and count against no daily limit");
+    }
     return out;
   }
 
@@ -91,7 +105,7 @@ class Planner {
       const Date to = r.to ? date_of(s, r, *r.to, "to") : year_days_.last;
       if (r.from && r.to && to < from) fail(s, r, "`to` " + *r.to + " is before `from` " + *r.from);
       if (!r.window.empty()) window(s, r);
-      if (anchored(r.cadence) && !r.anchor.empty()) anchor_of(s, r);
+      if (!r.anchor.empty() && (anchored(r.cadence) || spread_cadence(r.cadence))) anchor_of(s, r);
     }
   }
 
@@ -134,7 +148,14 @@ class Planner {
       plan(a);
       acts = plan_anchored(k.first, r, rule(a), planned_.at(a));
     } else if (spread_cadence(r.cadence)) {
-      acts = plan_spread(k.first, r);
+      std::vector<Date> between;  // a spread rule with an anchor falls between the anchor's activities
+      if (!r.anchor.empty()) {
+        const Key a = anchor_of(k.first, r);
+        plan(a);
+        for (const Activity& x : planned_.at(a)) between.push_back(anchor_days(x, r).first);
+        std::sort(between.begin(), between.end());
+      }
+      acts = plan_spread(k.first, r, between);
     } else {
       acts = plan_dated(k.first, r);
     }
@@ -162,6 +183,58 @@ class Planner {
   }
 
   static std::string title_of(const ActivityRule& r) { return r.title.empty() ? r.id : r.title; }
+
+  /// The officer who carries out rule `r` for set `s` under the workload, if any.
+  std::optional<std::size_t> officer_for(std::size_t s, const ActivityRule& r) {
+    const Workload& w = options_.workload;
+    if (w.empty() || !sets_[s].urn || std::find(w.types.begin(), w.types.end(), r.type) == w.types.end())
+      return std::nullopt;
+    if (std::none_of(r.attendees.begin(), r.attendees.end(), [&](const std::string& a) { return a.rfind(w.role, 0) == 0; }))
+      return std::nullopt;
+    const auto it = w.officer_of.find(*sets_[s].urn);
+    if (it == w.officer_of.end() || it->second >= w.officers.size()) {
+      unlinked_.insert(*sets_[s].urn);
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  /// Whether `officer` has room for one more event on `d`.
+  bool has_room(std::optional<std::size_t> officer, Date d) const {
+    if (!officer || options_.workload.daily_limit <= 0) return true;
+    const auto it = load_[*officer].find(d);
+    return it == load_[*officer].end() || it->second < options_.workload.daily_limit;
+  }
+
+  /// Whether an activity of rule `k` on `d` leaves `officer` room on its day and
+  /// on the days of the events anchored on it that the officer also holds
+  /// (the conversation a week before a visit).
+  bool has_room_with_followers(std::optional<std::size_t> officer, const Key& k, Date d) {
+    if (!officer) return true;
+    if (!has_room(officer, d)) return false;
+    const auto it = followers_.find(k);
+    if (it == followers_.end()) return true;
+    for (const ActivityRule* f : it->second)
+      if (!f->is_deadline && officer_for(k.first, *f) == officer &&
+          !has_room(officer, offset(*f, d, f->cadence == Cadence::before ? -1 : +1)))
+        return false;
+    return true;
+  }
+
+  /// Books `a`'s day to `officer` and names the officer beside the role;
+  /// says so in `unmet_` when the day was already full.
+  void book(std::optional<std::size_t> officer, Activity& a, const std::string& why) {
+    if (!officer) return;
+    const Workload& w = options_.workload;
+    const std::string& name = w.officers[*officer];
+    for (auto& who : a.attendees)
+      if (who.rfind(w.role, 0) == 0) who += ": " + name;
+    const int n = ++load_[*officer][a.start];
+    if (w.daily_limit > 0 && n > w.daily_limit && unmet_)
+      unmet_->push_back("school " + std::to_string(a.urn.value_or(0)) + ", " + a.title + " on " + a.start.to_string() +
+                        ": " + name + " has " + std::to_string(n) + " visits, meetings and conversations that day, above " +
+                        "the daily limit of " + std::to_string(w.daily_limit) + " (" + why + ")");
+  }
 
   /// The school days a spread rule may use: its window, within from..to.
   /// Visits, meetings and deadline windows with a school fall in term time.
@@ -210,9 +283,23 @@ class Planner {
     return out.empty() ? days : out;
   }
 
-  std::vector<Activity> plan_spread(std::size_t s, const ActivityRule& r) {
-    const std::vector<Date> allowed = allowed_days(s, r);
+  /// `days` less those not between the anchor activities on `between`: before
+  /// the first, on one, or the working day before one. All of `days` when that
+  /// leaves none.
+  std::vector<Date> between_anchors(const std::vector<Date>& days, const std::vector<Date>& between) const {
+    if (between.empty()) return days;
+    std::set<Date> not_then(between.begin(), between.end());
+    for (Date a : between) not_then.insert(cal_.working_day_on_or_before(a - 1));
+    std::vector<Date> out;
+    for (Date d : days)
+      if (between.front() < d && !not_then.count(d)) out.push_back(d);
+    return out.empty() ? days : out;
+  }
+
+  std::vector<Activity> plan_spread(std::size_t s, const ActivityRule& r, const std::vector<Date>& between) {
+    const std::vector<Date> allowed = between_anchors(allowed_days(s, r), between);
     const int at = spread::position(body_, sets_[s].urn, r.id);
+    const auto officer = r.is_deadline ? std::nullopt : officer_for(s, r);
     std::vector<Activity> out;
     int index = 0;
     for (const DateRange& slot : slots(r)) {
@@ -244,17 +331,21 @@ class Planner {
           continue;
         }
         Date d;
+        std::string stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
         if (auto kept = still_planned(s, r, index, days, st)) {
           d = *kept;  // a re-plan moves nothing already planned in this stretch and still to come
         } else {
-          d = days[free_day(s, st, spread::pick(st, at), days)];
+          d = days[free_day(s, r, st, spread::pick(st, at), days, officer)];
           // A stretch cut by `from`: a day still to come is kept when it leaves its followers room from
           // `from` on; else the activity is spread over the days left.
-          if (!left.empty() && (d < *sets_[s].from || !std::binary_search(left.begin(), left.end(), d)))
-            d = left[free_day(s, rest[i], spread::pick(rest[i], at), left)];
+          if (!left.empty() && (d < *sets_[s].from || !std::binary_search(left.begin(), left.end(), d))) {
+            d = left[free_day(s, r, rest[i], spread::pick(rest[i], at), left, officer)];
+            stretch = "from " + left[rest[i].first].to_string() + " to " + left[rest[i].last].to_string();
+          }
         }
         busy_[s].insert(d);
         out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
+        book(officer, out.back(), "no day " + stretch + " had room");
       }
     }
     return out;
@@ -268,24 +359,32 @@ class Planner {
     if (stored == options_.planned.end()) return std::nullopt;
     const Date d = stored->second;
     if (d < days[st.first] || days[st.last] < d || !std::binary_search(days.begin(), days.end(), d)) return std::nullopt;
+    // The officer's limit does not move it: a re-plan moves nothing already planned (book() says if it is over).
     if ((sets_[s].from && d < *sets_[s].from) || busy_[s].count(d)) return std::nullopt;
     return d;
   }
 
-  /// `want`, or the nearest index in the stretch whose day has no other event of this school.
+  /// `want`, or the nearest index in the stretch whose day has no other event of this school
+  /// and on which the school's officer (if any) has room under the daily limit.
   /// Days already planned for the school in the store are avoided too where
-  /// another day will do, so that a re-plan does not push them aside.
-  std::size_t free_day(std::size_t s, spread::Stretch st, std::size_t want, const std::vector<Date>& days) const {
+  /// another day will do, so that a re-plan does not push them aside. The
+  /// officer's limit gives way last: the caller reports the day it breaks it.
+  std::size_t free_day(std::size_t s, const ActivityRule& r, spread::Stretch st, std::size_t want,
+                       const std::vector<Date>& days, std::optional<std::size_t> officer) {
     const std::size_t len = st.last - st.first + 1;
     const auto stored = sets_[s].urn ? options_.planned_days.find(*sets_[s].urn) : options_.planned_days.end();
-    for (const bool avoid_stored : {true, false}) {
-      if (avoid_stored && stored == options_.planned_days.end()) continue;
-      for (std::size_t step = 0; step < len; ++step) {
-        for (int sign : {1, -1}) {
-          const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
-          if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
-          const Date d = days[static_cast<std::size_t>(i)];
-          if (!busy_[s].count(d) && !(avoid_stored && stored->second.count(d))) return static_cast<std::size_t>(i);
+    for (const bool limit : {true, false}) {
+      if (!limit && !officer) continue;  // without an officer the first round already ignored the limit
+      for (const bool avoid_stored : {true, false}) {
+        if (avoid_stored && stored == options_.planned_days.end()) continue;
+        for (std::size_t step = 0; step < len; ++step) {
+          for (int sign : {1, -1}) {
+            const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
+            if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
+            const Date d = days[static_cast<std::size_t>(i)];
+            if (!busy_[s].count(d) && !(avoid_stored && stored->second.count(d)) && (!limit || has_room_with_followers(officer, {s, r.id}, d)))
+              return static_cast<std::size_t>(i);
+          }
         }
       }
     }
@@ -312,7 +411,8 @@ class Planner {
 
   /// One activity for each anchor activity, with the anchor's index.
   std::vector<Activity> plan_anchored(std::size_t s, const ActivityRule& r, const ActivityRule& anchor_rule,
-                                      const std::vector<Activity>& anchors) const {
+                                      const std::vector<Activity>& anchors) {
+    const auto officer = r.is_deadline ? std::nullopt : officer_for(s, r);
     std::vector<Activity> out;
     int index = 0;
     for (const Activity& anchor : anchors) {
@@ -334,6 +434,8 @@ class Planner {
       made.anchor_uid = anchor.uid;
       made.offset_days = r.cadence == Cadence::before ? -r.offset_days : r.offset_days;
       made.day_kind = r.offset_kind();
+      // Dated from its anchor: it is counted in the officer's day, not moved.
+      book(officer, made, "its day is set by the " + what + " on " + a.first.to_string());
     }
     return out;
   }
@@ -359,6 +461,9 @@ class Planner {
   std::map<Key, std::vector<Activity>> planned_;
   std::set<Key> in_progress_;
   std::map<Key, std::vector<const ActivityRule*>> followers_;  ///< rules anchored on each rule
+  std::vector<std::map<Date, int>> load_;  ///< per officer of the workload: events booked on each day
+  std::vector<std::string>* unmet_;
+  std::set<std::int64_t> unlinked_;  ///< schools with an officer's activities but no officer linked
 };
 
 }  // namespace
@@ -371,10 +476,11 @@ std::string activity_uid(const std::string& body, std::optional<std::int64_t> ur
 }
 
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
-                                const std::vector<RuleSet>& sets, const PlanOptions& options) {
+                                const std::vector<RuleSet>& sets, const PlanOptions& options,
+                                std::vector<std::string>* unmet) {
   if (year.kind() != Period::Kind::year)
     throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
-  return Planner(cal, body, year, sets, options).run();
+  return Planner(cal, body, year, sets, options, unmet).run();
 }
 
 Date offset_date(const AcademicCalendar& cal, Date anchor, int offset_days, DayKind kind) {

@@ -99,6 +99,10 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
 
   ActivityRepository& activities = db.activities();
   const std::vector<Activity> stored = activities.in_scope(body, year, scope.urn);
+  // Schools the new plan still plans for: only there is a dropped submission received (one that left is not).
+  std::set<std::int64_t> still_planned;
+  for (const auto& a : plan)
+    if (a.urn) still_planned.insert(*a.urn);
 
   ReplanSummary sum;
   for (const Activity& old : stored) {
@@ -110,6 +114,12 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
+    } else if (!now && old.urn && still_planned.count(*old.urn) &&
+               std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
+                           [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
+      activities.set_done(*old.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
+                          false, at);
+      ++sum.met;
     } else if (!now) {
       activities.set_status(*old.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan, at);
       ++sum.cancelled;
@@ -137,7 +147,7 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
 ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan) {
   const Period p = Period::parse(year);
-  return replan(db, clock, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned"});
+  return replan(db, clock, body, year, plan, {std::nullopt, Date::from_ymd(p.start_year(), 9, 1), "re-planned", {}});
 }
 
 std::map<std::string, Date> held_activities(Database& db, const std::string& body, const std::string& year) {
@@ -153,6 +163,7 @@ std::string to_text(const ReplanSummary& s) {
   part(s.updated, "re-dated");
   part(s.reinstated, "reinstated");
   part(s.cancelled, "cancelled (each with the reason)");
+  part(s.met, "done (what they asked for has come in)");
   part(s.unchanged, "unchanged");
   if (out.empty()) out = "nothing to change";
   if (s.kept) out += "; " + std::to_string(s.kept) + " kept as they were (done, moved, earlier, or cancelled by a person)";
@@ -160,7 +171,7 @@ std::string to_text(const ReplanSummary& s) {
 }
 
 PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
-  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}};
+  PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}, {}};
   for (const PlannedStart& p : db.activities().planned(body, year)) {
     o.planned.emplace(p.uid, p.start);
     if (p.urn) o.planned_days[*p.urn].insert(p.start);

@@ -93,10 +93,13 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
   if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) sets.push_back(std::move(body));
-  const PlanOptions stored = stored_plan_options(db, a.body, year.to_string());
+  PlanOptions stored = stored_plan_options(db, a.body, year.to_string());
+  // The school's officer keeps to the daily limit around the other schools' stored activities.
+  stored.workload = planning::workload(sections, members_on(db, a.body, cal.first_school_day(year).to_string()));
+  planning::book_stored(stored.workload, load_activities(db, a.body, year.to_string()), a.urn);
   auto plan = plan_year(cal, a.body, year, sets, stored);
   plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());
-  return replan(db, clock, a.body, year.to_string(), plan, {a.urn, from, reason});
+  return replan(db, clock, a.body, year.to_string(), plan, {a.urn, from, reason, sections.met_when_dropped});
 }
 
 /// Later assessments of the school under the same regime stood on the level

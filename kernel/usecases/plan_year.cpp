@@ -82,12 +82,16 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   run.schools = urns.size();
   run.planned_from = from.to_string();
   Transaction tx(db);
-  const PlanOptions stored = stored_plan_options(db, opt.body_id, opt.year.to_string());
-  const auto plan = plan_year(cal, opt.body_id, opt.year, rule_sets, stored);
+  PlanOptions stored = stored_plan_options(db, opt.body_id, opt.year.to_string());
+  stored.workload = planning::workload(sections, urns);
+  std::vector<std::string> unmet;
+  const auto plan = plan_year(cal, opt.body_id, opt.year, rule_sets, stored, &unmet);
+  run.warnings = planning::workload_warnings(unmet);
   run.activities_planned = plan.size();
   run.replan = replan(db, clock, opt.body_id, opt.year.to_string(), plan,
                       {std::nullopt, from, "the year planned from the adopted " + policy.regime() + " policy " +
-                                               policy.version() + " on " + from.to_string()});
+                                               policy.version() + " on " + from.to_string(),
+                       sections.met_when_dropped});
   record_audit(db, by, clock,
                {"plan", opt.body_id + " " + opt.year.to_string() + ": the year planned from " + policy.regime() + " " +
                             policy.version() + " before any assessment",

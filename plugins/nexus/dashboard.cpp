@@ -111,8 +111,8 @@ std::vector<std::string> rating_notes(const std::vector<KpiRating>& dashboard, c
   if (!fallback.empty())
     out.push_back("Provisional: " + std::to_string(fallback.size()) + " of " + total +
                   " indicators are not yet moderated by the SPSB (" + names(fallback) +
-                  "); the headteacher's self-assessment stands in for them, so the areas that rest on them and the "
-                  "tier are provisional until the SPSB moderates them (000 §3.11.2).");
+                  "); the headteacher's self-assessment stands in for them in the areas' judgements, which are "
+                  "provisional until the SPSB moderates them; the tier counts the moderated ratings only (000 §3.11.2).");
   // Indicators nobody has rated. An area with none of its indicators rated
   // counts as the policy's unrated_area, and that judgement does count
   // towards the tier; elsewhere the area is judged on the indicators that are rated.

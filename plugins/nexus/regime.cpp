@@ -28,10 +28,11 @@ std::string provisional_words(const AreaStanding& a) {
          " indicators not yet moderated by the SPSB";
 }
 
-/// 000 §3.11.2: the line for Directors: which areas are provisional, and the
-/// tier and areas on the SPSB's moderated ratings alone.
+/// 000 §3.11.2: the line for Directors: which areas are provisional, the
+/// areas on the SPSB's moderated ratings alone (which the tier is judged on),
+/// and the tier the self-assessments not yet moderated would give.
 std::string directors_line(const std::vector<AreaStanding>& provisional, const ThresholdOutcome& moderated_only,
-                           const PolicyView& policy) {
+                           const std::string& with_self, const PolicyView& policy) {
   std::string areas;
   for (std::size_t i = 0; i < provisional.size(); ++i)
     areas += (i == 0 ? "" : i + 1 == provisional.size() ? " and " : ", ") + provisional[i].label + " (" +
@@ -44,10 +45,11 @@ std::string directors_line(const std::vector<AreaStanding>& provisional, const T
     board += (board.empty() ? "" : ", ") + label + " " + dashboard_label(r.level);
   }
   const std::string unrated = dashboard_label(policy.text("thresholds.params.unrated_area").value_or("developing"));
-  return "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in " + areas +
-         ". On the SPSB's moderated ratings alone, as reported to Directors, the school is in " +
-         tier_label(moderated_only.level) + " (" + board + "; an area with no moderated rating counts as " + unrated +
-         ").";
+  return "Provisional (000 §3.7, §3.11.2): the SPSB has not yet moderated every rating, in " + areas +
+         ". The tier, " + tier_label(moderated_only.level) +
+         ", is judged on the SPSB's moderated ratings alone, as reported to Directors (" + board +
+         "; an area with no moderated rating counts as " + unrated +
+         "); counting the self-assessments not yet moderated, it would be " + tier_label(with_self) + ".";
 }
 
 }  // namespace
@@ -70,10 +72,15 @@ Status NexusRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out) c
   if (!provisional.empty()) {
     auto board = dashboard;
     for (auto& k : board) k.self.reset();
-    const ThresholdOutcome moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
+    ThresholdOutcome moderated_only = in.thresholds.run("tiers", in.evidence, dashboard_facts(board));
     if (!moderated_only.status) return moderated_only.status;
+    // 000 §3.11.2: the Directors' report is computed from moderated ratings only: so is the tier.
+    // The areas' lines stay those of the whole dashboard, as the area ratings do; the tier's line is the board's.
+    const std::string with_self = out.level;
+    out.level = moderated_only.level;
+    if (!moderated_only.reasons.empty() && !out.reasons.empty()) out.reasons.front() = moderated_only.reasons.front();
     out.reasons.insert(out.reasons.begin() + (out.reasons.empty() ? 0 : 1),
-                       directors_line(provisional, moderated_only, in.policy));
+                       directors_line(provisional, moderated_only, with_self, in.policy));
   }
   for (auto& note : rating_notes(dashboard, in.evidence.period(), in.policy)) out.reasons.push_back(std::move(note));
   // 000 §3.8: a term's data drop not yet received in full.

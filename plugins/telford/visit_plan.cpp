@@ -73,8 +73,11 @@ std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, con
     out.push_back(rule("s7." + band + ".interim-visit", "visit", "Interim visit", Cadence::per_term,
                        whole_number(p, key + "interim_per_term"),
                        {"LA Quality Assurance Lead", "Headteacher", "Senior leaders", "Governors where appropriate"},
-                       band == "red" ? "Section 7, Red: at least two interim visits a term to support self-evaluation"
+                       band == "red" ? "Section 7, Red: at least two interim visits a term to support self-evaluation, "
+                                                       "between the monitoring and support meetings"
                                      : "Section 7, Amber: an interim visit each term to review impact and progress"));
+    // Section 7, Red: "between the monitoring and Intervention meetings", never the day before one.
+    if (band == "red") out.back().anchor = "s8.monitoring-meeting";
     ActivityRule docs = deadline_rule("s7.documents", "Documents requested from " + band + " schools", Cadence::within, "",
                                  whole_number(p, "documents.due_working_days"), DayKind::working, {"Headteacher"},
                                  "Section 7: amber and red schools are asked to provide these to support visits");

@@ -168,6 +168,13 @@ assert not others, others'
 
 # ---- issue 16: what a trust's directors and QA lead would still find wrong ----
 check "schedule json (issue 16)" 0 "$trellis" schedule --body nexus --year 2019-20 --format json
+py "000 §3.8.1: a received data drop is done on the calendar, not cancelled; the one missing is still asked for" '
+drops = [a for a in d if a["rule"].startswith("000-3.8.data.")]
+assert len(drops) == 24 and not [a for a in drops if a["status"] == "cancelled"], [(a["urn"], a["rule"], a["status"]) for a in drops if a["status"] == "cancelled"]
+done = [a for a in drops if a["status"] == "done"]
+assert len(done) == 23 and all(a["note"].startswith("received by ") for a in done), done[:1]
+late = [a for a in drops if a["status"] != "done"]
+assert [(a["urn"], a["rule"]) for a in late] == [(141488, "000-3.8.data.summer")], late'
 py "000 §3.10.11: each school's autumn enquiry is held before the autumn QA Intelligence Sharing Forum" '
 forum = next(a for a in d if a["rule"] == "000-3.10.11.forum.autumn")
 enq = [a for a in d if a["rule"] == "000-3.10.6.enquiry.autumn"]
@@ -191,7 +198,7 @@ for t in ("autumn", "spring", "summer"):
 py "000 §5.2: the tier guides the support: monthly monitoring while in Formal Intervention, none in Prevention" '
 formal = [a for a in d if a["rule"] == "000-5.2.formal_intervention.monitoring" and a["urn"] == 141729 and a["status"] != "cancelled"]
 assert len(formal) >= 3 and len({a["start"][:7] for a in formal}) == len(formal), formal   # Maltby, Formal in autumn
-assert not [a for a in d if a["rule"].startswith("000-5.2.") and a["urn"] == 141589], "Flanderwell is in Prevention all year"'
+assert not [a for a in d if a["rule"].startswith("000-5.2.") and a["urn"] == 142768], "Abbey is in Prevention all year"'
 py "000 §3.8.1: the data drop questions are listed for the term enquiry" '
 summer = next(a for a in d if a["urn"] == 138357 and a["rule"] == "000-3.10.6.enquiry.summer")
 qs = [x for x in summer["documents"] if x.startswith("Question for further enquiry")]
@@ -230,10 +237,26 @@ assert "<td>Broad, rich and personalised curriculum with a clear rationale</td>"
 EOF2
 check "report summer md again (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
 py_md "000 §3.11.2: a tier resting on unmoderated ratings is marked provisional, with the moderated-only tier" \
-  "Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has not moderated, in Personal development (none of its 4 indicators is rated)"
+  "Provisional (000 §3.7, §3.11.2): the SPSB has not yet moderated every rating, in Personal development (none of its 4 indicators is rated) and Leadership and management"
 grep -q "so the tier is judged without them" "$dir/out" && fail "000 §3.11.2: the self-contradicting line is still there" || passes=$((passes+1))
 py_md "000 §3.11.2: the tier line names the unrated areas that decided it" \
   "Personal development (no indicator rated, so counted as Developing) and Leadership and management (no indicator rated, so counted as Developing) are judged developing or weak"
+check "report summer json (issue 16)" 0 "$trellis" report --body nexus --period 2019-20/summer --format json
+py "000 §3.7, §3.11.2: the Directors headline counts are on moderated ratings only; a tier resting on self-assessments is provisional" '
+counts = {c["level"]: c["schools"] for c in d["counts"]}
+assert counts == {"prevention": 5, "early_intervention": 3, "formal_intervention": 0}, counts
+flan = next(s for s in d["schools"] if s["urn"] == 141589)   # self-assessed Strong; Personal development not moderated
+assert flan["computed_level"] == "early_intervention", flan["computed_level"]
+assert any(r.startswith("Provisional (000 §3.7, §3.11.2)") and r.endswith("it would be Prevention (from decline).") for r in flan["reasons"]), flan["reasons"]'
+# 000 §3.10.2: every school has an allocated partner; assess warns on stderr about each one without, naming it.
+cp "$TRELLIS_DB" "$dir/partner.db"
+check "record: a school's partner leaves" 0 "$trellis" --db "$dir/partner.db" record 140170 --indicator qa_partner \
+  --period 2019-20 --missing "partner left the trust"
+check "assess with a school without a partner" 0 "$trellis" --db "$dir/partner.db" assess --body nexus --period 2019-20/summer --dry-run --brief
+{ grep -q "^warning: Wath Victoria Primary School (140170): No QA & Improvement partner is allocated" "$dir/err" &&
+  [ "$(grep -c "No QA & Improvement partner" "$dir/err")" -eq 1 ]; } && passes=$((passes+1)) ||
+  fail "000 §3.10.2: assess warns on stderr about the one school without a partner, naming it: $(cat "$dir/err")"
+check "report summer md (issue 16, again)" 0 "$trellis" report --body nexus --period 2019-20/summer --format md
 py_md "000 §3.8: the missing drop is in the SPSB pack" "Data drop for 2019-20/summer not yet received in full (000 §3.8)"
 # Letters: the SPSB's decision, its date, Nexus's words and the tiers' labels.
 letter=$(ls "$dir"/letters/nexus/138357-*.md 2>/dev/null | head -1)

@@ -31,6 +31,58 @@ cp "$dir/out" "$dir/2018.json"
 run schedule --body telford --year 2018-19 --format json
 cp "$dir/out" "$dir/schedule.json"
 
+# Sections 7 and 8, officers' workload: the policy's [workload] names the officers, the schools each is linked to
+# and a daily limit; every visit, meeting and conversation names its officer, none has more than two a day, and the
+# governing-board conversations are spread across the year (the policy's "year").
+py "$dir" <<'PY' && ok || bad "s7-s8: visits and conversations spread across the year and the officers, two a day at most"
+import json, sys, collections
+sched = json.load(open(sys.argv[1] + "/schedule.json"))
+events = [a for a in sched if a["type"] in ("visit", "meeting", "conversation") and a["status"] != "cancelled"]
+load = collections.Counter()
+for a in events:
+    mine = [w for w in a["attendees"] if w.startswith("LA Quality Assurance Lead")]
+    assert mine and all("(SYNTHETIC;" in w for w in mine), a
+    load[(mine[0].split(": ", 1)[1], a["start"])] += 1
+assert max(load.values()) <= 2, load.most_common(3)
+assert len({o for o, _ in load}) == 3, {o for o, _ in load}
+gov = [a for a in sched if a["rule"] == "s6.governance-conversation"]
+assert len(gov) > 40 and len({a["start"][:7] for a in gov}) >= 6, sorted(a["start"] for a in gov)
+# 123574 is linked to the north's officer in the policy.
+assert all(w.endswith(": A. Patel (SYNTHETIC; Wellington, Newport and the north)")
+           for a in events if a["urn"] == 123574 for w in a["attendees"] if w.startswith("LA Quality")), 123574
+PY
+# Section 7, Red: "at least two interim visits per term ... between the monitoring and Intervention meetings".
+py "$dir" <<'PY' && ok || bad "s7 red: interim visits fall between the monitoring and support meetings, never on the working day before one"
+import json, sys, datetime
+sched = json.load(open(sys.argv[1] + "/schedule.json"))
+day = datetime.date.fromisoformat
+reds = {a["urn"] for a in sched if a["rule"] == "s7.red.interim-visit"}
+assert reds
+for urn in reds:
+    meetings = sorted(day(a["start"]) for a in sched if a["urn"] == urn and a["rule"] == "s8.monitoring-meeting")
+    visits = [day(a["start"]) for a in sched if a["urn"] == urn and a["rule"] == "s7.red.interim-visit"]
+    assert len(meetings) == 3 and len(visits) == 6, (urn, meetings, visits)
+    for v in visits:
+        assert meetings[0] < v, (urn, v, meetings)
+        for m in meetings:
+            before = m - datetime.timedelta(days=3 if m.weekday() == 0 else 1)
+            assert v not in (m, before), (urn, v, m)
+PY
+# A limit the plan cannot keep is said on stderr, naming the school, the day and the officer.
+sed -e 's/^daily_limit = 2/daily_limit = 1/' -e "s|\.\./scripts/|$src/scripts/|" "$src/policies/telford-and-wrekin.toml" >"$dir/one-a-day.toml"
+sed -i -e '/^\[workload.officers.east\]/,/^$/d' -e '/^\[workload.officers.south\]/,/^$/d' "$dir/one-a-day.toml"
+cp "$TRELLIS_DB" "$dir/one.db"   # a stored run plans (a dry run does not), so on a copy
+"$trellis" --db "$dir/one.db" assess --body telford --period 2018-19 --policy "$dir/one-a-day.toml" --on 2018-09-03 --brief >/dev/null 2>"$dir/err1" || bad "assess with one officer"
+grep -q "^warning: the plan does not keep the policy's \[workload\] (its officers and their daily limit) in [0-9]* places" "$dir/err1" &&
+  grep -q "^warning:   [0-9]* school(s) linked to no officer (123364, " "$dir/err1" &&
+  grep -q "^warning:   school [0-9]*, .* on 2018-[0-9-]*: A. Patel (SYNTHETIC; Wellington, Newport and the north) has 2 visits, meetings and conversations that day, above the daily limit of 1" "$dir/err1" && ok ||
+  { bad "s7-s8: the plan says which officer's limit it could not keep, and where, and which schools have no officer"; head -5 "$dir/err1"; }
+# policy check: a school linked to two officers, at its place in the file.
+sed -e 's/^           "123558", "142067", "136439", "142285", "146026"\]/           "123558", "142067", "136439", "142285", "146026", "123574"]/' "$src/policies/telford-and-wrekin.toml" >"$dir/twice.toml"
+"$trellis" policy check "$dir/twice.toml" >"$dir/pc2" 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q "twice.toml:[0-9]*:[0-9]*:.*expected each school linked to one officer, found URN 123574 under both north and east" "$dir/pc2" && ok ||
+  { bad "s7-s8: policy check refuses a school linked to two officers (exit $rc)"; cat "$dir/pc2"; }
+
 # Section 7: academies are not classified; with no trust known (the policy lists none), each is offered its own
 # conversation, and its reason says why.
 py "$dir" <<'PY' && ok || bad "s7: academies not classified; no known trust: the school's own offer, with a note"
@@ -289,6 +341,13 @@ sed -i "s|\.\./scripts/|$src/scripts/|" "$dir/papers.toml"
 line=$(grep -n '^papers_days_before' "$dir/papers.toml" | cut -d: -f1)
 [ $rc -eq 1 ] && grep -q "papers.toml:$line:.*papers_days_before.*agenda_days_before" "$dir/pc" && ok ||
   { bad "s8: policy check refuses papers_days_before >= agenda_days_before with the location (exit $rc)"; cat "$dir/pc"; }
+# Using it is bad input (exit 3) at the same place, and nothing is written: `policy check` exits 1 (problems found).
+cp "$TRELLIS_DB" "$dir/papers.db"
+"$trellis" --db "$dir/papers.db" body adopt telford "$dir/papers.toml" --from 2018-09-01 >/dev/null 2>"$dir/pe"; rc=$?
+[ $rc -eq 3 ] && grep -q "papers.toml:$line:1: meetings.papers_days_before: expected fewer days than" "$dir/pe" &&
+  cmp -s "$TRELLIS_DB" "$dir/papers.db" && ok || { bad "s8: adopting papers_days_before >= agenda_days_before is refused (exit $rc)"; cat "$dir/pe"; }
+"$trellis" --db "$dir/papers.db" assess --body telford --period 2018-19 --policy "$dir/papers.toml" --dry-run >/dev/null 2>&1
+[ $? -eq 3 ] && ok || bad "s8: assess with papers_days_before >= agenda_days_before is refused (exit 3)"
 "$trellis" policy check "$src/policies/telford-and-wrekin.toml" >/dev/null 2>&1 && ok || bad "the Telford policy passes its check"
 
 # The ICS: visits and meetings timed (09:00, half a day, from the policy's [events]), windows free, roles as ATTENDEEs.

@@ -33,6 +33,7 @@ struct YearPlanRun {
   std::size_t activities_planned = 0;
   ReplanSummary replan;
   std::string planned_from;
+  std::vector<std::string> warnings;  ///< what the plan could not keep of the policy's [workload]
 };
 
 /// Throws UsageError (unknown body, not a year, a period of the year already

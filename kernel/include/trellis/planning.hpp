@@ -36,6 +36,17 @@ RuleSet school_rules(const RegimeHandle& regime, const Policy& policy, const Ker
 std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections& sections, const std::string& body,
                                              const std::string& year);
 
+/// The policy's [workload] for the schools `urns`: each linked school's officer.
+Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns);
+
+/// Books into `w` the stored activities still to happen of the schools other
+/// than `except`, by the officer each names ("role: officer").
+void book_stored(Workload& w, const std::vector<Activity>& stored, std::int64_t except);
+
+/// What the planner could not keep of the workload (plan_year's `unmet`), as
+/// warnings: a first line saying how many, then the first few, one a line.
+std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet);
+
 /// The body-wide rules of the regime (boards, forums).
 RuleSet body_rules(const RegimeHandle& regime, const Policy& policy);
 

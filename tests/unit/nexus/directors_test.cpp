@@ -31,17 +31,20 @@ TEST_CASE("000 §3.11.2: a tier resting on self-assessments the SPSB has not mod
   rate_all(pd, n.policy.view(), "self", "secure");
   for (const char* id : {"wellbeing", "pupil_voice", "equality", "pshe_rse"}) pd.set_rating(id, "self", "weak");
   const auto out = n.assess(pd);
-  CHECK(out.level == "formal_intervention");  // what the plan follows: the head's own weak ratings count
+  // Directors see the tier on moderated ratings alone (000 §3.11.2): personal development has none, so counts as
+  // developing: Early Intervention. The head's own weak ratings would make it Formal Intervention.
+  CHECK(out.level == "early_intervention");
   const std::string reasons = joined(out.reasons);
   REQUIRE(out.reasons.size() > 1);
-  CHECK_THAT(out.reasons[1], Catch::StartsWith("Provisional (000 §3.7, §3.11.2): the tier rests on ratings the SPSB has "
-                                               "not moderated, in Personal development (4 of 4 indicators not yet "
+  CHECK_THAT(out.reasons[1], Catch::StartsWith("Provisional (000 §3.7, §3.11.2): the SPSB has not yet moderated every "
+                                               "rating, in Personal development (4 of 4 indicators not yet "
                                                "moderated by the SPSB)."));
-  // On moderated ratings alone personal development has no rating, so counts as developing: Early Intervention.
-  CHECK_THAT(out.reasons[1], Catch::Contains("On the SPSB's moderated ratings alone, as reported to Directors, the "
-                                             "school is in Early Intervention (Quality of education Secure, Behaviour "
+  CHECK_THAT(out.reasons[1], Catch::Contains("The tier, Early Intervention, is judged on the SPSB's moderated ratings "
+                                             "alone, as reported to Directors (Quality of education Secure, Behaviour "
                                              "and attitudes Secure, Personal development Developing, Leadership and "
                                              "management Secure"));
+  CHECK_THAT(out.reasons[1], Catch::EndsWith("counting the self-assessments not yet moderated, it would be Formal "
+                                             "Intervention."));
   CHECK_THAT(rating_of(out, "personal_development").reasons.front(),
              Catch::StartsWith("Provisional, 4 of 4 indicators not yet moderated by the SPSB: "));
   CHECK_THAT(rating_of(out, "personal_development").rationale, Catch::StartsWith("Provisional ("));

@@ -93,7 +93,10 @@ TEST_CASE("000 §3.11 and §5.2: the tier follows moderation, not the self-asses
   auto s = school();
   rate_all(s, n.policy.view(), "self", "strong");
   auto self_only = n.assess(s);
-  CHECK(self_only.level == "prevention");
+  // 000 §3.11.2: nothing moderated yet, so Directors' tier counts every area as unrated (developing): not the
+  // head's Strong, and marked provisional with the tier the self-assessment would give.
+  CHECK(self_only.level != "prevention");
+  CHECK_THAT(joined(self_only.reasons), Catch::Contains("it would be Prevention (from decline)."));
   CHECK_THAT(joined(self_only.reasons), Catch::Contains("Provisional: 16 of 16 indicators are not yet moderated by the SPSB"));
   rate_all(s, n.policy.view(), "moderated", "strong");
   s.set_rating("safeguarding", "moderated", "weak");

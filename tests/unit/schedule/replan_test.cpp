@@ -80,7 +80,7 @@ const Activity& with_uid(const std::vector<Activity>& acts, const std::string& u
 }
 
 ReplanScope school(std::int64_t urn, const char* from, const char* reason = kReason) {
-  return {urn, D(from), reason};
+  return {urn, D(from), reason, {}};
 }
 
 }  // namespace
@@ -177,7 +177,7 @@ TEST_CASE("replan never deletes or renumbers an activity") {
   replan(db, testing::at(), "la", "2024-25", plan(band("yellow")));
   const auto first = by_id(db);
   for (const char* b : {"amber", "green", "yellow", "amber"}) {
-    replan(db, testing::at(), "la", "2024-25", plan(band(b, D("2025-01-15"))), {std::nullopt, D("2025-01-15"), "re-banded"});
+    replan(db, testing::at(), "la", "2024-25", plan(band(b, D("2025-01-15"))), {std::nullopt, D("2025-01-15"), "re-banded", {}});
     const auto now = by_id(db);
     for (const auto& [id, a] : first) {
       REQUIRE(now.count(id));
@@ -360,4 +360,28 @@ TEST_CASE("s8: re-planning after the meeting was held late leaves the re-dated m
   CHECK(sum.updated == 0);
   CHECK(row(of_rule(load_activities(db, "la", "2024-25"), "s8.minutes").at(0)) == row(minutes));
   CHECK(held_activities(db, "la", "2024-25") == std::map<std::string, Date>{{meeting.uid, D("2025-05-23")}});
+}
+
+TEST_CASE("000 s3.8.1: a submission the new plan drops as received is done on the re-plan's day, not cancelled") {
+  auto db = with_body();
+  sdk::ActivityRule drop = spread_rule("data.spring", Cadence::in_half_term, 1, "spring-1");
+  drop.type = "submission";
+  drop.is_deadline = true;
+  const sdk::ActivityRule visit = spread_rule("visit", Cadence::per_term);
+  replan(db, testing::at(), "la", "2024-25",
+         plan({{100001, std::nullopt, {drop, visit}}, {100002, std::nullopt, {drop, visit}}}));
+  // School 100001's drop came in: the regime stops asking for it. School 100002 has left: nothing is planned for it.
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan({{100001, std::nullopt, {visit}, D("2025-01-06")}}),
+                          {std::nullopt, D("2025-01-06"), "re-assessed for 2024-25/spring", {"data."}});
+  CHECK(sum.met == 1);
+  for (const auto& [id, a] : by_id(db)) {
+    if (a.rule != "data.spring") continue;
+    if (a.urn == 100001) {
+      CHECK(a.status == ActivityStatus::done);
+      CHECK(a.done_on == D("2025-01-06"));
+      CHECK(a.note.find("received by 2025-01-06") != std::string::npos);
+    } else {
+      CHECK(a.status == ActivityStatus::cancelled);  // the school left: not received
+    }
+  }
 }

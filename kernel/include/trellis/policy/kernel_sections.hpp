@@ -41,6 +41,21 @@
 ///     # or send_within_calendar_days / agree_within_calendar_days (moved to the next working day),
 ///     # agree_counted_from = "held" (default "sent"), internal_sections = ["Internal"]
 ///
+///     [workload]                  # who carries out visits and conversations, and how many a day
+///     role = "QA lead"            # the attendee the officers stand for (matched as the start of one)
+///     daily_limit = 2             # events per officer per day (the planner says where it cannot keep it)
+///     types = ["visit", "meeting", "conversation"]   # what counts (this is the default)
+///     [workload.officers.a-smith]
+///     name = "A. Smith"
+///     schools = ["123456", "123457"]  # URNs linked to the officer; a school linked to none is
+///                                     # named in a warning, its activities with no officer
+///
+///     [received]                  # deadlines met when what they ask for comes in
+///     rules = ["data-drop."]      # rules (by how their id begins) a re-plan that drops them marks done
+///
+///     [assess]
+///     warn_reasons = ["No partner is allocated"]  # reasons (by how they begin) also given as warnings
+///
 ///     [history]
 ///     earlier_bodies = true       # history --body shows other bodies' judgements made before joining
 ///
@@ -49,6 +64,7 @@
 ///
 ///     KernelSections k = read_kernel_sections(policy.view());
 ///     if (auto age = k.max_age_for("complaints_qualifying", /*recorded=*/true)) ...
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,11 +127,33 @@ struct KernelSections {
   /// [notes] concerns_to: who a notice of concerns raised during a visit goes to.
   std::vector<std::string> note_concerns_to;
 
+  /// [workload]: the officers (name, linked URNs, in the policy's order), the
+  /// role they stand for, their daily limit and the activity types that count.
+  struct Officer {
+    std::string id, name;
+    std::vector<std::int64_t> schools;
+  };
+  std::vector<Officer> officers;
+  std::string workload_role;
+  int daily_limit = 0;
+  std::vector<std::string> workload_types;
+
+  /// [assess] warn_reasons: a school's reason that begins with one of these is
+  /// also a warning of the run, naming the school (a gap the body must fill).
+  std::vector<std::string> warn_reasons;
+  /// [received] rules: deadline rules (by how their id begins) that the regime
+  /// stops planning once what they ask for has come in; a re-plan marks their
+  /// activity done, not cancelled (ReplanScope::met_when_dropped).
+  std::vector<std::string> met_when_dropped;
+
   /// How old (in academic years) an item of `indicator` may be; none: any age.
   std::optional<int> max_age_for(const std::string& indicator, bool recorded) const;
 };
 
 KernelSections read_kernel_sections(const sdk::PolicyView& policy);
+
+/// A URN written as text ("123456"); none when it is not 1 to 9 digits.
+std::optional<std::int64_t> urn_of(const std::string& text);
 
 /// [decisions.notices.SUBJECT.LEVEL]: the notice a standing decision writes
 /// into the outbox, to the people the policy names.

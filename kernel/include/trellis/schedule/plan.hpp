@@ -23,6 +23,9 @@
 ///   for them to fall there too (the agenda two weeks before the first
 ///   meeting of a term is in that term), when the stretch is long enough.
 ///   A deadline in a window is due on the stretch's last school day.
+///   A spread rule with an `anchor` uses only the days between that rule's
+///   activities: after the first, and not on one or the working day before one
+///   (interim visits between monitoring meetings); all its days if none is left.
 /// - monthly: `count` in each calendar month's school days within the window.
 /// - before: `offset_days` (calendar, working or school days: the rule's
 ///   offset_kind()) before each activity of rule
@@ -74,6 +77,24 @@ struct RuleSet {
   std::optional<Date> from = std::nullopt;
 };
 
+/// Who carries out the body's visits, meetings and conversations, and how many
+/// a day (a policy's [workload]). An activity of one of `types` with an
+/// attendee starting with `role` is the officer's linked to its school: the
+/// attendee is written "role: officer", and its day is one on which the
+/// officer has fewer than `daily_limit` such events, when its stretch has one.
+struct Workload {
+  std::string role;
+  int daily_limit = 0;  ///< 0: no limit
+  std::vector<std::string> types;
+  std::vector<std::string> officers;                ///< names
+  std::map<std::int64_t, std::size_t> officer_of;  ///< urn -> index into `officers`
+  /// Per officer: events already booked on each day by activities not being
+  /// planned now (the other schools', when one school is re-planned).
+  std::vector<std::map<Date, int>> booked;
+
+  bool empty() const { return officers.empty(); }
+};
+
 /// What has happened to stored activities that anchored ones are dated from.
 struct PlanOptions {
   /// uid -> the day an activity was actually held (done on). What comes after
@@ -88,13 +109,18 @@ struct PlanOptions {
   /// urn -> the days its stored, still-planned activities start on: a day for
   /// a new or re-spread activity avoids them where another will do.
   std::map<std::int64_t, std::set<Date>> planned_days;
+  /// The officers and their daily limit; empty: none.
+  Workload workload = {};
 };
 
 /// Plans `year` (an academic year period). Throws InputError naming the rule
 /// (and school) when a rule is unusable: unknown anchor, cycle, bad window,
-/// bad date, duplicate id, count below 1.
+/// bad date, duplicate id, count below 1. `unmet`, when given, receives one
+/// sentence for each activity placed on a day that breaks the workload's daily
+/// limit because no day of its stretch had room.
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
-                                const std::vector<RuleSet>& sets, const PlanOptions& options = {});
+                                const std::vector<RuleSet>& sets, const PlanOptions& options = {},
+                                std::vector<std::string>* unmet = nullptr);
 
 /// The day `offset_days` (negative: before) from `anchor`, counted as `kind`
 /// says, as the planner counts it: working days with add_working_days (school

@@ -46,6 +46,9 @@ struct ReplanScope {
   std::optional<std::int64_t> urn;  ///< only this school's (body-wide ones untouched); none: the whole body's
   Date from;                        ///< the first day the new plan governs; what starts before it is history
   std::string reason;               ///< stored on what it cancels: "band changed from amber to yellow ..."
+  /// Rules (by how their id begins) whose planned activity the new plan drops
+  /// because what it asked for has come in: done on `from`, not cancelled.
+  std::vector<std::string> met_when_dropped;
 };
 
 struct ReplanSummary {
@@ -55,6 +58,7 @@ struct ReplanSummary {
   int cancelled = 0;   ///< planned, no longer in the new plan
   int reinstated = 0;  ///< cancelled by an earlier re-plan, back in the new plan
   int added = 0;       ///< new UIDs written
+  int met = 0;         ///< planned, dropped by the new plan as met (ReplanScope::met_when_dropped): done
 };
 
 /// "3 added, 14 cancelled (each with the reason), 1 unchanged; 3 kept as they were": the parts that are not zero.

@@ -44,7 +44,10 @@ struct ActivityRule {
   Cadence cadence = Cadence::per_year;
   int count = 1;
   std::string window;       ///< half-term or term name for in_half_term/per_window limits
-  std::string anchor;       ///< rule id, for before/after/within
+  /// Rule id, for before/after/within. On a spread cadence (per_term ...):
+  /// its activities fall between that rule's, after the first and never on
+  /// one or the working day before one (visits between meetings).
+  std::string anchor;
   std::string anchor_date;  ///< YYYY-MM-DD, for within/on_date
   int offset_days = 0;
   /// SDK 1.0's way to count working days: true means DayKind::working when
