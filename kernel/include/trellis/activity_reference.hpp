@@ -2,10 +2,10 @@
 /// An activity named by what it is rather than by its id, for scripts and
 /// runbooks that must not depend on the ids one database happened to give:
 ///
-///     BODY/YEAR/RULE        a body-wide activity, e.g. heart-of-mercia/2019-20/hom-5.5.college-sar-validation
-///     BODY/YEAR/RULE/URN    a school's, e.g. heart-of-mercia/2019-20/hom-5.4.quality-visit/135662
+///     BODY/YEAR/RULE        a body-wide activity, e.g. example-trust/2019-20/sar-validation
+///     BODY/YEAR/RULE/URN    a school's, e.g. example-trust/2019-20/quality-visit.autumn/123456
 ///
-///     std::int64_t id = activity_id(db, "heart-of-mercia/2019-20/hom-5.4.quality-visit/135662");
+///     std::int64_t id = activity_id(db, "example-trust/2019-20/quality-visit.autumn/123456");
 ///
 /// A plain number is taken as the id itself. `trellis schedule --format json`
 /// shows each activity's rule.

@@ -3,7 +3,7 @@
 /// itself (body, policy's words, labels, contact, copies) is letter_context()
 /// in trellis/letters.hpp; this adds the steps once the school is planned.
 ///
-///     LetterContext c = letter_context(find_body(db, "telford")->name, policy.view(), "2018-10-01",
+///     LetterContext c = letter_context(find_body(db, "example-la")->name, policy.view(), "2018-10-01",
 ///                                      policy.description());
 ///     c.steps = letter_steps(db, c, sections, assessment);   // after the school is (re-)planned
 #include <string>
