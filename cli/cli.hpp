@@ -58,6 +58,7 @@ void print_csv(const std::vector<std::string>& header, const std::vector<std::ve
 void print_json(const nlohmann::json& value);
 /// Says which letters a command stored in the outbox and how to write them out:
 /// "3 letters to heads are in the outbox (ids 4-6): `trellis letters --body B --period P -o DIR` writes them."
+/// ("1 notice is …" when every letter is a notice to the people a policy names.)
 void print_letters_stored(const std::vector<Letter>& letters);
 
 // What a kernel error carries as data, in the CLI's words (hints.cpp).

@@ -228,7 +228,7 @@ void add_demo(CLI::App& app, Cli& cli) {
     if (const fs::path letters = out / "letters"; fs::is_directory(letters)) {
       std::size_t n = 0;
       for (const auto& e : fs::recursive_directory_iterator(letters)) n += e.is_regular_file() ? 1 : 0;
-      std::cout << "The " << n << " letters to heads that the `letters` steps wrote out are in " << letters.string()
+      std::cout << "The " << n << " letters and notices that the `letters` steps wrote out are in " << letters.string()
                 << ", a folder per body. The outbox keeps them; list a body's for a period with e.g.\n"
                 << "  trellis --db " << db.string() << " letters --body telford --period 2018-19\n";
     }

@@ -4,6 +4,7 @@
 // person asks for them here, into a folder they choose.
 #include <filesystem>
 #include <iostream>
+#include <algorithm>
 #include <map>
 
 #include "../cli.hpp"
@@ -92,7 +93,11 @@ void print_letters_stored(const std::vector<Letter>& letters) {
   for (const auto& key : order) {
     const auto& g = groups[key];
     const bool one = g.size() == 1;
-    std::cout << g.size() << (one ? " letter to a head is" : " letters to heads are") << " in the outbox ("
+    // A notice goes to the people a policy names (a CEO, a Chair), not to the head.
+    const bool notices = std::all_of(g.begin(), g.end(), [](const Letter* l) { return l->kind == "notice"; });
+    std::cout << g.size()
+              << (notices ? (one ? " notice is" : " notices are") : one ? " letter to a head is" : " letters to heads are")
+              << " in the outbox ("
               << ids_of(g) << "): `trellis letters --body " << key.first << " --period " << key.second
               << " -o DIR` writes " << (one ? "it" : "them") << ".\n";
   }

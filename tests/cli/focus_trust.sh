@@ -214,7 +214,7 @@ run note send "$((note + 1))" --on 2030-01-01 --as aip; rc=$?
 # Role of the Focus Education Consultant: "concerns raised during visits are recorded and notified to the
 # Chief Executive and the Academy Improvement Partner": a notice in the outbox, in the same transaction.
 run note add "$day" --text "SYNTHETIC: a visit with a concern" --concern "SYNTHETIC: Year 6 cover not secured" --as aip \
-  && grep -q "in the outbox" "$dir/out" && ok || bad "note add --concern: $(cat "$dir/out" "$dir/err")"
+  && grep -q "1 notice is in the outbox" "$dir/out" && ok || bad "note add --concern: $(cat "$dir/out" "$dir/err")"
 rm -rf "$dir/concerns"; mkdir -p "$dir/concerns"
 run letters --body ft --period 2019-20 -o "$dir/concerns" && ok || bad "letters 2019-20: $(cat "$dir/err")"
 c=$(grep -l "Concerns raised during a visit" "$dir"/concerns/*.md 2>/dev/null | head -1)
