@@ -38,7 +38,7 @@ RowKind classify_census(const csv::Reader& r, const ClassifyColumns& c) {
 }
 
 // Absence ends the same way, with LA "NAT" and no URN: a special school's
-// absence is compared with special schools' (Telford seed 003, section 6).
+// absence is compared with special schools', when a policy compares by phase.
 RowKind classify_absence(const csv::Reader& r, const ClassifyColumns& c) {
   if (at(r, c.la) == "NAT" && at(r, c.urn).empty()) return national_by_phase(at(r, c.estab));
   return {};

@@ -7,7 +7,7 @@
 /// and the body its board meetings and deadlines. Re-planning keeps what has
 /// happened; a later assessment re-plans on top of it.
 ///
-///     auto run = plan_adopted_year(db, host, actor, clock, {"nexus", Period::parse("2019-20"), Date::parse("2019-09-02")});
+///     auto run = plan_adopted_year(db, host, actor, clock, {"example-trust", Period::parse("2019-20"), Date::parse("2019-09-02")});
 #include <optional>
 #include <string>
 
