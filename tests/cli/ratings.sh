@@ -3,16 +3,17 @@
 # areas (shared/seeds/003 section 6) come back from classify.lua as computed
 # area ratings, are stored with the assessment, and are listed under `ratings`
 # in `assess --format json` with the recorded ratings the assessment rests on.
-# Usage: ratings.sh TRELLIS
+# Usage: ratings.sh TRELLIS DEMO_FIXTURE_DIR
 set -u
 trellis=$1
+source "$(dirname "$0")/demo_copy.sh"
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
-export TRELLIS_DB=$dir/demo.db TRELLIS_NOW=2024-09-02T09:00:00Z TRELLIS_USER=tester
+export TRELLIS_DB=$dir/demo.db TRELLIS_NOW=2024-09-02T09:00:00Z TRELLIS_USER=demo-admin
 passes=0 fails=0
 ok() { passes=$((passes+1)); }
 bad() { fails=$((fails+1)); echo "FAIL: $*"; }
 
-"$trellis" demo --db "$TRELLIS_DB" >"$dir/demo.out" 2>&1 || { echo "FAIL: demo: $(tail -3 "$dir/demo.out")"; exit 1; }
+demo_copy "$2" "$TRELLIS_DB"
 "$trellis" assess --body telford --period 2018-19 --on 2018-09-03 --format json >"$dir/a.json" 2>"$dir/err" \
   && ok || bad "assess --format json: $(cat "$dir/err")"
 "$trellis" assess --body telford --period 2018-19 --dry-run >"$dir/a.txt" 2>"$dir/err" && ok || bad "assess: $(cat "$dir/err")"

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The web dashboard in a real browser (issue 17): chromium headless, driven by
-selenium, against `trellis serve` on 127.0.0.1 and a fresh demo database.
+selenium, against `trellis serve` on 127.0.0.1 and a copy of the demo's database.
 
-Usage: dashboard.py TRELLIS SOURCE_DIR OUT_DIR   (screenshots go to OUT_DIR)
+Usage: dashboard.py TRELLIS SOURCE_DIR OUT_DIR DEMO_DIR   (screenshots go to OUT_DIR;
+DEMO_DIR is the demo_db fixture's folder, made by tests/cli/demo_fixture.sh)
 Prints "N passed, N failed"; exits 1 when any check failed.
 """
 import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
@@ -13,7 +14,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-trellis, src, out = (os.path.abspath(a) for a in sys.argv[1:4])
+trellis, src, out, demo_dir = (os.path.abspath(a) for a in sys.argv[1:5])  # demo_dir: the demo_db fixture
 os.makedirs(out, exist_ok=True)
 work = tempfile.mkdtemp(prefix="trellis-web-")
 db = os.path.join(work, "trellis.db")
@@ -51,7 +52,7 @@ def run(*args, stdin=None, ok=True):
 
 
 # The demo's database, a board member of Nexus, passwords, and a school whose name is a script.
-run("demo", "--db", db, "--examples", os.path.join(src, "examples"))
+shutil.copyfile(os.path.join(demo_dir, "trellis.db"), db)  # tests/cli/demo_fixture.sh made it
 run("person", "add", "nexus.head.141589", "--name", "Headteacher, Flanderwell (SYNTHETIC)", "--role", "head",
     "--body", "nexus", "--school", "141589")
 run("person", "add", "nexus.director", "--name", "D. Example, Director (SYNTHETIC)", "--role", "board", "--body", "nexus")
