@@ -23,9 +23,9 @@ scaling=${NATIONAL_SCALING-1 2}
 runs=${NATIONAL_RUNS:-1}
 python=/usr/bin/python3  # Debian's, with python3-pandas
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
-export TRELLIS_NOW=2019-01-14T09:00:00Z TRELLIS_USER=tester
+export TRELLIS_NOW=2020-07-20T09:00:00Z TRELLIS_USER=tester  # after every period assessed
 table=$dir/table
-printf '%-44s %7s %9s %9s %9s %10s\n' job schools "wall s" "CPU s" "peak MiB" "us/school" >"$table"
+printf '%-56s %7s %9s %9s %9s %10s\n' job schools "wall s" "CPU s" "peak MiB" "us/school" >"$table"
 
 if [ -n "${NATIONAL_LAS:-}" ]; then
   "$python" "$here/national_data.py" subset "$data" "$dir/data" $NATIONAL_LAS
@@ -33,25 +33,26 @@ if [ -n "${NATIONAL_LAS:-}" ]; then
 fi
 
 # measure LABEL SCHOOLS command...: runs it $runs times, records the median run's wall,
-# CPU (user + system) and peak RSS; the command's output stays in $dir/out.
+# CPU (user + system) and peak RSS; the command's output stays in $dir/out. A step of
+# several commands is a function exported here, run as `bash -c` (time counts its children).
 measure() {
   local label=$1 schools=$2; shift 2
   : >"$dir/runs"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err" ||
-      { echo "$label failed:"; cat "$dir/err"; exit 1; }
+      { echo "$label failed:" >&2; cat "$dir/err" >&2; exit 1; }
     cat "$dir/time" >>"$dir/runs"
   done
   sort -n "$dir/runs" | sed -n "$(((runs + 1) / 2))p" >"$dir/median"
   read -r wall user sys kb <"$dir/median"
   awk -v l="$label" -v n="$schools" -v w="$wall" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" -v k="$kb" \
-    'BEGIN { printf "%-44s %7s %9.2f %9.2f %9.1f %10s\n", l, n, w, c, k / 1024, n > 0 ? sprintf("%.1f", w * 1e6 / n) : "" }' >>"$table"
+    'BEGIN { printf "%-56s %7s %9.2f %9.2f %9.1f %10s\n", l, n, w, c, k / 1024, (n > 0 ? sprintf("%.1f", w * 1e6 / n) : "") }' >>"$table"
   echo "$wall"
 }
 # The sum of the last K rows of the table, as one row.
 total() { # LABEL K
   tail -n "$2" "$table" | awk -v l="$1" '{ w += $(NF-3); c += $(NF-2); if ($(NF-1) > m) m = $(NF-1); n = $(NF-4) }
-    END { printf "%-44s %7s %9.2f %9.2f %9.1f %10s\n", l, n, w, c, m, n > 0 ? sprintf("%.1f", w * 1e6 / n) : "" }' >>"$table"
+    END { printf "%-56s %7s %9.2f %9.2f %9.1f %10s\n", l, n, w, c, m, (n > 0 ? sprintf("%.1f", w * 1e6 / n) : "") }' >>"$table"
   tail -1 "$table" | awk '{ print $(NF-3) }'
 }
 
@@ -80,6 +81,8 @@ set_up() { # DB BODY POLICY FROM URN_FILE
   TRELLIS_DB=$1 "$trellis" body adopt "$2" "$3" --from "$4" >/dev/null
 }
 
+export -f import_all set_up
+export trellis python
 db=$dir/national.db
 export TRELLIS_DB=$db
 telford_policy=$src/policies/telford-and-wrekin.toml
@@ -88,8 +91,9 @@ open_schools "$db" maintained >"$dir/maintained"
 maintained=$(wc -l <"$dir/maintained")
 # The whole job, timed step by step on a fresh database.
 rm -f "$db"
-measure "telford: import the raw CSVs" "$maintained" import_all "$db" "$data" >/dev/null
-measure "telford: set up (body, join, adopt)" "$maintained" set_up "$db" england "$telford_policy" 2018-09-01 "$dir/maintained" >/dev/null
+measure "telford: import the raw CSVs" "$maintained" bash -c 'import_all "$@"' _ "$db" "$data" >/dev/null
+measure "telford: set up (body, join, adopt)" "$maintained" \
+  bash -c 'set_up "$@"' _ "$db" england "$telford_policy" 2018-09-01 "$dir/maintained" >/dev/null
 dry=$(measure "telford: assess --dry-run --format json" "$maintained" \
   "$trellis" assess --body england --period 2018-19 --dry-run --format json)
 cp "$dir/out" "$dir/trellis.json"
@@ -117,7 +121,7 @@ for regime in $regimes; do
     telford) policy=telford-and-wrekin period=2018-19 year=2018-19 from=2018-09-01 on=2018-09-03 example="" ;;
     nexus) policy=nexus period=2019-20/autumn year=2019-20 from=2019-09-01 on=2019-09-02
       example=$src/examples/nexus/self-assessments-2019-20.csv ;;
-    heart-of-mercia) policy=heart-of-mercia period=2018-19 year=2018-19 from=2018-09-01 on=2019-09-02
+    heart-of-mercia) policy=heart-of-mercia period=2018-19 year=2018-19 from=2018-09-01 on=2018-09-03
       example=$src/examples/heart-of-mercia/self-assessments-2018-19.csv ;;
     focus-trust) policy=focus-trust period=2019-20/autumn year=2019-20 from=2019-09-01 on=2019-09-02
       example=$src/examples/focus-trust/evidence-2019-20.csv ;;
@@ -138,7 +142,7 @@ for regime in $regimes; do
   s=$(measure "$regime: assess stored and planned" "$n" "$trellis" assess --body "$body" --period "$period" --on "$on" --brief)
   stored_total=$(awk -v a="$stored_total" -v b="$s" 'BEGIN { print a + b }')
   measure "$regime: schedule (table)" "$n" "$trellis" schedule --body "$body" --year "$year" >/dev/null
-  activities=$(($(wc -l <"$dir/out") - 1))
+  activities=$(awk "END { print (NR > 0 ? NR - 1 : 0) }" "$dir/out")
   measure "$regime: schedule --format ics ($activities activities)" "$n" \
     "$trellis" schedule --body "$body" --year "$year" --format ics -o "$dir/$regime.ics" >/dev/null
   events=$(grep -c '^BEGIN:VEVENT' "$dir/$regime.ics" || true)

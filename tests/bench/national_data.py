@@ -95,9 +95,9 @@ def trust(example, urn_file, seed, period):
                 if numbers:
                     low, high = min(numbers), max(numbers)
                     r["value"] = f"{rng.uniform(low, high):.1f}" if low != high else seen[0]
-                else:
-                    r["value"] = rng.choice(sorted(set(seen)))
-                r["note"] = "SYNTHETIC benchmark return"
+                    r["note"] = "SYNTHETIC benchmark return"
+                else:  # a text value carries no note
+                    r["value"], r["note"] = rng.choice(sorted(set(seen))), ""
             w.writerow(r)
 
 
