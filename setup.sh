@@ -3,6 +3,8 @@
 #   ./setup.sh demo   install the dependencies, build, run `trellis demo`
 #   ./setup.sh test   install the dependencies, build, run every test
 # and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan;
+# `./setup.sh bench`: the national benchmark (tests/bench/national.sh, issue 18), one table
+# against the pandas script an analyst would write; its NATIONAL_* knobs are listed there;
 # `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600;
 # FUZZ_TARGETS picks some). CI runs no fuzzing: it is run by hand (see tests/fuzz/README.md).
 set -euo pipefail
@@ -14,7 +16,7 @@ packages=(
   libboost1.74-dev libboost-filesystem-dev liblua5.4-dev libtomlplusplus-dev
   libsqlite3-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libical-dev
   libssl-dev libelf-dev libargon2-dev libcpp-httplib-dev libkainjow-mustache-dev libxlsxwriter-dev
-  chromium chromium-driver python3-selenium python3-openpyxl
+  chromium chromium-driver python3-selenium python3-openpyxl python3-pandas
 )
 # Only for `./setup.sh fuzz`: clang with libFuzzer (the compiler-rt that matches it).
 fuzz_packages=(clang-14 libclang-rt-14-dev)
@@ -54,6 +56,11 @@ case "${1:-}" in
     build build-asan -DTRELLIS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE bench
+    ;;
+  bench)
+    install_dependencies
+    build build
+    bash tests/bench/national.sh build/cli/trellis . ../shared/data
     ;;
   fuzz)
     # libFuzzer targets (tests/fuzz/fuzz_NAME.cpp), built with clang over the
@@ -110,7 +117,7 @@ case "${1:-}" in
     done
     ;;
   *)
-    echo "usage: ./setup.sh demo|test|sanitize|fuzz" >&2
+    echo "usage: ./setup.sh demo|test|sanitize|bench|fuzz" >&2
     exit 2
     ;;
 esac

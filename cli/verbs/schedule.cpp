@@ -71,19 +71,21 @@ class CaptureCout {
   std::streambuf* old_;
 };
 
-void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
-            Date today, IcsOptions ics) {
-  if (format == "ics") {
-    std::vector<Activity> acts;
-    for (const auto& r : rows) acts.push_back(r.a);
-    try {
-      ics.stamp = environment_clock().timestamp();
-      out << to_ics(acts, ics);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
-    }
-    return;
+/// The calendar, event by event: a year of every school in England is never held as one text (issue 18).
+void write_ics(const std::function<void(std::string_view)>& sink, const std::vector<Row>& rows, IcsOptions ics) {
+  std::optional<IcsWriter> writer;
+  try {
+    ics.stamp = environment_clock().timestamp();
+    writer.emplace(sink, std::move(ics));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
   }
+  for (const auto& r : rows) writer->add(r.a);
+  writer->finish();
+}
+
+void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
+            Date today) {
   CaptureCout capture(out);
   if (format == "json") {
     auto arr = nlohmann::json::array();
@@ -142,7 +144,7 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
   Database db = cli.open_db();
   const Body body = require_body(db, o.body);
 
-  const auto activities = load_activities(db, o.body, year);
+  auto activities = load_activities(db, o.body, year);
   if (activities.empty())
     std::cerr << "No activities are planned for " << o.body << " in " << year << "; run `trellis assess --body "
               << o.body << " --period " << year << "` to plan them.\n";
@@ -161,13 +163,24 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
     if (!activities.empty() && rows.empty())
       std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
   } else {
-    for (const auto& a : activities) rows.push_back({a, std::nullopt});
+    for (auto& a : activities) rows.push_back({std::move(a), std::nullopt});
   }
 
   IcsOptions ics{body.name + " " + year, ""};
   if (o.format == "ics") body_event_times(db, o.body, today, year, ics);
+  if (o.format == "ics") {
+    if (o.output.empty()) {
+      write_ics([](std::string_view piece) { std::cout << piece; }, rows, ics);
+      return;
+    }
+    write_file_whole(o.output, [&](const TextSink& sink) { write_ics(sink, rows, ics); }, database_files(cli.db_path),
+                     Links::follow);
+    std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
+              << ".\n";
+    return;
+  }
   std::ostringstream text;
-  if (!(rows.empty() && o.format == "table")) render(text, rows, o.format, o.overdue, today, ics);
+  if (!(rows.empty() && o.format == "table")) render(text, rows, o.format, o.overdue, today);
   if (o.output.empty()) std::cout << text.str();
   else {
     write_file_whole(o.output, text.str(), database_files(cli.db_path), Links::follow);

@@ -5,14 +5,11 @@
 
 namespace trellis {
 
-Benchmarks::Benchmarks(Database& db) {
+Benchmarks::Benchmarks(Database& db) : db_(db) {
   // Computed means first; published figures then overwrite them.
-  for (const auto& m : db.evidence().means()) {
-    if (m.la_code) la_[{m.indicator, m.period, *m.la_code}] = m.value;
-    else national_[{m.indicator, m.period}] = m.value;
-  }
+  for (const auto& m : db.evidence().means(false)) national_[{m.indicator, m.period}] = m.value;
   for (const BenchmarkFigure& f : db.evidence().benchmarks()) {
-    if (f.la_code) la_[{f.indicator, f.period, *f.la_code}] = f.value;
+    if (f.la_code) la_published_[{f.indicator, f.period, *f.la_code}] = f.value;
     else if (!f.phase.empty()) by_phase_[{f.indicator, f.period, f.phase}] = f.value;
     else national_[{f.indicator, f.period}] = f.value;
   }
@@ -41,8 +38,14 @@ std::string benchmark_phase(const sdk::SchoolInfo& school) {
 }
 
 std::optional<double> Benchmarks::la(const std::string& indicator, const std::string& period, int la_code) const {
-  auto it = la_.find({indicator, period, la_code});
-  return it == la_.end() ? std::nullopt : std::optional(it->second);
+  if (!la_) {
+    LaFigures figures;
+    for (const auto& m : db_.evidence().means(true)) figures[{m.indicator, m.period, *m.la_code}] = m.value;
+    for (const auto& [key, value] : la_published_) figures[key] = value;
+    la_ = std::move(figures);
+  }
+  auto it = la_->find({indicator, period, la_code});
+  return it == la_->end() ? std::nullopt : std::optional(it->second);
 }
 
 }  // namespace trellis

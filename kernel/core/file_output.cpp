@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -41,6 +42,8 @@ bool is_kept(const fs::path& target, const std::optional<struct stat>& st, const
   return false;
 }
 
+constexpr std::size_t kBuffer = 1 << 16;
+
 [[noreturn]] void refuse(const fs::path& file, const std::string& why) {
   throw UsageError("will not write " + file.string() + ": " + why + "; nothing was written");
 }
@@ -65,7 +68,8 @@ std::vector<fs::path> database_files(const fs::path& database) {
   return {database, database.string() + "-wal", database.string() + "-shm", database.string() + "-journal"};
 }
 
-void write_file_whole(const fs::path& file, std::string_view text, const std::vector<fs::path>& keep, Links links) {
+void write_file_whole(const fs::path& file, const std::function<void(const TextSink&)>& write,
+                      const std::vector<fs::path>& keep, Links links) {
   if (file.empty()) throw UsageError("no file name to write to");
   const auto link = stat_of(file, false);
   if (link && S_ISLNK(link->st_mode) && links == Links::refuse)
@@ -90,14 +94,40 @@ void write_file_whole(const fs::path& file, std::string_view text, const std::ve
     ::umask(mask);
     mode = 0666 & ~mask;
   }
-  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
-  const int saved = errno;
+  bool written = ::fchmod(fd, mode) == 0;
+  int saved = errno;
+  try {
+    // Buffered, so that a writer handing over many small pieces makes few system calls.
+    std::string buffer;
+    const auto flush = [&] {
+      if (written && !write_all(fd, buffer)) written = false, saved = errno;
+      buffer.clear();
+    };
+    write([&](std::string_view piece) {
+      if (buffer.size() + piece.size() > kBuffer) flush();
+      if (piece.size() >= kBuffer) {
+        if (written && !write_all(fd, piece)) written = false, saved = errno;
+      } else {
+        buffer.append(piece);
+      }
+    });
+    flush();
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (written && ::fsync(fd) != 0) written = false, saved = errno;
   const bool closed = ::close(fd) == 0;
   if (!written || !closed || ::rename(tmp.c_str(), target.c_str()) != 0) {
     const int err = written && closed ? errno : saved;
     ::unlink(tmp.c_str());
     throw UsageError("cannot write " + file.string() + ": " + std::strerror(err) + "; nothing was written");
   }
+}
+
+void write_file_whole(const fs::path& file, std::string_view text, const std::vector<fs::path>& keep, Links links) {
+  write_file_whole(file, [&](const TextSink& sink) { sink(text); }, keep, links);
 }
 
 }  // namespace trellis

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -163,29 +164,55 @@ icalcomponent* event(const Activity& a, icaltimetype stamp, const IcsOptions& o)
   return ev;
 }
 
+/// The component as RFC 5545 text.
+std::string text_of(icalcomponent* c) {
+  char* text = icalcomponent_as_ical_string_r(c);
+  if (!text) throw std::runtime_error("libical could not write the calendar");
+  std::string out(text);
+  icalmemory_free_buffer(text);
+  return out;
+}
+
+constexpr std::string_view kEnd = "END:VCALENDAR\r\n";
+
 }  // namespace
 
-std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options) {
-  const icaltimetype stamp = utc_stamp(options.stamp);
-  minutes_of(options.start);
-  for (const auto& [type, start] : options.start_by_type) minutes_of(start);
-  if (options.minutes < 1 || options.minutes > 24 * 60)
-    throw std::invalid_argument("expected an event to last 1 to 1440 minutes, found " + std::to_string(options.minutes));
+IcsWriter::IcsWriter(std::function<void(std::string_view)> sink, IcsOptions options)
+    : sink_(std::move(sink)), options_(std::move(options)) {
+  utc_stamp(options_.stamp);
+  minutes_of(options_.start);
+  for (const auto& [type, start] : options_.start_by_type) minutes_of(start);
+  if (options_.minutes < 1 || options_.minutes > 24 * 60)
+    throw std::invalid_argument("expected an event to last 1 to 1440 minutes, found " + std::to_string(options_.minutes));
   Component cal(icalcomponent_new_vcalendar());
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Trellis//Trellis scheduling//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  if (!options.name.empty()) {
-    icalproperty* name = icalproperty_new_x(without_controls(options.name).c_str());
+  if (!options_.name.empty()) {
+    icalproperty* name = icalproperty_new_x(without_controls(options_.name).c_str());
     icalproperty_set_x_name(name, "X-WR-CALNAME");
     icalcomponent_add_property(cal.get(), name);
   }
-  for (const auto& a : activities) icalcomponent_add_component(cal.get(), event(a, stamp, options));
-  char* text = icalcomponent_as_ical_string_r(cal.get());
-  if (!text) throw std::runtime_error("libical could not write the calendar");
-  std::string out(text);
-  icalmemory_free_buffer(text);
+  // libical writes a component's properties, then its components, then its END
+  // line: the calendar without events, less that line, is what comes before them.
+  std::string head = text_of(cal.get());
+  head.resize(head.size() - kEnd.size());
+  sink_(head);
+}
+
+void IcsWriter::add(const Activity& a) {
+  Component ev(event(a, utc_stamp(options_.stamp), options_));
+  sink_(text_of(ev.get()));
+}
+
+void IcsWriter::finish() { sink_(kEnd); }
+
+std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options) {
+  std::string out;
+  IcsWriter writer([&](std::string_view piece) { out.append(piece); }, options);
+  for (const auto& a : activities) writer.add(a);
+  writer.finish();
   return out;
 }
 

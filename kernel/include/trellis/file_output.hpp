@@ -7,6 +7,7 @@
 ///     write_file_whole("report.md", text, database_files(db.location()), Links::follow);
 ///     write_file_whole(folder / letter.file, text, keep, Links::refuse);  // a planted link is refused
 #include <filesystem>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,17 @@ std::vector<std::filesystem::path> database_files(const std::filesystem::path& d
 /// socket), or is a link and `links` is refuse; and when it cannot be written
 /// (a missing folder, no permission, a full disk), saying why.
 void write_file_whole(const std::filesystem::path& file, std::string_view text,
+                      const std::vector<std::filesystem::path>& keep, Links links);
+
+/// Where a writer hands its text, piece by piece.
+using TextSink = std::function<void(std::string_view)>;
+
+/// The same, for a text too large to hold whole (a country's calendar):
+/// `write` hands it to the sink in pieces. When `write` throws, nothing is
+/// written and the exception goes on.
+///
+///     write_file_whole("england.ics", [&](const TextSink& sink) { write_ics(sink, activities, options); }, keep, Links::follow);
+void write_file_whole(const std::filesystem::path& file, const std::function<void(const TextSink&)>& write,
                       const std::vector<std::filesystem::path>& keep, Links links);
 
 }  // namespace trellis

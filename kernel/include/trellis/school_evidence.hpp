@@ -33,12 +33,16 @@ class Benchmarks {
   /// by phase: none when special schools' own is not held.
   std::optional<double> national(const std::string& indicator, const std::string& period,
                                  const std::string& phase = "") const;
+  /// The LA's figure: read on the first call, as few regimes ask for one (issue 18).
   std::optional<double> la(const std::string& indicator, const std::string& period, int la_code) const;
 
  private:
+  using LaFigures = std::map<std::tuple<std::string, std::string, int>, double>;
+  Database& db_;
   std::map<std::pair<std::string, std::string>, double> national_;
   std::map<std::tuple<std::string, std::string, std::string>, double> by_phase_;
-  std::map<std::tuple<std::string, std::string, int>, double> la_;
+  LaFigures la_published_;
+  mutable std::optional<LaFigures> la_;  ///< computed means, then the published figures over them
 };
 
 /// The phase whose national figures a school is compared with: "special" for

@@ -127,12 +127,15 @@ class Evidence final : public EvidenceRepository {
     return Newest{s.integer(0), s.opt_integer(1)};
   }
 
-  std::vector<Mean> means() override {
+  std::vector<Mean> means(bool per_la) override {
     std::vector<Mean> out;
-    Statement nat(c_, R"(SELECT indicator, period, AVG(value_num) FROM evidence e
-        WHERE value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-        GROUP BY indicator, period)");
-    while (nat.step()) out.push_back({nat.text(0), nat.text(1), std::nullopt, nat.real(2)});
+    if (!per_la) {
+      Statement nat(c_, R"(SELECT indicator, period, AVG(value_num) FROM evidence e
+          WHERE value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+          GROUP BY indicator, period)");
+      while (nat.step()) out.push_back({nat.text(0), nat.text(1), std::nullopt, nat.real(2)});
+      return out;
+    }
     Statement la(c_, R"(SELECT e.indicator, e.period, s.la_code, AVG(e.value_num) FROM evidence e
         JOIN schools s ON s.urn = e.urn
         WHERE e.value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.supersedes = e.id)

@@ -52,7 +52,9 @@ class Ratings final : public RatingRepository {
 
   std::vector<HeldRating> recorded(const std::string& body_id, const std::string& regime, std::int64_t urn,
                                    const std::string& period) override {
-    Statement s(c_, R"(SELECT r.id, r.subject, r.level, r.stage, COALESCE(r.rationale, ''), COALESCE(r.regime, '')
+    // Prepared once: an assessment run asks it for every school.
+    if (!recorded_)
+      recorded_.emplace(c_, R"(SELECT r.id, r.subject, r.level, r.stage, COALESCE(r.rationale, ''), COALESCE(r.regime, '')
         FROM ratings r
         WHERE r.body_id = ?1 AND r.urn = ?2 AND r.period = ?3 AND r.stage <> 'computed'
           AND (r.regime IS NULL OR r.regime = ?4)
@@ -60,10 +62,12 @@ class Ratings final : public RatingRepository {
                       AND b.period = r.period AND b.subject = r.subject AND b.stage = r.stage
                       AND (b.regime IS NULL OR b.regime = ?4))
         ORDER BY r.subject <> 'overall', r.subject, r.id)");
+    Statement& s = *recorded_;
     s.bind(1, body_id).bind(2, urn).bind(3, period).bind(4, regime);
     std::vector<HeldRating> out;
     while (s.step())
       out.push_back({s.integer(0), urn, period, s.text(1), s.text(3), s.text(2), s.text(5), s.text(4)});
+    s.reset();
     return out;
   }
 
@@ -182,7 +186,7 @@ class Ratings final : public RatingRepository {
 
  private:
   Connection& c_;
-  std::optional<Statement> propose_, cite_;
+  std::optional<Statement> propose_, cite_, recorded_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <stdexcept>
 
 #include "trellis/error.hpp"
 #include "trellis/file_input.hpp"
@@ -36,6 +37,26 @@ TEST_CASE("write_file_whole replaces a regular file and leaves no temporary file
   std::ofstream(file) << "old";
   write_file_whole(file, "new", {}, Links::follow);
   CHECK(read(file) == "new");
+  CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("issue 18: write_file_whole takes a text in pieces; a writer that fails leaves the old file and no temporary") {
+  Folder f;
+  const fs::path out = f.dir / "england.ics";
+  write_file_whole(out, "old", {}, Links::follow);
+  const std::string big(200000, 'x');  // more than the buffer, in one piece and in many
+  write_file_whole(out, [&](const TextSink& sink) {
+    sink("BEGIN\n");
+    sink(big);
+    for (int i = 0; i < 100000; ++i) sink("y");
+    sink("END\n");
+  }, {}, Links::follow);
+  CHECK(read(out) == "BEGIN\n" + big + std::string(100000, 'y') + "END\n");
+  CHECK_THROWS_AS(write_file_whole(out, [&](const TextSink& sink) {
+    sink(big);
+    throw std::runtime_error("the store failed half way");
+  }, {}, Links::follow), std::runtime_error);
+  CHECK(read(out) == "BEGIN\n" + big + std::string(100000, 'y') + "END\n");
   CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
 }
 

@@ -169,3 +169,23 @@ TEST_CASE("every TEXT value, the UID too, leaves without control characters or b
     CHECK(((c >= 0x20 || c == '\r' || c == '\n') && c != 0x7f));
   }
 }
+
+TEST_CASE("issue 18: the calendar written event by event is the same, byte for byte, as the one written whole") {
+  Activity deadline = visit();
+  deadline.uid = "def@trellis";
+  deadline.due = Date::parse("2024-11-01");
+  deadline.attendees = {"Headteacher", "LA officer (chair)"};
+  const IcsOptions options{"Example 2024-25", "2024-09-02T09:00:00Z"};
+  std::vector<std::string> pieces;
+  IcsWriter writer([&](std::string_view piece) { pieces.emplace_back(piece); }, options);
+  writer.add(visit());
+  writer.add(deadline);
+  writer.finish();
+  REQUIRE(pieces.size() == 4);  // the calendar's own lines, two events, its END line
+  CHECK_THAT(pieces[1], Catch::StartsWith("BEGIN:VEVENT\r\n") && Catch::EndsWith("END:VEVENT\r\n"));
+  CHECK(pieces[3] == "END:VCALENDAR\r\n");
+  std::string streamed;
+  for (const auto& p : pieces) streamed += p;
+  CHECK(streamed == to_ics({visit(), deadline}, options));
+  CHECK_THROWS_AS(IcsWriter([](std::string_view) {}, IcsOptions{"", "yesterday"}), std::invalid_argument);
+}

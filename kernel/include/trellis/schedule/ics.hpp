@@ -33,8 +33,10 @@
 /// activity has STATUS:CANCELLED and its reason in the DESCRIPTION; a moved
 /// one has its new dates and "Moved from <old start>: <reason>" in the
 /// DESCRIPTION; a missed one says "Missed: <reason>".
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "trellis/schedule/activity.hpp"
@@ -53,5 +55,24 @@ struct IcsOptions {
 /// per activity, CRLF line endings. Throws std::invalid_argument for a bad
 /// stamp or a start that is not "HH:MM".
 std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& options);
+
+/// The same calendar, byte for byte, handed to `sink` one event at a time, so
+/// that a year of every school in England is never held whole (issue 18):
+///
+///     IcsWriter ics(sink, options);   // the VCALENDAR's own lines
+///     for (const auto& a : activities) ics.add(a);
+///     ics.finish();                   // END:VCALENDAR
+///
+/// The constructor throws std::invalid_argument as to_ics does.
+class IcsWriter {
+ public:
+  IcsWriter(std::function<void(std::string_view)> sink, IcsOptions options);
+  void add(const Activity& activity);
+  void finish();
+
+ private:
+  std::function<void(std::string_view)> sink_;
+  IcsOptions options_;
+};
 
 }  // namespace trellis

@@ -60,13 +60,14 @@ class EvidenceRepository {
   };
   virtual std::optional<Newest> newest(std::int64_t urn, std::string_view indicator, std::string_view period) = 0;
 
-  /// Means of the values not superseded: nationally, and per LA.
+  /// Means of the values not superseded: nationally, or per LA (`per_la`),
+  /// asked apart as each is a pass over every item held.
   struct Mean {
     std::string indicator, period;
     std::optional<int> la_code;
     double value = 0;
   };
-  virtual std::vector<Mean> means() = 0;
+  virtual std::vector<Mean> means(bool per_la) = 0;
   virtual std::vector<BenchmarkFigure> benchmarks() = 0;
   /// Replaces the published figure for its indicator, period, scope and phase.
   virtual void put_benchmark(const BenchmarkFigure& figure, const std::string& source, int line) = 0;
