@@ -41,6 +41,9 @@ min = -60
 max = 60.5
 TOML
 check "a policy declaring ranges is clean" 0 "$trellis" policy check "$dir/policies/own.toml"
+check "policy view shows the ranges" 0 "$trellis" policy view "$dir/policies/own.toml"
+says "a count's range, whole numbers implied" "fixed_term_exclusions  Fixed-term exclusions this term  [count, lower is better, min 0, max 500, whole numbers]" "$dir/out"
+says "a range with a fraction" "min -60, max 60.5]" "$dir/out"
 
 cp "$dir/policies/own.toml" "$dir/policies/bad.toml"
 cat >>"$dir/policies/bad.toml" <<'TOML'
