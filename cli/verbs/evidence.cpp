@@ -82,7 +82,11 @@ void add_evidence(CLI::App& app, Cli& cli) {
     if (school)
       std::cout << school->urn << " " << school->name << " · LA " << (school->la_code ? std::to_string(*school->la_code) : "?")
                 << (school->la_name ? " " + *school->la_name : "") << " · " << school->type << " · " << school->phase
-                << " · " << school->status << "\n\n";
+                << " · " << school->status
+                << (school->trust_name ? " · trust " + *school->trust_name +
+                                             (school->trust_code ? " (" + *school->trust_code + ")" : "")
+                                       : "")
+                << "\n\n";
     else
       std::cout << urn << " (not in the school register)\n\n";
     if (items.empty()) {

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "../cli.hpp"
 #include "trellis/adoption.hpp"
@@ -104,6 +105,13 @@ nlohmann::json ratings_json(const sdk::ThresholdOutcome& out) {
   return list;
 }
 
+/// 60.5, or 500 rather than 500.000000.
+std::string number_text(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
 std::string direction_text(sdk::Direction d) {
   return d == sdk::Direction::higher_is_better ? "higher is better"
          : d == sdk::Direction::lower_is_better ? "lower is better"
@@ -147,7 +155,9 @@ void view_json(const std::string& file, const Policy& policy, const std::vector<
   auto indicators = nlohmann::json::array();
   for (const auto& i : d.indicators)
     indicators.push_back({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"area", i.area}, {"priority", i.priority},
-                          {"scale", rated_on(d, i)}, {"from", from(policy, "indicators", i.id)}});
+                          {"scale", rated_on(d, i)}, {"from", from(policy, "indicators", i.id)},
+                          {"min", i.min ? nlohmann::json(*i.min) : nlohmann::json()},
+                          {"max", i.max ? nlohmann::json(*i.max) : nlohmann::json()}, {"whole_number", i.whole_number}});
   auto stages = nlohmann::json::array();
   for (const auto& s : d.stages)
     stages.push_back({{"id", s.id}, {"label", s.label.empty() ? s.id : s.label}, {"roles", s.roles}});
@@ -182,7 +192,8 @@ void view_table(const std::string& file, const Policy& policy, const std::vector
     std::cout << "  " << i.id << "  " << i.label << "  [" << (i.unit.empty() ? "-" : i.unit) << ", "
               << direction_text(i.direction) << (i.area.empty() ? "" : ", area " + i.area)
               << (i.priority.empty() ? "" : ", priority " + i.priority) << (scale.empty() ? "" : ", rated on " + scale)
-              << "]  " << origin("indicators", i.id) << "\n";
+              << (i.min ? ", min " + number_text(*i.min) : "") << (i.max ? ", max " + number_text(*i.max) : "")
+              << (i.whole_number ? ", whole numbers" : "") << "]  " << origin("indicators", i.id) << "\n";
   }
   std::cout << "\nStages\n";
   for (const auto& s : d.stages) {

@@ -17,7 +17,7 @@ std::string text(const std::optional<int>& v) { return v ? std::to_string(*v) : 
 }  // namespace
 
 void add_schools(CLI::App& app, Cli& cli) {
-  auto* sub = app.add_subcommand("schools", "The school register: urn, name, LA, type, phase, status");
+  auto* sub = app.add_subcommand("schools", "The school register: urn, name, LA, type, phase, status, trust");
   static int la = 0;
   static std::string body, status, format;
   sub->add_option("--la", la, "Only schools of this LA code, e.g. 894");
@@ -40,7 +40,8 @@ void add_schools(CLI::App& app, Cli& cli) {
         arr.push_back({{"urn", s.urn}, {"name", s.name}, {"la", opt(s.la_code)}, {"la_name", opt(s.la_name)},
                        {"type", s.type}, {"type_group", s.type_group}, {"phase", s.phase}, {"status", s.status},
                        {"open_date", opt(s.open_date)}, {"close_date", opt(s.close_date)}, {"pupils", opt(s.pupils)},
-                       {"source", s.source}, {"source_line", opt(s.source_line)}});
+                       {"source", s.source}, {"source_line", opt(s.source_line)},
+                       {"trust_code", opt(s.trust_code)}, {"trust_name", opt(s.trust_name)}});
       print_json(arr);
       return;
     }
@@ -49,9 +50,9 @@ void add_schools(CLI::App& app, Cli& cli) {
     for (const auto& s : schools) {
       open += s.status == "open";
       rows.push_back({std::to_string(s.urn), s.name, text(s.la_code), s.type, s.type_group, s.phase, s.status,
-                      text(s.pupils)});
+                      text(s.pupils), s.trust_name.value_or("-")});
     }
-    std::vector<std::string> header{"urn", "name", "la", "type", "group", "phase", "status", "pupils"};
+    std::vector<std::string> header{"urn", "name", "la", "type", "group", "phase", "status", "pupils", "trust"};
     if (format == "csv") return print_csv(header, rows);
     print_table(header, rows);
     std::cout << schools.size() << " school(s): " << open << " open, " << schools.size() - open << " closed.\n";

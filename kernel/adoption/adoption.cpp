@@ -9,6 +9,7 @@
 #include "trellis/policy/crosswalk_check.hpp"
 #include "trellis/store/audit.hpp"
 #include "trellis/store/body_repository.hpp"
+#include "trellis/store/evidence_repository.hpp"
 
 namespace trellis {
 
@@ -20,6 +21,23 @@ RegimeLookup regime_lookup(PluginHost& host) {
       return nullptr;
     }
   };
+}
+
+/// The ranges the regime and the policy declare for indicators (SDK 3), kept
+/// with each indicator so that evidence outside them is refused at import
+/// (issue 19). An indicator not yet registered is registered as declared; the
+/// newest adoption's range stands.
+static void keep_indicator_ranges(Database& db, const sdk::RegimeDescription& description) {
+  for (const auto& spec : description.indicators) {
+    if (!spec.min && !spec.max && !spec.whole_number) continue;
+    const char* direction = spec.direction == sdk::Direction::higher_is_better  ? "higher"
+                            : spec.direction == sdk::Direction::lower_is_better ? "lower"
+                                                                                : "neutral";
+    Indicator ind{spec.id, spec.label.empty() ? spec.id : spec.label, spec.unit, direction, spec.min, spec.max,
+                  spec.whole_number};
+    db.evidence().add_indicator(ind);
+    db.evidence().set_indicator_range(ind);
+  }
 }
 
 void require_valid(Policy& policy, PluginHost& host) {
@@ -70,6 +88,7 @@ Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clo
     return was ? std::optional((*was).*field) : std::nullopt;
   };
   a.id = db.bodies().add_adoption(a, clock.timestamp());
+  keep_indicator_ranges(db, policy.description());
   const nlohmann::json changes{{"adoption", a.id},
                                {"from", from_date},
                                {"regime", from_to(before(&Adoption::regime), a.regime)},

@@ -289,7 +289,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   }
   if (opt.dry_run) {
     if (opt.plan_preview) {
-      if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+      if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
       for (auto& set : rule_sets) set.from = from;
       PlanOptions options;
       options.workload = planning::workload(sections, urns);
@@ -307,7 +307,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     if (plans) rule_sets[i].assessment_id = run.schools[i].id;
   }
   if (plans) {
-    if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+    if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
     for (auto& set : rule_sets) set.from = from;
     // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
     PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());

@@ -104,9 +104,9 @@ std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet
   return out;
 }
 
-RuleSet body_rules(const RegimeHandle& regime, const Policy& policy) {
+RuleSet body_rules(const RegimeHandle& regime, const Policy& policy, const std::vector<sdk::SchoolInfo>& members) {
   RuleSet set;
-  if (auto st = regime.plan_body(policy.view(), set.rules); !st)
+  if (auto st = regime.plan_body(policy.view(), set.rules, members); !st)
     throw InputError(Location{policy.path().string()},
                      "the " + policy.regime() + " regime could not plan the body's activities: " + st.message);
   return set;

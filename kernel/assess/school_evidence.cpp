@@ -15,6 +15,22 @@
 namespace trellis {
 namespace {
 
+sdk::SchoolInfo school_info(const School& school) {
+  sdk::SchoolInfo info;
+  info.urn = school.urn;
+  info.name = school.name;
+  info.la_code = school.la_code.value_or(0);
+  info.la_name = school.la_name.value_or("");
+  info.type = school.type;
+  info.type_group = school.type_group;
+  info.phase = school.phase;
+  info.status = school.status;
+  info.pupils = school.pupils;
+  info.trust_code = school.trust_code.value_or("");
+  info.trust_name = school.trust_name.value_or("");
+  return info;
+}
+
 using StoredRating = HeldRating;
 
 struct StoredAssessment {
@@ -68,19 +84,7 @@ struct EvidenceStore::Data {
 EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
                              AcademicCalendar calendar, HistoryRules history, KernelSections sections)
     : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
-  for (const School& school : db.schools().find_many(urns)) {
-    sdk::SchoolInfo info;
-    info.urn = school.urn;
-    info.name = school.name;
-    info.la_code = school.la_code.value_or(0);
-    info.la_name = school.la_name.value_or("");
-    info.type = school.type;
-    info.type_group = school.type_group;
-    info.phase = school.phase;
-    info.status = school.status;
-    info.pupils = school.pupils;
-    data_->schools.emplace(info.urn, std::move(info));
-  }
+  for (const School& school : db.schools().find_many(urns)) data_->schools.emplace(school.urn, school_info(school));
   for (EvidenceItem& e : db.evidence().current_for(urns)) {
     auto p = Period::try_parse(e.period);
     if (!p) continue;  // not a period an assessment can use
@@ -103,6 +107,13 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
 }
 
 EvidenceStore::~EvidenceStore() = default;
+
+std::vector<sdk::SchoolInfo> school_infos(Database& db, const std::vector<std::int64_t>& urns) {
+  std::vector<sdk::SchoolInfo> out;
+  for (const School& school : db.schools().find_many(urns)) out.push_back(school_info(school));
+  std::sort(out.begin(), out.end(), [](const sdk::SchoolInfo& a, const sdk::SchoolInfo& b) { return a.urn < b.urn; });
+  return out;
+}
 
 bool EvidenceStore::has_school(std::int64_t urn) const { return data_->schools.count(urn) > 0; }
 

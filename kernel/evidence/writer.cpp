@@ -18,7 +18,7 @@ struct EvidenceWriter::Impl {
   Provenance provenance;
   std::set<std::string, std::less<>> pairs;  ///< "indicator\x1fperiod" that had evidence
   std::string key;                           ///< reused to build set keys
-  std::map<std::string, std::string, std::less<>> units;  ///< indicator -> unit, as first looked up
+  std::map<std::string, Indicator, std::less<>> indicators;  ///< as first looked up; an empty id when unregistered
 
   Impl(Database& d, Provenance p) : db(d), provenance(std::move(p)), pairs(d.evidence().pairs()) {}
 };
@@ -65,15 +65,25 @@ void EvidenceWriter::check(const Item& item) {
   if (!item.value) return;
   const double v = *item.value;
   if (!std::isfinite(v)) refuse("a finite number", shown_number(v));
-  auto unit = impl_->units.find(item.indicator);
-  if (unit == impl_->units.end()) {
-    const auto known = find_indicator(impl_->db, item.indicator);
-    unit = impl_->units.emplace(std::string(item.indicator), known ? known->unit : "").first;
-  }
-  if (unit->second == "%" && (v < 0 || v > 100))
+  auto known = impl_->indicators.find(item.indicator);
+  if (known == impl_->indicators.end())
+    known = impl_->indicators.emplace(std::string(item.indicator), find_indicator(impl_->db, item.indicator).value_or(Indicator{}))
+                .first;
+  const Indicator& ind = known->second;
+  if (ind.unit == "%" && (v < 0 || v > 100))
     refuse("a percentage from 0 to 100 for " + std::string(item.indicator), shown_number(v));
-  if (unit->second == "pupils" && (v < 0 || v != std::floor(v)))
+  if (ind.unit == "pupils" && (v < 0 || v != std::floor(v)))
     refuse("a whole number of pupils, 0 or more, for " + std::string(item.indicator), shown_number(v));
+  // The range an adopted policy declares for the indicator (issue 19, SDK 3).
+  if ((ind.min && v < *ind.min) || (ind.max && v > *ind.max) || (ind.whole_number && v != std::floor(v))) {
+    std::string range = ind.min && ind.max ? "from " + shown_number(*ind.min) + " to " + shown_number(*ind.max)
+                        : ind.min          ? shown_number(*ind.min) + " or more"
+                        : ind.max          ? "at most " + shown_number(*ind.max)
+                                           : "";
+    refuse(std::string(ind.whole_number ? "a whole number" : "a number") + (range.empty() ? "" : " " + range) + " for " +
+               std::string(item.indicator) + ", as the adopted policy declares it",
+           shown_number(v));
+  }
 }
 
 std::int64_t EvidenceWriter::insert(const Item& item, std::optional<std::int64_t> supersedes) {

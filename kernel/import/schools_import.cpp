@@ -40,6 +40,7 @@ std::string detect(const Header& h, const std::string& file) {
 struct Columns {
   std::size_t urn = 0, name = 0, la = 0, type = 0, status = 0;
   std::optional<std::size_t> la_name, estab, group, phase, primary, secondary, post16, high_age, open, close, pupils;
+  std::optional<std::size_t> trust_code, trust_name;  ///< GIAS only: the spine names no trust
   std::vector<std::optional<std::size_t>> address;  ///< street, locality, ..., postcode: whichever the file has
 };
 
@@ -67,6 +68,8 @@ Columns resolve(const Header& h, const std::string& format) {
     c.open = h.find("OpenDate");
     c.close = h.find("CloseDate");
     c.pupils = h.find("NumberOfPupils");
+    c.trust_code = h.find("Trusts (code)");
+    c.trust_name = h.find("Trusts (name)");
     c.address = {h.find("Street"), h.find("Locality"), h.find("Address3"), h.find("Town"), h.find("Postcode")};
   }
   return c;
@@ -149,6 +152,19 @@ School read_school(const csv::Reader& r, const Columns& c, bool spine, std::set<
   s.open_date = date(r, c.open, spine);
   s.close_date = date(r, c.close, spine);
   s.pupils = optional_whole(r, c.pupils, "a number of pupils (a whole number)");
+  // The academy's trust (issue 16): "" when the file has the columns and names none.
+  if (c.trust_code || c.trust_name) {
+    s.trust_code = c.trust_code ? std::string(cell::trim(r[*c.trust_code])) : "";
+    s.trust_name = c.trust_name ? std::string(cell::trim(r[*c.trust_name])) : "";
+    if (s.trust_name->size() > kMaxNameBytes)
+      throw InputError(r.at(*c.trust_name), "a trust's name of at most " + std::to_string(kMaxNameBytes) + " bytes",
+                       std::to_string(s.trust_name->size()) + " bytes");
+    if (s.trust_code->size() > 32) throw InputError(r.at(*c.trust_code), "a trust's code of at most 32 characters",
+                                                    csv::quoted(r[*c.trust_code]));
+    if (!s.trust_code->empty() && s.trust_name->empty())
+      throw InputError(c.trust_name ? r.at(*c.trust_name) : r.at(*c.trust_code),
+                       "the trust's name beside its code " + *s.trust_code, "an empty cell");
+  }
   s.source_line = r.line();
   return s;
 }

@@ -46,8 +46,9 @@ sdk::Status RegimeHandle::plan(const sdk::EvidenceView& school, const sdk::Asses
   return call("plan", [&](const sdk::RegimeBoundary& r) { return r.plan(school, assessment, policy, out); });
 }
 
-sdk::Status RegimeHandle::plan_body(const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out) const noexcept {
-  return call("plan_body", [&](const sdk::RegimeBoundary& r) { return r.plan_body(policy, out); });
+sdk::Status RegimeHandle::plan_body(const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out,
+                                    const std::vector<sdk::SchoolInfo>& members) const noexcept {
+  return call("plan_body", [&](const sdk::RegimeBoundary& r) { return r.plan_body(policy, members, out); });
 }
 
 }  // namespace trellis

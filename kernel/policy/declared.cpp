@@ -2,6 +2,7 @@
 // [priorities], [indicators], [stages]) merged into the plugin's, and the
 // regime's key defaults, bound to the policy's view (Policy::declare).
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "policy_impl.hpp"
@@ -174,6 +175,46 @@ class Merger {
     if (ok) out_.scales.push_back(std::move(s));
   }
 
+  /// The number at `key` of the entry, if it is there; a problem when it is not a number.
+  std::optional<double> number(const Entry& e, const std::string& base, const char* key, bool& ok) {
+    const toml::node* n = e.node->as_table()->get(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<double>(); v && (n->is_integer() || n->is_floating_point()) && std::isfinite(*v)) return v;
+    add(value_at(*n), "expected " + base + "." + key + " to be a number, found " + policy_tree::shown(*n));
+    ok = false;
+    return std::nullopt;
+  }
+
+  /// Issue 19: the values evidence of the indicator may take. A count (unit "pupils" or "count") is
+  /// whole unless whole_number says otherwise; a percentage keeps within 0 to 100 whatever it says.
+  bool range(const Entry& e, const std::string& base, sdk::IndicatorSpec& spec) {
+    bool ok = true;
+    spec.min = number(e, base, "min", ok);
+    spec.max = number(e, base, "max", ok);
+    spec.whole_number = spec.unit == "pupils" || spec.unit == "count";
+    if (const toml::node* w = e.node->as_table()->get("whole_number")) {
+      if (auto b = w->value<bool>(); b && w->is_boolean()) spec.whole_number = *b;
+      else {
+        add(value_at(*w), "expected " + base + ".whole_number to be true or false, found " + policy_tree::shown(*w));
+        ok = false;
+      }
+    }
+    if (spec.min && spec.max && *spec.min > *spec.max) {
+      add(value_at(*e.node->as_table()->get("max")), "expected " + base + ".max to be at or above " + base + ".min (" +
+                                                         policy_tree::shown(*e.node->as_table()->get("min")) +
+                                                         "), found " + policy_tree::shown(*e.node->as_table()->get("max")));
+      ok = false;
+    }
+    if (spec.unit == "%" && ((spec.min && *spec.min < 0) || (spec.max && *spec.max > 100))) {
+      const char* key = spec.min && *spec.min < 0 ? "min" : "max";
+      add(value_at(*e.node->as_table()->get(key)), "expected " + base + "." + key + " within 0 to 100, as the indicator "
+                                                       "is a percentage, found " +
+                                                       policy_tree::shown(*e.node->as_table()->get(key)));
+      ok = false;
+    }
+    return ok;
+  }
+
   // A link from an indicator to an id of another part.
   bool link(const Entry& e, const std::string& base, const char* key, const std::string& part,
             const std::vector<std::string>& ids, std::string& into) {
@@ -194,7 +235,7 @@ class Merger {
   void indicator(const Entry& e) {
     const std::string base = "indicators." + e.name;
     if (duplicate(e, base, "indicator", ids_of(out_.indicators))) return;
-    bool ok = only(e, base, {"label", "unit", "direction", "area", "priority", "scale"});
+    bool ok = only(e, base, {"label", "unit", "direction", "area", "priority", "scale", "min", "max", "whole_number"});
     sdk::IndicatorSpec spec;
     spec.id = e.name;
     auto label = text(e, base, "label", true);
@@ -212,6 +253,7 @@ class Merger {
         ok = false;
       }
     }
+    ok = range(e, base, spec) && ok;
     ok = link(e, base, "area", "areas", ids_of(out_.areas), spec.area) && ok;
     ok = link(e, base, "priority", "priorities", ids_of(out_.priorities), spec.priority) && ok;
     std::string scale;

@@ -9,7 +9,8 @@ bool same_facts(const School& a, const School& b) {
   return a.name == b.name && a.la_code == b.la_code && a.la_name == b.la_name && a.estab == b.estab &&
          a.type == b.type && a.type_group == b.type_group && a.phase == b.phase && a.status == b.status &&
          a.open_date == b.open_date && a.close_date == b.close_date && a.pupils == b.pupils &&
-         a.address == b.address;
+         a.address == b.address && a.trust_code.value_or("") == b.trust_code.value_or("") &&
+         a.trust_name.value_or("") == b.trust_name.value_or("");
 }
 
 }  // namespace
@@ -22,6 +23,7 @@ RegisterChange upsert_school(Database& db, const School& in, const std::string& 
   if (held) {
     if (!next.la_name) next.la_name = held->la_name;
     if (!next.pupils) next.pupils = held->pupils;
+    if (!next.trust_code && !next.trust_name) next.trust_code = held->trust_code, next.trust_name = held->trust_name;
     if (same_facts(*held, next)) return RegisterChange::unchanged;
   }
   db.schools().put(next, now);

@@ -92,10 +92,12 @@ ReplanSummary replan_school(Database& db, const Clock& clock, PluginHost& host, 
   sets.front().assessment_id = a.id;
   sets.front().from = from;
   // The body's rules too, for the school's rules anchored on them; only the school's activities are stored.
-  if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) sets.push_back(std::move(body));
+  const auto members = members_on(db, a.body, cal.first_school_day(year).to_string());
+  if (auto body = planning::body_rules(regime, policy, school_infos(db, members)); !body.rules.empty())
+    sets.push_back(std::move(body));
   PlanOptions stored = stored_plan_options(db, a.body, year.to_string());
   // The school's officer keeps to the daily limit around the other schools' stored activities.
-  stored.workload = planning::workload(sections, members_on(db, a.body, cal.first_school_day(year).to_string()));
+  stored.workload = planning::workload(sections, members);
   planning::book_stored(stored.workload, load_activities(db, a.body, year.to_string()), a.urn);
   auto plan = plan_year(cal, a.body, year, sets, stored);
   plan.erase(std::remove_if(plan.begin(), plan.end(), [&](const Activity& x) { return x.urn != a.urn; }), plan.end());

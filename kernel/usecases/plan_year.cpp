@@ -73,7 +73,7 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
         regime, policy, sections, cal, *view, unassessed, from,
         discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
   }
-  if (auto body = planning::body_rules(regime, policy); !body.rules.empty()) rule_sets.push_back(std::move(body));
+  if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
   for (auto& set : rule_sets) set.from = from;
 
   YearPlanRun run;

@@ -19,13 +19,14 @@ Status TelfordRegime::do_assess(const AssessmentRequest& in, AssessmentOut& out)
                                       "Authority (section 7).";
       if (auto trust = trust_of(school, in.policy))
         out.reasons = {"Not classified: " + accountable + " The offer of an initial conversation about how the Local "
-                       "Authority's support and challenge offer could be deployed goes to the CEO of " + *trust +
+                       "Authority's support and challenge offer could be deployed goes to the CEO of " + trust->name +
+                       (trust->from_register ? " (the academy's trust in the register)" : "") +
                        ", the accountable body, in the first instance rather than to the school; a visit to the "
                        "academy follows where appropriate."};
       else
-        out.reasons = {"Not classified: " + accountable + " No trust is known for this academy (the Local "
-                       "Authority's list in the policy, academies.trusts, names none), so the offer of an initial "
-                       "conversation goes to the school itself."};
+        out.reasons = {"Not classified: " + accountable + " No trust is known for this academy (neither the "
+                       "register nor the Local Authority's list in the policy, academies.trusts, names one), so the "
+                       "offer of an initial conversation goes to the school itself."};
       return Status::success();
     }
     case Category::out_of_scope:
@@ -98,8 +99,9 @@ void TelfordRegime::do_plan(const EvidenceView& school, const AssessmentOut& ass
                                           *previous != assessment.level, policy);
 }
 
-void TelfordRegime::do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const {
-  out = trust_rules(policy);
+void TelfordRegime::do_plan_body_for(const PolicyView& policy, const std::vector<SchoolInfo>& members,
+                                     std::vector<ActivityRule>& out) const {
+  out = trust_rules(policy, members);
 }
 
 }  // namespace telford

@@ -150,7 +150,8 @@ RegimeDescription describe_regime() {
           .doc("when academies' trusts are offered the initial conversation"),
       // Section 7: the accountable body first. The register's trust (GIAS "Trusts (name)") or the LA's own list.
       keys::table("academies.trusts")
-          .doc("URN = the academy's trust (GIAS \"Trusts (name)\"): one conversation per trust (section 7)"),
+          .doc("URN = the academy's trust, winning over the register's (GIAS \"Trusts (name)\"): one "
+               "conversation per trust (section 7)"),
       keys::text("academies.trusts.*").doc("the trust's name"),
       keys::number("notification.discuss_within_working_days").range(1, 60).default_value(10)
           .doc("working days by which the classification is discussed with the headteacher (sections 5 and 7)"),

@@ -27,11 +27,19 @@ RegimeDescription describe_regime();
 /// The year's activities for one school in the band it was given.
 std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& policy);
 std::vector<ActivityRule> academy_rules(const PolicyView& policy);
-/// Section 7: one offer of an initial conversation per trust in the policy's academies.trusts list.
-std::vector<ActivityRule> trust_rules(const PolicyView& policy);
+/// Section 7: one offer of an initial conversation per trust: each trust of the policy's
+/// academies.trusts list, then each other trust the register names for the body's open academies.
+std::vector<ActivityRule> trust_rules(const PolicyView& policy, const std::vector<SchoolInfo>& members);
 
-/// The academy's trust from the LA's list (academies.trusts: URN = trust name), if it names one.
-std::optional<std::string> trust_of(const SchoolInfo& school, const PolicyView& policy);
+/// An academy's trust, and where it was found.
+struct Trust {
+  std::string name;
+  bool from_register = false;  ///< GIAS "Trusts (name)", rather than the LA's list
+};
+/// Section 7: the academy's trust. The LA's list (academies.trusts: URN = trust name) wins over the
+/// register's: it is the LA's own, kept up to date between GIAS extracts, and may correct one; where
+/// it names none, the register's trust (GIAS "Trusts (name)") stands.
+std::optional<Trust> trust_of(const SchoolInfo& school, const PolicyView& policy);
 
 class TelfordRegime final : public Regime {
  protected:
@@ -40,7 +48,8 @@ class TelfordRegime final : public Regime {
   Status do_assess(const AssessmentRequest& in, AssessmentOut& out) const override;
   void do_plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                std::vector<ActivityRule>& out) const override;
-  void do_plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const override;
+  void do_plan_body_for(const PolicyView& policy, const std::vector<SchoolInfo>& members,
+                        std::vector<ActivityRule>& out) const override;
 };
 
 }  // namespace telford

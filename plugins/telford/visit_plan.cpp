@@ -120,21 +120,29 @@ std::vector<ActivityRule> academy_rules(const PolicyView& p) {
   return {r};
 }
 
-std::optional<std::string> trust_of(const SchoolInfo& school, const PolicyView& policy) {
-  auto name = policy.text("academies.trusts." + std::to_string(school.urn));
-  if (name && name->empty()) return std::nullopt;
-  return name;
+std::optional<Trust> trust_of(const SchoolInfo& school, const PolicyView& policy) {
+  if (auto listed = policy.text("academies.trusts." + std::to_string(school.urn)); listed && !listed->empty())
+    return Trust{*listed, false};
+  if (!school.trust_name.empty()) return Trust{school.trust_name, true};
+  return std::nullopt;
 }
 
-std::vector<ActivityRule> trust_rules(const PolicyView& p) {
-  // Each trust once, in the order the list first names it, with its academies' URNs.
+std::vector<ActivityRule> trust_rules(const PolicyView& p, const std::vector<SchoolInfo>& members) {
+  // Each trust once, in the order the list first names it, then the register's trusts of the body's open
+  // academies by URN, each with its academies' URNs.
   std::vector<std::pair<std::string, std::vector<std::string>>> trusts;
-  for (const auto& urn : p.keys("academies.trusts")) {
-    const std::string name = p.text("academies.trusts." + urn).value_or("");
-    if (name.empty()) continue;
+  auto add = [&](const std::string& name, const std::string& urn) {
     auto it = std::find_if(trusts.begin(), trusts.end(), [&](const auto& t) { return t.first == name; });
     if (it == trusts.end()) trusts.push_back({name, {urn}});
-    else it->second.push_back(urn);
+    else if (std::find(it->second.begin(), it->second.end(), urn) == it->second.end()) it->second.push_back(urn);
+  };
+  for (const auto& urn : p.keys("academies.trusts")) {
+    const std::string name = p.text("academies.trusts." + urn).value_or("");
+    if (!name.empty()) add(name, urn);
+  }
+  for (const auto& school : members) {
+    if (school.status == "closed" || categorise(school, p) != Category::academy) continue;
+    if (auto trust = trust_of(school, p); trust && trust->from_register) add(trust->name, std::to_string(school.urn));
   }
   std::vector<ActivityRule> out;
   for (const auto& [name, urns] : trusts) {

@@ -7,7 +7,7 @@
 #include "trellis/sdk/thresholds.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 CalendarView::~CalendarView() = default;
 PolicyView::~PolicyView() = default;
@@ -16,5 +16,5 @@ ThresholdRunner::~ThresholdRunner() = default;
 Regime::~Regime() = default;
 RegimeBoundary::~RegimeBoundary() = default;
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

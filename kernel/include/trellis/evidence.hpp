@@ -28,6 +28,10 @@ struct Indicator {
   std::string label;      ///< what a head reads: "Overall absence (% of sessions missed)"
   std::string unit;       ///< "%", "pupils", "score", "points", "band", "grade", "date", or ""
   std::string direction;  ///< "higher", "lower" or "neutral"
+  /// The values evidence may take, as an adopted policy declares them (SDK 3's IndicatorSpec).
+  std::optional<double> min = {};
+  std::optional<double> max = {};
+  bool whole_number = false;
 };
 
 /// Lower-case letters, digits and underscores, starting with a letter; at most 64.
@@ -120,7 +124,8 @@ class EvidenceWriter {
 
   /// Refuses an item that cannot be stored (issue 19): a value that is not
   /// finite, a percentage (unit "%") outside 0 to 100, a count of pupils
-  /// (unit "pupils") that is not a whole number from 0, a note or reason
+  /// (unit "pupils") that is not a whole number from 0, a value outside the
+  /// range an adopted policy declares for the indicator, a note or reason
   /// longer than kMaxEvidenceText or not UTF-8. InputError at the item's line
   /// and column in the file; UsageError (Field::value) for an item with no line.
   void check(const Item& item);

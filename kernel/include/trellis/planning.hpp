@@ -47,8 +47,9 @@ void book_stored(Workload& w, const std::vector<Activity>& stored, std::int64_t 
 /// warnings: a first line saying how many, then the first few, one a line.
 std::vector<std::string> workload_warnings(const std::vector<std::string>& unmet);
 
-/// The body-wide rules of the regime (boards, forums).
-RuleSet body_rules(const RegimeHandle& regime, const Policy& policy);
+/// The body-wide rules of the regime (boards, forums, a trust's conversation),
+/// from the body's member schools (school_infos).
+RuleSet body_rules(const RegimeHandle& regime, const Policy& policy, const std::vector<sdk::SchoolInfo>& members);
 
 /// The first day a plan made now may use for `period`: today when today is in
 /// its academic year (nothing is planned in the past), else the period's first day.

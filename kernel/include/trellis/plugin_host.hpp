@@ -71,7 +71,9 @@ class RegimeHandle {
   sdk::Status assess(const sdk::AssessmentRequest& in, sdk::AssessmentOut& out) const noexcept;
   sdk::Status plan(const sdk::EvidenceView& school, const sdk::AssessmentOut& assessment,
                    const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out) const noexcept;
-  sdk::Status plan_body(const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out) const noexcept;
+  /// `members`: the body's schools, for a plan per group of them (a trust's).
+  sdk::Status plan_body(const sdk::PolicyView& policy, std::vector<sdk::ActivityRule>& out,
+                        const std::vector<sdk::SchoolInfo>& members = {}) const noexcept;
 
  private:
   template <class Call>

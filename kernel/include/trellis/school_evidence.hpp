@@ -50,6 +50,10 @@ class Benchmarks {
 /// "secondary" from the register's phase, else "".
 std::string benchmark_phase(const sdk::SchoolInfo& school);
 
+/// The register's entries for `urns` as a regime sees them, by URN; a URN the
+/// register does not hold is left out.
+std::vector<sdk::SchoolInfo> school_infos(Database& db, const std::vector<std::int64_t>& urns);
+
 /// How a school's history is read: the regime in force, the stages that
 /// decide under it, and the policy whose [crosswalk] maps other regimes' levels.
 struct HistoryRules {

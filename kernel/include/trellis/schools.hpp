@@ -33,6 +33,11 @@ struct School {
   std::optional<std::string> close_date = {};
   std::optional<int> pupils = {};  ///< nullopt on upsert keeps the number held
   std::string address = {};        ///< street, locality, town and postcode, joined by ", "; empty when not given
+  /// The trust the register names (GIAS "Trusts (code)", "Trusts (name)"):
+  /// "" when the file says none; nullopt on upsert keeps what is held (a
+  /// register file with no trust columns says nothing about trusts).
+  std::optional<std::string> trust_code = {};
+  std::optional<std::string> trust_name = {};
   std::string source = {};         ///< the file the row last came from
   std::optional<int> source_line = {};
 };

@@ -5,6 +5,10 @@
 namespace trellis::sqlite {
 namespace {
 
+Indicator read_indicator(const Statement& s) {
+  return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_real(4), s.opt_real(5), s.integer(6) != 0};
+}
+
 class Evidence final : public EvidenceRepository {
  public:
   explicit Evidence(Connection& c) : c_(c) {}
@@ -14,17 +18,22 @@ class Evidence final : public EvidenceRepository {
     s.bind(1, i.id).bind(2, i.label).bind(3, i.unit).bind(4, i.direction).run();
   }
 
+  void set_indicator_range(const Indicator& i) override {
+    Statement s(c_, "UPDATE indicators SET min = ?2, max = ?3, whole_number = ?4 WHERE id = ?1");
+    s.bind(1, i.id).bind(2, i.min).bind(3, i.max).bind(4, i.whole_number ? 1 : 0).run();
+  }
+
   std::optional<Indicator> find_indicator(std::string_view id) override {
-    Statement s(c_, "SELECT id, label, unit, direction FROM indicators WHERE id = ?");
+    Statement s(c_, "SELECT id, label, unit, direction, min, max, whole_number FROM indicators WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return Indicator{s.text(0), s.text(1), s.text(2), s.text(3)};
+    return read_indicator(s);
   }
 
   std::vector<Indicator> indicators() override {
-    Statement s(c_, "SELECT id, label, unit, direction FROM indicators ORDER BY id");
+    Statement s(c_, "SELECT id, label, unit, direction, min, max, whole_number FROM indicators ORDER BY id");
     std::vector<Indicator> out;
-    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    while (s.step()) out.push_back(read_indicator(s));
     return out;
   }
 

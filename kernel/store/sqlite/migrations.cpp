@@ -420,6 +420,16 @@ CREATE TABLE passwords (
   set_by    TEXT NOT NULL
 );
 )sql",
+      // 10: the academy's trust from the register (GIAS "Trusts (code)",
+      // "Trusts (name)"), NULL where none is named; and an indicator's range
+      // as a policy declares it (SDK 3), which evidence must keep to.
+      R"sql(
+ALTER TABLE schools ADD COLUMN trust_code TEXT;
+ALTER TABLE schools ADD COLUMN trust_name TEXT;
+ALTER TABLE indicators ADD COLUMN min REAL;
+ALTER TABLE indicators ADD COLUMN max REAL;
+ALTER TABLE indicators ADD COLUMN whole_number INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return m;
 }

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "urn, name, la_code, la_name, estab, type, type_group, phase, status, open_date, close_date, pupils, source, "
-    "source_line, address";
+    "source_line, address, trust_code, trust_name";
 
 School read_school(const Statement& s) {
   School r;
@@ -28,6 +28,8 @@ School read_school(const Statement& s) {
   r.source = s.text(12);
   r.source_line = s.opt_int(13);
   r.address = s.opt_text(14).value_or("");
+  r.trust_code = s.opt_text(15);
+  r.trust_name = s.opt_text(16);
   return r;
 }
 
@@ -60,7 +62,7 @@ class Schools final : public SchoolRepository {
              COALESCE(s.pupils, (SELECT CAST(e.value_num AS INTEGER) FROM evidence e
                                  WHERE e.urn = s.urn AND e.indicator = 'pupils_on_roll' AND e.value_num IS NOT NULL
                                  ORDER BY e.period DESC, e.id DESC LIMIT 1)),
-             s.source, s.source_line
+             s.source, s.source_line, s.address, s.trust_code, s.trust_name
       FROM schools s WHERE (?1 IS NULL OR s.la_code = ?1) AND (?2 IS NULL OR s.status = ?2)
       ORDER BY s.urn)");
     s.bind(1, f.la_code).bind(2, f.status);
@@ -98,16 +100,21 @@ class Schools final : public SchoolRepository {
   void put(const School& r, const std::string& at) override {
     if (!put_)
       put_.emplace(c_, std::string("INSERT INTO schools(") + kColumns +
-                           ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?15) "
+                           ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, "
+                           "?15) "
                            "ON CONFLICT(urn) DO UPDATE SET name = ?2, la_code = ?3, la_name = ?4, estab = ?5, "
                            "type = ?6, type_group = ?7, phase = ?8, status = ?9, open_date = ?10, close_date = ?11, "
-                           "pupils = ?12, source = ?13, source_line = ?14, address = ?16, updated_at = ?15");
+                           "pupils = ?12, source = ?13, source_line = ?14, address = ?16, trust_code = ?17, trust_name = ?18, "
+                           "updated_at = ?15");
     Statement& s = *put_;
     s.bind(1, r.urn).bind(2, r.name).bind(3, r.la_code).bind(4, r.la_name).bind(5, r.estab);
     s.bind(6, r.type).bind(7, r.type_group).bind(8, r.phase).bind(9, r.status);
     s.bind(10, r.open_date).bind(11, r.close_date).bind(12, r.pupils);
     s.bind(13, r.source).bind(14, r.source_line).bind(15, at);
-    s.bind(16, r.address.empty() ? std::nullopt : std::optional<std::string>(r.address)).run();
+    // "" (the file names no trust) is stored as NULL, as a register that never said is.
+    auto or_null = [](const std::optional<std::string>& v) { return v && !v->empty() ? v : std::nullopt; };
+    s.bind(16, r.address.empty() ? std::nullopt : std::optional<std::string>(r.address));
+    s.bind(17, or_null(r.trust_code)).bind(18, or_null(r.trust_name)).run();
   }
 
   int set_la_name(int la_code, const std::string& name, const std::string& at) override {

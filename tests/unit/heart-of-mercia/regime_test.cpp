@@ -51,7 +51,7 @@ struct Hom {
   }
   std::vector<ActivityRule> plan_body() {
     std::vector<ActivityRule> out;
-    REQUIRE(regime.plan_body(policy.view(), out));
+    REQUIRE(regime.plan_body(policy.view(), {}, out));
     return out;
   }
 };

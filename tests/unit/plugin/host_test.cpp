@@ -68,6 +68,19 @@ TEST_CASE("a plugin built against SDK 1 is named and refused for its version, fr
                         " (rebuild the plugin against SDK " + std::to_string(TRELLIS_SDK_VERSION_MAJOR) + ".x)");
 }
 
+TEST_CASE("a plugin built against SDK 2 is refused for its version: SDK 3 changed SchoolInfo and IndicatorSpec") {
+  ScratchDir dir;
+  dir.add("sdk2_record");
+  PluginHost host({dir.path()}, {});
+  const auto& r = record(host, "sdk2_record.so");
+  CHECK_FALSE(r.loaded);
+  CHECK(r.id == "fixture-sdk2");
+  CHECK(r.sdk_version == "2.0");
+  CHECK(r.status == "sdk2_record.so was built for Trellis SDK 2.0; this trellis provides SDK 3.0 (rebuild the plugin "
+                    "against SDK 3.x)");
+  CHECK_THROWS_WITH(host.open("fixture-sdk2"), Catch::Contains("was refused") && Catch::Contains("2.0"));
+}
+
 TEST_CASE("a newer SDK minor than the host's is refused") {
   ScratchDir dir;
   dir.add("newer_minor");

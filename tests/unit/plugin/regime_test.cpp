@@ -268,7 +268,8 @@ TEST_CASE("the handle names the plugin and its file even for a failure the adapt
     sdk::Status assess(const sdk::AssessmentRequest&, sdk::AssessmentOut&) const noexcept override { return {}; }
     sdk::Status plan(const sdk::EvidenceView&, const sdk::AssessmentOut&, const sdk::PolicyView&,
                      std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
-    sdk::Status plan_body(const sdk::PolicyView&, std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
+    sdk::Status plan_body(const sdk::PolicyView&, const std::vector<sdk::SchoolInfo>&,
+                          std::vector<sdk::ActivityRule>&) const noexcept override { return {}; }
   };
   LogLines log;
   const RegimeHandle handle(std::make_shared<Bare>(), "bare", "/p/bare.so", log.sink());
@@ -284,5 +285,6 @@ TEST_CASE("the kernel reaches a regime only through a handle, whose every call i
   sdk::RegimeDescription d;
   STATIC_REQUIRE(noexcept(r->describe(d)));
   STATIC_REQUIRE(noexcept(r->plan_body(std::declval<const sdk::PolicyView&>(),
+                                       std::declval<const std::vector<sdk::SchoolInfo>&>(),
                                        std::declval<std::vector<sdk::ActivityRule>&>())));
 }

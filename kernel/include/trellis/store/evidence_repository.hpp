@@ -35,6 +35,8 @@ class EvidenceRepository {
 
   /// Keeps the first registration of an id: later ones change nothing.
   virtual void add_indicator(const Indicator& indicator) = 0;
+  /// Sets the indicator's range (min, max, whole_number); the indicator is registered.
+  virtual void set_indicator_range(const Indicator& indicator) = 0;
   virtual std::optional<Indicator> find_indicator(std::string_view id) = 0;
   virtual std::vector<Indicator> indicators() = 0;
 

@@ -22,7 +22,7 @@
 #include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 enum class Cadence {
   per_year,       ///< `count` spread across the academic year
@@ -72,5 +72,5 @@ struct ActivityRule {
   }
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -38,7 +38,7 @@
 #include <string_view>
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 /// Which days a count of days counts. One byte: see ActivityRule::day_kind.
 enum class DayKind : std::uint8_t {
@@ -77,5 +77,5 @@ class CalendarView {
   virtual std::optional<int> months_between(std::string_view from, std::string_view to) const = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 enum class Direction { higher_is_better, lower_is_better, neutral };
 
@@ -41,6 +41,11 @@ struct IndicatorSpec {
   Direction direction = Direction::neutral;
   std::string area;   ///< an Area id, or empty
   std::string priority = {};  ///< a Priority id the indicator serves, or empty
+  /// The values the indicator can take (SDK 3): evidence outside them is
+  /// refused when it is imported or recorded. None: no bound that way.
+  std::optional<double> min = {};
+  std::optional<double> max = {};
+  bool whole_number = false;  ///< counts: only whole numbers
 };
 
 /// An improvement priority indicators serve, e.g. "every child reads".
@@ -147,5 +152,5 @@ struct RegimeDescription {
   PolicyDeclares from_policy = {};
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

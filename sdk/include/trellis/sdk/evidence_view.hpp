@@ -9,7 +9,7 @@
 #include "trellis/sdk/calendar_view.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 struct SchoolInfo {
   std::int64_t urn = 0;
@@ -21,6 +21,10 @@ struct SchoolInfo {
   std::string phase;       ///< primary, secondary, all-through, nursery, 16 plus, ...
   std::string status;      ///< open or closed
   std::optional<int> pupils;
+  /// The trust the register names (GIAS "Trusts (code)", "Trusts (name)"),
+  /// SDK 3; both empty when the register names none.
+  std::string trust_code = {};
+  std::string trust_name = {};
 };
 
 /// One evidence item. A missing value keeps its reason.
@@ -70,5 +74,5 @@ class EvidenceView {
   virtual const CalendarView& calendar() const = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

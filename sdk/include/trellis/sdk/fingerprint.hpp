@@ -28,10 +28,10 @@
   X(Facts) X(SchoolInfo) X(Observation) X(Direction) X(KeyType) X(Cadence) X(DayKind) X(BenchmarkScope) \
   X(std::string) X(std::string_view) X(std::vector<std::string>) X(std::optional<std::string>)         \
   X(std::optional<double>) X(std::optional<int>) X(std::vector<std::int64_t>)                          \
-  X(std::vector<ActivityRule>) X(std::vector<Diagnostic>)
+  X(std::vector<ActivityRule>) X(std::vector<Diagnostic>) X(std::vector<SchoolInfo>)
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 /// Which C++ standard library a plugin was built with.
 enum class StandardLibrary : std::uint32_t { unknown = 0, libstdcxx = 1, libcxx = 2 };
@@ -85,5 +85,5 @@ constexpr Fingerprint this_fingerprint() {
   return f;
 }
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

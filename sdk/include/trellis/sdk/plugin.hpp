@@ -14,7 +14,7 @@
 #include "trellis/sdk/version.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 /// A C-layout record. Its versions, id and version sit where SDK 1 put
 /// them, so that a plugin of any SDK major is named, and refused for its
@@ -33,7 +33,7 @@ constexpr PluginInfo plugin_info(const char* regime_id, const char* regime_versi
           this_fingerprint()};
 }
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk
 
 #define TRELLIS_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))

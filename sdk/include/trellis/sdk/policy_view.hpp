@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 /// A policy problem found by a regime's validator. The kernel adds the file,
 /// line and column of `path`.
@@ -32,5 +32,5 @@ class PolicyView {
   virtual std::size_t count(std::string_view path) const = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -18,7 +18,7 @@
 #include "trellis/sdk/thresholds.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 struct RatingOut {
   std::string subject;  ///< an indicator id, an area id, or "overall"
@@ -57,8 +57,11 @@ class RegimeBoundary {
   /// The activities that follow for one school from its assessment.
   virtual Status plan(const EvidenceView& school, const AssessmentOut& assessment, const PolicyView& policy,
                       std::vector<ActivityRule>& out) const noexcept = 0;
-  /// Body-wide activities (boards, forums, committee reports), with no school.
-  virtual Status plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const noexcept = 0;
+  /// Body-wide activities (boards, forums, committee reports, one per group
+  /// of schools such as a trust), with no school. `members`: the body's
+  /// schools (SDK 3), as each school's evidence view shows them.
+  virtual Status plan_body(const PolicyView& policy, const std::vector<SchoolInfo>& members,
+                           std::vector<ActivityRule>& out) const noexcept = 0;
 };
 
 template <class R>
@@ -79,11 +82,18 @@ class Regime {
   virtual void do_plan(const EvidenceView&, const AssessmentOut&, const PolicyView&,
                        std::vector<ActivityRule>&) const {}
   virtual void do_plan_body(const PolicyView&, std::vector<ActivityRule>&) const {}
+  /// The body-wide plan from the body's member schools (SDK 3), e.g. one
+  /// activity per trust; by default do_plan_body, which does not need them.
+  virtual void do_plan_body_for(const PolicyView& policy, const std::vector<SchoolInfo>& members,
+                                std::vector<ActivityRule>& out) const {
+    (void)members;
+    do_plan_body(policy, out);
+  }
 
  private:
   template <class R>
   friend class RegimeAdapter;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -14,7 +14,7 @@
 #include "trellis/sdk/regime.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 template <class R>
 class RegimeAdapter final : public RegimeBoundary {
@@ -46,8 +46,9 @@ class RegimeAdapter final : public RegimeBoundary {
               std::vector<ActivityRule>& out) const noexcept override {
     return guarded(id_, "plan", [&] { regime().do_plan(school, assessment, policy, out); return Status::success(); });
   }
-  Status plan_body(const PolicyView& policy, std::vector<ActivityRule>& out) const noexcept override {
-    return guarded(id_, "plan_body", [&] { regime().do_plan_body(policy, out); return Status::success(); });
+  Status plan_body(const PolicyView& policy, const std::vector<SchoolInfo>& members,
+                   std::vector<ActivityRule>& out) const noexcept override {
+    return guarded(id_, "plan_body", [&] { regime().do_plan_body_for(policy, members, out); return Status::success(); });
   }
 
  private:
@@ -70,5 +71,5 @@ RegimeBoundary* make_adapted_regime(const char* id, const char* version, Status&
   return made;
 }
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -5,7 +5,7 @@
 #include <utility>
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 struct Status {
   bool ok = true;
@@ -42,5 +42,5 @@ Status guarded(const char* plugin, const char* what, Body&& body) noexcept {
   return s;
 }
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

@@ -18,7 +18,7 @@
 #include "trellis/sdk/status.hpp"
 
 namespace trellis::sdk {
-inline namespace v2 {
+inline namespace v3 {
 
 struct Fact;
 /// A Lua list (1-based in the script).
@@ -63,5 +63,5 @@ class ThresholdRunner {
                                const Facts& extra) = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace trellis::sdk

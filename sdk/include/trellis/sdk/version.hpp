@@ -7,5 +7,5 @@
 /// them) is a new major version; a minor version only adds what an older
 /// plugin never sees (a new inline helper, a new virtual at the end of an
 /// interface the kernel implements).
-#define TRELLIS_SDK_VERSION_MAJOR 2
+#define TRELLIS_SDK_VERSION_MAJOR 3
 #define TRELLIS_SDK_VERSION_MINOR 0
