@@ -271,7 +271,7 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   for (const auto& o : overdue) {
     all.activities += o.activities;
     for (const auto& [type, n] : o.types) all.types[type] += n;
-    Data x = fields({{"name", o.urn ? o.school : "Body-wide (" + body.name + ")"}, {"by_type", o.by_type()},
+    Data x = fields({{"name", o.urn ? o.school : "Body-wide: " + body.name}, {"by_type", o.by_type()},
                      {"oldest", o.oldest_due}, {"count", std::to_string(o.activities)}, {"body", body_id},
                      {"period", r.period}, {"year", year}});
     if (o.urn) x.set("urn", text(std::to_string(*o.urn)));
