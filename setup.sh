@@ -2,7 +2,8 @@
 # The README's two commands:
 #   ./setup.sh demo   install the dependencies, build, run `trellis demo`
 #   ./setup.sh test   install the dependencies, build, run every test
-# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan;
+# and, for CI, `./setup.sh sanitize`: the tests again under ASan and UBSan, then
+# `trellis serve` under ThreadSanitizer with concurrent requests;
 # `./setup.sh bench`: the national benchmark (tests/bench/national.sh, issue 18), one table
 # against the pandas script an analyst would write; its NATIONAL_* knobs are listed there;
 # `./setup.sh fuzz`: the libFuzzer targets of tests/fuzz, FUZZ_SECONDS each (default 600;
@@ -39,6 +40,22 @@ build() { # build-dir [cmake options...]
   cmake --build "$dir" -j"$(nproc)"
 }
 
+# `trellis serve` under ThreadSanitizer (issue 17), the last step of
+# `./setup.sh sanitize`: only the program and the regime plugins, built -O1
+# with line tables in build-tsan/, then many pages and forms at once on the
+# demo database (tests/web/serve_concurrent.py), stopping at the first race (exit 66).
+tsan_serve() {
+  local start=$SECONDS targets=(trellis)
+  for d in plugins/*/; do targets+=("trellis_regime_$(basename "$d")"); done
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=None -DTRELLIS_TESTS=OFF \
+    -DCMAKE_CXX_FLAGS="-fsanitize=thread -O1 -g1" -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
+    -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread -DCMAKE_MODULE_LINKER_FLAGS=-fsanitize=thread >/dev/null
+  cmake --build build-tsan -j"$(nproc)" --target "${targets[@]}"
+  TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions=$PWD/tests/web/tsan.supp" \
+    python3 tests/web/serve_concurrent.py build-tsan/cli/trellis . build-tsan/serve.log
+  echo "ThreadSanitizer step: $((SECONDS - start)) s (log: build-tsan/serve.log)"
+}
+
 case "${1:-}" in
   demo)
     install_dependencies
@@ -56,6 +73,7 @@ case "${1:-}" in
     build build-asan -DTRELLIS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE bench
+    tsan_serve
     ;;
   bench)
     install_dependencies

@@ -7,10 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "trellis/actor.hpp"
 #include "trellis/clock.hpp"
 #include "trellis/date.hpp"
+#include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/report.hpp"
 #include "trellis/store/database.hpp"
@@ -51,6 +53,25 @@ std::map<std::string, std::string> level_colours(PluginHost& host, const std::st
 /// where it holds one, else the latest stage that does; "" when none.
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared);
 
+/// A coloured cell (label, fill, tone): the colour drawn behind the text, which names the level.
+Data level_cell(const std::string& label, const std::string& colour);
+/// Links to each period (name, current), the current one marked.
+Data period_links(const std::vector<Period>& periods, const std::string& current);
+
+/// What is overdue at one school (or, with no URN, of the body's own: its
+/// board meetings), for the overview: how many of each type, the oldest due.
+struct OverdueAtSchool {
+  std::optional<std::int64_t> urn;
+  std::string school;
+  std::string oldest_due;  ///< YYYY-MM-DD: an activity's due date, else its last day
+  std::size_t activities = 0;
+  std::map<std::string, int> types;  ///< activity type -> how many
+  /// "deadline (1), visit (2)": each type, in words, and how many.
+  std::string by_type() const;
+};
+/// The report's overdue activities grouped by school: the most overdue first, then the longest overdue.
+std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>& activities);
+
 /// Renders templates/`name` with `data`; throws std::logic_error for a broken template.
 std::string render(const std::string& name, const Data& data);
 
@@ -64,6 +85,10 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
                  const std::optional<std::string>& period);
 Page calendar_page(Context& c, const std::string& body, const std::optional<std::string>& year,
                    std::optional<std::int64_t> urn, const std::string& show);
+/// The body's policy beside another (`with`: an adoption id from the choices
+/// offered; default the first); with `urn`, that school alone (a head's).
+Page compare_page(Context& c, const std::string& body, const std::optional<std::string>& period,
+                  const std::optional<std::string>& with, std::optional<std::int64_t> urn);
 /// The calendar as an ICS file.
 std::string calendar_ics(Context& c, const std::string& body, const std::optional<std::string>& year,
                          std::optional<std::int64_t> urn);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "charts.hpp"
 #include "dashboard.hpp"
@@ -37,7 +38,8 @@ const sdk::RegimeDescription* description(PluginHost& host, const std::string& r
   }
 }
 
-/// A coloured cell: the colour drawn behind the text, which names the level.
+}  // namespace
+
 Data level_cell(const std::string& label, const std::string& colour) {
   Data d;
   d.set("label", text(label.empty() ? "–" : label));
@@ -56,8 +58,6 @@ Data period_links(const std::vector<Period>& periods, const std::string& current
   }
   return out;
 }
-
-}  // namespace
 
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared) {
   for (const auto& rt : school.ratings) {
@@ -89,6 +89,34 @@ std::string academic_year_of(Date d) {
 }
 
 }  // namespace
+
+std::string OverdueAtSchool::by_type() const {
+  std::string out;
+  for (const auto& [type, n] : types) {
+    std::string words = type;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    out += (out.empty() ? "" : ", ") + words + " (" + std::to_string(n) + ")";
+  }
+  return out;
+}
+
+std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>& activities) {
+  std::vector<OverdueAtSchool> out;
+  for (const auto& a : activities) {
+    if (a.status != "overdue") continue;
+    auto at = std::find_if(out.begin(), out.end(), [&](const OverdueAtSchool& o) { return o.urn == a.urn; });
+    if (at == out.end()) at = out.insert(out.end(), OverdueAtSchool{a.urn, a.school, "", 0, {}});
+    const std::string due = a.due.value_or(a.end);
+    if (at->oldest_due.empty() || due < at->oldest_due) at->oldest_due = due;
+    ++at->activities;
+    ++at->types[a.type];
+  }
+  // The most overdue first, then the longest overdue.
+  std::stable_sort(out.begin(), out.end(), [](const OverdueAtSchool& x, const OverdueAtSchool& y) {
+    return std::tie(y.activities, x.oldest_due, x.school) < std::tie(x.activities, y.oldest_due, y.school);
+  });
+  return out;
+}
 
 std::string render(const std::string& name, const Data& data) {
   const auto& all = templates();
@@ -236,16 +264,25 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   d.set("has_changes", !r.changes().empty());
   d.set("changes", changes);
 
-  Data overdue = list();
-  bool any_overdue = false;
-  for (const auto& a : r.activities) {
-    if (a.status != "overdue") continue;
-    any_overdue = true;
-    overdue.push_back(fields({{"title", a.title}, {"school", a.school.empty() ? body.name : a.school},
-                              {"due", a.due.value_or(a.end)}, {"status", a.status}}));
+  const auto overdue = overdue_by_school(r.activities);
+  const std::string year = Period::parse(r.period).academic_year().to_string();
+  Data overdue_rows = list();
+  OverdueAtSchool all;  // the body's totals, by type
+  for (const auto& o : overdue) {
+    all.activities += o.activities;
+    for (const auto& [type, n] : o.types) all.types[type] += n;
+    Data x = fields({{"name", o.urn ? o.school : "Body-wide: " + body.name}, {"by_type", o.by_type()},
+                     {"oldest", o.oldest_due}, {"count", std::to_string(o.activities)}, {"body", body_id},
+                     {"period", r.period}, {"year", year}});
+    if (o.urn) x.set("urn", text(std::to_string(*o.urn)));
+    else x.set("urn", false);
+    overdue_rows.push_back(x);
   }
-  d.set("has_overdue", any_overdue);
-  d.set("overdue", overdue);
+  d.set("has_overdue", !overdue.empty());
+  d.set("overdue", overdue_rows);
+  d.set("overdue_summary", text(std::to_string(all.activities) + (all.activities == 1 ? " activity" : " activities") + " of " +
+                                r.period + " overdue at " + std::to_string(overdue.size()) +
+                                (overdue.size() == 1 ? " place" : " places") + ": " + all.by_type() + "."));
   return {body.name + " " + r.period, "body.mustache", d};
 }
 

@@ -119,6 +119,11 @@ class Dashboard {
         return calendar_page(c, req.matches[1], param(req, "year"), urn_param(req), param(req, "show").value_or("all"));
       });
     });
+    s.Get(R"(/compare/([A-Za-z0-9_-]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      page(req, res, [&](Context& c) {
+        return compare_page(c, req.matches[1], param(req, "period"), param(req, "with"), urn_param(req));
+      });
+    });
     s.Post(R"(/school/(\d{1,12})/rate)", [this](const httplib::Request& req, httplib::Response& res) {
       post(req, res, [&](Context& c) { return post_rating(c, std::stoll(req.matches[1]), form_of(req)); });
     });

@@ -116,6 +116,14 @@ CompareRun compare_policies(Database& db, PluginHost& host, const Clock& clock, 
     p.adopted = !file;
     AssessOptions a{opt.body_id, opt.period, file, true, std::nullopt, true};
     p.run = assess_body(db, host, Actor{}, clock, a);
+    if (opt.only) {
+      std::erase_if(p.run.schools, [&](const SchoolAssessment& s) { return s.urn != *opt.only; });
+      std::erase_if(p.run.preview, [&](const Activity& act) { return act.urn != opt.only; });
+      if (p.run.schools.empty())
+        throw UsageError("school " + std::to_string(*opt.only) + " is not among the schools of \"" + opt.body_id +
+                             "\" assessed for " + out.period,
+                         Field::school, Remedy::see_schools());
+    }
     policies.push_back(open_policy(file ? *file : in_force.adoption->policy_path, host));
     p.policy_path = file ? file->string() : in_force.adoption->policy_path.string();
     p.regime = p.run.regime;

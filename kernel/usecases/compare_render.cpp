@@ -9,6 +9,13 @@
 namespace trellis {
 namespace {
 
+/// Where a level sits on the policy's scale, best first; a level off the scale after it.
+std::size_t rank(const ComparedPolicy& p, const std::string& level) {
+  for (std::size_t i = 0; i < p.scale.size(); ++i)
+    if (p.scale[i].first == level) return i;
+  return p.scale.size();
+}
+
 /// "REGIME VERSION (adopted)", or "REGIME VERSION (PATH)" for a policy tried beside it.
 std::string name_of(const ComparedPolicy& p) {
   return p.regime + " " + p.version + (p.adopted ? " (adopted)" : " (" + p.policy_path + ")");
@@ -20,47 +27,6 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
-/// A level as the policy's scale names it ("Early Intervention"); its id when the scale has no such level.
-std::string label(const ComparedPolicy& p, const std::string& level) {
-  for (const auto& [id, words] : p.scale)
-    if (id == level) return words;
-  return level;
-}
-
-/// Where a level sits on the policy's scale, best first; a level off the scale after it.
-std::size_t rank(const ComparedPolicy& p, const std::string& level) {
-  for (std::size_t i = 0; i < p.scale.size(); ++i)
-    if (p.scale[i].first == level) return i;
-  return p.scale.size();
-}
-
-/// The levels on each side of a table (ids), each in its scale's order, best first.
-std::pair<std::vector<std::string>, std::vector<std::string>> sides(const LevelTable& t, const ComparedPolicy& adopted,
-                                                                    const ComparedPolicy& other) {
-  std::vector<std::string> rows, cols;
-  for (const auto& [key, n] : t.counts) {
-    if (std::find(rows.begin(), rows.end(), key.first) == rows.end()) rows.push_back(key.first);
-    if (std::find(cols.begin(), cols.end(), key.second) == cols.end()) cols.push_back(key.second);
-  }
-  auto order = [](const ComparedPolicy& p) {
-    return [&p](const std::string& x, const std::string& y) { return std::pair(rank(p, x), x) < std::pair(rank(p, y), y); };
-  };
-  std::sort(rows.begin(), rows.end(), order(adopted));
-  std::sort(cols.begin(), cols.end(), order(other));
-  return {rows, cols};
-}
-
-int count_of(const LevelTable& t, const std::string& row, const std::string& col) {
-  auto it = t.counts.find({row, col});
-  return it == t.counts.end() ? 0 : it->second;
-}
-
-std::string crosswalk_line(const LevelTable& t) {
-  if (!t.crosswalk) return "No crosswalk between these regimes: the levels are counted, not matched.";
-  return "Crosswalk: " + *t.crosswalk + ". At the same place: " + std::to_string(t.agree) +
-         "; at another: " + std::to_string(t.differ) + ".";
-}
-
 /// Markdown (the terminal's table is the same text): a person's reading of the run.
 std::string markdown(const CompareRun& run) {
   std::ostringstream o;
@@ -70,19 +36,19 @@ std::string markdown(const CompareRun& run) {
   for (std::size_t i = 0; i < run.policies.size(); ++i) o << i + 1 << ". " << name_of(run.policies[i]) << "\n";
   for (const auto& t : run.tables) {
     const auto& other = run.policies[t.other];
-    const auto [rows, cols] = sides(t, adopted, other);
+    const auto [rows, cols] = table_sides(run, t);
     o << "\n## Level against level: " << adopted.regime << " (rows) and " << other.regime << " " << other.version
       << " (columns)\n\n| " << adopted.regime << " |";
-    for (const auto& c : cols) o << " " << label(other, c) << " |";
+    for (const auto& c : cols) o << " " << level_label(other, c) << " |";
     o << "\n|---|";
     for (std::size_t i = 0; i < cols.size(); ++i) o << "---:|";
     o << "\n";
     for (const auto& r : rows) {
-      o << "| " << label(adopted, r) << " |";
-      for (const auto& c : cols) o << " " << count_of(t, r, c) << " |";
+      o << "| " << level_label(adopted, r) << " |";
+      for (const auto& c : cols) o << " " << table_count(t, r, c) << " |";
       o << "\n";
     }
-    o << "\n" << crosswalk_line(t) << "\n";
+    o << "\n" << crosswalk_sentence(t) << "\n";
   }
   o << "\n## Workload per term: activities each policy would plan\n\n| policy | term | type | activities |\n|---|---|---|---:|\n";
   for (const auto& p : run.policies)
@@ -94,7 +60,7 @@ std::string markdown(const CompareRun& run) {
     for (const auto& p : run.policies)
       for (const auto& a : p.run.schools) {
         if (a.urn != s.urn) continue;
-        o << "- **" << name_of(p) << "**: " << label(p, a.level);
+        o << "- **" << name_of(p) << "**: " << level_label(p, a.level);
         if (auto note = a.switch_note()) o << " (" << *note << ")";
         o << "\n";
         for (const auto& r : a.reasons) o << "  - " << r << "\n";
@@ -121,17 +87,17 @@ std::string html(const CompareRun& run) {
   o << "</ol>\n";
   for (const auto& t : run.tables) {
     const auto& other = run.policies[t.other];
-    const auto [rows, cols] = sides(t, adopted, other);
+    const auto [rows, cols] = table_sides(run, t);
     o << "<h2>Level against level: " << esc(adopted.regime) << " and " << esc(run.policies[t.other].regime)
       << "</h2>\n<table><tr><th>" << esc(adopted.regime) << "</th>";
-    for (const auto& c : cols) o << "<th>" << esc(label(other, c)) << "</th>";
+    for (const auto& c : cols) o << "<th>" << esc(level_label(other, c)) << "</th>";
     o << "</tr>\n";
     for (const auto& r : rows) {
-      o << "<tr><th>" << esc(label(adopted, r)) << "</th>";
-      for (const auto& c : cols) o << "<td>" << count_of(t, r, c) << "</td>";
+      o << "<tr><th>" << esc(level_label(adopted, r)) << "</th>";
+      for (const auto& c : cols) o << "<td>" << table_count(t, r, c) << "</td>";
       o << "</tr>\n";
     }
-    o << "</table>\n<p>" << esc(crosswalk_line(t)) << "</p>\n";
+    o << "</table>\n<p>" << esc(crosswalk_sentence(t)) << "</p>\n";
   }
   o << "<h2>Workload per term</h2>\n<table><tr><th>policy</th><th>term</th><th>type</th><th>activities</th></tr>\n";
   for (const auto& p : run.policies)
@@ -148,7 +114,7 @@ std::string html(const CompareRun& run) {
       o << "<td>";
       for (const auto& a : p.run.schools)
         if (a.urn == s.urn) {
-          o << "<strong>" << esc(label(p, a.level)) << "</strong><ul>";
+          o << "<strong>" << esc(level_label(p, a.level)) << "</strong><ul>";
           for (const auto& r : a.reasons) o << "<li>" << esc(r) << "</li>";
           if (auto g = p.gaps.find(a.urn); g != p.gaps.end())
             o << "<li>Evidence: " << esc(g->second.sentence()) << "</li>";
@@ -185,6 +151,40 @@ std::string csv(const CompareRun& run) {
 }
 
 }  // namespace
+
+/// A level as the policy's scale names it ("Early Intervention"); its id when the scale has no such level.
+std::string level_label(const ComparedPolicy& p, const std::string& level) {
+  for (const auto& [id, words] : p.scale)
+    if (id == level) return words;
+  return level;
+}
+
+std::pair<std::vector<std::string>, std::vector<std::string>> table_sides(const CompareRun& run, const LevelTable& t) {
+  const ComparedPolicy& adopted = run.policies.front();
+  const ComparedPolicy& other = run.policies[t.other];
+  std::vector<std::string> rows, cols;
+  for (const auto& [key, n] : t.counts) {
+    if (std::find(rows.begin(), rows.end(), key.first) == rows.end()) rows.push_back(key.first);
+    if (std::find(cols.begin(), cols.end(), key.second) == cols.end()) cols.push_back(key.second);
+  }
+  auto order = [](const ComparedPolicy& p) {
+    return [&p](const std::string& x, const std::string& y) { return std::pair(rank(p, x), x) < std::pair(rank(p, y), y); };
+  };
+  std::sort(rows.begin(), rows.end(), order(adopted));
+  std::sort(cols.begin(), cols.end(), order(other));
+  return {rows, cols};
+}
+
+int table_count(const LevelTable& t, const std::string& adopted_level, const std::string& other_level) {
+  auto it = t.counts.find({adopted_level, other_level});
+  return it == t.counts.end() ? 0 : it->second;
+}
+
+std::string crosswalk_sentence(const LevelTable& t) {
+  if (!t.crosswalk) return "No crosswalk between these regimes: the levels are counted, not matched.";
+  return "Crosswalk: " + *t.crosswalk + ". At the same place: " + std::to_string(t.agree) +
+         "; at another: " + std::to_string(t.differ) + ".";
+}
 
 nlohmann::json to_json(const CompareRun& run) {
   auto policies = nlohmann::json::array();

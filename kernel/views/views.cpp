@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -45,6 +46,23 @@ void keep_reported_stage(Report& r) {
   for (auto& s : r.schools) s.assessment.recorded.clear();
 }
 
+/// The same for a comparison: each policy's recorded and own ratings at its regime's reported stage only.
+void keep_reported_stage(CompareRun& run, PluginHost& host) {
+  for (auto& p : run.policies) {
+    std::string reported;
+    try {
+      reported = host.description(p.regime).reported_stage;
+    } catch (const std::exception&) {
+      // No plugin for it: no stage is known to be the reported one, so none is kept.
+    }
+    const auto other_stage = [&](const sdk::RatingOut& rt) { return reported.empty() || rt.stage != reported; };
+    for (auto& s : p.run.schools) {
+      std::erase_if(s.recorded, other_stage);
+      std::erase_if(s.ratings, other_stage);
+    }
+  }
+}
+
 }  // namespace
 
 bool may_read_body(const Actor& a, const std::string& body) {
@@ -75,6 +93,13 @@ void refuse_read(Database& db, const Actor& a, const Clock& clock, const std::st
   const std::string who_may = a.role == Role::head ? "a head reads their own school only"
                                                    : "an admin, or a person of " + body + ", may";
   throw NotPermitted(describe(a) + ", acting as \"" + a.id + "\", may not " + what + "; " + who_may);
+}
+
+void require_read(Database& db, const Actor& a, const Clock& clock, const std::string& body,
+                  std::optional<std::int64_t> urn, const std::string& doing) {
+  if (urn ? may_read_school(a, body, *urn) : may_read_body(a, body)) return;
+  refuse_read(db, a, clock, body, urn,
+              doing + " " + (urn ? "school " + std::to_string(*urn) + " of " : std::string()) + body);
 }
 
 std::vector<std::string> readable_bodies(Database& db, const Actor& a, const std::string& today) {
@@ -158,13 +183,35 @@ SchoolView read_school(Database& db, PluginHost& host, const Actor& a, const Clo
 std::vector<Activity> read_calendar(Database& db, const Actor& a, const Clock& clock, const std::string& body,
                                    const std::string& year, std::optional<std::int64_t> urn) {
   require_body(db, body);
-  const bool allowed = urn ? may_read_school(a, body, *urn) : may_read_body(a, body);
-  if (!allowed)
-    refuse_read(db, a, clock, body, urn,
-                "read the calendar of " + (urn ? "school " + std::to_string(*urn) + " of " : std::string()) + body);
+  require_read(db, a, clock, body, urn, "read the calendar of");
   auto activities = load_activities(db, body, year);
   if (urn) std::erase_if(activities, [&](const Activity& act) { return act.urn != urn; });
   return activities;
+}
+
+std::vector<Adoption> comparable_policies(Database& db, const std::string& body, const Period& period,
+                                          const std::string& today) {
+  const BodyPeriod in_force = body_period(db, body, period);
+  std::set<std::filesystem::path> seen;
+  if (in_force.adoption) seen.insert(in_force.adoption->policy_path);
+  std::vector<Adoption> out;
+  const auto add = [&](const std::string& id) {
+    for (auto& a : db.bodies().adoptions(id))
+      if (seen.insert(a.policy_path).second) out.push_back(std::move(a));
+  };
+  add(body);
+  for (const auto& b : list_bodies(db, today))
+    if (b.body.id != body) add(b.body.id);
+  return out;
+}
+
+CompareRun read_compare(Database& db, PluginHost& host, const Actor& a, const Clock& clock,
+                        const CompareOptions& options) {
+  require_body(db, options.body_id);
+  require_read(db, a, clock, options.body_id, options.only, "compare frameworks for");
+  CompareRun run = compare_policies(db, host, clock, options);
+  if (reported_stage_only(a)) keep_reported_stage(run, host);
+  return run;
 }
 
 }  // namespace trellis

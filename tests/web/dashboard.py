@@ -204,7 +204,71 @@ try:
     trend = browser.find_elements(By.CSS_SELECTOR, "svg.trend")
     check(trend and "2019-20/autumn" in trend[0].get_attribute("innerHTML") and "2019-20/summer" in trend[0].get_attribute("innerHTML"),
           "the trend chart shows each period assessed")
+    # What is overdue, grouped: one row per school (and one for the body's own), each linking to the
+    # school's page and to the calendar filtered to it; together they count every overdue activity.
+    report_nexus = json.loads(run("report", "--body", "nexus", "--period", "2019-20/summer", "--format", "json").stdout)
+    overdue = [a for a in report_nexus["activities"] if a["status"] == "overdue"]
+    rows = browser.find_elements(By.CSS_SELECTOR, "table#overdue tbody tr")
+    places = {a["urn"] for a in overdue}
+    check(len(rows) == len(places) and len(overdue) > len(places),
+          f"the overdue table has one row per place, not per activity: {len(rows)} rows, {len(places)} places, {len(overdue)} activities")
+    counts = [int(r.find_elements(By.TAG_NAME, "td")[0].text) for r in rows]
+    check(sum(counts) == len(overdue) and counts == sorted(counts, reverse=True),
+          f"the rows count every overdue activity, the most overdue first: {counts}")
+    first = rows[0]
+    top_urn = max(places - {None}, key=lambda u: (sum(a["urn"] == u for a in overdue),
+                                                 -min(int((a["due"] or a["end"]).replace("-", "")) for a in overdue if a["urn"] == u)))
+    top = [a for a in overdue if a["urn"] == top_urn]
+    oldest = min(a["due"] or a["end"] for a in top)
+    links = [a.get_attribute("href") for a in first.find_elements(By.TAG_NAME, "a")]
+    check(any(f"/school/{top_urn}?" in h for h in links) and any(f"/calendar/nexus?year=2019-20&school={top_urn}&show=overdue" in h for h in links),
+          f"a row links to the school's page and to its overdue activities in the calendar: {links}")
+    check(oldest in first.text and all(f"{t} ({sum(a['type'] == t for a in top)})" in first.text for t in {a["type"] for a in top}),
+          f"a row counts the school's overdue activities by type, with the oldest due date: {first.text!r}")
+    browser.get(next(h for h in links if "/calendar/" in h))
+    listed = browser.find_elements(By.CSS_SELECTOR, "table#calendar tbody tr")
+    school_name = next(x["name"] for x in report_nexus["schools"] if x["urn"] == top_urn)
+    check(len(listed) >= len(top) and all("overdue" in r.text and school_name in r.text for r in listed),
+          f"the calendar shows that school's overdue activities of the year: {len(listed)}, {len(top)} of them in the period")
+    browser.get(base + "/body/nexus?period=2019-20/summer")
     full_page_screenshot("body-overview.png")
+
+    # Compare: the merged trust's policy and the one it left, side by side, through `trellis compare`'s use case.
+    browser.get(base + "/compare/merged")
+    cmp_md = run("compare", "--body", "merged", "--period", "2018-19/spring", "--policy",
+                 os.path.join(src, "policies/telford-and-wrekin.toml"), "--format", "md").stdout
+    expected, urn = {}, None
+    for line in cmp_md.splitlines():  # "### URN NAME", then "- **POLICY**: LEVEL (first assessment under ...)"
+        if m := re.match(r"### (\d+) ", line):
+            urn = int(m.group(1))
+            expected[urn] = []
+        elif urn and (m := re.match(r"- \*\*.*?\*\*: (.*?)( \(first assessment under .*\))?$", line)):
+            expected[urn].append(m.group(1))
+    heads = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "table#compare-schools thead th")]
+    check(len(heads) == 3 and "Nexus" in heads[1] and "Telford" in heads[2], f"two frameworks side by side: {heads}")
+    shown = {}
+    for r in browser.find_elements(By.CSS_SELECTOR, "table#compare-schools tbody tr"):
+        shown[int(r.find_element(By.CSS_SELECTOR, "th .muted").text)] = [
+            c.text.strip() for c in r.find_elements(By.CSS_SELECTOR, "td p.level span")]
+    check(len(expected) == 4 and shown == expected,
+          f"each school's level under both policies, as `trellis compare` gives them: {shown} {expected}")
+    check(browser.find_elements(By.CSS_SELECTOR, "table#compare-schools td p.level svg.fill rect[fill^='#']"),
+          "the levels are coloured by each scale's colours, and written in words")
+    level_cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table#compare-levels tbody td")]
+    check(sum(int(x) for x in level_cells) == len(expected), f"level against level counts every school once: {level_cells}")
+    check(browser.find_elements(By.CSS_SELECTOR, "table#compare-workload tbody tr"), "the workload per term of each policy")
+    full_page_screenshot("compare.png")
+    choice = Select(browser.find_element(By.ID, "with"))
+    options = [o.text for o in choice.options]
+    check(options and "telford-and-wrekin.toml" in options[0] and all("/" not in o for o in options),
+          f"the policies offered are those adopted here, the body's own first, by file name only: {options}")
+    last = choice.options[-1].get_attribute("value")
+    choice.select_by_index(len(options) - 1)
+    browser.find_element(By.CSS_SELECTOR, "form#compare-form button").click()
+    check(wait_for(lambda: f"with={last}" in browser.current_url and
+                   browser.find_elements(By.CSS_SELECTOR, "table#compare-schools thead th")[2].text != heads[2]),
+          f"another policy can be chosen to set beside the body's: {browser.current_url}")
+    check(status_of("/compare/merged?with=99999")[0] == 400, "a policy not offered is refused (400)")
     browser.get(base + "/school/140597")
     check("Werneth" in browser.find_element(By.TAG_NAME, "h1").text, "the admin opens a school page")
     for section in ["level-h", "ratings-h", "activities-h", "notes-h", "evidence-h", "history-h"]:
@@ -229,9 +293,16 @@ try:
     status, _, body = status_of("/school/141401")
     check(status == 403 and "may not" in body, f"a head gets 403 on another school's page: {status}")
     check(status_of("/body/focus-trust")[0] == 403, "a head gets 403 on the body's overview")
+    check(status_of("/compare/focus-trust")[0] == 403, "a head gets 403 on the body's comparison")
+    check(status_of("/compare/focus-trust?school=141401")[0] == 403, "a head gets 403 on another school's comparison")
+    status, _, body = status_of("/compare/focus-trust?school=140597")
+    check(status == 200 and body.count('<th scope="row"><a href="/school/') == 1 and "140597" in body and "141401" not in body,
+          f"a head compares their own school alone: {status}")
     refused = [r for r in audit_json() if r.get("command") == "read refused"]
     check(any(r.get("urn") == 141401 and r.get("who") == "ft.head.140597" for r in refused),
           f"the refused read is in the audit log: {refused[-1:] if refused else 'none'}")
+    check(any("compare frameworks for school 141401" in (r.get("summary") or json.dumps(r)) for r in refused),
+          f"the refused comparison is in the audit log: {refused[-1:] if refused else 'none'}")
 
     # A form without its CSRF token is refused, and nothing is written.
     browser.get(base + "/school/140597")
@@ -297,6 +368,12 @@ try:
     check('"self"' in run_as_admin.stdout, "the self-assessments are held (the admin's report has them)")
     browser.get(base + "/body/nexus?period=2019-20/summer")
     check("As a board member you see the reported stage only" in browser.page_source, "the overview says so")
+    browser.get(base + "/compare/nexus?period=2019-20/summer")
+    held = [p.text for p in browser.find_elements(By.XPATH, "//td/p[strong='Ratings held:']")]
+    check(held and all(h == "Ratings held: moderated " + h.split()[-1] for h in held),
+          f"a director's comparison holds the moderated ratings only: {held[:3]}")
+    check("As a board member you see the reported stage only" in browser.page_source, "the comparison says so")
+    check(status_of("/compare/focus-trust")[0] == 403, "a Nexus director gets 403 on another body's comparison")
     check(status_of("/body/focus-trust")[0] == 403, "a Nexus director gets 403 on another body")
 
     # The calendar and its ICS.

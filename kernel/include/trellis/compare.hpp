@@ -27,6 +27,9 @@ struct CompareOptions {
   std::string body_id;
   Period period;
   std::vector<std::filesystem::path> others;  ///< policies to set beside the adopted one
+  /// One school's comparison only (a head's): its levels, evidence and
+  /// workload; the level tables count it alone.
+  std::optional<std::int64_t> only = std::nullopt;
 };
 
 /// What a policy wanted of one school and did not find: the indicators it

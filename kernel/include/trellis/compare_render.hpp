@@ -4,6 +4,8 @@
 ///
 ///     std::cout << render_compare(run, "md");
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,5 +17,17 @@ namespace trellis {
 std::string render_compare(const CompareRun& run, const std::string& format);
 
 nlohmann::json to_json(const CompareRun& run);
+
+// The parts every face shows the same way (the web's compare page too).
+
+/// A level as the policy's scale names it ("Early Intervention"); its id when the scale has no such level.
+std::string level_label(const ComparedPolicy& policy, const std::string& level);
+/// The levels on each side of a table (ids): the adopted policy's (rows) and
+/// the other's (columns), each in its scale's order, best first.
+std::pair<std::vector<std::string>, std::vector<std::string>> table_sides(const CompareRun& run, const LevelTable& table);
+/// How many schools are at `adopted_level` under the adopted policy and `other_level` under the other.
+int table_count(const LevelTable& table, const std::string& adopted_level, const std::string& other_level);
+/// "Crosswalk: ... At the same place: 3; at another: 1.", or that there is none.
+std::string crosswalk_sentence(const LevelTable& table);
 
 }  // namespace trellis

@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "trellis/actor.hpp"
+#include "trellis/adoption.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/compare.hpp"
 #include "trellis/evidence.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/period.hpp"
@@ -44,6 +46,12 @@ bool reported_stage_only(const Actor& actor);
 /// Records the refusal in the audit log, then throws NotPermitted. `what`: "read school 123456 of example-la".
 [[noreturn]] void refuse_read(Database& db, const Actor& actor, const Clock& clock, const std::string& body,
                               std::optional<std::int64_t> urn, const std::string& what);
+
+/// Returns when the person may read the body, or with `urn` that school of
+/// it; else refuse_read, the refusal worded "DOING school URN of BODY"
+/// (`doing`: "read the calendar of").
+void require_read(Database& db, const Actor& actor, const Clock& clock, const std::string& body,
+                  std::optional<std::int64_t> urn, const std::string& doing);
 
 /// The bodies the person may read, by id.
 std::vector<std::string> readable_bodies(Database& db, const Actor& actor, const std::string& today);
@@ -86,5 +94,18 @@ SchoolView read_school(Database& db, PluginHost& host, const Actor& actor, const
 /// must name it; the body-wide ones (board meetings) are the body's readers'.
 std::vector<Activity> read_calendar(Database& db, const Actor& actor, const Clock& clock, const std::string& body,
                                    const std::string& year, std::optional<std::int64_t> urn);
+
+/// The policies a comparison can set beside the body's policy for the period:
+/// every policy file a body of the database has adopted (policies on the
+/// server, never a file a person names), less the one in force for the
+/// period; the body's own adoptions first, then by body and date.
+std::vector<Adoption> comparable_policies(Database& db, const std::string& body, const Period& period,
+                                          const std::string& today);
+
+/// compare_policies for a person who may read it: the body's readers compare
+/// every school; a head names their own school (`options.only`) and sees it
+/// alone; a board member's holds the reported stage's ratings only.
+CompareRun read_compare(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                        const CompareOptions& options);
 
 }  // namespace trellis

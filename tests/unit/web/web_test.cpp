@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "charts.hpp"
+#include "dashboard.hpp"
 #include "sessions.hpp"
 #include "trellis/views.hpp"
 
@@ -81,4 +82,38 @@ TEST_CASE("who may read what: head their school, board and officer their body, a
   REQUIRE_FALSE(may_read_school(head, "example-la", 654321));
   REQUIRE(reported_stage_only(board));
   REQUIRE_FALSE(reported_stage_only(officer));
+}
+
+TEST_CASE("the overview's overdue table: one row per school, counted by type, the most overdue first") {
+  const auto line = [](std::optional<std::int64_t> urn, std::string school, std::string type, std::string status,
+                       std::string end, std::optional<std::string> due = std::nullopt) {
+    ActivityLine a;
+    a.urn = urn;
+    a.school = std::move(school);
+    a.type = std::move(type);
+    a.status = std::move(status);
+    a.end = std::move(end);
+    a.due = std::move(due);
+    return a;
+  };
+  const std::vector<ActivityLine> activities{
+      line(100001, "Abbey", "visit", "overdue", "2020-05-01"),
+      line(100002, "Brook", "visit", "overdue", "2020-04-20"),
+      line(100001, "Abbey", "deadline", "overdue", "2020-06-30", "2020-03-31"),
+      line(100001, "Abbey", "visit", "overdue", "2020-05-20"),
+      line(100001, "Abbey", "visit", "done", "2020-01-10"),
+      line(std::nullopt, "", "board_meeting", "overdue", "2020-04-01"),
+      line(100002, "Brook", "meeting", "planned", "2020-09-01"),
+  };
+  const auto rows = overdue_by_school(activities);
+  REQUIRE(rows.size() == 3);
+  REQUIRE(rows[0].urn == 100001);
+  REQUIRE(rows[0].activities == 3);                  // the done one is not overdue
+  REQUIRE(rows[0].oldest_due == "2020-03-31");       // a deadline by its due date, not its window's end
+  REQUIRE(rows[0].by_type() == "deadline (1), visit (2)");
+  // One each: the longest overdue first.
+  REQUIRE_FALSE(rows[1].urn);
+  REQUIRE(rows[1].by_type() == "board meeting (1)");
+  REQUIRE(rows[2].urn == 100002);
+  REQUIRE(rows[2].oldest_due == "2020-04-20");
 }

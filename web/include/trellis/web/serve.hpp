@@ -26,7 +26,8 @@ struct ServeOptions {
 /// Serves until the process is stopped. `listening` is called once with the
 /// port bound. Throws UsageError when the address cannot be bound.
 /// The database, plugin host, Lua sandbox and calendar are not thread-safe:
-/// every request's kernel work runs under one lock.
+/// every request's kernel work runs under one lock (`./setup.sh sanitize`
+/// checks it: tests/web/serve_concurrent.py under ThreadSanitizer).
 void serve(Database& db, PluginHost& host, const Clock& clock, const ServeOptions& options,
            const std::function<void(int port)>& listening);
 
