@@ -159,6 +159,11 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},
+      {"crosswalk.*.areas", K::table, false, {}, {}, {}, "per area: this regime's areas, each from one of the other's"},
+      {"crosswalk.*.areas.*", K::table, false, {}, {}, {}, "this regime's area, from `from` through `levels`"},
+      {"crosswalk.*.areas.*.from", K::string, true, {}, {}, {}, "the other regime's area this one is mapped from"},
+      {"crosswalk.*.areas.*.levels", K::table, true, {}, {}, {}, "the other area's levels mapped onto this area's"},
+      {"crosswalk.*.areas.*.levels.*", K::string, false, {}, {}, {}, "this area's level for the other area's level"},
   };
   return keys;
 }
