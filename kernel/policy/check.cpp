@@ -204,6 +204,8 @@ class Checker {
     for (const auto& key : v.keys("evidence.max_age"))
       if (key != "default" && key != "recorded" && !known(key))
         add(policy_.where("evidence.max_age." + key), "expected default, recorded or " + reads + ", found " + found(key));
+    for (const auto& id : v.texts("history.results"))
+      if (!known(id)) add(policy_.where_value("history.results"), "expected " + reads + ", found " + found(id));
     workload();
     for (const auto& other : v.keys("crosswalk")) {
       for (const auto& level : v.keys("crosswalk." + other)) {

@@ -106,6 +106,7 @@ std::string render_html_details(const Report& r) {
       o << "<p>Letter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id
         << " (" << esc(s.letter->file) << ")</p>\n";
   }
+  render_joining_html(o, r);
   if (!r.differences.empty()) {
     o << "<h2>Where the stages disagree</h2>\n<table><tr><th>School</th><th>Subject</th><th>Earlier</th><th>Later</th><th>Rationale</th></tr>";
     for (auto& d : r.differences)

@@ -104,6 +104,7 @@ std::string render_markdown(const Report& r) {
       o << "\nLetter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id << " ("
         << s.letter->file << ")\n";
   }
+  render_joining_markdown(o, r);
   if (!r.differences.empty()) {
     o << "\n## Where the stages disagree\n\n| School | Subject | Earlier | Later | Rationale |\n|---|---|---|---|---|\n";
     for (auto& d : r.differences)

@@ -24,4 +24,20 @@ inline std::string markdown(std::string_view s) {
   return o;
 }
 
+/// Text from data escaped for HTML, in text and in attribute values.
+inline std::string html(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
 }  // namespace trellis::report_text
