@@ -88,7 +88,8 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
     if (earlier)
       for (const auto& a : db.timeline().assessments(s.assessment.urn)) {
         if (a.body_id == r.body.id) continue;
-        const auto days = days_of(a.period, std::nullopt);
+        // Marked by the day it was made, as the school's history marks it.
+        const auto days = days_of(a.period, a.assessed_at.substr(0, 10));
         const std::string tag = when(days, *joined);
         if (tag == "after joining") continue;  // another body's, while the school was this body's: not shown
         found.push_back({days ? days->first : *joined,
