@@ -163,8 +163,9 @@ grep -q "^Memberships:" "$dir/out" && grep -q "trust-a (Trust A) from 2017-09-01
   && grep -q "\[before joining trust-b\]" "$dir/out" && grep -q "why: framework changed on 2019-01-01" "$dir/out" \
   && ok || { bad "history: the readable timeline"; head -30 "$dir/out"; }
 # ---- The receiving trust's report: results before and after joining, apart ----
-# An inspection after the school joined (recorded here; the real data ends in 2018).
-run record $urn --indicator ofsted_inspection_date --period 2018-19 --value 2019-06-12 --by "Inspection report (test)"
+# An inspection after the school joined (SYNTHETIC, in the inspections file's format; the real data ends in 2018).
+printf 'URN,Rating,Inspection Date\n%s,Requires improvement,20190612\n' $urn >"$dir/inspection-2019.csv"
+run import evidence "$dir/inspection-2019.csv"
 run assess --body trust-b --period 2018-19/summer --on 2019-04-23
 run report --body trust-b --period 2018-19/summer --format json; save b-report.json
 py $urn <<'PY' && ok || bad "report: the school's inspections before and after it joined, apart; trust A's judgements made before"
@@ -175,8 +176,11 @@ assert s["joined"] == "2019-04-01", s["joined"]
 res = [(x["when"], x["result"], x["period"], x["value"]) for x in s["results"]]
 dates = [x for x in res if x[1] == "Date of the last Ofsted inspection"]
 assert ("after joining", "Date of the last Ofsted inspection", "2018-19", "2019-06-12") in dates, res
+assert all(x[0] == "before joining" for x in dates if x[3] < "2019-04-01"), res
 grades = [x for x in res if x[1].startswith("Ofsted overall")]
-assert grades and all(x[0] == "before joining" for x in grades), res
+# A grade stands for its academic year: the inspection in the year the school joined is marked so.
+assert ("in the year of joining", "Ofsted overall effectiveness", "2018-19", "3 (Requires improvement)") in grades, grades
+assert all(x[0] == "before joining" for x in grades if x[2] < "2018-19"), res
 earlier = [x for x in res if x[1].startswith("Level under ")]
 assert [x[1:3] for x in earlier] == [("Level under telford-la", "2017-18"), ("Level under telford-la", "2018-19"),
                                      ("Level under nexus-mat", "2018-19/spring")] and all(x[0] == "before joining" for x in earlier), earlier
