@@ -157,6 +157,11 @@ std::string render_text(const Report& r) {
       o << "      By area:\n";
       for (auto& line : lines) o << "        " << line << "\n";
     }
+    if (!s.results.empty()) {
+      o << "      Before and after joining (joined " << *s.joined << "):\n";
+      for (auto& x : s.results)
+        o << "        " << x.when << ": " << x.label << ", " << x.period << ": " << x.value << " (" << x.source << ")\n";
+    }
   }
   if (!r.differences.empty()) {
     o << "\nWhere the stages disagree:\n";

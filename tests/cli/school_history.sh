@@ -189,6 +189,9 @@ PY
 run report --body trust-b --period 2018-19/summer --format md
 grep -q "^## Before and after joining" "$dir/out" && grep -q "| after joining | Date of the last Ofsted inspection | 2018-19 | 2019-06-12 |" "$dir/out" \
   && ok || { bad "report md: the before and after joining section"; grep -n -A12 "Before and after" "$dir/out"; }
+run report --body trust-b --period 2018-19/summer
+grep -q "^      Before and after joining (joined 2019-04-01):" "$dir/out" && grep -q "^        after joining: Date of the last Ofsted inspection, 2018-19: 2019-06-12" "$dir/out" \
+  && ok || { bad "report table: the before and after joining lines"; cat "$dir/out"; }
 run report --body trust-a --period 2018-19 --format json; save a-report2.json
 py <<'PY' && ok || bad "report: a policy that names no [history] results shows none"
 import json, sys
