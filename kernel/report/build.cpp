@@ -208,7 +208,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
   for (auto& a : assessed) {
-    ReportSchool s{a, {}, std::nullopt, false, std::nullopt, std::nullopt, {}};
+    ReportSchool s{a, {}, std::nullopt, false, std::nullopt};
     // The school's own ratings only: keys sort by URN first, and a body's
     // schools each hold several (an area rating per area).
     for (auto it = newest.lower_bound({a.urn, "", ""}); it != newest.end() && std::get<0>(it->first) == a.urn; ++it)

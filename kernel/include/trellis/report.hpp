@@ -78,8 +78,9 @@ struct ReportSchool {
   std::optional<ReportLetter> letter;   ///< the last letter to the head for the period, if one went
   bool college = false;                 ///< the register classes it a college (type group "college")
   std::optional<std::string> central_support;  ///< who is allocated, from evidence kCentralSupport
-  std::optional<std::string> joined;    ///< the day the school joined the body (its newest membership), when results are shown
-  std::vector<JoiningResult> results;   ///< by date, before joining first
+  // Initialised here, so that a school made by braces without them is whole.
+  std::optional<std::string> joined = std::nullopt;  ///< the day the school joined the body (its newest membership), when results are shown
+  std::vector<JoiningResult> results = {};           ///< by date, before joining first
 };
 
 /// How the reported stage's level stands against the self-assessment's, on the subject's scale.
