@@ -264,5 +264,26 @@ echo "- changed" >>"$dir/rt.md"
 run note show "$rtnote"; rc=$?
 [ $rc -eq 3 ] && grep -q "rt.md" "$dir/err" && ok || bad "a note's file changed since is refused (rc $rc): $(cat "$dir/err")"
 
+# Trust intervention: the Chief Executive's termly RAG report to the Trust Board shows each academy's
+# RAG, the direction of travel (computed), the reasons and who confirmed it.
+run rate 900001 --body ft --period 2019-20/spring --subject overall --level red --stage final --on 2020-03-27 --as ceo \
+  --rationale "Confirmed for the Board's spring report" && ok || bad "CEO confirms spring: $(cat "$dir/err")"
+run report --body ft --period 2019-20/spring --format json
+python3 - "$dir/out" <<'PY' && ok || bad "Trust intervention: the termly Board report: RAG, direction of travel, reasons, who confirmed"
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = {x["urn"]: x for x in r["schools"]}
+a, b = s[900001], s[900002]
+assert a["level"] == "red" and a["decision"]["by"] == "Chief Executive" and a["decision"]["stage"] == "final", a
+assert a["reasons"][0] == "Direction of travel: declining, amber last term, red now", a["reasons"]
+assert any(x.startswith("RED: §05") for x in a["reasons"]), a["reasons"]
+assert b["decision"] is None and b["level"] == b["computed_level"], b
+assert b["reasons"][0].startswith("Direction of travel: steady"), b["reasons"]
+PY
+run report --body ft --period 2019-20/spring --format md
+grep -q "^### Amber Lane Primary Academy (900001): red (.*confirmed at final by Chief Executive on 2020-03-27)" "$dir/out" \
+  && grep -q "^- Direction of travel: declining, amber last term, red now" "$dir/out" \
+  && ok || bad "Trust intervention: the Board report in Markdown: $(grep -n "900001" "$dir/out" | head -5)"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
