@@ -60,6 +60,19 @@ DAYS = {140597: (2, 5, 8), 137951: (2, 4, 6), 141401: (2, 4, 6), 142286: (2, 4, 
 CRITERIA = ["ip_measurable_targets", "ip_timescales", "ip_sequenced_actions", "ip_monitoring",
             "ip_external_validation", "ip_resources"]
 PLAN = {140597: "101100", 137951: "111101", 141401: "111111", 142286: "111111", 139651: "111111", 141408: "111110"}
+# §12: the self-evaluation statement's headlines each term (None: not returned),
+# and §04: the teaching profile, the share of teaching good or better.
+SES = {
+    140597: ("writing and maths below the Trust's on-track threshold", "attendance and Year 6 staffing",
+             "reading recovered; writing still the priority"),
+    137951: ("phonics secure; writing in Year 4", "writing moderation across KS2", "writing on track"),
+    141401: ("strong outcomes; stretching the most able", "most able in maths", "most able in maths"),
+    142286: ("reading fluency in KS2", None, "reading and maths recovered"),   # §12: spring's never returned
+    139651: ("outcomes strong; curriculum breadth", "curriculum breadth", "curriculum breadth"),
+    141408: ("the Hearing Impaired Base's tracking", "the spring data drop", "recovery after spring 2"),
+}
+PROFILE = {140597: (62, 55, 70), 137951: (78, 80, 84), 141401: (90, 92, 92), 142286: (82, 74, 84),
+           139651: (92, 93, 94), 141408: (84, 80, 86)}
 # The RAG each term, as the Chief Executive confirmed it ("Trust intervention").
 CONFIRMED = {140597: ("amber", "red", "amber"), 137951: ("amber", "amber", "green"),
              141401: ("green", "green", "green"), 142286: ("green", "amber", "green"),
@@ -88,6 +101,11 @@ for urn, (_, terms) in ACADEMIES.items():
         evidence.append([urn, "partnership_visit_outcome", period, outcome, ""])
         evidence.append([urn, "consultancy_days_used", period, DAYS[urn][TERMS.index(term)],
                          "SYNTHETIC consultancy log"])
+        headlines = SES[urn][TERMS.index(term)]
+        if headlines is not None:
+            evidence.append([urn, "self_evaluation_statement", period, "SYNTHETIC: " + headlines, ""])
+        evidence.append([urn, "teaching_profile_good_pct", period, PROFILE[urn][TERMS.index(term)],
+                         "SYNTHETIC teaching profile"])
     for half, v in zip(HALVES, DROPS[urn]):
         evidence.append([urn, "data_drop_on_track_pct", f"{YEAR}/{half}", v, "SYNTHETIC data drop"])
     for c, met in zip(CRITERIA, PLAN[urn]):

@@ -231,8 +231,12 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   std::vector<std::string> failures;
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
+  const auto due_days = planning::due_days(db, opt.body_id, year.to_string());
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.period);
+    // A script judges a missing return as of the day the assessment is made.
+    auto due = due_days.find(urn);
+    thresholds->set_day(made_on.to_string(), due == due_days.end() ? std::map<std::string, std::string>{} : due->second);
     sdk::AssessmentOut out;
     sdk::Status status = regime.assess({*view, policy.view(), *thresholds}, out);
     if (status && out.classified && !on_scale(description, out.level))

@@ -58,6 +58,17 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
   return out;
 }
 
+std::map<std::int64_t, std::map<std::string, std::string>> due_days(Database& db, const std::string& body,
+                                                                    const std::string& year) {
+  std::map<std::int64_t, std::map<std::string, std::string>> out;
+  for (const auto& a : db.activities().in_scope(body, year, std::nullopt)) {
+    if (!a.urn || !a.due || a.status == ActivityStatus::cancelled) continue;
+    auto [it, fresh] = out[*a.urn].try_emplace(a.rule, a.due->to_string());
+    if (!fresh && a.due->to_string() < it->second) it->second = a.due->to_string();
+  }
+  return out;
+}
+
 Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns) {
   Workload w;
   if (sections.officers.empty()) return w;

@@ -308,6 +308,11 @@ void build_school_pool(lua_State* L, SandboxState& s) {
   pool.facts_backing = luaL_ref(L, LUA_REGISTRYINDEX);
   make_read_only(L);
   lua_setfield(L, -2, "facts");
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  pool.due_backing = luaL_ref(L, LUA_REGISTRYINDEX);
+  make_read_only(L);
+  lua_setfield(L, -2, "due");
   lua_pushcfunction(L, rating);
   lua_setfield(L, -2, "rating");
   lua_pushvalue(L, -1);
@@ -345,7 +350,16 @@ void push_school(lua_State* L, SandboxState& s) {
     set_text(L, "previous_level", *s.call.previous_level);
   else
     set_nil(L, "previous_level");
+  set_text(L, "on", s.call.on);
   lua_pop(L, 1);
+
+  if (pool.due_filled) clear(L, pool.due_backing);
+  pool.due_filled = !s.call.due.empty();
+  if (pool.due_filled) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, pool.due_backing);
+    for (const auto& [rule, day] : s.call.due) set_text(L, rule.c_str(), day);
+    lua_pop(L, 1);
+  }
 
   if (pool.facts_filled) clear(L, pool.facts_backing);
   pool.facts_filled = s.call.facts && !s.call.facts->empty();

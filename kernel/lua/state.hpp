@@ -47,6 +47,8 @@ struct CallContext {
   const sdk::Facts* facts = nullptr;
   std::string period;                         ///< fetched before the run: see the rule above
   std::optional<std::string> previous_level;
+  std::string on;                             ///< set_day: the day judged as of
+  std::map<std::string, std::string> due;     ///< set_day: rule id -> due day
 };
 
 /// C++ results waiting to be pushed into Lua (see the rule above).
@@ -61,8 +63,8 @@ struct Scratch {
 /// The school's Lua objects, made once and refilled for every run (school.cpp):
 /// registry refs, and the run number that stamps each record filled.
 struct SchoolPool {
-  int school = LUA_NOREF, school_backing = LUA_NOREF, facts_backing = LUA_NOREF;
-  bool facts_filled = false;
+  int school = LUA_NOREF, school_backing = LUA_NOREF, facts_backing = LUA_NOREF, due_backing = LUA_NOREF;
+  bool facts_filled = false, due_filled = false;
   lua_Integer run = 0;
 };
 

@@ -175,6 +175,11 @@ void ThresholdSandbox::add(const Script& script) {
   throw InputError({script.file, line.value_or(st.sandbox.budget.first_line), 0}, message);
 }
 
+void ThresholdSandbox::set_day(std::string on, std::map<std::string, std::string> due) {
+  state_->sandbox.call.on = std::move(on);
+  state_->sandbox.call.due = std::move(due);
+}
+
 sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::EvidenceView& school,
                                             const sdk::Facts& facts) {
   sdk::ThresholdOutcome out;

@@ -6,6 +6,7 @@
 #include "policy_impl.hpp"
 #include "script_scan.hpp"
 #include "suggest.hpp"
+#include "trellis/policy/area_crosswalk.hpp"
 #include "trellis/calendar.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 
@@ -203,14 +204,39 @@ class Checker {
     for (const auto& key : v.keys("evidence.max_age"))
       if (key != "default" && key != "recorded" && !known(key))
         add(policy_.where("evidence.max_age." + key), "expected default, recorded or " + reads + ", found " + found(key));
+    for (const auto& id : v.texts("history.results"))
+      if (!known(id)) add(policy_.where_value("history.results"), "expected " + reads + ", found " + found(id));
     workload();
-    for (const auto& other : v.keys("crosswalk"))
+    for (const auto& other : v.keys("crosswalk")) {
       for (const auto& level : v.keys("crosswalk." + other)) {
         const std::string path = "crosswalk." + other + "." + level;
         if (auto to = v.text(path); to && !contains(levels, *to))
           add(policy_.where_value(path), "expected a level of the " + d_.overall_scale + " scale (" + plain_list(levels) +
                                              "), found \"" + *to + "\"" + policy_suggest::did_you_mean(*to, levels));
       }
+      area_crosswalks_here(other);
+    }
+  }
+
+  /// [crosswalk.OTHER.areas.AREA]: AREA is one of this regime's areas, each
+  /// level it maps onto one of that area's scale (the other side: check_crosswalks).
+  void area_crosswalks_here(const std::string& other) {
+    std::vector<std::string> areas;
+    for (const auto& a : d_.areas) areas.push_back(a.id);
+    for (const auto& a : area_crosswalks(policy_.view(), other)) {
+      const std::string at = "crosswalk." + other + ".areas." + a.area;
+      if (!contains(areas, a.area)) {
+        add(policy_.where(at), "expected an area of the regime '" + d_.id + "' (" + plain_list(areas) + "), found \"" +
+                                   a.area + "\"" + policy_suggest::did_you_mean(a.area, areas));
+        continue;
+      }
+      const auto levels = scale_levels(d_, a.area);
+      for (const auto& [from, to] : a.levels)
+        if (!contains(levels, to))
+          add(policy_.where_value(at + ".levels." + from),
+              "expected a level of the " + scale_id(d_, a.area) + " scale (" + plain_list(levels) + "), the scale " +
+                  a.area + " is rated on, found \"" + to + "\"" + policy_suggest::did_you_mean(to, levels));
+    }
   }
 
   /// [workload]: officers need the role they stand for; each school is linked to one officer at most.

@@ -156,9 +156,17 @@ const std::vector<sdk::PolicyKeySpec>& kernel_policy_keys() {
       {"history.earlier_bodies", K::boolean, false, {}, {}, {},
        "whether the body sees, in a school's history, the judgements other bodies made on it before it joined, "
        "marked as such (default false: only its own, and the school's memberships)"},
+      {"history.results", K::string_list, false, {}, {}, {},
+       "indicators whose held items the body's report shows for each school apart, before and after it joined the "
+       "body (e.g. inspection grades and dates; default none)"},
       {"crosswalk", K::table, false, {}, {}, {}, "other regimes' levels mapped onto this regime's"},
       {"crosswalk.*", K::table, false, {}, {}, {}, "one regime's levels: its level = this regime's level"},
       {"crosswalk.*.*", K::string, false, {}, {}, {}, "this regime's level for the other regime's level"},
+      {"crosswalk.*.areas", K::table, false, {}, {}, {}, "per area: this regime's areas, each from one of the other's"},
+      {"crosswalk.*.areas.*", K::table, false, {}, {}, {}, "this regime's area, from `from` through `levels`"},
+      {"crosswalk.*.areas.*.from", K::string, true, {}, {}, {}, "the other regime's area this one is mapped from"},
+      {"crosswalk.*.areas.*.levels", K::table, true, {}, {}, {}, "the other area's levels mapped onto this area's"},
+      {"crosswalk.*.areas.*.levels.*", K::string, false, {}, {}, {}, "this area's level for the other area's level"},
   };
   return keys;
 }

@@ -27,6 +27,8 @@ struct Case {
   Location script_at, period_at, level_at;
   sdk::SchoolInfo school;
   std::optional<std::string> previous_level;
+  std::string on;                          ///< the day judged as of (school.on)
+  std::map<std::string, std::string> due;  ///< deadlines planned, rule -> day (school.due)
   std::map<std::string, sdk::Observation> indicators;
   std::map<std::string, std::pair<std::optional<double>, std::optional<double>>> benchmarks;
   sdk::Facts facts;
@@ -36,8 +38,8 @@ struct Case {
   std::map<std::string, std::string> expect_ratings;  ///< subject -> level
 };
 
-const std::vector<std::string> shared_keys{"script",     "period", "context", "previous_level",
-                                           "indicators", "benchmarks", "facts", "ratings"};
+const std::vector<std::string> shared_keys{"script",     "period",     "context", "previous_level", "on",
+                                           "due",        "indicators", "benchmarks", "facts",        "ratings"};
 const std::vector<std::string> case_only_keys{"name", "expect_level", "expect_reasons", "expect_ratings",
                                               "expect_error"};
 const std::vector<std::string> context_keys{"urn",        "name",  "la_code", "la_name", "type",
@@ -98,6 +100,10 @@ class CasesReader {
     if (const auto* f = n.as_floating_point()) return f->get();
     fail(n, what + " as a number", policy_tree::shown(n));
   }
+  std::string day(const toml::node& n, const std::string& what) const {
+    if (const auto* d = n.as_date()) return policy_tree::date_text(d->get());
+    fail(n, what + " as a date such as 2020-01-24", policy_tree::shown(n));
+  }
   std::int64_t whole(const toml::node& n, const std::string& what) const {
     if (const auto* i = n.as_integer()) return i->get();
     fail(n, what + " as a whole number", policy_tree::shown(n));
@@ -115,7 +121,12 @@ class CasesReader {
       else if (e.name == "script") c.script = text(n, "script"), c.script_at = at;
       else if (e.name == "period") c.period = text(n, "period"), c.period_at = at;
       else if (e.name == "previous_level") c.previous_level = text(n, "previous_level");
-      else if (e.name == "expect_level") c.expect_level = text(n, "expect_level"), c.level_at = at;
+      else if (e.name == "on") c.on = day(n, "on");
+      else if (e.name == "due") {
+        table_of(n, "due (rule = its due day)");
+        c.due.clear();
+        for (const auto& r : policy_tree::entries(*n.as_table())) c.due[r.name] = day(*r.node, "due." + r.name);
+      } else if (e.name == "expect_level") c.expect_level = text(n, "expect_level"), c.level_at = at;
       else if (e.name == "expect_error") c.expect_error = text(n, "expect_error");
       else if (e.name == "expect_reasons") {
         if (!n.is_array()) fail(n, "expect_reasons as a list of strings", policy_tree::shown(n));
@@ -361,6 +372,7 @@ std::vector<CaseResult> run_policy_tests(const Policy& policy, const sdk::Regime
     CaseResult r;
     r.name = c.name;
     r.where = c.where;
+    runner->set_day(c.on, c.due);
     r.outcome = runner->run(c.script, evidence, c.facts);
     r.differences = compare(c, r.outcome);
     r.passed = r.differences.empty();

@@ -9,6 +9,13 @@ namespace trellis {
 /// Fills each school's college flag (from the register) and central support (from evidence kCentralSupport).
 void load_school_facts(Database& db, Report& r);
 
+/// Each school's results before and after it joined the body, as the policy's
+/// [history] asks (results, earlier_bodies); nothing when it asks for none.
+void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const sdk::RegimeDescription& d);
+/// The "Before and after joining" section; nothing when no school has results.
+void render_joining_markdown(std::ostream& o, const Report& r);
+void render_joining_html(std::ostream& o, const Report& r);
+
 /// The "By area" section of the Markdown, HTML and text reports; nothing when r.areas is empty.
 void render_area_markdown(std::ostream& o, const Report& r);
 void render_area_html(std::ostream& o, const Report& r);

@@ -13,11 +13,7 @@ namespace {
 
 std::string cell(const std::string& s) { return report_text::markdown(s); }
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) o += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
-  return o;
-}
+std::string esc(const std::string& s) { return report_text::html(s); }
 
 /// The columns a section's table needs.
 struct Columns {

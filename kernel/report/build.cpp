@@ -222,6 +222,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   count_levels(r, d);
   compare_stages(r, d, newest);
   load_school_facts(db, r);
+  if (policy && d) load_joining(db, r, policy->view(), *d);
   if (d) build_area_sections(r, *d, newest);
   load_activities(db, r, period, today);
   load_reviews(db, r, period);

@@ -92,6 +92,9 @@ nlohmann::json to_json(const Report& r) {
   for (auto& s : r.schools) {
     auto ratings = nlohmann::json::array();
     for (auto& rt : s.ratings) ratings.push_back({{"subject", rt.subject}, {"level", rt.level}, {"stage", rt.stage}, {"by", rt.by}});
+    auto results = nlohmann::json::array();
+    for (auto& x : s.results)
+      results.push_back({{"when", x.when}, {"result", x.label}, {"period", x.period}, {"value", x.value}, {"source", x.source}});
     j["schools"].push_back({{"urn", s.assessment.urn},
                             {"name", s.assessment.name},
                             {"level", s.assessment.level},
@@ -108,7 +111,9 @@ nlohmann::json to_json(const Report& r) {
                             {"letter", letter_file(s)},
                             {"letter_id", letter_id(s)},
                             {"college", s.college},
-                            {"central_support", opt(s.central_support)}});
+                            {"central_support", opt(s.central_support)},
+                            {"joined", opt(s.joined)},
+                            {"results", results}});
   }
   j["differences"] = nlohmann::json::array();
   for (auto& d : r.differences)

@@ -2,26 +2,14 @@
 #include <sstream>
 
 #include "areas.hpp"
+#include "markdown_text.hpp"
 #include "note_outcomes.hpp"
 #include "trellis/report.hpp"
 
 namespace trellis {
 namespace {
 
-// The four characters HTML text and double-quoted attributes need; a library (e.g. libxml2) would add nothing here.
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(const std::string& s) { return report_text::html(s); }
 
 std::string colour_of(const Report& r, const std::string& level) {
   for (auto& c : r.counts)
@@ -106,6 +94,7 @@ std::string render_html_details(const Report& r) {
       o << "<p>Letter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id
         << " (" << esc(s.letter->file) << ")</p>\n";
   }
+  render_joining_html(o, r);
   if (!r.differences.empty()) {
     o << "<h2>Where the stages disagree</h2>\n<table><tr><th>School</th><th>Subject</th><th>Earlier</th><th>Later</th><th>Rationale</th></tr>";
     for (auto& d : r.differences)

@@ -104,6 +104,7 @@ std::string render_markdown(const Report& r) {
       o << "\nLetter to the head: " << (s.letter->provisional ? "provisional " : "") << "letter " << s.letter->id << " ("
         << s.letter->file << ")\n";
   }
+  render_joining_markdown(o, r);
   if (!r.differences.empty()) {
     o << "\n## Where the stages disagree\n\n| School | Subject | Earlier | Later | Rationale |\n|---|---|---|---|---|\n";
     for (auto& d : r.differences)
@@ -155,6 +156,11 @@ std::string render_text(const Report& r) {
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "      By area:\n";
       for (auto& line : lines) o << "        " << line << "\n";
+    }
+    if (!s.results.empty()) {
+      o << "      Before and after joining (joined " << *s.joined << "):\n";
+      for (auto& x : s.results)
+        o << "        " << x.when << ": " << x.label << ", " << x.period << ": " << x.value << " (" << x.source << ")\n";
     }
   }
   if (!r.differences.empty()) {

@@ -7,6 +7,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
 #include "trellis/policy.hpp"
+#include "trellis/policy/area_crosswalk.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/school_evidence.hpp"
 
@@ -56,6 +57,33 @@ std::optional<std::string> walk(const Policy& policy, const std::string& from, c
   return crosswalk(policy.view(), from, level);
 }
 
+/// The computed rating of `subject` in an assessment, if the regime gave one.
+std::optional<std::string> rated(const SchoolAssessment& a, const std::string& subject) {
+  for (const auto& r : a.ratings)
+    if (r.subject == subject && r.stage == "computed") return r.level;
+  return std::nullopt;
+}
+
+/// Area against area through `mapping`'s per-area crosswalks from regime
+/// `from`: `source` is the run rated under that regime, `target` the mapping's.
+void area_tables(const Policy& mapping, const std::string& from, const AssessRun& source, const AssessRun& target,
+                 LevelTable& t) {
+  std::map<std::int64_t, const SchoolAssessment*> theirs;
+  for (const auto& s : source.schools) theirs[s.urn] = &s;
+  for (const auto& walk : area_crosswalks(mapping.view(), from)) {
+    LevelTable::Area area{walk.area, walk.from};
+    for (const auto& s : target.schools) {
+      auto it = theirs.find(s.urn);
+      if (it == theirs.end()) continue;
+      const auto mine = rated(s, walk.area), yours = rated(*it->second, walk.from);
+      const auto walked = yours ? walk.walk(*yours) : std::nullopt;
+      if (!mine || !walked) ++area.unmatched;
+      else ++(*mine == *walked ? area.agree : area.differ);
+    }
+    t.areas.push_back(std::move(area));
+  }
+}
+
 LevelTable table_of(const ComparedPolicy& adopted, const Policy& adopted_policy, const ComparedPolicy& other,
                     const Policy& other_policy, std::size_t index) {
   LevelTable t;
@@ -85,6 +113,8 @@ LevelTable table_of(const ComparedPolicy& adopted, const Policy& adopted_policy,
     if (!mine || !yours) continue;  // a level the crosswalk does not map (e.g. unclassified)
     ++(*mine == *yours ? t.agree : t.differ);
   }
+  if (!same && other_maps) area_tables(other_policy, adopted.regime, adopted.run, other.run, t);
+  else if (!same && adopted_maps) area_tables(adopted_policy, other.regime, other.run, adopted.run, t);
   return t;
 }
 

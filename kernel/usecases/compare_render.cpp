@@ -27,6 +27,16 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
+/// "Area quality_of_education (from quality_of_education): at the same place 3; at another 2; not matched 0."
+std::vector<std::string> area_lines(const LevelTable& t) {
+  std::vector<std::string> out;
+  for (const auto& a : t.areas)
+    out.push_back("Area " + a.area + " (from " + a.from + "): at the same place " + std::to_string(a.agree) +
+                  "; at another " + std::to_string(a.differ) + "; not rated or not mapped " +
+                  std::to_string(a.unmatched) + ".");
+  return out;
+}
+
 /// Markdown (the terminal's table is the same text): a person's reading of the run.
 std::string markdown(const CompareRun& run) {
   std::ostringstream o;
@@ -49,6 +59,8 @@ std::string markdown(const CompareRun& run) {
       o << "\n";
     }
     o << "\n" << crosswalk_sentence(t) << "\n";
+    for (const auto& line : area_lines(t)) o << "\n- " << line;
+    if (!t.areas.empty()) o << "\n";
   }
   o << "\n## Workload per term: activities each policy would plan\n\n| policy | term | type | activities |\n|---|---|---|---:|\n";
   for (const auto& p : run.policies)
@@ -98,6 +110,7 @@ std::string html(const CompareRun& run) {
       o << "</tr>\n";
     }
     o << "</table>\n<p>" << esc(crosswalk_sentence(t)) << "</p>\n";
+    for (const auto& line : area_lines(t)) o << "<p>" << esc(line) << "</p>\n";
   }
   o << "<h2>Workload per term</h2>\n<table><tr><th>policy</th><th>term</th><th>type</th><th>activities</th></tr>\n";
   for (const auto& p : run.policies)
@@ -208,11 +221,16 @@ nlohmann::json to_json(const CompareRun& run) {
   for (const auto& t : run.tables) {
     auto cells = nlohmann::json::array();
     for (const auto& [key, n] : t.counts) cells.push_back({{"adopted", key.first}, {"other", key.second}, {"schools", n}});
+    auto areas = nlohmann::json::array();
+    for (const auto& a : t.areas)
+      areas.push_back({{"area", a.area}, {"from", a.from}, {"same", a.agree}, {"different", a.differ},
+                       {"unmatched", a.unmatched}});
     tables.push_back({{"other", run.policies[t.other].policy_path},
                       {"crosswalk", t.crosswalk ? nlohmann::json(*t.crosswalk) : nlohmann::json()},
                       {"same", t.crosswalk ? nlohmann::json(t.agree) : nlohmann::json()},
                       {"different", t.crosswalk ? nlohmann::json(t.differ) : nlohmann::json()},
-                      {"cells", cells}});
+                      {"cells", cells},
+                      {"areas", areas}});
   }
   return {{"body", run.body_id}, {"period", run.period}, {"policies", policies}, {"tables", tables}};
 }

@@ -41,7 +41,14 @@ Facts rag_facts(const EvidenceView& school, const PolicyView& policy) {
   FactList criteria;
   for (const auto& spec : describe_regime().indicators)
     if (spec.id.rfind("ip_", 0) == 0) criteria.emplace_back() = text_table({{"id", spec.id}, {"label", spec.label}});
+  // The rules of the term's returns (plan.cpp), so the script can read their
+  // due days: a return is overdue only once its deadline has passed (§05).
+  const FactTable returns = text_table({{"kpis", return_rule(kKpiReturn, term)},
+                                        {"ses", return_rule(kSesReturn, term)},
+                                        {"profile", return_rule(kProfileReturn, term)}});
   return {{"term", term},
+          {"term_ends", school.calendar().period_last_day(school.period()).value_or("")},
+          {"returns", returns},
           {"levels", FactList{"green", "amber", "red"}},
           {"kpis", kpis},
           {"plan_criteria", criteria},

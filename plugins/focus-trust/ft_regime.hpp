@@ -35,6 +35,14 @@ inline const std::string kKpiArea = "kpis";
 
 // ---- plan.cpp --------------------------------------------------------------
 
+/// The termly returns due before each term's visit: the KPIs (§05), the
+/// self-evaluation statement (§12), the teaching profile (§04).
+inline const std::string kKpiReturn = "ft-05.kpis";
+inline const std::string kSesReturn = "ft-12.self-evaluation";
+inline const std::string kProfileReturn = "ft-04.teaching-profile";
+/// The rule of a return's deadline in a term: "ft-05.kpis.spring".
+inline std::string return_rule(const std::string& kind, const std::string& term) { return kind + "." + term; }
+
 /// One academy's year: termly returns before each visit, the visits and the
 /// Roundtable, notes of visit, data drops, consultancy, the Teaching and
 /// Learning Review and, under formal intervention, the Task Group.

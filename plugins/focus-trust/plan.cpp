@@ -70,17 +70,17 @@ void termly_returns(const PolicyView& p, std::vector<ActivityRule>& out) {
   for (const auto& [term, visit] : term_visits()) {
     const auto due = [&](const std::string& id, const std::string& title, const std::string& note,
                          const std::string& document) {
-      ActivityRule r = deadline_rule(id + "." + term, title + " (" + term + " term)", Cadence::before, visit, days,
+      ActivityRule r = deadline_rule(return_rule(id, term), title + " (" + term + " term)", Cadence::before, visit, days,
                                      DayKind::school, {"Principal"}, note);
       r.documents = {document};
       out.push_back(std::move(r));
     };
-    due("ft-05.kpis", "Key performance indicators due",
+    due(kKpiReturn, "Key performance indicators due",
         "§05: KPIs every term, the basis for the partnership visit", "KPI return");
-    due("ft-12.self-evaluation", "Self-evaluation statement due",
+    due(kSesReturn, "Self-evaluation statement due",
         "§12: updated at least termly; its headlines discussed at the termly partnership visit",
         "Self-evaluation statement (headlines)");
-    due("ft-04.teaching-profile", "Teaching profile due", "§04: completed on an ongoing basis, as a minimum termly",
+    due(kProfileReturn, "Teaching profile due", "§04: completed on an ongoing basis, as a minimum termly",
         "Teaching profile");
   }
   ActivityRule summary = deadline_rule("ft-03.annual-summary-data", "Headlines of annual summary data due",

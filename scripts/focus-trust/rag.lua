@@ -4,7 +4,10 @@
 --
 -- Measures, each green, amber or red:
 --   each KPI (§05) against params.kpi[id].green / .red; a KPI with no return
---     for the term is overdue, an amber measure (params.overdue_kpi);
+--     for the term is overdue once its deadline has passed on the day of the
+--     assessment (school.on after school.due of the term's KPI rule, or after
+--     the term when none is planned): an amber measure (params.overdue_kpi).
+--     Before then it is named as not yet due, and is no measure;
 --   the latest half-termly data drop (§02): pupils on track, params.data_drop;
 --   the term's partnership visit outcome (§06), as the AIP recorded it;
 --   the Ofsted grade: params.ofsted_red_grade and worse red, params.ofsted_amber_grade amber.
@@ -15,14 +18,18 @@
 --
 -- Reasons: the direction of travel since last term first (computed from the
 -- level that counted last term), then each measure that is not green, then
--- formal intervention, the improvement plan checklist (§13), concerns raised
--- at visits, and at the year's end the consultancy days used.
+-- formal intervention, the termly self-evaluation statement (§12) and
+-- teaching profile (§04) as returned, or overdue (reasons only: the seed does
+-- not put them in the RAG), the improvement plan checklist (§13), concerns
+-- raised at visits, and at the year's end the consultancy days used.
 --
 -- Facts (school.facts): term ("autumn" ... or "" for a year), levels (best
 -- first), kpis ({id, label, unit, direction}), plan_criteria ({id, label}),
 -- intervention ("formal", "none" or ""), consultancy_allowed (days a year),
--- year_end (the summer term, or a whole year). The days used are the
--- evidence consultancy_days_used: the year's running total.
+-- year_end (the summer term, or a whole year), term_ends (the term's last
+-- day), returns ({kpis, ses, profile}: the rules of the term's deadlines, as
+-- school.due names them). The days used are the evidence
+-- consultancy_days_used: the year's running total.
 
 local fmt = string.format
 
@@ -71,6 +78,7 @@ end
 
 return function(school, params)
   local f, period = school.facts, school.period
+  local returns = f.returns or {}
   local counts = { green = 0, amber = 0, red = 0 }
   local found, ratings = {}, {}
   local function measure(level, reason)
@@ -78,7 +86,21 @@ return function(school, params)
     if level ~= "green" then found[#found + 1] = fmt("%s: %s", string.upper(level), reason) end
   end
 
+  -- A return not held: overdue when its deadline has passed on the day of the
+  -- assessment, else the day it is due ("" while none is planned).
+  local function deadline(rule)
+    local due = school.due[rule] or f.term_ends
+    if school.on ~= nil and due ~= nil and school.on > due then return true, due end
+    return false, school.due[rule] or ""
+  end
+  local function not_yet(what, due)
+    if due == "" then return fmt("%s for %s not yet returned: due before the term's partnership visit", what, period) end
+    return fmt("%s for %s not yet returned: due %s, before the term's partnership visit", what, period, due)
+  end
+
   -- §05: the term's KPIs.
+  local waiting = {}
+  local kpi_overdue, kpi_due = deadline(returns.kpis)
   for _, kpi in ipairs(f.kpis) do
     local item = school.indicators[kpi.id]
     local t = params.kpi[kpi.id]
@@ -89,10 +111,12 @@ return function(school, params)
                       kpi.direction == "lower" and "above" or "below", number(t.red), kpi.unit, item.source)
       measure(level, why)
       ratings[#ratings + 1] = { subject = kpi.id, level = level, reasons = { why }, evidence = { item } }
-    else
-      local why = fmt("§05 %s: no KPI return for %s at its deadline, overdue", kpi.label, period)
+    elseif kpi_overdue then
+      local why = fmt("§05 %s: no KPI return for %s by its deadline %s, overdue", kpi.label, period, kpi_due)
       measure(params.overdue_kpi, why)
       ratings[#ratings + 1] = { subject = kpi.id, level = params.overdue_kpi, reasons = { why } }
+    else
+      waiting[#waiting + 1] = kpi.label
     end
   end
 
@@ -137,11 +161,36 @@ return function(school, params)
                               level, counts.red, counts.amber, counts.green, params.red_measures_for_red,
                               params.amber_measures_for_amber)
   for _, r in ipairs(found) do reasons[#reasons + 1] = r end
+  if #waiting > 0 then
+    reasons[#reasons + 1] = not_yet("§05 KPI return (" .. table.concat(waiting, ", ") .. ")", kpi_due)
+  end
 
   if f.intervention == "formal" then
     reasons[#reasons + 1] = "Formal intervention, decided by the Chief Executive, continues: the Task Group meets monthly"
   elseif level == "red" then
     reasons[#reasons + 1] = "A red RAG proposes formal intervention: it is the Chief Executive's decision"
+  end
+
+  -- §12, §04: the self-evaluation statement's headlines and the teaching
+  -- profile, returned for the term's visit to discuss.
+  local ses = school.indicators.self_evaluation_statement
+  if this_period(ses, period) and (ses.text or ses.value) ~= nil then
+    reasons[#reasons + 1] = fmt("§12 self-evaluation statement for %s returned, headlines: %s (%s)", period,
+                                ses.text or number(ses.value), ses.source)
+  else
+    local late, due = deadline(returns.ses)
+    reasons[#reasons + 1] = late and fmt("§12 self-evaluation statement for %s not returned by its deadline %s, overdue",
+                                         period, due)
+                                 or not_yet("§12 self-evaluation statement", due)
+  end
+  local profile = school.indicators.teaching_profile_good_pct
+  if this_period(profile, period) and profile.value ~= nil then
+    reasons[#reasons + 1] = fmt("§04 teaching profile for %s: %s%% of teaching good or better (%s)", period,
+                                number(profile.value), profile.source)
+  else
+    local late, due = deadline(returns.profile)
+    reasons[#reasons + 1] = late and fmt("§04 teaching profile for %s not returned by its deadline %s, overdue", period, due)
+                                 or not_yet("§04 teaching profile", due)
   end
 
   -- §13: the improvement plan checklist, as the AIP recorded it.

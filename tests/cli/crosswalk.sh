@@ -9,7 +9,50 @@ trellis=$1 src=$2
 
 walked=$(policy_copy walked nexus.toml nexus)
 printf '%s' "$crosswalk_telford" >>"$walked"
+# Per area, where it makes sense: Telford's area bands onto Nexus's dashboard ratings.
+area_walk='
+[crosswalk.telford-la.areas.quality_of_education]
+from = "quality_of_education"
+levels = { green = "strong", yellow = "secure", amber = "developing", red = "weak" }
+[crosswalk.telford-la.areas.leadership_and_management]
+from = "leadership_and_management"
+levels = { green = "strong", yellow = "secure", amber = "developing", red = "weak" }
+'
+printf '%s' "$area_walk" >>"$walked"
 run policy check "$walked" && ok
+
+# ---- Per area: checked against both regimes' area scales, at file:line:col ----
+area_bad() {  # NAME TOML-LINES GREP-LINE MESSAGE-REGEX WHAT
+  local p; p=$(policy_copy "$1" nexus.toml nexus)
+  printf '%s' "$crosswalk_telford" >>"$p"; printf '%s' "$2" >>"$p"
+  local line; line=$(grep -n "$3" "$p" | cut -d: -f1)
+  "$trellis" policy check "$p" >"$dir/out" 2>"$dir/err"
+  [ $? -eq 1 ] && grep -q "nexus.toml:$line:[0-9]*: $4" "$dir/out" && ok || { bad "$5"; cat "$dir/out"; }
+}
+area_bad area_from '
+[crosswalk.telford-la.areas.quality_of_education]
+from = "quality_of_teaching"
+levels = { green = "strong" }
+' '^from = "quality_of_teaching"' 'expected an area of telford-la (quality_of_education, .*), found "quality_of_teaching"' \
+  "policy check: an area crosswalk from an area the other regime does not have"
+area_bad area_theirs '
+[crosswalk.telford-la.areas.quality_of_education]
+from = "quality_of_education"
+levels = { green = "strong", amberr = "developing" }
+' '^levels = { green = "strong", amberr' "expected a level of telford-la's [a-z_]* scale (green, yellow, amber, red), the scale its area quality_of_education is rated on, found \"amberr\"; did you mean 'amber'?" \
+  "policy check: an area crosswalk naming a level off the other regime's area scale"
+area_bad area_ours '
+[crosswalk.telford-la.areas.quality_of_education]
+from = "quality_of_education"
+levels = { green = "stong" }
+' '^levels = { green = "stong"' "expected a level of the dashboard scale (strong, secure, developing, weak), the scale quality_of_education is rated on, found \"stong\"; did you mean 'strong'?" \
+  "policy check: an area crosswalk naming a level off this regime's area scale"
+area_bad area_name '
+[crosswalk.telford-la.areas.in_addition]
+from = "in_addition"
+levels = { green = "strong" }
+' '^\[crosswalk.telford-la.areas.in_addition\]' "expected an area of the regime 'nexus-mat' (quality_of_education, .*), found \"in_addition\"" \
+  "policy check: an area crosswalk onto an area this regime does not have"
 
 # ---- Checked against both scales ----
 bad_left=$(policy_copy left nexus.toml nexus)
@@ -60,6 +103,33 @@ nex = {s["urn"]: s["level"] for s in c["policies"][1]["schools"]}
 mapped = [u for u in tel if tel[u] in walk]
 assert t["same"] == sum(walk[tel[u]] == nex[u] for u in mapped) and t["same"] + t["different"] == len(mapped), t
 PY
+py <<'PY' && ok || bad "compare: per area through the crosswalk, each school's area rating walked and matched"
+import json, sys
+c = json.load(open(sys.argv[1] + "/cmp.json"))
+t = c["tables"][0]
+walk = {"green": "strong", "yellow": "secure", "amber": "developing", "red": "weak"}
+def rated(s, area):
+    return next((r["level"] for r in s["ratings"] if r["subject"] == area and r["stage"] == "computed"), None)
+tel = {s["urn"]: s for s in c["policies"][0]["schools"]}
+nex = {s["urn"]: s for s in c["policies"][1]["schools"]}
+assert [a["area"] for a in t["areas"]] == ["leadership_and_management", "quality_of_education"] or \
+       sorted(a["area"] for a in t["areas"]) == ["leadership_and_management", "quality_of_education"], t["areas"]
+seen = 0
+for a in t["areas"]:
+    same = diff = un = 0
+    for u in nex:
+        mine, theirs = rated(nex[u], a["area"]), rated(tel[u], a["from"])
+        if mine is None or walk.get(theirs) is None: un += 1
+        elif walk[theirs] == mine: same += 1
+        else: diff += 1
+        seen += theirs is not None
+    assert (a["same"], a["different"], a["unmatched"]) == (same, diff, un), (a, same, diff, un)
+    assert same + diff + un == 5, a
+assert seen > 0, "Telford rates its areas"
+PY
+"$trellis" compare --body merged --period 2018-19/autumn --policy "$walked" >"$dir/out" 2>"$dir/err"
+grep -q "^- Area quality_of_education (from quality_of_education): at the same place [0-9]*; at another [0-9]*" "$dir/out" \
+  && ok || { bad "compare: the per-area lines in the readable table"; cat "$dir/out" | head -30; }
 
 # ---- A switch with a crosswalk: the previous level is the old one, walked ----
 export TRELLIS_NOW=2018-09-03T09:00:00Z

@@ -84,18 +84,39 @@ run rate 900002 --body ft --period 2019-20/autumn --subject overall --level gree
 run rate 900002 --body ft --period 2019-20/autumn --subject overall --level green --stage final --as head1
 [ $? -ne 0 ] && ok || bad "Trust intervention: only the Chief Executive (board) confirms, not a Principal"
 
+# The spring KPIs' deadline, as the autumn assessment planned it (§05: before the spring visit).
+run schedule --body ft --year 2019-20 --format json
+kdue=$(python3 -c "import json,sys; print(next(a['due'] for a in json.load(open(sys.argv[1])) if a['urn']==900002 and a['rule']=='ft-05.kpis.spring'))" "$dir/out")
 run assess --body ft --period 2019-20/spring --on 2020-01-06 --format json && ok || bad "assess spring: $(cat "$dir/err")"
-python3 - "$dir/out" <<'PY' && ok || bad "Trust intervention, §05: the spring RAG, its direction of travel and the overdue KPI"
+python3 - "$dir/out" "$kdue" <<'PY' && ok || bad "Trust intervention, §05: the spring RAG, its direction of travel; a KPI missing before its deadline is not overdue"
 import json, sys
 s = {x["urn"]: x for x in json.load(open(sys.argv[1]))}
 a, b = s[900001], s[900002]
+assert "2020-01-06" < sys.argv[2], sys.argv[2]
 assert a["level"] == "red" and a["previous_level"] == "amber", a
 assert "Direction of travel: declining, amber last term, red now" in a["reasons"], a["reasons"]
 assert any("proposes formal intervention" in r for r in a["reasons"]), a["reasons"]
 assert b["level"] == "green" and "Direction of travel: steady, green last term and now" in b["reasons"], b
-assert any("Pupils on track in writing: no KPI return for 2019-20/spring at its deadline, overdue" in r for r in b["reasons"]), b["reasons"]
+assert "§05 KPI return (Pupils on track in writing) for 2019-20/spring not yet returned: due %s, before the term's partnership visit" % sys.argv[2] in b["reasons"], b["reasons"]
+assert not any("overdue" in r for r in b["reasons"] if "§05" in r), b["reasons"]
 kpis = {r["subject"]: r["level"] for r in b["ratings"] if r["stage"] == "computed"}
-assert kpis["kpi_writing_on_track_pct"] == "amber" and kpis["kpi_reading_on_track_pct"] == "green", kpis
+assert "kpi_writing_on_track_pct" not in kpis and kpis["kpi_reading_on_track_pct"] == "green", kpis
+PY
+# §05: judged on the deadline day it is still not overdue; the day after, it is, an amber measure.
+run assess --body ft --period 2019-20/spring --on "$kdue" --dry-run --format json
+python3 -c "import json,sys; b=[x for x in json.load(open(sys.argv[1])) if x['urn']==900002][0]; assert not any('overdue' in r for r in b['reasons'] if '§05' in r), b['reasons']" "$dir/out" \
+  && ok || bad "§05: on its deadline day a missing KPI is not yet overdue: $(cat "$dir/out" "$dir/err" | head -20)"
+after=$(python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=1))" "$kdue")
+run assess --body ft --period 2019-20/spring --on "$after" --dry-run --format json
+python3 - "$dir/out" "$kdue" <<'PY' && ok || bad "§05: a KPI missing after its deadline is overdue, named in the RAG reasons, an amber measure"
+import json, sys
+b = [x for x in json.load(open(sys.argv[1])) if x["urn"] == 900002][0]
+assert "AMBER: §05 Pupils on track in writing: no KPI return for 2019-20/spring by its deadline %s, overdue" % sys.argv[2] in b["reasons"], b["reasons"]
+kpis = {r["subject"]: r["level"] for r in b["ratings"] if r["stage"] == "computed"}
+assert kpis["kpi_writing_on_track_pct"] == "amber", kpis
+# §12, §04: neither was returned for 900002: named overdue too, with their own deadlines.
+assert any(r.startswith("§12 self-evaluation statement for 2019-20/spring not returned by its deadline") for r in b["reasons"]), b["reasons"]
+assert any(r.startswith("§04 teaching profile for 2019-20/spring not returned by its deadline") for r in b["reasons"]), b["reasons"]
 PY
 
 # The year's calendar.
@@ -242,6 +263,27 @@ run note show "$rtnote" --edition shareable
 echo "- changed" >>"$dir/rt.md"
 run note show "$rtnote"; rc=$?
 [ $rc -eq 3 ] && grep -q "rt.md" "$dir/err" && ok || bad "a note's file changed since is refused (rc $rc): $(cat "$dir/err")"
+
+# Trust intervention: the Chief Executive's termly RAG report to the Trust Board shows each academy's
+# RAG, the direction of travel (computed), the reasons and who confirmed it.
+run rate 900001 --body ft --period 2019-20/spring --subject overall --level red --stage final --on 2020-03-27 --as ceo \
+  --rationale "Confirmed for the Board's spring report" && ok || bad "CEO confirms spring: $(cat "$dir/err")"
+run report --body ft --period 2019-20/spring --format json
+python3 - "$dir/out" <<'PY' && ok || bad "Trust intervention: the termly Board report: RAG, direction of travel, reasons, who confirmed"
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = {x["urn"]: x for x in r["schools"]}
+a, b = s[900001], s[900002]
+assert a["level"] == "red" and a["decision"]["by"] == "Chief Executive" and a["decision"]["stage"] == "final", a
+assert a["reasons"][0] == "Direction of travel: declining, amber last term, red now", a["reasons"]
+assert any(x.startswith("RED: §05") for x in a["reasons"]), a["reasons"]
+assert b["decision"] is None and b["level"] == b["computed_level"], b
+assert b["reasons"][0].startswith("Direction of travel: steady"), b["reasons"]
+PY
+run report --body ft --period 2019-20/spring --format md
+grep -q "^### Amber Lane Primary Academy (900001): red (.*confirmed at final by Chief Executive on 2020-03-27)" "$dir/out" \
+  && grep -q "^- Direction of travel: declining, amber last term, red now" "$dir/out" \
+  && ok || bad "Trust intervention: the Board report in Markdown: $(grep -n "900001" "$dir/out" | head -5)"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -146,7 +146,7 @@ assert {e["body"] for e in h["events"] if e["kind"] not in ("joined", "left", "a
 assert len(h["memberships"]) == 2
 PY
 shared=$(policy_copy shared telford-and-wrekin.toml telford)
-printf '\n[history]\nearlier_bodies = true\n' >>"$shared"
+printf '\n[history]\nearlier_bodies = true\nresults = ["ofsted_grade", "ofsted_inspection_date"]\n' >>"$shared"
 run body adopt trust-b "$shared" --from 2019-04-01
 run history $urn --body trust-b --format json; save hb2.json
 py <<'PY' && ok || bad "history --body: with [history] earlier_bodies, trust A's judgements, marked before joining; not its activities or notes"
@@ -162,6 +162,49 @@ run history $urn
 grep -q "^Memberships:" "$dir/out" && grep -q "trust-a (Trust A) from 2017-09-01 to 2019-03-31" "$dir/out" \
   && grep -q "\[before joining trust-b\]" "$dir/out" && grep -q "why: framework changed on 2019-01-01" "$dir/out" \
   && ok || { bad "history: the readable timeline"; head -30 "$dir/out"; }
+# ---- The receiving trust's report: results before and after joining, apart ----
+# An inspection after the school joined (SYNTHETIC, in the inspections file's format; the real data ends in 2018).
+printf 'URN,Rating,Inspection Date\n%s,Requires improvement,20190612\n' $urn >"$dir/inspection-2019.csv"
+run import evidence "$dir/inspection-2019.csv"
+run assess --body trust-b --period 2018-19/summer --on 2019-04-23
+run report --body trust-b --period 2018-19/summer --format json; save b-report.json
+py $urn <<'PY' && ok || bad "report: the school's inspections before and after it joined, apart; trust A's judgements made before"
+import json, sys
+r, urn = json.load(open(sys.argv[1] + "/b-report.json")), int(sys.argv[2])
+s = [s for s in r["schools"] if s["urn"] == urn][0]
+assert s["joined"] == "2019-04-01", s["joined"]
+res = [(x["when"], x["result"], x["period"], x["value"]) for x in s["results"]]
+dates = [x for x in res if x[1] == "Date of the last Ofsted inspection"]
+assert ("after joining", "Date of the last Ofsted inspection", "2018-19", "2019-06-12") in dates, res
+assert all(x[0] == "before joining" for x in dates if x[3] < "2019-04-01"), res
+grades = [x for x in res if x[1].startswith("Ofsted overall")]
+# A grade stands for its academic year: the inspection in the year the school joined is marked so.
+assert ("in the year of joining", "Ofsted overall effectiveness", "2018-19", "3 (Requires improvement)") in grades, grades
+assert all(x[0] == "before joining" for x in grades if x[2] < "2018-19"), res
+earlier = [x for x in res if x[1].startswith("Level under ")]
+assert [x[1:3] for x in earlier] == [("Level under telford-la", "2017-18"), ("Level under telford-la", "2018-19"),
+                                     ("Level under nexus-mat", "2018-19/spring")] and all(x[0] == "before joining" for x in earlier), earlier
+assert [x[0] for x in res].index("after joining") > max(i for i, x in enumerate(res) if x[0] == "before joining"), res
+PY
+run report --body trust-b --period 2018-19/summer --format md
+grep -q "^## Before and after joining" "$dir/out" && grep -q "| after joining | Date of the last Ofsted inspection | 2018-19 | 2019-06-12 |" "$dir/out" \
+  && ok || { bad "report md: the before and after joining section"; grep -n -A12 "Before and after" "$dir/out"; }
+run report --body trust-b --period 2018-19/summer
+grep -q "^      Before and after joining (joined 2019-04-01):" "$dir/out" && grep -q "^        after joining: Date of the last Ofsted inspection, 2018-19: 2019-06-12" "$dir/out" \
+  && ok || { bad "report table: the before and after joining lines"; cat "$dir/out"; }
+run report --body trust-a --period 2018-19 --format json; save a-report2.json
+py <<'PY' && ok || bad "report: a policy that names no [history] results shows none"
+import json, sys
+r = json.load(open(sys.argv[1] + "/a-report2.json"))
+assert all(s["results"] == [] and s["joined"] is None for s in r["schools"]), [s["results"] for s in r["schools"]]
+PY
+bad_results=$(policy_copy badresults telford-and-wrekin.toml telford)
+printf '\n[history]\nresults = ["ofsted_grade", "ofsted_grde"]\n' >>"$bad_results"
+line=$(grep -n '^results = \["ofsted_grade", "ofsted_grde"\]' "$bad_results" | cut -d: -f1)
+"$trellis" policy check "$bad_results" >"$dir/out" 2>&1
+[ $? -eq 1 ] && grep -q "telford-and-wrekin.toml:$line:[0-9]*: expected an indicator the regime 'telford-la' reads, found \"ofsted_grde\"" "$dir/out" \
+  && ok || { bad "policy check: [history] results names an indicator the regime does not read, at file:line:col"; cat "$dir/out"; }
+
 "$trellis" history 999999 >"$dir/out" 2>&1; [ $? -eq 2 ] && grep -q "999999" "$dir/out" && ok || bad "history: an unknown URN is bad usage (exit 2)"
 
 finish

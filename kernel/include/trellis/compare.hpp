@@ -65,6 +65,14 @@ struct LevelTable {
   std::optional<std::string> crosswalk;
   int agree = 0, differ = 0;  ///< with a crosswalk (or one regime's two versions): schools at the same place or not
   bool comparable() const { return crosswalk.has_value(); }
+  /// Per area, where the crosswalk maps one ([crosswalk.REGIME.areas.AREA]):
+  /// the schools whose area both policies rated, at the same place or not.
+  struct Area {
+    std::string area, from;  ///< the mapping policy's area, the other regime's it is mapped from
+    int agree = 0, differ = 0;
+    int unmatched = 0;  ///< a school one policy did not rate on the area, or at a level the crosswalk does not map
+  };
+  std::vector<Area> areas;
 };
 
 struct CompareRun {

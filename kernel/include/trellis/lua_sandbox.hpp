@@ -17,6 +17,7 @@
 /// builds the setup from a Policy and a regime's description.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -81,8 +82,12 @@ struct ThresholdSetup {
 /// Runs threshold scripts. Not thread-safe: one sandbox per thread.
 ///
 /// What a script sees: `school` (urn, name, la_code, la_name, type,
-/// type_group, phase, status, pupils, period, previous_level, indicators,
-/// benchmarks, facts, rating(subject, stage)), all read-only; and `params`.
+/// type_group, phase, status, pupils, period, previous_level, on, due,
+/// indicators, benchmarks, facts, rating(subject, stage)), all read-only; and
+/// `params`. `school.on` is the day the assessment is made ("YYYY-MM-DD", nil
+/// when none is set) and `school.due[rule]` the due day of each of the
+/// school's deadlines already planned for the year (see set_day), so a script
+/// can tell a return not yet due from one overdue.
 /// `school.indicators[id]` is {indicator, value, text, missing, source,
 /// period, label, unit} for the newest item at or before the period, or nil
 /// when nothing is held; `school.benchmarks[id]` is {national, la}. pairs()
@@ -118,6 +123,11 @@ class ThresholdSandbox final : public sdk::ThresholdRunner {
   /// traceback, and the sandbox stays usable.
   sdk::ThresholdOutcome run(std::string_view name, const sdk::EvidenceView& school,
                             const sdk::Facts& facts) override;
+
+  /// The day the runs that follow judge as of, and the due days of the
+  /// school's deadlines planned for the year, by rule id (`school.on`,
+  /// `school.due`). Both hold until set again; empty until then.
+  void set_day(std::string on, std::map<std::string, std::string> due);
 
   /// Bytes the state holds now (after a run, garbage included).
   std::size_t memory_in_use() const;

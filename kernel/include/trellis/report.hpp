@@ -63,12 +63,24 @@ inline constexpr const char* kCentralSupport = "central_support";
 
 /// A school's line: `assessment.level` is the level that counts,
 /// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
+/// A result the report shows apart, before or after the school joined the
+/// body: a held item of an indicator the policy's [history] results names,
+/// or (where [history] earlier_bodies allows) another body's judgement.
+struct JoiningResult {
+  std::string label, period, value;  ///< value as held: a number, a grade's word, a date or a level
+  std::string source;                ///< where it came from: a file, a person, or the body that judged
+  std::string when;                  ///< "before joining", "after joining" or "in the year of joining"
+};
+
 struct ReportSchool {
   SchoolAssessment assessment;
   std::vector<ReportRating> ratings;    ///< at the reported stage
   std::optional<ReportLetter> letter;   ///< the last letter to the head for the period, if one went
   bool college = false;                 ///< the register classes it a college (type group "college")
   std::optional<std::string> central_support;  ///< who is allocated, from evidence kCentralSupport
+  // Initialised here, so that a school made by braces without them is whole.
+  std::optional<std::string> joined = std::nullopt;  ///< the day the school joined the body (its newest membership), when results are shown
+  std::vector<JoiningResult> results = {};           ///< by date, before joining first
 };
 
 /// How the reported stage's level stands against the self-assessment's, on the subject's scale.

@@ -47,8 +47,8 @@ struct Ft {
   }
 };
 
-/// A primary academy in the spring term with every KPI returned and green.
-trellis::FixedEvidence academy(const std::string& period = "2019-20/spring") {
+/// A primary academy in the spring term with every KPI returned and green (but `missing`).
+trellis::FixedEvidence academy(const std::string& period = "2019-20/spring", const std::string& missing = "") {
   SchoolInfo info{900001, "Test Primary Academy", 353, "Oldham", "Academy converter", "academy", "primary", "open",
                   std::nullopt};
   trellis::FixedEvidence e(info, period);
@@ -57,6 +57,7 @@ trellis::FixedEvidence academy(const std::string& period = "2019-20/spring") {
       {"kpi_writing_on_track_pct", 82}, {"kpi_maths_on_track_pct", 84}};
   std::int64_t id = 1;
   for (const auto& [kpi, v] : kpis) {
+    if (kpi == missing) continue;
     Observation o;
     o.id = id++;
     o.indicator = kpi;
@@ -100,6 +101,35 @@ TEST_CASE("Trust intervention: the termly RAG is computed, each KPI rated, the d
   CHECK(out.level == "green");
   CHECK(has(out.reasons, "Direction of travel: improving, amber last term, green now"));
   CHECK(std::count_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.subject.rfind("kpi_", 0) == 0; }) == 5);
+}
+
+TEST_CASE("§05: a missing KPI return is overdue only after the deadline its plan gives it, judged on the assessment day") {
+  Ft f;
+  auto s = academy("2019-20/spring", "kpi_writing_on_track_pct");
+  Observation autumn;
+  autumn.indicator = "kpi_writing_on_track_pct";
+  autumn.period = "2019-20/autumn";
+  autumn.value = 82;
+  autumn.source = "kpis.csv";
+  s.add(autumn);  // the spring writing KPI is not held: only autumn's
+  // The rule the plan dates is the one the script reads the due day of.
+  const auto rules = f.plan(s);
+  REQUIRE(rule(rules, ft::return_rule(ft::kKpiReturn, "spring")));
+  const auto kpi_level = [&](const AssessmentOut& out) -> std::string {
+    for (const auto& r : out.ratings)
+      if (r.subject == "kpi_writing_on_track_pct") return r.level;
+    return "";
+  };
+  f.runner->set_day("2020-01-10", {{"ft-05.kpis.spring", "2020-01-24"}});
+  auto before = f.assess(s);
+  CHECK(kpi_level(before).empty());
+  CHECK(std::any_of(before.reasons.begin(), before.reasons.end(),
+                    [](auto& r) { return r.find("not yet returned: due 2020-01-24") != std::string::npos; }));
+  f.runner->set_day("2020-01-27", {{"ft-05.kpis.spring", "2020-01-24"}});
+  auto after = f.assess(s);
+  CHECK(kpi_level(after) == "amber");
+  CHECK(has(after.reasons,
+            "AMBER: §05 Pupils on track in writing: no KPI return for 2019-20/spring by its deadline 2020-01-24, overdue"));
 }
 
 TEST_CASE("§06, §07, §05, §12, §04: three visits with the Roundtable in summer, each term's returns due before its visit") {

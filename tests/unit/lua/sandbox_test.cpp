@@ -333,3 +333,40 @@ TEST_CASE("pattern costs: everyday patterns pass, bombs do not") {
   // Anchoring removes the factor of start positions.
   CHECK(lua::pattern_cost(1000, "^a*b", false) * 500 < lua::pattern_cost(1000, "a*b", false));
 }
+
+TEST_CASE("a script sees the day it judges as of and the school's planned deadlines, read-only, until set again") {
+  const auto e = telford_primary();
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"t", "scripts/t.lua", R"(
+return function(school)
+  local seen = {}
+  for rule, day in pairs(school.due) do seen[#seen + 1] = rule .. "=" .. day end
+  local late = school.on ~= nil and school.due["returns.spring"] ~= nil and school.on > school.due["returns.spring"]
+  return late and "amber" or "green", { tostring(school.on), table.concat(seen, ";") }
+end)"});
+  SECTION("none set: no day, no deadlines") {
+    const auto out = sandbox.run("t", e, {});
+    REQUIRE(out.status.ok);
+    CHECK(out.reasons == std::vector<std::string>{"nil", ""});
+  }
+  SECTION("after the deadline, then on it, then cleared") {
+    sandbox.set_day("2020-01-25", {{"returns.spring", "2020-01-24"}, {"visit.spring", "2020-02-03"}});
+    auto out = sandbox.run("t", e, {});
+    REQUIRE(out.status.ok);
+    CHECK(out.level == "amber");
+    CHECK(out.reasons == std::vector<std::string>{"2020-01-25", "returns.spring=2020-01-24;visit.spring=2020-02-03"});
+    sandbox.set_day("2020-01-24", {{"returns.spring", "2020-01-24"}});
+    out = sandbox.run("t", e, {});
+    CHECK(out.level == "green");
+    CHECK(out.reasons == std::vector<std::string>{"2020-01-24", "returns.spring=2020-01-24"});
+    sandbox.set_day("", {});
+    out = sandbox.run("t", e, {});
+    CHECK(out.reasons == std::vector<std::string>{"nil", ""});
+  }
+  SECTION("a script cannot write to them") {
+    sandbox.set_day("2020-01-25", {{"returns.spring", "2020-01-24"}});
+    sandbox.add({"w", "scripts/w.lua", "return function(school) school.due.x = '2020-01-01' return 'green', {} end"});
+    const auto out = sandbox.run("w", e, {});
+    CHECK_FALSE(out.status.ok);
+  }
+}

@@ -27,6 +27,10 @@ std::vector<std::string> check(const fs::path& file) {
   tiers.id = "tiers";
   tiers.overall_scale = "tier";
   tiers.scales.push_back({"tier", "Tier", {{"one", "One", ""}, {"two", "Two", ""}, {"three", "Three", ""}}});
+  // Its areas: "teaching" on a scale of its own, "leadership" on the overall one.
+  tiers.scales.push_back({"quality", "Quality", {{"strong", "Strong", ""}, {"weak", "Weak", ""}}});
+  tiers.areas = {{"teaching", "Teaching"}, {"leadership", "Leadership"}};
+  tiers.subject_scales = {{"teaching", "quality"}};
   std::vector<PolicyProblem> ignored;
   const Policy p = Policy::read(file, ignored);
   std::vector<std::string> out;
@@ -55,4 +59,26 @@ TEST_CASE("a crosswalk from a regime that is not installed is named at its table
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("expected the id of an installed regime plugin after [crosswalk.], found \"nonesuch\"") !=
         std::string::npos);
+}
+
+TEST_CASE("a crosswalk per area: `from` is one of the other regime's areas, its levels on that area's scale") {
+  SECTION("good: each area's own scale, or the overall one") {
+    CHECK(check(with("area-good", "\n[crosswalk.tiers]\none = \"green\"\n"
+                                  "[crosswalk.tiers.areas.a]\nfrom = \"teaching\"\nlevels = { strong = \"green\", weak = \"red\" }\n"
+                                  "[crosswalk.tiers.areas.b]\nfrom = \"leadership\"\nlevels = { one = \"green\" }\n"))
+              .empty());
+  }
+  SECTION("an area the other regime does not have") {
+    const auto problems = check(with("area-from", "\n[crosswalk.tiers.areas.a]\nfrom = \"teachng\"\nlevels = { strong = \"green\" }\n"));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find(":41:8: expected an area of tiers (teaching, leadership), found \"teachng\"; did you mean "
+                           "'teaching'?") != std::string::npos);
+  }
+  SECTION("a level off the other area's scale: the overall scale's level is not the area's") {
+    const auto problems = check(with("area-level", "\n[crosswalk.tiers.areas.a]\nfrom = \"teaching\"\nlevels = { one = \"green\" }\n"));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find(":42:") != std::string::npos);
+    CHECK(problems[0].find("expected a level of tiers's quality scale (strong, weak), the scale its area teaching is "
+                           "rated on, found \"one\"") != std::string::npos);
+  }
 }

@@ -96,7 +96,7 @@ TEST_CASE("a malformed cases file is an InputError at the place, with a suggesti
     return "no error";
   };
   CHECK(error_of("[[case]]\nname = \"a\"\nexpect_levle = \"amber\"\n") ==
-        "3:1: expected a case key (script, period, context, previous_level, indicators, benchmarks, facts, ratings, "
+        "3:1: expected a case key (script, period, context, previous_level, on, due, indicators, benchmarks, facts, ratings, "
         "name, expect_level, expect_reasons, expect_ratings, expect_error), found 'expect_levle'; did you mean 'expect_level'?");
   CHECK(error_of("[[case]]\nname = \"a\"\nexpect_level = \"amberr\"\n") ==
         "3:16: expected a level of the scale 'rag' (green, amber, red), found \"amberr\"; did you mean 'amber'?");
@@ -106,6 +106,10 @@ TEST_CASE("a malformed cases file is an InputError at the place, with a suggesti
         "3:10: expected a script of the policy's [thresholds] (classify), found \"clasify\"; did you mean 'classify'?");
   CHECK(error_of("[[case]]\nname = \"a\"\nindicators = { pa = [1] }\nexpect_level = \"red\"\n") ==
         "3:21: expected pa as a number, a text, a missing reason or a table, found an array");
+  CHECK(error_of("[[case]]\nname = \"a\"\non = \"2020-01-24\"\nexpect_level = \"red\"\n") ==
+        "3:6: expected on as a date such as 2020-01-24, found \"2020-01-24\"");
+  CHECK(error_of("[[case]]\nname = \"a\"\ndue = { kpis = 5 }\nexpect_level = \"red\"\n") ==
+        "3:16: expected due.kpis as a date such as 2020-01-24, found 5");
   CHECK(error_of("[[case]]\nexpect_level = \"red\"\n") == "1:1: expected a name for the case (name = \"...\"), found none");
   CHECK(error_of("[[case]]\nname = \"a\"\n") == "1:1: expected expect_level (or expect_error) in the case, found neither");
   CHECK(error_of("[[cases]]\nname = \"a\"\n") ==

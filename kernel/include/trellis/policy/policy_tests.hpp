@@ -16,6 +16,8 @@
 ///     script         = "classify"     # default: the first script in [thresholds]
 ///     context        = { urn = 123456, name = "...", la_code = 894, type = "Community school", pupils = 210 }
 ///     previous_level = "yellow"
+///     on             = 2025-01-20                   # the day judged as of (school.on)
+///     due            = { "kpi-return.spring" = 2025-01-17 }   # deadlines planned (school.due)
 ///     indicators     = { persistent_absence_pct = 21.3,         # a value
 ///                        ofsted_grade = "Good",                 # a text
 ///                        ks2_rwm_expected_pct = "suppressed",   # a missing reason (see missing_reasons)
