@@ -3,11 +3,11 @@
 /// areas maps onto a rating of one of this regime's, beside the overall
 /// [crosswalk.OTHER] levels.
 ///
-///     [crosswalk.telford-la.areas.quality_of_education]   # this regime's area
-///     from = "quality_of_education"                        # the other regime's
-///     levels = { green = "strong", yellow = "secure", amber = "developing", red = "weak" }
+///     [crosswalk.other-regime.areas.teaching]   # this regime's area
+///     from = "quality_of_education"               # the other regime's
+///     levels = { high = "strong", middle = "secure", low = "weak" }
 ///
-///     for (const auto& a : area_crosswalks(policy.view(), "telford-la")) ...
+///     for (const auto& a : area_crosswalks(policy.view(), "other-regime")) ...
 #include <map>
 #include <optional>
 #include <string>
