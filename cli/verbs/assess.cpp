@@ -2,6 +2,7 @@
 #include <map>
 
 #include "../cli.hpp"
+#include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/assessment_json.hpp"
 #include "trellis/error.hpp"
@@ -83,10 +84,16 @@ void add_assess(CLI::App& app, Cli& cli) {
       for (auto& a : run.schools) arr.push_back(to_json(a));
       print_json(arr);
     } else {
+      // The adopted policy's words: its own indicators' labels (SDK 2's
+      // [indicators.X]) as well as the plugin's; else the plugin's alone.
       RegimeWords words;
       try {
-        words = RegimeWords(host.description(run.regime));
-      } catch (const std::exception&) {  // the ids then stand for themselves
+        words = RegimeWords(open_policy(run.policy_path, host).description());
+      } catch (const std::exception&) {
+        try {
+          words = RegimeWords(host.description(run.regime));
+        } catch (const std::exception&) {  // the ids then stand for themselves
+        }
       }
       print_readable(run, dry_run, brief, words);
     }

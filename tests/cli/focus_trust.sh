@@ -118,6 +118,10 @@ assert kpis["kpi_writing_on_track_pct"] == "amber", kpis
 assert any(r.startswith("§12 self-evaluation statement for 2019-20/spring not returned by its deadline") for r in b["reasons"]), b["reasons"]
 assert any(r.startswith("§04 teaching profile for 2019-20/spring not returned by its deadline") for r in b["reasons"]), b["reasons"]
 PY
+# What a Principal reads in the terminal: each KPI by the label the policy declares (§05), not its id.
+run assess --body ft --period 2019-20/spring --on "$after" --dry-run
+grep -q "^      Pupils on track in writing: Amber\. §05 Pupils on track in writing: no KPI return" "$dir/out" \
+  && ! grep -q "kpi_writing_on_track_pct" "$dir/out" && ok || bad "§05: assess names each KPI by its policy label: $(head -20 "$dir/out")"
 
 # The year's calendar.
 run schedule --body ft --year 2019-20 --format json && ok || bad "schedule: $(cat "$dir/err")"
