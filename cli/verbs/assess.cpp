@@ -80,9 +80,7 @@ void add_assess(CLI::App& app, Cli& cli) {
     AssessRun run = assess_body(db, host, cli.actor(db), cli.clock(), opt);
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
     if (format == "json") {
-      auto arr = nlohmann::json::array();
-      for (auto& a : run.schools) arr.push_back(to_json(a));
-      print_json(arr);
+      print_json_array(run.schools, [](const SchoolAssessment& a) { return to_json(a); });
     } else {
       // The adopted policy's words: its own indicators' labels (SDK 2's
       // [indicators.X]) as well as the plugin's; else the plugin's alone.

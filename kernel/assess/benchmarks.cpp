@@ -6,8 +6,6 @@
 namespace trellis {
 
 Benchmarks::Benchmarks(Database& db) : db_(db) {
-  // Computed means first; published figures then overwrite them.
-  for (const auto& m : db.evidence().means(false)) national_[{m.indicator, m.period}] = m.value;
   for (const BenchmarkFigure& f : db.evidence().benchmarks()) {
     if (f.la_code) la_published_[{f.indicator, f.period, *f.la_code}] = f.value;
     else if (!f.phase.empty()) by_phase_[{f.indicator, f.period, f.phase}] = f.value;
@@ -26,8 +24,23 @@ std::optional<double> Benchmarks::national(const std::string& indicator, const s
         return std::nullopt;
     }
   }
-  auto it = national_.find({indicator, period});
-  return it == national_.end() ? std::nullopt : std::optional(it->second);
+  // A published figure, else the mean of what is held.
+  if (auto it = national_.find({indicator, period}); it != national_.end()) return it->second;
+  return computed(indicator, period, std::nullopt);
+}
+
+std::optional<double> Benchmarks::computed(const std::string& indicator, const std::string& period,
+                                           std::optional<int> la_code) const {
+  auto& figures = la_code ? la_means_ : national_means_;
+  auto held = figures.find(indicator);
+  if (held == figures.end()) {
+    std::map<std::pair<std::string, int>, double> means;
+    for (auto& m : db_.evidence().means(indicator, la_code.has_value()))
+      means[{std::move(m.period), m.la_code.value_or(0)}] = m.value;
+    held = figures.emplace(indicator, std::move(means)).first;
+  }
+  auto it = held->second.find({period, la_code.value_or(0)});
+  return it == held->second.end() ? std::nullopt : std::optional(it->second);
 }
 
 std::string benchmark_phase(const sdk::SchoolInfo& school) {
@@ -38,14 +51,8 @@ std::string benchmark_phase(const sdk::SchoolInfo& school) {
 }
 
 std::optional<double> Benchmarks::la(const std::string& indicator, const std::string& period, int la_code) const {
-  if (!la_) {
-    LaFigures figures;
-    for (const auto& m : db_.evidence().means(true)) figures[{m.indicator, m.period, *m.la_code}] = m.value;
-    for (const auto& [key, value] : la_published_) figures[key] = value;
-    la_ = std::move(figures);
-  }
-  auto it = la_->find({indicator, period, la_code});
-  return it == la_->end() ? std::nullopt : std::optional(it->second);
+  if (auto it = la_published_.find({indicator, period, la_code}); it != la_published_.end()) return it->second;
+  return computed(indicator, period, la_code);
 }
 
 }  // namespace trellis

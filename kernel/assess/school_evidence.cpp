@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "trellis/decision.hpp"
 #include "trellis/calendar_view.hpp"
@@ -40,11 +41,39 @@ struct StoredAssessment {
   std::int64_t id;
 };
 
-/// One held item, with what the age rules need.
+/// The texts many items share (indicator ids, periods, sources, times), held
+/// once: a national run reads a million items over a few dozen of them.
+class SharedTexts {
+ public:
+  const std::string* of(std::string_view text) {
+    auto it = texts_.find(text);
+    if (it == texts_.end()) it = texts_.emplace(text).first;
+    return &*it;  // node-based: stays put as the set grows
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> texts_;
+};
+
+/// One held item, with what the age rules need. Its texts point into
+/// SharedTexts, so that it copies as plain bytes when its school's list grows.
 struct HeldItem {
-  sdk::Observation observation;
+  std::int64_t id = 0;
+  const std::string *indicator = nullptr, *period_text = nullptr, *source = nullptr, *recorded_at = nullptr,
+                    *text = nullptr, *missing = nullptr;
+  std::optional<double> value;
+  std::optional<int> line;
   Period period;
-  bool recorded;  ///< recorded by a person rather than imported from a file
+  bool recorded = false;  ///< recorded by a person rather than imported from a file
+
+  const std::string& indicator_id() const { return *indicator; }
+  sdk::Observation observation() const {
+    return {id, *indicator, *period_text, value, *text, *missing, *source, line, *recorded_at};
+  }
 };
 
 /// True when evidence for `item` may inform an assessment for `at`: it is for
@@ -56,7 +85,7 @@ bool applies(const Period& item, const Period& at) {
 
 /// The academic years the policy allows an item to be older than the period, if it limits them.
 std::optional<int> allowed_age(const HeldItem& item, const KernelSections& sections) {
-  return sections.max_age_for(item.observation.indicator, item.recorded);
+  return sections.max_age_for(*item.indicator, item.recorded);
 }
 
 /// True when the policy's [evidence.max_age] keeps the item out of a judgement for `at`.
@@ -70,7 +99,8 @@ bool too_old(const HeldItem& item, const Period& at, const KernelSections& secti
 struct EvidenceStore::Data {
   Benchmarks benchmarks;
   std::unordered_map<std::int64_t, sdk::SchoolInfo> schools;
-  std::unordered_map<std::int64_t, std::vector<HeldItem>> evidence;  // per school, by id
+  SharedTexts texts;
+  std::unordered_map<std::int64_t, std::vector<HeldItem>> evidence;  // per school, by indicator then id
   std::unordered_map<std::int64_t, std::vector<StoredRating>> ratings;
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
   HistoryRules history;
@@ -85,22 +115,31 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
                              AcademicCalendar calendar, HistoryRules history, KernelSections sections)
     : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
   for (const School& school : db.schools().find_many(urns)) data_->schools.emplace(school.urn, school_info(school));
-  for (EvidenceItem& e : db.evidence().current_for(urns)) {
-    auto p = Period::try_parse(e.period);
-    if (!p) continue;  // not a period an assessment can use
-    sdk::Observation o;
-    o.id = e.id;
-    o.indicator = std::move(e.indicator);
-    o.period = std::move(e.period);
-    o.value = e.value;
-    o.text = e.text.value_or("");
-    o.missing = e.missing.value_or("");
-    o.source = std::move(e.source);
-    o.line = e.line;
-    o.recorded_at = std::move(e.recorded_at);
-    const bool recorded = !e.import_id.has_value();  // `trellis record`: no file behind it
-    data_->evidence[e.urn].push_back({std::move(o), *p, recorded});
-  }
+  std::unordered_map<const std::string*, std::optional<Period>> periods;  // parsed once per text
+  Data& d = *data_;
+  db.evidence().each_current(urns, [&](const EvidenceRepository::CurrentItem& e) {
+    const std::string* period_text = d.texts.of(e.period);
+    auto p = periods.find(period_text);
+    if (p == periods.end()) p = periods.emplace(period_text, Period::try_parse(*period_text)).first;
+    if (!p->second) return;  // not a period an assessment can use
+    HeldItem& item = d.evidence[e.urn].emplace_back();
+    item.id = e.id;
+    item.indicator = d.texts.of(e.indicator);
+    item.period_text = period_text;
+    item.source = d.texts.of(e.source);
+    item.recorded_at = d.texts.of(e.recorded_at);
+    item.value = e.value;
+    item.text = d.texts.of(e.text);
+    item.missing = d.texts.of(e.missing);
+    item.line = e.line;
+    item.period = *p->second;
+    item.recorded = !e.imported;  // `trellis record`: no file behind it
+  });
+  // By indicator, then id: a view keeps one item per indicator in one pass.
+  for (auto& [_, items] : d.evidence)
+    std::sort(items.begin(), items.end(), [](const HeldItem& a, const HeldItem& b) {
+      return a.indicator != b.indicator ? *a.indicator < *b.indicator : a.id < b.id;
+    });
   for (HeldRating& r : db.ratings().for_schools(urns, body_id)) data_->ratings[r.urn].push_back(std::move(r));
   for (const HeldAssessment& a : db.assessments().for_schools(urns, body_id))
     data_->assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
@@ -128,25 +167,27 @@ class SchoolEvidence final : public sdk::EvidenceView {
         previous_(std::move(previous)), standing_(sections.standing_decisions), calendar_(calendar) {
     // Keep, per indicator, the newest item that applies to the period and is
     // not too old for it: the latest period wins, then the latest recorded.
-    std::map<std::string, Period> kept;  // the period of each kept item
+    // The items come by indicator, then in the order they were stored.
+    const HeldItem* kept = nullptr;
     for (auto& item : items) {
+      if (kept && kept->indicator != item.indicator) {
+        all_.push_back(kept->observation());
+        kept = nullptr;
+      }
       if (!applies(item.period, period_) || too_old(item, period_, sections)) continue;
-      const auto& o = item.observation;
-      auto it = kept.find(o.indicator);
-      if (it != kept.end() && item.period < it->second) continue;
-      kept.insert_or_assign(o.indicator, item.period);
-      latest_[o.indicator] = o;
+      if (kept && item.period < kept->period) continue;
+      kept = &item;
     }
-    for (auto& [_, o] : latest_) all_.push_back(o);
-    std::stable_sort(all_.begin(), all_.end(), [](auto& a, auto& b) { return a.indicator < b.indicator; });
+    if (kept) all_.push_back(kept->observation());
   }
 
   const sdk::SchoolInfo& school() const override { return school_; }
   std::string period() const override { return period_.to_string(); }
 
   std::optional<sdk::Observation> latest(std::string_view indicator) const override {
-    auto it = latest_.find(std::string(indicator));
-    return it == latest_.end() ? std::nullopt : std::optional(it->second);
+    auto it = std::lower_bound(all_.begin(), all_.end(), indicator,
+                               [](const sdk::Observation& o, std::string_view id) { return o.indicator < id; });
+    return it == all_.end() || it->indicator != indicator ? std::nullopt : std::optional(*it);
   }
 
   std::vector<sdk::Observation> all() const override { return all_; }
@@ -181,8 +222,7 @@ class SchoolEvidence final : public sdk::EvidenceView {
   const sdk::SchoolInfo& school_;
   Period period_;
   const Benchmarks& benchmarks_;
-  std::map<std::string, sdk::Observation> latest_;
-  std::vector<sdk::Observation> all_;
+  std::vector<sdk::Observation> all_;  ///< one per indicator, by indicator
   std::vector<StoredRating> ratings_;
   std::optional<std::string> previous_;
   std::vector<std::string> standing_;
@@ -265,7 +305,7 @@ std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& peri
   std::set<std::string> usable;
   for (const auto& item : of_school(data_->evidence, urn)) {
     if (!applies(item.period, period)) continue;
-    const auto& id = item.observation.indicator;
+    const auto& id = item.indicator_id();
     if (!too_old(item, period, data_->sections)) {
       usable.insert(id);
       continue;
@@ -276,7 +316,7 @@ std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& peri
   std::vector<StaleItem> out;
   for (const auto& [id, item] : newest)
     if (!usable.count(id))
-      out.push_back({id, item->observation.period, item->recorded, *allowed_age(*item, data_->sections)});
+      out.push_back({id, *item->period_text, item->recorded, *allowed_age(*item, data_->sections)});
   return out;
 }
 

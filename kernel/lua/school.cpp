@@ -190,30 +190,61 @@ int indicator_index(lua_State* L) {
   return 1;
 }
 
-// Every id is answered, with nils if unknown.
+// One benchmark figure of the record's indicator (upvalue 1): "national" or "la".
+int benchmark_field(lua_State* L, sdk::BenchmarkScope scope) {
+  SandboxState& s = state_of(L);
+  check_active(L, s);
+  std::size_t n = 0;
+  const char* id = lua_tolstring(L, lua_upvalueindex(1), &n);
+  if (!fetch(s, [&] { s.scratch.benchmark = s.call.evidence->benchmark(std::string_view(id, n), scope); }))
+    raise_fetch_error(L, s);
+  if (s.scratch.benchmark)
+    lua_pushnumber(L, *s.scratch.benchmark);
+  else
+    lua_pushnil(L);
+  return 1;
+}
+
+// A benchmark record's fields, each read when a script asks for it: an LA's
+// figure is a pass over every item held, and most rules never ask (issue 18).
+int benchmark_record_index(lua_State* L) {
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  const std::string_view key = lua_tostring(L, 2);
+  if (key == "national") return benchmark_field(L, sdk::BenchmarkScope::national);
+  if (key == "la") return benchmark_field(L, sdk::BenchmarkScope::la);
+  return 0;
+}
+
+int benchmark_record_pairs(lua_State* L) {
+  lua_settop(L, 1);
+  lua_createtable(L, 0, 2);
+  for (const char* key : {"national", "la"}) {
+    lua_pushstring(L, key);
+    lua_pushvalue(L, -1);
+    lua_gettable(L, 1);  // through benchmark_record_index
+    lua_rawset(L, 2);
+  }
+  return push_ordered_pairs(L, 2, 1);
+}
+
+// Every id is answered, with nils if unknown. The record is made once per
+// state and id; what it answers is read from the school being run.
 int benchmark_index(lua_State* L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   lua_settop(L, 2);
   SandboxState& s = state_of(L);
-  if (int hit = cached(L, s.pool.run); hit >= 0) return hit;
   check_active(L, s);
-  std::size_t n = 0;
-  const char* id = lua_tolstring(L, 2, &n);
-  if (!fetch(s, [&] {
-        s.scratch.national = s.call.evidence->benchmark(std::string_view(id, n), sdk::BenchmarkScope::national);
-        s.scratch.la = s.call.evidence->benchmark(std::string_view(id, n), sdk::BenchmarkScope::la);
-      }))
-    raise_fetch_error(L, s);
-  record_for(L, 2);
-  for (auto [key, value] : {std::pair{"national", &s.scratch.national}, std::pair{"la", &s.scratch.la}}) {
-    if (*value)
-      lua_pushnumber(L, **value);
-    else
-      lua_pushnil(L);
-    lua_setfield(L, -2, key);
-  }
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, records) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  stamp(L, s.pool.run);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, benchmark_record_index, 1);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, benchmark_record_pairs, 1);
+  make_lazy_read_only(L);  // the record
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, records);
   return 1;
 }
 

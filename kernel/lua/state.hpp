@@ -54,7 +54,7 @@ struct CallContext {
 /// C++ results waiting to be pushed into Lua (see the rule above).
 struct Scratch {
   std::optional<sdk::Observation> observation;
-  std::optional<double> national, la;
+  std::optional<double> benchmark;
   std::optional<std::string> text;
   std::vector<std::string> ids;
   std::string error;

@@ -21,8 +21,10 @@
 
 namespace trellis {
 
-/// National and LA means per (indicator, period): a published figure when one
-/// was imported, else the mean over the schools whose evidence is held.
+/// National and LA figures per (indicator, period): a published figure when
+/// one was imported, else the mean over the schools whose evidence is held.
+/// Means are computed per indicator on its first use, as a regime reads a
+/// handful of the indicators held (issue 18).
 class Benchmarks {
  public:
   explicit Benchmarks(Database& db);
@@ -33,16 +35,19 @@ class Benchmarks {
   /// by phase: none when special schools' own is not held.
   std::optional<double> national(const std::string& indicator, const std::string& period,
                                  const std::string& phase = "") const;
-  /// The LA's figure: read on the first call, as few regimes ask for one (issue 18).
   std::optional<double> la(const std::string& indicator, const std::string& period, int la_code) const;
 
  private:
-  using LaFigures = std::map<std::tuple<std::string, std::string, int>, double>;
+  /// The mean held for the LA, or nationally when `la_code` is empty.
+  std::optional<double> computed(const std::string& indicator, const std::string& period,
+                                 std::optional<int> la_code) const;
+  /// Per indicator: its means by (period, LA code; 0 nationally).
+  using Means = std::map<std::string, std::map<std::pair<std::string, int>, double>>;
   Database& db_;
-  std::map<std::pair<std::string, std::string>, double> national_;
+  std::map<std::pair<std::string, std::string>, double> national_;  ///< published
   std::map<std::tuple<std::string, std::string, std::string>, double> by_phase_;
-  LaFigures la_published_;
-  mutable std::optional<LaFigures> la_;  ///< computed means, then the published figures over them
+  std::map<std::tuple<std::string, std::string, int>, double> la_published_;
+  mutable Means national_means_, la_means_;
 };
 
 /// The phase whose national figures a school is compared with: "special" for

@@ -247,6 +247,10 @@ std::string Statement::text(int c) const {
   auto p = sqlite3_column_text(impl_->stmt, c);
   return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(impl_->stmt, c)) : std::string();
 }
+std::string_view Statement::text_view(int c) const {
+  auto p = sqlite3_column_text(impl_->stmt, c);
+  return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(impl_->stmt, c)) : std::string_view();
+}
 std::optional<std::int64_t> Statement::opt_integer(int c) const {
   return is_null(c) ? std::nullopt : std::optional(integer(c));
 }

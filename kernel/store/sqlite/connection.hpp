@@ -73,6 +73,8 @@ class Statement {
   std::int64_t integer(int col) const;
   double real(int col) const;
   std::string text(int col) const;
+  /// The column's text without a copy: valid until the next step or reset; empty when NULL.
+  std::string_view text_view(int col) const;
   std::optional<std::int64_t> opt_integer(int col) const;
   std::optional<int> opt_int(int col) const;  ///< a line, a count, an LA code
   std::optional<double> opt_real(int col) const;

@@ -74,8 +74,28 @@ class Evidence final : public EvidenceRepository {
     return out;
   }
 
-  std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) override {
-    return current_items(urns, std::nullopt);
+  void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) override {
+    fill_wanted(c_, urns);
+    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
+          e.source, e.line, e.recorded_at, e.import_id IS NOT NULL
+        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
+        WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+        ORDER BY e.id)");
+    CurrentItem item;
+    while (s.step()) {
+      item.id = s.integer(0);
+      item.urn = s.integer(1);
+      item.indicator = s.text_view(2);
+      item.period = s.text_view(3);
+      item.value = s.opt_real(4);
+      item.text = s.text_view(5);
+      item.missing = s.text_view(6);
+      item.source = s.text_view(7);
+      item.line = s.opt_int(8);
+      item.recorded_at = s.text_view(9);
+      item.imported = s.integer(10) != 0;
+      each(item);
+    }
   }
 
   std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) override {
@@ -136,20 +156,22 @@ class Evidence final : public EvidenceRepository {
     return Newest{s.integer(0), s.opt_integer(1)};
   }
 
-  std::vector<Mean> means(bool per_la) override {
+  std::vector<Mean> means(std::string_view indicator, bool per_la) override {
     std::vector<Mean> out;
     if (!per_la) {
-      Statement nat(c_, R"(SELECT indicator, period, AVG(value_num) FROM evidence e
-          WHERE value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-          GROUP BY indicator, period)");
-      while (nat.step()) out.push_back({nat.text(0), nat.text(1), std::nullopt, nat.real(2)});
+      Statement nat(c_, R"(SELECT period, AVG(value_num) FROM evidence e
+          WHERE indicator = ? AND value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+          GROUP BY period)");
+      nat.bind(1, indicator);
+      while (nat.step()) out.push_back({nat.text(0), std::nullopt, nat.real(1)});
       return out;
     }
-    Statement la(c_, R"(SELECT e.indicator, e.period, s.la_code, AVG(e.value_num) FROM evidence e
+    Statement la(c_, R"(SELECT e.period, s.la_code, AVG(e.value_num) FROM evidence e
         JOIN schools s ON s.urn = e.urn
-        WHERE e.value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.supersedes = e.id)
-        GROUP BY e.indicator, e.period, s.la_code)");
-    while (la.step()) out.push_back({la.text(0), la.text(1), static_cast<int>(la.integer(2)), la.real(3)});
+        WHERE e.indicator = ? AND e.value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.supersedes = e.id)
+        GROUP BY e.period, s.la_code)");
+    la.bind(1, indicator);
+    while (la.step()) out.push_back({la.text(0), static_cast<int>(la.integer(1)), la.real(2)});
     return out;
   }
 
@@ -197,14 +219,14 @@ class Evidence final : public EvidenceRepository {
   }
 
  private:
-  std::vector<EvidenceItem> current_items(const std::vector<std::int64_t>& urns, std::optional<std::string_view> indicator) {
+  std::vector<EvidenceItem> current_items(const std::vector<std::int64_t>& urns, std::string_view indicator) {
     fill_wanted(c_, urns);
     Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
           e.source, e.line, e.recorded_at, e.import_id
         FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
-        WHERE (?1 IS NULL OR e.indicator = ?1) AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
+        WHERE e.indicator = ?1 AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
         ORDER BY e.id)");
-    if (indicator) s.bind(1, *indicator);
+    s.bind(1, indicator);
     std::vector<EvidenceItem> out;
     while (s.step()) {
       EvidenceItem e;

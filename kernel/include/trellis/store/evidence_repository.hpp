@@ -5,6 +5,7 @@
 ///     auto held = db.evidence().current(123456, "overall_absence_pct", "2023-24");
 ///     db.evidence().add(item, provenance, held.empty() ? std::nullopt : std::optional(held.front().id));
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,9 +44,19 @@ class EvidenceRepository {
   /// Every item about a school, superseded ones too: newest period first,
   /// then in the order its indicators were registered.
   virtual std::vector<EvidenceItem> of_school(std::int64_t urn) = 0;
-  /// The items not superseded about the schools among `urns`, in id order.
-  virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) = 0;
-  /// The same, of one indicator only.
+  /// One item not superseded, as read: its text is valid only during the call.
+  struct CurrentItem {
+    std::int64_t id = 0, urn = 0;
+    std::string_view indicator, period;
+    std::optional<double> value;
+    std::string_view text, missing, source, recorded_at;  ///< empty when none
+    std::optional<int> line;
+    bool imported = false;  ///< from a file, rather than recorded by a person
+  };
+  /// Calls `each` for the items not superseded about the schools among
+  /// `urns`, in id order, without holding them all (issue 18: a million rows nationally).
+  virtual void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) = 0;
+  /// The items not superseded about the schools among `urns` of one indicator, in id order.
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) = 0;
   /// Every (indicator, period) that has evidence, as "indicator\x1fperiod".
   virtual std::set<std::string, std::less<>> pairs() = 0;
@@ -62,14 +73,15 @@ class EvidenceRepository {
   };
   virtual std::optional<Newest> newest(std::int64_t urn, std::string_view indicator, std::string_view period) = 0;
 
-  /// Means of the values not superseded: nationally, or per LA (`per_la`),
-  /// asked apart as each is a pass over every item held.
+  /// Means of one indicator's values not superseded, per period: nationally,
+  /// or per LA (`per_la`). One pass over the items held, so asked per
+  /// indicator and scope as a regime needs them (issue 18).
   struct Mean {
-    std::string indicator, period;
+    std::string period;
     std::optional<int> la_code;
     double value = 0;
   };
-  virtual std::vector<Mean> means(bool per_la) = 0;
+  virtual std::vector<Mean> means(std::string_view indicator, bool per_la) = 0;
   virtual std::vector<BenchmarkFigure> benchmarks() = 0;
   /// Replaces the published figure for its indicator, period, scope and phase.
   virtual void put_benchmark(const BenchmarkFigure& figure, const std::string& source, int line) = 0;
