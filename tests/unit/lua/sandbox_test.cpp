@@ -370,3 +370,61 @@ end)"});
     CHECK_FALSE(out.status.ok);
   }
 }
+
+namespace {
+
+/// Counts the benchmark figures a script makes the kernel look up, by scope.
+class CountingEvidence final : public sdk::EvidenceView {
+ public:
+  explicit CountingEvidence(const FixedEvidence& e) : e_(e) {}
+  const sdk::SchoolInfo& school() const override { return e_.school(); }
+  std::string period() const override { return e_.period(); }
+  std::optional<sdk::Observation> latest(std::string_view id) const override { return e_.latest(id); }
+  std::vector<sdk::Observation> all() const override { return e_.all(); }
+  std::optional<double> benchmark(std::string_view id, sdk::BenchmarkScope scope) const override {
+    ++(scope == sdk::BenchmarkScope::la ? la : national);
+    return e_.benchmark(id, scope);
+  }
+  std::optional<std::string> previous_level() const override { return e_.previous_level(); }
+  std::optional<std::string> rating(std::string_view s, std::string_view t) const override { return e_.rating(s, t); }
+  const sdk::CalendarView& calendar() const override { return e_.calendar(); }
+  mutable int national = 0, la = 0;
+
+ private:
+  const FixedEvidence& e_;
+};
+
+}  // namespace
+
+// An LA figure is a pass over every item held (issue 18): looked up only when a script reads it.
+TEST_CASE("a benchmark is looked up only in the scope a script reads, and pairs lists both") {
+  const auto fixed = telford_primary();
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"t", "scripts/t.lua", R"(
+return function(school, params)
+  local b = school.benchmarks.persistent_absence_pct
+  local r = { string.format("national %.1f", b.national) }
+  if school.urn == 0 then r[#r + 1] = tostring(b.la) end
+  return "green", r
+end)"});
+  CountingEvidence e(fixed);
+  auto out = sandbox.run("t", e, {});
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons == std::vector<std::string>{"national 10.9"});
+  CHECK(e.national == 1);
+  CHECK(e.la == 0);
+
+  sandbox.add({"p", "scripts/p.lua", R"(
+return function(school, params)
+  local seen = {}
+  for k, v in pairs(school.benchmarks.persistent_absence_pct) do seen[#seen + 1] = k .. "=" .. v end
+  local ok = pcall(function() school.benchmarks.persistent_absence_pct.la = 1 end)
+  seen[#seen + 1] = "written " .. tostring(ok)
+  seen[#seen + 1] = "none " .. tostring(next(school.benchmarks.made_up) == nil and school.benchmarks.made_up.la == nil)
+  return "green", seen
+end)"});
+  out = sandbox.run("p", e, {});
+  INFO(out.status.message);
+  REQUIRE(out.status.ok);
+  CHECK(out.reasons == std::vector<std::string>{"la=12.5", "national=10.9", "written false", "none true"});
+}
