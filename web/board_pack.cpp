@@ -1,27 +1,51 @@
 #include "trellis/web/board_pack.hpp"
 
+#include <sstream>
+
 #include "dashboard.hpp"
 #include "templates.hpp"
 #include "trellis/report.hpp"
 #include "trellis/views.hpp"
 
 namespace trellis::web {
+namespace {
 
-std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
-                            const std::string& body, const Period& period, Date today) {
+// Where the details go in the rendered pack: data reaches the page escaped, so no text of it can read so.
+constexpr std::string_view kDetails = "<!--trellis:details-->";
+
+}  // namespace
+
+std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                     const std::string& body, const Period& period, Date today) {
   Context c{db, host, clock, actor, "", today};
-  Page overview = body_page(c, body, period.to_string());
-  overview.data.set("pack", true);  // a file: no links to the dashboard's other pages
   const Report r = read_body_report(db, host, actor, clock, body, period, today);
+  Page overview = body_page(c, body, period.to_string(), &r);
+  overview.data.set("pack", true);  // a file: no links to the dashboard's other pages
   Data d;
   d.set("title", text(overview.title));
   d.set("css", text(templates().at("style.css")));
   d.set("overview", text(render(overview.template_name, overview.data)));
-  d.set("details", text(render_html_details(r)));
+  overview = {};
+  d.set("details", text(std::string(kDetails)));
   d.set("policy", text((r.policy_file.empty() ? "" : r.policy_file + ", ") + "version " + r.policy_version +
                        " (hash " + r.policy_hash.substr(0, 12) + ")"));
   d.set("today", text(today.to_string()));
-  return render("pack.mustache", d);
+  // The page around the details, then the details school by school: a country's pack is never one text (issue 18).
+  const std::string page = render("pack.mustache", d);
+  const auto at = page.find(kDetails);
+  out.write(page.data(), static_cast<std::streamsize>(at == std::string::npos ? page.size() : at));
+  if (at != std::string::npos) {
+    render_html_details(out, r);
+    out << std::string_view(page).substr(at + kDetails.size());
+  }
+  return r.schools.size();
+}
+
+std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                            const std::string& body, const Period& period, Date today) {
+  std::ostringstream out;
+  board_pack_html(out, db, host, actor, clock, body, period, today);
+  return out.str();
 }
 
 }  // namespace trellis::web

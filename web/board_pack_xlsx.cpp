@@ -139,6 +139,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     for (const auto& a : r.areas) names.push_back(a.label);
     headers(book, grid, names);
     row = 1;
+    const auto area_of = area_schools_by_urn(r);
     for (const auto& s : r.schools) {
       const auto& a = s.assessment;
       put(grid, row, 0, static_cast<double>(a.urn));
@@ -146,10 +147,11 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
       put(grid, row, 2, a.insufficient() ? kInsufficientEvidenceLabel : r.words.level("overall", a.level),
           book.level(colour_of(a.level)));
       int col = 3;
-      for (const auto& area : r.areas) {
+      for (std::size_t i = 0; i < r.areas.size(); ++i) {
+        const auto& area = r.areas[i];
         std::string level;
-        for (const auto& as : area.schools)
-          if (as.urn == a.urn) level = area_level(area, as, r.compared_stage);
+        if (const auto as = area_of[i].find(a.urn); as != area_of[i].end())
+          level = area_level(area, *as->second, r.compared_stage);
         put(grid, row, col++, level.empty() ? "" : r.words.level(area.area, level), book.level(colour_of(level)));
       }
       ++row;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "trellis/actor.hpp"
@@ -52,6 +53,9 @@ std::map<std::string, std::string> level_colours(PluginHost& host, const std::st
 /// The area's own rating of a school at the stage shown: the compared stage
 /// where it holds one, else the latest stage that does; "" when none.
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared);
+/// Each area's schools by URN (the last, where one is listed twice), in the order of r.areas:
+/// a school's cell is looked up, not searched for, across a country's schools.
+std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> area_schools_by_urn(const Report& r);
 
 /// A coloured cell (label, fill, tone): the colour drawn behind the text, which names the level.
 Data level_cell(const std::string& label, const std::string& colour);
@@ -80,7 +84,9 @@ using Form = std::map<std::string, std::string>;
 
 // The pages (pages.cpp). Each reads through the kernel's views (trellis/views.hpp).
 Page home_page(Context& c);
-Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period);
+/// `read`: the body's report for that period when the caller holds it already (the board pack).
+Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period,
+               const Report* read = nullptr);
 Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>& body,
                  const std::optional<std::string>& period);
 Page calendar_page(Context& c, const std::string& body, const std::optional<std::string>& year,

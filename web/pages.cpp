@@ -59,6 +59,13 @@ Data period_links(const std::vector<Period>& periods, const std::string& current
   return out;
 }
 
+std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> area_schools_by_urn(const Report& r) {
+  std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> out(r.areas.size());
+  for (std::size_t i = 0; i < r.areas.size(); ++i)
+    for (const auto& s : r.areas[i].schools) out[i][s.urn] = &s;
+  return out;
+}
+
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared) {
   for (const auto& rt : school.ratings) {
     if (rt.indicator || rt.subject != area.area) continue;
@@ -146,7 +153,7 @@ Page home_page(Context& c) {
   return {"Bodies", "home.mustache", d};
 }
 
-Page body_page(Context& c, const std::string& body_id, const std::optional<std::string>& period) {
+Page body_page(Context& c, const std::string& body_id, const std::optional<std::string>& period, const Report* read) {
   const Body body = require_body(c.db, body_id);
   const auto periods = assessed_periods(c.db, body_id, c.today.to_string());
   if (!may_read_body(c.actor, body_id))  // before saying which periods there are
@@ -154,7 +161,9 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   if (periods.empty() && !period)
     throw UsageError("nothing has been assessed for " + body_id, Remedy::assess_first(body_id, ""));
   const Period p = period ? Period::parse(*period) : periods.back();
-  const Report r = read_body_report(c.db, c.host, c.actor, c.clock, body_id, p, c.today);
+  std::optional<Report> own;  // a country's report is read once, not once per page that shows it (issue 18)
+  if (!read || read->period != p.to_string()) own.emplace(read_body_report(c.db, c.host, c.actor, c.clock, body_id, p, c.today));
+  const Report& r = own ? *own : *read;
   const auto colours = level_colours(c.host, r.regime);
   const bool board = reported_stage_only(c.actor);
 
@@ -193,6 +202,7 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     columns.push_back(col);
   }
   d.set("columns", columns);
+  const auto area_of = area_schools_by_urn(r);
   Data rows = list();
   for (const auto& s : r.schools) {
     Data row;
@@ -205,10 +215,11 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     cells.push_back(level_cell(s.assessment.insufficient() ? kInsufficientEvidenceLabel
                                                            : r.words.level("overall", s.assessment.level),
                                colour == colours.end() ? "" : colour->second));
-    for (const auto& a : r.areas) {
+    for (std::size_t i = 0; i < r.areas.size(); ++i) {
+      const auto& a = r.areas[i];
       std::string level;
-      for (const auto& as : a.schools)
-        if (as.urn == s.assessment.urn) level = area_level(a, as, r.compared_stage);
+      if (const auto as = area_of[i].find(s.assessment.urn); as != area_of[i].end())
+        level = area_level(a, *as->second, r.compared_stage);
       const auto ac = colours.find(level);
       cells.push_back(level_cell(level.empty() ? "" : r.words.level(a.area, level), ac == colours.end() ? "" : ac->second));
     }
@@ -221,7 +232,9 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   std::vector<TrendPeriod> trend;
   std::vector<std::string> trend_levels;
   for (const auto& tp : periods) {
-    const Report tr = tp == p ? r : read_body_report(c.db, c.host, c.actor, c.clock, body_id, tp, c.today);
+    std::optional<Report> other;  // another period's, read in its turn; this one's is not copied
+    if (tp != p) other.emplace(read_body_report(c.db, c.host, c.actor, c.clock, body_id, tp, c.today));
+    const Report& tr = other ? *other : r;
     TrendPeriod t{tp.to_string(), {}};
     for (const auto& lc : tr.counts) {
       t.levels.push_back({lc.label, lc.colour, lc.schools});
