@@ -10,13 +10,13 @@
 namespace trellis::web {
 namespace {
 
-// Where the details go in the rendered pack: data reaches the page escaped, so no text of it can read so.
+// Where the details go in the rendered pack (as kHeatRows for the heat map): data reaches the page escaped, so no text of it can read so.
 constexpr std::string_view kDetails = "<!--trellis:details-->";
 
 }  // namespace
 
 std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
-                     const std::string& body, const Period& period, Date today) {
+                            const std::string& body, const Period& period, Date today) {
   Context c{db, host, clock, actor, "", today};
   const Report r = read_body_report(db, host, actor, clock, body, period, today);
   Page overview = body_page(c, body, period.to_string(), &r);
@@ -30,14 +30,21 @@ std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, c
   d.set("policy", text((r.policy_file.empty() ? "" : r.policy_file + ", ") + "version " + r.policy_version +
                        " (hash " + r.policy_hash.substr(0, 12) + ")"));
   d.set("today", text(today.to_string()));
-  // The page around the details, then the details school by school: a country's pack is never one text (issue 18).
+  // The page around the heat map's rows and the details, then those a school
+  // at a time: a country's pack is never one text (issue 18).
   const std::string page = render("pack.mustache", d);
-  const auto at = page.find(kDetails);
-  out.write(page.data(), static_cast<std::streamsize>(at == std::string::npos ? page.size() : at));
-  if (at != std::string::npos) {
-    render_html_details(out, r);
-    out << std::string_view(page).substr(at + kDetails.size());
+  std::string_view rest = page;
+  if (const auto at = rest.find(kHeatRows); at != std::string_view::npos) {
+    out << rest.substr(0, at);
+    write_heat_rows(out, r, level_colours(host, r.regime), true);
+    rest.remove_prefix(at + kHeatRows.size());
   }
+  if (const auto at = rest.find(kDetails); at != std::string_view::npos) {
+    out << rest.substr(0, at);
+    render_html_details(out, r);
+    rest.remove_prefix(at + kDetails.size());
+  }
+  out << rest;
   return r.schools.size();
 }
 

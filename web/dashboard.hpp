@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -84,9 +86,14 @@ using Form = std::map<std::string, std::string>;
 
 // The pages (pages.cpp). Each reads through the kernel's views (trellis/views.hpp).
 Page home_page(Context& c);
-/// `read`: the body's report for that period when the caller holds it already (the board pack).
+/// `read`: the body's report for that period, held already by the board pack,
+/// which writes the heat map's rows itself (write_heat_rows) where the page
+/// holds kHeatRows: a country's rows are never one text.
 Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period,
                const Report* read = nullptr);
+inline constexpr std::string_view kHeatRows = "<!--trellis:heat-rows-->";
+/// The heat map's rows (heat_row.mustache): each school's level overall and in each area; `pack`: no links.
+void write_heat_rows(std::ostream& out, const Report& r, const std::map<std::string, std::string>& colours, bool pack);
 Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>& body,
                  const std::optional<std::string>& period);
 Page calendar_page(Context& c, const std::string& body, const std::optional<std::string>& year,

@@ -2,6 +2,7 @@
 // what a person may see is decided by the views (trellis/views.hpp).
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
 
@@ -153,6 +154,34 @@ Page home_page(Context& c) {
   return {"Bodies", "home.mustache", d};
 }
 
+void write_heat_rows(std::ostream& out, const Report& r, const std::map<std::string, std::string>& colours, bool pack) {
+  kainjow::mustache::mustache row_template(templates().at("heat_row.mustache"));
+  const auto area_of = area_schools_by_urn(r);
+  for (const auto& s : r.schools) {
+    Data row;
+    row.set("pack", pack);
+    row.set("urn", text(std::to_string(s.assessment.urn)));
+    row.set("name", text(s.assessment.name));
+    row.set("body", text(r.body.id));
+    row.set("period", text(r.period));
+    Data cells = list();
+    const auto colour = colours.find(s.assessment.level);
+    cells.push_back(level_cell(s.assessment.insufficient() ? kInsufficientEvidenceLabel
+                                                           : r.words.level("overall", s.assessment.level),
+                               colour == colours.end() ? "" : colour->second));
+    for (std::size_t i = 0; i < r.areas.size(); ++i) {
+      const auto& a = r.areas[i];
+      std::string level;
+      if (const auto as = area_of[i].find(s.assessment.urn); as != area_of[i].end())
+        level = area_level(a, *as->second, r.compared_stage);
+      const auto ac = colours.find(level);
+      cells.push_back(level_cell(level.empty() ? "" : r.words.level(a.area, level), ac == colours.end() ? "" : ac->second));
+    }
+    row.set("cells", cells);
+    out << row_template.render(row);
+  }
+}
+
 Page body_page(Context& c, const std::string& body_id, const std::optional<std::string>& period, const Report* read) {
   const Body body = require_body(c.db, body_id);
   const auto periods = assessed_periods(c.db, body_id, c.today.to_string());
@@ -202,31 +231,12 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     columns.push_back(col);
   }
   d.set("columns", columns);
-  const auto area_of = area_schools_by_urn(r);
-  Data rows = list();
-  for (const auto& s : r.schools) {
-    Data row;
-    row.set("urn", text(std::to_string(s.assessment.urn)));
-    row.set("name", text(s.assessment.name));
-    row.set("body", text(body_id));
-    row.set("period", text(r.period));
-    Data cells = list();
-    const auto colour = colours.find(s.assessment.level);
-    cells.push_back(level_cell(s.assessment.insufficient() ? kInsufficientEvidenceLabel
-                                                           : r.words.level("overall", s.assessment.level),
-                               colour == colours.end() ? "" : colour->second));
-    for (std::size_t i = 0; i < r.areas.size(); ++i) {
-      const auto& a = r.areas[i];
-      std::string level;
-      if (const auto as = area_of[i].find(s.assessment.urn); as != area_of[i].end())
-        level = area_level(a, *as->second, r.compared_stage);
-      const auto ac = colours.find(level);
-      cells.push_back(level_cell(level.empty() ? "" : r.words.level(a.area, level), ac == colours.end() ? "" : ac->second));
-    }
-    row.set("cells", cells);
-    rows.push_back(row);
+  if (read && !own) d.set("heat_rows", text(std::string(kHeatRows)));  // the pack writes them, a school at a time
+  else {
+    std::ostringstream rows;
+    write_heat_rows(rows, r, colours, false);
+    d.set("heat_rows", text(rows.str()));
   }
-  d.set("rows", rows);
 
   // The trend: counts by level in each period assessed, through the same view.
   std::vector<TrendPeriod> trend;
