@@ -54,7 +54,7 @@ void add_report(CLI::App& app, Cli& cli) {
       TerminalBuffer shown(std::cout.rdbuf());
       std::ostream out(&shown);
       write(out);
-      out.flush();
+      if (!out.flush()) std::cout.setstate(std::ios::badbit);  // a full disk or a closed pipe fails the command
       return;
     }
     write_file_streamed(output, write, database_files(cli.db_path), Links::follow);
