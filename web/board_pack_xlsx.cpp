@@ -93,7 +93,7 @@ std::string read_whole(const std::filesystem::path& file) {
 
 std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                             const std::string& body, const Period& period, Date today) {
-  const Report r = read_body_report(db, host, actor, clock, body, period, today);
+  Report r = read_body_report(db, host, actor, clock, body, period, today);
   const auto colours = level_colours(host, r.regime);
   auto colour_of = [&](const std::string& level) {
     const auto it = colours.find(level);
@@ -179,6 +179,9 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     }
     worksheet_set_column(grid, 1, 1, 40, nullptr);
     worksheet_set_column(grid, 2, static_cast<lxw_col_t>(names.size() - 1), 22, nullptr);
+    // The workbook holds every cell until it is closed: what its sheets have
+    // taken from the report goes as they are written (issue 18).
+    r.areas = {};
 
     lxw_worksheet* reasons = book.sheet("Reasons");
     headers(book, reasons, {"URN", "School", "Level", "Reason"});
@@ -207,6 +210,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
       put(activities, row++, 6, a.status);
     }
     worksheet_set_column(activities, 4, 5, 40, nullptr);
+    r.activities = {};
 
     lxw_worksheet* changes = book.sheet("Changes");
     headers(book, changes, {"URN", "School", "Was", "Now", "Decided"});
