@@ -1,27 +1,58 @@
 #include "trellis/web/board_pack.hpp"
 
+#include <sstream>
+
 #include "dashboard.hpp"
 #include "templates.hpp"
 #include "trellis/report.hpp"
 #include "trellis/views.hpp"
 
 namespace trellis::web {
+namespace {
 
-std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+// Where the details go in the rendered pack (as kHeatRows for the heat map): data reaches the page escaped, so no text of it can read so.
+constexpr std::string_view kDetails = "<!--trellis:details-->";
+
+}  // namespace
+
+std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                             const std::string& body, const Period& period, Date today) {
   Context c{db, host, clock, actor, "", today};
-  Page overview = body_page(c, body, period.to_string());
-  overview.data.set("pack", true);  // a file: no links to the dashboard's other pages
   const Report r = read_body_report(db, host, actor, clock, body, period, today);
+  Page overview = body_page(c, body, period.to_string(), &r);
+  overview.data.set("pack", true);  // a file: no links to the dashboard's other pages
   Data d;
   d.set("title", text(overview.title));
   d.set("css", text(templates().at("style.css")));
   d.set("overview", text(render(overview.template_name, overview.data)));
-  d.set("details", text(render_html_details(r)));
+  overview = {};
+  d.set("details", text(std::string(kDetails)));
   d.set("policy", text((r.policy_file.empty() ? "" : r.policy_file + ", ") + "version " + r.policy_version +
                        " (hash " + r.policy_hash.substr(0, 12) + ")"));
   d.set("today", text(today.to_string()));
-  return render("pack.mustache", d);
+  // The page around the heat map's rows and the details, then those a school
+  // at a time: a country's pack is never one text (issue 18).
+  const std::string page = render("pack.mustache", d);
+  std::string_view rest = page;
+  if (const auto at = rest.find(kHeatRows); at != std::string_view::npos) {
+    out << rest.substr(0, at);
+    write_heat_rows(out, r, level_colours(host, r.regime), true);
+    rest.remove_prefix(at + kHeatRows.size());
+  }
+  if (const auto at = rest.find(kDetails); at != std::string_view::npos) {
+    out << rest.substr(0, at);
+    render_html_details(out, r);
+    rest.remove_prefix(at + kDetails.size());
+  }
+  out << rest;
+  return r.schools.size();
+}
+
+std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                            const std::string& body, const Period& period, Date today) {
+  std::ostringstream out;
+  board_pack_html(out, db, host, actor, clock, body, period, today);
+  return out.str();
 }
 
 }  // namespace trellis::web

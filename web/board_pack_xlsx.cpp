@@ -93,7 +93,7 @@ std::string read_whole(const std::filesystem::path& file) {
 
 std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                             const std::string& body, const Period& period, Date today) {
-  const Report r = read_body_report(db, host, actor, clock, body, period, today);
+  Report r = read_body_report(db, host, actor, clock, body, period, today);
   const auto colours = level_colours(host, r.regime);
   auto colour_of = [&](const std::string& level) {
     const auto it = colours.find(level);
@@ -139,6 +139,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     for (const auto& a : r.areas) names.push_back(a.label);
     headers(book, grid, names);
     row = 1;
+    const auto area_of = area_schools_by_urn(r);
     for (const auto& s : r.schools) {
       const auto& a = s.assessment;
       put(grid, row, 0, static_cast<double>(a.urn));
@@ -146,10 +147,11 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
       put(grid, row, 2, a.insufficient() ? kInsufficientEvidenceLabel : r.words.level("overall", a.level),
           book.level(colour_of(a.level)));
       int col = 3;
-      for (const auto& area : r.areas) {
+      for (std::size_t i = 0; i < r.areas.size(); ++i) {
+        const auto& area = r.areas[i];
         std::string level;
-        for (const auto& as : area.schools)
-          if (as.urn == a.urn) level = area_level(area, as, r.compared_stage);
+        if (const auto as = area_of[i].find(a.urn); as != area_of[i].end())
+          level = area_level(area, *as->second, r.compared_stage);
         put(grid, row, col++, level.empty() ? "" : r.words.level(area.area, level), book.level(colour_of(level)));
       }
       ++row;
@@ -177,6 +179,9 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     }
     worksheet_set_column(grid, 1, 1, 40, nullptr);
     worksheet_set_column(grid, 2, static_cast<lxw_col_t>(names.size() - 1), 22, nullptr);
+    // The workbook holds every cell until it is closed: what its sheets have
+    // taken from the report goes as they are written (issue 18).
+    r.areas = {};
 
     lxw_worksheet* reasons = book.sheet("Reasons");
     headers(book, reasons, {"URN", "School", "Level", "Reason"});
@@ -205,6 +210,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
       put(activities, row++, 6, a.status);
     }
     worksheet_set_column(activities, 4, 5, 40, nullptr);
+    r.activities = {};
 
     lxw_worksheet* changes = book.sheet("Changes");
     headers(book, changes, {"URN", "School", "Was", "Now", "Decided"});

@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "trellis/actor.hpp"
@@ -52,6 +55,9 @@ std::map<std::string, std::string> level_colours(PluginHost& host, const std::st
 /// The area's own rating of a school at the stage shown: the compared stage
 /// where it holds one, else the latest stage that does; "" when none.
 std::string area_level(const AreaSection& area, const AreaSchool& school, const std::string& compared);
+/// Each area's schools by URN (the last, where one is listed twice), in the order of r.areas:
+/// a school's cell is looked up, not searched for, across a country's schools.
+std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> area_schools_by_urn(const Report& r);
 
 /// A coloured cell (label, fill, tone): the colour drawn behind the text, which names the level.
 Data level_cell(const std::string& label, const std::string& colour);
@@ -80,7 +86,14 @@ using Form = std::map<std::string, std::string>;
 
 // The pages (pages.cpp). Each reads through the kernel's views (trellis/views.hpp).
 Page home_page(Context& c);
-Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period);
+/// `read`: the body's report for that period, held already by the board pack,
+/// which writes the heat map's rows itself (write_heat_rows) where the page
+/// holds kHeatRows: a country's rows are never one text.
+Page body_page(Context& c, const std::string& body, const std::optional<std::string>& period,
+               const Report* read = nullptr);
+inline constexpr std::string_view kHeatRows = "<!--trellis:heat-rows-->";
+/// The heat map's rows (heat_row.mustache): each school's level overall and in each area; `pack`: no links.
+void write_heat_rows(std::ostream& out, const Report& r, const std::map<std::string, std::string>& colours, bool pack);
 Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>& body,
                  const std::optional<std::string>& period);
 Page calendar_page(Context& c, const std::string& body, const std::optional<std::string>& year,

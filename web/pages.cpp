@@ -2,6 +2,7 @@
 // what a person may see is decided by the views (trellis/views.hpp).
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
 
@@ -56,6 +57,13 @@ Data period_links(const std::vector<Period>& periods, const std::string& current
     d.set("current", p.to_string() == current);
     out.push_back(d);
   }
+  return out;
+}
+
+std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> area_schools_by_urn(const Report& r) {
+  std::vector<std::unordered_map<std::int64_t, const AreaSchool*>> out(r.areas.size());
+  for (std::size_t i = 0; i < r.areas.size(); ++i)
+    for (const auto& s : r.areas[i].schools) out[i][s.urn] = &s;
   return out;
 }
 
@@ -146,7 +154,35 @@ Page home_page(Context& c) {
   return {"Bodies", "home.mustache", d};
 }
 
-Page body_page(Context& c, const std::string& body_id, const std::optional<std::string>& period) {
+void write_heat_rows(std::ostream& out, const Report& r, const std::map<std::string, std::string>& colours, bool pack) {
+  kainjow::mustache::mustache row_template(templates().at("heat_row.mustache"));
+  const auto area_of = area_schools_by_urn(r);
+  for (const auto& s : r.schools) {
+    Data row;
+    row.set("pack", pack);
+    row.set("urn", text(std::to_string(s.assessment.urn)));
+    row.set("name", text(s.assessment.name));
+    row.set("body", text(r.body.id));
+    row.set("period", text(r.period));
+    Data cells = list();
+    const auto colour = colours.find(s.assessment.level);
+    cells.push_back(level_cell(s.assessment.insufficient() ? kInsufficientEvidenceLabel
+                                                           : r.words.level("overall", s.assessment.level),
+                               colour == colours.end() ? "" : colour->second));
+    for (std::size_t i = 0; i < r.areas.size(); ++i) {
+      const auto& a = r.areas[i];
+      std::string level;
+      if (const auto as = area_of[i].find(s.assessment.urn); as != area_of[i].end())
+        level = area_level(a, *as->second, r.compared_stage);
+      const auto ac = colours.find(level);
+      cells.push_back(level_cell(level.empty() ? "" : r.words.level(a.area, level), ac == colours.end() ? "" : ac->second));
+    }
+    row.set("cells", cells);
+    out << row_template.render(row);
+  }
+}
+
+Page body_page(Context& c, const std::string& body_id, const std::optional<std::string>& period, const Report* read) {
   const Body body = require_body(c.db, body_id);
   const auto periods = assessed_periods(c.db, body_id, c.today.to_string());
   if (!may_read_body(c.actor, body_id))  // before saying which periods there are
@@ -154,7 +190,9 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   if (periods.empty() && !period)
     throw UsageError("nothing has been assessed for " + body_id, Remedy::assess_first(body_id, ""));
   const Period p = period ? Period::parse(*period) : periods.back();
-  const Report r = read_body_report(c.db, c.host, c.actor, c.clock, body_id, p, c.today);
+  std::optional<Report> own;  // a country's report is read once, not once per page that shows it (issue 18)
+  if (!read || read->period != p.to_string()) own.emplace(read_body_report(c.db, c.host, c.actor, c.clock, body_id, p, c.today));
+  const Report& r = own ? *own : *read;
   const auto colours = level_colours(c.host, r.regime);
   const bool board = reported_stage_only(c.actor);
 
@@ -193,35 +231,20 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     columns.push_back(col);
   }
   d.set("columns", columns);
-  Data rows = list();
-  for (const auto& s : r.schools) {
-    Data row;
-    row.set("urn", text(std::to_string(s.assessment.urn)));
-    row.set("name", text(s.assessment.name));
-    row.set("body", text(body_id));
-    row.set("period", text(r.period));
-    Data cells = list();
-    const auto colour = colours.find(s.assessment.level);
-    cells.push_back(level_cell(s.assessment.insufficient() ? kInsufficientEvidenceLabel
-                                                           : r.words.level("overall", s.assessment.level),
-                               colour == colours.end() ? "" : colour->second));
-    for (const auto& a : r.areas) {
-      std::string level;
-      for (const auto& as : a.schools)
-        if (as.urn == s.assessment.urn) level = area_level(a, as, r.compared_stage);
-      const auto ac = colours.find(level);
-      cells.push_back(level_cell(level.empty() ? "" : r.words.level(a.area, level), ac == colours.end() ? "" : ac->second));
-    }
-    row.set("cells", cells);
-    rows.push_back(row);
+  if (read && !own) d.set("heat_rows", text(std::string(kHeatRows)));  // the pack writes them, a school at a time
+  else {
+    std::ostringstream rows;
+    write_heat_rows(rows, r, colours, false);
+    d.set("heat_rows", text(rows.str()));
   }
-  d.set("rows", rows);
 
   // The trend: counts by level in each period assessed, through the same view.
   std::vector<TrendPeriod> trend;
   std::vector<std::string> trend_levels;
   for (const auto& tp : periods) {
-    const Report tr = tp == p ? r : read_body_report(c.db, c.host, c.actor, c.clock, body_id, tp, c.today);
+    std::optional<Report> other;  // another period's, read in its turn; this one's is not copied
+    if (tp != p) other.emplace(read_body_report(c.db, c.host, c.actor, c.clock, body_id, tp, c.today));
+    const Report& tr = other ? *other : r;
     TrendPeriod t{tp.to_string(), {}};
     for (const auto& lc : tr.counts) {
       t.levels.push_back({lc.label, lc.colour, lc.schools});

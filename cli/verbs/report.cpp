@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "../cli.hpp"
+#include "../terminal.hpp"
 #include "trellis/error.hpp"
 #include "trellis/file_output.hpp"
 #include "trellis/report.hpp"
@@ -28,22 +29,36 @@ void add_report(CLI::App& app, Cli& cli) {
       std::cout << "Wrote " << output << " (a workbook: summary, schools x areas, reasons, activities, changes).\n";
       return;
     }
-    Report r = build_report(db, host, body, Period::parse(period), today_from(today));
-    // HTML is the board pack: the dashboard's overview and charts, read as the acting person may.
-    std::string text = format == "md"     ? render_markdown(r)
-                       : format == "html" ? web::board_pack_html(db, host, cli.actor(db), cli.clock(), body,
-                                                                 Period::parse(period), today_from(today))
-                       : format == "csv"  ? render_csv(r)
-                       : format == "json" ? render_json(r)
-                                          : render_text(r);
+    // Each format is written as it is made, to the file or the terminal: a
+    // country's report is never held whole as text (issue 18).
+    std::size_t schools = 0;
+    const auto write = [&](std::ostream& out) {
+      if (format == "html") {  // the board pack: the dashboard's overview and charts, read as the acting person may
+        schools = web::board_pack_html(out, db, host, cli.actor(db), cli.clock(), body, Period::parse(period),
+                                       today_from(today));
+        return;
+      }
+      const Report r = build_report(db, host, body, Period::parse(period), today_from(today));
+      schools = r.schools.size();
+      if (format == "md") render_markdown(out, r);
+      else if (format == "csv") render_csv(out, r);
+      else if (format == "json") render_json(out, r);
+      else render_text(out, r);
+    };
     if (output.empty()) {
       // HTML and JSON escape control characters themselves; the rest is shown escaped (issue 19).
-      if (format == "html" || format == "json") std::cout << text;
-      else print_text(text);
+      if (format == "html" || format == "json") {
+        write(std::cout);
+        return;
+      }
+      TerminalBuffer shown(std::cout.rdbuf());
+      std::ostream out(&shown);
+      write(out);
+      if (!out.flush()) std::cout.setstate(std::ios::badbit);  // a full disk or a closed pipe fails the command
       return;
     }
-    write_file_whole(output, text, database_files(cli.db_path), Links::follow);
-    std::cout << "Wrote " << output << " (" << r.schools.size() << " schools).\n";
+    write_file_streamed(output, write, database_files(cli.db_path), Links::follow);
+    std::cout << "Wrote " << output << " (" << schools << " schools).\n";
   });
 }
 

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
-#include <sstream>
 
 #include "../cli.hpp"
 #include "trellis/activity_changes.hpp"
@@ -14,11 +13,13 @@
 #include "trellis/calendar.hpp"
 #include "trellis/error.hpp"
 #include "trellis/file_output.hpp"
+#include "trellis/json_stream.hpp"
 #include "trellis/notes.hpp"
 #include "trellis/period.hpp"
 #include "trellis/schedule/activity_json.hpp"
 #include "trellis/schedule/ics.hpp"
 #include "trellis/schedule/store.hpp"
+#include "trellis/text.hpp"
 
 namespace trellis::cli {
 
@@ -57,18 +58,8 @@ std::string school_of(const Activity& a) {
 
 /// One row of output: the activity, and how late it is when listing overdue ones.
 struct Row {
-  Activity a;
-  std::optional<Overdue> late;
-};
-
-/// Writes everything print_* sends to std::cout into `out` instead.
-class CaptureCout {
- public:
-  explicit CaptureCout(std::ostream& out) : old_(std::cout.rdbuf(out.rdbuf())) {}
-  ~CaptureCout() { std::cout.rdbuf(old_); }
-
- private:
-  std::streambuf* old_;
+  const Activity* a;
+  const Overdue* late;
 };
 
 /// The calendar, event by event: a year of every school in England is never held as one text (issue 18).
@@ -80,53 +71,78 @@ void write_ics(const std::function<void(std::string_view)>& sink, const std::vec
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
   }
-  for (const auto& r : rows) writer->add(r.a);
+  for (const auto& r : rows) writer->add(*r.a);
   writer->finish();
 }
 
+std::vector<std::string> csv_cells(const Row& r, Date today) {
+  const Activity& a = *r.a;
+  std::vector<std::string> cells = {std::to_string(*a.id), a.uid, a.urn ? std::to_string(*a.urn) : "", a.school.value_or(""),
+                                    a.type, a.title, a.start.to_string(), a.end.to_string(), a.due ? a.due->to_string() : "",
+                                    a.rule, join(a.attendees), join(a.documents), status_on(a, today),
+                                    a.done_on ? a.done_on->to_string() : "", a.note, a.reason,
+                                    a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence)};
+  if (r.late) cells.insert(cells.end(), {std::to_string(r.late->days_late), std::to_string(r.late->working_days_late)});
+  return cells;
+}
+
+std::vector<std::string> table_cells(const Row& r, bool overdue_only, Date today) {
+  const Activity& a = *r.a;
+  if (overdue_only)
+    return {std::to_string(*a.id), r.late->deadline.to_string(), std::to_string(r.late->days_late),
+            std::to_string(r.late->working_days_late), school_of(a), a.type, a.title};
+  return {std::to_string(*a.id), a.start.to_string(), a.start == a.end ? "" : a.end.to_string(),
+          a.due ? a.due->to_string() : "", school_of(a), a.type, a.title, status_on(a, today),
+          a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence), a.reason};
+}
+
+/// Written row by row, as print_json, print_csv and print_table (cli.hpp) would print the whole:
+/// the table's widths are measured in a first pass, so no row is held.
 void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
             Date today) {
-  CaptureCout capture(out);
   if (format == "json") {
-    auto arr = nlohmann::json::array();
-    for (const auto& r : rows) arr.push_back(r.late ? to_json(*r.late, today) : to_json(r.a, today));
-    print_json(arr);
+    JsonList list(out, 0);
+    for (const auto& r : rows) list.add(r.late ? to_json(*r.late, today) : to_json(*r.a, today));
+    list.close();
+    out << '\n';
     return;
   }
-  std::vector<std::vector<std::string>> table;
   if (format == "csv") {
     std::vector<std::string> header = {"id", "uid", "urn", "school", "type", "title", "start", "end", "due", "rule",
                                        "attendees", "documents", "status", "done_on", "note", "reason",
                                        "moved_from", "sequence"};
     if (overdue_only) header.insert(header.end(), {"days_late", "working_days_late"});
-    for (const auto& r : rows) {
-      const Activity& a = r.a;
-      table.push_back({std::to_string(*a.id), a.uid, a.urn ? std::to_string(*a.urn) : "", a.school.value_or(""),
-                       a.type, a.title, a.start.to_string(), a.end.to_string(), a.due ? a.due->to_string() : "",
-                       a.rule, join(a.attendees), join(a.documents), status_on(a, today),
-                       a.done_on ? a.done_on->to_string() : "", a.note, a.reason,
-                       a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence)});
-      if (r.late) table.back().insert(table.back().end(), {std::to_string(r.late->days_late),
-                                                           std::to_string(r.late->working_days_late)});
+    const auto line = [&](const std::vector<std::string>& cells) {
+      for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_field(cells[i]);
+      out << "\r\n";
+    };
+    line(header);
+    for (const auto& r : rows) line(csv_cells(r, today));
+    return;
+  }
+  const std::vector<std::string> header =
+      overdue_only ? std::vector<std::string>{"id", "due", "days late", "working days late", "school", "type", "title"}
+                   : std::vector<std::string>{"id", "start", "end", "due", "school", "type", "title", "status",
+                                              "moved from", "seq", "reason"};
+  std::vector<std::size_t> width(header.size());
+  const auto measure = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size() && i < width.size(); ++i) width[i] = std::max(width[i], cells[i].size());
+  };
+  const auto shown = [](std::vector<std::string> cells) {
+    for (auto& c : cells) c = for_terminal(c);
+    return cells;
+  };
+  measure(header);
+  for (const auto& r : rows) measure(shown(table_cells(r, overdue_only, today)));
+  const auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      out << cells[i];
+      if (i + 1 < cells.size()) out << std::string(width[i] - cells[i].size() + 2, ' ');
     }
-    print_csv(header, table);
-    return;
-  }
-  if (overdue_only) {
-    for (const auto& r : rows)
-      table.push_back({std::to_string(*r.a.id), r.late->deadline.to_string(), std::to_string(r.late->days_late),
-                       std::to_string(r.late->working_days_late), school_of(r.a), r.a.type, r.a.title});
-    print_table({"id", "due", "days late", "working days late", "school", "type", "title"}, table);
-    return;
-  }
-  for (const auto& r : rows) {
-    const Activity& a = r.a;
-    table.push_back({std::to_string(*a.id), a.start.to_string(), a.start == a.end ? "" : a.end.to_string(),
-                     a.due ? a.due->to_string() : "", school_of(a), a.type, a.title, status_on(a, today),
-                     a.moved_from ? a.moved_from->to_string() : "", std::to_string(a.sequence), a.reason});
-  }
-  print_table({"id", "start", "end", "due", "school", "type", "title", "status", "moved from", "seq", "reason"},
-              table);
+    out << '\n';
+  };
+  line(header);
+  for (const auto& r : rows) line(shown(table_cells(r, overdue_only, today)));
 }
 
 /// The term dates of the policy the body follows today (else at the start of
@@ -149,21 +165,27 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
     std::cerr << "No activities are planned for " << o.body << " in " << year << "; run `trellis assess --body "
               << o.body << " --period " << year << "` to plan them.\n";
 
+  // Rows point into what is loaded: an activity is never copied to be listed (issue 18).
   std::vector<Row> rows;
+  std::vector<Overdue> late;
   if (o.overdue) {
     std::string warning;
     const AcademicCalendar cal = body_calendar(db, o.body, today, year, &warning);
     if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
     // A note late to be sent or agreed is overdue like any other activity, among them by its deadline.
-    auto late = overdue(activities, cal, today);
-    const auto notes = overdue_notes(db, o.body, year, cal, today);
-    late.insert(late.end(), notes.begin(), notes.end());
+    late = overdue(activities, cal, today);
+    const bool planned = !activities.empty();
+    activities = {};  // what is late holds its own copy
+    auto notes = overdue_notes(db, o.body, year, cal, today);
+    late.insert(late.end(), std::make_move_iterator(notes.begin()), std::make_move_iterator(notes.end()));
     std::stable_sort(late.begin(), late.end(), [](const Overdue& x, const Overdue& y) { return x.deadline < y.deadline; });
-    for (auto& l : late) rows.push_back({l.activity, l});
-    if (!activities.empty() && rows.empty())
+    rows.reserve(late.size());
+    for (const auto& l : late) rows.push_back({&l.activity, &l});
+    if (planned && rows.empty())
       std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
   } else {
-    for (auto& a : activities) rows.push_back({std::move(a), std::nullopt});
+    rows.reserve(activities.size());
+    for (const auto& a : activities) rows.push_back({&a, nullptr});
   }
 
   IcsOptions ics{body.name + " " + year, ""};
@@ -179,14 +201,16 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
               << ".\n";
     return;
   }
-  std::ostringstream text;
-  if (!(rows.empty() && o.format == "table")) render(text, rows, o.format, o.overdue, today);
-  if (o.output.empty()) std::cout << text.str();
-  else {
-    write_file_whole(o.output, text.str(), database_files(cli.db_path), Links::follow);
-    std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
-              << ".\n";
+  const bool nothing = rows.empty() && o.format == "table";
+  if (o.output.empty()) {
+    if (!nothing) render(std::cout, rows, o.format, o.overdue, today);
+    return;
   }
+  write_file_streamed(
+      o.output, [&](std::ostream& out) { if (!nothing) render(out, rows, o.format, o.overdue, today); },
+      database_files(cli.db_path), Links::follow);
+  std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
+            << ".\n";
 }
 
 Date date_option(const char* option, const std::string& text) {

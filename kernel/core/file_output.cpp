@@ -130,4 +130,41 @@ void write_file_whole(const fs::path& file, std::string_view text, const std::ve
   write_file_whole(file, [&](const TextSink& sink) { sink(text); }, keep, links);
 }
 
+SinkStream::Buffer::Buffer(const TextSink& sink) : sink_(sink), held_(kBuffer) {
+  setp(held_.data(), held_.data() + held_.size());
+}
+
+SinkStream::Buffer::int_type SinkStream::Buffer::overflow(int_type c) {
+  sync();
+  if (!traits_type::eq_int_type(c, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+  }
+  return traits_type::not_eof(c);
+}
+
+int SinkStream::Buffer::sync() {
+  if (pptr() != pbase()) sink_(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+  setp(held_.data(), held_.data() + held_.size());
+  return 0;
+}
+
+// The sink's own failure goes on as thrown (badbit rethrows it), not as a quietly failed stream.
+SinkStream::SinkStream(const TextSink& sink) : std::ostream(nullptr), buffer_(sink) {
+  rdbuf(&buffer_);
+  exceptions(std::ios::badbit);
+}
+
+void write_file_streamed(const fs::path& file, const std::function<void(std::ostream&)>& write,
+                         const std::vector<fs::path>& keep, Links links) {
+  write_file_whole(
+      file,
+      [&](const TextSink& sink) {
+        SinkStream out(sink);
+        write(out);
+        out.flush();
+      },
+      keep, links);
+}
+
 }  // namespace trellis

@@ -207,23 +207,27 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   auto newest = newest_ratings(db, r);
   std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
+  r.schools.reserve(assessed.size());
   for (auto& a : assessed) {
-    ReportSchool s{a, {}, std::nullopt, false, std::nullopt};
+    const std::int64_t urn = a.urn;
+    ReportSchool s{std::move(a), {}, std::nullopt, false, std::nullopt};  // moved, not copied: a country's worth (issue 18)
     // The school's own ratings only: keys sort by URN first, and a body's
     // schools each hold several (an area rating per area).
-    for (auto it = newest.lower_bound({a.urn, "", ""}); it != newest.end() && std::get<0>(it->first) == a.urn; ++it)
+    for (auto it = newest.lower_bound({urn, "", ""}); it != newest.end() && std::get<0>(it->first) == urn; ++it)
       if (!r.reported_stage.empty() && it->second.stage == r.reported_stage)
         s.ratings.push_back({it->second.subject, it->second.level, it->second.stage, it->second.by,
                              it->second.rationale});
     if (d) in_regime_order(s.ratings, *d);
-    if (auto l = letters.find(a.urn); l != letters.end()) s.letter = l->second;
+    if (auto l = letters.find(urn); l != letters.end()) s.letter = l->second;
     r.schools.push_back(std::move(s));
   }
+  assessed = {};
   count_levels(r, d);
   compare_stages(r, d, newest);
   load_school_facts(db, r);
   if (policy && d) load_joining(db, r, policy->view(), *d);
   if (d) build_area_sections(r, *d, newest);
+  newest = {};  // every rating of the period: not needed for what follows
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
   load_notes(db, r, today);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "trellis/assessment_json.hpp"
+#include "trellis/json_stream.hpp"
 #include "trellis/report.hpp"
 #include "trellis/text.hpp"
 
@@ -43,8 +44,7 @@ nlohmann::json area_json(const AreaSection& a) {
 
 }  // namespace
 
-std::string render_csv(const Report& r) {
-  std::ostringstream o;
+void render_csv(std::ostream& o, const Report& r) {
   o << "urn,name,period,level,classified,previous_level,changed,final_level,final_by,reasons,computed_level,"
        "decided_stage,decided_on,decision_rationale,switch,review_status,review_level\r\n";
   for (auto& s : r.schools) {
@@ -62,10 +62,56 @@ std::string render_csv(const Report& r) {
       << csv_field(a.decision ? a.decision->rationale : "") << "," << csv_field(a.switch_note().value_or("")) << ","
       << csv_field(review ? review->status : "") << "," << csv_field(review ? review->outcome_level.value_or("") : "") << "\r\n";
   }
+}
+
+std::string render_csv(const Report& r) {
+  std::ostringstream o;
+  render_csv(o, r);
   return o.str();
 }
 
-nlohmann::json to_json(const Report& r) {
+namespace {
+
+nlohmann::json change_json(const ReportSchool& s) {
+  return {{"urn", s.assessment.urn}, {"name", s.assessment.name}, {"from", *s.assessment.previous_level},
+          {"to", s.assessment.level}, {"decided", s.assessment.decision.has_value()},
+          {"letter", letter_file(s)}, {"letter_id", letter_id(s)}};
+}
+
+nlohmann::json school_json(const ReportSchool& s) {
+  auto ratings = nlohmann::json::array();
+  for (auto& rt : s.ratings) ratings.push_back({{"subject", rt.subject}, {"level", rt.level}, {"stage", rt.stage}, {"by", rt.by}});
+  auto results = nlohmann::json::array();
+  for (auto& x : s.results)
+    results.push_back({{"when", x.when}, {"result", x.label}, {"period", x.period}, {"value", x.value}, {"source", x.source}});
+  return {{"urn", s.assessment.urn},
+          {"name", s.assessment.name},
+          {"level", s.assessment.level},
+          {"classified", s.assessment.classified},
+          {"previous_level", opt(s.assessment.previous_level)},
+          {"computed_level", s.assessment.computed_level},
+          {"decision", s.assessment.decision ? to_json(*s.assessment.decision) : nlohmann::json()},
+          // Kept for readers of the first report shape: the decision's level and who set it.
+          {"final_level", s.assessment.decision ? nlohmann::json(s.assessment.decision->level) : nlohmann::json()},
+          {"final_by", s.assessment.decision ? nlohmann::json(s.assessment.decision->by) : nlohmann::json()},
+          {"switch", opt(s.assessment.switch_note())},
+          {"reasons", s.assessment.reasons},
+          {"ratings", ratings},
+          {"letter", letter_file(s)},
+          {"letter_id", letter_id(s)},
+          {"college", s.college},
+          {"central_support", opt(s.central_support)},
+          {"joined", opt(s.joined)},
+          {"results", results}};
+}
+
+nlohmann::json activity_json(const ReportActivity& a) {
+  return {{"id", a.id}, {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()}, {"type", a.type},
+          {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}};
+}
+
+/// The report but its long lists (schools, changes, activities, areas).
+nlohmann::json head_json(const Report& r) {
   nlohmann::json j;
   j["body"] = {{"id", r.body.id}, {"kind", r.body.kind}, {"name", r.body.name}};
   j["period"] = r.period;
@@ -78,53 +124,17 @@ nlohmann::json to_json(const Report& r) {
   j["counts"] = nlohmann::json::array();
   for (auto& c : r.counts)
     j["counts"].push_back({{"level", c.level}, {"label", c.label}, {"classified", c.classified}, {"schools", c.schools}});
-  j["changes"] = nlohmann::json::array();
-  for (auto* s : r.changes())
-    j["changes"].push_back({{"urn", s->assessment.urn}, {"name", s->assessment.name}, {"from", *s->assessment.previous_level},
-                            {"to", s->assessment.level}, {"decided", s->assessment.decision.has_value()},
-                            {"letter", letter_file(*s)}, {"letter_id", letter_id(*s)}});
   j["switches"] = nlohmann::json::array();
   for (auto* s : r.switches())
     j["switches"].push_back({{"urn", s->assessment.urn}, {"name", s->assessment.name},
                              {"regime", s->assessment.regime}, {"was_regime", *s->assessment.prior_regime},
                              {"was_level", opt(s->assessment.prior_level)}, {"note", *s->assessment.switch_note()}});
-  j["schools"] = nlohmann::json::array();
-  for (auto& s : r.schools) {
-    auto ratings = nlohmann::json::array();
-    for (auto& rt : s.ratings) ratings.push_back({{"subject", rt.subject}, {"level", rt.level}, {"stage", rt.stage}, {"by", rt.by}});
-    auto results = nlohmann::json::array();
-    for (auto& x : s.results)
-      results.push_back({{"when", x.when}, {"result", x.label}, {"period", x.period}, {"value", x.value}, {"source", x.source}});
-    j["schools"].push_back({{"urn", s.assessment.urn},
-                            {"name", s.assessment.name},
-                            {"level", s.assessment.level},
-                            {"classified", s.assessment.classified},
-                            {"previous_level", opt(s.assessment.previous_level)},
-                            {"computed_level", s.assessment.computed_level},
-                            {"decision", s.assessment.decision ? to_json(*s.assessment.decision) : nlohmann::json()},
-                            // Kept for readers of the first report shape: the decision's level and who set it.
-                            {"final_level", s.assessment.decision ? nlohmann::json(s.assessment.decision->level) : nlohmann::json()},
-                            {"final_by", s.assessment.decision ? nlohmann::json(s.assessment.decision->by) : nlohmann::json()},
-                            {"switch", opt(s.assessment.switch_note())},
-                            {"reasons", s.assessment.reasons},
-                            {"ratings", ratings},
-                            {"letter", letter_file(s)},
-                            {"letter_id", letter_id(s)},
-                            {"college", s.college},
-                            {"central_support", opt(s.central_support)},
-                            {"joined", opt(s.joined)},
-                            {"results", results}});
-  }
   j["differences"] = nlohmann::json::array();
   for (auto& d : r.differences)
     j["differences"].push_back({{"urn", d.urn}, {"name", d.school}, {"subject", d.subject},
                                 {"first", {{"stage", d.first_stage}, {"level", d.first_level}}},
                                 {"second", {{"stage", d.second_stage}, {"level", d.second_level}}},
                                 {"rationale", d.rationale}, {"by", d.by}});
-  j["activities"] = nlohmann::json::array();
-  for (auto& a : r.activities)
-    j["activities"].push_back({{"id", a.id}, {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()}, {"type", a.type},
-                               {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}});
   j["reviews"] = nlohmann::json::array();
   for (auto& v : r.reviews)
     j["reviews"].push_back({{"id", v.id}, {"urn", v.urn}, {"name", v.school}, {"by", v.by}, {"at", v.at},
@@ -139,13 +149,55 @@ nlohmann::json to_json(const Report& r) {
                           {"actions", n.actions}, {"concerns", n.concerns}});
   j["self_stage"] = r.self_stage.empty() ? nlohmann::json() : nlohmann::json(r.self_stage);
   j["compared_stage"] = r.compared_stage.empty() ? nlohmann::json() : nlohmann::json(r.compared_stage);
+  return j;
+}
+
+/// A top-level list of the report, element by element.
+template <typename List, typename ToJson>
+void put_list(std::ostream& o, const List& list, ToJson element) {
+  JsonList out(o, 1);
+  for (const auto& x : list) out.add(element(x));
+  out.close();
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Report& r) {
+  nlohmann::json j = head_json(r);
+  j["changes"] = nlohmann::json::array();
+  for (auto* s : r.changes()) j["changes"].push_back(change_json(*s));
+  j["schools"] = nlohmann::json::array();
+  for (auto& s : r.schools) j["schools"].push_back(school_json(s));
+  j["activities"] = nlohmann::json::array();
+  for (auto& a : r.activities) j["activities"].push_back(activity_json(a));
   j["areas"] = nlohmann::json::array();
   for (auto& a : r.areas) j["areas"].push_back(area_json(a));
   return j;
 }
 
+// Byte for byte what dump(2) of to_json(r) prints, but a school, an activity
+// or an area at a time: a country's report is never one JSON value (issue 18).
+void render_json(std::ostream& o, const Report& r) {
+  nlohmann::json j = head_json(r);
+  for (const char* list : {"activities", "areas", "changes", "schools"}) j[list] = nullptr;  // their place in key order
+  o << "{";
+  bool first = true;
+  for (const auto& [key, value] : j.items()) {
+    o << (first ? "\n  " : ",\n  ") << dump_indented(nlohmann::json(key)) << ": ";
+    first = false;
+    if (key == "activities") put_list(o, r.activities, activity_json);
+    else if (key == "areas") put_list(o, r.areas, area_json);
+    else if (key == "changes") put_list(o, r.changes(), [](const ReportSchool* s) { return change_json(*s); });
+    else if (key == "schools") put_list(o, r.schools, school_json);
+    else put_nested(o, value, 1);
+  }
+  o << "\n}\n";
+}
+
 std::string render_json(const Report& r) {
-  return to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::ostringstream o;
+  render_json(o, r);
+  return o.str();
 }
 
 }  // namespace trellis

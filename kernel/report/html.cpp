@@ -23,8 +23,7 @@ std::string badge(const Report& r, const std::string& level) {
 
 }  // namespace
 
-std::string render_html(const Report& r) {
-  std::ostringstream o;
+void render_html(std::ostream& o, const Report& r) {
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(r.body.name) << ": "
     << esc(r.period) << "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
     << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
@@ -46,13 +45,18 @@ std::string render_html(const Report& r) {
                     : std::string())
       << "</li>";
   if (r.changes().empty()) o << "<li>No school's level changed.</li>";
-  o << "</ul>\n" << render_html_details(r);
+  o << "</ul>\n";
+  render_html_details(o, r);
   o << "</body></html>\n";
+}
+
+std::string render_html(const Report& r) {
+  std::ostringstream o;
+  render_html(o, r);
   return o.str();
 }
 
-std::string render_html_details(const Report& r) {
-  std::ostringstream o;
+void render_html_details(std::ostream& o, const Report& r) {
   if (auto switched = r.switches(); !switched.empty()) {
     o << "<h2>First assessed under this framework</h2>\n<p>Last assessed under another framework; not compared with it.</p><ul>";
     for (auto* s : switched)
@@ -135,6 +139,11 @@ std::string render_html_details(const Report& r) {
     }
     o << "</table>\n";
   }
+}
+
+std::string render_html_details(const Report& r) {
+  std::ostringstream o;
+  render_html_details(o, r);
   return o.str();
 }
 

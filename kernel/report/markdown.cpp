@@ -63,8 +63,7 @@ std::string md(std::string_view s) { return markdown(s); }
 
 }  // namespace
 
-std::string render_markdown(const Report& r) {
-  std::ostringstream o;
+void render_markdown(std::ostream& o, const Report& r) {
   o << "# " << md(r.body.name) << ": " << r.period << "\n\n";
   o << "Regime: " << r.regime_name << ". Policy " << (r.policy_file.empty() ? "" : r.policy_file + ", ") << "version "
     << r.policy_version << " (hash " << r.policy_hash.substr(0, 12) << ").";
@@ -131,11 +130,15 @@ std::string render_markdown(const Report& r) {
         if (!items->empty()) o << "  - " << label << ": " << md(joined(*items)) << "\n";
     }
   }
+}
+
+std::string render_markdown(const Report& r) {
+  std::ostringstream o;
+  render_markdown(o, r);
   return o.str();
 }
 
-std::string render_text(const Report& r) {
-  std::ostringstream o;
+void render_text(std::ostream& o, const Report& r) {
   o << r.body.name << " — " << r.period << " — " << r.regime_name << ", policy " << (r.policy_file.empty() ? "" : r.policy_file + " ")
     << r.policy_version << "\n";
   if (r.assessed_period != r.period) o << "Levels are those assessed for " << r.assessed_period << ".\n";
@@ -187,6 +190,11 @@ std::string render_text(const Report& r) {
         if (!items->empty()) o << "      " << label << ": " << joined(*items) << "\n";
     }
   }
+}
+
+std::string render_text(const Report& r) {
+  std::ostringstream o;
+  render_text(o, r);
   return o.str();
 }
 

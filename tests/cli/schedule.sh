@@ -231,5 +231,29 @@ assert len(ev) == 9, ev.keys()
 " && passes=$((passes+1)) || fail "ics STATUS and SEQUENCE of a moved and a cancelled activity"
 fi
 
+# Issue 18: every format is written row by row, to a file as to standard output,
+# the same bytes; the JSON is what Python reads back as one list; the table's
+# columns line up (widths measured over every row before the first is written).
+for f in table json csv; do
+  for late in "" --overdue; do
+    "$trellis" schedule --body la --year 2024-25 --format $f $late >"$dir/stdout.$f" 2>/dev/null
+    check "schedule $f $late -o FILE" 0 "$trellis" schedule --body la --year 2024-25 --format $f $late -o "$dir/file.$f"
+    cmp -s "$dir/stdout.$f" "$dir/file.$f" && passes=$((passes+1)) || fail "schedule $f $late: -o FILE differs from standard output"
+  done
+done
+"$trellis" schedule --body la --year 2024-25 --format json >"$dir/out"
+py "streamed json is one list of activities, indented as before" "
+text = open('$dir/out').read()
+assert isinstance(d, list) and len(d) == 9, len(d)
+assert text.startswith('[\\n  {\\n    \\\"') and text.endswith('\\n  }\\n]\\n'), text[:20] + text[-20:]"
+"$trellis" schedule --body la --year 2024-25 >"$dir/out"
+"$PY" -c "
+lines = open('$dir/out').read().splitlines()
+header = lines[0]
+at = header.index('title')
+assert len(lines) == 10, len(lines)
+assert all(len(l) >= at for l in lines[1:]), 'a row is shorter than the title column'
+" && passes=$((passes+1)) || fail "the table's columns line up"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

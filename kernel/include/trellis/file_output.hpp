@@ -8,6 +8,7 @@
 ///     write_file_whole(folder / letter.file, text, keep, Links::refuse);  // a planted link is refused
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string_view>
 #include <vector>
 
@@ -40,5 +41,36 @@ using TextSink = std::function<void(std::string_view)>;
 ///     write_file_whole("england.ics", [&](const TextSink& sink) { write_ics(sink, activities, options); }, keep, Links::follow);
 void write_file_whole(const std::filesystem::path& file, const std::function<void(const TextSink&)>& write,
                       const std::vector<std::filesystem::path>& keep, Links links);
+
+/// The same, for a writer of a stream (a report rendered section by section):
+/// what it writes reaches the file in pieces, never held whole.
+///
+///     write_file_streamed("report.md", [&](std::ostream& out) { render_markdown(out, report); }, keep, Links::follow);
+void write_file_streamed(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write,
+                         const std::vector<std::filesystem::path>& keep, Links links);
+
+/// A stream onto a sink, in pieces of 64 KiB: what a stream writer writes
+/// goes on as it is written. flush() hands over what is left.
+class SinkStream : public std::ostream {
+ public:
+  explicit SinkStream(const TextSink& sink);
+  SinkStream(const SinkStream&) = delete;
+  SinkStream& operator=(const SinkStream&) = delete;
+
+ private:
+  class Buffer : public std::streambuf {
+   public:
+    explicit Buffer(const TextSink& sink);
+
+   protected:
+    int_type overflow(int_type c) override;
+    int sync() override;
+
+   private:
+    const TextSink& sink_;
+    std::vector<char> held_;
+  };
+  Buffer buffer_;
+};
 
 }  // namespace trellis

@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -179,12 +180,18 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period,
                     std::optional<Date> today = std::nullopt);
 
+// Each renderer writes to a stream as it goes (a country's report is never
+// held whole as text, issue 18); the string forms are for tests and small reports.
+void render_markdown(std::ostream& o, const Report& r);
 std::string render_markdown(const Report& r);
+void render_html(std::ostream& o, const Report& r);
 std::string render_html(const Report& r);
 /// What render_html shows after the counts and changes: the dashboard, areas,
 /// each school with its reasons and ratings, where stages disagree, the
 /// activities and the reviews, as HTML sections (for a page that draws its own overview).
+void render_html_details(std::ostream& o, const Report& r);
 std::string render_html_details(const Report& r);
+void render_csv(std::ostream& o, const Report& r);
 std::string render_csv(const Report& r);
 /// The report as one JSON object, defined once for the CLI and the web server:
 /// body, period, assessed_period, regime, policy_file, policy_version, policy_hash,
@@ -195,7 +202,10 @@ std::string render_csv(const Report& r);
 /// with their ratings, and unrated). No path of the machine: a letter is
 /// named by its outbox id and file name.
 nlohmann::json to_json(const Report& r);
-std::string render_json(const Report& r);  ///< to_json(r), indented
+/// to_json(r), indented by 2, and a line feed: the same bytes, written a school at a time.
+void render_json(std::ostream& o, const Report& r);
+std::string render_json(const Report& r);
+void render_text(std::ostream& o, const Report& r);
 std::string render_text(const Report& r);
 
 }  // namespace trellis

@@ -60,6 +60,50 @@ TEST_CASE("issue 18: write_file_whole takes a text in pieces; a writer that fail
   CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("issue 18: write_file_streamed writes what a stream writer writes, in pieces; a writer that fails writes nothing") {
+  Folder f;
+  const fs::path out = f.dir / "report.md";
+  std::string expected;
+  write_file_streamed(
+      out,
+      [&](std::ostream& o) {
+        for (int i = 0; i < 20000; ++i) {  // more than the stream's 64 KiB, a line at a time
+          const std::string line = "| school " + std::to_string(i) + " | amber |\n";
+          o << line;
+          expected += line;
+        }
+      },
+      {}, Links::follow);
+  CHECK(read(out) == expected);
+  CHECK_THROWS_AS(write_file_streamed(
+                      out,
+                      [](std::ostream& o) {
+                        o << std::string(100000, 'y');
+                        throw std::runtime_error("the report could not be read");
+                      },
+                      {}, Links::follow),
+                  std::runtime_error);
+  CHECK(read(out) == expected);
+  CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("issue 18: a SinkStream hands its text on in pieces of at most 64 KiB, the rest at flush") {
+  std::vector<std::size_t> pieces;
+  std::string got;
+  const TextSink sink = [&](std::string_view piece) {
+    pieces.push_back(piece.size());
+    got.append(piece);
+  };
+  SinkStream out(sink);
+  const std::string text(150000, 'z');
+  out << text;
+  CHECK(pieces.size() == 2);  // two full buffers; the rest waits
+  out << "end";
+  out.flush();
+  CHECK(got == text + "end");
+  for (auto n : pieces) CHECK(n <= 65536);
+}
+
 TEST_CASE("write_file_whole refuses the database and its -wal and -shm, by any name") {
   Folder f;
   const auto db = f.dir / "trellis.db";

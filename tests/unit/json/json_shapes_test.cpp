@@ -272,3 +272,35 @@ TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, 
   CHECK(c["letter_id"].is_null());
   CHECK(render_json(r) == j.dump(2) + "\n");
 }
+
+TEST_CASE("issue 18: the report's JSON written a school at a time is the same bytes as the whole value dumped") {
+  Report r;
+  r.body = {"example-la", "la", "Example LA"};
+  r.period = r.assessed_period = "2018-19";
+  r.regime = "example-regime";
+  SECTION("with every list empty") {
+    CHECK(render_json(r) == to_json(r).dump(2) + "\n");
+  }
+  SECTION("with schools, a change, activities and an area, nested two and three levels in") {
+    ReportSchool changed{amber_school(), {{"overall", "amber", "computed", "A. Officer", ""}}, std::nullopt, false,
+                         std::nullopt};
+    changed.assessment.name = "École \"Hill\" | Primary\tSchool";  // quoted, escaped, not ASCII
+    ReportSchool steady{amber_school(), {}, std::nullopt, true, "A. Lead"};
+    steady.assessment.urn = 123457;
+    steady.assessment.previous_level = "amber";
+    steady.assessment.reasons.clear();
+    r.schools = {changed, steady};
+    r.counts = {{"amber", "Amber", "#ffbf00", true, 2}};
+    r.activities = {{1, 123456, "Hill", "visit", "Autumn visit", "2018-10-01", "2018-10-12", "planned", std::nullopt},
+                    {2, std::nullopt, "", "deadline", "Board", "2018-11-01", "2018-11-01", "done", "2018-11-01"}};
+    AreaSection area{"quality", "Quality of education", {"self", "moderated"}, {"Self", "Moderated"}, {}, {}};
+    area.schools.push_back({123456, "Hill", false, std::nullopt, {{"quality", false, {"good", ""}, AgainstSelf::none, "", ""}}});
+    area.unrated = {{123457, "Dale"}};
+    r.areas = {area};
+    r.self_stage = "self";
+    const json j = to_json(r);
+    REQUIRE(j["changes"].size() == 1);
+    REQUIRE(j["areas"][0]["schools"][0]["ratings"][0]["levels"]["self"] == "good");
+    CHECK(render_json(r) == j.dump(2) + "\n");
+  }
+}

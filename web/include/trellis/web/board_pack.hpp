@@ -8,6 +8,7 @@
 /// board member's pack holds the reported stage only.
 ///
 ///     std::string html = board_pack_html(db, host, actor, clock, "example-trust", Period::parse("2019-20/summer"), today);
+#include <ostream>
 #include <string>
 
 #include "trellis/actor.hpp"
@@ -21,6 +22,10 @@ namespace trellis::web {
 
 std::string board_pack_html(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
                             const std::string& body, const Period& period, Date today);
+/// The same, written to `out` as it is made: the details a school at a time.
+/// Returns the number of schools in it.
+std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
+                     const std::string& body, const Period& period, Date today);
 
 /// The same as an Excel workbook (.xlsx bytes): Summary, "Schools x areas"
 /// (the scale's colours, also as conditional formats on the level's words),

@@ -1,0 +1,51 @@
+#pragma once
+/// JSON written an element at a time, byte for byte as nlohmann's dump(2)
+/// would print the whole (invalid UTF-8 shown as U+FFFD, as everywhere we
+/// print JSON): a country's list is never held as one JSON value (issue 18).
+///
+///     JsonList list(out, 0);            // a list at the top level: "[\n  {...},\n  {...}\n]"
+///     for (auto& a : activities) list.add(to_json(a, today));
+///     list.close();
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+namespace trellis {
+
+inline std::string dump_indented(const nlohmann::json& v) {
+  return v.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// `v` as dump(2) prints it `depth` levels in: each line after its first
+/// indented by 2 * depth. A dumped string holds no line break (JSON escapes
+/// it), so every one starts a line of the layout.
+inline void put_nested(std::ostream& out, const nlohmann::json& v, int depth) {
+  const std::string text = dump_indented(v);
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+    out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start)) << indent;
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
+/// A list `depth` levels in, its elements added one by one; close() ends it.
+class JsonList {
+ public:
+  JsonList(std::ostream& out, int depth) : out_(out), depth_(depth) {}
+  void add(const nlohmann::json& element) {
+    out_ << (empty_ ? "[\n" : ",\n") << std::string(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
+    empty_ = false;
+    put_nested(out_, element, depth_ + 1);
+  }
+  void close() {
+    if (empty_) out_ << "[]";
+    else out_ << '\n' << std::string(static_cast<std::size_t>(2 * depth_), ' ') << ']';
+  }
+
+ private:
+  std::ostream& out_;
+  int depth_;
+  bool empty_ = true;
+};
+
+}  // namespace trellis
