@@ -56,19 +56,6 @@ void print_text(const std::string& text);
 void print_csv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 /// One JSON array, pretty-printed.
 void print_json(const nlohmann::json& value);
-void print_json_element(const nlohmann::json& value, bool first);
-void print_json_end(bool empty);
-/// Prints a JSON array one element at a time, exactly as print_json would the
-/// whole array, without holding it: `to_json(item)` for each of `items`.
-template <class Range, class ToJson>
-void print_json_array(const Range& items, ToJson&& to_json) {
-  bool first = true;
-  for (const auto& item : items) {
-    print_json_element(to_json(item), first);
-    first = false;
-  }
-  print_json_end(first);
-}
 /// Says which letters a command stored in the outbox and how to write them out:
 /// "3 letters to heads are in the outbox (ids 4-6): `trellis letters --body B --period P -o DIR` writes them."
 /// ("1 notice is …" when every letter is a notice to the people a policy names.)

@@ -96,28 +96,8 @@ void print_csv(const std::vector<std::string>& header, const std::vector<std::ve
 }
 
 // Bytes stored before text was checked are shown as U+FFFD, rather than failing the whole output (issue 19).
-namespace {
-std::string dumped(const nlohmann::json& value) {
-  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+void print_json(const nlohmann::json& value) {
+  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
-}  // namespace
-
-void print_json(const nlohmann::json& value) { std::cout << dumped(value) << '\n'; }
-
-void print_json_element(const nlohmann::json& value, bool first) {
-  // As dump(2) writes an array's element: on its own line, indented one more
-  // level (a JSON text's newlines are all between tokens, never in a string).
-  std::string text = dumped(value);
-  std::cout << (first ? "[\n  " : ",\n  ");
-  for (std::size_t from = 0;;) {
-    const auto nl = text.find('\n', from);
-    std::cout.write(text.data() + from, static_cast<std::streamsize>((nl == std::string::npos ? text.size() : nl + 1) - from));
-    if (nl == std::string::npos) break;
-    std::cout << "  ";
-    from = nl + 1;
-  }
-}
-
-void print_json_end(bool empty) { std::cout << (empty ? "[]\n" : "\n]\n"); }
 
 }  // namespace trellis::cli

@@ -5,6 +5,7 @@
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/assessment_json.hpp"
+#include "trellis/json_stream.hpp"
 #include "trellis/error.hpp"
 #include "trellis/regime_words.hpp"
 #include "trellis/text.hpp"
@@ -80,7 +81,10 @@ void add_assess(CLI::App& app, Cli& cli) {
     AssessRun run = assess_body(db, host, cli.actor(db), cli.clock(), opt);
     for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
     if (format == "json") {
-      print_json_array(run.schools, [](const SchoolAssessment& a) { return to_json(a); });
+      JsonList list(std::cout, 0);  // a school at a time: a country's list is never held whole (issue 18)
+      for (const auto& a : run.schools) list.add(to_json(a));
+      list.close();
+      std::cout << '\n';
     } else {
       // The adopted policy's words: its own indicators' labels (SDK 2's
       // [indicators.X]) as well as the plugin's; else the plugin's alone.
