@@ -70,6 +70,15 @@ Policy open_policy(const std::filesystem::path& file, PluginHost& host) {
   return policy;
 }
 
+OpenedPolicies::OpenedPolicies() = default;
+OpenedPolicies::~OpenedPolicies() = default;
+
+const Policy& OpenedPolicies::open(const std::filesystem::path& file, PluginHost& host) {
+  auto it = opened_.find(file);
+  if (it == opened_.end()) it = opened_.emplace(file, std::make_unique<Policy>(open_policy(file, host))).first;
+  return *it->second;
+}
+
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& file, const std::string& from_date) {
   require_officer(by, body_id, "adopt a policy for " + body_id);

@@ -14,6 +14,7 @@
 #include "trellis/people.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit.hpp"
+#include "trellis/store/body_repository.hpp"
 #include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
@@ -71,17 +72,18 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 
 }  // namespace
 
-std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in) {
+std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
+                           OpenedPolicies* opened) {
   require_body(db, in.body_id);
   const Period period = Period::parse(in.period);
   const BodyPeriod in_force = body_period(db, in.body_id, period);
   const std::string start = in_force.start();
-  auto members = members_on(db, in.body_id, start);
-  if (!std::binary_search(members.begin(), members.end(), in.urn))
+  if (!db.bodies().is_member_on(in.body_id, in.urn, start))
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);
   const auto& adoption = in_force.adoption;
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
-  const Policy policy = open_policy(adoption->policy_path, host);  // the trust's own KPIs and scales
+  std::optional<Policy> own;  // the trust's own KPIs and scales
+  const Policy& policy = opened ? opened->open(adoption->policy_path, host) : own.emplace(open_policy(adoption->policy_path, host));
   const auto& regime = policy.description();
   check_against_regime(regime, in);
   // Who may record each stage is the regime's to say (its StageSpec::roles); the kernel enforces it.

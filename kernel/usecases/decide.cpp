@@ -126,17 +126,19 @@ void update_later_previous_levels(Database& db, const SchoolAssessment& a) {
 }  // namespace
 
 DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
-                           std::vector<Letter>& letters, bool letter) {
+                           std::vector<Letter>& letters, bool letter, OpenedPolicies* opened) {
   DecisionRun run;
   // Read before the rating is recorded: afterwards the stored assessment counts it.
   if (in.subject == "overall")
     if (auto before = stored_for(db, host, in)) run.level_before = before->level;
-  run.rating_id = record_rating(db, host, actor, clock, in);
+  run.rating_id = record_rating(db, host, actor, clock, in, opened);
   const std::string on = in.on.empty() ? clock.today() : in.on;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
   if (!adoption) return run;
   const auto& description = host.description(adoption->regime);
-  const bool standing = !decides(description, in) && stands(description, open_policy(adoption->policy_path, host), in);
+  OpenedPolicies own;
+  if (!opened) opened = &own;
+  const bool standing = !decides(description, in) && stands(description, opened->open(adoption->policy_path, host), in);
   if (decides(description, in) || standing) run.school = stored_for(db, host, in);
   if (!run.school) return run;
   auto& a = *run.school;
@@ -144,7 +146,7 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   const std::string reason = standing ? in.subject + " decided as " + in.level + " on " + on + " by " + by
                                       : "level decided as " + a.level + " (computed " + a.computed_level + ") on " + on +
                                             " by " + by;
-  const Policy policy = open_policy(adoption->policy_path, host);
+  const Policy& policy = opened->open(adoption->policy_path, host);
   const Date from = Date::parse(on);
   const std::string year = Period::parse(a.period).academic_year().to_string();
   const auto before = standing ? planned_rules(db, a.body, year, a.urn, from) : std::set<std::string>{};

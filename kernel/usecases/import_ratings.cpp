@@ -103,6 +103,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
   auto optional = [&](const std::string& name) { return cols.count(name) ? field(name) : std::string(); };
 
   std::map<std::string, PeriodFacts> periods;
+  OpenedPolicies opened;  // each period's policy, opened once rather than for every row (issue 18)
   std::set<std::int64_t> schools;
   auto decisions = nlohmann::json::array();  // each with its levels before and after, for the audit row
   Transaction tx(db);
@@ -128,7 +129,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       auto m = members_on(db, body_id, pf.start);
       pf.members.insert(m.begin(), m.end());
       pf.adoption = in_force.adoption;
-      if (pf.adoption) pf.description = open_policy(pf.adoption->policy_path, host).description();
+      if (pf.adoption) pf.description = opened.open(pf.adoption->policy_path, host).description();
     }
     if (!pf.adoption)
       throw InputError(r.at(col("period")), "a period in which " + body_id + " has adopted a policy",
@@ -155,7 +156,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                    field("by"),  optional("rationale"), decided_on};
     std::int64_t id = 0;
     try {
-      const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true);
+      const DecisionRun decided = apply_decision(db, host, actor, clock, in, report.letters, true, &opened);
       id = decided.rating_id;
       if (decided.replan) {
         ++report.decisions;

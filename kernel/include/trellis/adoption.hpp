@@ -6,6 +6,8 @@
 ///     auto a = adoption_on(db, "example-la", "2025-01-15");
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -45,6 +47,23 @@ void require_valid(Policy& policy, PluginHost& host);
 /// its description() has the trust's own scales, areas and indicators.
 /// Throws InputError when the file cannot be read or its regime is not loaded.
 Policy open_policy(const std::filesystem::path& file, PluginHost& host);
+
+/// Policies opened once for a run that would otherwise open the same file for
+/// every row it records (a file of ratings: issue 18). Keep one no longer than
+/// the run: it does not see a file change on disk.
+///
+///     OpenedPolicies opened;
+///     const Policy& p = opened.open(adoption.policy_path, host);   // the second call with that path parses nothing
+class OpenedPolicies {
+ public:
+  OpenedPolicies();
+  ~OpenedPolicies();
+  /// As open_policy, the first time for each file.
+  const Policy& open(const std::filesystem::path& file, PluginHost& host);
+
+ private:
+  std::map<std::filesystem::path, std::unique_ptr<Policy>> opened_;
+};
 
 /// Checks the policy against its regime (throws InputError listing every
 /// problem), then records the adoption with its audit row, in one

@@ -41,7 +41,8 @@ DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, 
 /// The same inside the caller's transaction, with no audit row: the letter
 /// (when `letter`) is stored in the outbox and appended to `letters` for the
 /// caller to return. A review's outcome uses it, and stores its own letter instead.
+/// `opened`: policies already opened by the caller's run, if any (see OpenedPolicies).
 DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
-                           std::vector<Letter>& letters, bool letter);
+                           std::vector<Letter>& letters, bool letter, OpenedPolicies* opened = nullptr);
 
 }  // namespace trellis

@@ -17,6 +17,8 @@
 
 namespace trellis {
 
+class OpenedPolicies;
+
 struct RatingInput {
   std::int64_t urn = 0;
   std::string body_id;
@@ -44,8 +46,9 @@ struct RatingRecord {
 /// body or period, StoreError (exit 3) for a rating the regime refuses,
 /// NotPermitted (exit 3) for a person who may not record it.
 /// Records the regime and adoption it was made under. Returns its id.
+/// `opened`: policies already opened by the caller's run, if any (see OpenedPolicies).
 std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock,
-                           const RatingInput& in);
+                           const RatingInput& in, OpenedPolicies* opened = nullptr);
 
 /// Every rating of the body's schools for the period, oldest first.
 std::vector<RatingRecord> ratings_for(Database& db, const std::string& body_id, const std::string& period);

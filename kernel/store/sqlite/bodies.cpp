@@ -78,6 +78,13 @@ class Bodies final : public BodyRepository {
     return out;
   }
 
+  bool is_member_on(const std::string& body_id, std::int64_t urn, const std::string& date) override {
+    Statement s(c_, R"(SELECT 1 FROM memberships WHERE body_id = ?1 AND urn = ?2 AND from_date <= ?3
+                       AND (to_date IS NULL OR to_date >= ?3) LIMIT 1)");
+    s.bind(1, body_id).bind(2, urn).bind(3, date);
+    return s.step();
+  }
+
   std::int64_t add_adoption(const Adoption& a, const std::string& at) override {
     Statement s(c_, R"(INSERT INTO adoptions(body_id, policy_path, regime, version, policy_hash, from_date, adopted_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?))");

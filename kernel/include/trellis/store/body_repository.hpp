@@ -30,6 +30,8 @@ class BodyRepository {
   virtual bool end_membership(const std::string& body_id, std::int64_t urn, const std::string& last_day) = 0;
   /// The members on a day, by URN.
   virtual std::vector<std::int64_t> members_on(const std::string& body_id, const std::string& date) = 0;
+  /// True when the school is a member of the body on `date`.
+  virtual bool is_member_on(const std::string& body_id, std::int64_t urn, const std::string& date) = 0;
 
   /// Stores an adoption (its id is not read) and returns its id.
   virtual std::int64_t add_adoption(const Adoption& adoption, const std::string& at) = 0;
