@@ -104,11 +104,14 @@ nlohmann::json assess_changes(const AssessRun& run) {
 /// Stores the assessment and the ratings the regime proposed, each citing its evidence.
 void store(Database& db, SchoolAssessment& a, const std::string& now) {
   a.id = db.assessments().add(a, now);
+  std::vector<Proposal> proposals;
+  proposals.reserve(a.ratings.size());
+  const std::string by = "trellis (" + a.regime + " policy " + a.policy_version + ")";
   for (auto& r : a.ratings)
-    db.ratings().add_proposal({a.urn, a.body, a.period, r.subject, r.level, r.stage,
-                               "trellis (" + a.regime + " policy " + a.policy_version + ")", now,
-                               assessment_ratings::rationale_of(r), a.regime, a.adoption_id, std::nullopt, ""},
-                              r.evidence);
+    proposals.push_back({{a.urn, a.body, a.period, r.subject, r.level, r.stage, by, now,
+                          assessment_ratings::rationale_of(r), a.regime, a.adoption_id, std::nullopt, ""},
+                         r.evidence});
+  db.ratings().add_proposals(proposals);
 }
 
 std::string label_of(const sdk::RegimeDescription& d, const std::string& indicator) {
@@ -330,12 +333,18 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
   LetterContext context =
       letter_context(find_body(db, opt.body_id)->name, policy.view(), made_on.to_string(), description);
+  // What each head was last told, read once; a school's steps are read only when it gets a letter.
+  const auto told = last_letter_levels(db, opt.body_id, opt.period.to_string());
   for (auto& a : run.schools) {
     if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
+    const auto last = told.find(a.urn);
+    auto l = letter_due(a, last == told.end() ? std::nullopt : std::optional(last->second), !a.decision);
+    if (!l) continue;
     // A decided school's letter is dated with its decision.
     context.today = a.decision && !a.decision->on.empty() ? a.decision->on : made_on.to_string();
     context.steps = letter_steps(db, context, sections, a);
-    if (auto l = change_letter(db, a, !a.decision, context)) run.letters.push_back(store_letter(db, clock, std::move(*l)));
+    l->text = letter_text(a, *l, context);
+    run.letters.push_back(store_letter(db, clock, std::move(*l)));
   }
   // The audit row comes last, so that what the run changed (re-plan, letters) is in the row's hash;
   // the assessments then name the row.
@@ -345,7 +354,10 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
                                        std::to_string(run.schools.size()) + " schools under " + policy.regime() + " " +
                                        policy.version(),
                                    policy.hash(), opt.body_id, std::nullopt, assess_changes(run).dump()});
-  for (const auto& a : run.schools) db.assessments().set_audit(a.id, audit);
+  std::vector<std::int64_t> ids;
+  ids.reserve(run.schools.size());
+  for (const auto& a : run.schools) ids.push_back(a.id);
+  db.assessments().set_audit(ids, audit);
   tx.commit();
   return run;
 }

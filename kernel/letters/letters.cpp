@@ -130,10 +130,13 @@ std::optional<std::string> last_letter_level(Database& db, const std::string& bo
   return db.letters().last_level(body_id, urn, period);
 }
 
-std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, bool provisional,
-                                    const LetterContext& context) {
+std::map<std::int64_t, std::string> last_letter_levels(Database& db, const std::string& body_id,
+                                                       const std::string& period) {
+  return db.letters().last_levels(body_id, period);
+}
+
+std::optional<Letter> letter_due(const SchoolAssessment& a, const std::optional<std::string>& told, bool provisional) {
   if (!a.classified) return std::nullopt;
-  const auto told = last_letter_level(db, a.body, a.urn, a.period);
   Letter l;
   l.body_id = a.body;
   l.urn = a.urn;
@@ -151,7 +154,18 @@ std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, boo
     l.kind = "change";
     l.from_level = a.previous_level;
   }
-  l.text = compose(a, l, context);
+  return l;
+}
+
+std::string letter_text(const SchoolAssessment& a, const Letter& letter, const LetterContext& context) {
+  return compose(a, letter, context);
+}
+
+std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, bool provisional,
+                                    const LetterContext& context) {
+  if (!a.classified) return std::nullopt;
+  auto l = letter_due(a, last_letter_level(db, a.body, a.urn, a.period), provisional);
+  if (l) l->text = compose(a, *l, context);
   return l;
 }
 

@@ -135,12 +135,14 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
     }
   }
 
+  std::vector<const Activity*> added;
   for (const auto& a : plan) {  // in the plan's order, so ids follow the dates
     if (!wanted.count(a.uid)) continue;
-    activities.add(a, at);
+    added.push_back(&a);
     wanted.erase(a.uid);
     ++sum.added;
   }
+  activities.add_all(added, at);
   return sum;
 }
 

@@ -80,11 +80,22 @@ std::map<std::string, std::string> level_labels(const sdk::RegimeDescription& d)
 std::optional<std::string> last_letter_level(Database& db, const std::string& body_id, std::int64_t urn,
                                              const std::string& period);
 
+/// urn -> the level the last letter for each school of the body told its head for the period, for a run over many schools.
+std::map<std::int64_t, std::string> last_letter_levels(Database& db, const std::string& body_id, const std::string& period);
+
 /// A letter for an assessment whose counting level changed, or whose decided
 /// level differs from what the head was last told; none when nothing new is
 /// to be said. `provisional`: the level is computed and not yet decided.
 std::optional<Letter> change_letter(Database& db, const SchoolAssessment& a, bool provisional,
                                     const LetterContext& context);
+
+/// change_letter's choice without its words (`text` empty), given the level
+/// the head was last told (`told`): a run over many schools asks it first and
+/// gathers a letter's steps only for the schools that get one.
+std::optional<Letter> letter_due(const SchoolAssessment& a, const std::optional<std::string>& told, bool provisional);
+
+/// The words of a letter letter_due chose, with the context's steps.
+std::string letter_text(const SchoolAssessment& a, const Letter& letter, const LetterContext& context);
 
 /// A standing decision as its notice tells it.
 struct StandingDecision {

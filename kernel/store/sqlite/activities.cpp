@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
+#include "rows.hpp"
 #include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
 
@@ -108,12 +109,16 @@ class Activities final : public ActivityRepository {
 
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                  std::optional<std::int64_t> urn) override {
-    std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?";
-    if (urn) sql += " AND a.urn = ?";
-    Statement s(c_, sql + " ORDER BY a.id");
-    s.bind(1, body).bind(2, year);
-    if (urn) s.bind(3, *urn);
-    return read_all(s);
+    // Prepared once: a run's letters ask for one school's at a time.
+    auto& s = urn ? school_ : year_;
+    if (!s) s.emplace(c_, std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?" + (urn ? " AND a.urn = ?" : "") +
+                              " ORDER BY a.id");
+    s->reset();  // in case a read before it stopped half-way
+    s->bind(1, body).bind(2, year);
+    if (urn) s->bind(3, *urn);
+    auto out = read_all(*s);
+    s->reset();
+    return out;
   }
 
   std::vector<Activity> followers(const std::string& anchor_uid) override {
@@ -149,18 +154,24 @@ class Activities final : public ActivityRepository {
   }
 
   std::int64_t add(const Activity& a, const std::string& at) override {
-    // Prepared once: a re-plan adds a year's activities in one go.
+    add_all({&a}, at);
+    return c_.last_insert_id();
+  }
+
+  void add_all(const std::vector<const Activity*>& activities, const std::string& at) override {
+    // Prepared once, and many rows to a statement: a re-plan adds a year's activities in one go.
     if (!add_)
       add_.emplace(c_, R"(INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
                          rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
-                         planned_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?))");
-    Statement& s = *add_;
-    s.bind(1, a.uid).bind(2, a.body).bind(3, a.urn).bind(4, a.year).bind(5, a.type).bind(6, a.title);
-    s.bind(7, a.start.to_string()).bind(8, a.end.to_string()).bind(9, opt_text(a.due));
-    s.bind(10, a.rule).bind(11, to_json(a.attendees)).bind(12, to_json(a.documents)).bind(13, a.assessment_id);
-    s.bind(14, a.anchor_uid).bind(15, a.offset_days).bind(16, kind_text(a)).bind(17, at).run();
-    return c_.last_insert_id();
+                         planned_at) VALUES )",
+                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?)");
+    add_->insert(activities, [&](Statement& s, int p, const Activity* a) {
+      s.bind(p, a->uid).bind(p + 1, a->body).bind(p + 2, a->urn).bind(p + 3, a->year).bind(p + 4, a->type);
+      s.bind(p + 5, a->title).bind(p + 6, a->start.to_string()).bind(p + 7, a->end.to_string());
+      s.bind(p + 8, opt_text(a->due)).bind(p + 9, a->rule).bind(p + 10, to_json(a->attendees));
+      s.bind(p + 11, to_json(a->documents)).bind(p + 12, a->assessment_id).bind(p + 13, a->anchor_uid);
+      s.bind(p + 14, a->offset_days).bind(p + 15, kind_text(*a)).bind(p + 16, at);
+    });
   }
 
   void rewrite(std::int64_t id, const Activity& a, ActivityStatus status, const std::optional<std::string>& reason,
@@ -223,7 +234,8 @@ class Activities final : public ActivityRepository {
 
  private:
   Connection& c_;
-  std::optional<Statement> add_, anchor_;
+  std::optional<Statement> anchor_, school_, year_;
+  std::optional<RowInsert> add_;
 };
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
@@ -142,9 +143,17 @@ class Assessments final : public AssessmentRepository {
     s.bind(1, level).bind(2, id).run();
   }
 
-  void set_audit(std::int64_t id, std::int64_t audit_id) override {
-    if (!audit_) audit_.emplace(c_, "UPDATE assessments SET audit_id = ? WHERE id = ?");
-    audit_->bind(1, audit_id).bind(2, id).run();
+  void set_audit(const std::vector<std::int64_t>& ids, std::int64_t audit_id) override {
+    // A run's assessments have consecutive ids: one statement for each stretch of them.
+    std::vector<std::int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    Statement s(c_, "UPDATE assessments SET audit_id = ? WHERE id BETWEEN ? AND ?");
+    for (std::size_t i = 0; i < sorted.size();) {
+      std::size_t j = i;
+      while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1) ++j;
+      s.bind(1, audit_id).bind(2, sorted[i]).bind(3, sorted[j]).run();
+      i = j + 1;
+    }
   }
 
  private:
@@ -155,7 +164,7 @@ class Assessments final : public AssessmentRepository {
   }
 
   Connection& c_;
-  std::optional<Statement> add_, audit_;
+  std::optional<Statement> add_;
 };
 
 }  // namespace

@@ -19,6 +19,15 @@ class Letters final : public LetterRepository {
     return s.text(0);
   }
 
+  std::map<std::int64_t, std::string> last_levels(const std::string& body_id, const std::string& period) override {
+    // The newest row of each school wins: rows come oldest first.
+    Statement s(c_, "SELECT urn, to_level FROM outbox WHERE body_id = ? AND period = ? AND kind <> 'notice' ORDER BY id");
+    s.bind(1, body_id).bind(2, period);
+    std::map<std::int64_t, std::string> out;
+    while (s.step()) out.insert_or_assign(s.integer(0), s.text(1));
+    return out;
+  }
+
   std::int64_t add(const Letter& l, const std::string& created_at) override {
     Statement s(c_, R"(INSERT INTO outbox(body_id, urn, period, regime, kind, from_level, to_level, provisional, file,
                          text, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?))");

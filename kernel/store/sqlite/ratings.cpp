@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "repositories.hpp"
+#include "rows.hpp"
 #include "trellis/store/rating_repository.hpp"
 #include "wanted.hpp"
 
@@ -133,17 +134,29 @@ class Ratings final : public RatingRepository {
     return c_.last_insert_id();
   }
 
-  std::int64_t add_proposal(const NewRating& r, const std::vector<std::int64_t>& evidence) override {
-    // Prepared once: an assessment run stores several for every school.
+  void add_proposals(const std::vector<Proposal>& proposals) override {
+    if (proposals.empty()) return;
+    // Prepared once, and many rows to a statement: an assessment run stores several for every school.
+    if (!last_id_) last_id_.emplace(c_, "SELECT COALESCE(MAX(id), 0) FROM ratings");
     if (!propose_)
-      propose_.emplace(c_, R"(INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale,
-                          regime, adoption_id) VALUES (?,?,?,?,?,?,?,?,?,?,?))");
-    if (!cite_) cite_.emplace(c_, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES (?, ?)");
-    propose_->bind(1, r.urn).bind(2, r.body_id).bind(3, r.period).bind(4, r.subject).bind(5, r.level).bind(6, r.stage)
-        .bind(7, r.set_by).bind(8, r.set_at).bind(9, r.rationale).bind(10, r.regime).bind(11, r.adoption_id).run();
-    const std::int64_t id = c_.last_insert_id();
-    for (auto e : evidence) cite_->bind(1, id).bind(2, e).run();
-    return id;
+      propose_.emplace(c_, R"(INSERT INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at,
+                          rationale, regime, adoption_id) VALUES )", "(?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!cite_) cite_.emplace(c_, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?,?)");
+    // The ids SQLite would give one at a time, named here so that the citations can name them.
+    last_id_->step();
+    std::int64_t id = last_id_->integer(0);
+    last_id_->reset();
+    std::vector<std::pair<std::int64_t, std::int64_t>> cited;
+    propose_->insert(proposals, [&](Statement& s, int p, const Proposal& x) {
+      const NewRating& r = x.rating;
+      s.bind(p, ++id).bind(p + 1, r.urn).bind(p + 2, r.body_id).bind(p + 3, r.period).bind(p + 4, r.subject);
+      s.bind(p + 5, r.level).bind(p + 6, r.stage).bind(p + 7, r.set_by).bind(p + 8, r.set_at).bind(p + 9, r.rationale);
+      s.bind(p + 10, r.regime).bind(p + 11, r.adoption_id);
+      for (auto e : x.evidence) cited.emplace_back(id, e);
+    });
+    cite_->insert(cited, [](Statement& s, int p, const std::pair<std::int64_t, std::int64_t>& c) {
+      s.bind(p, c.first).bind(p + 1, c.second);
+    });
   }
 
   std::optional<Review> find_review(std::int64_t id) override {
@@ -186,7 +199,8 @@ class Ratings final : public RatingRepository {
 
  private:
   Connection& c_;
-  std::optional<Statement> propose_, cite_, recorded_;
+  std::optional<Statement> last_id_, recorded_;
+  std::optional<RowInsert> propose_, cite_;
 };
 
 }  // namespace

@@ -55,6 +55,8 @@ class ActivityRepository {
 
   /// Stores a new planned activity (SEQUENCE 0) and returns its id.
   virtual std::int64_t add(const Activity& a, const std::string& at) = 0;
+  /// Stores each as add() does, in order (their ids follow it): a re-plan adds a year's activities at once.
+  virtual void add_all(const std::vector<const Activity*>& activities, const std::string& at) = 0;
   /// Writes `content`'s type, title, dates, people, papers, rule and anchor
   /// over activity `id`, with the status, reason and note given; SEQUENCE + 1.
   virtual void rewrite(std::int64_t id, const Activity& content, ActivityStatus status,

@@ -65,8 +65,8 @@ class AssessmentRepository {
   /// Brings a later assessment's previous level up to a decision; one made
   /// across a framework switch (it has a prior regime) keeps its own.
   virtual void set_previous_level(std::int64_t id, const std::string& level) = 0;
-  /// Names the audit row of the run that made the assessment.
-  virtual void set_audit(std::int64_t id, std::int64_t audit_id) = 0;
+  /// Names the audit row of the run that made the assessments `ids`.
+  virtual void set_audit(const std::vector<std::int64_t>& ids, std::int64_t audit_id) = 0;
 };
 
 }  // namespace trellis

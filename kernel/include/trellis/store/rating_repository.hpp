@@ -31,6 +31,12 @@ struct NewRating {
   std::string decided_on;
 };
 
+/// A regime's proposal (neither `supersedes` nor `decided_on`) and the evidence it rests on.
+struct Proposal {
+  NewRating rating;
+  std::vector<std::int64_t> evidence;
+};
+
 /// An overall rating that may decide a school's level, with the school and period it is for.
 struct OverallRating {
   std::int64_t urn = 0;
@@ -66,9 +72,8 @@ class RatingRepository {
   virtual std::optional<std::int64_t> supersedes(std::int64_t id) = 0;
   /// Stores a person's rating and returns its id.
   virtual std::int64_t add(const NewRating& rating) = 0;
-  /// Stores a regime's proposal (not `supersedes` nor `decided_on`) citing
-  /// the evidence it rests on, and returns its id.
-  virtual std::int64_t add_proposal(const NewRating& rating, const std::vector<std::int64_t>& evidence) = 0;
+  /// Stores a regime's proposals, each citing the evidence it rests on; their ids follow their order.
+  virtual void add_proposals(const std::vector<Proposal>& proposals) = 0;
 
   /// Reviews, each with its school's and body's names.
   virtual std::optional<Review> find_review(std::int64_t id) = 0;

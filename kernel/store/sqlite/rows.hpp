@@ -1,0 +1,51 @@
+#pragma once
+/// Multi-row INSERTs: a run stores tens of thousands of rows in one
+/// transaction, and one statement per row spends most of its time starting
+/// and ending statements rather than writing rows.
+///
+///     RowInsert cite(c, "INSERT INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?, ?)");
+///     Statement& s = cite.rows(3);   // ... VALUES (?, ?),(?, ?),(?, ?), prepared once per count
+///     s.bind(cite.column(2, 1), evidence_id);  // the third row's second parameter
+///     cite.insert(pairs, [](Statement& s, int p, const Pair& e) { s.bind(p, e.rating).bind(p + 1, e.evidence); });
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "connection.hpp"
+
+namespace trellis::sqlite {
+
+class RowInsert {
+ public:
+  /// `head` ends with "VALUES "; `row` is one row's "(?, ?, 'planned')", its
+  /// parameters anonymous. At most kMaxRows rows go in one statement.
+  RowInsert(Connection& c, std::string head, std::string row);
+
+  static constexpr int kMaxRows = 64;
+
+  /// The statement for `n` rows (1..kMaxRows).
+  Statement& rows(int n);
+  /// The parameter of `row`'s `column`th placeholder, both counted from 0.
+  int column(int row, int column) const { return row * columns_ + column + 1; }
+
+  /// Inserts a row for each item, in order, kMaxRows to a statement;
+  /// `bind(statement, p, item)` binds the item's parameters p, p + 1, ...
+  template <class Item, class Bind>
+  void insert(const std::vector<Item>& items, Bind&& bind) {
+    for (std::size_t from = 0; from < items.size(); from += kMaxRows) {
+      const int n = static_cast<int>(std::min<std::size_t>(kMaxRows, items.size() - from));
+      Statement& s = rows(n);
+      for (int i = 0; i < n; ++i) bind(s, column(i, 0), items[from + static_cast<std::size_t>(i)]);
+      s.run();
+    }
+  }
+
+ private:
+  Connection& c_;
+  std::string head_, row_;
+  int columns_;
+  std::map<int, Statement> prepared_;
+};
+
+}  // namespace trellis::sqlite

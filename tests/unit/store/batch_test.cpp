@@ -1,0 +1,76 @@
+// The writes a stored run makes many at a time (issue 18): several rows to a
+// statement, in order, with the ids one row at a time would have had.
+#include <catch2/catch.hpp>
+
+#include "trellis/store/assessment_repository.hpp"
+#include "trellis/store/letter_repository.hpp"
+#include "trellis/store/rating_repository.hpp"
+#include "trellis/store/schema.hpp"
+#include "../sql.hpp"
+
+using namespace trellis;
+
+namespace {
+
+Database with_evidence(int items) {
+  Database db = sqlite::open_memory();
+  migrate(db);
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'la', 'B', '2024-09-02')");
+  for (int i = 1; i <= items; ++i)
+    testing::exec(db, "INSERT INTO evidence(id, urn, period, indicator, value_num, source, recorded_at) VALUES (" +
+                          std::to_string(i) + ", 100000, '2024-25', 'x', 1, 'f.csv', '2024-09-02')");
+  return db;
+}
+
+std::int64_t count(Database& db, const std::string& sql) {
+  auto s = testing::sql(db, sql);
+  REQUIRE(s.step());
+  return s.integer(0);
+}
+
+}  // namespace
+
+TEST_CASE("proposals past one statement's rows keep their order, ids and every citation") {
+  Database db = with_evidence(3);
+  testing::exec(db, R"(INSERT INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at)
+                       VALUES (7, 100000, 'b', '2024-25', 'overall', 'red', 'final', 'officer', '2024-09-02'))");
+  std::vector<Proposal> proposals;
+  for (int i = 0; i < 150; ++i)  // three statements' worth of ratings, many more of citations
+    proposals.push_back({{100000 + i, "b", "2024-25", "s" + std::to_string(i), "green", "computed", "trellis", "now",
+                          "why " + std::to_string(i), "r", std::nullopt, std::nullopt, ""},
+                         {1, 2, 3, 2}});  // the repeated citation is stored once
+  db.ratings().add_proposals(proposals);
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 151);
+  CHECK(count(db, "SELECT MIN(id) FROM ratings WHERE stage = 'computed'") == 8);
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings WHERE stage = 'computed' AND subject = 's' || (id - 8) "
+                  "AND urn = 100000 + id - 8 AND rationale = 'why ' || (id - 8)") == 150);
+  CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 450);
+  CHECK(count(db, "SELECT COUNT(DISTINCT rating_id) FROM rating_evidence WHERE rating_id BETWEEN 8 AND 157") == 150);
+  db.ratings().add_proposals({});
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 151);
+}
+
+TEST_CASE("a run's audit row is named on its assessments only, whatever stretches their ids fall in") {
+  Database db = with_evidence(0);
+  for (int i = 1; i <= 6; ++i)
+    testing::exec(db, "INSERT INTO assessments(id, urn, body_id, regime, period, level, reasons, ratings, policy_version, "
+                      "policy_hash, assessed_at) VALUES (" + std::to_string(i) +
+                          ", 100000, 'b', 'r', '2024-25', 'green', '[]', '[]', 'v', 'h', 'now')");
+  testing::exec(db, "INSERT INTO audit(id, at, who, command, summary, input_hash) VALUES (1, 'now', 'me', 'assess', '', '')");
+  db.assessments().set_audit({5, 1, 2, 4}, 1);
+  auto s = testing::sql(db, "SELECT group_concat(id) FROM (SELECT id FROM assessments WHERE audit_id = 1 ORDER BY id)");
+  REQUIRE(s.step());
+  CHECK(s.text(0) == "1,2,4,5");
+}
+
+TEST_CASE("the last letter to each school is the level its head was told; a notice tells no level") {
+  Database db = with_evidence(0);
+  for (const char* row : {"100000, '2024-25', 'change', 'amber'", "100001, '2024-25', 'change', 'red'",
+                          "100000, '2024-25', 'decision', 'green'", "100001, '2024-25', 'notice', 'green'",
+                          "100002, '2023-24', 'change', 'red'"})
+    testing::exec(db, std::string("INSERT INTO outbox(body_id, regime, file, text, created_at, urn, period, kind, to_level) "
+                                  "VALUES ('b', 'r', 'f.md', 'text', 'now', ") + row + ")");
+  const auto told = db.letters().last_levels("b", "2024-25");
+  CHECK(told == std::map<std::int64_t, std::string>{{100000, "green"}, {100001, "red"}});
+  for (const auto& [urn, level] : told) CHECK(db.letters().last_level("b", urn, "2024-25") == level);
+}
