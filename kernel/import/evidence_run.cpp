@@ -66,6 +66,7 @@ void EvidenceRun::benchmark(const std::string& indicator, const std::string& per
 }
 
 void EvidenceRun::finish(std::int64_t rows) {
+  if (writer_) writer_->flush();
   report_.rows = rows;
   report_.unknown_schools = static_cast<std::int64_t>(unknown_.size());
   if (report_.import_id) set_import_rows(db_, *report_.import_id, rows);

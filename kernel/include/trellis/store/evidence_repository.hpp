@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,8 @@ class EvidenceRepository {
   /// Stores an item and returns its id.
   virtual std::int64_t add(const EvidenceWriter::Item& item, const EvidenceWriter::Provenance& provenance,
                            std::optional<std::int64_t> supersedes) = 0;
+  /// Stores new items (superseding none) in this order, so their ids follow one another.
+  virtual void add_all(std::span<const EvidenceWriter::Item> items, const EvidenceWriter::Provenance& provenance) = 0;
   /// The newest item for one school, indicator and period, and what it supersedes.
   struct Newest {
     std::int64_t id = 0;
