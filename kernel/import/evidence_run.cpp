@@ -50,6 +50,12 @@ EvidenceWriter::Outcome EvidenceRun::append(const EvidenceWriter::Item& item) {
   return outcome;
 }
 
+void EvidenceRun::add(const EvidenceWriter::Item& item) {
+  writer_->add(item);
+  ++report_.added;
+  if (!item.missing.empty()) ++report_.missing;
+}
+
 std::int64_t EvidenceRun::insert(const EvidenceWriter::Item& item, std::optional<std::int64_t> supersedes) {
   std::int64_t id = writer_->insert(item, supersedes);
   ++(supersedes ? report_.superseded : report_.added);

@@ -29,7 +29,10 @@ class EvidenceRun {
   void saw_school(std::int64_t urn);
   /// Appends through the writer and counts the outcome.
   EvidenceWriter::Outcome append(const EvidenceWriter::Item& item);
-  /// Inserts as is (history formats that manage supersession themselves).
+  /// Adds a new item, stored with the writer's next flush, and counts it
+  /// (history formats that manage supersession themselves).
+  void add(const EvidenceWriter::Item& item);
+  /// Inserts as is, now, and returns the id (history formats that manage supersession themselves).
   std::int64_t insert(const EvidenceWriter::Item& item, std::optional<std::int64_t> supersedes = std::nullopt);
   void count_unchanged(std::int64_t n = 1) { report_.unchanged += n; }
   /// Stores a published national or LA figure; `phase` ("primary", "secondary",
