@@ -141,9 +141,10 @@ class Evidence final : public EvidenceRepository {
       for (std::size_t k = 0; k < n; ++k) {
         const EvidenceWriter::Item& item = items[k];
         const int at = 5 + static_cast<int>(k) * kBoundPerRow;
-        s.bind(at, item.urn).bind(at + 1, item.period).bind(at + 2, item.indicator).bind(at + 3, item.value);
-        item.text.empty() ? s.bind_null(at + 4) : s.bind(at + 4, item.text);
-        item.missing.empty() ? s.bind_null(at + 5) : s.bind(at + 5, item.missing);
+        // The items' text outlives the run below: bound without a copy.
+        s.bind(at, item.urn).bind_unowned(at + 1, item.period).bind_unowned(at + 2, item.indicator).bind(at + 3, item.value);
+        item.text.empty() ? s.bind_null(at + 4) : s.bind_unowned(at + 4, item.text);
+        item.missing.empty() ? s.bind_null(at + 5) : s.bind_unowned(at + 5, item.missing);
         item.line > 0 ? s.bind(at + 6, item.line) : s.bind_null(at + 6);
         item.column > 0 ? s.bind(at + 7, item.column) : s.bind_null(at + 7);
       }
