@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "trellis/error.hpp"
 #include "trellis/evidence.hpp"
@@ -42,7 +43,11 @@ struct EvidenceWriter::Impl {
   }
   std::string_view view(Slice s) const { return std::string_view(held_text).substr(s.at, s.size); }
 
-  Impl(Database& d, Provenance p) : db(d), provenance(std::move(p)), pairs(d.evidence().pairs()) {}
+  /// The indicators it was told it will be given; none: any.
+  std::set<std::string, std::less<>> declared;
+
+  Impl(Database& d, Provenance p, std::vector<std::string> only)
+      : db(d), provenance(std::move(p)), pairs(d.evidence().pairs(only)), declared(only.begin(), only.end()) {}
 };
 
 namespace {
@@ -50,11 +55,14 @@ constexpr std::size_t kPendingItems = 4096;  ///< stored in one go once this man
 constexpr std::size_t kPendingText = 1 << 20;  ///< or once their text is this long
 }  // namespace
 
-EvidenceWriter::EvidenceWriter(Database& db, Provenance provenance)
-    : impl_(std::make_unique<Impl>(db, provenance)) {}
+EvidenceWriter::EvidenceWriter(Database& db, Provenance provenance, std::vector<std::string> indicators)
+    : impl_(std::make_unique<Impl>(db, std::move(provenance), std::move(indicators))) {}
 EvidenceWriter::~EvidenceWriter() = default;
 
 bool EvidenceWriter::pair_has_evidence(std::string_view indicator, std::string_view period) {
+  // Its pairs were not read: the answer would be a guess.
+  if (!impl_->declared.empty() && !impl_->declared.contains(indicator))
+    throw std::logic_error("evidence writer: indicator " + std::string(indicator) + " was not among those it was told of");
   std::string& key = impl_->key;
   key.assign(indicator).append(1, '\x1f').append(period);
   return impl_->pairs.count(key) > 0;

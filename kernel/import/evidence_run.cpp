@@ -10,7 +10,7 @@ EvidenceRun::EvidenceRun(Database& db, const Actor& by, const Clock& clock, cons
                          EvidenceImportReport& report)
     : db_(db), by_(by.id), at_(clock.timestamp()), options_(options), src_(src), report_(report) {}
 
-bool EvidenceRun::start(const std::optional<std::string>& period) {
+bool EvidenceRun::start(const std::optional<std::string>& period, std::vector<std::string> indicators) {
   report_.period = period;
   if (auto at = previous_import(db_, src_.facts.sha256, period)) {
     report_.already_imported_at = *at;
@@ -18,7 +18,7 @@ bool EvidenceRun::start(const std::optional<std::string>& period) {
   }
   report_.import_id = record_import(db_, at_, src_, report_.format, period);
   writer_ = std::make_unique<EvidenceWriter>(
-      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, by_, at_});
+      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, by_, at_}, std::move(indicators));
   known_ = school_urns(db_);
   return true;
 }

@@ -20,9 +20,10 @@ class EvidenceRun {
   EvidenceRun(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options, Source& src,
               EvidenceImportReport& report);
 
-  /// Call before the first write, with the period to record for the import.
+  /// Call before the first write, with the period to record for the import
+  /// and, when the format knows them, every indicator it may write.
   /// False when this file was imported for that period before: nothing to do.
-  bool start(const std::optional<std::string>& period);
+  bool start(const std::optional<std::string>& period, std::vector<std::string> indicators = {});
   /// Registers the indicator (if new) and notes it in the report.
   void use_indicator(const Indicator& indicator);
   /// Notes a school the evidence is about; URNs not in the register are counted.

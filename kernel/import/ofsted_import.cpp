@@ -95,7 +95,7 @@ void import_ofsted(EvidenceRun& run, const std::optional<Period>& given) {
   const std::size_t urn_col = h.require("URN", "ofsted-history");
   const std::size_t rating_col = h.require("Rating", "ofsted-history");
   const std::size_t date_col = h.require("Inspection Date", "ofsted-history");
-  if (!run.start(given ? std::optional(given->to_string()) : std::nullopt)) return;
+  if (!run.start(given ? std::optional(given->to_string()) : std::nullopt, {kGrade.id, kDate.id})) return;
   run.use_indicator(kGrade);
   run.use_indicator(kDate);
 

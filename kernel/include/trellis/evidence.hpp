@@ -117,7 +117,11 @@ class EvidenceWriter {
   };
   enum class Outcome { added, superseded, unchanged };
 
-  EvidenceWriter(Database& db, Provenance provenance);
+  /// `indicators`, when given, are all the indicators the writer will be
+  /// given (an import knows them from its header): the pairs that have
+  /// evidence are then read for those alone, and an item of another is a
+  /// programming error (std::logic_error).
+  EvidenceWriter(Database& db, Provenance provenance, std::vector<std::string> indicators = {});
   ~EvidenceWriter();
   EvidenceWriter(const EvidenceWriter&) = delete;
   EvidenceWriter& operator=(const EvidenceWriter&) = delete;

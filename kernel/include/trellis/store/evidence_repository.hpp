@@ -48,8 +48,9 @@ class EvidenceRepository {
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns) = 0;
   /// The same, of one indicator only.
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) = 0;
-  /// Every (indicator, period) that has evidence, as "indicator\x1fperiod".
-  virtual std::set<std::string, std::less<>> pairs() = 0;
+  /// Every (indicator, period) that has evidence, as "indicator\x1fperiod":
+  /// of the indicators named, or of all when none are.
+  virtual std::set<std::string, std::less<>> pairs(std::span<const std::string> indicators) = 0;
   /// The items not superseded for one school, indicator and period, newest first.
   virtual std::vector<EvidenceWriter::Held> current(std::int64_t urn, std::string_view indicator,
                                                     std::string_view period) = 0;
