@@ -43,6 +43,7 @@ std::int64_t record_evidence(Database& db, const Actor& by, const Clock& clock, 
   item.text = in.note;
   item.missing = in.missing;
   writer.append(item);
+  writer.flush();
   const auto newest = db.evidence().newest(in.urn, in.indicator, period);
   const std::int64_t recorded = newest->id;  // the writer has just stored it, or found it unchanged
   const nlohmann::json changes{{"evidence", recorded},

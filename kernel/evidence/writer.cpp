@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "trellis/error.hpp"
 #include "trellis/evidence.hpp"
@@ -20,14 +21,48 @@ struct EvidenceWriter::Impl {
   std::string key;                           ///< reused to build set keys
   std::map<std::string, Indicator, std::less<>> indicators;  ///< as first looked up; an empty id when unregistered
 
-  Impl(Database& d, Provenance p) : db(d), provenance(std::move(p)), pairs(d.evidence().pairs()) {}
+  /// New items not stored yet, their text copied into `held_text` (the
+  /// caller's views live only for the call): stored many to a statement.
+  struct Slice {
+    std::uint32_t at = 0, size = 0;
+  };
+  struct Pending {
+    std::int64_t urn;
+    std::optional<double> value;
+    int line, column;
+    Slice period, indicator, text, missing;
+  };
+  std::vector<Pending> pending;
+  std::string held_text;
+  std::vector<Item> items;  ///< reused by flush()
+
+  Slice keep(std::string_view s) {
+    Slice slice{static_cast<std::uint32_t>(held_text.size()), static_cast<std::uint32_t>(s.size())};
+    held_text.append(s);
+    return slice;
+  }
+  std::string_view view(Slice s) const { return std::string_view(held_text).substr(s.at, s.size); }
+
+  /// The indicators it was told it will be given; none: any.
+  std::set<std::string, std::less<>> declared;
+
+  Impl(Database& d, Provenance p, std::vector<std::string> only)
+      : db(d), provenance(std::move(p)), pairs(d.evidence().pairs(only)), declared(only.begin(), only.end()) {}
 };
 
-EvidenceWriter::EvidenceWriter(Database& db, Provenance provenance)
-    : impl_(std::make_unique<Impl>(db, provenance)) {}
+namespace {
+constexpr std::size_t kPendingItems = 4096;  ///< stored in one go once this many wait
+constexpr std::size_t kPendingText = 1 << 20;  ///< or once their text is this long
+}  // namespace
+
+EvidenceWriter::EvidenceWriter(Database& db, Provenance provenance, std::vector<std::string> indicators)
+    : impl_(std::make_unique<Impl>(db, std::move(provenance), std::move(indicators))) {}
 EvidenceWriter::~EvidenceWriter() = default;
 
 bool EvidenceWriter::pair_has_evidence(std::string_view indicator, std::string_view period) {
+  // Its pairs were not read: the answer would be a guess.
+  if (!impl_->declared.empty() && !impl_->declared.contains(indicator))
+    throw std::logic_error("evidence writer: indicator " + std::string(indicator) + " was not among those it was told of");
   std::string& key = impl_->key;
   key.assign(indicator).append(1, '\x1f').append(period);
   return impl_->pairs.count(key) > 0;
@@ -35,7 +70,28 @@ bool EvidenceWriter::pair_has_evidence(std::string_view indicator, std::string_v
 
 std::vector<EvidenceWriter::Held> EvidenceWriter::current(std::int64_t urn, std::string_view indicator,
                                                           std::string_view period) {
+  flush();  // what this writer appended counts as held
   return impl_->db.evidence().current(urn, indicator, period);
+}
+
+void EvidenceWriter::flush() {
+  Impl& m = *impl_;
+  if (m.pending.empty()) return;
+  m.items.clear();
+  for (const Impl::Pending& p : m.pending)
+    m.items.push_back({p.urn, m.view(p.period), m.view(p.indicator), p.value, m.view(p.text), m.view(p.missing),
+                       p.line, p.column});
+  m.db.evidence().add_all(m.items, m.provenance);
+  m.pending.clear();
+  m.held_text.clear();
+}
+
+void EvidenceWriter::add(const Item& item) {
+  check(item);
+  Impl& m = *impl_;
+  m.pending.push_back({item.urn, item.value, item.line, item.column, m.keep(item.period), m.keep(item.indicator),
+                       m.keep(item.text), m.keep(item.missing)});
+  if (m.pending.size() >= kPendingItems || m.held_text.size() >= kPendingText) flush();
 }
 
 namespace {
@@ -87,6 +143,7 @@ void EvidenceWriter::check(const Item& item) {
 }
 
 std::int64_t EvidenceWriter::insert(const Item& item, std::optional<std::int64_t> supersedes) {
+  flush();  // ids in the order items came
   check(item);
   return impl_->db.evidence().add(item, impl_->provenance, supersedes);
 }
@@ -107,7 +164,7 @@ EvidenceWriter::Outcome EvidenceWriter::append(const Item& item) {
       return Outcome::superseded;
     }
   }
-  insert(item);
+  add(item);
   ++added_;
   return Outcome::added;
 }

@@ -10,7 +10,7 @@ EvidenceRun::EvidenceRun(Database& db, const Actor& by, const Clock& clock, cons
                          EvidenceImportReport& report)
     : db_(db), by_(by.id), at_(clock.timestamp()), options_(options), src_(src), report_(report) {}
 
-bool EvidenceRun::start(const std::optional<std::string>& period) {
+bool EvidenceRun::start(const std::optional<std::string>& period, std::vector<std::string> indicators) {
   report_.period = period;
   if (auto at = previous_import(db_, src_.facts.sha256, period)) {
     report_.already_imported_at = *at;
@@ -18,7 +18,7 @@ bool EvidenceRun::start(const std::optional<std::string>& period) {
   }
   report_.import_id = record_import(db_, at_, src_, report_.format, period);
   writer_ = std::make_unique<EvidenceWriter>(
-      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, by_, at_});
+      db_, EvidenceWriter::Provenance{report_.import_id, src_.name, by_, at_}, std::move(indicators));
   known_ = school_urns(db_);
   return true;
 }
@@ -50,6 +50,12 @@ EvidenceWriter::Outcome EvidenceRun::append(const EvidenceWriter::Item& item) {
   return outcome;
 }
 
+void EvidenceRun::add(const EvidenceWriter::Item& item) {
+  writer_->add(item);
+  ++report_.added;
+  if (!item.missing.empty()) ++report_.missing;
+}
+
 std::int64_t EvidenceRun::insert(const EvidenceWriter::Item& item, std::optional<std::int64_t> supersedes) {
   std::int64_t id = writer_->insert(item, supersedes);
   ++(supersedes ? report_.superseded : report_.added);
@@ -66,6 +72,7 @@ void EvidenceRun::benchmark(const std::string& indicator, const std::string& per
 }
 
 void EvidenceRun::finish(std::int64_t rows) {
+  if (writer_) writer_->flush();
   report_.rows = rows;
   report_.unknown_schools = static_cast<std::int64_t>(unknown_.size());
   if (report_.import_id) set_import_rows(db_, *report_.import_id, rows);

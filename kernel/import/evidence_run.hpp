@@ -20,16 +20,20 @@ class EvidenceRun {
   EvidenceRun(Database& db, const Actor& by, const Clock& clock, const ImportOptions& options, Source& src,
               EvidenceImportReport& report);
 
-  /// Call before the first write, with the period to record for the import.
+  /// Call before the first write, with the period to record for the import
+  /// and, when the format knows them, every indicator it may write.
   /// False when this file was imported for that period before: nothing to do.
-  bool start(const std::optional<std::string>& period);
+  bool start(const std::optional<std::string>& period, std::vector<std::string> indicators = {});
   /// Registers the indicator (if new) and notes it in the report.
   void use_indicator(const Indicator& indicator);
   /// Notes a school the evidence is about; URNs not in the register are counted.
   void saw_school(std::int64_t urn);
   /// Appends through the writer and counts the outcome.
   EvidenceWriter::Outcome append(const EvidenceWriter::Item& item);
-  /// Inserts as is (history formats that manage supersession themselves).
+  /// Adds a new item, stored with the writer's next flush, and counts it
+  /// (history formats that manage supersession themselves).
+  void add(const EvidenceWriter::Item& item);
+  /// Inserts as is, now, and returns the id (history formats that manage supersession themselves).
   std::int64_t insert(const EvidenceWriter::Item& item, std::optional<std::int64_t> supersedes = std::nullopt);
   void count_unchanged(std::int64_t n = 1) { report_.unchanged += n; }
   /// Stores a published national or LA figure; `phase` ("primary", "secondary",

@@ -49,8 +49,10 @@ struct Written {
   std::int64_t date_id = 0, grade_id = 0;
 };
 
-/// Stores one inspection, unless the database holds it already.
-Written store(EvidenceRun& run, const Inspection& in, std::optional<Written> corrects) {
+/// Stores one inspection, unless the database holds it already. The ids of
+/// what it writes are known (stored at once) only when `ids_needed`: when a
+/// later row of the file rates the same inspection.
+Written store(EvidenceRun& run, const Inspection& in, std::optional<Written> corrects, bool ids_needed) {
   EvidenceWriter::Item date{in.urn, in.period, kDate.id, std::nullopt, in.date, "", in.line, in.date_col};
   EvidenceWriter::Item grade{in.urn, in.period, kGrade.id, in.grade, in.word, in.missing, in.line, in.grade_col};
   EvidenceWriter& w = run.writer();
@@ -70,6 +72,11 @@ Written store(EvidenceRun& run, const Inspection& in, std::optional<Written> cor
       break;
     }
   }
+  if (!corrects && !ids_needed) {  // the common case: new items, stored many at a time
+    run.add(date);
+    run.add(grade);
+    return {};
+  }
   Written out;
   out.date_id = run.insert(date, corrects ? std::optional(corrects->date_id) : std::nullopt);
   out.grade_id = run.insert(grade, corrects && corrects->grade_id ? std::optional(corrects->grade_id) : std::nullopt);
@@ -88,7 +95,7 @@ void import_ofsted(EvidenceRun& run, const std::optional<Period>& given) {
   const std::size_t urn_col = h.require("URN", "ofsted-history");
   const std::size_t rating_col = h.require("Rating", "ofsted-history");
   const std::size_t date_col = h.require("Inspection Date", "ofsted-history");
-  if (!run.start(given ? std::optional(given->to_string()) : std::nullopt)) return;
+  if (!run.start(given ? std::optional(given->to_string()) : std::nullopt, {kGrade.id, kDate.id})) return;
   run.use_indicator(kGrade);
   run.use_indicator(kDate);
 
@@ -130,7 +137,9 @@ void import_ofsted(EvidenceRun& run, const std::optional<Period>& given) {
   std::vector<int> duplicates, corrections;
   const Inspection* prev = nullptr;
   Written prev_written;
-  for (const Inspection& in : all) {
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Inspection& in = all[i];
+    const bool rated_again = i + 1 < all.size() && all[i + 1].urn == in.urn && all[i + 1].date == in.date;
     run.saw_school(in.urn);
     if (prev && prev->urn == in.urn && prev->date == in.date) {
       if (prev->grade == in.grade && prev->word == in.word && prev->missing == in.missing) {
@@ -138,9 +147,9 @@ void import_ofsted(EvidenceRun& run, const std::optional<Period>& given) {
         continue;
       }
       corrections.push_back(in.line);  // the same inspection rated again further down: the later line stands
-      prev_written = store(run, in, prev_written);
+      prev_written = store(run, in, prev_written, rated_again);
     } else {
-      prev_written = store(run, in, std::nullopt);
+      prev_written = store(run, in, std::nullopt, rated_again);
     }
     prev = &in;
   }

@@ -69,7 +69,9 @@ void import_wide(EvidenceRun& run, const WideFormat& f, const std::optional<Peri
                      Field::period);
   const std::string period_text = period->to_string();
   const int year_ends = period->start_year() + 1;
-  if (!run.start(period_text)) return;
+  std::vector<std::string> indicators;
+  for (const auto& b : bound) indicators.push_back(b.spec->indicator.id);
+  if (!run.start(period_text, indicators)) return;
   for (const auto& b : bound) run.use_indicator(b.spec->indicator);
 
   std::unordered_map<std::int64_t, int> first_line;  // URN → line, to refuse a second row

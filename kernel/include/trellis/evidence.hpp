@@ -117,7 +117,11 @@ class EvidenceWriter {
   };
   enum class Outcome { added, superseded, unchanged };
 
-  EvidenceWriter(Database& db, Provenance provenance);
+  /// `indicators`, when given, are all the indicators the writer will be
+  /// given (an import knows them from its header): the pairs that have
+  /// evidence are then read for those alone, and an item of another is a
+  /// programming error (std::logic_error).
+  EvidenceWriter(Database& db, Provenance provenance, std::vector<std::string> indicators = {});
   ~EvidenceWriter();
   EvidenceWriter(const EvidenceWriter&) = delete;
   EvidenceWriter& operator=(const EvidenceWriter&) = delete;
@@ -129,8 +133,15 @@ class EvidenceWriter {
   /// longer than kMaxEvidenceText or not UTF-8. InputError at the item's line
   /// and column in the file; UsageError (Field::value) for an item with no line.
   void check(const Item& item);
+  /// New items wait and are stored many at a time: call flush() before the
+  /// unit of work commits. Reads through the writer (current) and insert()
+  /// flush first, so they see every item appended before them.
   Outcome append(const Item& item);
-  /// Stores the item as it is; returns its id.
+  /// Checks the item and stores it, as a new item, with the next flush.
+  void add(const Item& item);
+  /// Stores the items waiting, in the order they came.
+  void flush();
+  /// Stores the item as it is, now; returns its id.
   std::int64_t insert(const Item& item, std::optional<std::int64_t> supersedes = std::nullopt);
   /// Whether the pair had evidence before this writer started.
   bool pair_has_evidence(std::string_view indicator, std::string_view period);

@@ -215,6 +215,10 @@ Statement& Statement::bind(int i, std::string_view v) {
   impl_->check(sqlite3_bind_text64(impl_->stmt, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
+Statement& Statement::bind_unowned(int i, std::string_view v) {
+  impl_->check(sqlite3_bind_text64(impl_->stmt, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8));
+  return *this;
+}
 Statement& Statement::bind_null(int i) {
   impl_->check(sqlite3_bind_null(impl_->stmt, i));
   return *this;

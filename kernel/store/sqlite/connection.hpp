@@ -58,6 +58,9 @@ class Statement {
   Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Statement& bind_null(int i);
+  /// Binds text without a copy, for bulk writes: `v` must stay as it is until
+  /// the statement has run, and every such parameter be bound afresh before it runs again.
+  Statement& bind_unowned(int i, std::string_view v);
   template <class T>
   Statement& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);

@@ -191,3 +191,37 @@ TEST_CASE("an import inside the caller's transaction rolls back alone when it fa
   CHECK(count(db, "SELECT COUNT(*) FROM evidence") == 1);
   CHECK(count(db, "SELECT COUNT(*) FROM imports") == 1);
 }
+
+TEST_CASE("items stored many to a statement keep the file's order, lines and columns, past every batch boundary") {
+  // 4,096 items wait before a flush and 64 go to an INSERT: 4,200 rows cross both, and end on a part-batch.
+  auto db = fresh_db();
+  TempDir d;
+  std::string csv = kHeader;
+  for (int i = 0; i < 4200; ++i)
+    csv += std::to_string(100000 + i) + ",pa," + (i % 2 ? "2024-25" : "2023-24") + "," + (i % 7 ? std::to_string(i % 100) : "SUPP") +
+           (i % 5 ? "," : ",note " + std::to_string(i)) + "\n";
+  auto r = import_evidence(db, testing::admin(), testing::at(), {.file = d.write("many.csv", csv)});
+  CHECK(r.added == 4200);
+  CHECK(r.missing == 600);
+  // Ids follow the lines one for one; every item has its own line, value, reason and note.
+  CHECK(count(db, "SELECT COUNT(*) FROM evidence WHERE id - (SELECT MIN(id) FROM evidence) + 2 = line AND col = 4 "
+                  "AND urn = 100000 + line - 2 AND period = CASE (line - 2) % 2 WHEN 1 THEN '2024-25' ELSE '2023-24' END "
+                  "AND (((line - 2) % 7 = 0 AND missing = 'suppressed' AND value_num IS NULL) OR "
+                  "     ((line - 2) % 7 <> 0 AND missing IS NULL AND value_num = (line - 2) % 100)) "
+                  "AND (((line - 2) % 5 = 0 AND value_text = 'note ' || (line - 2)) OR ((line - 2) % 5 <> 0 AND value_text IS NULL)) "
+                  "AND source = 'many.csv' AND supersedes IS NULL") == 4200);
+  // A corrected file: a read through the writer sees every item before it, batched or not.
+  std::string fixed = kHeader;
+  for (int i = 0; i < 4200; ++i)
+    fixed += std::to_string(100000 + i) + ",pa," + (i % 2 ? "2024-25" : "2023-24") + "," +
+             (i % 7 ? std::to_string(i % 100 + (i % 3 == 0)) : "SUPP") + (i % 5 ? "," : ",note " + std::to_string(i)) + "\n";
+  fixed += "200000,pa,2024-25,1,\n";
+  auto again = import_evidence(db, testing::admin(), testing::at(), {.file = d.write("fixed.csv", fixed)});
+  const std::int64_t changed = count(db, "SELECT COUNT(*) FROM evidence WHERE source = 'many.csv' AND (line - 2) % 7 <> 0 AND (line - 2) % 3 = 0");
+  CHECK(again.superseded == changed);
+  CHECK(again.added == 1);
+  CHECK(again.unchanged == 4200 - changed);
+  CHECK(count(db, "SELECT COUNT(*) FROM evidence n JOIN evidence o ON o.id = n.supersedes "
+                  "WHERE n.source = 'fixed.csv' AND o.source = 'many.csv' AND n.urn = o.urn AND n.line = o.line "
+                  "AND n.value_num = o.value_num + 1") == changed);
+}

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,14 +59,17 @@ class EvidenceRepository {
   virtual void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) = 0;
   /// The items not superseded about the schools among `urns` of one indicator, in id order.
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) = 0;
-  /// Every (indicator, period) that has evidence, as "indicator\x1fperiod".
-  virtual std::set<std::string, std::less<>> pairs() = 0;
+  /// Every (indicator, period) that has evidence, as "indicator\x1fperiod":
+  /// of the indicators named, or of all when none are.
+  virtual std::set<std::string, std::less<>> pairs(std::span<const std::string> indicators) = 0;
   /// The items not superseded for one school, indicator and period, newest first.
   virtual std::vector<EvidenceWriter::Held> current(std::int64_t urn, std::string_view indicator,
                                                     std::string_view period) = 0;
   /// Stores an item and returns its id.
   virtual std::int64_t add(const EvidenceWriter::Item& item, const EvidenceWriter::Provenance& provenance,
                            std::optional<std::int64_t> supersedes) = 0;
+  /// Stores new items (superseding none) in this order, so their ids follow one another.
+  virtual void add_all(std::span<const EvidenceWriter::Item> items, const EvidenceWriter::Provenance& provenance) = 0;
   /// The newest item for one school, indicator and period, and what it supersedes.
   struct Newest {
     std::int64_t id = 0;
