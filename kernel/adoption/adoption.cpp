@@ -79,6 +79,15 @@ const Policy& OpenedPolicies::open(const std::filesystem::path& file, PluginHost
   return *it->second;
 }
 
+const AcademicCalendar& OpenedPolicies::calendar(const std::filesystem::path& file) {
+  auto it = calendars_.find(file);
+  if (it == calendars_.end()) {
+    const Policy policy = Policy::load(file);
+    it = calendars_.emplace(file, calendar_from_policy(policy.view(), policy.path().string())).first;
+  }
+  return it->second;
+}
+
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,
                       const std::filesystem::path& file, const std::string& from_date) {
   require_officer(by, body_id, "adopt a policy for " + body_id);
@@ -115,7 +124,9 @@ std::optional<Adoption> adoption_on(Database& db, const std::string& body_id, co
   return db.bodies().adoption_on(body_id, date);
 }
 
-BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period) {
+BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period, OpenedPolicies* opened) {
+  OpenedPolicies own;
+  if (!opened) opened = &own;
   // The adoption in force when the period starts, by the calendar of the
   // adoption found first by the default pattern: a policy that changes the
   // term dates decides when its own periods start.
@@ -124,8 +135,7 @@ BodyPeriod body_period(Database& db, const std::string& body_id, const Period& p
   for (int pass = 0; pass < 2; ++pass) {
     out.adoption = adoption_on(db, body_id, out.start());
     if (!out.adoption) break;
-    const Policy policy = Policy::load(out.adoption->policy_path);
-    out.calendar = calendar_from_policy(policy.view(), policy.path().string());
+    out.calendar = opened->calendar(out.adoption->policy_path);
     const Date first = out.calendar.first_school_day(period);
     if (first == out.first_school_day) break;
     out.first_school_day = first;

@@ -76,7 +76,7 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
                            OpenedPolicies* opened) {
   require_body(db, in.body_id);
   const Period period = Period::parse(in.period);
-  const BodyPeriod in_force = body_period(db, in.body_id, period);
+  const BodyPeriod in_force = body_period(db, in.body_id, period, opened);
   const std::string start = in_force.start();
   if (!db.bodies().is_member_on(in.body_id, in.urn, start))
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);

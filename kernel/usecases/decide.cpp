@@ -133,11 +133,11 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
     if (auto before = stored_for(db, host, in)) run.level_before = before->level;
   run.rating_id = record_rating(db, host, actor, clock, in, opened);
   const std::string on = in.on.empty() ? clock.today() : in.on;
-  const auto adoption = body_period(db, in.body_id, Period::parse(in.period)).adoption;
-  if (!adoption) return run;
-  const auto& description = host.description(adoption->regime);
   OpenedPolicies own;
   if (!opened) opened = &own;
+  const auto adoption = body_period(db, in.body_id, Period::parse(in.period), opened).adoption;
+  if (!adoption) return run;
+  const auto& description = host.description(adoption->regime);
   const bool standing = !decides(description, in) && stands(description, opened->open(adoption->policy_path, host), in);
   if (decides(description, in) || standing) run.school = stored_for(db, host, in);
   if (!run.school) return run;

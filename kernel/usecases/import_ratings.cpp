@@ -124,7 +124,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     auto [it, fresh] = periods.try_emplace(period->to_string());
     PeriodFacts& pf = it->second;
     if (fresh) {
-      const BodyPeriod in_force = body_period(db, body_id, *period);
+      const BodyPeriod in_force = body_period(db, body_id, *period, &opened);
       pf.start = in_force.start();
       auto m = members_on(db, body_id, pf.start);
       pf.members.insert(m.begin(), m.end());

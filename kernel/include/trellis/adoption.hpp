@@ -60,9 +60,12 @@ class OpenedPolicies {
   ~OpenedPolicies();
   /// As open_policy, the first time for each file.
   const Policy& open(const std::filesystem::path& file, PluginHost& host);
+  /// The academic calendar the policy file sets (calendar_from_policy), the first time for each file.
+  const AcademicCalendar& calendar(const std::filesystem::path& file);
 
  private:
   std::map<std::filesystem::path, std::unique_ptr<Policy>> opened_;
+  std::map<std::filesystem::path, AcademicCalendar> calendars_;
 };
 
 /// Checks the policy against its regime (throws InputError listing every
@@ -85,6 +88,7 @@ struct BodyPeriod {
 };
 
 /// Throws InputError when the adopted policy's [calendar] cannot be read.
-BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period);
+/// `opened`: policies already opened by the caller's run, if any (see OpenedPolicies).
+BodyPeriod body_period(Database& db, const std::string& body_id, const Period& period, OpenedPolicies* opened = nullptr);
 
 }  // namespace trellis
