@@ -82,7 +82,9 @@ std::vector<PolicyKeySpec> policy_keys() {
 
 }  // namespace
 
-RegimeDescription describe_regime() {
+namespace {
+
+RegimeDescription build_description() {
   RegimeDescription d;
   d.name = "Focus-Trust academy improvement (termly RAG, partnership visits, Roundtable, Task Group)";
   d.scales = {{"rag", "RAG", {{"green", "Green", "#2e7d32"}, {"amber", "Amber", "#f9a825"}, {"red", "Red", "#c62828"}}},
@@ -121,6 +123,14 @@ RegimeDescription describe_regime() {
   d.deciding_stage = kDecidingStage;
   d.policy_keys = policy_keys();
   d.threshold_scripts = {"rag"};
+  return d;
+}
+
+}  // namespace
+
+// Built once: assess and plan read it for every school (issue 18).
+const RegimeDescription& describe_regime() {
+  static const RegimeDescription d = build_description();
   return d;
 }
 

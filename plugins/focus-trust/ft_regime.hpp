@@ -23,7 +23,8 @@ using namespace trellis::sdk;
 
 // ---- description.cpp -------------------------------------------------------
 
-RegimeDescription describe_regime();
+/// The regime's description, built on first use and kept.
+const RegimeDescription& describe_regime();
 
 /// The subject of the Chief Executive's formal intervention decision, and its levels.
 inline const std::string kIntervention = "intervention";

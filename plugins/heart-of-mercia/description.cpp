@@ -61,7 +61,9 @@ std::vector<PolicyKeySpec> policy_keys() {
 
 }  // namespace
 
-RegimeDescription describe_regime() {
+namespace {
+
+RegimeDescription build_description() {
   RegimeDescription d;
   d.name = "Heart of Mercia MAT quality assurance (TQD pillars, SAR validation, quality visits)";
   // §1.3 in the seed's words. DfE's Annex A calls pillar 1 "High-quality and
@@ -86,6 +88,14 @@ RegimeDescription describe_regime() {
   d.reported_stage = "validated";
   d.policy_keys = policy_keys();
   d.threshold_scripts = {"sar"};
+  return d;
+}
+
+}  // namespace
+
+// Built once: assess and plan read it for every school (issue 18).
+const RegimeDescription& describe_regime() {
+  static const RegimeDescription d = build_description();
   return d;
 }
 

@@ -23,7 +23,8 @@ using namespace trellis::sdk;
 
 // ---- description.cpp -------------------------------------------------------
 
-RegimeDescription describe_regime();
+/// The regime's description, built on first use and kept.
+const RegimeDescription& describe_regime();
 
 /// "autumn-1" ... "summer-2".
 const std::vector<std::string>& half_terms();

@@ -182,7 +182,9 @@ std::vector<PolicyKeySpec> policy_keys() {
 
 }  // namespace
 
-RegimeDescription describe_regime() {
+namespace {
+
+RegimeDescription build_description() {
   RegimeDescription d;
   d.name = "Nexus MAT quality assurance and improvement (CSIF dashboard and intervention tiers)";
   d.scales = {
@@ -236,6 +238,14 @@ RegimeDescription describe_regime() {
   d.deciding_stage = "moderated";
   d.policy_keys = policy_keys();
   d.threshold_scripts = {"tiers"};
+  return d;
+}
+
+}  // namespace
+
+// Built once: assess and plan read it for every school (issue 18).
+const RegimeDescription& describe_regime() {
+  static const RegimeDescription d = build_description();
   return d;
 }
 

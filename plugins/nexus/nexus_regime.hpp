@@ -25,7 +25,8 @@ using namespace trellis::sdk;
 
 // ---- description.cpp -------------------------------------------------------
 
-RegimeDescription describe_regime();
+/// The regime's description, built on first use and kept.
+const RegimeDescription& describe_regime();
 
 /// The dashboard's rating levels, best first (000 §3.7 "the defined rating
 /// system"; the seed leaves it open: see policies/nexus.toml [dashboard]).

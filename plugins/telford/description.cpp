@@ -17,7 +17,9 @@ std::vector<std::string> year_or_half_terms() {
 
 }  // namespace
 
-RegimeDescription describe_regime() {
+namespace {
+
+RegimeDescription build_description() {
   RegimeDescription d;
   d.name = "Telford & Wrekin LA quality assurance (maintained schools)";
   // Section 6: "a traffic light approach", best first.
@@ -157,6 +159,14 @@ RegimeDescription describe_regime() {
           .doc("working days by which the classification is discussed with the headteacher (sections 5 and 7)"),
   };
   d.threshold_scripts = {"classify"};
+  return d;
+}
+
+}  // namespace
+
+// Built once: assess and plan read it for every school (issue 18).
+const RegimeDescription& describe_regime() {
+  static const RegimeDescription d = build_description();
   return d;
 }
 

@@ -22,7 +22,8 @@ Category categorise(const SchoolInfo& school, const PolicyView& policy);
 /// register holds no age range, so the name is what tells.
 bool infant_school(const SchoolInfo& school);
 
-RegimeDescription describe_regime();
+/// The regime's description, built on first use and kept.
+const RegimeDescription& describe_regime();
 
 /// The year's activities for one school in the band it was given.
 std::vector<ActivityRule> visit_rules(const std::string& band, bool changed, const PolicyView& policy);

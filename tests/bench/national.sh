@@ -131,10 +131,12 @@ for regime in $regimes; do
   set_up "$db" "$body" "$src/policies/$policy.toml" "$from" "$dir/state_funded"
   if [ -n "$example" ]; then  # the trust's own returns, generated from a fixed seed
     "$python" "$here/national_data.py" trust "$example" "$dir/state_funded" 18 "$period" >"$dir/$regime.csv"
+    rows=$(($(wc -l <"$dir/$regime.csv") - 1))
     if head -1 "$dir/$regime.csv" | grep -q ',subject,'; then
-      "$trellis" import ratings "$dir/$regime.csv" --body "$body" >/dev/null
+      measure "$regime: import ratings ($rows self-assessments)" "$state_funded" \
+        "$trellis" import ratings "$dir/$regime.csv" --body "$body" >/dev/null
     else
-      "$trellis" import evidence "$dir/$regime.csv" >/dev/null
+      measure "$regime: import evidence ($rows KPI returns)" "$state_funded" "$trellis" import evidence "$dir/$regime.csv" >/dev/null
     fi
   fi
   n=$state_funded
