@@ -75,6 +75,8 @@ void check_classified(Database& db, const std::string& regime, const RatingInput
 std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
                            OpenedPolicies* opened) {
   require_body(db, in.body_id);
+  OpenedPolicies own;
+  if (!opened) opened = &own;
   const Period period = Period::parse(in.period);
   const BodyPeriod in_force = body_period(db, in.body_id, period, opened);
   const std::string start = in_force.start();
@@ -82,8 +84,7 @@ std::int64_t record_rating(Database& db, PluginHost& host, const Actor& actor, c
     throw UsageError("school " + std::to_string(in.urn) + " is not a member of " + in.body_id + " on " + start);
   const auto& adoption = in_force.adoption;
   if (!adoption) throw UsageError("body \"" + in.body_id + "\" has adopted no policy in force on " + start);
-  std::optional<Policy> own;  // the trust's own KPIs and scales
-  const Policy& policy = opened ? opened->open(adoption->policy_path, host) : own.emplace(open_policy(adoption->policy_path, host));
+  const Policy& policy = opened->open(adoption->policy_path, host);  // the trust's own KPIs and scales
   const auto& regime = policy.description();
   check_against_regime(regime, in);
   // Who may record each stage is the regime's to say (its StageSpec::roles); the kernel enforces it.

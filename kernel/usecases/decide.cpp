@@ -131,10 +131,10 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   // Read before the rating is recorded: afterwards the stored assessment counts it.
   if (in.subject == "overall")
     if (auto before = stored_for(db, host, in)) run.level_before = before->level;
+  OpenedPolicies own;  // one opening of the policy for the rating and what follows it
+  if (!opened) opened = &own;
   run.rating_id = record_rating(db, host, actor, clock, in, opened);
   const std::string on = in.on.empty() ? clock.today() : in.on;
-  OpenedPolicies own;
-  if (!opened) opened = &own;
   const auto adoption = body_period(db, in.body_id, Period::parse(in.period), opened).adoption;
   if (!adoption) return run;
   const auto& description = host.description(adoption->regime);
