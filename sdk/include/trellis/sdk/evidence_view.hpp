@@ -55,7 +55,9 @@ class EvidenceView {
   virtual std::string period() const = 0;
   /// The newest item for the indicator at or before the period, if any.
   virtual std::optional<Observation> latest(std::string_view indicator) const = 0;
-  /// Every current (not superseded) item held for the school, newest period first.
+  /// What latest() gives for each indicator held for the school: one current
+  /// (not superseded) item per indicator, the newest that applies to the period
+  /// and is not too old for the policy, in indicator id order.
   virtual std::vector<Observation> all() const = 0;
   /// The mean of the indicator over schools with a value for the same period.
   virtual std::optional<double> benchmark(std::string_view indicator,
