@@ -386,7 +386,7 @@ TEST_CASE("000 s3.8.1: a submission the new plan drops as received is done on th
   }
 }
 
-TEST_CASE("replan: one whole-body re-plan that cancels, re-dates, reinstates, keeps and adds writes each to its own activity") {
+TEST_CASE("replan: one whole-body re-plan that cancels, re-dates, reinstates and keeps writes each to its own activity") {
   auto db = with_body();
   replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
   // School 100001 goes yellow from spring: its amber programme after that is cancelled by the re-plan.
