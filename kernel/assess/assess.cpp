@@ -320,7 +320,9 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
     stored.workload = planning::workload(sections, urns);
     std::vector<std::string> unmet;
-    const auto plan = plan_year(cal, opt.body_id, year, rule_sets, stored, &unmet);
+    // The rules are freed as they are planned: what is stored next needs the room.
+    const auto plan = plan_year(cal, opt.body_id, year, std::move(rule_sets), stored, &unmet);
+    stored = PlanOptions{};
     for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
     run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,
                         {std::nullopt, from, "re-assessed for " + opt.period.to_string() + " on " + from.to_string() +

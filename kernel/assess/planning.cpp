@@ -53,18 +53,16 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
                                              const std::string& year) {
   std::map<std::int64_t, Date> out;
   if (sections.discussion_rule.empty()) return out;
-  for (const auto& a : db.activities().in_scope(body, year, std::nullopt))
-    if (a.urn && a.rule == sections.discussion_rule) out[*a.urn] = deadline_of(a);
+  for (const auto& d : db.activities().of_rule(body, year, sections.discussion_rule)) out[d.urn] = d.due;
   return out;
 }
 
 std::map<std::int64_t, std::map<std::string, std::string>> due_days(Database& db, const std::string& body,
                                                                     const std::string& year) {
   std::map<std::int64_t, std::map<std::string, std::string>> out;
-  for (const auto& a : db.activities().in_scope(body, year, std::nullopt)) {
-    if (!a.urn || !a.due || a.status == ActivityStatus::cancelled) continue;
-    auto [it, fresh] = out[*a.urn].try_emplace(a.rule, a.due->to_string());
-    if (!fresh && a.due->to_string() < it->second) it->second = a.due->to_string();
+  for (const auto& d : db.activities().deadlines(body, year)) {
+    auto [it, fresh] = out[d.urn].try_emplace(d.rule, d.due.to_string());
+    if (!fresh && d.due.to_string() < it->second) it->second = d.due.to_string();
   }
   return out;
 }

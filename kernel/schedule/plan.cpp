@@ -9,6 +9,7 @@
 #include "trellis/schedule/plan.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -31,9 +32,12 @@ bool spread_cadence(Cadence c) {
 
 class Planner {
  public:
+  /// With `owned`, the sets are `sets` and each school's rules are freed once planned.
   Planner(const AcademicCalendar& cal, const std::string& body, const Period& year,
-          const std::vector<RuleSet>& sets, const PlanOptions& options, std::vector<std::string>* unmet)
-      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets), options_(options),
+          const std::vector<RuleSet>& sets, std::vector<RuleSet>* owned, const PlanOptions& options,
+          std::vector<std::string>* unmet)
+      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets), owned_(owned),
+        options_(options),
         year_days_{Date::from_ymd(year.start_year(), 9, 1), Date::from_ymd(year.start_year() + 1, 8, 31)},
         busy_(sets.size()), load_(options.workload.booked), unmet_(unmet) {
     load_.resize(options.workload.officers.size());
@@ -44,13 +48,24 @@ class Planner {
     for (std::size_t s = 0; s < sets_.size(); ++s)
       for (const auto& r : sets_[s].rules)
         if (anchored(r.cadence) && !r.anchor.empty()) followers_[anchor_of(s, r)].push_back(&r);
-    for (std::size_t s = 0; s < sets_.size(); ++s)
+    // A school's rules are anchored only on its own and the body's, so once
+    // its rules are planned nothing looks at them or their activities again:
+    // the activities leave planned_ then (a national year is most of a million).
+    std::vector<std::vector<Activity>> by_set(sets_.size());
+    for (std::size_t s = 0; s < sets_.size(); ++s) {
       for (const auto& r : sets_[s].rules) plan({s, r.id});
+      if (sets_[s].urn) done_with(s, by_set[s]);
+    }
+    std::size_t n = 0;
+    for (std::size_t s = 0; s < sets_.size(); ++s) {
+      if (!sets_[s].urn) done_with(s, by_set[s]);
+      n += by_set[s].size();
+    }
     std::vector<Activity> out;
-    for (auto& [key, acts] : planned_) {
-      const auto& from = sets_[key.first].from;
-      for (auto& a : acts)
-        if (!from || *from <= a.start) out.push_back(a);
+    out.reserve(n);
+    for (auto& acts : by_set) {
+      std::move(acts.begin(), acts.end(), std::back_inserter(out));
+      std::vector<Activity>().swap(acts);
     }
     std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
       return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
@@ -72,6 +87,19 @@ class Planner {
 
  private:
   using Key = std::pair<std::size_t, std::string>;  // rule set index, rule id
+
+  /// Moves set `s`'s planned activities from `from` on into `into`, in rule
+  /// order, and forgets the set's plan; frees its rules when they are owned.
+  void done_with(std::size_t s, std::vector<Activity>& into) {
+    const auto first = planned_.lower_bound({s, std::string()}), last = planned_.lower_bound({s + 1, std::string()});
+    const auto& from = sets_[s].from;
+    for (auto it = first; it != last; ++it)
+      for (auto& a : it->second)
+        if (!from || *from <= a.start) into.push_back(std::move(a));
+    planned_.erase(first, last);
+    followers_.erase(followers_.lower_bound({s, std::string()}), followers_.lower_bound({s + 1, std::string()}));
+    if (owned_) std::vector<sdk::ActivityRule>().swap((*owned_)[s].rules);
+  }
 
   [[noreturn]] void fail(std::size_t s, const ActivityRule& r, const std::string& msg) const {
     std::string where = "activity rule \"" + r.id + "\"";
@@ -455,6 +483,7 @@ class Planner {
   Period year_;
   std::string year_name_;
   const std::vector<RuleSet>& sets_;
+  std::vector<RuleSet>* owned_;  ///< the same sets, when the planner may free their rules
   const PlanOptions& options_;
   DateRange year_days_;  ///< 1 September to 31 August
   std::vector<std::set<Date>> busy_;  ///< per rule set: days already holding an event
@@ -480,7 +509,17 @@ std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& 
                                 std::vector<std::string>* unmet) {
   if (year.kind() != Period::Kind::year)
     throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
-  return Planner(cal, body, year, sets, options, unmet).run();
+  return Planner(cal, body, year, sets, nullptr, options, unmet).run();
+}
+
+std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                                std::vector<RuleSet>&& sets, const PlanOptions& options,
+                                std::vector<std::string>* unmet) {
+  if (year.kind() != Period::Kind::year)
+    throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
+  std::vector<Activity> out = Planner(cal, body, year, sets, &sets, options, unmet).run();
+  std::vector<RuleSet>().swap(sets);
+  return out;
 }
 
 Date offset_date(const AcademicCalendar& cal, Date anchor, int offset_days, DayKind kind) {

@@ -6,6 +6,8 @@
 #include <functional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "trellis/error.hpp"
 #include "trellis/period.hpp"
@@ -93,45 +95,71 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
       throw std::invalid_argument("replan for " + body + " " + year + " given an activity for " + a.body + " " +
                                   a.year);
   // The new plan within the scope, from `from` on, by UID.
-  std::map<std::string, const Activity*> wanted;
+  // Keys view the plan's own UIDs: a national year is most of a million of them.
+  std::unordered_map<std::string_view, const Activity*> wanted;
+  if (!scope.urn) wanted.reserve(plan.size());
   for (const auto& a : plan)
     if ((!scope.urn || a.urn == scope.urn) && scope.from <= a.start) wanted.emplace(a.uid, &a);
 
   ActivityRepository& activities = db.activities();
-  const std::vector<Activity> stored = activities.in_scope(body, year, scope.urn);
   // Schools the new plan still plans for: only there is a dropped submission received (one that left is not).
   std::set<std::int64_t> still_planned;
   for (const auto& a : plan)
     if (a.urn) still_planned.insert(*a.urn);
 
+  // The stored year is read one activity at a time and what to do with each
+  // noted; the writes follow the read (a national year is most of a million).
+  enum class Step { reinstate, meet, cancel, anchor, rewrite };
+  struct Write {
+    std::int64_t id;
+    Step step;
+    const Activity* now;
+    std::optional<std::string> reason;  ///< kept on a rewrite
+  };
+  std::vector<Write> writes;
   ReplanSummary sum;
-  for (const Activity& old : stored) {
+  activities.each_in_scope(body, year, scope.urn, [&](const Activity& old) {
     const auto it = wanted.find(old.uid);
     const Activity* now = it == wanted.end() ? nullptr : it->second;
     if (now) wanted.erase(it);  // stored already: never written twice
     if (old.status == ActivityStatus::cancelled && now && old.note == kCancelledByReplan) {
-      activities.rewrite(*old.id, *now, ActivityStatus::planned, "reinstated: " + scope.reason, std::nullopt, at);
+      writes.push_back({*old.id, Step::reinstate, now, std::nullopt});
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
     } else if (!now && old.urn && still_planned.count(*old.urn) &&
                std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
                            [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
-      activities.set_done(*old.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
-                          false, at);
+      writes.push_back({*old.id, Step::meet, nullptr, std::nullopt});
       ++sum.met;
     } else if (!now) {
-      activities.set_status(*old.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan, at);
+      writes.push_back({*old.id, Step::cancel, nullptr, std::nullopt});
       ++sum.cancelled;
     } else if (same_content(old, *now)) {
       // Left as it is; only the record of what it is dated from is filled in
       // (activities stored before they had one), which no calendar sees.
       if (old.anchor_uid != now->anchor_uid || old.offset_days != now->offset_days || old.day_kind != now->day_kind)
-        activities.set_anchor(*old.id, *now);
+        writes.push_back({*old.id, Step::anchor, now, std::nullopt});
       ++sum.unchanged;
     } else {
-      activities.rewrite(*old.id, *now, ActivityStatus::planned, opt_text(old.reason), std::nullopt, at);
+      writes.push_back({*old.id, Step::rewrite, now, opt_text(old.reason)});
       ++sum.updated;
+    }
+  });
+  for (const Write& w : writes) {
+    switch (w.step) {
+      case Step::reinstate:
+        activities.rewrite(w.id, *w.now, ActivityStatus::planned, "reinstated: " + scope.reason, std::nullopt, at);
+        break;
+      case Step::meet:
+        activities.set_done(w.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
+                            false, at);
+        break;
+      case Step::cancel:
+        activities.set_status(w.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan, at);
+        break;
+      case Step::anchor: activities.set_anchor(w.id, *w.now); break;
+      case Step::rewrite: activities.rewrite(w.id, *w.now, ActivityStatus::planned, w.reason, std::nullopt, at); break;
     }
   }
 

@@ -75,6 +75,37 @@ std::vector<Activity> read_all(Statement& s) {
   return out;
 }
 
+std::vector<DueDay> read_due(Statement& s) {
+  std::vector<DueDay> out;
+  while (s.step()) out.push_back({s.integer(0), s.text(1), db_date(s.text(2))});
+  return out;
+}
+
+/// Adding at least this many activities widens the page cache (add_all).
+constexpr std::size_t kWideFrom = 20000;
+
+/// The connection's page cache at 64 MiB while it lives, then as it was.
+class WidePageCache {
+ public:
+  explicit WidePageCache(Connection& c) : c_(c) {
+    Statement q(c_, "PRAGMA cache_size");
+    if (q.step()) was_ = q.integer(0);
+    c_.exec("PRAGMA cache_size = -65536");
+  }
+  ~WidePageCache() {
+    try {
+      c_.exec("PRAGMA cache_size = " + std::to_string(was_));
+    } catch (...) {  // a destructor does not throw; the cache is only a cache
+    }
+  }
+  WidePageCache(const WidePageCache&) = delete;
+  WidePageCache& operator=(const WidePageCache&) = delete;
+
+ private:
+  Connection& c_;
+  std::int64_t was_ = -2000;
+};
+
 class Activities final : public ActivityRepository {
  public:
   explicit Activities(Connection& c) : c_(c) {}
@@ -109,6 +140,13 @@ class Activities final : public ActivityRepository {
 
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                  std::optional<std::int64_t> urn) override {
+    std::vector<Activity> out;
+    each_in_scope(body, year, urn, [&](Activity& a) { out.push_back(std::move(a)); });
+    return out;
+  }
+
+  void each_in_scope(const std::string& body, const std::string& year, std::optional<std::int64_t> urn,
+                     const std::function<void(Activity&)>& fn) override {
     // Prepared once: a run's letters ask for one school's at a time.
     auto& s = urn ? school_ : year_;
     if (!s) s.emplace(c_, std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?" + (urn ? " AND a.urn = ?" : "") +
@@ -116,9 +154,11 @@ class Activities final : public ActivityRepository {
     s->reset();  // in case a read before it stopped half-way
     s->bind(1, body).bind(2, year);
     if (urn) s->bind(3, *urn);
-    auto out = read_all(*s);
+    while (s->step()) {
+      Activity a = read_row(*s);
+      fn(a);
+    }
     s->reset();
-    return out;
   }
 
   std::vector<Activity> followers(const std::string& anchor_uid) override {
@@ -153,6 +193,21 @@ class Activities final : public ActivityRepository {
     return out;
   }
 
+  std::vector<DueDay> deadlines(const std::string& body, const std::string& year) override {
+    // Only the three columns: a national year is most of a million rows, read before every assessment.
+    Statement s(c_, "SELECT urn, rule, due_date FROM activities WHERE body_id = ? AND year = ? AND urn IS NOT NULL "
+                    "AND due_date IS NOT NULL AND status <> 'cancelled' ORDER BY id");
+    s.bind(1, body).bind(2, year);
+    return read_due(s);
+  }
+
+  std::vector<DueDay> of_rule(const std::string& body, const std::string& year, const std::string& rule) override {
+    Statement s(c_, "SELECT urn, rule, COALESCE(due_date, end_date) FROM activities WHERE body_id = ? AND year = ? "
+                    "AND rule = ? AND urn IS NOT NULL ORDER BY id");
+    s.bind(1, body).bind(2, year).bind(3, rule);
+    return read_due(s);
+  }
+
   std::int64_t add(const Activity& a, const std::string& at) override {
     add_all({&a}, at);
     return c_.last_insert_id();
@@ -165,6 +220,11 @@ class Activities final : public ActivityRepository {
                          rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
                          planned_at) VALUES )",
                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?)");
+    // A year's UIDs go into their index in random order: with the default
+    // page cache most of a national year's inserts would evict an index page
+    // to the log and read it back. A wider cache for the batch, then as it was.
+    std::optional<WidePageCache> wide;
+    if (activities.size() >= kWideFrom) wide.emplace(c_);
     add_->insert(activities, [&](Statement& s, int p, const Activity* a) {
       s.bind(p, a->uid).bind(p + 1, a->body).bind(p + 2, a->urn).bind(p + 3, a->year).bind(p + 4, a->type);
       s.bind(p + 5, a->title).bind(p + 6, a->start.to_string()).bind(p + 7, a->end.to_string());

@@ -385,3 +385,52 @@ TEST_CASE("000 s3.8.1: a submission the new plan drops as received is done on th
     }
   }
 }
+
+TEST_CASE("replan: one whole-body re-plan that cancels, re-dates, reinstates and keeps writes each to its own activity") {
+  auto db = with_body();
+  replan(db, testing::at(), "la", "2024-25", plan(band("amber")));
+  // School 100001 goes yellow from spring: its amber programme after that is cancelled by the re-plan.
+  replan(db, testing::at(), "la", "2024-25", plan(band("yellow", D("2025-01-15"))), school(100001, "2025-01-15"));
+  const auto before = by_id(db);
+  // Back to amber for the whole body, with school 100002's visits now attended by its chair: in one re-plan the
+  // amber programme comes back, 100002's visits are re-dated in place, the yellow visits go and the past stays.
+  auto sets = band("amber", D("2025-02-03"));
+  sets[1].rules[0].attendees = {"chair of governors"};
+  const auto sum = replan(db, testing::at(), "la", "2024-25", plan(sets),
+                          {std::nullopt, D("2025-02-03"), "re-assessed for 2024-25/summer", {}});
+  CHECK(sum.reinstated > 0);
+  CHECK(sum.updated > 0);
+  CHECK(sum.cancelled > 0);
+  CHECK(sum.kept > 0);
+  int reinstated = 0, updated = 0, cancelled = 0;
+  for (const auto& [id, a] : by_id(db)) {
+    REQUIRE(before.count(id));  // nothing new: every activity of the plan was stored already
+    const Activity& was = before.at(id);
+    CHECK(a.uid == was.uid);
+    if (was.start < D("2025-02-03") || was.status != ActivityStatus::planned) {
+      if (was.status == ActivityStatus::cancelled && a.status == ActivityStatus::planned) {
+        ++reinstated;
+        CHECK(a.reason == "reinstated: re-assessed for 2024-25/summer");
+        CHECK(a.sequence == was.sequence + 1);
+      } else {
+        CHECK(row(a) == row(was));
+      }
+    } else if (a.status == ActivityStatus::cancelled) {
+      ++cancelled;
+      CHECK(a.rule == "s7.yellow.visit");
+      CHECK(a.urn == 100001);
+      CHECK(a.reason == "re-assessed for 2024-25/summer");
+    } else if (a.attendees != was.attendees) {
+      ++updated;
+      CHECK(a.urn == 100002);
+      CHECK(a.attendees == std::vector<std::string>{"chair of governors"});
+      CHECK(a.sequence == was.sequence + 1);
+    } else {
+      CHECK(row(a) == row(was));
+    }
+  }
+  CHECK(reinstated == sum.reinstated);
+  CHECK(updated == sum.updated);
+  CHECK(cancelled == sum.cancelled);
+  CHECK(sum.added == 0);
+}

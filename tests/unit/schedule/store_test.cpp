@@ -1,10 +1,12 @@
 #include "../acting.hpp"
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <set>
 
 #include "rules.hpp"
 #include "trellis/error.hpp"
 #include "trellis/schedule/store.hpp"
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/schema.hpp"
 #include "../sql.hpp"
 
@@ -190,4 +192,31 @@ TEST_CASE("overdue: planned activities past their due (or end) date, with workin
   CHECK(status_on(moved, D("2025-06-16")) == "moved");
   CHECK(status_on(moved, D("2025-06-17")) == "overdue");
   CHECK(overdue({moved}, cal, D("2025-06-20")).size() == 1);
+}
+
+TEST_CASE("the year's deadlines and one rule's activities are read slim, in id order, as an assessment uses them") {
+  auto db = with_body();
+  replan(db, testing::at(), "la", "2024-25", band_plan(1));
+  // One of school 100001's notes is cancelled: it is no longer a deadline, but is still one of its rule's.
+  testing::exec(db, "UPDATE activities SET status = 'cancelled' WHERE id = (SELECT MIN(id) FROM activities "
+                    "WHERE rule = 's7.note')");
+  const auto stored = load_activities(db, "la", "2024-25");
+  std::vector<std::string> want_due, want_rule, got_due, got_rule;
+  std::vector<Activity> by_id(stored);
+  std::sort(by_id.begin(), by_id.end(), [](const Activity& a, const Activity& b) { return *a.id < *b.id; });
+  for (const auto& a : by_id) {
+    if (a.urn && a.due && a.status != ActivityStatus::cancelled)
+      want_due.push_back(std::to_string(*a.urn) + " " + a.rule + " " + a.due->to_string());
+    if (a.urn && a.rule == "s7.note") want_rule.push_back(std::to_string(*a.urn) + " " + deadline_of(a).to_string());
+  }
+  for (const auto& d : db.activities().deadlines("la", "2024-25"))
+    got_due.push_back(std::to_string(d.urn) + " " + d.rule + " " + d.due.to_string());
+  for (const auto& d : db.activities().of_rule("la", "2024-25", "s7.note"))
+    got_rule.push_back(std::to_string(d.urn) + " " + d.due.to_string());
+  CHECK(want_due.size() == 2);  // three notes, one cancelled
+  CHECK(got_due == want_due);
+  CHECK(want_rule.size() == 3);
+  CHECK(got_rule == want_rule);
+  CHECK(db.activities().deadlines("la", "2025-26").empty());
+  CHECK(db.activities().of_rule("la", "2024-25", "s7.visit").size() == 6);
 }

@@ -122,6 +122,12 @@ std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& 
                                 const std::vector<RuleSet>& sets, const PlanOptions& options = {},
                                 std::vector<std::string>* unmet = nullptr);
 
+/// The same, taking the sets: each school's rules are freed as soon as they
+/// are planned, and the sets are left empty.
+std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                                std::vector<RuleSet>&& sets, const PlanOptions& options = {},
+                                std::vector<std::string>* unmet = nullptr);
+
 /// The day `offset_days` (negative: before) from `anchor`, counted as `kind`
 /// says, as the planner counts it: working days with add_working_days (school
 /// days too, for now); calendar days moved off a non-working day, earlier

@@ -7,6 +7,7 @@
 /// The writes that a calendar sees raise the activity's SEQUENCE (the ICS
 /// SEQUENCE) in the store itself; each says whether it does.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,13 @@ struct PlannedStart {
   std::string uid;
   Date start;
   std::optional<std::int64_t> urn;
+};
+
+/// A school's stored activity as an assessment judges a return by: its rule and the day it is due.
+struct DueDay {
+  std::int64_t urn = 0;
+  std::string rule;
+  Date due;
 };
 
 /// An activity as a report lists it: what and when, not its rule, people or history.
@@ -45,6 +53,10 @@ class ActivityRepository {
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;
+  /// Hands each of in_scope()'s activities to `fn` as it is read, holding
+  /// one at a time; `fn` must not use the store.
+  virtual void each_in_scope(const std::string& body, const std::string& year, std::optional<std::int64_t> urn,
+                             const std::function<void(Activity&)>& fn) = 0;
   /// Those dated from the activity `anchor_uid`, by start date.
   virtual std::vector<Activity> followers(const std::string& anchor_uid) = 0;
   /// uid -> the day each done activity of the body's year was held.
@@ -52,6 +64,11 @@ class ActivityRepository {
   /// uid -> the dates of each activity of the body's year that was ever moved.
   virtual std::map<std::string, DateRange> moved(const std::string& body, const std::string& year) = 0;
   virtual std::vector<PlannedStart> planned(const std::string& body, const std::string& year) = 0;
+  /// The body's year's school deadlines not cancelled (a due date), in id order.
+  virtual std::vector<DueDay> deadlines(const std::string& body, const std::string& year) = 0;
+  /// The body's year's school activities of `rule`, whatever their status, in
+  /// id order; `due` is the due date, else the end.
+  virtual std::vector<DueDay> of_rule(const std::string& body, const std::string& year, const std::string& rule) = 0;
 
   /// Stores a new planned activity (SEQUENCE 0) and returns its id.
   virtual std::int64_t add(const Activity& a, const std::string& at) = 0;
