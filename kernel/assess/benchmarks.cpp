@@ -1,5 +1,7 @@
 #include "trellis/school_evidence.hpp"
 
+#include <mutex>
+
 #include "trellis/sdk/school_kinds.hpp"
 #include "trellis/store/evidence_repository.hpp"
 

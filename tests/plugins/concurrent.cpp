@@ -12,6 +12,8 @@
 
 namespace {
 
+using namespace trellis::sdk;
+
 struct Threads {
   std::mutex guard;
   std::set<std::thread::id> seen;

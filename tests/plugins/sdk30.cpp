@@ -12,6 +12,8 @@
 
 namespace {
 
+using namespace trellis::sdk;
+
 std::optional<std::thread::id> first_thread;  // unguarded on purpose: one thread only
 int calls = 0;
 
