@@ -26,7 +26,10 @@ export TRELLIS_PLUGIN_PATH=$dir/p
 
 check "plugins with broken ones: exit 0" 0 "$trellis" plugins --format json
 expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='3.1'"
-expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','throws_everywhere.so'))"
+expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','throws_everywhere.so','sdk30.so','concurrent.so'))"
+# SDK 3.1 (issue 18): a 3.0 plugin still loads; only a 3.1 plugin that exports the promise runs on several threads.
+expect "an SDK 3.0 plugin loads, on one thread" "by['sdk30.so']['loaded'] and by['sdk30.so']['sdk_version']=='3.0' and not by['sdk30.so']['concurrent']"
+expect "a plugin that promises concurrency says so" "by['concurrent.so']['loaded'] and by['concurrent.so']['concurrent'] and not by['good.so']['concurrent']"
 expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 3.1' in by['wrong_major.so']['status']"
 # SDK 3 changed boundary types (SchoolInfo's trust, IndicatorSpec's range, plan_body's members): an SDK 2
 # plugin is refused by its version, named, as sdk/README.md's ABI stance promises; never loaded.
