@@ -83,7 +83,7 @@ grep -Eq "^hello-regime +1\.0\.0 +3\.1 +$prefix/lib/trellis/plugins/hello-regime
 "$prefix/bin/trellis" plugins --format json >"$dir/out" 2>&1
 python3 -c "
 import json; d={p['id']: p for p in json.load(open('$dir/out'))}
-h=d['hello-regime']; assert h['loaded'] and h['name']=='Hello regime: overall absence' and h['sdk_version']=='3.0', h" \
+h=d['hello-regime']; assert h['loaded'] and h['name']=='Hello regime: overall absence' and h['sdk_version']=='3.1', h" \
   && pass || { fail "plugins --format json"; cat "$dir/out"; }
 
 # 3. README step 7 assessed two schools with it; the stored result, as JSON.
