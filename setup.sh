@@ -43,7 +43,8 @@ build() { # build-dir [cmake options...]
 # `trellis serve` under ThreadSanitizer (issue 17), the last step of
 # `./setup.sh sanitize`: only the program and the regime plugins, built -O1
 # with line tables in build-tsan/, then many pages and forms at once on the
-# demo database (tests/web/serve_concurrent.py), stopping at the first race (exit 66).
+# demo database (tests/web/serve_concurrent.py), stopping at the first race (exit 66);
+# then assess on two threads over the demo (tests/cli/threads_tsan.sh).
 tsan_serve() {
   local start=$SECONDS targets=(trellis)
   for d in plugins/*/; do targets+=("trellis_regime_$(basename "$d")"); done
@@ -53,6 +54,9 @@ tsan_serve() {
   cmake --build build-tsan -j"$(nproc)" --target "${targets[@]}"
   TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions=$PWD/tests/web/tsan.supp" \
     python3 tests/web/serve_concurrent.py build-tsan/cli/trellis . build-tsan/serve.log
+  # assess on two threads (issue 18): every regime's dry run over the demo.
+  TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" bash tests/cli/threads_tsan.sh build-tsan/cli/trellis . \
+    build-asan/tests/demo/trellis.db
   echo "ThreadSanitizer step: $((SECONDS - start)) s (log: build-tsan/serve.log)"
 }
 

@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "../cli.hpp"
 #include "trellis/adoption.hpp"
@@ -12,6 +16,8 @@
 
 namespace trellis::cli {
 namespace {
+
+constexpr unsigned kMaxThreads = 256;
 
 /// "      Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
 void print_subject_ratings(const SchoolAssessment& a, const RegimeWords& words) {
@@ -55,24 +61,45 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief, const Regime
   print_letters_stored(run.letters);
 }
 
+/// --threads when given, else $TRELLIS_THREADS, else the machine's cores (at least one).
+unsigned assess_threads(unsigned flag) {
+  if (flag) return flag;
+  if (const char* env = std::getenv("TRELLIS_THREADS"); env && *env) {
+    const std::string text = env;
+    unsigned n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (error != std::errc() || end != text.data() + text.size() || n < 1 || n > kMaxThreads)
+      throw UsageError("$TRELLIS_THREADS: expected a whole number of threads from 1 to " + std::to_string(kMaxThreads) +
+                       ", found \"" + text + "\"");
+    return n;
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 }  // namespace
 
 void add_assess(CLI::App& app, Cli& cli) {
   auto* sub = app.add_subcommand("assess", "Assess a body's schools for a period and store the results");
   static std::string body, period, policy, format, on;
   static bool dry_run = false, brief = false;
+  static unsigned threads = 0;
   sub->add_option("--body", body, "Body id")->required();
   sub->add_option("--period", period, "Period, e.g. 2018-19 or 2018-19/autumn")->required();
   sub->add_option("--policy", policy, "Try a draft policy instead of the adopted one");
   sub->add_flag("--dry-run", dry_run, "Store nothing");
   sub->add_flag("--brief", brief, "One line per school, without the reasons");
   sub->add_option("--on", on, "The day the assessment is made, YYYY-MM-DD (default: today); its plan starts there");
+  sub->add_option("--threads", threads,
+                  "Threads judging the schools, for a regime whose plugin allows it (default: $TRELLIS_THREADS, "
+                  "else the machine's cores); the output is the same on any number")
+      ->check(CLI::Range(1u, kMaxThreads));
   add_format(*sub, format, {"table", "json"});
   sub->callback([&cli] {
     Database db = cli.open_db();
     PluginHost host(PluginHost::default_search_path());
     AssessOptions opt{body, Period::parse(period), std::nullopt, dry_run, std::nullopt};
     if (!policy.empty()) opt.draft_policy = policy;
+    opt.threads = assess_threads(threads);
     if (!on.empty()) {
       std::string why;
       opt.on = Date::try_parse(on, &why);

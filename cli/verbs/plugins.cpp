@@ -23,6 +23,7 @@ void print_plugins(const std::string& format) {
                      {"sdk_version", text_or_null(p.sdk_version)},
                      {"file", p.file.string()},
                      {"loaded", p.loaded},
+                     {"concurrent", p.concurrent},  // SDK 3.1: assess may run on several threads
                      {"status", p.status}});
     print_json(arr);
     return;

@@ -1,6 +1,7 @@
 #include "trellis/assessment.hpp"
 
 #include "assessment_ratings.hpp"
+#include "school_judgement.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -24,17 +25,6 @@
 
 namespace trellis {
 namespace {
-
-/// A level of the overall scale, or the kernel's own `insufficient evidence`,
-/// which a regime may give itself when what it needs to judge is not held.
-bool on_scale(const sdk::RegimeDescription& d, const std::string& level) {
-  if (level == kInsufficientEvidence) return true;
-  for (auto& scale : d.scales)
-    if (scale.id == d.overall_scale)
-      for (auto& l : scale.levels)
-        if (l.id == level) return true;
-  return false;
-}
 
 /// The stages that decide under `regime`, from its plugin when it loads.
 std::vector<std::string> stages_of(PluginHost& host, const std::string& regime) {
@@ -114,65 +104,6 @@ void store(Database& db, SchoolAssessment& a, const std::string& now) {
   db.ratings().add_proposals(proposals);
 }
 
-std::string label_of(const sdk::RegimeDescription& d, const std::string& indicator) {
-  for (const auto& i : d.indicators)
-    if (i.id == indicator) return i.label;
-  return indicator;
-}
-
-bool declared(const sdk::RegimeDescription& d, const std::string& indicator) {
-  if (d.indicators.empty()) return true;
-  return std::any_of(d.indicators.begin(), d.indicators.end(), [&](auto& i) { return i.id == indicator; });
-}
-
-/// "2018-19 Qualifying complaints not used for 2021-22: older than the policy allows (this year's only)".
-std::string stale_reason(const sdk::RegimeDescription& d, const StaleItem& s, const Period& at) {
-  const std::string allowed = s.max_age == 0   ? "this year's only"
-                              : s.max_age == 1 ? "this year's or last year's"
-                                               : "up to " + std::to_string(s.max_age) + " years old";
-  return s.period + " " + label_of(d, s.indicator) + " not used for " + at.to_string() +
-         ": older than the policy allows (" + allowed + (s.recorded ? " for recorded evidence" : "") + ").";
-}
-
-/// The entries of [evidence.minimum] the view does not meet, each as the labels it names.
-std::vector<std::string> unmet_minimum(const sdk::RegimeDescription& d, const KernelSections& k,
-                                       const sdk::EvidenceView& view) {
-  std::vector<std::string> unmet;
-  for (const auto& entry : k.minimum) {
-    bool met = false;
-    std::string labels;
-    for (std::size_t from = 0; from <= entry.size();) {
-      const auto bar = std::min(entry.find('|', from), entry.size());
-      const std::string id = entry.substr(from, bar - from);
-      auto o = view.latest(id);
-      met = met || (o && o->present());
-      labels += (labels.empty() ? "" : " or ") + label_of(d, id);
-      from = bar + 1;
-    }
-    if (!met) unmet.push_back(labels);
-  }
-  return unmet;
-}
-
-/// Replaces a judgement the evidence cannot carry with `insufficient evidence` and says what is missing.
-void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k, const sdk::EvidenceView& view,
-                       sdk::AssessmentOut& out) {
-  if (!out.classified || k.minimum_at_least == 0) return;
-  const auto unmet = unmet_minimum(d, k, view);
-  const int met = static_cast<int>(k.minimum.size() - unmet.size());
-  if (met >= k.minimum_at_least) return;
-  out.level = kInsufficientEvidence;
-  out.reasons.clear();
-  out.reasons.push_back("Not enough evidence for a judgement: the policy needs " + std::to_string(k.minimum_at_least) +
-                        " of " + std::to_string(k.minimum.size()) + " measures, and " + std::to_string(met) +
-                        (met == 1 ? " is" : " are") + " held.");
-  for (const auto& u : unmet) out.reasons.push_back("Missing: " + u + ".");
-  if (k.insufficient_follow_up) out.reasons.push_back("What follows: " + k.insufficient_follow_up->title + ".");
-  // Nor can it carry the regime's ratings of areas and indicators.
-  out.ratings.erase(std::remove_if(out.ratings.begin(), out.ratings.end(), [](auto& r) { return r.stage == "computed"; }),
-                    out.ratings.end());
-}
-
 }  // namespace
 
 AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
@@ -235,24 +166,17 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   const auto due_days = planning::due_days(db, opt.body_id, year.to_string());
-  for (auto urn : urns) {
-    auto view = evidence.view(urn, opt.period);
-    // A script judges a missing return as of the day the assessment is made.
-    auto due = due_days.find(urn);
-    thresholds->set_day(made_on.to_string(), due == due_days.end() ? std::map<std::string, std::string>{} : due->second);
-    sdk::AssessmentOut out;
-    sdk::Status status = regime.assess({*view, policy.view(), *thresholds}, out);
-    if (status && out.classified && !on_scale(description, out.level))
-      status = sdk::Status::failure("level \"" + out.level + "\" is not on the " + description.overall_scale + " scale");
-    if (!status) {
+  judge_schools({regime, policy, description, sections, evidence, opt.period, made_on.to_string(), due_days}, urns,
+                *thresholds, opt.threads, [&](SchoolJudgement& judged) {
+    const std::int64_t urn = judged.urn;
+    const auto& view = judged.view;
+    const sdk::AssessmentOut& out = judged.out;
+    if (!judged.status) {
       // The first failure ends the run: a script that recurses or loops would
       // spend its whole budget again on every other school (issue 19).
-      failures.push_back(view->school().name + " (" + std::to_string(urn) + "): " + status.message);
-      break;
+      failures.push_back(view->school().name + " (" + std::to_string(urn) + "): " + judged.status.message);
+      return;
     }
-    judge_sufficiency(description, sections, *view, out);
-    for (const auto& s : evidence.stale(urn, opt.period))
-      if (declared(description, s.indicator)) out.reasons.push_back(stale_reason(description, s, opt.period));
     SchoolAssessment a;
     a.urn = urn;
     a.name = view->school().name;
@@ -261,7 +185,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
     a.period = opt.period.to_string();
     a.computed_level = out.level;
     a.classified = out.classified;
-    const PriorStanding prior = evidence.prior(urn, opt.period);
+    const PriorStanding& prior = judged.prior;
     a.previous_level = prior.previous_level;
     if (a.classified) {
       a.prior_regime = prior.other_regime;
@@ -288,7 +212,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
           discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
     }
     run.schools.push_back(std::move(a));
-  }
+  });
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess a school, so it stopped there; nothing was stored:";
     for (auto& f : failures) msg += "\n  " + f;

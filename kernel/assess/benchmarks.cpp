@@ -1,5 +1,7 @@
 #include "trellis/school_evidence.hpp"
 
+#include <mutex>
+
 #include "trellis/sdk/school_kinds.hpp"
 #include "trellis/store/evidence_repository.hpp"
 
@@ -32,15 +34,24 @@ std::optional<double> Benchmarks::national(const std::string& indicator, const s
 std::optional<double> Benchmarks::computed(const std::string& indicator, const std::string& period,
                                            std::optional<int> la_code) const {
   auto& figures = la_code ? la_means_ : national_means_;
-  auto held = figures.find(indicator);
-  if (held == figures.end()) {
-    std::map<std::pair<std::string, int>, double> means;
-    for (auto& m : db_.evidence().means(indicator, la_code.has_value()))
-      means[{std::move(m.period), m.la_code.value_or(0)}] = m.value;
-    held = figures.emplace(indicator, std::move(means)).first;
+  const std::map<std::pair<std::string, int>, double>* held = nullptr;
+  {
+    std::shared_lock reading(means_guard_);
+    if (auto it = figures.find(indicator); it != figures.end()) held = &it->second;
   }
-  auto it = held->second.find({period, la_code.value_or(0)});
-  return it == held->second.end() ? std::nullopt : std::optional(it->second);
+  if (!held) {
+    std::unique_lock computing(means_guard_);
+    auto it = figures.find(indicator);
+    if (it == figures.end()) {
+      std::map<std::pair<std::string, int>, double> means;
+      for (auto& m : db_.evidence().means(indicator, la_code.has_value()))
+        means[{std::move(m.period), m.la_code.value_or(0)}] = m.value;
+      it = figures.emplace(indicator, std::move(means)).first;
+    }
+    held = &it->second;  // a map's nodes stay put, and an indicator's means never change once made
+  }
+  auto it = held->find({period, la_code.value_or(0)});
+  return it == held->end() ? std::nullopt : std::optional(it->second);
 }
 
 std::string benchmark_phase(const sdk::SchoolInfo& school) {

@@ -282,6 +282,13 @@ const typename Map::mapped_type& of_school(const Map& map, std::int64_t urn) {
 }  // namespace
 
 std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const Period& period) const {
+  return view(urn, period, data_->calendar_view);
+}
+
+const AcademicCalendar& EvidenceStore::calendar() const { return data_->calendar; }
+
+std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const Period& period,
+                                                       const sdk::CalendarView& calendar) const {
   auto school = data_->schools.find(urn);
   if (school == data_->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
@@ -291,8 +298,7 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
     if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(r);
   auto previous = prior(urn, period).previous_level;
   return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->evidence, urn),
-                                          data_->sections, std::move(ratings), std::move(previous),
-                                          data_->calendar_view);
+                                          data_->sections, std::move(ratings), std::move(previous), calendar);
 }
 
 PriorStanding EvidenceStore::prior(std::int64_t urn, const Period& period) const {

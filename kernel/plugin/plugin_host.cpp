@@ -29,7 +29,16 @@ struct Loaded {
   std::shared_ptr<const Library> library;
   trellis_create_regime_fn* factory = nullptr;
   sdk::RegimeDescription description;
+  bool concurrent = false;  ///< SDK 3.1's promise: assess and plan may run on several threads
 };
+
+/// True when the plugin makes the concurrency promise this host knows
+/// (TRELLIS_REGIME_CONCURRENT_ASSESS, SDK 3.1); a plugin built before 3.1
+/// cannot make it, whatever it exports.
+bool promises_concurrency(const Library& library, const sdk::PluginInfo& info) {
+  if (info.sdk_minor < 1 || !library.has("trellis_regime_concurrency")) return false;
+  return library.get<const std::uint32_t>("trellis_regime_concurrency") == TRELLIS_REGIME_CONCURRENCY_PROMISE;
+}
 
 std::string version_text(std::uint32_t major, std::uint32_t minor) {
   return std::to_string(major) + "." + std::to_string(minor);
@@ -178,7 +187,7 @@ void PluginHost::Impl::load_now(std::size_t index, const plugin::ElfProbe& probe
 
   // 2. Load it; resolve every symbol now, so a missing one is a refusal here
   //    rather than a fatal lookup error in the middle of a call.
-  Loaded p{index, nullptr, nullptr, {}};
+  Loaded p{index, nullptr, nullptr, {}, false};
   try {
     p.library = std::make_shared<const Library>(
         boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
@@ -192,6 +201,7 @@ void PluginHost::Impl::load_now(std::size_t index, const plugin::ElfProbe& probe
       return refuse(rec(), "its info record has no usable regime id (lower-case letters, digits, '-', '_', '.')");
     rec().id = info.regime_id;
     rec().version = info.regime_version ? info.regime_version : "";
+    p.concurrent = rec().concurrent = promises_concurrency(*p.library, info);
   } catch (const std::exception& e) {
     return refuse(rec(), "cannot be loaded: " + load_error(e));
   }
@@ -262,7 +272,7 @@ RegimeHandle PluginHost::open(std::string_view regime_id) {
     if (impl_->log) impl_->log(msg);
     throw std::runtime_error(msg);
   }
-  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log);
+  return RegimeHandle(std::move(regime), r.id, r.file, impl_->log, p.concurrent);
 }
 
 const sdk::RegimeDescription& PluginHost::description(std::string_view regime_id) {

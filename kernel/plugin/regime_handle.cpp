@@ -8,8 +8,15 @@
 namespace trellis {
 
 RegimeHandle::RegimeHandle(std::shared_ptr<const sdk::RegimeBoundary> regime, std::string id,
-                           std::filesystem::path file, Log log)
-    : regime_(std::move(regime)), id_(std::move(id)), file_(std::move(file)), log_(std::move(log)) {}
+                           std::filesystem::path file, Log log, bool concurrent)
+    : regime_(std::move(regime)), id_(std::move(id)), file_(std::move(file)), log_(std::move(log)),
+      concurrent_(concurrent) {}
+
+RegimeHandle RegimeHandle::unlogged() const { return RegimeHandle(regime_, id_, file_, {}, concurrent_); }
+
+void RegimeHandle::log(const std::string& line) const {
+  if (log_) log_(line);
+}
 
 template <class Call>
 sdk::Status RegimeHandle::call(const char* what, Call&& c) const noexcept {

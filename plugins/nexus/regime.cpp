@@ -149,3 +149,6 @@ void NexusRegime::do_plan_body(const PolicyView& policy, std::vector<ActivityRul
 }  // namespace nexus
 
 TRELLIS_REGIME_PLUGIN(nexus::NexusRegime, "nexus-mat", "1.0.0")
+// Assess and plan keep no state between calls: the regime has no members, and
+// its statics (describe_regime() and its lists) are const, built once.
+TRELLIS_REGIME_CONCURRENT_ASSESS

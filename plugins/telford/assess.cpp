@@ -107,3 +107,6 @@ void TelfordRegime::do_plan_body_for(const PolicyView& policy, const std::vector
 }  // namespace telford
 
 TRELLIS_REGIME_PLUGIN(telford::TelfordRegime, "telford-la", "1.0.0")
+// Assess and plan keep no state between calls: the regime has no members, and
+// its statics (describe_regime() and its lists) are const, built once.
+TRELLIS_REGIME_CONCURRENT_ASSESS

@@ -141,6 +141,9 @@ for regime in $regimes; do
   fi
   n=$state_funded
   measure "$regime: assess --dry-run --format json" "$n" "$trellis" assess --body "$body" --period "$period" --dry-run --format json >/dev/null
+  # Determinism (issue 18): the run above used every core; one thread prints the same bytes.
+  "$trellis" assess --body "$body" --period "$period" --dry-run --format json --threads 1 | cmp -s - "$dir/out" ||
+    { echo "$regime: assess --dry-run prints other bytes on one thread than on $(nproc)" >&2; exit 1; }
   s=$(measure "$regime: assess stored and planned" "$n" "$trellis" assess --body "$body" --period "$period" --on "$on" --brief)
   stored_total=$(awk -v a="$stored_total" -v b="$s" 'BEGIN { print a + b }')
   measure "$regime: schedule (table)" "$n" "$trellis" schedule --body "$body" --year "$year" >/dev/null

@@ -76,14 +76,14 @@ mkdir "$dir/work"
 if (cd "$dir/work" && TRELLIS_PREFIX=$prefix PATH=$prefix/bin:$PATH bash "$dir/tutorial.sh") >"$dir/tutorial.log" 2>&1; then pass; else
   fail "following sdk/README.md"; tail -40 "$dir/tutorial.log"; finish; fi
 # Loaded from the build folder (step 5), then from the installed folder.
-grep -Eq "^hello-regime +1\.0\.0 +3\.0 +$dir/work/hello-regime/build/hello-regime\.so +loaded" "$dir/tutorial.log" \
+grep -Eq "^hello-regime +1\.0\.0 +3\.1 +$dir/work/hello-regime/build/hello-regime\.so +loaded" "$dir/tutorial.log" \
   && pass || { fail "README step 5: hello-regime not loaded from build/"; cat "$dir/tutorial.log"; }
-grep -Eq "^hello-regime +1\.0\.0 +3\.0 +$prefix/lib/trellis/plugins/hello-regime\.so +loaded" "$dir/tutorial.log" \
+grep -Eq "^hello-regime +1\.0\.0 +3\.1 +$prefix/lib/trellis/plugins/hello-regime\.so +loaded" "$dir/tutorial.log" \
   && pass || { fail "README step 5: hello-regime not loaded once installed"; cat "$dir/tutorial.log"; }
 "$prefix/bin/trellis" plugins --format json >"$dir/out" 2>&1
 python3 -c "
 import json; d={p['id']: p for p in json.load(open('$dir/out'))}
-h=d['hello-regime']; assert h['loaded'] and h['name']=='Hello regime: overall absence' and h['sdk_version']=='3.0', h" \
+h=d['hello-regime']; assert h['loaded'] and h['name']=='Hello regime: overall absence' and h['sdk_version']=='3.1', h" \
   && pass || { fail "plugins --format json"; cat "$dir/out"; }
 
 # 3. README step 7 assessed two schools with it; the stored result, as JSON.

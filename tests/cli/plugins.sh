@@ -25,12 +25,15 @@ head -c 5000 "$fixtures/good.so" > "$dir/p/truncated.so"
 export TRELLIS_PLUGIN_PATH=$dir/p
 
 check "plugins with broken ones: exit 0" 0 "$trellis" plugins --format json
-expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='3.0'"
-expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','throws_everywhere.so'))"
-expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 3.0' in by['wrong_major.so']['status']"
+expect "good loaded" "by['good.so']['loaded'] and by['good.so']['status']=='loaded' and by['good.so']['id']=='fixture-good' and by['good.so']['version']=='1.2.3' and by['good.so']['sdk_version']=='3.1'"
+expect "every other refused, with a reason" "all(not p['loaded'] and p['status'] for f,p in by.items() if f not in ('good.so','assess_throws.so','throws_everywhere.so','sdk30.so','concurrent.so'))"
+# SDK 3.1 (issue 18): a 3.0 plugin still loads; only a 3.1 plugin that exports the promise runs on several threads.
+expect "an SDK 3.0 plugin loads, on one thread" "by['sdk30.so']['loaded'] and by['sdk30.so']['sdk_version']=='3.0' and not by['sdk30.so']['concurrent']"
+expect "a plugin that promises concurrency says so" "by['concurrent.so']['loaded'] and by['concurrent.so']['concurrent'] and not by['good.so']['concurrent']"
+expect "wrong major names both versions" "'99.0' in by['wrong_major.so']['status'] and 'provides SDK 3.1' in by['wrong_major.so']['status']"
 # SDK 3 changed boundary types (SchoolInfo's trust, IndicatorSpec's range, plan_body's members): an SDK 2
 # plugin is refused by its version, named, as sdk/README.md's ABI stance promises; never loaded.
-expect "an SDK 2 plugin is refused by its version" "by['sdk2_record.so']['status']=='sdk2_record.so was built for Trellis SDK 2.0; this trellis provides SDK 3.0 (rebuild the plugin against SDK 3.x)' and not by['sdk2_record.so']['loaded'] and by['sdk2_record.so']['id']=='fixture-sdk2'"
+expect "an SDK 2 plugin is refused by its version" "by['sdk2_record.so']['status']=='sdk2_record.so was built for Trellis SDK 2.0; this trellis provides SDK 3.1 (rebuild the plugin against SDK 3.x)' and not by['sdk2_record.so']['loaded'] and by['sdk2_record.so']['id']=='fixture-sdk2'"
 expect "text file" "'not a shared library' in by['x.so']['status'] and by['x.so']['id'] is None"
 expect "truncated" "'truncated' in by['truncated.so']['status']"
 expect "factory throws, with its reason" "by['factory_throws.so']['status']=='factory failed: cannot start'"

@@ -75,6 +75,9 @@ struct AssessOptions {
   std::optional<Date> on;
   /// With dry_run: also plan the whole period as this policy would (AssessRun::preview), storing nothing.
   bool plan_preview = false;
+  /// Threads that judge the schools when the regime's plugin promises it may
+  /// (SDK 3.1); else one. The result is the same, byte for byte, on any number.
+  unsigned threads = 1;
 };
 
 struct AssessRun {

@@ -52,6 +52,9 @@ struct PluginRecord {
   bool loaded = false;
   std::string status;       ///< "loaded", or why it was refused
   std::string name;         ///< the regime's name from describe(), once loaded
+  /// The plugin promises (SDK 3.1, TRELLIS_REGIME_CONCURRENT_ASSESS) that its
+  /// assess and plan may run on several threads at once.
+  bool concurrent = false;
 };
 
 /// A regime made by a plugin: the only way the kernel reaches one. A failure
@@ -61,10 +64,17 @@ class RegimeHandle {
  public:
   using Log = std::function<void(const std::string&)>;
   RegimeHandle(std::shared_ptr<const sdk::RegimeBoundary> regime, std::string id, std::filesystem::path file,
-               Log log = {});
+               Log log = {}, bool concurrent = false);
 
   const std::string& id() const { return id_; }
   const std::filesystem::path& file() const { return file_; }
+  /// The plugin promised that assess and plan may be called from several
+  /// threads at once (PluginRecord::concurrent). Without it, one thread only.
+  bool concurrent() const { return concurrent_; }
+  /// The same regime, its failures not logged: for a worker thread, whose
+  /// failure the calling thread logs (log) once it knows the failure counts.
+  RegimeHandle unlogged() const;
+  void log(const std::string& line) const;
 
   sdk::Status describe(sdk::RegimeDescription& out) const noexcept;
   sdk::Status validate(const sdk::PolicyView& policy, std::vector<sdk::Diagnostic>& out) const noexcept;
@@ -83,6 +93,7 @@ class RegimeHandle {
   std::string id_;
   std::filesystem::path file_;
   Log log_;
+  bool concurrent_ = false;
 };
 
 class PluginHost {

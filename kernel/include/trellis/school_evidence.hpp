@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -24,7 +25,9 @@ namespace trellis {
 /// National and LA figures per (indicator, period): a published figure when
 /// one was imported, else the mean over the schools whose evidence is held.
 /// Means are computed per indicator on its first use, as a regime reads a
-/// handful of the indicators held (issue 18).
+/// handful of the indicators held (issue 18). Safe to read from several
+/// threads at once: the first reader of an indicator computes its means (from
+/// the database) while the others wait; nothing else may use the database then.
 class Benchmarks {
  public:
   explicit Benchmarks(Database& db);
@@ -48,6 +51,7 @@ class Benchmarks {
   std::map<std::tuple<std::string, std::string, std::string>, double> by_phase_;
   std::map<std::tuple<std::string, std::string, int>, double> la_published_;
   mutable Means national_means_, la_means_;
+  mutable std::shared_mutex means_guard_;  ///< over both Means and the database while one is computed
 };
 
 /// The phase whose national figures a school is compared with: "special" for
@@ -94,6 +98,12 @@ class EvidenceStore {
 
   /// Throws UsageError when the URN is not in the register.
   std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period) const;
+  /// The same, its calendar() `calendar`: how several threads read one store
+  /// at once (view, prior and stale are safe so), each with its own copy of
+  /// calendar() (a calendar caches what it is asked), kept alive by the caller.
+  std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period,
+                                          const sdk::CalendarView& calendar) const;
+  const AcademicCalendar& calendar() const;
   bool has_school(std::int64_t urn) const;
   /// The school's standing before `period` (what the view's previous_level() says, and more).
   PriorStanding prior(std::int64_t urn, const Period& period) const;

@@ -76,7 +76,7 @@ TEST_CASE("a plugin built against SDK 2 is refused for its version: SDK 3 change
   CHECK_FALSE(r.loaded);
   CHECK(r.id == "fixture-sdk2");
   CHECK(r.sdk_version == "2.0");
-  CHECK(r.status == "sdk2_record.so was built for Trellis SDK 2.0; this trellis provides SDK 3.0 (rebuild the plugin "
+  CHECK(r.status == "sdk2_record.so was built for Trellis SDK 2.0; this trellis provides SDK 3.1 (rebuild the plugin "
                     "against SDK 3.x)");
   CHECK_THROWS_WITH(host.open("fixture-sdk2"), Catch::Contains("was refused") && Catch::Contains("2.0"));
 }

@@ -4,9 +4,10 @@
 /// The plugin exports two C symbols: `trellis_plugin_info`, a PluginInfo
 /// record that the host reads from the file and checks before loading it, and
 /// `trellis_create_regime`, the factory. Build plugins with hidden visibility;
-/// only these two are visible.
+/// only these two are visible, and, from SDK 3.1, the optional promise below.
 ///
 ///     TRELLIS_REGIME_PLUGIN(HelloRegime, "hello-regime", "1.0.0")
+///     TRELLIS_REGIME_CONCURRENT_ASSESS   // optional (SDK 3.1): assess may run on several threads
 #include <cstdint>
 
 #include "trellis/sdk/fingerprint.hpp"
@@ -51,3 +52,23 @@ using trellis_create_regime_fn = trellis::sdk::RegimeBoundary*(trellis::sdk::Sta
     return ::trellis::sdk::make_adapted_regime<RegimeClass>(trellis_plugin_info.regime_id,              \
                                                             trellis_plugin_info.regime_version, failure); \
   }
+
+/// SDK 3.1: the version of the concurrency promise a plugin makes by
+/// exporting `trellis_regime_concurrency` (TRELLIS_REGIME_CONCURRENT_ASSESS).
+/// 1: the host may call `assess` and `plan` of one regime from several
+/// threads at once, each call with its own request: each `EvidenceView`,
+/// `AssessmentOut` and output vector is one thread's, and each thread has its
+/// own `ThresholdRunner` (one Lua state each). The plugin promises that those
+/// calls are re-entrant: no mutable state shared between calls (no static or
+/// member written after construction, no cache, no non-reentrant C function
+/// such as strtok or localtime); a function-local `static const` built on
+/// first use is safe (C++ initialises it once). `describe`, `validate` and
+/// `plan_body` are still called from one thread at a time.
+#define TRELLIS_REGIME_CONCURRENCY_PROMISE 1u
+
+/// Exports the promise above. Write it once, after TRELLIS_REGIME_PLUGIN, only
+/// when the regime keeps it. A plugin without it (every SDK 3.0 plugin) is
+/// called from one thread, whatever the host's thread count.
+#define TRELLIS_REGIME_CONCURRENT_ASSESS                                                     \
+  TRELLIS_PLUGIN_EXPORT constinit const std::uint32_t trellis_regime_concurrency = \
+      TRELLIS_REGIME_CONCURRENCY_PROMISE;

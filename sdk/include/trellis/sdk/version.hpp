@@ -8,4 +8,5 @@
 /// plugin never sees (a new inline helper, a new virtual at the end of an
 /// interface the kernel implements).
 #define TRELLIS_SDK_VERSION_MAJOR 3
-#define TRELLIS_SDK_VERSION_MINOR 0
+/// 3.1: TRELLIS_REGIME_CONCURRENT_ASSESS (plugin.hpp), an optional export; no boundary type changed.
+#define TRELLIS_SDK_VERSION_MINOR 1

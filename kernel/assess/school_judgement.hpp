@@ -1,0 +1,62 @@
+#pragma once
+// Internal to tk_assess: the part of a school's assessment that reads no
+// database (its evidence view, the regime's assess, the kernel's sufficiency
+// and age rules), run for a body's schools on several threads when the regime
+// promises it may be (RegimeHandle::concurrent), and handed back to the
+// calling thread in the schools' order, so that what the run stores, warns
+// and prints is the same on one thread or several (issue 18).
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "trellis/lua_sandbox.hpp"
+#include "trellis/period.hpp"
+#include "trellis/plugin_host.hpp"
+#include "trellis/policy.hpp"
+#include "trellis/policy/kernel_sections.hpp"
+#include "trellis/school_evidence.hpp"
+#include "trellis/sdk/regime.hpp"
+
+namespace trellis {
+
+/// One school judged: what the calling thread needs to finish its assessment.
+struct SchoolJudgement {
+  std::int64_t urn = 0;
+  std::unique_ptr<sdk::EvidenceView> view;  ///< the school's evidence, for planning
+  sdk::AssessmentOut out;                   ///< the regime's, after the kernel's sufficiency and age rules
+  /// A failure of the regime or its scripts (or a level off the scale): the run stops at the first in order.
+  sdk::Status status;
+  PriorStanding prior;
+};
+
+/// What every school's judgement shares; all of it is only read while schools are judged.
+struct JudgementSetup {
+  const RegimeHandle& regime;
+  const Policy& policy;
+  const sdk::RegimeDescription& description;  ///< with the policy's own parts
+  const KernelSections& sections;
+  const EvidenceStore& evidence;
+  Period period;
+  std::string made_on;  ///< the day the assessment is made, as scripts see it
+  /// Per school, the due day of each deadline planned for the year (ThresholdSandbox::set_day).
+  const std::map<std::int64_t, std::map<std::string, std::string>>& due_days;
+};
+
+/// Judges `urns` in blocks of a few hundred schools (so memory stays bounded)
+/// on up to `threads` threads, the calling thread one of them and using
+/// `thresholds`, each other with a Lua state of its own; on one thread when
+/// the regime has not promised concurrency. Then calls `take` on the calling
+/// thread with each judgement in the order of `urns`. The first school whose
+/// judgement fails, in that order, is the last one taken, whichever thread
+/// judged it; no school after it is judged once a thread sees the failure
+/// (issue 19). An exception from judging a school (e.g. a URN the register
+/// lacks) is thrown here, in the same order, instead of taking it.
+void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>& urns,
+                   lua::ThresholdSandbox& thresholds, unsigned threads,
+                   const std::function<void(SchoolJudgement&)>& take);
+
+}  // namespace trellis
