@@ -62,8 +62,6 @@ struct ReportLetter {
 /// allocated to work with a school's leaders, as text, e.g. "A. Example, Director of Quality".
 inline constexpr const char* kCentralSupport = "central_support";
 
-/// A school's line: `assessment.level` is the level that counts,
-/// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
 /// A result the report shows apart, before or after the school joined the
 /// body: a held item of an indicator the policy's [history] results names,
 /// or (where [history] earlier_bodies allows) another body's judgement.
@@ -73,6 +71,11 @@ struct JoiningResult {
   std::string when;                  ///< "before joining", "after joining" or "in the year of joining"
 };
 
+/// A school's line: `assessment.level` is the level that counts,
+/// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
+/// Its `assessment.ratings` hold what a line of them shows (subject, level,
+/// stage, the first reason) and `assessment.recorded` nothing: `ratings` below
+/// are the reported stage's.
 struct ReportSchool {
   SchoolAssessment assessment;
   std::vector<ReportRating> ratings;    ///< at the reported stage
