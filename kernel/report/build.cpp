@@ -119,21 +119,8 @@ DateRange body_calendar_span(Database& db, const std::string& body_id, const Per
 }
 
 void load_activities(Database& db, Report& r, const Period& p, std::optional<Date> today) {
-  const DateRange span = body_calendar_span(db, r.body.id, p);
-  r.activities = db.activities().lines(r.body.id, p.academic_year().to_string(), span);
-  // By date, as the schedule lists them: a deadline on its due date.
-  std::stable_sort(r.activities.begin(), r.activities.end(), [](const ActivityLine& x, const ActivityLine& y) {
-    return x.due.value_or(x.start) < y.due.value_or(y.start);
-  });
-  if (!today) return;
-  for (auto& line : r.activities) {
-    Activity a;
-    a.start = Date::parse(line.start);
-    a.end = Date::parse(line.end);
-    if (line.due) a.due = Date::parse(*line.due);
-    a.status = parse_status(line.status);
-    line.status = status_on(a, *today);
-  }
+  r.activities = ReportActivities(db, r.body.id, p.academic_year().to_string(), body_calendar_span(db, r.body.id, p),
+                                  today);
 }
 
 /// The reviews of classifications for the reported (or assessed) period, with
@@ -154,17 +141,50 @@ void load_reviews(Database& db, Report& r, const Period& reported) {
 void load_notes(Database& db, Report& r, std::optional<Date> today) {
   std::map<std::int64_t, std::vector<Note>> by_activity;
   for (auto& n : list_notes(db, {r.body.id, std::nullopt})) by_activity[n.activity_id].push_back(std::move(n));
-  for (const auto& a : r.activities) {
+  if (by_activity.empty()) return;
+  r.activities.each([&](const ReportActivity& a) {
     auto found = by_activity.find(a.id);
-    if (found == by_activity.end()) continue;
+    if (found == by_activity.end()) return;
     for (auto& n : found->second)
       r.notes.push_back({n.id, n.activity_id, n.urn, n.school.value_or(""), n.activity_title, a.start,
                          status_name(n.status), today && n.overdue(*today), std::move(n.strengths),
                          std::move(n.improvements), std::move(n.actions), std::move(n.concerns)});
-  }
+  });
 }
 
 }  // namespace
+
+ReportActivities::ReportActivities(Database& db, std::string body, std::string year, DateRange span,
+                                   std::optional<Date> today)
+    : db_(&db), body_(std::move(body)), year_(std::move(year)), span_(span), today_(today) {}
+
+void ReportActivities::each(const std::function<void(const ReportActivity&)>& fn) const {
+  if (!db_) {
+    for (const auto& a : held_) fn(a);
+    return;
+  }
+  std::size_t n = 0;
+  std::optional<ReportActivity> shown;  // one line at a time, with the status on the report's day
+  db_->activities().each_line(body_, year_, span_, [&](const ActivityLine& line) {
+    ++n;
+    if (!today_) return fn(line);
+    Activity a;
+    a.start = Date::parse(line.start);
+    a.end = Date::parse(line.end);
+    if (line.due) a.due = Date::parse(*line.due);
+    a.status = parse_status(line.status);
+    shown = line;
+    shown->status = status_on(a, *today_);
+    fn(*shown);
+  });
+  size_ = n;
+}
+
+std::size_t ReportActivities::size() const {
+  if (!db_) return held_.size();
+  if (!size_) each([](const ReportActivity&) {});
+  return *size_;
+}
 
 std::vector<const ReportSchool*> Report::changes() const {
   std::vector<const ReportSchool*> out;

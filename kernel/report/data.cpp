@@ -169,7 +169,7 @@ nlohmann::json to_json(const Report& r) {
   j["schools"] = nlohmann::json::array();
   for (auto& s : r.schools) j["schools"].push_back(school_json(s));
   j["activities"] = nlohmann::json::array();
-  for (auto& a : r.activities) j["activities"].push_back(activity_json(a));
+  r.activities.each([&](const ReportActivity& a) { j["activities"].push_back(activity_json(a)); });
   j["areas"] = nlohmann::json::array();
   for (auto& a : r.areas) j["areas"].push_back(area_json(a));
   return j;
@@ -185,7 +185,11 @@ void render_json(std::ostream& o, const Report& r) {
   for (const auto& [key, value] : j.items()) {
     o << (first ? "\n  " : ",\n  ") << dump_indented(nlohmann::json(key)) << ": ";
     first = false;
-    if (key == "activities") put_list(o, r.activities, activity_json);
+    if (key == "activities") {
+      JsonList out(o, 1);
+      r.activities.each([&](const ReportActivity& a) { out.add(activity_json(a)); });
+      out.close();
+    }
     else if (key == "areas") put_list(o, r.areas, area_json);
     else if (key == "changes") put_list(o, r.changes(), [](const ReportSchool* s) { return change_json(*s); });
     else if (key == "schools") put_list(o, r.schools, school_json);

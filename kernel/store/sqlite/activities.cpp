@@ -129,18 +129,16 @@ class Activities final : public ActivityRepository {
     return s.integer(0);
   }
 
-  std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) override {
-    // Only what a report shows: a year of a large body is tens of thousands of rows.
+  void each_line(const std::string& body, const std::string& year, DateRange span,
+                 const std::function<void(const ActivityLine&)>& fn) override {
     Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.status,
         a.due_date FROM activities a LEFT JOIN schools s ON s.urn = a.urn
         WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
-        ORDER BY a.start_date, a.urn, a.id)");
+        ORDER BY COALESCE(a.due_date, a.start_date), a.start_date, a.urn, a.id)");
     s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
-    std::vector<ActivityLine> out;
     while (s.step())
-      out.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                     s.opt_text(8)});
-    return out;
+      fn({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+          s.opt_text(8)});
   }
 
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,

@@ -50,9 +50,11 @@ class ActivityRepository {
                     const std::function<void(int pass, const Activity&)>& fn) = 0;
   /// How many activities the body's year holds, whatever their status.
   virtual std::int64_t count(const std::string& body, const std::string& year) = 0;
-  /// The body's year's activities that overlap `span`, as a report lists
-  /// them, by start date, school and id.
-  virtual std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) = 0;
+  /// The body's year's activities that overlap `span`, as a report lists them,
+  /// one at a time: by date (a deadline by its due date, else by its start),
+  /// then by start date, school and id.
+  virtual void each_line(const std::string& body, const std::string& year, DateRange span,
+                         const std::function<void(const ActivityLine&)>& fn) = 0;
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;
