@@ -200,7 +200,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     lxw_worksheet* activities = book.sheet("Activities");
     headers(book, activities, {"Id", "Start", "End", "Due", "School", "Activity", "Status"});
     row = 1;
-    for (const auto& a : r.activities) {
+    r.activities.each([&](const ReportActivity& a) {
       put(activities, row, 0, static_cast<double>(a.id));
       put(activities, row, 1, a.start);
       put(activities, row, 2, a.end);
@@ -208,9 +208,8 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
       put(activities, row, 4, a.urn ? a.school : r.body.name);
       put(activities, row, 5, a.title);
       put(activities, row++, 6, a.status);
-    }
+    });
     worksheet_set_column(activities, 4, 5, 40, nullptr);
-    r.activities = {};
 
     lxw_worksheet* changes = book.sheet("Changes");
     headers(book, changes, {"URN", "School", "Was", "Now", "Decided"});

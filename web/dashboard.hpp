@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -77,6 +78,10 @@ struct OverdueAtSchool {
 };
 /// The report's overdue activities grouped by school: the most overdue first, then the longest overdue.
 std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>& activities);
+std::vector<OverdueAtSchool> overdue_by_school(const ReportActivities& activities);
+/// The same over lines handed one at a time to the function `each` is given.
+std::vector<OverdueAtSchool> overdue_by_school(
+    const std::function<void(const std::function<void(const ReportActivity&)>&)>& each);
 
 /// Renders templates/`name` with `data`; throws std::logic_error for a broken template.
 std::string render(const std::string& name, const Data& data);

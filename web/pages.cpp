@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "charts.hpp"
 #include "dashboard.hpp"
@@ -109,16 +110,30 @@ std::string OverdueAtSchool::by_type() const {
 }
 
 std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>& activities) {
+  return overdue_by_school([&](const std::function<void(const ReportActivity&)>& fn) {
+    for (const auto& a : activities) fn(a);
+  });
+}
+
+std::vector<OverdueAtSchool> overdue_by_school(const ReportActivities& activities) {
+  return overdue_by_school([&](const std::function<void(const ReportActivity&)>& fn) { activities.each(fn); });
+}
+
+std::vector<OverdueAtSchool> overdue_by_school(
+    const std::function<void(const std::function<void(const ReportActivity&)>&)>& each) {
   std::vector<OverdueAtSchool> out;
-  for (const auto& a : activities) {
-    if (a.status != "overdue") continue;
-    auto at = std::find_if(out.begin(), out.end(), [&](const OverdueAtSchool& o) { return o.urn == a.urn; });
-    if (at == out.end()) at = out.insert(out.end(), OverdueAtSchool{a.urn, a.school, "", 0, {}});
+  // Each school's place in `out`, by URN (-1: the body's own): a country's year is not searched line by line (issue 18).
+  std::unordered_map<std::int64_t, std::size_t> place;
+  each([&](const ReportActivity& a) {
+    if (a.status != "overdue") return;
+    const auto [found, added] = place.try_emplace(a.urn.value_or(-1), out.size());
+    if (added) out.push_back(OverdueAtSchool{a.urn, a.school, "", 0, {}});
+    const auto at = out.begin() + static_cast<std::ptrdiff_t>(found->second);
     const std::string due = a.due.value_or(a.end);
     if (at->oldest_due.empty() || due < at->oldest_due) at->oldest_due = due;
     ++at->activities;
     ++at->types[a.type];
-  }
+  });
   // The most overdue first, then the longest overdue.
   std::stable_sort(out.begin(), out.end(), [](const OverdueAtSchool& x, const OverdueAtSchool& y) {
     return std::tie(y.activities, x.oldest_due, x.school) < std::tie(x.activities, y.oldest_due, y.school);

@@ -62,8 +62,49 @@ struct Row {
   const Overdue* late;
 };
 
+/// What is listed: the body's year by start date, else what is late on `today`
+/// with the notes late to be sent or agreed, among them by deadline. Rows are
+/// read from the store as they are written, never held (issue 18).
+struct Listing {
+  Database& db;
+  std::string body, year;
+  bool overdue_only = false;
+  Date today;
+  AcademicCalendar cal;
+  std::vector<Overdue> notes;  ///< late notes, by deadline: a few, held
+
+  /// Hands each row to `fn`, `passes` times over one reading of the store.
+  void each(int passes, const std::function<void(int pass, const Row&)>& fn) const {
+    if (!overdue_only) {
+      each_activity(db, body, year, std::nullopt, passes,
+                    [&](int pass, const Activity& a) { fn(pass, Row{&a, nullptr}); });
+      return;
+    }
+    // The store gives what is late by deadline; the notes go in after the
+    // activities of their deadline, as a stable sort of both would put them.
+    int at_pass = 0;
+    std::size_t next = 0;
+    const auto notes_before = [&](int pass, std::optional<Date> deadline) {
+      for (; next < notes.size() && (!deadline || notes[next].deadline < *deadline); ++next)
+        fn(pass, Row{&notes[next].activity, &notes[next]});
+    };
+    each_activity(db, body, year, today, passes, [&](int pass, const Activity& a) {
+      if (pass != at_pass) {
+        notes_before(at_pass, std::nullopt);
+        at_pass = pass;
+        next = 0;
+      }
+      const auto late = lateness(a, cal, today);
+      if (!late) return;
+      notes_before(pass, late->deadline);
+      fn(pass, Row{&late->activity, &*late});
+    });
+    for (int pass = at_pass; pass < passes; ++pass, next = 0) notes_before(pass, std::nullopt);
+  }
+};
+
 /// The calendar, event by event: a year of every school in England is never held as one text (issue 18).
-void write_ics(const std::function<void(std::string_view)>& sink, const std::vector<Row>& rows, IcsOptions ics) {
+std::size_t write_ics(const std::function<void(std::string_view)>& sink, const Listing& listing, IcsOptions ics) {
   std::optional<IcsWriter> writer;
   try {
     ics.stamp = environment_clock().timestamp();
@@ -71,8 +112,13 @@ void write_ics(const std::function<void(std::string_view)>& sink, const std::vec
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
   }
-  for (const auto& r : rows) writer->add(*r.a);
+  std::size_t rows = 0;
+  listing.each(1, [&](int, const Row& r) {
+    writer->add(*r.a);
+    ++rows;
+  });
   writer->finish();
+  return rows;
 }
 
 std::vector<std::string> csv_cells(const Row& r, Date today) {
@@ -97,15 +143,21 @@ std::vector<std::string> table_cells(const Row& r, bool overdue_only, Date today
 }
 
 /// Written row by row, as print_json, print_csv and print_table (cli.hpp) would print the whole:
-/// the table's widths are measured in a first pass, so no row is held.
-void render(std::ostream& out, const std::vector<Row>& rows, const std::string& format, bool overdue_only,
-            Date today) {
+/// the table's widths are measured in a first pass over the rows, and it is
+/// written in a second; no row is held. Returns how many rows were written.
+std::size_t render(std::ostream& out, const Listing& listing, const std::string& format) {
+  const bool overdue_only = listing.overdue_only;
+  const Date today = listing.today;
+  std::size_t rows = 0;
   if (format == "json") {
     JsonList list(out, 0);
-    for (const auto& r : rows) list.add(r.late ? to_json(*r.late, today) : to_json(*r.a, today));
+    listing.each(1, [&](int, const Row& r) {
+      list.add(r.late ? to_json(*r.late, today) : to_json(*r.a, today));
+      ++rows;
+    });
     list.close();
     out << '\n';
-    return;
+    return rows;
   }
   if (format == "csv") {
     std::vector<std::string> header = {"id", "uid", "urn", "school", "type", "title", "start", "end", "due", "rule",
@@ -117,8 +169,11 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
       out << "\r\n";
     };
     line(header);
-    for (const auto& r : rows) line(csv_cells(r, today));
-    return;
+    listing.each(1, [&](int, const Row& r) {
+      line(csv_cells(r, today));
+      ++rows;
+    });
+    return rows;
   }
   const std::vector<std::string> header =
       overdue_only ? std::vector<std::string>{"id", "due", "days late", "working days late", "school", "type", "title"}
@@ -132,8 +187,6 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
     for (auto& c : cells) c = for_terminal(c);
     return cells;
   };
-  measure(header);
-  for (const auto& r : rows) measure(shown(table_cells(r, overdue_only, today)));
   const auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       out << cells[i];
@@ -141,8 +194,18 @@ void render(std::ostream& out, const std::vector<Row>& rows, const std::string& 
     }
     out << '\n';
   };
-  line(header);
-  for (const auto& r : rows) line(shown(table_cells(r, overdue_only, today)));
+  measure(header);
+  // An empty listing prints nothing, not even the header.
+  listing.each(2, [&](int pass, const Row& r) {
+    const auto cells = shown(table_cells(r, overdue_only, today));
+    if (pass == 0) {
+      measure(cells);
+      return;
+    }
+    if (rows++ == 0) line(header);
+    line(cells);
+  });
+  return rows;
 }
 
 /// The term dates of the policy the body follows today (else at the start of
@@ -160,57 +223,51 @@ void run_schedule(const Cli& cli, const ScheduleOptions& o) {
   Database db = cli.open_db();
   const Body body = require_body(db, o.body);
 
-  auto activities = load_activities(db, o.body, year);
-  if (activities.empty())
+  const bool planned = count_activities(db, o.body, year) > 0;
+  if (!planned)
     std::cerr << "No activities are planned for " << o.body << " in " << year << "; run `trellis assess --body "
               << o.body << " --period " << year << "` to plan them.\n";
 
-  // Rows point into what is loaded: an activity is never copied to be listed (issue 18).
-  std::vector<Row> rows;
-  std::vector<Overdue> late;
+  Listing listing{db, o.body, year, o.overdue, today, {}, {}};
   if (o.overdue) {
     std::string warning;
-    const AcademicCalendar cal = body_calendar(db, o.body, today, year, &warning);
+    listing.cal = body_calendar(db, o.body, today, year, &warning);
     if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
     // A note late to be sent or agreed is overdue like any other activity, among them by its deadline.
-    late = overdue(activities, cal, today);
-    const bool planned = !activities.empty();
-    activities = {};  // what is late holds its own copy
-    auto notes = overdue_notes(db, o.body, year, cal, today);
-    late.insert(late.end(), std::make_move_iterator(notes.begin()), std::make_move_iterator(notes.end()));
-    std::stable_sort(late.begin(), late.end(), [](const Overdue& x, const Overdue& y) { return x.deadline < y.deadline; });
-    rows.reserve(late.size());
-    for (const auto& l : late) rows.push_back({&l.activity, &l});
-    if (planned && rows.empty())
-      std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
-  } else {
-    rows.reserve(activities.size());
-    for (const auto& a : activities) rows.push_back({&a, nullptr});
+    listing.notes = overdue_notes(db, o.body, year, listing.cal, today);
   }
+  const auto nothing_late = [&](std::size_t rows) {
+    if (o.overdue && planned && rows == 0)
+      std::cerr << "Nothing is overdue for " << o.body << " in " << year << " on " << today.to_string() << ".\n";
+  };
+  const auto wrote = [&](std::size_t rows) {
+    std::cerr << "Wrote " << rows << " activit" << (rows == 1 ? "y" : "ies") << " to " << o.output << ".\n";
+  };
 
-  IcsOptions ics{body.name + " " + year, ""};
-  if (o.format == "ics") body_event_times(db, o.body, today, year, ics);
+  std::size_t rows = 0;
   if (o.format == "ics") {
+    IcsOptions ics{body.name + " " + year, ""};
+    body_event_times(db, o.body, today, year, ics);
     if (o.output.empty()) {
-      write_ics([](std::string_view piece) { std::cout << piece; }, rows, ics);
+      rows = write_ics([](std::string_view piece) { std::cout << piece; }, listing, ics);
+      nothing_late(rows);
       return;
     }
-    write_file_whole(o.output, [&](const TextSink& sink) { write_ics(sink, rows, ics); }, database_files(cli.db_path),
-                     Links::follow);
-    std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
-              << ".\n";
+    write_file_whole(o.output, [&](const TextSink& sink) { rows = write_ics(sink, listing, ics); },
+                     database_files(cli.db_path), Links::follow);
+    nothing_late(rows);
+    wrote(rows);
     return;
   }
-  const bool nothing = rows.empty() && o.format == "table";
   if (o.output.empty()) {
-    if (!nothing) render(std::cout, rows, o.format, o.overdue, today);
+    nothing_late(render(std::cout, listing, o.format));
     return;
   }
   write_file_streamed(
-      o.output, [&](std::ostream& out) { if (!nothing) render(out, rows, o.format, o.overdue, today); },
-      database_files(cli.db_path), Links::follow);
-  std::cerr << "Wrote " << rows.size() << " activit" << (rows.size() == 1 ? "y" : "ies") << " to " << o.output
-            << ".\n";
+      o.output, [&](std::ostream& out) { rows = render(out, listing, o.format); }, database_files(cli.db_path),
+      Links::follow);
+  nothing_late(rows);
+  wrote(rows);
 }
 
 Date date_option(const char* option, const std::string& text) {

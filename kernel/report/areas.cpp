@@ -105,15 +105,32 @@ void load_school_facts(Database& db, Report& r) {
   load_central_support(db, r, urns);
 }
 
-void build_area_sections(Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest) {
+void set_compared_stages(Report& r, const sdk::RegimeDescription& d) {
   for (auto& stage : d.stages)
     if (stage.id == "self") r.self_stage = stage.id;
   r.compared_stage = !d.reported_stage.empty() ? d.reported_stage : d.deciding_stage;
+}
+
+SchoolAreaRows school_area_rows(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
+                                std::int64_t urn) {
+  SchoolAreaRows out(d.areas.size());
+  for (std::size_t k = 0; k < d.areas.size(); ++k) {
+    const auto& area = d.areas[k];
+    if (auto row = rating_row(r, d, newest, urn, area.id, false)) out[k].push_back(std::move(*row));
+    for (auto& indicator : d.indicators)
+      if (indicator.area == area.id)
+        if (auto row = rating_row(r, d, newest, urn, indicator.id, true)) out[k].push_back(std::move(*row));
+  }
+  return out;
+}
+
+void assemble_area_sections(Report& r, const sdk::RegimeDescription& d, std::vector<SchoolAreaRows> rows) {
   // Schools first, then colleges (a stable partition keeps the report's order within each).
-  std::vector<const ReportSchool*> order;
-  for (auto& s : r.schools) order.push_back(&s);
-  std::stable_partition(order.begin(), order.end(), [](const ReportSchool* s) { return !s->college; });
-  for (auto& area : d.areas) {
+  std::vector<std::size_t> order(r.schools.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !r.schools[i].college; });
+  for (std::size_t k = 0; k < d.areas.size(); ++k) {
+    const auto& area = d.areas[k];
     AreaSection section{area.id, area.label, {}, {}, {}, {}};
     for (auto& indicator : d.indicators)
       if (indicator.area == area.id && !indicator.priority.empty())
@@ -123,13 +140,10 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
       section.stages.push_back(stage.id);
       section.stage_labels.push_back(stage.label.empty() ? stage.id : stage.label);
     }
-    for (const ReportSchool* s : order) {
-      AreaSchool school{s->assessment.urn, s->assessment.name, s->college, s->central_support, {}};
-      if (auto row = rating_row(r, d, newest, school.urn, area.id, false)) school.ratings.push_back(std::move(*row));
-      for (auto& indicator : d.indicators)
-        if (indicator.area == area.id)
-          if (auto row = rating_row(r, d, newest, school.urn, indicator.id, true))
-            school.ratings.push_back(std::move(*row));
+    for (const std::size_t i : order) {
+      const ReportSchool& s = r.schools[i];
+      AreaSchool school{s.assessment.urn, s.assessment.name, s.college, s.central_support, {}};
+      if (i < rows.size() && k < rows[i].size()) school.ratings = std::move(rows[i][k]);
       if (!school.ratings.empty()) section.schools.push_back(std::move(school));
       else section.unrated.emplace_back(school.urn, school.name);
     }
@@ -137,6 +151,14 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
     drop_empty_stages(section, d);
     r.areas.push_back(std::move(section));
   }
+}
+
+void build_area_sections(Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest) {
+  set_compared_stages(r, d);
+  std::vector<SchoolAreaRows> rows;
+  rows.reserve(r.schools.size());
+  for (const auto& s : r.schools) rows.push_back(school_area_rows(r, d, newest, s.assessment.urn));
+  assemble_area_sections(r, d, std::move(rows));
 }
 
 }  // namespace trellis

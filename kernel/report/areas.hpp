@@ -9,6 +9,18 @@ namespace trellis {
 /// Fills each school's college flag (from the register) and central support (from evidence kCentralSupport).
 void load_school_facts(Database& db, Report& r);
 
+/// Sets r.self_stage ("self" where the regime has it) and r.compared_stage
+/// (the reported stage, else the deciding one).
+void set_compared_stages(Report& r, const sdk::RegimeDescription& d);
+/// One school's rows of each area, in d.areas' order: the area's own rating, then its indicators'.
+using SchoolAreaRows = std::vector<std::vector<AreaRating>>;
+/// The school's rows from its newest ratings (those of other schools may be in
+/// `newest` or not): build_area_sections a school at a time. Needs set_compared_stages.
+SchoolAreaRows school_area_rows(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
+                                std::int64_t urn);
+/// Fills r.areas from each school's rows, `rows[i]` those of r.schools[i].
+void assemble_area_sections(Report& r, const sdk::RegimeDescription& d, std::vector<SchoolAreaRows> rows);
+
 /// Each school's results before and after it joined the body, as the policy's
 /// [history] asks (results, earlier_bodies); nothing when it asks for none.
 void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const sdk::RegimeDescription& d);

@@ -4,6 +4,7 @@
 // the dashboard, a school-by-indicator table per area.
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "areas.hpp"
 #include "markdown_text.hpp"
@@ -231,14 +232,18 @@ std::vector<Row> rows(const Report& r, const AreaSection& a) {
   for (auto& s : a.schools)
     for (auto& rt : s.ratings)
       if (rt.indicator) row_of(rt.subject, false);
+  // Each school's level of the row's subject (its last rating of it, should
+  // it hold two), found by URN: a country's schools are not searched school by school (issue 18).
+  std::unordered_map<std::int64_t, std::string> level_of;
   for (auto& row : out) {
+    level_of.clear();
+    for (auto& s : a.schools)
+      for (auto& rt : s.ratings)
+        if (rt.subject == row.subject) level_of[s.urn] = shown(r, a, rt);
+    row.levels.reserve(r.schools.size());
     for (auto& rs : r.schools) {
-      std::string level;
-      for (auto& s : a.schools)
-        if (s.urn == rs.assessment.urn)
-          for (auto& rt : s.ratings)
-            if (rt.subject == row.subject) level = shown(r, a, rt);
-      row.levels.push_back(level);
+      const auto found = level_of.find(rs.assessment.urn);
+      row.levels.push_back(found == level_of.end() ? std::string() : found->second);
     }
   }
   return out;

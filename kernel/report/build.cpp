@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "areas.hpp"
 
@@ -14,6 +15,7 @@
 #include "trellis/schedule/activity.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/assessment_repository.hpp"
+#include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
 namespace {
@@ -53,25 +55,58 @@ void in_regime_order(std::vector<ReportRating>& ratings, const sdk::RegimeDescri
                    [&](const ReportRating& x, const ReportRating& y) { return rank(x) < rank(y); });
 }
 
-NewestRatings newest_ratings(Database& db, const Report& r) {
-  NewestRatings out;
-  for (auto& rt : ratings_for(db, r.body.id, r.assessed_period)) out[{rt.urn, rt.subject, rt.stage}] = rt;
-  return out;
-}
-
-void compare_stages(Report& r, const sdk::RegimeDescription* d, const NewestRatings& newest) {
-  if (!d) return;
-  std::map<std::int64_t, std::string> names;
-  for (auto& s : r.schools) names[s.assessment.urn] = s.assessment.name;
-  std::map<std::pair<std::int64_t, std::string>, std::vector<const RatingRecord*>> by_subject;
-  for (auto& stage : d->stages)
+/// Where one school's stages disagree, subject by subject, from its newest ratings.
+void compare_stages(Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest, std::int64_t urn,
+                    const std::string& name) {
+  std::map<std::string, std::vector<const RatingRecord*>> by_subject;
+  for (auto& stage : d.stages)
     for (auto& [key, rt] : newest)
-      if (std::get<2>(key) == stage.id) by_subject[{rt.urn, rt.subject}].push_back(&rt);
-  for (auto& [key, chain] : by_subject)
+      if (std::get<0>(key) == urn && std::get<2>(key) == stage.id) by_subject[rt.subject].push_back(&rt);
+  for (auto& [subject, chain] : by_subject)
     for (std::size_t i = 1; i < chain.size(); ++i)
       if (chain[i - 1]->level != chain[i]->level)
-        r.differences.push_back({key.first, names[key.first], key.second, chain[i - 1]->stage, chain[i - 1]->level,
-                                 chain[i]->stage, chain[i]->level, chain[i]->rationale, chain[i]->by});
+        r.differences.push_back({urn, name, subject, chain[i - 1]->stage, chain[i - 1]->level, chain[i]->stage,
+                                 chain[i]->level, chain[i]->rationale, chain[i]->by});
+}
+
+/// The period's ratings, read school by school and never all held (issue 18):
+/// each school's newest of each subject at each stage gives its ratings at the
+/// reported stage, where its stages disagree, and its rows of each area.
+void read_ratings(Database& db, Report& r, const sdk::RegimeDescription* d) {
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> lines;  // URN -> its lines in r.schools
+  for (std::size_t i = 0; i < r.schools.size(); ++i) lines[r.schools[i].assessment.urn].push_back(i);
+  std::vector<SchoolAreaRows> rows(d ? r.schools.size() : 0);
+  if (d) set_compared_stages(r, *d);
+  NewestRatings newest;
+  std::optional<std::int64_t> urn;
+  const auto school_read = [&] {
+    if (!urn) return;
+    std::string name;  // a school rated but not reported is named by none
+    if (const auto found = lines.find(*urn); found != lines.end())
+      for (const std::size_t i : found->second) {
+        ReportSchool& s = r.schools[i];
+        name = s.assessment.name;
+        for (auto& [key, rt] : newest)
+          if (!r.reported_stage.empty() && rt.stage == r.reported_stage)
+            s.ratings.push_back({rt.subject, rt.level, rt.stage, rt.by, rt.rationale});
+        if (d) {
+          in_regime_order(s.ratings, *d);
+          rows[i] = school_area_rows(r, *d, newest, *urn);
+        }
+      }
+    if (d) compare_stages(r, *d, newest, *urn, name);
+    newest.clear();
+  };
+  db.ratings().each_for_period(r.body.id, r.assessed_period, [&](RatingRecord&& rt) {
+    if (rt.urn != urn) {
+      school_read();
+      urn = rt.urn;
+    }
+    auto key = std::make_tuple(rt.urn, rt.subject, rt.stage);
+    newest.insert_or_assign(std::move(key), std::move(rt));  // by id: the later supersedes
+  });
+  school_read();
+  if (d) assemble_area_sections(r, *d, std::move(rows));
 }
 
 /// The days of the period in the body's calendar; the default pattern's when its policy cannot be read now.
@@ -84,21 +119,8 @@ DateRange body_calendar_span(Database& db, const std::string& body_id, const Per
 }
 
 void load_activities(Database& db, Report& r, const Period& p, std::optional<Date> today) {
-  const DateRange span = body_calendar_span(db, r.body.id, p);
-  r.activities = db.activities().lines(r.body.id, p.academic_year().to_string(), span);
-  // By date, as the schedule lists them: a deadline on its due date.
-  std::stable_sort(r.activities.begin(), r.activities.end(), [](const ActivityLine& x, const ActivityLine& y) {
-    return x.due.value_or(x.start) < y.due.value_or(y.start);
-  });
-  if (!today) return;
-  for (auto& line : r.activities) {
-    Activity a;
-    a.start = Date::parse(line.start);
-    a.end = Date::parse(line.end);
-    if (line.due) a.due = Date::parse(*line.due);
-    a.status = parse_status(line.status);
-    line.status = status_on(a, *today);
-  }
+  r.activities = ReportActivities(db, r.body.id, p.academic_year().to_string(), body_calendar_span(db, r.body.id, p),
+                                  today);
 }
 
 /// The reviews of classifications for the reported (or assessed) period, with
@@ -119,17 +141,50 @@ void load_reviews(Database& db, Report& r, const Period& reported) {
 void load_notes(Database& db, Report& r, std::optional<Date> today) {
   std::map<std::int64_t, std::vector<Note>> by_activity;
   for (auto& n : list_notes(db, {r.body.id, std::nullopt})) by_activity[n.activity_id].push_back(std::move(n));
-  for (const auto& a : r.activities) {
+  if (by_activity.empty()) return;
+  r.activities.each([&](const ReportActivity& a) {
     auto found = by_activity.find(a.id);
-    if (found == by_activity.end()) continue;
+    if (found == by_activity.end()) return;
     for (auto& n : found->second)
       r.notes.push_back({n.id, n.activity_id, n.urn, n.school.value_or(""), n.activity_title, a.start,
                          status_name(n.status), today && n.overdue(*today), std::move(n.strengths),
                          std::move(n.improvements), std::move(n.actions), std::move(n.concerns)});
-  }
+  });
 }
 
 }  // namespace
+
+ReportActivities::ReportActivities(Database& db, std::string body, std::string year, DateRange span,
+                                   std::optional<Date> today)
+    : db_(&db), body_(std::move(body)), year_(std::move(year)), span_(span), today_(today) {}
+
+void ReportActivities::each(const std::function<void(const ReportActivity&)>& fn) const {
+  if (!db_) {
+    for (const auto& a : held_) fn(a);
+    return;
+  }
+  std::size_t n = 0;
+  std::optional<ReportActivity> shown;  // one line at a time, with the status on the report's day
+  db_->activities().each_line(body_, year_, span_, [&](const ActivityLine& line) {
+    ++n;
+    if (!today_) return fn(line);
+    Activity a;
+    a.start = Date::parse(line.start);
+    a.end = Date::parse(line.end);
+    if (line.due) a.due = Date::parse(*line.due);
+    a.status = parse_status(line.status);
+    shown = line;
+    shown->status = status_on(a, *today_);
+    fn(*shown);
+  });
+  size_ = n;
+}
+
+std::size_t ReportActivities::size() const {
+  if (!db_) return held_.size();
+  if (!size_) each([](const ReportActivity&) {});
+  return *size_;
+}
 
 std::vector<const ReportSchool*> Report::changes() const {
   std::vector<const ReportSchool*> out;
@@ -204,30 +259,31 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   } catch (const std::exception&) {
     r.regime_name = r.regime + " (plugin not loaded: levels shown as stored)";
   }
-  auto newest = newest_ratings(db, r);
   std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
   r.schools.reserve(assessed.size());
   for (auto& a : assessed) {
-    const std::int64_t urn = a.urn;
     ReportSchool s{std::move(a), {}, std::nullopt, false, std::nullopt};  // moved, not copied: a country's worth (issue 18)
-    // The school's own ratings only: keys sort by URN first, and a body's
-    // schools each hold several (an area rating per area).
-    for (auto it = newest.lower_bound({urn, "", ""}); it != newest.end() && std::get<0>(it->first) == urn; ++it)
-      if (!r.reported_stage.empty() && it->second.stage == r.reported_stage)
-        s.ratings.push_back({it->second.subject, it->second.level, it->second.stage, it->second.by,
-                             it->second.rationale});
-    if (d) in_regime_order(s.ratings, *d);
-    if (auto l = letters.find(urn); l != letters.end()) s.letter = l->second;
+    // Of the regime's own ratings the report shows a line each (Report::subject_lines): not the
+    // evidence ids, rationale or later reasons, nor the ratings recorded at every stage, which the
+    // report reads from the period's newest instead. Dropped here, as a country's worth (issue 18).
+    std::vector<sdk::RatingOut>().swap(s.assessment.recorded);
+    for (auto& rt : s.assessment.ratings) {
+      std::vector<std::int64_t>().swap(rt.evidence);
+      std::string().swap(rt.rationale);
+      if (rt.reasons.size() > 1) {
+        rt.reasons.resize(1);
+        rt.reasons.shrink_to_fit();
+      }
+    }
+    if (auto l = letters.find(s.assessment.urn); l != letters.end()) s.letter = l->second;
     r.schools.push_back(std::move(s));
   }
   assessed = {};
   count_levels(r, d);
-  compare_stages(r, d, newest);
-  load_school_facts(db, r);
+  load_school_facts(db, r);  // before the areas: they set colleges apart and name central support
+  read_ratings(db, r, d);
   if (policy && d) load_joining(db, r, policy->view(), *d);
-  if (d) build_area_sections(r, *d, newest);
-  newest = {};  // every rating of the period: not needed for what follows
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
   load_notes(db, r, today);

@@ -16,30 +16,59 @@ nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::j
 nlohmann::json letter_file(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->file) : nlohmann::json(); }
 nlohmann::json letter_id(const ReportSchool& s) { return s.letter ? nlohmann::json(s.letter->id) : nlohmann::json(); }
 
+nlohmann::json stages_json(const AreaSection& a) {
+  auto stages = nlohmann::json::array();
+  for (std::size_t i = 0; i < a.stages.size(); ++i) stages.push_back({{"id", a.stages[i]}, {"label", a.stage_labels[i]}});
+  return stages;
+}
+
+nlohmann::json area_school_json(const AreaSection& a, const AreaSchool& s) {
+  auto ratings = nlohmann::json::array();
+  for (auto& rt : s.ratings) {
+    nlohmann::json levels = nlohmann::json::object();
+    for (std::size_t i = 0; i < a.stages.size(); ++i)
+      levels[a.stages[i]] = rt.levels[i].empty() ? nlohmann::json() : nlohmann::json(rt.levels[i]);
+    const std::string against = to_string(rt.against_self);
+    ratings.push_back({{"subject", rt.subject}, {"indicator", rt.indicator}, {"levels", levels},
+                       {"against_self", against.empty() ? nlohmann::json() : nlohmann::json(against)},
+                       {"rationale", rt.rationale}, {"by", rt.by}});
+  }
+  return {{"urn", s.urn}, {"name", s.name}, {"college", s.college}, {"central_support", opt(s.central_support)},
+          {"ratings", ratings}};
+}
+
+nlohmann::json unrated_json(const std::pair<std::int64_t, std::string>& u) { return {{"urn", u.first}, {"name", u.second}}; }
+
 /// {"area", "label", "stages": [{"id", "label"}], "schools": [{"urn", "name", "college", "central_support",
 ///  "ratings": [{"subject", "indicator", "levels": {stage: level|null}, "against_self", "rationale", "by"}]}],
 ///  "unrated": [{"urn", "name"}]}
 nlohmann::json area_json(const AreaSection& a) {
-  auto stages = nlohmann::json::array();
-  for (std::size_t i = 0; i < a.stages.size(); ++i) stages.push_back({{"id", a.stages[i]}, {"label", a.stage_labels[i]}});
   auto schools = nlohmann::json::array();
-  for (auto& s : a.schools) {
-    auto ratings = nlohmann::json::array();
-    for (auto& rt : s.ratings) {
-      nlohmann::json levels = nlohmann::json::object();
-      for (std::size_t i = 0; i < a.stages.size(); ++i)
-        levels[a.stages[i]] = rt.levels[i].empty() ? nlohmann::json() : nlohmann::json(rt.levels[i]);
-      const std::string against = to_string(rt.against_self);
-      ratings.push_back({{"subject", rt.subject}, {"indicator", rt.indicator}, {"levels", levels},
-                         {"against_self", against.empty() ? nlohmann::json() : nlohmann::json(against)},
-                         {"rationale", rt.rationale}, {"by", rt.by}});
-    }
-    schools.push_back({{"urn", s.urn}, {"name", s.name}, {"college", s.college},
-                       {"central_support", opt(s.central_support)}, {"ratings", ratings}});
-  }
+  for (auto& s : a.schools) schools.push_back(area_school_json(a, s));
   auto unrated = nlohmann::json::array();
-  for (auto& [urn, name] : a.unrated) unrated.push_back({{"urn", urn}, {"name", name}});
-  return {{"area", a.area}, {"label", a.label}, {"stages", stages}, {"schools", schools}, {"unrated", unrated}};
+  for (auto& u : a.unrated) unrated.push_back(unrated_json(u));
+  return {{"area", a.area}, {"label", a.label}, {"stages", stages_json(a)}, {"schools", schools}, {"unrated", unrated}};
+}
+
+/// put_nested(area_json(a), depth), but a school at a time: an area across a
+/// country's schools is never one JSON value (issue 18). Keys in dump()'s order.
+void put_area(std::ostream& o, const AreaSection& a, int depth) {
+  const std::string in(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+  o << "{\n" << in << "\"area\": ";
+  put_nested(o, a.area, depth + 1);
+  o << ",\n" << in << "\"label\": ";
+  put_nested(o, a.label, depth + 1);
+  o << ",\n" << in << "\"schools\": ";
+  JsonList schools(o, depth + 1);
+  for (auto& s : a.schools) schools.add(area_school_json(a, s));
+  schools.close();
+  o << ",\n" << in << "\"stages\": ";
+  put_nested(o, stages_json(a), depth + 1);
+  o << ",\n" << in << "\"unrated\": ";
+  JsonList unrated(o, depth + 1);
+  for (auto& u : a.unrated) unrated.add(unrated_json(u));
+  unrated.close();
+  o << "\n" << std::string(static_cast<std::size_t>(2 * depth), ' ') << "}";
 }
 
 }  // namespace
@@ -169,7 +198,7 @@ nlohmann::json to_json(const Report& r) {
   j["schools"] = nlohmann::json::array();
   for (auto& s : r.schools) j["schools"].push_back(school_json(s));
   j["activities"] = nlohmann::json::array();
-  for (auto& a : r.activities) j["activities"].push_back(activity_json(a));
+  r.activities.each([&](const ReportActivity& a) { j["activities"].push_back(activity_json(a)); });
   j["areas"] = nlohmann::json::array();
   for (auto& a : r.areas) j["areas"].push_back(area_json(a));
   return j;
@@ -185,8 +214,20 @@ void render_json(std::ostream& o, const Report& r) {
   for (const auto& [key, value] : j.items()) {
     o << (first ? "\n  " : ",\n  ") << dump_indented(nlohmann::json(key)) << ": ";
     first = false;
-    if (key == "activities") put_list(o, r.activities, activity_json);
-    else if (key == "areas") put_list(o, r.areas, area_json);
+    if (key == "activities") {
+      JsonList out(o, 1);
+      r.activities.each([&](const ReportActivity& a) { out.add(activity_json(a)); });
+      out.close();
+    }
+    else if (key == "areas") {
+      // As put_list would print it, an area (and each area a school) at a time.
+      if (r.areas.empty()) o << "[]";
+      for (std::size_t i = 0; i < r.areas.size(); ++i) {
+        o << (i ? ",\n    " : "[\n    ");
+        put_area(o, r.areas[i], 2);
+      }
+      if (!r.areas.empty()) o << "\n  ]";
+    }
     else if (key == "changes") put_list(o, r.changes(), [](const ReportSchool* s) { return change_json(*s); });
     else if (key == "schools") put_list(o, r.schools, school_json);
     else put_nested(o, value, 1);

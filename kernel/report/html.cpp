@@ -108,9 +108,10 @@ void render_html_details(std::ostream& o, const Report& r) {
     o << "</table>\n";
   }
   o << "<h2>Activities in " << esc(r.period) << "</h2>\n<table><tr><th>Start</th><th>End</th><th>Due</th><th>School</th><th>Activity</th><th>Status</th></tr>";
-  for (auto& a : r.activities)
+  r.activities.each([&](const ReportActivity& a) {
     o << "<tr><td>" << a.start << "</td><td>" << a.end << "</td><td>" << a.due.value_or("") << "</td><td>"
       << esc(a.urn ? a.school : "(all schools)") << "</td><td>" << esc(a.title) << "</td><td>" << a.status << "</td></tr>";
+  });
   o << "</table>\n";
   if (!r.reviews.empty()) {
     o << "<h2>Review requests</h2>\n<table><tr><th>School</th><th>Asked</th><th>By</th><th>Reason</th><th>Status</th>"

@@ -12,6 +12,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/evidence.hpp"
 #include "trellis/period.hpp"
+#include "trellis/store/body_repository.hpp"
 #include "trellis/store/evidence_repository.hpp"
 #include "trellis/store/timeline_repository.hpp"
 
@@ -54,12 +55,15 @@ std::string label_of(const sdk::RegimeDescription& d, const std::string& indicat
   return indicator;
 }
 
-/// The first day of the school's newest membership of the body.
-std::optional<Date> joined_day(Database& db, const std::string& body, std::int64_t urn) {
-  std::optional<Date> out;
-  for (const auto& m : db.timeline().memberships(urn))
-    if (m.body_id == body)
-      if (auto d = Date::try_parse(m.from); d && (!out || *out < *d)) out = d;
+/// URN -> the first day of the school's newest membership of the body, read
+/// once for all the body's schools rather than school by school (issue 18).
+std::map<std::int64_t, Date> joined_days(Database& db, const std::string& body) {
+  std::map<std::int64_t, Date> out;
+  for (const auto& [urn, from] : db.bodies().membership_starts(body))
+    if (auto d = Date::try_parse(from)) {
+      auto [it, added] = out.try_emplace(urn, *d);
+      if (!added && it->second < *d) it->second = *d;
+    }
   return out;
 }
 
@@ -74,9 +78,11 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
   std::map<std::int64_t, std::vector<EvidenceItem>> held;
   for (const auto& id : indicators)
     for (auto& e : db.evidence().current_for(urns, id)) held[e.urn].push_back(std::move(e));
+  const auto joined_on = joined_days(db, r.body.id);
   for (auto& s : r.schools) {
-    const auto joined = joined_day(db, r.body.id, s.assessment.urn);
-    if (!joined) continue;
+    const auto day = joined_on.find(s.assessment.urn);
+    if (day == joined_on.end()) continue;
+    const std::optional<Date> joined = day->second;
     s.joined = joined->to_string();
     std::vector<std::pair<Date, JoiningResult>> found;
     for (const auto& e : held[s.assessment.urn]) {

@@ -111,10 +111,13 @@ void render_markdown(std::ostream& o, const Report& r) {
         << " | " << d.second_stage << ": " << d.second_level << " | " << md(d.rationale) << " |\n";
   }
   o << "\n## Activities in " << r.period << "\n\n";
-  if (r.activities.empty()) o << "None planned.\n";
-  else o << "| When | School | Activity | Status |\n|---|---|---|---|\n";
-  for (auto& a : r.activities)
+  bool planned = false;
+  r.activities.each([&](const ReportActivity& a) {
+    if (!planned) o << "| When | School | Activity | Status |\n|---|---|---|---|\n";
+    planned = true;
     o << "| " << when(a) << " | " << (a.urn ? md(a.school) : "(all schools)") << " | " << md(a.title) << " | " << a.status << " |\n";
+  });
+  if (!planned) o << "None planned.\n";
   if (!r.reviews.empty()) {
     o << "\n## Review requests\n\n";
     for (auto& v : r.reviews)
@@ -173,8 +176,9 @@ void render_text(std::ostream& o, const Report& r) {
         << " " << d.second_level << (d.rationale.empty() ? "" : " — " + d.rationale) << "\n";
   }
   o << "\nActivities in " << r.period << ": " << r.activities.size() << "\n";
-  for (auto& a : r.activities)
+  r.activities.each([&](const ReportActivity& a) {
     o << "  " << when(a) << "  " << (a.urn ? a.school : "(all schools)") << ": " << a.title << " [" << a.status << "]\n";
+  });
   if (!r.reviews.empty()) {
     o << "\nReview requests:\n";
     for (auto& v : r.reviews)

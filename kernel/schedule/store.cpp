@@ -217,6 +217,15 @@ std::vector<Activity> load_activities(Database& db, const std::string& body, con
   return db.activities().list(body, year);
 }
 
+void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
+                   int passes, const std::function<void(int, const Activity&)>& fn) {
+  db.activities().each(body, year, late_on, passes, fn);
+}
+
+std::int64_t count_activities(Database& db, const std::string& body, const std::string& year) {
+  return db.activities().count(body, year);
+}
+
 std::optional<Activity> find_activity(Database& db, std::int64_t id) { return db.activities().find(id); }
 
 ActivityChange mark_done(Database& db, const Clock& clock, const AcademicCalendar& cal, std::int64_t id, Date on, const std::string& note,
@@ -331,13 +340,16 @@ ActivityChange mark_missed(Database& db, const Clock& clock, std::int64_t id, co
   return {a, {}};
 }
 
+std::optional<Overdue> lateness(const Activity& a, const AcademicCalendar& cal, Date today) {
+  const Date deadline = deadline_of(a);
+  if (!to_happen(a.status) || !(deadline < today)) return std::nullopt;
+  return Overdue{a, deadline, today - deadline, cal.working_days_between(deadline, today)};
+}
+
 std::vector<Overdue> overdue(const std::vector<Activity>& activities, const AcademicCalendar& cal, Date today) {
   std::vector<Overdue> out;
-  for (const auto& a : activities) {
-    const Date deadline = deadline_of(a);
-    if (!to_happen(a.status) || !(deadline < today)) continue;
-    out.push_back({a, deadline, today - deadline, cal.working_days_between(deadline, today)});
-  }
+  for (const auto& a : activities)
+    if (auto late = lateness(a, cal, today)) out.push_back(std::move(*late));
   std::stable_sort(out.begin(), out.end(), [](const Overdue& x, const Overdue& y) { return x.deadline < y.deadline; });
   return out;
 }

@@ -162,8 +162,9 @@ SchoolView read_school(Database& db, PluginHost& host, const Actor& a, const Clo
     v.words = r.words;
     for (auto& s : r.schools)
       if (s.assessment.urn == urn) v.line = s;
-    for (auto& act : r.activities)
+    r.activities.each([&](const ReportActivity& act) {
       if (act.urn == urn) v.activities.push_back(act);
+    });
     // The newest of each subject at each stage (a later one supersedes it), in the order first recorded.
     std::map<std::pair<std::string, std::string>, std::size_t> at;
     for (auto& rt : ratings_for(db, v.body, r.assessed_period)) {

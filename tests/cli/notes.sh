@@ -120,6 +120,31 @@ has "Note 1 of Monitoring and support meeting: to send by 2025-06-03" out "sched
 TRELLIS_NOW=2025-06-04T09:00:00Z run schedule --body telford --year 2024-25 --overdue --format csv
 has "Hill Primary,note,Note 1 of Monitoring and support meeting: to send by 2025-06-03" out \
   "schedule --overdue --format csv: the late note"
+# Issue 18: what is late is read from the store by deadline and the late notes go in among it, as one
+# stable sort by deadline would put them: after the activities of their own deadline, before later ones.
+sql "INSERT INTO activities(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents, status) VALUES
+ (2, 'u2@trellis', 'telford', 894002, '2024-25', 'deadline', 'Due the day before', '2025-05-01', '2025-06-02', '2025-06-02', 'x.before', '[]', '[]', 'planned'),
+ (3, 'u3@trellis', 'telford', 894002, '2024-25', 'visit', 'Ends the same day', '2025-06-03', '2025-06-03', NULL, 'x.same', '[]', '[]', 'moved'),
+ (4, 'u4@trellis', 'telford', 894002, '2024-25', 'deadline', 'Due the day after', '2025-06-04', '2025-06-04', '2025-06-04', 'x.after', '[]', '[]', 'planned'),
+ (5, 'u5@trellis', 'telford', 894002, '2024-25', 'visit', 'Held', '2025-05-02', '2025-05-02', NULL, 'x.done', '[]', '[]', 'done')" >/dev/null
+for f in json table; do
+  TRELLIS_NOW=2025-06-05T09:00:00Z run schedule --body telford --year 2024-25 --overdue --format $f
+  cp "$dir/out" "$dir/late.$f"
+done
+py "$dir/late.json" <<'PY' && ok || bad "schedule --overdue: late notes among the late activities by deadline: $(cat "$dir/late.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [(r["title"][:26], r["days_late"]) for r in d] == [("Monitoring and support mee", 14), ("Due the day before", 3),
+    ("Ends the same day", 2), ("Note 1 of Monitoring and s", 2), ("Due the day after", 1)], d
+PY
+python3 - "$dir/late.table" <<'PY' && ok || bad "schedule --overdue table: the same order, columns lined up: $(cat "$dir/late.table")"
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+assert [l.split()[0] for l in lines] == ["id", "1", "2", "3", "1", "4"], lines
+at = lines[0].index("school")
+assert all(l[at - 2:at] == "  " and l[at] != " " for l in lines), lines
+PY
+sql "DELETE FROM activities WHERE id > 1" >/dev/null
 
 refused 3 "the school's head sending" -- note send 1 --as h.hill
 TRELLIS_NOW=2025-06-04T09:00:00Z run note send 1 --as a.officer

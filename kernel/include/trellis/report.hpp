@@ -10,6 +10,8 @@
 ///     std::string md = render_markdown(r);
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -62,8 +64,6 @@ struct ReportLetter {
 /// allocated to work with a school's leaders, as text, e.g. "A. Example, Director of Quality".
 inline constexpr const char* kCentralSupport = "central_support";
 
-/// A school's line: `assessment.level` is the level that counts,
-/// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
 /// A result the report shows apart, before or after the school joined the
 /// body: a held item of an indicator the policy's [history] results names,
 /// or (where [history] earlier_bodies allows) another body's judgement.
@@ -73,6 +73,11 @@ struct JoiningResult {
   std::string when;                  ///< "before joining", "after joining" or "in the year of joining"
 };
 
+/// A school's line: `assessment.level` is the level that counts,
+/// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
+/// Its `assessment.ratings` hold what a line of them shows (subject, level,
+/// stage, the first reason) and `assessment.recorded` nothing: `ratings` below
+/// are the reported stage's.
 struct ReportSchool {
   SchoolAssessment assessment;
   std::vector<ReportRating> ratings;    ///< at the reported stage
@@ -117,6 +122,30 @@ struct AreaSection {
 
 using ReportActivity = ActivityLine;
 
+/// The activities a report lists, by date (a deadline by its due date), each
+/// with the status `trellis schedule` shows on the report's day. Read from the
+/// store each time they are walked, never held: a country's term is hundreds
+/// of thousands of them (issue 18). Made from a list, they are that list.
+class ReportActivities {
+ public:
+  ReportActivities() = default;
+  ReportActivities(std::initializer_list<ReportActivity> held) : held_(held) {}
+  /// The body's activities of academic year `year` that overlap `span`, read
+  /// from `db` (which must outlive this) when walked; with `today`, their status on it.
+  ReportActivities(Database& db, std::string body, std::string year, DateRange span, std::optional<Date> today);
+  void each(const std::function<void(const ReportActivity&)>& fn) const;
+  std::size_t size() const;  ///< a walk of them, the first time it is asked
+  bool empty() const { return size() == 0; }
+
+ private:
+  std::vector<ReportActivity> held_;
+  Database* db_ = nullptr;
+  std::string body_, year_;
+  DateRange span_{};
+  std::optional<Date> today_;
+  mutable std::optional<std::size_t> size_;
+};
+
 struct ReportReview {
   std::int64_t urn = 0;
   std::string school, by, at, reason;
@@ -148,7 +177,7 @@ struct Report {
   std::vector<LevelCount> counts;
   std::vector<ReportSchool> schools;
   std::vector<StageDifference> differences;
-  std::vector<ReportActivity> activities;
+  ReportActivities activities;
   std::vector<ReportReview> reviews;
   std::vector<ReportNote> notes;   ///< of the activities listed, in their order
   std::vector<AreaSection> areas;  ///< one per area of the regime that holds a rating

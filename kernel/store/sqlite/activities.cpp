@@ -124,18 +124,52 @@ class Activities final : public ActivityRepository {
     return read_all(s);
   }
 
-  std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) override {
-    // Only what a report shows: a year of a large body is tens of thousands of rows.
+  void each(const std::string& body, const std::string& year, std::optional<Date> late_on, int passes,
+            const std::function<void(int, const Activity&)>& fn) override {
+    std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ? ";
+    if (late_on)
+      sql += "AND a.status IN ('planned', 'moved') AND COALESCE(a.due_date, a.end_date) < ? "
+             "ORDER BY COALESCE(a.due_date, a.end_date), ";
+    else
+      sql += "ORDER BY ";
+    sql += "a.start_date, a.end_date, a.urn, a.rule, a.uid";
+    Statement s(c_, sql);
+    // Every pass reads the same rows: a savepoint is a read transaction of its own, or nests in the caller's.
+    const bool snapshot = passes > 1;
+    if (snapshot) c_.exec("SAVEPOINT activities_each");
+    try {
+      for (int pass = 0; pass < passes; ++pass) {
+        s.reset();
+        s.bind(1, body).bind(2, year);
+        if (late_on) s.bind(3, late_on->to_string());
+        while (s.step()) fn(pass, read_row(s));
+      }
+    } catch (...) {
+      s.reset();
+      if (snapshot) c_.exec("ROLLBACK TO activities_each; RELEASE activities_each");
+      throw;
+    }
+    s.reset();
+    if (snapshot) c_.exec("RELEASE activities_each");
+  }
+
+  std::int64_t count(const std::string& body, const std::string& year) override {
+    Statement s(c_, "SELECT count(*) FROM activities WHERE body_id = ? AND year = ?");
+    s.bind(1, body).bind(2, year);
+    s.step();
+    return s.integer(0);
+  }
+
+  void each_line(const std::string& body, const std::string& year, DateRange span,
+                 const std::function<void(const ActivityLine&)>& fn) override {
     Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.title, a.start_date, a.end_date, a.status,
         a.due_date FROM activities a LEFT JOIN schools s ON s.urn = a.urn
         WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ?
-        ORDER BY a.start_date, a.urn, a.id)");
+        ORDER BY COALESCE(a.due_date, a.start_date), a.start_date, a.urn, a.id)");
     s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
-    std::vector<ActivityLine> out;
     while (s.step())
-      out.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                     s.opt_text(8)});
-    return out;
+      fn({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+          s.opt_text(8)});
   }
 
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,

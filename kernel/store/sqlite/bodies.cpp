@@ -78,6 +78,14 @@ class Bodies final : public BodyRepository {
     return out;
   }
 
+  std::vector<std::pair<std::int64_t, std::string>> membership_starts(const std::string& body_id) override {
+    Statement s(c_, "SELECT urn, from_date FROM memberships WHERE body_id = ? ORDER BY urn, id");
+    s.bind(1, body_id);
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (s.step()) out.emplace_back(s.integer(0), s.text(1));
+    return out;
+  }
+
   bool is_member_on(const std::string& body_id, std::int64_t urn, const std::string& date) override {
     Statement s(c_, R"(SELECT 1 FROM memberships WHERE body_id = ?1 AND urn = ?2 AND from_date <= ?3
                        AND (to_date IS NULL OR to_date >= ?3) LIMIT 1)");

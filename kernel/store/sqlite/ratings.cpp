@@ -83,6 +83,16 @@ class Ratings final : public RatingRepository {
     return out;
   }
 
+  void each_for_period(const std::string& body_id, const std::string& period,
+                       const std::function<void(RatingRecord&&)>& fn) override {
+    Statement s(c_, R"(SELECT id, urn, period, subject, level, stage, set_by, set_at, COALESCE(rationale, ''), supersedes
+                     FROM ratings WHERE body_id = ? AND period = ? ORDER BY urn, id)");
+    s.bind(1, body_id).bind(2, period);
+    while (s.step())
+      fn({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8),
+          s.opt_integer(9)});
+  }
+
   std::optional<std::int64_t> latest(const std::string& body_id, std::int64_t urn, const std::string& period,
                                      const std::string& subject, const std::string& stage,
                                      const std::string& regime) override {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "trellis/report.hpp"
+#include "../../../kernel/report/areas.hpp"
 
 using namespace trellis;
 
@@ -177,4 +178,28 @@ TEST_CASE("The dashboard: each area in the regime's order, a column per school, 
   CHECK(dash.find("| **Governance** |  | Good (computed) |  |") != std::string::npos);
   const std::string html = render_html(r);
   CHECK(html.find("<h2>Dashboard</h2>") < html.find("<h2>By area</h2>"));
+}
+
+// Issue 18: a country's ratings are read school by school (build_report), so a
+// school's rows must come from its own ratings alone.
+TEST_CASE("Areas made a school at a time, each from its own newest ratings, equal those made from every school's") {
+  NewestRatings held;
+  Report whole = graded_report(held);
+  build_area_sections(whole, graded_regime(), held);
+
+  NewestRatings unused;
+  Report by_school = graded_report(unused);
+  set_compared_stages(by_school, graded_regime());
+  std::vector<SchoolAreaRows> rows;
+  for (const auto& s : by_school.schools) {
+    NewestRatings own;
+    for (const auto& [key, rt] : held)
+      if (std::get<0>(key) == s.assessment.urn) own.emplace(key, rt);
+    REQUIRE(own.size() < held.size());
+    rows.push_back(school_area_rows(by_school, graded_regime(), own, s.assessment.urn));
+  }
+  assemble_area_sections(by_school, graded_regime(), std::move(rows));
+  REQUIRE(whole.areas.size() == 3);
+  CHECK(to_json(by_school).dump(2) == to_json(whole).dump(2));
+  CHECK(render_markdown(by_school) == render_markdown(whole));
 }

@@ -28,6 +28,7 @@
 ///   (cancel_activity) stays cancelled;
 /// - the plan's other activities on or after `from` are added; those before it are dropped.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -84,6 +85,13 @@ PlanOptions stored_plan_options(Database& db, const std::string& body, const std
 
 /// The body's activities for the year, by start date, with school names.
 std::vector<Activity> load_activities(Database& db, const std::string& body, const std::string& year);
+/// The same, one at a time and never held whole (ActivityRepository::each):
+/// with `late_on`, only what is late on that day (see overdue()), in overdue()'s
+/// order; `passes` times over one reading of the store, `fn` told which pass.
+void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
+                   int passes, const std::function<void(int pass, const Activity&)>& fn);
+/// How many activities the body holds for the year, whatever their status.
+std::int64_t count_activities(Database& db, const std::string& body, const std::string& year);
 std::optional<Activity> find_activity(Database& db, std::int64_t id);
 
 /// What a lifecycle change did: the activity as it now is, and the activities
@@ -132,6 +140,9 @@ struct Overdue {
   int days_late = 0;      ///< calendar days from the deadline to today
   int working_days_late = 0;  ///< working days in (deadline, today]
 };
+
+/// How late `a` is on `today`: none when it is not to happen or its deadline is not before `today`.
+std::optional<Overdue> lateness(const Activity& a, const AcademicCalendar& cal, Date today);
 
 /// Planned or moved activities whose deadline is before `today`, in deadline order.
 std::vector<Overdue> overdue(const std::vector<Activity>& activities, const AcademicCalendar& cal, Date today);

@@ -47,9 +47,21 @@ class ActivityRepository {
   virtual std::optional<Activity> find(std::int64_t id) = 0;
   /// The body's year by start date (then end, school, rule, uid).
   virtual std::vector<Activity> list(const std::string& body, const std::string& year) = 0;
-  /// The body's year's activities that overlap `span`, as a report lists
-  /// them, by start date, school and id.
-  virtual std::vector<ActivityLine> lines(const std::string& body, const std::string& year, DateRange span) = 0;
+  /// The body's year as list() has it, handed to `fn` one at a time, never held
+  /// whole (a year of every school in England is most of a million, issue 18).
+  /// With `late_on`, only those still to happen (planned or moved) whose
+  /// deadline (due date, else end) is before it, by deadline, then as list().
+  /// `passes` times over one reading of the store, `fn` told which pass (from
+  /// 0): a table measures its columns in a first pass and writes in a second.
+  virtual void each(const std::string& body, const std::string& year, std::optional<Date> late_on, int passes,
+                    const std::function<void(int pass, const Activity&)>& fn) = 0;
+  /// How many activities the body's year holds, whatever their status.
+  virtual std::int64_t count(const std::string& body, const std::string& year) = 0;
+  /// The body's year's activities that overlap `span`, as a report lists them,
+  /// one at a time: by date (a deadline by its due date, else by its start),
+  /// then by start date, school and id.
+  virtual void each_line(const std::string& body, const std::string& year, DateRange span,
+                         const std::function<void(const ActivityLine&)>& fn) = 0;
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;

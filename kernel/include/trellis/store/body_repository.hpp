@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "trellis/adoption.hpp"
@@ -30,6 +31,8 @@ class BodyRepository {
   virtual bool end_membership(const std::string& body_id, std::int64_t urn, const std::string& last_day) = 0;
   /// The members on a day, by URN.
   virtual std::vector<std::int64_t> members_on(const std::string& body_id, const std::string& date) = 0;
+  /// (URN, first day) of every membership the body ever had, by URN: one read for a country's schools.
+  virtual std::vector<std::pair<std::int64_t, std::string>> membership_starts(const std::string& body_id) = 0;
   /// True when the school is a member of the body on `date`.
   virtual bool is_member_on(const std::string& body_id, std::int64_t urn, const std::string& date) = 0;
 

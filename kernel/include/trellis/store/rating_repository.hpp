@@ -4,6 +4,7 @@
 ///     auto supersedes = db.ratings().latest(body, urn, period, "overall", "final", regime);
 ///     const std::int64_t id = db.ratings().add({.urn = urn, ..., .supersedes = supersedes});
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ class RatingRepository {
                                            const std::string& period) = 0;
   /// A body's ratings for a period, in id order.
   virtual std::vector<RatingRecord> for_period(const std::string& body_id, const std::string& period) = 0;
+  /// The same, by school (URN) and then in id order, handed to `fn` one at a
+  /// time: a country's ratings are read school by school, never held (issue 18).
+  virtual void each_for_period(const std::string& body_id, const std::string& period,
+                               const std::function<void(RatingRecord&&)>& fn) = 0;
   /// The newest rating of the subject at the stage under the regime: the one a new rating supersedes.
   virtual std::optional<std::int64_t> latest(const std::string& body_id, std::int64_t urn, const std::string& period,
                                              const std::string& subject, const std::string& stage,
