@@ -60,32 +60,47 @@ void require_valid(Policy& policy, PluginHost& host) {
   throw InputError(Location{policy.path().string()}, msg, Remedy::check_policy());
 }
 
-Policy open_policy(const std::filesystem::path& file, PluginHost& host) {
-  Policy policy = Policy::load(file);
+namespace {
+
+/// Declares the policy's regime to it (the trust's own parts with the plugin's), as a run needs it.
+void declare_regime(Policy& policy, PluginHost& host) {
   try {
     policy.declare(host.description(policy.regime()));
   } catch (const UsageError& e) {
     throw InputError(policy.where("policy.regime"), e.what(), e.remedy());
   }
+}
+
+}  // namespace
+
+Policy open_policy(const std::filesystem::path& file, PluginHost& host) {
+  Policy policy = Policy::load(file);
+  declare_regime(policy, host);
   return policy;
 }
 
 OpenedPolicies::OpenedPolicies() = default;
 OpenedPolicies::~OpenedPolicies() = default;
 
+OpenedPolicies::Loaded& OpenedPolicies::loaded(const std::filesystem::path& file) {
+  auto it = loaded_.find(file);
+  if (it == loaded_.end()) it = loaded_.emplace(file, Loaded{std::make_unique<Policy>(Policy::load(file)), false, std::nullopt}).first;
+  return it->second;
+}
+
 const Policy& OpenedPolicies::open(const std::filesystem::path& file, PluginHost& host) {
-  auto it = opened_.find(file);
-  if (it == opened_.end()) it = opened_.emplace(file, std::make_unique<Policy>(open_policy(file, host))).first;
-  return *it->second;
+  Loaded& l = loaded(file);
+  if (!l.declared) {
+    declare_regime(*l.policy, host);
+    l.declared = true;
+  }
+  return *l.policy;
 }
 
 const AcademicCalendar& OpenedPolicies::calendar(const std::filesystem::path& file) {
-  auto it = calendars_.find(file);
-  if (it == calendars_.end()) {
-    const Policy policy = Policy::load(file);
-    it = calendars_.emplace(file, calendar_from_policy(policy.view(), policy.path().string())).first;
-  }
-  return it->second;
+  Loaded& l = loaded(file);  // the file is read once, whether its calendar or its policy is asked for first
+  if (!l.calendar) l.calendar = calendar_from_policy(l.policy->view(), l.policy->path().string());
+  return *l.calendar;
 }
 
 Adoption adopt_policy(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const std::string& body_id,

@@ -64,8 +64,13 @@ class OpenedPolicies {
   const AcademicCalendar& calendar(const std::filesystem::path& file);
 
  private:
-  std::map<std::filesystem::path, std::unique_ptr<Policy>> opened_;
-  std::map<std::filesystem::path, AcademicCalendar> calendars_;
+  struct Loaded {
+    std::unique_ptr<Policy> policy;
+    bool declared = false;                    ///< its regime declared to it, as open() gives it
+    std::optional<AcademicCalendar> calendar;
+  };
+  Loaded& loaded(const std::filesystem::path& file);
+  std::map<std::filesystem::path, Loaded> loaded_;
 };
 
 /// Checks the policy against its regime (throws InputError listing every
