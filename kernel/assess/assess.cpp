@@ -163,7 +163,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   if (adoption && !opt.plan_preview)
     if (const Date first = Date::parse(adoption->from_date); from < first && cal.span(year).contains(first)) from = first;
   std::vector<std::string> failures;
-  std::vector<RuleSet> rule_sets;  // planned now, while each school's evidence is at hand
+  RuleSets rule_sets;  // planned now, while each school's evidence is at hand; each distinct rule held once
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   const auto due_days = planning::due_days(db, opt.body_id, year.to_string());
   judge_schools({regime, policy, description, sections, evidence, opt.period, made_on.to_string(), due_days}, urns,
@@ -207,7 +207,7 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
       auto discussed = discussion_days.find(urn);
-      rule_sets.push_back(planning::school_rules(
+      rule_sets.add(planning::school_rules(
           regime, policy, sections, cal, *view, counted, from,
           discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
     }
@@ -220,12 +220,12 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   }
   if (opt.dry_run) {
     if (opt.plan_preview) {
-      if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
-      for (auto& set : rule_sets) set.from = from;
+      if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.add(body);
+      rule_sets.plan_from(from);
       PlanOptions options;
       options.workload = planning::workload(sections, urns);
       std::vector<std::string> unmet;
-      run.preview = plan_year(cal, opt.body_id, year, rule_sets, options, &unmet);
+      run.preview = plan_year_compact(cal, opt.body_id, year, rule_sets, options, &unmet).activities();
       for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
       run.planned_from = from.to_string();
     }
@@ -235,17 +235,18 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   Transaction tx(db);
   for (std::size_t i = 0; i < run.schools.size(); ++i) {
     store(db, run.schools[i], clock.timestamp());
-    if (plans) rule_sets[i].assessment_id = run.schools[i].id;
+    if (plans) rule_sets.set_assessment(i, run.schools[i].id);
   }
   if (plans) {
-    if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
-    for (auto& set : rule_sets) set.from = from;
+    if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.add(body);
+    rule_sets.plan_from(from);
     // What is anchored on a done or moved activity is dated from when it was held, or is now to be held.
     PlanOptions stored = stored_plan_options(db, opt.body_id, year.to_string());
     stored.workload = planning::workload(sections, urns);
     std::vector<std::string> unmet;
-    // The rules are freed as they are planned: what is stored next needs the room.
-    const auto plan = plan_year(cal, opt.body_id, year, std::move(rule_sets), stored, &unmet);
+    const auto plan = plan_year_compact(cal, opt.body_id, year, rule_sets, stored, &unmet);
+    // What is stored next needs the room.
+    rule_sets = RuleSets{};
     stored = PlanOptions{};
     for (auto& w : planning::workload_warnings(unmet)) run.warnings.push_back(std::move(w));
     run.replan = replan(db, clock, opt.body_id, year.to_string(), plan,

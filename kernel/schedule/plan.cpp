@@ -32,44 +32,35 @@ bool spread_cadence(Cadence c) {
 
 class Planner {
  public:
-  /// With `owned`, the sets are `sets` and each school's rules are freed once planned.
+  /// With `owned`, the sets' rules are `owned`'s and each school's are freed once planned.
   Planner(const AcademicCalendar& cal, const std::string& body, const Period& year,
-          const std::vector<RuleSet>& sets, std::vector<RuleSet>* owned, const PlanOptions& options,
+          std::vector<RuleSetView> sets, std::vector<RuleSet>* owned, const PlanOptions& options,
           std::vector<std::string>* unmet)
-      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(sets), owned_(owned),
+      : cal_(cal), body_(body), year_(year), year_name_(year.to_string()), sets_(std::move(sets)), owned_(owned),
         options_(options),
         year_days_{Date::from_ymd(year.start_year(), 9, 1), Date::from_ymd(year.start_year() + 1, 8, 31)},
-        busy_(sets.size()), load_(options.workload.booked), unmet_(unmet) {
+        busy_(sets_.size()), load_(options.workload.booked), unmet_(unmet) {
     load_.resize(options.workload.officers.size());
+    for (std::size_t s = 0; s < sets_.size(); ++s)
+      if (!sets_[s].urn) body_sets_.push_back(s);
   }
 
-  std::vector<Activity> run() {
+  PlannedYear run() {
     for (std::size_t s = 0; s < sets_.size(); ++s) check_set(s);
     for (std::size_t s = 0; s < sets_.size(); ++s)
-      for (const auto& r : sets_[s].rules)
-        if (anchored(r.cadence) && !r.anchor.empty()) followers_[anchor_of(s, r)].push_back(&r);
+      for (const ActivityRule* r : sets_[s].rules)
+        if (anchored(r->cadence) && !r->anchor.empty()) followers_[anchor_of(s, *r)].push_back(r);
     // A school's rules are anchored only on its own and the body's, so once
     // its rules are planned nothing looks at them or their activities again:
     // the activities leave planned_ then (a national year is most of a million).
-    std::vector<std::vector<Activity>> by_set(sets_.size());
+    PlannedYear out(body_, year_name_);
     for (std::size_t s = 0; s < sets_.size(); ++s) {
-      for (const auto& r : sets_[s].rules) plan({s, r.id});
-      if (sets_[s].urn) done_with(s, by_set[s]);
+      for (const ActivityRule* r : sets_[s].rules) plan({s, r->id});
+      if (sets_[s].urn) done_with(s, out);
     }
-    std::size_t n = 0;
-    for (std::size_t s = 0; s < sets_.size(); ++s) {
-      if (!sets_[s].urn) done_with(s, by_set[s]);
-      n += by_set[s].size();
-    }
-    std::vector<Activity> out;
-    out.reserve(n);
-    for (auto& acts : by_set) {
-      std::move(acts.begin(), acts.end(), std::back_inserter(out));
-      std::vector<Activity>().swap(acts);
-    }
-    std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
-      return std::tie(a.start, a.end, a.urn, a.rule, a.uid) < std::tie(b.start, b.end, b.urn, b.rule, b.uid);
-    });
+    for (std::size_t s = 0; s < sets_.size(); ++s)
+      if (!sets_[s].urn) done_with(s, out);
+    out.sort();
     if (unmet_ && !unlinked_.empty()) {
       std::string listed;
       for (auto urn : unlinked_) {
@@ -88,17 +79,21 @@ class Planner {
  private:
   using Key = std::pair<std::size_t, std::string>;  // rule set index, rule id
 
-  /// Moves set `s`'s planned activities from `from` on into `into`, in rule
-  /// order, and forgets the set's plan; frees its rules when they are owned.
-  void done_with(std::size_t s, std::vector<Activity>& into) {
+  /// Adds set `s`'s planned activities from `from` on to `into` and forgets
+  /// the set's plan; frees its rules when they are owned.
+  void done_with(std::size_t s, PlannedYear& into) {
     const auto first = planned_.lower_bound({s, std::string()}), last = planned_.lower_bound({s + 1, std::string()});
     const auto& from = sets_[s].from;
     for (auto it = first; it != last; ++it)
       for (auto& a : it->second)
-        if (!from || *from <= a.start) into.push_back(std::move(a));
+        if (!from || *from <= a.start) into.add(a);
     planned_.erase(first, last);
     followers_.erase(followers_.lower_bound({s, std::string()}), followers_.lower_bound({s + 1, std::string()}));
-    if (owned_) std::vector<sdk::ActivityRule>().swap((*owned_)[s].rules);
+    busy_[s] = {};
+    if (owned_) {
+      sets_[s].rules.clear();
+      std::vector<sdk::ActivityRule>().swap((*owned_)[s].rules);
+    }
   }
 
   [[noreturn]] void fail(std::size_t s, const ActivityRule& r, const std::string& msg) const {
@@ -108,14 +103,15 @@ class Planner {
   }
 
   const ActivityRule& rule(const Key& k) const {
-    for (const auto& r : sets_[k.first].rules)
-      if (r.id == k.second) return r;
+    for (const ActivityRule* r : sets_[k.first].rules)
+      if (r->id == k.second) return *r;
     throw std::logic_error("rule " + k.second + " vanished");
   }
 
   void check_set(std::size_t s) const {
     std::set<std::string> ids;
-    for (const auto& r : sets_[s].rules) {
+    for (const ActivityRule* rule : sets_[s].rules) {
+      const ActivityRule& r = *rule;
       if (r.id.empty()) fail(s, r, "the rule has no id");
       if (!ids.insert(r.id).second) fail(s, r, "the id is used by two rules for the same school or body");
       if (spread_cadence(r.cadence) && r.count < 1)
@@ -158,11 +154,11 @@ class Planner {
   Key anchor_of(std::size_t s, const ActivityRule& r) const {
     auto has = [&](std::size_t set) {
       return std::any_of(sets_[set].rules.begin(), sets_[set].rules.end(),
-                         [&](const ActivityRule& o) { return o.id == r.anchor; });
+                         [&](const ActivityRule* o) { return o->id == r.anchor; });
     };
     if (has(s)) return {s, r.anchor};
-    for (std::size_t b = 0; b < sets_.size(); ++b)
-      if (!sets_[b].urn && has(b)) return {b, r.anchor};
+    for (std::size_t b : body_sets_)
+      if (has(b)) return {b, r.anchor};
     fail(s, r, "anchor \"" + r.anchor + "\" is not a rule for the same school, nor a body-wide rule");
   }
 
@@ -482,8 +478,9 @@ class Planner {
   const std::string& body_;
   Period year_;
   std::string year_name_;
-  const std::vector<RuleSet>& sets_;
-  std::vector<RuleSet>* owned_;  ///< the same sets, when the planner may free their rules
+  std::vector<RuleSetView> sets_;
+  std::vector<RuleSet>* owned_;  ///< where the sets' rules are, when the planner may free them
+  std::vector<std::size_t> body_sets_;  ///< the sets without a school, in order
   const PlanOptions& options_;
   DateRange year_days_;  ///< 1 September to 31 August
   std::vector<std::set<Date>> busy_;  ///< per rule set: days already holding an event
@@ -504,20 +501,50 @@ std::string activity_uid(const std::string& body, std::optional<std::int64_t> ur
   return sha256_hex(key).substr(0, 32) + "@trellis";
 }
 
+namespace {
+
+void require_year(const Period& year) {
+  if (year.kind() != Period::Kind::year)
+    throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
+}
+
+std::vector<RuleSetView> views_of(const std::vector<RuleSet>& sets) {
+  std::vector<RuleSetView> out;
+  out.reserve(sets.size());
+  for (const RuleSet& set : sets) {
+    RuleSetView v{set.urn, set.assessment_id, {}, set.from};
+    for (const auto& r : set.rules) v.rules.push_back(&r);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
                                 const std::vector<RuleSet>& sets, const PlanOptions& options,
                                 std::vector<std::string>* unmet) {
-  if (year.kind() != Period::Kind::year)
-    throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
-  return Planner(cal, body, year, sets, nullptr, options, unmet).run();
+  require_year(year);
+  return Planner(cal, body, year, views_of(sets), nullptr, options, unmet).run().activities();
 }
 
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
                                 std::vector<RuleSet>&& sets, const PlanOptions& options,
                                 std::vector<std::string>* unmet) {
-  if (year.kind() != Period::Kind::year)
-    throw UsageError("expected an academic year like 2024-25 to plan, found " + year.to_string());
-  std::vector<Activity> out = Planner(cal, body, year, sets, &sets, options, unmet).run();
+  return plan_year_compact(cal, body, year, std::move(sets), options, unmet).activities();
+}
+
+PlannedYear plan_year_compact(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                              const RuleSets& sets, const PlanOptions& options, std::vector<std::string>* unmet) {
+  require_year(year);
+  return Planner(cal, body, year, sets.sets(), nullptr, options, unmet).run();
+}
+
+PlannedYear plan_year_compact(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                              std::vector<RuleSet>&& sets, const PlanOptions& options,
+                              std::vector<std::string>* unmet) {
+  require_year(year);
+  PlannedYear out = Planner(cal, body, year, views_of(sets), &sets, options, unmet).run();
   std::vector<RuleSet>().swap(sets);
   return out;
 }

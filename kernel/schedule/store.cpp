@@ -85,60 +85,80 @@ void redate_followers(Database& db, const std::string& at, const AcademicCalenda
   }
 }
 
-}  // namespace
+/// A plan held as activities, as replan reads it.
+class ActivityPlan {
+ public:
+  ActivityPlan(const std::vector<Activity>& plan, const ReplanScope& scope) : plan_(plan) {
+    // Keys view the plan's own UIDs; the first in scope wins, as it is the one added.
+    if (!scope.urn) at_.reserve(plan.size());
+    for (std::size_t i = 0; i < plan.size(); ++i)
+      if ((!scope.urn || plan[i].urn == scope.urn) && scope.from <= plan[i].start) at_.emplace(plan[i].uid, i);
+  }
+  std::size_t size() const { return plan_.size(); }
+  std::optional<std::int64_t> urn(std::size_t i) const { return plan_[i].urn; }
+  Date start(std::size_t i) const { return plan_[i].start; }
+  const Activity& activity(std::size_t i) const { return plan_[i]; }
+  std::optional<std::size_t> find(std::string_view uid) const {
+    const auto it = at_.find(uid);
+    return it == at_.end() ? std::nullopt : std::optional(it->second);
+  }
 
-ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
-                     const std::vector<Activity>& plan, const ReplanScope& scope) {
-  const std::string at = clock.timestamp();
-  for (const auto& a : plan)
-    if (a.body != body || a.year != year)
-      throw std::invalid_argument("replan for " + body + " " + year + " given an activity for " + a.body + " " +
-                                  a.year);
-  // The new plan within the scope, from `from` on, by UID.
-  // Keys view the plan's own UIDs: a national year is most of a million of them.
-  std::unordered_map<std::string_view, const Activity*> wanted;
-  if (!scope.urn) wanted.reserve(plan.size());
-  for (const auto& a : plan)
-    if ((!scope.urn || a.urn == scope.urn) && scope.from <= a.start) wanted.emplace(a.uid, &a);
+ private:
+  const std::vector<Activity>& plan_;
+  std::unordered_map<std::string_view, std::size_t> at_;
+};
+
+/// The re-plan itself (see store.hpp), over either kind of plan; what it writes
+/// it takes from the plan one activity at a time.
+template <class Plan>
+ReplanSummary replan_with(Database& db, const std::string& at, const std::string& body, const std::string& year,
+                          const Plan& plan, const ReplanScope& scope) {
+  // The new plan within the scope, from `from` on: what is still to be written.
+  std::vector<char> wanted(plan.size());
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    wanted[i] = (!scope.urn || plan.urn(i) == scope.urn) && scope.from <= plan.start(i);
 
   ActivityRepository& activities = db.activities();
   // Schools the new plan still plans for: only there is a dropped submission received (one that left is not).
   std::set<std::int64_t> still_planned;
-  for (const auto& a : plan)
-    if (a.urn) still_planned.insert(*a.urn);
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (auto urn = plan.urn(i)) still_planned.insert(*urn);
 
   // The stored year is read one activity at a time and what to do with each
   // noted; the writes follow the read (a national year is most of a million).
   enum class Step { reinstate, meet, cancel, anchor, rewrite };
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
   struct Write {
     std::int64_t id;
     Step step;
-    const Activity* now;
+    std::size_t now;  ///< in the plan
     std::optional<std::string> reason;  ///< kept on a rewrite
   };
   std::vector<Write> writes;
   ReplanSummary sum;
   activities.each_in_scope(body, year, scope.urn, [&](const Activity& old) {
-    const auto it = wanted.find(old.uid);
-    const Activity* now = it == wanted.end() ? nullptr : it->second;
-    if (now) wanted.erase(it);  // stored already: never written twice
-    if (old.status == ActivityStatus::cancelled && now && old.note == kCancelledByReplan) {
+    std::size_t now = none;
+    if (const auto i = plan.find(old.uid); i && wanted[*i]) {
+      now = *i;
+      wanted[now] = 0;  // stored already: never written twice
+    }
+    if (old.status == ActivityStatus::cancelled && now != none && old.note == kCancelledByReplan) {
       writes.push_back({*old.id, Step::reinstate, now, std::nullopt});
       ++sum.reinstated;
     } else if (old.status != ActivityStatus::planned || old.start < scope.from) {
       ++sum.kept;
-    } else if (!now && old.urn && still_planned.count(*old.urn) &&
+    } else if (now == none && old.urn && still_planned.count(*old.urn) &&
                std::any_of(scope.met_when_dropped.begin(), scope.met_when_dropped.end(),
                            [&](const std::string& p) { return !p.empty() && old.rule.rfind(p, 0) == 0; })) {
-      writes.push_back({*old.id, Step::meet, nullptr, std::nullopt});
+      writes.push_back({*old.id, Step::meet, none, std::nullopt});
       ++sum.met;
-    } else if (!now) {
-      writes.push_back({*old.id, Step::cancel, nullptr, std::nullopt});
+    } else if (now == none) {
+      writes.push_back({*old.id, Step::cancel, none, std::nullopt});
       ++sum.cancelled;
-    } else if (same_content(old, *now)) {
+    } else if (const Activity& n = plan.activity(now); same_content(old, n)) {
       // Left as it is; only the record of what it is dated from is filled in
       // (activities stored before they had one), which no calendar sees.
-      if (old.anchor_uid != now->anchor_uid || old.offset_days != now->offset_days || old.day_kind != now->day_kind)
+      if (old.anchor_uid != n.anchor_uid || old.offset_days != n.offset_days || old.day_kind != n.day_kind)
         writes.push_back({*old.id, Step::anchor, now, std::nullopt});
       ++sum.unchanged;
     } else {
@@ -149,7 +169,8 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
   for (const Write& w : writes) {
     switch (w.step) {
       case Step::reinstate:
-        activities.rewrite(w.id, *w.now, ActivityStatus::planned, "reinstated: " + scope.reason, std::nullopt, at);
+        activities.rewrite(w.id, plan.activity(w.now), ActivityStatus::planned, "reinstated: " + scope.reason,
+                           std::nullopt, at);
         break;
       case Step::meet:
         activities.set_done(w.id, scope.from, "received by " + scope.from.to_string() + " (" + scope.reason + ")",
@@ -158,20 +179,38 @@ ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, 
       case Step::cancel:
         activities.set_status(w.id, ActivityStatus::cancelled, scope.reason, kCancelledByReplan, at);
         break;
-      case Step::anchor: activities.set_anchor(w.id, *w.now); break;
-      case Step::rewrite: activities.rewrite(w.id, *w.now, ActivityStatus::planned, w.reason, std::nullopt, at); break;
+      case Step::anchor: activities.set_anchor(w.id, plan.activity(w.now)); break;
+      case Step::rewrite:
+        activities.rewrite(w.id, plan.activity(w.now), ActivityStatus::planned, w.reason, std::nullopt, at);
+        break;
     }
   }
 
-  std::vector<const Activity*> added;
-  for (const auto& a : plan) {  // in the plan's order, so ids follow the dates
-    if (!wanted.count(a.uid)) continue;
-    added.push_back(&a);
-    wanted.erase(a.uid);
-    ++sum.added;
-  }
-  activities.add_all(added, at);
+  std::vector<std::size_t> added;  // in the plan's order, so ids follow the dates
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (wanted[i]) added.push_back(i);
+  sum.added = static_cast<int>(added.size());
+  activities.add_each(added.size(), [&](std::size_t k) { return Activity(plan.activity(added[k])); }, at);
   return sum;
+}
+
+}  // namespace
+
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
+                     const std::vector<Activity>& plan, const ReplanScope& scope) {
+  for (const auto& a : plan)
+    if (a.body != body || a.year != year)
+      throw std::invalid_argument("replan for " + body + " " + year + " given an activity for " + a.body + " " +
+                                  a.year);
+  return replan_with(db, clock.timestamp(), body, year, ActivityPlan(plan, scope), scope);
+}
+
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
+                     const PlannedYear& plan, const ReplanScope& scope) {
+  if (plan.body() != body || plan.year() != year)
+    throw std::invalid_argument("replan for " + body + " " + year + " given a plan for " + plan.body() + " " +
+                                plan.year());
+  return replan_with(db, clock.timestamp(), body, year, plan, scope);
 }
 
 ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,

@@ -62,19 +62,19 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   // A school not yet assessed: classified, with no level; the regime plans what follows for it.
   const auto stages = deciding_stages(policy.description());
   EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
-  std::vector<RuleSet> rule_sets;
+  RuleSets rule_sets;  // each distinct rule held once
   const sdk::AssessmentOut unassessed;
   // A discussion already stored for the year stands, as it does when the year is assessed.
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, opt.year.to_string());
   for (auto urn : urns) {
     auto view = evidence.view(urn, opt.year);
     auto discussed = discussion_days.find(urn);
-    rule_sets.push_back(planning::school_rules(
+    rule_sets.add(planning::school_rules(
         regime, policy, sections, cal, *view, unassessed, from,
         discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
   }
-  if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.push_back(std::move(body));
-  for (auto& set : rule_sets) set.from = from;
+  if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.add(body);
+  rule_sets.plan_from(from);
 
   YearPlanRun run;
   run.regime = policy.regime();
@@ -85,7 +85,7 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
   PlanOptions stored = stored_plan_options(db, opt.body_id, opt.year.to_string());
   stored.workload = planning::workload(sections, urns);
   std::vector<std::string> unmet;
-  const auto plan = plan_year(cal, opt.body_id, opt.year, rule_sets, stored, &unmet);
+  const auto plan = plan_year_compact(cal, opt.body_id, opt.year, rule_sets, stored, &unmet);
   run.warnings = planning::workload_warnings(unmet);
   run.activities_planned = plan.size();
   run.replan = replan(db, clock, opt.body_id, opt.year.to_string(), plan,

@@ -248,6 +248,10 @@ class Activities final : public ActivityRepository {
   }
 
   void add_all(const std::vector<const Activity*>& activities, const std::string& at) override {
+    add_each(activities.size(), [&](std::size_t i) { return *activities[i]; }, at);
+  }
+
+  void add_each(std::size_t count, const std::function<Activity(std::size_t)>& nth, const std::string& at) override {
     // Prepared once, and many rows to a statement: a re-plan adds a year's activities in one go.
     if (!add_)
       add_.emplace(c_, R"(INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
@@ -258,14 +262,20 @@ class Activities final : public ActivityRepository {
     // page cache most of a national year's inserts would evict an index page
     // to the log and read it back. A wider cache for the batch, then as it was.
     std::optional<WidePageCache> wide;
-    if (activities.size() >= kWideFrom) wide.emplace(c_);
-    add_->insert(activities, [&](Statement& s, int p, const Activity* a) {
-      s.bind(p, a->uid).bind(p + 1, a->body).bind(p + 2, a->urn).bind(p + 3, a->year).bind(p + 4, a->type);
-      s.bind(p + 5, a->title).bind(p + 6, a->start.to_string()).bind(p + 7, a->end.to_string());
-      s.bind(p + 8, opt_text(a->due)).bind(p + 9, a->rule).bind(p + 10, to_json(a->attendees));
-      s.bind(p + 11, to_json(a->documents)).bind(p + 12, a->assessment_id).bind(p + 13, a->anchor_uid);
-      s.bind(p + 14, a->offset_days).bind(p + 15, kind_text(*a)).bind(p + 16, at);
-    });
+    if (count >= kWideFrom) wide.emplace(c_);
+    // One statement's rows at a time: only they are held as activities.
+    std::vector<Activity> rows;
+    for (std::size_t from = 0; from < count; from += RowInsert::kMaxRows) {
+      rows.clear();
+      for (std::size_t i = from; i < count && i < from + RowInsert::kMaxRows; ++i) rows.push_back(nth(i));
+      add_->insert(rows, [&](Statement& s, int p, const Activity& a) {
+        s.bind(p, a.uid).bind(p + 1, a.body).bind(p + 2, a.urn).bind(p + 3, a.year).bind(p + 4, a.type);
+        s.bind(p + 5, a.title).bind(p + 6, a.start.to_string()).bind(p + 7, a.end.to_string());
+        s.bind(p + 8, opt_text(a.due)).bind(p + 9, a.rule).bind(p + 10, to_json(a.attendees));
+        s.bind(p + 11, to_json(a.documents)).bind(p + 12, a.assessment_id).bind(p + 13, a.anchor_uid);
+        s.bind(p + 14, a.offset_days).bind(p + 15, kind_text(a)).bind(p + 16, at);
+      });
+    }
   }
 
   void rewrite(std::int64_t id, const Activity& a, ActivityStatus status, const std::optional<std::string>& reason,

@@ -55,15 +55,18 @@
 /// visit is occurrence 1 even when autumn is left out, and an anchored
 /// activity has its anchor's index.
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "trellis/calendar.hpp"
 #include "trellis/period.hpp"
 #include "trellis/schedule/activity.hpp"
+#include "trellis/schedule/planned_year.hpp"
 #include "trellis/sdk/activity.hpp"
 
 namespace trellis {
@@ -75,6 +78,46 @@ struct RuleSet {
   std::vector<sdk::ActivityRule> rules;
   /// Plan only activities starting on or after this day (see the file comment).
   std::optional<Date> from = std::nullopt;
+};
+
+/// A rule set whose rules are held elsewhere: in a RuleSet, or once for many sets (RuleSets).
+struct RuleSetView {
+  std::optional<std::int64_t> urn;
+  std::optional<std::int64_t> assessment_id;
+  std::vector<const sdk::ActivityRule*> rules;
+  std::optional<Date> from = std::nullopt;
+};
+
+/// The rule sets of a body's year when they are many and much alike (every
+/// school of a national body under one regime): each distinct rule is held
+/// once, however many sets have it (issue 18).
+///
+///     RuleSets sets;
+///     for (...) sets.add(planning::school_rules(...));
+///     sets.set_assessment(0, 42);
+///     sets.plan_from(from);
+///     PlannedYear plan = plan_year_compact(cal, "example-la", year, sets);
+class RuleSets {
+ public:
+  RuleSets() = default;
+  RuleSets(const RuleSets&) = delete;  // the sets point into rules_
+  RuleSets& operator=(const RuleSets&) = delete;
+  RuleSets(RuleSets&&) = default;  // a deque's elements stay where they are
+  RuleSets& operator=(RuleSets&&) = default;
+
+  void add(const RuleSet& set);
+  std::size_t size() const { return sets_.size(); }
+  /// The distinct rules held.
+  std::size_t rules() const { return rules_.size(); }
+  void set_assessment(std::size_t i, std::optional<std::int64_t> id) { sets_[i].assessment_id = id; }
+  /// Every set is planned from `from` (RuleSet::from).
+  void plan_from(std::optional<Date> from);
+  const std::vector<RuleSetView>& sets() const { return sets_; }
+
+ private:
+  std::vector<RuleSetView> sets_;
+  std::deque<sdk::ActivityRule> rules_;
+  std::unordered_multimap<std::size_t, const sdk::ActivityRule*> by_hash_;
 };
 
 /// Who carries out the body's visits, meetings and conversations, and how many
@@ -127,6 +170,19 @@ std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& 
 std::vector<Activity> plan_year(const AcademicCalendar& cal, const std::string& body, const Period& year,
                                 std::vector<RuleSet>&& sets, const PlanOptions& options = {},
                                 std::vector<std::string>* unmet = nullptr);
+
+/// The same plan held compactly (see planned_year.hpp), in the same order:
+/// for a national year, whose activities as `Activity` values would not fit
+/// in memory beside the rest of a run. Each school's rules are freed as soon
+/// as they are planned, and the sets are left empty.
+PlannedYear plan_year_compact(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                              std::vector<RuleSet>&& sets, const PlanOptions& options = {},
+                              std::vector<std::string>* unmet = nullptr);
+
+/// The same from rule sets held once (RuleSets), which are left as they are.
+PlannedYear plan_year_compact(const AcademicCalendar& cal, const std::string& body, const Period& year,
+                              const RuleSets& sets, const PlanOptions& options = {},
+                              std::vector<std::string>* unmet = nullptr);
 
 /// The day `offset_days` (negative: before) from `anchor`, counted as `kind`
 /// says, as the planner counts it: working days with add_working_days (school

@@ -37,6 +37,7 @@
 #include "trellis/calendar.hpp"
 #include "trellis/schedule/activity.hpp"
 #include "trellis/schedule/plan.hpp"
+#include "trellis/schedule/planned_year.hpp"
 #include "trellis/clock.hpp"
 #include "trellis/store/database.hpp"
 
@@ -71,6 +72,11 @@ std::string to_text(const ReplanSummary& s);
 /// plan's activities for other schools and the body are ignored.
 ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan, const ReplanScope& scope);
+/// The same for a plan held compactly (plan_year_compact): what it writes is
+/// made one activity at a time. std::invalid_argument when the plan is for
+/// another body or year.
+ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
+                     const PlannedYear& plan, const ReplanScope& scope);
 /// The whole body from the first day of the academic year, with reason "re-planned".
 ReplanSummary replan(Database& db, const Clock& clock, const std::string& body, const std::string& year,
                      const std::vector<Activity>& plan);

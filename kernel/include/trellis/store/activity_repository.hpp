@@ -86,6 +86,9 @@ class ActivityRepository {
   virtual std::int64_t add(const Activity& a, const std::string& at) = 0;
   /// Stores each as add() does, in order (their ids follow it): a re-plan adds a year's activities at once.
   virtual void add_all(const std::vector<const Activity*>& activities, const std::string& at) = 0;
+  /// The same for `count` activities made one at a time by `nth(0)`, `nth(1)`, ...:
+  /// a national year's plan is never held as activities (issue 18).
+  virtual void add_each(std::size_t count, const std::function<Activity(std::size_t)>& nth, const std::string& at) = 0;
   /// Writes `content`'s type, title, dates, people, papers, rule and anchor
   /// over activity `id`, with the status, reason and note given; SEQUENCE + 1.
   virtual void rewrite(std::int64_t id, const Activity& content, ActivityStatus status,

@@ -1,0 +1,74 @@
+#pragma once
+/// A year's plan held compactly: a national year is most of a million
+/// activities (issue 18), and as `Activity` values they took most of a
+/// gigabyte. What many activities share (type, title, rule, attendees,
+/// documents) is held once; a UID is held as its 16 bytes.
+///
+///     PlannedYear plan = plan_year_compact(cal, "example-la", year, std::move(sets));
+///     for (std::size_t i = 0; i < plan.size(); ++i) Activity a = plan.activity(i);
+///     if (auto i = plan.find(uid)) plan.start(*i);
+///
+/// It holds only what the planner makes: an activity of the plan's body and
+/// year, planned, with a UID from activity_uid() (std::invalid_argument otherwise).
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "trellis/date.hpp"
+#include "trellis/schedule/activity.hpp"
+
+namespace trellis {
+
+class PlannedYear {
+ public:
+  PlannedYear(std::string body, std::string year);
+
+  const std::string& body() const { return body_; }
+  const std::string& year() const { return year_; }
+  std::size_t size() const { return rows_.size(); }
+  void reserve(std::size_t n) { rows_.reserve(n); }
+
+  /// Adds `a`, which must be one the planner made for this body and year.
+  void add(const Activity& a);
+  /// Puts the activities in the plan's order: by start, end, school, rule and
+  /// UID (so that stored ids follow the dates), and indexes their UIDs.
+  void sort();
+
+  /// The activity at `i`, whole.
+  Activity activity(std::size_t i) const;
+  /// Every activity, whole, in order: for a plan small enough to hold so.
+  std::vector<Activity> activities() const;
+  std::optional<std::int64_t> urn(std::size_t i) const;
+  Date start(std::size_t i) const { return rows_[i].start; }
+  /// Where the activity with `uid` is, once sorted; none when the plan does not have it.
+  std::optional<std::size_t> find(std::string_view uid) const;
+
+ private:
+  using Uid = std::array<unsigned char, 16>;
+  struct Row {
+    Uid uid{}, anchor{};
+    std::int64_t urn = 0, assessment_id = 0;
+    Date start, end, due;
+    std::int32_t offset_days = 0;
+    std::uint32_t type = 0, title = 0, rule = 0, attendees = 0, documents = 0;
+    std::uint8_t flags = 0, day_kind = 0;
+  };
+
+  std::uint32_t text(const std::string& s);
+  std::uint32_t list(const std::vector<std::string>& v);
+
+  std::string body_, year_;
+  std::vector<Row> rows_;
+  std::deque<std::string> texts_;  ///< by index; a deque keeps the views below valid
+  std::unordered_map<std::string_view, std::uint32_t> text_ids_;
+  std::deque<std::vector<std::string>> lists_;
+  std::unordered_map<std::string, std::uint32_t> list_ids_;  ///< keyed by the list's joined text
+  std::vector<std::uint32_t> by_uid_;  ///< row indexes in UID order, once sorted
+};
+
+}  // namespace trellis
