@@ -3,11 +3,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "../cli.hpp"
+#include "assess_spool.hpp"
 #include "trellis/adoption.hpp"
 #include "trellis/assessment.hpp"
+#include "trellis/assessment_each.hpp"
 #include "trellis/assessment_json.hpp"
 #include "trellis/json_stream.hpp"
 #include "trellis/error.hpp"
@@ -20,36 +23,54 @@ namespace {
 constexpr unsigned kMaxThreads = 256;
 
 /// "      Behaviour and attitudes: Amber. 2 concerns here." for each computed rating but the overall one.
-void print_subject_ratings(const SchoolAssessment& a, const RegimeWords& words) {
+void print_subject_ratings(std::ostream& out, const SchoolAssessment& a, const RegimeWords& words) {
   bool any = false;
   for (const auto& r : a.ratings) {
     if (r.subject == "overall" || r.stage != "computed") continue;
-    if (!any) std::cout << "    By area:\n";
+    if (!any) out << "    By area:\n";
     any = true;
-    std::cout << "      " << for_terminal(words.line(r)) << "\n";
+    out << "      " << for_terminal(words.line(r)) << "\n";
   }
 }
 
-void print_readable(const AssessRun& run, bool dry_run, bool brief, const RegimeWords& words) {
-  std::cout << run.schools.size() << " schools assessed for " << run.schools.front().body << ", "
-            << run.schools.front().period << ", under " << run.regime << " policy " << run.policy_version
-            << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
-  for (auto& a : run.schools) {
-    std::string level = a.insufficient() ? kInsufficientEvidenceLabel : a.level;
-    for (auto& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::cout << a.urn << "  " << for_terminal(a.name) << "  " << level;
-    if (a.decision && a.decision->level != a.computed_level)
-      std::cout << "  (decided by " << for_terminal(a.decision->by) << "; computed " << a.computed_level << ")";
-    if (a.changed()) std::cout << "  (was " << *a.previous_level << ")";
-    if (auto note = a.switch_note()) std::cout << "  (" << *note << ")";
-    std::cout << "\n";
-    if (brief) continue;
-    // A reason comes from a script: its control characters are shown escaped (issue 19).
-    for (auto& r : a.reasons) std::cout << "    - " << for_terminal(r) << "\n";
-    print_subject_ratings(a, words);
+/// The adopted policy's words: its own indicators' labels (SDK 2's
+/// [indicators.X]) as well as the plugin's; else the plugin's alone.
+RegimeWords regime_words(const AssessRun& run, PluginHost& host) {
+  try {
+    return RegimeWords(open_policy(run.policy_path, host).description());
+  } catch (const std::exception&) {
+    try {
+      return RegimeWords(host.description(run.regime));
+    } catch (const std::exception&) {  // the ids then stand for themselves
+    }
   }
-  std::map<std::string, int> counts;
-  for (auto& a : run.schools) ++counts[a.level];
+  return {};
+}
+
+/// A school's lines of the table: its level, then (unless brief) its reasons and area ratings.
+void print_school(std::ostream& out, const SchoolAssessment& a, bool brief, const RegimeWords& words) {
+  std::string level = a.insufficient() ? kInsufficientEvidenceLabel : a.level;
+  for (auto& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  out << a.urn << "  " << for_terminal(a.name) << "  " << level;
+  if (a.decision && a.decision->level != a.computed_level)
+    out << "  (decided by " << for_terminal(a.decision->by) << "; computed " << a.computed_level << ")";
+  if (a.changed()) out << "  (was " << *a.previous_level << ")";
+  if (auto note = a.switch_note()) out << "  (" << *note << ")";
+  out << "\n";
+  if (brief) return;
+  // A reason comes from a script: its control characters are shown escaped (issue 19).
+  for (auto& r : a.reasons) out << "    - " << for_terminal(r) << "\n";
+  print_subject_ratings(out, a, words);
+}
+
+/// The table's first line: "N schools assessed for BODY, PERIOD, under REGIME policy VERSION".
+void print_heading(const AssessRun& run, std::size_t schools, const SchoolAssessment& first, bool dry_run) {
+  std::cout << schools << " schools assessed for " << first.body << ", " << first.period << ", under " << run.regime
+            << " policy " << run.policy_version << (dry_run ? " (dry run: nothing stored)" : "") << "\n\n";
+}
+
+/// The table's last lines: the schools by level, then what a stored run planned and wrote.
+void print_ending(const AssessRun& run, const std::map<std::string, int>& counts, bool dry_run) {
   std::cout << "\nBy level:";
   for (auto& [level, n] : counts) std::cout << "  " << level << " " << n;
   std::cout << "\n";
@@ -59,6 +80,69 @@ void print_readable(const AssessRun& run, bool dry_run, bool brief, const Regime
     std::cout << "The year's plan from " << run.planned_from << ": " << to_text(run.replan)
               << ". See `trellis schedule`.\n";
   print_letters_stored(run.letters);
+}
+
+void print_readable(const AssessRun& run, bool brief, const RegimeWords& words) {
+  print_heading(run, run.schools.size(), run.schools.front(), false);
+  std::map<std::string, int> counts;
+  for (auto& a : run.schools) {
+    print_school(std::cout, a, brief, words);
+    ++counts[a.level];
+  }
+  print_ending(run, counts, false);
+}
+
+void print_warnings(const AssessRun& run) {
+  for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
+}
+
+/// A stored run: every school is held for storing, then printed.
+void print_stored(const AssessRun& run, const std::string& format, bool brief, PluginHost& host) {
+  print_warnings(run);
+  if (format == "json") {
+    JsonList list(std::cout, 0);  // a school at a time: a country's list is never held as one JSON value
+    for (const auto& a : run.schools) list.add(to_json(a));
+    list.close();
+    std::cout << '\n';
+  } else {
+    print_readable(run, brief, regime_words(run, host));
+  }
+}
+
+/// A dry run: each school is written as it is judged, held in a spool (not in
+/// memory) until the run has succeeded, and printed after the warnings, as a
+/// stored run prints: the same bytes, a country's schools never held (issue 18).
+void dry_run_printed(Database& db, PluginHost& host, const Cli& cli, const AssessOptions& opt,
+                     const std::string& format, bool brief) {
+  AssessSpool spool;
+  std::ostream held(&spool);
+  std::optional<JsonList> list;
+  if (format == "json") list.emplace(held, 0);
+  std::optional<RegimeWords> words;
+  std::optional<SchoolAssessment> first;  // the heading names its body and period
+  std::size_t schools = 0;
+  std::map<std::string, int> counts;
+  const AssessRun run = assess_each(db, host, cli.actor(db), cli.clock(), opt, [&](const AssessRun& so_far, SchoolAssessment& a) {
+    ++schools;
+    if (list) {
+      list->add(to_json(a));
+      return;
+    }
+    if (!words) words = regime_words(so_far, host);
+    if (!first) first = a;
+    print_school(held, a, brief, *words);
+    ++counts[a.level];
+  });
+  print_warnings(run);
+  if (list) {
+    list->close();
+    held << '\n';
+    spool.copy_to(std::cout);
+    return;
+  }
+  print_heading(run, schools, *first, true);
+  spool.copy_to(std::cout);
+  print_ending(run, counts, true);
 }
 
 /// --threads when given, else $TRELLIS_THREADS, else the machine's cores (at least one).
@@ -105,27 +189,8 @@ void add_assess(CLI::App& app, Cli& cli) {
       opt.on = Date::try_parse(on, &why);
       if (!opt.on) throw UsageError("--on: " + why);
     }
-    AssessRun run = assess_body(db, host, cli.actor(db), cli.clock(), opt);
-    for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
-    if (format == "json") {
-      JsonList list(std::cout, 0);  // a school at a time: a country's list is never held whole (issue 18)
-      for (const auto& a : run.schools) list.add(to_json(a));
-      list.close();
-      std::cout << '\n';
-    } else {
-      // The adopted policy's words: its own indicators' labels (SDK 2's
-      // [indicators.X]) as well as the plugin's; else the plugin's alone.
-      RegimeWords words;
-      try {
-        words = RegimeWords(open_policy(run.policy_path, host).description());
-      } catch (const std::exception&) {
-        try {
-          words = RegimeWords(host.description(run.regime));
-        } catch (const std::exception&) {  // the ids then stand for themselves
-        }
-      }
-      print_readable(run, dry_run, brief, words);
-    }
+    if (dry_run) return dry_run_printed(db, host, cli, opt, format, brief);
+    print_stored(assess_body(db, host, cli.actor(db), cli.clock(), opt), format, brief, host);
   });
 }
 

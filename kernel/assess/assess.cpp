@@ -1,9 +1,11 @@
 #include "trellis/assessment.hpp"
+#include "trellis/assessment_each.hpp"
 
 #include "assessment_ratings.hpp"
 #include "school_judgement.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "trellis/planning.hpp"
@@ -106,7 +108,11 @@ void store(Database& db, SchoolAssessment& a, const std::string& now) {
 
 }  // namespace
 
-AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
+namespace {
+
+/// assess_body, and with `each` a dry run that hands each school to it rather than keeping it (assess_each).
+AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt,
+                 const SchoolSink& each) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
   require_body(db, opt.body_id);
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
@@ -191,19 +197,21 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
       a.prior_regime = prior.other_regime;
       a.prior_level = prior.other_level;
     }
-    a.reasons = out.reasons;
+    const bool planning = (!opt.dry_run && plans) || opt.plan_preview;
+    // What planning does not read again is moved rather than copied: a country's reasons are many.
+    a.reasons = planning ? out.reasons : std::move(judged.out.reasons);
     for (const auto& r : a.reasons)
       if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
                       [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
         run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
-    a.ratings = out.ratings;
-    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
+    a.ratings = planning ? out.ratings : std::move(judged.out.ratings);
+    a.recorded = std::move(judged.recorded);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     if (adoption) a.adoption_id = adoption->id;
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-    if ((!opt.dry_run && plans) || opt.plan_preview) {
+    if (planning) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
       auto discussed = discussion_days.find(urn);
@@ -211,7 +219,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
           regime, policy, sections, cal, *view, counted, from,
           discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
     }
-    run.schools.push_back(std::move(a));
+    if (each) each(run, a);
+    else run.schools.push_back(std::move(a));
   });
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess a school, so it stopped there; nothing was stored:";
@@ -287,6 +296,19 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
   db.assessments().set_audit(ids, audit);
   tx.commit();
   return run;
+}
+
+}  // namespace
+
+AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt) {
+  return assess(db, host, by, clock, opt, {});
+}
+
+AssessRun assess_each(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt,
+                      const SchoolSink& each) {
+  if (!opt.dry_run || opt.plan_preview || !each)
+    throw std::invalid_argument("assess_each: a dry run without a plan preview, handing each school somewhere");
+  return assess(db, host, by, clock, opt, each);
 }
 
 }  // namespace trellis

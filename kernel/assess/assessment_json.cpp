@@ -9,29 +9,36 @@ nlohmann::json to_json(const Decision& d) {
 }
 
 nlohmann::json to_json(const SchoolAssessment& a) {
+  // Built field by field rather than from initializer lists, which copy every
+  // value once more (a country's reasons, issue 18); an object prints its keys sorted either way.
   auto ratings = nlohmann::json::array();
   for (const auto* list : {&a.ratings, &a.recorded})
     for (const auto& r : *list) {
-      nlohmann::json j{{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}};
+      auto j = nlohmann::json::object();
+      j["subject"] = r.subject;
+      j["level"] = r.level;
+      j["stage"] = r.stage;
       if (!r.reasons.empty()) j["reasons"] = r.reasons;
       ratings.push_back(std::move(j));
     }
-  return {{"urn", a.urn},
-          {"name", a.name},
-          {"body", a.body},
-          {"regime", a.regime},
-          {"period", a.period},
-          {"level", a.level},
-          {"classified", a.classified},
-          {"previous_level", or_null(a.previous_level)},
-          {"computed_level", a.computed_level},
-          {"decision", a.decision ? to_json(*a.decision) : nlohmann::json()},
-          {"changed", a.changed()},
-          {"switch", or_null(a.switch_note())},
-          {"reasons", a.reasons},
-          {"ratings", ratings},
-          {"policy_version", a.policy_version},
-          {"policy_hash", a.policy_hash}};
+  auto out = nlohmann::json::object();
+  out["urn"] = a.urn;
+  out["name"] = a.name;
+  out["body"] = a.body;
+  out["regime"] = a.regime;
+  out["period"] = a.period;
+  out["level"] = a.level;
+  out["classified"] = a.classified;
+  out["previous_level"] = or_null(a.previous_level);
+  out["computed_level"] = a.computed_level;
+  out["decision"] = a.decision ? to_json(*a.decision) : nlohmann::json();
+  out["changed"] = a.changed();
+  out["switch"] = or_null(a.switch_note());
+  out["reasons"] = a.reasons;
+  out["ratings"] = std::move(ratings);
+  out["policy_version"] = a.policy_version;
+  out["policy_hash"] = a.policy_hash;
+  return out;
 }
 
 }  // namespace trellis

@@ -10,14 +10,18 @@ std::string rationale_of(const sdk::RatingOut& r) {
   return out;
 }
 
+sdk::RatingOut recorded_rating(std::string_view subject, std::string_view level, std::string_view stage,
+                               std::string_view rationale) {
+  sdk::RatingOut r{std::string(subject), std::string(level), std::string(stage), std::string(rationale), {}};
+  if (!r.rationale.empty()) r.reasons.push_back(r.rationale);
+  return r;
+}
+
 std::vector<sdk::RatingOut> recorded(Database& db, const std::string& body_id, const std::string& regime,
                                      std::int64_t urn, const std::string& period) {
   std::vector<sdk::RatingOut> out;
-  for (const HeldRating& h : db.ratings().recorded(body_id, regime, urn, period)) {
-    sdk::RatingOut r{h.subject, h.level, h.stage, h.rationale, {}};
-    if (!r.rationale.empty()) r.reasons.push_back(r.rationale);
-    out.push_back(std::move(r));
-  }
+  for (const HeldRating& h : db.ratings().recorded(body_id, regime, urn, period))
+    out.push_back(recorded_rating(h.subject, h.level, h.stage, h.rationale));
   return out;
 }
 

@@ -5,6 +5,7 @@
 // and period (self, moderated, validated, final) are read back beside them.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -21,5 +22,8 @@ std::string rationale_of(const sdk::RatingOut& r);
 /// given, is its one reason.
 std::vector<sdk::RatingOut> recorded(Database& db, const std::string& body_id, const std::string& regime,
                                      std::int64_t urn, const std::string& period);
+/// One of them, as recorded() gives it.
+sdk::RatingOut recorded_rating(std::string_view subject, std::string_view level, std::string_view stage,
+                               std::string_view rationale);
 
 }  // namespace trellis::assessment_ratings

@@ -1,5 +1,7 @@
 #include "trellis/school_evidence.hpp"
 
+#include "assessment_ratings.hpp"
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -32,7 +34,12 @@ sdk::SchoolInfo school_info(const School& school) {
   return info;
 }
 
-using StoredRating = HeldRating;
+/// One of the body's ratings, its texts held once in SharedTexts: a country's
+/// self-assessments are hundreds of thousands of rows (issue 18).
+struct StoredRating {
+  std::int64_t id = 0;
+  std::string_view period, subject, stage, level, regime, rationale;  ///< regime "" when none was recorded
+};
 
 struct StoredAssessment {
   Period period;
@@ -49,6 +56,12 @@ class SharedTexts {
     auto it = texts_.find(text);
     if (it == texts_.end()) it = texts_.emplace(text).first;
     return &*it;  // node-based: stays put as the set grows
+  }
+  /// The same, for a column whose text mostly repeats from one row to the next
+  /// (an import's source and time, a file's period): `last` is the column's previous answer.
+  const std::string* of(std::string_view text, const std::string*& last) {
+    if (!last || *last != text) last = of(text);
+    return last;
   }
 
  private:
@@ -115,22 +128,36 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
                              AcademicCalendar calendar, HistoryRules history, KernelSections sections)
     : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
   for (const School& school : db.schools().find_many(urns)) data_->schools.emplace(school.urn, school_info(school));
-  std::unordered_map<const std::string*, std::optional<Period>> periods;  // parsed once per text
   Data& d = *data_;
+  // The ratings first: what they are read as is freed before the evidence is read.
+  for (const HeldRating& r : db.ratings().for_schools(urns, body_id))
+    d.ratings[r.urn].push_back({r.id, *d.texts.of(r.period), *d.texts.of(r.subject), *d.texts.of(r.stage),
+                                *d.texts.of(r.level), *d.texts.of(r.regime), *d.texts.of(r.rationale)});
+  std::unordered_map<const std::string*, std::optional<Period>> periods;  // parsed once per text
+  // A file's items come school by school, each with the file's period, source
+  // and time: the last answer of each is tried before the tables (issue 18).
+  const std::string *last_period = nullptr, *last_source = nullptr, *last_at = nullptr, *last_text = nullptr,
+                    *last_missing = nullptr, *last_indicator = nullptr;
+  std::int64_t last_urn = 0;
+  std::vector<HeldItem>* school_items = nullptr;
   db.evidence().each_current(urns, [&](const EvidenceRepository::CurrentItem& e) {
-    const std::string* period_text = d.texts.of(e.period);
+    const std::string* period_text = d.texts.of(e.period, last_period);
     auto p = periods.find(period_text);
     if (p == periods.end()) p = periods.emplace(period_text, Period::try_parse(*period_text)).first;
     if (!p->second) return;  // not a period an assessment can use
-    HeldItem& item = d.evidence[e.urn].emplace_back();
+    if (!school_items || last_urn != e.urn) {
+      school_items = &d.evidence[e.urn];  // a map's values stay put as it grows
+      last_urn = e.urn;
+    }
+    HeldItem& item = school_items->emplace_back();
     item.id = e.id;
-    item.indicator = d.texts.of(e.indicator);
+    item.indicator = d.texts.of(e.indicator, last_indicator);
     item.period_text = period_text;
-    item.source = d.texts.of(e.source);
-    item.recorded_at = d.texts.of(e.recorded_at);
+    item.source = d.texts.of(e.source, last_source);
+    item.recorded_at = d.texts.of(e.recorded_at, last_at);
     item.value = e.value;
-    item.text = d.texts.of(e.text);
-    item.missing = d.texts.of(e.missing);
+    item.text = d.texts.of(e.text, last_text);
+    item.missing = d.texts.of(e.missing, last_missing);
     item.line = e.line;
     item.period = *p->second;
     item.recorded = !e.imported;  // `trellis record`: no file behind it
@@ -140,7 +167,6 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
     std::sort(items.begin(), items.end(), [](const HeldItem& a, const HeldItem& b) {
       return a.indicator != b.indicator ? *a.indicator < *b.indicator : a.id < b.id;
     });
-  for (HeldRating& r : db.ratings().for_schools(urns, body_id)) data_->ratings[r.urn].push_back(std::move(r));
   for (const HeldAssessment& a : db.assessments().for_schools(urns, body_id))
     data_->assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
 }
@@ -161,41 +187,48 @@ namespace {
 class SchoolEvidence final : public sdk::EvidenceView {
  public:
   SchoolEvidence(const sdk::SchoolInfo& school, Period period, const Benchmarks& benchmarks,
-                 const std::vector<HeldItem>& items, const KernelSections& sections, std::vector<StoredRating> ratings,
-                 std::optional<std::string> previous, const sdk::CalendarView& calendar)
-      : school_(school), period_(period), benchmarks_(benchmarks), ratings_(std::move(ratings)),
-        previous_(std::move(previous)), standing_(sections.standing_decisions), calendar_(calendar) {
+                 const std::vector<HeldItem>& items, const KernelSections& sections,
+                 std::vector<const StoredRating*> ratings, std::optional<std::string> previous,
+                 const sdk::CalendarView& calendar)
+      : school_(school), period_(period), period_text_(period.to_string()), benchmarks_(benchmarks),
+        ratings_(std::move(ratings)), previous_(std::move(previous)), standing_(sections.standing_decisions),
+        calendar_(calendar) {
     // Keep, per indicator, the newest item that applies to the period and is
     // not too old for it: the latest period wins, then the latest recorded.
-    // The items come by indicator, then in the order they were stored.
+    // The items come by indicator, then in the order they were stored. Only
+    // where they are is kept: an observation is made when a regime asks.
     const HeldItem* kept = nullptr;
     for (auto& item : items) {
       if (kept && kept->indicator != item.indicator) {
-        all_.push_back(kept->observation());
+        kept_.push_back(kept);
         kept = nullptr;
       }
       if (!applies(item.period, period_) || too_old(item, period_, sections)) continue;
       if (kept && item.period < kept->period) continue;
       kept = &item;
     }
-    if (kept) all_.push_back(kept->observation());
+    if (kept) kept_.push_back(kept);
   }
 
   const sdk::SchoolInfo& school() const override { return school_; }
-  std::string period() const override { return period_.to_string(); }
+  std::string period() const override { return period_text_; }
 
   std::optional<sdk::Observation> latest(std::string_view indicator) const override {
-    auto it = std::lower_bound(all_.begin(), all_.end(), indicator,
-                               [](const sdk::Observation& o, std::string_view id) { return o.indicator < id; });
-    return it == all_.end() || it->indicator != indicator ? std::nullopt : std::optional(*it);
+    const HeldItem* item = find(indicator);
+    return item ? std::optional(item->observation()) : std::nullopt;
   }
 
-  std::vector<sdk::Observation> all() const override { return all_; }
+  std::vector<sdk::Observation> all() const override {
+    std::vector<sdk::Observation> out;
+    out.reserve(kept_.size());
+    for (const HeldItem* item : kept_) out.push_back(item->observation());
+    return out;
+  }
 
   std::optional<double> benchmark(std::string_view indicator, sdk::BenchmarkScope scope) const override {
-    auto o = latest(indicator);
+    const HeldItem* item = find(indicator);
     // Compare like with like: the benchmark for the period of the school's own figure.
-    std::string period = o ? o->period : period_.to_string();
+    const std::string& period = item ? *item->period_text : period_text_;
     std::string id(indicator);
     return scope == sdk::BenchmarkScope::national ? benchmarks_.national(id, period, benchmark_phase(school_))
                                                   : benchmarks_.la(id, period, school_.la_code);
@@ -208,10 +241,11 @@ class SchoolEvidence final : public sdk::EvidenceView {
     // another replaces it: the latest recorded at or before this period counts.
     const bool standing = std::find(standing_.begin(), standing_.end(), subject) != standing_.end();
     for (auto it = ratings_.rbegin(); it != ratings_.rend(); ++it) {
-      if (it->subject != subject || it->stage != stage) continue;
-      if (it->period == period_.to_string()) return it->level;
+      const StoredRating& r = **it;
+      if (r.subject != subject || r.stage != stage) continue;
+      if (r.period == period_text_) return std::string(r.level);
       if (!standing) continue;
-      if (auto p = Period::try_parse(it->period); p && applies(*p, period_)) return it->level;
+      if (auto p = Period::try_parse(r.period); p && applies(*p, period_)) return std::string(r.level);
     }
     return std::nullopt;
   }
@@ -219,13 +253,21 @@ class SchoolEvidence final : public sdk::EvidenceView {
   const sdk::CalendarView& calendar() const override { return calendar_; }
 
  private:
+  /// The item kept for the indicator, if any.
+  const HeldItem* find(std::string_view indicator) const {
+    auto it = std::lower_bound(kept_.begin(), kept_.end(), indicator,
+                               [](const HeldItem* item, std::string_view id) { return *item->indicator < id; });
+    return it == kept_.end() || *(*it)->indicator != indicator ? nullptr : *it;
+  }
+
   const sdk::SchoolInfo& school_;
   Period period_;
+  std::string period_text_;
   const Benchmarks& benchmarks_;
-  std::vector<sdk::Observation> all_;  ///< one per indicator, by indicator
-  std::vector<StoredRating> ratings_;
+  std::vector<const HeldItem*> kept_;  ///< one per indicator, by indicator; the store's, which outlives the view
+  std::vector<const StoredRating*> ratings_;  ///< the store's
   std::optional<std::string> previous_;
-  std::vector<std::string> standing_;
+  const std::vector<std::string>& standing_;  ///< the store's sections'
   const sdk::CalendarView& calendar_;
 };
 
@@ -239,7 +281,7 @@ std::string counted_level(const StoredAssessment& a, const std::vector<StoredRat
     for (const auto& period : periods)
       for (auto it = ratings.rbegin(); it != ratings.rend(); ++it)
         if (it->subject == "overall" && it->stage == stage && it->period == period && it->regime == a.regime)
-          return it->level;
+          return std::string(it->level);
   return a.computed_level;
 }
 
@@ -293,9 +335,9 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
   if (school == data_->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
   // A regime sees the ratings recorded under it (and those older than regimes were recorded).
-  std::vector<StoredRating> ratings;
+  std::vector<const StoredRating*> ratings;
   for (const auto& r : of_school(data_->ratings, urn))
-    if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(r);
+    if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(&r);
   auto previous = prior(urn, period).previous_level;
   return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->evidence, urn),
                                           data_->sections, std::move(ratings), std::move(previous), calendar);
@@ -303,6 +345,31 @@ std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const P
 
 PriorStanding EvidenceStore::prior(std::int64_t urn, const Period& period) const {
   return prior_standing(of_school(data_->assessments, urn), of_school(data_->ratings, urn), period, data_->history);
+}
+
+std::vector<sdk::RatingOut> EvidenceStore::recorded(std::int64_t urn, const Period& period) const {
+  // As RatingRepository::recorded: per subject and stage, the newest of the
+  // period under the regime (or none) but `computed`; overall first, then by subject.
+  const std::string at = period.to_string();
+  const std::string& regime = data_->history.regime;
+  std::vector<const StoredRating*> newest;
+  for (const StoredRating& r : of_school(data_->ratings, urn)) {
+    if (r.period != at || r.stage == "computed" || !(r.regime.empty() || r.regime == regime)) continue;
+    auto same = std::find_if(newest.begin(), newest.end(),
+                             [&](const StoredRating* n) { return n->subject == r.subject && n->stage == r.stage; });
+    if (same == newest.end()) newest.push_back(&r);
+    else if ((*same)->id < r.id) *same = &r;
+  }
+  std::sort(newest.begin(), newest.end(), [](const StoredRating* a, const StoredRating* b) {
+    const bool a_overall = a->subject == "overall", b_overall = b->subject == "overall";
+    if (a_overall != b_overall) return a_overall;
+    return a->subject != b->subject ? a->subject < b->subject : a->id < b->id;
+  });
+  std::vector<sdk::RatingOut> out;
+  out.reserve(newest.size());
+  for (const StoredRating* r : newest)
+    out.push_back(assessment_ratings::recorded_rating(r->subject, r->level, r->stage, r->rationale));
+  return out;
 }
 
 std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& period) const {

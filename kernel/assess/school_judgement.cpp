@@ -119,6 +119,7 @@ void judge(const JudgementSetup& s, const RegimeHandle& regime, Worker& w, std::
     for (const auto& stale : s.evidence.stale(urn, s.period))
       if (declared(s.description, stale.indicator)) j.out.reasons.push_back(stale_reason(s.description, stale, s.period));
     j.prior = s.evidence.prior(urn, s.period);
+    j.recorded = s.evidence.recorded(urn, s.period);
   } catch (...) {
     slot.error = std::current_exception();
   }

@@ -31,6 +31,7 @@ struct SchoolJudgement {
   /// A failure of the regime or its scripts (or a level off the scale): the run stops at the first in order.
   sdk::Status status;
   PriorStanding prior;
+  std::vector<sdk::RatingOut> recorded;  ///< what people recorded for the school and period (EvidenceStore::recorded)
 };
 
 /// What every school's judgement shares; all of it is only read while schools are judged.

@@ -57,6 +57,20 @@ while read -r body period; do
       >"$dir/stored.$copy.json" 2>"$dir/stored.$copy.err" || bad "stored $body --threads $n: $(cat "$dir/stored.$copy.err")"
   done
   cmp -s "$dir/stored.one.json" "$dir/stored.two.json" && ok || bad "stored $body: the JSON differs between 1 and 2 threads"
+  # A dry run prints each school as it is judged, a stored run once it holds them all: the same bytes.
+  cmp -s "$dir/$body.1.json" "$dir/stored.one.json" && ok || bad "$body: the dry run's JSON differs from the stored run's"
+done <"$dir/runs"
+# The same for the table: the dry run's first line says so, and it ends with the levels (nothing planned, no letters).
+cp "$dir/demo.db" "$dir/three.db"
+while read -r body period; do
+  TRELLIS_DB=$dir/three.db "$trellis" assess --body "$body" --period "$period" >"$dir/stored.table" 2>"$dir/err" \
+    || bad "stored $body table: $(cat "$dir/err")"
+  TRELLIS_DB=$dir/demo.db "$trellis" assess --body "$body" --period "$period" --dry-run >"$dir/dry.table" 2>"$dir/err" \
+    || bad "dry $body table: $(cat "$dir/err")"
+  n=$(grep -n '^By level:' "$dir/stored.table" | cut -d: -f1)
+  [ -n "$n" ] && [ "$(wc -l <"$dir/dry.table")" = "$n" ] &&
+    cmp -s <(head -n "$n" "$dir/stored.table" | sed '1s/$/ (dry run: nothing stored)/') "$dir/dry.table" && ok \
+    || bad "$body: the dry run's table differs from the stored run's: $(diff <(head -n "${n:-1}" "$dir/stored.table") "$dir/dry.table" | head -5)"
 done <"$dir/runs"
 dump "$dir/one.db" >"$dir/one.rows"; dump "$dir/two.db" >"$dir/two.rows"
 [ "$(grep -c '^assessments' "$dir/one.rows")" -gt 0 ] && cmp -s "$dir/one.rows" "$dir/two.rows" && ok \
@@ -95,6 +109,15 @@ for n in 1 4; do
     || bad "--threads $n: exit $rc, wanted 3 naming $slow alone: $(cat "$dir/err")"
 done
 [ "$(dump "$dir/fail.db" | md5sum)" = "$before" ] && ok || bad "a failed threaded run stored something"
+# A dry run that fails prints none of the schools judged before the failure, on any number of threads (issue 18).
+for n in 1 2; do
+  for format in json table; do
+    TRELLIS_DB=$dir/fail.db "$trellis" assess --body "$tbody" --period "$tperiod" --policy "$dir/draft/telford.toml" \
+      --dry-run --format $format --threads $n >"$dir/out" 2>"$dir/err"; rc=$?
+    [ $rc = 3 ] && [ ! -s "$dir/out" ] && grep -q "($slow): .*slow school fails" "$dir/err" && ok \
+      || bad "a failing dry run, $format on $n threads: exit $rc, $(wc -c <"$dir/out") bytes printed: $(head -c 300 "$dir/err")"
+  done
+done
 
 # A plugin built for SDK 3.0 made no promise: one thread, its calls in school order.
 cat >"$dir/classify.lua" <<'LUA'

@@ -17,15 +17,12 @@ inline std::string dump_indented(const nlohmann::json& v) {
 }
 
 /// `v` as dump(2) prints it `depth` levels in: each line after its first
-/// indented by 2 * depth. A dumped string holds no line break (JSON escapes
-/// it), so every one starts a line of the layout.
+/// indented by 2 * depth. nlohmann's own serializer, started that far in,
+/// writes it straight to `out`: no copy of the text, no second pass over it.
 inline void put_nested(std::ostream& out, const nlohmann::json& v, int depth) {
-  const std::string text = dump_indented(v);
-  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-  std::size_t start = 0;
-  for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
-    out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start)) << indent;
-  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+  nlohmann::detail::serializer<nlohmann::json> text(nlohmann::detail::output_adapter<char>(out), ' ',
+                                                    nlohmann::json::error_handler_t::replace);
+  text.dump(v, true, false, 2, static_cast<unsigned>(2 * depth));
 }
 
 /// A list `depth` levels in, its elements added one by one; close() ends it.

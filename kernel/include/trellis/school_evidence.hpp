@@ -18,6 +18,7 @@
 #include "trellis/period.hpp"
 #include "trellis/policy/kernel_sections.hpp"
 #include "trellis/sdk/evidence_view.hpp"
+#include "trellis/sdk/regime.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -109,6 +110,11 @@ class EvidenceStore {
   PriorStanding prior(std::int64_t urn, const Period& period) const;
   /// The items too old for `period`, newest first by indicator.
   std::vector<StaleItem> stale(std::int64_t urn, const Period& period) const;
+  /// The ratings people recorded for the school and `period` under the body
+  /// and the history's regime, as an assessment shows them beside its own
+  /// (newest of each subject and stage, overall first): read with the rest,
+  /// not asked of the database school by school (issue 18).
+  std::vector<sdk::RatingOut> recorded(std::int64_t urn, const Period& period) const;
 
  private:
   struct Data;
