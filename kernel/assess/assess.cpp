@@ -163,6 +163,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
                          today.to_string() + ")",
                      Field::on);
   const bool plans = opt.plan_preview || !(opt.on && cal.span(year).last < *opt.on);
+  const bool plans_schools = (!opt.dry_run && plans) || opt.plan_preview;  // each school's rules are made as it is judged
   // A preview plans the whole period; a stored run from the day it is made, and
   // never before the adoption's first day (a switch's new plan starts there).
   Date from = opt.plan_preview ? cal.span(opt.period).first : planning::plan_from(cal, opt.period, made_on);
@@ -197,21 +198,20 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
       a.prior_regime = prior.other_regime;
       a.prior_level = prior.other_level;
     }
-    const bool planning = (!opt.dry_run && plans) || opt.plan_preview;
     // What planning does not read again is moved rather than copied: a country's reasons are many.
-    a.reasons = planning ? out.reasons : std::move(judged.out.reasons);
+    a.reasons = plans_schools ? out.reasons : std::move(judged.out.reasons);
     for (const auto& r : a.reasons)
       if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
                       [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
         run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
-    a.ratings = planning ? out.ratings : std::move(judged.out.ratings);
+    a.ratings = plans_schools ? out.ratings : std::move(judged.out.ratings);
     a.recorded = std::move(judged.recorded);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
     if (adoption) a.adoption_id = adoption->id;
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-    if (planning) {
+    if (plans_schools) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
       auto discussed = discussion_days.find(urn);
