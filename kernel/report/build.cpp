@@ -286,8 +286,9 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
     if (auto l = letters.find(s.assessment.urn); l != letters.end()) s.letter = l->second;
   count_levels(r, d);
   load_school_facts(db, r);  // before the areas: they set colleges apart and name central support
-  read_ratings(db, r, d);
+  // Before the areas: the evidence it reads, an indicator at a time, is then freed before they are made.
   if (policy && d) load_joining(db, r, policy->view(), *d);
+  read_ratings(db, r, d);
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
   load_notes(db, r, today);

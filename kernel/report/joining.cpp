@@ -74,24 +74,20 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
   const bool earlier = policy.flag("history.earlier_bodies").value_or(false);
   if (indicators.empty() && !earlier) return;
   const auto joined_on = joined_days(db, r.body.id);
-  // URN -> its results, each with the day it stands on. Made as the evidence is
-  // read, a slice of the schools at a time: a country's items are never all held (issue 18).
+  // URN -> its results, each with the day it stands on, made as each indicator
+  // is read: a country's items are held one indicator at a time (issue 18).
+  std::vector<std::int64_t> urns;
+  for (const auto& s : r.schools) urns.push_back(s.assessment.urn);
   std::map<std::int64_t, std::vector<std::pair<Date, JoiningResult>>> found_of;
-  constexpr std::size_t kSchoolsPerRead = 2048;
   for (const auto& id : indicators)
-    for (std::size_t from = 0; from < r.schools.size(); from += kSchoolsPerRead) {
-      std::vector<std::int64_t> urns;
-      for (std::size_t i = from; i < std::min(r.schools.size(), from + kSchoolsPerRead); ++i)
-        urns.push_back(r.schools[i].assessment.urn);
-      for (const auto& e : db.evidence().current_for(urns, id)) {
-        const auto day = joined_on.find(e.urn);
-        if (day == joined_on.end()) continue;
-        const Date joined = day->second;
-        const auto days = days_of(e.period, e.text);
-        found_of[e.urn].push_back({days ? days->first : joined,
-                                   {label_of(d, e.indicator), e.period, value_text(e),
-                                    e.source + (e.line ? " line " + std::to_string(*e.line) : ""), when(days, joined)}});
-      }
+    for (const auto& e : db.evidence().current_for(urns, id)) {
+      const auto day = joined_on.find(e.urn);
+      if (day == joined_on.end()) continue;
+      const Date joined = day->second;
+      const auto days = days_of(e.period, e.text);
+      found_of[e.urn].push_back({days ? days->first : joined,
+                                 {label_of(d, e.indicator), e.period, value_text(e),
+                                  e.source + (e.line ? " line " + std::to_string(*e.line) : ""), when(days, joined)}});
     }
   for (auto& s : r.schools) {
     const auto day = joined_on.find(s.assessment.urn);
