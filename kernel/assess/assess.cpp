@@ -26,51 +26,10 @@
 #include "trellis/store/rating_repository.hpp"
 
 namespace trellis {
-namespace {
-
-/// The stages that decide under `regime`, from its plugin when it loads.
-std::vector<std::string> stages_of(PluginHost& host, const std::string& regime) {
-  try {
-    return deciding_stages(host.description(regime));
-  } catch (const std::exception&) {
-    return generic_deciding_stages();
-  }
-}
-
-/// The regime whose assessments count for the body and period: the adopted one, else the latest assessed.
-std::optional<std::string> regime_in_force(Database& db, const std::string& body_id, const Period& period) {
-  // The default pattern's first school day: a report reads what was stored even when the policy file has gone.
-  if (auto a = adoption_on(db, body_id, AcademicCalendar().first_school_day(period).to_string())) return a->regime;
-  return std::nullopt;
-}
-
-}  // namespace
 
 void count_decision(SchoolAssessment& a, std::optional<Decision> decision) {
   a.decision = std::move(decision);
   a.level = a.decision && a.classified ? a.decision->level : a.computed_level;
-}
-
-std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
-                                                 const Period& period, std::optional<std::int64_t> only) {
-  auto regime = regime_in_force(db, body_id, period);
-  if (regime && !db.assessments().any(body_id, period.to_string(), *regime)) regime.reset();
-  if (!regime) regime = db.assessments().latest_regime(body_id, period.to_string());
-  if (!regime) return {};
-  std::map<std::int64_t, Decision> decided;
-  const auto stages = stages_of(host, *regime);
-  if (only) {
-    if (auto d = decision_for(db, body_id, *regime, *only, period.to_string(), stages)) decided.emplace(*only, *d);
-  } else {
-    decided = decisions_for(db, body_id, *regime, period.to_string(), stages);
-  }
-  std::vector<SchoolAssessment> out = db.assessments().latest_of_period(body_id, period.to_string(), *regime, only);
-  for (auto& a : out) {
-    a.recorded = assessment_ratings::recorded(db, a.body, a.regime, a.urn, a.period);
-    auto d = decided.find(a.urn);
-    count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
-  }
-  return out;
 }
 
 namespace {

@@ -60,6 +60,7 @@ void load_central_support(Database& db, Report& r, const std::vector<std::int64_
 std::optional<AreaRating> rating_row(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
                                      std::int64_t urn, const std::string& subject, bool indicator) {
   AreaRating row{subject, indicator, {}, AgainstSelf::none, "", ""};
+  row.levels.reserve(d.stages.size());  // no slack: a country holds a row per school, area and indicator
   bool any = false;
   std::string self, compared;
   const RatingRecord* explained = nullptr;  // the compared stage's rating, else the latest stage's held
@@ -120,6 +121,7 @@ SchoolAreaRows school_area_rows(const Report& r, const sdk::RegimeDescription& d
     for (auto& indicator : d.indicators)
       if (indicator.area == area.id)
         if (auto row = rating_row(r, d, newest, urn, indicator.id, true)) out[k].push_back(std::move(*row));
+    out[k].shrink_to_fit();
   }
   return out;
 }

@@ -216,6 +216,24 @@ std::filesystem::path policy_path_of(Database& db, std::optional<std::int64_t> a
   return path ? std::filesystem::path(*path) : std::filesystem::path();
 }
 
+/// A school's line of the report, from its stored assessment as read. Of the
+/// regime's own ratings the report shows a line each (Report::subject_lines):
+/// not the evidence ids, rationale or later reasons, which are dropped as each
+/// school is read, so that a country's are never held (issue 18).
+ReportSchool report_school(SchoolAssessment&& a) {
+  ReportSchool s{std::move(a), {}, std::nullopt, false, std::nullopt};
+  for (auto& rt : s.assessment.ratings) {
+    std::vector<std::int64_t>().swap(rt.evidence);
+    std::string().swap(rt.rationale);
+    if (rt.reasons.size() > 1) {
+      rt.reasons.resize(1);
+      rt.reasons.shrink_to_fit();
+    }
+  }
+  s.assessment.ratings.shrink_to_fit();
+  return s;
+}
+
 }  // namespace
 
 Report build_report(Database& db, PluginHost& host, const std::string& body_id, const Period& period,
@@ -225,21 +243,24 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   r.period = period.to_string();
   // A term's report stands on the term's own assessments, else on those of
   // the term or year that contains it; its activities are the term's.
-  auto assessed = stored_assessments(db, host, body_id, period);
-  for (Period wider = period; assessed.empty() && wider.kind() != Period::Kind::year;) {
+  const auto read = [&](SchoolAssessment&& a) { r.schools.push_back(report_school(std::move(a))); };
+  std::size_t assessed = each_stored_assessment(db, host, body_id, period, read);
+  for (Period wider = period; assessed == 0 && wider.kind() != Period::Kind::year;) {
     wider = wider.kind() == Period::Kind::half_term ? Period::term(wider.start_year(), wider.term())
                                                     : wider.academic_year();
-    assessed = stored_assessments(db, host, body_id, wider);
+    assessed = each_stored_assessment(db, host, body_id, wider, read);
   }
-  if (assessed.empty())
+  if (assessed == 0)
     throw UsageError("nothing has been assessed for " + body_id + " in " + r.period,
                      Remedy::assess_first(body_id, r.period));
-  r.assessed_period = assessed.front().period;
-  r.regime = assessed.front().regime;
-  r.policy_version = assessed.front().policy_version;
-  r.policy_hash = assessed.front().policy_hash;
+  r.schools.shrink_to_fit();
+  const SchoolAssessment& first = r.schools.front().assessment;
+  r.assessed_period = first.period;
+  r.regime = first.regime;
+  r.policy_version = first.policy_version;
+  r.policy_hash = first.policy_hash;
   // A report names a policy by file name, version and hash, never by where it lies.
-  const auto policy_path = policy_path_of(db, assessed.front().adoption_id);
+  const auto policy_path = policy_path_of(db, first.adoption_id);
   r.policy_file = policy_path.filename().string();
   const sdk::RegimeDescription* d = nullptr;
   std::optional<Policy> policy;  // the adopted policy's own scales and stage labels, where it still reads
@@ -261,29 +282,13 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   }
   std::map<std::int64_t, ReportLetter> letters;  // the last letter of each school, by URN
   for (auto& l : outbox(db, body_id, r.assessed_period)) letters[l.urn] = {l.id, l.file, l.provisional};
-  r.schools.reserve(assessed.size());
-  for (auto& a : assessed) {
-    ReportSchool s{std::move(a), {}, std::nullopt, false, std::nullopt};  // moved, not copied: a country's worth (issue 18)
-    // Of the regime's own ratings the report shows a line each (Report::subject_lines): not the
-    // evidence ids, rationale or later reasons, nor the ratings recorded at every stage, which the
-    // report reads from the period's newest instead. Dropped here, as a country's worth (issue 18).
-    std::vector<sdk::RatingOut>().swap(s.assessment.recorded);
-    for (auto& rt : s.assessment.ratings) {
-      std::vector<std::int64_t>().swap(rt.evidence);
-      std::string().swap(rt.rationale);
-      if (rt.reasons.size() > 1) {
-        rt.reasons.resize(1);
-        rt.reasons.shrink_to_fit();
-      }
-    }
+  for (auto& s : r.schools)
     if (auto l = letters.find(s.assessment.urn); l != letters.end()) s.letter = l->second;
-    r.schools.push_back(std::move(s));
-  }
-  assessed = {};
   count_levels(r, d);
   load_school_facts(db, r);  // before the areas: they set colleges apart and name central support
-  read_ratings(db, r, d);
+  // Before the areas: the evidence it reads, an indicator at a time, is then freed before they are made.
   if (policy && d) load_joining(db, r, policy->view(), *d);
+  read_ratings(db, r, d);
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
   load_notes(db, r, today);

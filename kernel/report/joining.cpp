@@ -73,23 +73,31 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
   const auto indicators = policy.texts("history.results");
   const bool earlier = policy.flag("history.earlier_bodies").value_or(false);
   if (indicators.empty() && !earlier) return;
+  const auto joined_on = joined_days(db, r.body.id);
+  // URN -> its results, each with the day it stands on, made as each indicator
+  // is read: a country's items are held one indicator at a time (issue 18).
   std::vector<std::int64_t> urns;
   for (const auto& s : r.schools) urns.push_back(s.assessment.urn);
-  std::map<std::int64_t, std::vector<EvidenceItem>> held;
+  std::map<std::int64_t, std::vector<std::pair<Date, JoiningResult>>> found_of;
   for (const auto& id : indicators)
-    for (auto& e : db.evidence().current_for(urns, id)) held[e.urn].push_back(std::move(e));
-  const auto joined_on = joined_days(db, r.body.id);
+    for (const auto& e : db.evidence().current_for(urns, id)) {
+      const auto day = joined_on.find(e.urn);
+      if (day == joined_on.end()) continue;
+      const Date joined = day->second;
+      const auto days = days_of(e.period, e.text);
+      found_of[e.urn].push_back({days ? days->first : joined,
+                                 {label_of(d, e.indicator), e.period, value_text(e),
+                                  e.source + (e.line ? " line " + std::to_string(*e.line) : ""), when(days, joined)}});
+    }
   for (auto& s : r.schools) {
     const auto day = joined_on.find(s.assessment.urn);
     if (day == joined_on.end()) continue;
     const std::optional<Date> joined = day->second;
     s.joined = joined->to_string();
     std::vector<std::pair<Date, JoiningResult>> found;
-    for (const auto& e : held[s.assessment.urn]) {
-      const auto days = days_of(e.period, e.text);
-      found.push_back({days ? days->first : *joined,
-                       {label_of(d, e.indicator), e.period, value_text(e),
-                        e.source + (e.line ? " line " + std::to_string(*e.line) : ""), when(days, *joined)}});
+    if (auto held = found_of.find(s.assessment.urn); held != found_of.end()) {
+      found = std::move(held->second);
+      found_of.erase(held);
     }
     if (earlier)
       for (const auto& a : db.timeline().assessments(s.assessment.urn)) {
@@ -103,6 +111,7 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
                           tag}});
       }
     std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    s.results.reserve(found.size());
     for (auto& f : found) s.results.push_back(std::move(f.second));
   }
 }

@@ -8,6 +8,7 @@
 ///     for (auto& s : run.schools) std::cout << s.name << ": " << s.level << "\n";
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,6 +108,11 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
 /// of one school when `only` names it.
 std::vector<SchoolAssessment> stored_assessments(Database& db, PluginHost& host, const std::string& body_id,
                                                  const Period& period, std::optional<std::int64_t> only = std::nullopt);
+/// The same assessments of every school, handed to `fn` one at a time as they
+/// are read, and how many: a country's are never all held (issue 18). Their
+/// `recorded` is left empty (a report reads the period's ratings itself).
+std::size_t each_stored_assessment(Database& db, PluginHost& host, const std::string& body_id, const Period& period,
+                                   const std::function<void(SchoolAssessment&&)>& fn);
 
 
 }  // namespace trellis

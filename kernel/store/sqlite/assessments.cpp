@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
@@ -43,6 +44,14 @@ class Assessments final : public AssessmentRepository {
 
   std::vector<SchoolAssessment> latest_of_period(const std::string& body_id, const std::string& period,
                                                  const std::string& regime, std::optional<std::int64_t> urn) override {
+    std::vector<SchoolAssessment> out;
+    each_latest_of_period(body_id, period, regime, urn, [&](SchoolAssessment&& a) { out.push_back(std::move(a)); });
+    return out;
+  }
+
+  void each_latest_of_period(const std::string& body_id, const std::string& period, const std::string& regime,
+                             std::optional<std::int64_t> urn,
+                             const std::function<void(SchoolAssessment&&)>& fn) override {
     Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.body_id, a.regime, a.period,
         COALESCE(a.computed_level, a.level), a.classified, a.previous_level, a.reasons, a.ratings, a.policy_version,
         a.policy_hash, a.adoption_id, a.prior_regime, a.prior_level
@@ -52,7 +61,6 @@ class Assessments final : public AssessmentRepository {
                     WHERE b.body_id = a.body_id AND b.period = a.period AND b.urn = a.urn AND b.regime = a.regime)
       ORDER BY a.urn)");
     s.bind(1, body_id).bind(2, period).bind(3, regime).bind(4, urn);
-    std::vector<SchoolAssessment> out;
     while (s.step()) {
       SchoolAssessment a;
       a.id = s.integer(0);
@@ -71,9 +79,8 @@ class Assessments final : public AssessmentRepository {
       a.adoption_id = s.opt_integer(13);
       a.prior_regime = s.opt_text(14);
       a.prior_level = s.opt_text(15);
-      out.push_back(std::move(a));
+      fn(std::move(a));
     }
-    return out;
   }
 
   std::optional<AssessedLevel> latest_level(const std::string& body_id, std::int64_t urn, const std::string& period,

@@ -4,6 +4,7 @@
 ///     a.id = db.assessments().add(a, clock.timestamp());
 ///     for (auto& a : db.assessments().latest_of_period("example-la", "2024-25", "example", std::nullopt)) ...
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ class AssessmentRepository {
   virtual std::vector<SchoolAssessment> latest_of_period(const std::string& body_id, const std::string& period,
                                                          const std::string& regime,
                                                          std::optional<std::int64_t> urn) = 0;
+  /// The same, handed to `fn` one at a time as read: a country's are never all held (issue 18).
+  virtual void each_latest_of_period(const std::string& body_id, const std::string& period, const std::string& regime,
+                                     std::optional<std::int64_t> urn,
+                                     const std::function<void(SchoolAssessment&&)>& fn) = 0;
   /// The school's latest assessment for the period; with `regime`, under it only.
   virtual std::optional<AssessedLevel> latest_level(const std::string& body_id, std::int64_t urn,
                                                     const std::string& period,
