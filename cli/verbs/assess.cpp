@@ -116,6 +116,7 @@ void dry_run_printed(Database& db, PluginHost& host, const Cli& cli, const Asses
                      const std::string& format, bool brief) {
   AssessSpool spool;
   std::ostream held(&spool);
+  held.exceptions(std::ios::badbit);  // a failed spill stops the run rather than dropping schools
   std::optional<JsonList> list;
   if (format == "json") list.emplace(held, 0);
   std::optional<RegimeWords> words;

@@ -23,6 +23,7 @@ AssessSpool::~AssessSpool() {
 }
 
 AssessSpool::int_type AssessSpool::overflow(int_type c) {
+  if (failed_) throw spool_failed("writing");
   keep();
   if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
   *pptr() = traits_type::to_char_type(c);
@@ -36,11 +37,16 @@ void AssessSpool::keep() {
   if (held_.size() < kHeldBytes) return;
   // Where no temporary file can be made, the text stays in memory, as it did before there was a spool.
   if (!file_ && !(file_ = std::tmpfile())) return;
-  if (std::fwrite(held_.data(), 1, held_.size(), file_) != held_.size()) throw spool_failed("writing");
+  // A short write leaves the file part-written: the spool is spent, and nothing of it may be printed.
+  if (std::fwrite(held_.data(), 1, held_.size(), file_) != held_.size()) {
+    failed_ = true;
+    throw spool_failed("writing");
+  }
   held_.clear();
 }
 
 void AssessSpool::copy_to(std::ostream& out) {
+  if (failed_) throw spool_failed("writing");
   keep();
   if (file_) {
     if (std::fflush(file_) != 0) throw spool_failed("writing");

@@ -19,7 +19,9 @@ class AssessSpool : public std::streambuf {
   AssessSpool(const AssessSpool&) = delete;
   AssessSpool& operator=(const AssessSpool&) = delete;
 
-  /// Writes what was held to `out`, in order.
+  /// Writes what was held to `out`, in order. Throws std::runtime_error when
+  /// the temporary file could not be written or read back. The stream that
+  /// writes here must let that through: `held.exceptions(std::ios::badbit)`.
   void copy_to(std::ostream& out);
 
  protected:
@@ -31,6 +33,7 @@ class AssessSpool : public std::streambuf {
   std::array<char, 1 << 16> buffer_;
   std::string held_;
   std::FILE* file_ = nullptr;  ///< made on the first spill; none where no temporary file can be made
+  bool failed_ = false;        ///< a spill failed: what is held is incomplete
 };
 
 }  // namespace trellis::cli

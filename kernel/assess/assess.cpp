@@ -158,12 +158,18 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
       a.prior_level = prior.other_level;
     }
     // What planning does not read again is moved rather than copied: a country's reasons are many.
-    a.reasons = plans_schools ? out.reasons : std::move(judged.out.reasons);
+    if (plans_schools)
+      a.reasons = out.reasons;
+    else
+      a.reasons = std::move(judged.out.reasons);
     for (const auto& r : a.reasons)
       if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
                       [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
         run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
-    a.ratings = plans_schools ? out.ratings : std::move(judged.out.ratings);
+    if (plans_schools)
+      a.ratings = out.ratings;
+    else
+      a.ratings = std::move(judged.out.ratings);
     a.recorded = std::move(judged.recorded);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();

@@ -129,6 +129,12 @@ void PlannedYear::sort() {
   by_uid_.resize(rows_.size());
   for (std::size_t i = 0; i < rows_.size(); ++i) by_uid_[i] = static_cast<std::uint32_t>(i);
   std::sort(by_uid_.begin(), by_uid_.end(), [&](std::uint32_t x, std::uint32_t y) { return rows_[x].uid < rows_[y].uid; });
+  // A UID names one activity: the store holds it UNIQUE, and find() must not have to choose.
+  const auto same = std::adjacent_find(by_uid_.begin(), by_uid_.end(),
+                                       [&](std::uint32_t x, std::uint32_t y) { return rows_[x].uid == rows_[y].uid; });
+  if (same != by_uid_.end())
+    throw std::invalid_argument("a plan for " + body_ + " " + year_ + " holds two activities with UID " +
+                                uid_text(rows_[*same].uid));
 }
 
 Activity PlannedYear::activity(std::size_t i) const {

@@ -102,6 +102,8 @@ class ActivityPlan {
     const auto it = at_.find(uid);
     return it == at_.end() ? std::nullopt : std::optional(it->second);
   }
+  /// False for a repeat of a UID met earlier in scope: only the first is written.
+  bool first_of_uid(std::size_t i) const { return find(plan_[i].uid) == i; }
 
  private:
   const std::vector<Activity>& plan_;
@@ -116,7 +118,7 @@ ReplanSummary replan_with(Database& db, const std::string& at, const std::string
   // The new plan within the scope, from `from` on: what is still to be written.
   std::vector<char> wanted(plan.size());
   for (std::size_t i = 0; i < plan.size(); ++i)
-    wanted[i] = (!scope.urn || plan.urn(i) == scope.urn) && scope.from <= plan.start(i);
+    wanted[i] = (!scope.urn || plan.urn(i) == scope.urn) && scope.from <= plan.start(i) && plan.first_of_uid(i);
 
   ActivityRepository& activities = db.activities();
   // Schools the new plan still plans for: only there is a dropped submission received (one that left is not).

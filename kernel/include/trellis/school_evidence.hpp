@@ -91,6 +91,7 @@ struct StaleItem {
 /// register entries, ratings under one body and earlier assessments. Items
 /// older than the policy's [evidence.max_age] are not in the views. Each
 /// view's calendar() is `calendar` (the body's, from its policy; kept as a copy).
+/// A view points into the store: it must not outlive it.
 class EvidenceStore {
  public:
   EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
@@ -100,7 +101,7 @@ class EvidenceStore {
   /// Throws UsageError when the URN is not in the register.
   std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period) const;
   /// The same, its calendar() `calendar`: how several threads read one store
-  /// at once (view, prior and stale are safe so), each with its own copy of
+  /// at once (view, prior, stale and recorded are safe so), each with its own copy of
   /// calendar() (a calendar caches what it is asked), kept alive by the caller.
   std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period,
                                           const sdk::CalendarView& calendar) const;

@@ -121,6 +121,12 @@ TEST_CASE("a compact plan refuses what the planner does not make") {
   Activity done = a;
   done.status = ActivityStatus::done;
   CHECK_THROWS_AS(plan.add(done), std::invalid_argument);
+  plan.sort();
+  CHECK(plan.find(a.uid) == std::optional<std::size_t>(0));
+  Activity again = a;  // the same UID twice: the store could not hold both, and find() could not choose
+  again.start = again.end = Date::parse("2024-10-01");
+  plan.add(again);
+  CHECK_THROWS_AS(plan.sort(), std::invalid_argument);
 }
 
 TEST_CASE("a re-plan from a compact plan stores what one from the activities stores, first and again") {
@@ -170,6 +176,7 @@ TEST_CASE("rule sets held once plan what the sets themselves plan, each distinct
   }
   // A rule that differs in one field only is a rule of its own.
   auto other = schools().front();
+  other.urn = 100099;  // a school of its own: one school planned twice would repeat its UIDs
   other.rules.back().documents = {"Minutes"};
   held.add(other);
   CHECK(held.rules() == 8);

@@ -188,6 +188,17 @@ TEST_CASE("replan never deletes or renumbers an activity") {
   for (const auto& [id, a] : by_id(db)) CHECK(uids.insert(a.uid).second);
 }
 
+TEST_CASE("replan writes a UID given twice once: the first in the plan") {
+  auto db = with_body();
+  auto p = plan(band("yellow"));
+  REQUIRE(p.size() > 1);
+  p.push_back(p.front());
+  p.back().title = "a second copy";
+  const auto sum = replan(db, testing::at(), "la", "2024-25", p);
+  CHECK(sum.added == static_cast<int>(p.size()) - 1);
+  for (const auto& [id, a] : by_id(db)) CHECK(a.title != "a second copy");
+}
+
 TEST_CASE("replan keeps the past: what starts before `from` is left as it was") {
   auto db = with_body();
   replan(db, testing::at(), "la", "2024-25", plan(band("amber")));

@@ -27,6 +27,10 @@ namespace trellis {
 class PlannedYear {
  public:
   PlannedYear(std::string body, std::string year);
+  PlannedYear(const PlannedYear&) = delete;  // text_ids_ views texts_: a copy would view the original's
+  PlannedYear& operator=(const PlannedYear&) = delete;
+  PlannedYear(PlannedYear&&) = default;  // a deque's elements stay where they are
+  PlannedYear& operator=(PlannedYear&&) = default;
 
   const std::string& body() const { return body_; }
   const std::string& year() const { return year_; }
@@ -37,6 +41,7 @@ class PlannedYear {
   void add(const Activity& a);
   /// Puts the activities in the plan's order: by start, end, school, rule and
   /// UID (so that stored ids follow the dates), and indexes their UIDs.
+  /// Throws std::invalid_argument when two activities share a UID.
   void sort();
 
   /// The activity at `i`, whole.
@@ -47,6 +52,8 @@ class PlannedYear {
   Date start(std::size_t i) const { return rows_[i].start; }
   /// Where the activity with `uid` is, once sorted; none when the plan does not have it.
   std::optional<std::size_t> find(std::string_view uid) const;
+  /// Always: sort() refuses a repeated UID (replan writes only the first of each).
+  bool first_of_uid(std::size_t) const { return true; }
 
  private:
   using Uid = std::array<unsigned char, 16>;
