@@ -108,7 +108,9 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
   const auto decided = decisions_for(db, opt.body_id, policy.regime(), opt.period.to_string(), stages);
 
-  EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
+  // Optional so that it can be freed once the schools are judged: storing and planning need the room.
+  std::optional<EvidenceStore> evidence;
+  evidence.emplace(db, urns, opt.body_id, cal, HistoryRules{policy.regime(), stages, &policy.view()}, sections);
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day. A year assessed on a day after it
@@ -132,7 +134,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   RuleSets rule_sets;  // planned now, while each school's evidence is at hand; each distinct rule held once
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   const auto due_days = planning::due_days(db, opt.body_id, year.to_string());
-  judge_schools({regime, policy, description, sections, evidence, opt.period, made_on.to_string(), due_days}, urns,
+  judge_schools({regime, policy, description, sections, *evidence, opt.period, made_on.to_string(), due_days}, urns,
                 *thresholds, opt.threads, [&](SchoolJudgement& judged) {
     const std::int64_t urn = judged.urn;
     const auto& view = judged.view;
@@ -187,6 +189,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     if (each) each(run, a);
     else run.schools.push_back(std::move(a));
   });
+  evidence.reset();  // every view of it is gone with its block of schools
   if (!failures.empty()) {
     std::string msg = "the " + policy.regime() + " regime could not assess a school, so it stopped there; nothing was stored:";
     for (auto& f : failures) msg += "\n  " + f;
