@@ -14,6 +14,7 @@
 #include "trellis/notes.hpp"
 #include "trellis/sha256.hpp"
 #include "trellis/store/schema.hpp"
+#include "../scratch.hpp"
 #include "../sql.hpp"
 
 using namespace trellis;
@@ -32,17 +33,8 @@ const Actor other_head{"h.dale", "H. Dale", Role::head, "la", kDale};
 const Actor viewer{"v.viewer", "V. Viewer", Role::viewer, "la", std::nullopt};
 
 /// A scratch folder holding the policy and a note file, removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string tmpl = (fs::temp_directory_path() / "trellis-notes-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir = tmpl;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
+struct Scratch : testing::ScratchDir {
+  Scratch() : ScratchDir("notes") {}
   fs::path write(const std::string& name, const std::string& text) const {
     std::ofstream(dir / name) << text;
     return dir / name;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "../acting.hpp"
+#include "../scratch.hpp"
 #include "../sql.hpp"
 #include "trellis/assessment.hpp"
 #include "trellis/bodies.hpp"
@@ -17,17 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string tmpl = (fs::temp_directory_path() / "trellis-stored-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir = tmpl;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
+struct Scratch : testing::ScratchDir {
+  Scratch() : ScratchDir("stored") {}
 };
 
 void school(Database& db, std::int64_t urn, const std::string& name) {

@@ -21,6 +21,7 @@
 #include "trellis/review_letter.hpp"
 #include "trellis/reviews.hpp"
 #include "trellis/store/schema.hpp"
+#include "../scratch.hpp"
 #include "../sql.hpp"
 
 using namespace trellis;
@@ -36,17 +37,8 @@ constexpr std::int64_t kElsewhere = 100000;  // in the register, a member of ano
 constexpr std::int64_t kUnknown = 999999;    // not in the register
 
 /// A scratch folder holding the database (and letters written out), removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string tmpl = (fs::temp_directory_path() / "trellis-reviews-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir = tmpl;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
+struct Scratch : testing::ScratchDir {
+  Scratch() : ScratchDir("reviews") {}
 };
 
 void school(Database& db, std::int64_t urn, const std::string& name) {
