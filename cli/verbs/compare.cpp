@@ -1,11 +1,11 @@
 // `trellis compare`: a thin face over compare_policies and render_compare.
-#include <fstream>
 #include <iostream>
 
 #include "../cli.hpp"
 #include "trellis/compare.hpp"
 #include "trellis/compare_render.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 
 namespace trellis::cli {
 
@@ -30,9 +30,7 @@ void add_compare(CLI::App& app, Cli& cli) {
       std::cout << text;
       return;
     }
-    std::ofstream out(output, std::ios::binary);
-    out << text;
-    if (!out) throw UsageError("cannot write " + output);
+    write_file_whole(output, text, database_files(cli.db_path), Links::follow);
     std::cout << "Wrote " << output << " (" << run.policies.size() << " policies, "
               << run.policies.front().run.schools.size() << " schools).\n";
   });

@@ -1,12 +1,12 @@
 // `trellis note add|send|respond|agree` and `trellis notes`: the written
 // record of a visit or meeting, the school's answer, and the agreed note.
-#include <fstream>
 #include <iostream>
 #include <vector>
 
 #include "../cli.hpp"
 #include "trellis/activity_reference.hpp"
 #include "trellis/error.hpp"
+#include "trellis/file_output.hpp"
 #include "trellis/notes.hpp"
 
 namespace trellis::cli {
@@ -183,8 +183,7 @@ void add_note(CLI::App& app, Cli& cli) {
       std::cout << text;
       return;
     }
-    std::ofstream out(show_output, std::ios::binary);
-    if (!(out << text) || !out.flush()) throw UsageError("cannot write " + show_output);
+    write_file_whole(show_output, text, database_files(cli.db_path), Links::follow);
     std::cout << "Wrote " << show_output << " (note " << show_id << ", " << edition << " edition).\n";
   });
 

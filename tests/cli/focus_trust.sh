@@ -264,6 +264,12 @@ run note show "$rtnote" && grep -q "A named teacher" "$dir/out" && grep -q "Next
 run note show "$rtnote" --edition shareable
 ! grep -q "A named teacher\|Internal\|more" "$dir/out" && grep -q "## Strengths" "$dir/out" && grep -q "## Next steps" "$dir/out" && ok \
   || bad "§07: the edited version leaves out the internal section and its subsections: $(cat "$dir/out" "$dir/err")"
+run note show "$rtnote" --edition shareable -o "$dir/shareable.md" && ! grep -q "A named teacher" "$dir/shareable.md" \
+  && grep -q "## Next steps" "$dir/shareable.md" && ok || bad "§07: the edited version written to a file: $(cat "$dir/out" "$dir/err")"
+db_before=$(sha256sum "$TRELLIS_DB")
+run note show "$rtnote" -o "$TRELLIS_DB"; rc=$?
+[ $rc -eq 2 ] && [ "$(sha256sum "$TRELLIS_DB")" = "$db_before" ] && ok \
+  || bad "note show -o the database is refused and the database kept (rc $rc): $(cat "$dir/err")"
 echo "- changed" >>"$dir/rt.md"
 run note show "$rtnote"; rc=$?
 [ $rc -eq 3 ] && grep -q "rt.md" "$dir/err" && ok || bad "a note's file changed since is refused (rc $rc): $(cat "$dir/err")"

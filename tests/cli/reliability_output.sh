@@ -59,6 +59,11 @@ expect 2 report --body telford --period 2018-19 -o "$dir/hard.db"
 rm -f "$dir/hard.db"
 [ "$(sum "$TRELLIS_DB")" = "$db_sum" ] && ok || bad "the database is unchanged after the refusals"
 "$trellis" body list >/dev/null 2>&1 && ok || bad "the database still opens"
+# `compare -o` and `note show -o` wrote with a plain stream: they too refuse the database.
+expect 2 compare --body telford --period 2018-19 --policy "$src/policies/telford-and-wrekin.toml" -o "$TRELLIS_DB"
+grep -q "database" "$dir/err" && ok || bad "compare's refusal says it is the database: $(cat "$dir/err")"
+expect 2 compare --body telford --period 2018-19 --policy "$src/policies/telford-and-wrekin.toml" -o "$dir"
+[ "$(sum "$TRELLIS_DB")" = "$db_sum" ] && ok || bad "the database is unchanged after compare's refusals"
 
 # Special files are not replaced by a regular file.
 expect 2 schedule --body telford --year 2018-19 -o /dev/null
