@@ -10,6 +10,7 @@
 set -u
 trellis=$1 src=$2
 source "$(dirname "$0")/demo_copy.sh"
+source "$(dirname "$0")/assess_rows.sh"
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_NOW=2020-07-20T09:00:00Z TRELLIS_USER=demo-admin
 unset TRELLIS_THREADS
@@ -18,16 +19,6 @@ ok() { passes=$((passes+1)); }
 bad() { fails=$((fails+1)); echo "FAIL: $*"; }
 demo_copy "$3" "$dir/demo.db"
 export TRELLIS_DB=$dir/demo.db
-
-dump() { # DB: every row a stored run writes, in id order
-  python3 - "$1" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for table in ("assessments", "ratings", "rating_evidence", "activities", "outbox", "audit", "audit_head"):
-    for row in db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-        print(table, row)
-PY
-}
 
 # Telford's letters of 2018-19 are taken out of the outbox, so that re-assessing writes them again.
 sqlite3 "$dir/demo.db" "DELETE FROM outbox WHERE body_id = 'telford' AND period = '2018-19'" && ok || bad "clear the outbox"
@@ -73,22 +64,8 @@ print(' '.join(str(s['urn']) for s in json.load(open(sys.argv[1])) if s['level']
 read -r -a urns <"$dir/urns"
 [ "${#urns[@]}" -ge 6 ] && ok || bad "the demo's Telford has classified schools: ${urns[*]}"
 first=${urns[4]} second=${urns[5]}
-mkdir "$dir/draft"
-cp -r "$src/scripts" "$dir/scripts"
-cp "$src/policies/telford-and-wrekin.toml" "$dir/draft/telford.toml"
-script=$(sed -n 's/^classify *= *"\(.*\)".*/\1/p' "$dir/draft/telford.toml" | head -1)
-{
-  echo "local inner = (function()"
-  cat "$dir/draft/$script"
-  echo "end)()"
-  echo "return function(school, params)"
-  echo "  if school.urn == $first then error('first school fails') end"
-  echo "  if school.urn == $second then error('second school fails') end"
-  echo "  return inner(school, params)"
-  echo "end"
-} >"$dir/draft/failing.lua"
-sed -i "s|^classify *= *\".*\"|classify = \"failing.lua\"|" "$dir/draft/telford.toml"
-rows=$(dump "$dir/demo.db" | md5sum)
+failing_telford "$src" "$dir" "$first" "$second"
+rows=$(stored_rows "$dir/demo.db" | md5sum)
 for n in 1 2; do
   for format in table json; do
     "$trellis" assess --body telford --period 2018-19 --policy "$dir/draft/telford.toml" --format $format --threads $n \
@@ -98,7 +75,7 @@ for n in 1 2; do
       || bad "a failing stored run, $format on $n threads: exit $rc, $(wc -c <"$dir/out") bytes printed: $(head -c 300 "$dir/err")"
   done
 done
-[ "$(dump "$dir/demo.db" | md5sum)" = "$rows" ] && ok || bad "a failed stored run stored something"
+[ "$(stored_rows "$dir/demo.db" | md5sum)" = "$rows" ] && ok || bad "a failed stored run stored something"
 "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "audit verify after the runs: $(cat "$dir/out")"
 
 echo "$passes passed, $fails failed"
