@@ -49,7 +49,7 @@ while read -r body period; do
       >"$dir/stored.$copy.json" 2>"$dir/stored.$copy.err" || bad "stored $body --threads $n: $(cat "$dir/stored.$copy.err")"
   done
   cmp -s "$dir/stored.one.json" "$dir/stored.two.json" && ok || bad "stored $body: the JSON differs between 1 and 2 threads"
-  # A dry run prints each school as it is judged, a stored run once it holds them all: the same bytes.
+  # A dry run and a stored run print each school as it is judged, through one spool: the same bytes.
   cmp -s "$dir/$body.1.json" "$dir/stored.one.json" && ok || bad "$body: the dry run's JSON differs from the stored run's"
 done <"$dir/runs"
 # The same for the table: the dry run's first line says so, and it ends with the levels (nothing planned, no letters).
