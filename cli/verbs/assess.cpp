@@ -82,37 +82,15 @@ void print_ending(const AssessRun& run, const std::map<std::string, int>& counts
   print_letters_stored(run.letters);
 }
 
-void print_readable(const AssessRun& run, bool brief, const RegimeWords& words) {
-  print_heading(run, run.schools.size(), run.schools.front(), false);
-  std::map<std::string, int> counts;
-  for (auto& a : run.schools) {
-    print_school(std::cout, a, brief, words);
-    ++counts[a.level];
-  }
-  print_ending(run, counts, false);
-}
-
 void print_warnings(const AssessRun& run) {
   for (auto& w : run.warnings) std::cerr << "warning: " << w << "\n";
 }
 
-/// A stored run: every school is held for storing, then printed.
-void print_stored(const AssessRun& run, const std::string& format, bool brief, PluginHost& host) {
-  print_warnings(run);
-  if (format == "json") {
-    JsonList list(std::cout, 0);  // a school at a time: a country's list is never held as one JSON value
-    for (const auto& a : run.schools) list.add(to_json(a));
-    list.close();
-    std::cout << '\n';
-  } else {
-    print_readable(run, brief, regime_words(run, host));
-  }
-}
-
-/// A dry run: each school is written as it is judged, held in a spool (not in
-/// memory) until the run has succeeded, and printed after the warnings, as a
-/// stored run prints: the same bytes, a country's schools never held (issue 18).
-void dry_run_printed(Database& db, PluginHost& host, const Cli& cli, const AssessOptions& opt,
+/// Each school is written as it is judged (and, in a stored run, stored),
+/// held in a spool (not in memory) until the run has succeeded, and printed
+/// after the warnings: a run that fails prints nothing of its schools, and a
+/// country's schools are never all held (issue 18).
+void assess_printed(Database& db, PluginHost& host, const Cli& cli, const AssessOptions& opt,
                      const std::string& format, bool brief) {
   AssessSpool spool;
   std::ostream held(&spool);
@@ -141,9 +119,9 @@ void dry_run_printed(Database& db, PluginHost& host, const Cli& cli, const Asses
     spool.copy_to(std::cout);
     return;
   }
-  print_heading(run, schools, *first, true);
+  print_heading(run, schools, *first, opt.dry_run);
   spool.copy_to(std::cout);
-  print_ending(run, counts, true);
+  print_ending(run, counts, opt.dry_run);
 }
 
 /// --threads when given, else $TRELLIS_THREADS, else the machine's cores (at least one).
@@ -190,8 +168,7 @@ void add_assess(CLI::App& app, Cli& cli) {
       opt.on = Date::try_parse(on, &why);
       if (!opt.on) throw UsageError("--on: " + why);
     }
-    if (dry_run) return dry_run_printed(db, host, cli, opt, format, brief);
-    print_stored(assess_body(db, host, cli.actor(db), cli.clock(), opt), format, brief, host);
+    assess_printed(db, host, cli, opt, format, brief);
   });
 }
 

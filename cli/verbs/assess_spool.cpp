@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kHeldBytes = std::size_t{4} << 20;
 
 std::runtime_error spool_failed(const char* what) {
-  return std::runtime_error(std::string("the dry run's temporary file: ") + what + ": " + std::strerror(errno));
+  return std::runtime_error(std::string("the assessment's temporary file: ") + what + ": " + std::strerror(errno));
 }
 
 }  // namespace

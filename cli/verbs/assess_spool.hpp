@@ -1,5 +1,5 @@
 #pragma once
-// What a dry run prints of its schools, held until the run has succeeded: a
+// What an assessment prints of its schools, held until the run has succeeded: a
 // run that fails prints nothing of them, and its warnings come first, as when
 // every assessment was held in memory. The text is held in memory up to a few
 // MiB, then in an unnamed temporary file, so a country's run (189 MB of JSON

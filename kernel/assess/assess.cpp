@@ -5,6 +5,8 @@
 #include "school_judgement.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <nlohmann/json.hpp>
 
@@ -34,23 +36,45 @@ void count_decision(SchoolAssessment& a, std::optional<Decision> decision) {
 
 namespace {
 
+/// What a stored run changed, counted as each school is stored (the audit row's hash covers it).
+struct ChangeCounts {
+  std::size_t schools = 0;
+  std::int64_t levels_changed = 0, decided = 0, insufficient = 0, unclassified = 0;
+
+  void count(const SchoolAssessment& a) {
+    ++schools;
+    levels_changed += a.changed();
+    decided += a.decision.has_value();
+    insufficient += a.insufficient();
+    unclassified += !a.classified;
+  }
+};
+
 /// What a stored run changed: how many schools, how many changed band, were
 /// decided or are unclassified, and what re-planning did.
-nlohmann::json assess_changes(const AssessRun& run) {
-  const auto count = [&](auto&& pred) { return std::count_if(run.schools.begin(), run.schools.end(), pred); };
-  return {{"period", run.schools.front().period},
+nlohmann::json assess_changes(const AssessRun& run, const ChangeCounts& counts, const std::string& period) {
+  return {{"period", period},
           {"regime", run.regime},
           {"version", run.policy_version},
-          {"schools", run.schools.size()},
-          {"levels_changed", count([](const SchoolAssessment& a) { return a.changed(); })},
-          {"decided", count([](const SchoolAssessment& a) { return a.decision.has_value(); })},
-          {"insufficient", count([](const SchoolAssessment& a) { return a.insufficient(); })},
-          {"unclassified", count([](const SchoolAssessment& a) { return !a.classified; })},
+          {"schools", counts.schools},
+          {"levels_changed", counts.levels_changed},
+          {"decided", counts.decided},
+          {"insufficient", counts.insufficient},
+          {"unclassified", counts.unclassified},
           {"replan", to_json(run.replan)},
           {"activities_planned", run.activities_planned},
           {"planned_from", run.planned_from},
           {"letters", run.letters.size()}};
 }
+
+/// A letter letter_due chose as its school was stored. Its words name the
+/// school's next steps, which exist only once the year is re-planned after
+/// the last school, so its assessment is held until then: only the schools
+/// that get a letter are (issue 18).
+struct DueLetter {
+  SchoolAssessment school;
+  Letter letter;
+};
 
 /// Stores the assessment and the ratings the regime proposed, each citing its evidence.
 void store(Database& db, SchoolAssessment& a, const std::string& now) {
@@ -69,7 +93,7 @@ void store(Database& db, SchoolAssessment& a, const std::string& now) {
 
 namespace {
 
-/// assess_body, and with `each` a dry run that hands each school to it rather than keeping it (assess_each).
+/// assess_body, and with `each` a run that hands each school to it rather than keeping it (assess_each).
 AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt,
                  const SchoolSink& each) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
@@ -134,6 +158,18 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   RuleSets rule_sets;  // planned now, while each school's evidence is at hand; each distinct rule held once
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, year.to_string());
   const auto due_days = planning::due_days(db, opt.body_id, year.to_string());
+  // A stored run stores each school as it is judged, in one transaction with
+  // the rest: a failure rolls it all back, and a country's judged schools are
+  // never all held (issue 18).
+  std::optional<Transaction> tx;
+  if (!opt.dry_run) tx.emplace(db);
+  const std::string now = clock.timestamp();
+  ChangeCounts changes;
+  std::vector<std::int64_t> assessment_ids;  // for the audit row, once it is made
+  // What each head was last told, read once: a school's letter is chosen as it is stored.
+  const auto told = opt.dry_run ? std::map<std::int64_t, std::string>{}
+                                : last_letter_levels(db, opt.body_id, opt.period.to_string());
+  std::vector<DueLetter> letters;
   judge_schools({regime, policy, description, sections, *evidence, opt.period, made_on.to_string(), due_days}, urns,
                 *thresholds, opt.threads, [&](SchoolJudgement& judged) {
     const std::int64_t urn = judged.urn;
@@ -178,6 +214,11 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     if (adoption) a.adoption_id = adoption->id;
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
+    if (tx) {
+      store(db, a, now);
+      changes.count(a);
+      assessment_ids.push_back(a.id);
+    }
     if (plans_schools) {
       sdk::AssessmentOut counted = out;
       counted.level = a.level;
@@ -185,9 +226,17 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
       rule_sets.add(planning::school_rules(
           regime, policy, sections, cal, *view, counted, from,
           discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
+      if (tx) rule_sets.set_assessment(rule_sets.size() - 1, a.id);
+    }
+    std::optional<Letter> letter;
+    if (tx && !(sections.letters == LetterPolicy::on_decision && !a.decision)) {
+      const auto last = told.find(urn);
+      letter = letter_due(a, last == told.end() ? std::nullopt : std::optional(last->second), !a.decision);
     }
     if (each) each(run, a);
-    else run.schools.push_back(std::move(a));
+    if (each && letter) letters.push_back({std::move(a), std::move(*letter)});
+    else if (letter) letters.push_back({a, std::move(*letter)});
+    if (!each) run.schools.push_back(std::move(a));
   });
   evidence.reset();  // every view of it is gone with its block of schools
   if (!failures.empty()) {
@@ -209,11 +258,6 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     return run;
   }
 
-  Transaction tx(db);
-  for (std::size_t i = 0; i < run.schools.size(); ++i) {
-    store(db, run.schools[i], clock.timestamp());
-    if (plans) rule_sets.set_assessment(i, run.schools[i].id);
-  }
   if (plans) {
     if (auto body = planning::body_rules(regime, policy, school_infos(db, urns)); !body.rules.empty()) rule_sets.add(body);
     rule_sets.plan_from(from);
@@ -237,32 +281,25 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   // Letters to heads, in the outbox with the assessments; written out only on request (`trellis letters`).
   LetterContext context =
       letter_context(find_body(db, opt.body_id)->name, policy.view(), made_on.to_string(), description);
-  // What each head was last told, read once; a school's steps are read only when it gets a letter.
-  const auto told = last_letter_levels(db, opt.body_id, opt.period.to_string());
-  for (auto& a : run.schools) {
-    if (sections.letters == LetterPolicy::on_decision && !a.decision) continue;
-    const auto last = told.find(a.urn);
-    auto l = letter_due(a, last == told.end() ? std::nullopt : std::optional(last->second), !a.decision);
-    if (!l) continue;
+  for (auto& [a, l] : letters) {
     // A decided school's letter is dated with its decision.
     context.today = a.decision && !a.decision->on.empty() ? a.decision->on : made_on.to_string();
     context.steps = letter_steps(db, context, sections, a);
-    l->text = letter_text(a, *l, context);
-    run.letters.push_back(store_letter(db, clock, std::move(*l)));
+    l.text = letter_text(a, l, context);
+    run.letters.push_back(store_letter(db, clock, std::move(l)));
   }
+  letters.clear();
   // The audit row comes last, so that what the run changed (re-plan, letters) is in the row's hash;
   // the assessments then name the row.
   const auto audit = record_audit(db, by, clock,
                                   {"assess",
-                                   opt.body_id + " " + run.schools.front().period + ": " +
-                                       std::to_string(run.schools.size()) + " schools under " + policy.regime() + " " +
+                                   opt.body_id + " " + opt.period.to_string() + ": " +
+                                       std::to_string(changes.schools) + " schools under " + policy.regime() + " " +
                                        policy.version(),
-                                   policy.hash(), opt.body_id, std::nullopt, assess_changes(run).dump()});
-  std::vector<std::int64_t> ids;
-  ids.reserve(run.schools.size());
-  for (const auto& a : run.schools) ids.push_back(a.id);
-  db.assessments().set_audit(ids, audit);
-  tx.commit();
+                                   policy.hash(), opt.body_id, std::nullopt,
+                                   assess_changes(run, changes, opt.period.to_string()).dump()});
+  db.assessments().set_audit(assessment_ids, audit);
+  tx->commit();
   return run;
 }
 
@@ -274,8 +311,8 @@ AssessRun assess_body(Database& db, PluginHost& host, const Actor& by, const Clo
 
 AssessRun assess_each(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt,
                       const SchoolSink& each) {
-  if (!opt.dry_run || opt.plan_preview || !each)
-    throw std::invalid_argument("assess_each: a dry run without a plan preview, handing each school somewhere");
+  if (opt.plan_preview || !each)
+    throw std::invalid_argument("assess_each: a run without a plan preview, handing each school somewhere");
   return assess(db, host, by, clock, opt, each);
 }
 

@@ -380,8 +380,8 @@ class Planner {
   std::optional<Date> still_planned(std::size_t s, const ActivityRule& r, int index, const std::vector<Date>& days,
                                     spread::Stretch st) const {
     const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
-    if (stored == options_.planned.end()) return std::nullopt;
-    const Date d = stored->second;
+    if (!stored) return std::nullopt;
+    const Date d = *stored;
     if (d < days[st.first] || days[st.last] < d || !std::binary_search(days.begin(), days.end(), d)) return std::nullopt;
     // The officer's limit does not move it: a re-plan moves nothing already planned (book() says if it is over).
     if ((sets_[s].from && d < *sets_[s].from) || busy_[s].count(d)) return std::nullopt;
@@ -406,7 +406,7 @@ class Planner {
             const auto i = static_cast<std::ptrdiff_t>(want) + sign * static_cast<std::ptrdiff_t>(step);
             if (i < static_cast<std::ptrdiff_t>(st.first) || i > static_cast<std::ptrdiff_t>(st.last)) continue;
             const Date d = days[static_cast<std::size_t>(i)];
-            if (!busy_[s].count(d) && !(avoid_stored && stored->second.count(d)) && (!limit || has_room_with_followers(officer, {s, r.id}, d)))
+            if (!busy_[s].count(d) && !(avoid_stored && std::binary_search(stored->second.begin(), stored->second.end(), d)) && (!limit || has_room_with_followers(officer, {s, r.id}, d)))
               return static_cast<std::size_t>(i);
           }
         }

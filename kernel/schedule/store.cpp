@@ -243,9 +243,14 @@ std::string to_text(const ReplanSummary& s) {
 
 PlanOptions stored_plan_options(Database& db, const std::string& body, const std::string& year) {
   PlanOptions o{held_activities(db, body, year), moved_activities(db, body, year), {}, {}, {}};
-  for (const PlannedStart& p : db.activities().planned(body, year)) {
-    o.planned.emplace(p.uid, p.start);
-    if (p.urn) o.planned_days[*p.urn].insert(p.start);
+  // One at a time: a national year's are most of a million (issue 18).
+  db.activities().planned(body, year, [&](const PlannedStart& p) {
+    o.planned.add(p.uid, p.start);
+    if (p.urn) o.planned_days[*p.urn].push_back(p.start);
+  });
+  for (auto& [urn, days] : o.planned_days) {
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
   }
   return o;
 }

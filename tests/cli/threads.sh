@@ -10,6 +10,7 @@
 set -u
 trellis=$1 src=$2 fixtures=$4
 source "$(dirname "$0")/demo_copy.sh"
+source "$(dirname "$0")/assess_rows.sh"
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export TRELLIS_NOW=2020-07-20T09:00:00Z TRELLIS_USER=demo-admin
 unset TRELLIS_THREADS
@@ -40,15 +41,6 @@ while read -r body period; do
 done <"$dir/runs"
 
 # Stored runs on two copies of one database: the same rows, the same audit hashes.
-dump() { # DB: every row a stored run writes, in id order
-  python3 - "$1" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for table in ("assessments", "ratings", "rating_evidence", "activities", "outbox", "audit", "audit_head"):
-    for row in db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-        print(table, row)
-PY
-}
 cp "$dir/demo.db" "$dir/one.db"; cp "$dir/demo.db" "$dir/two.db"
 while read -r body period; do
   for copy in one two; do
@@ -57,7 +49,7 @@ while read -r body period; do
       >"$dir/stored.$copy.json" 2>"$dir/stored.$copy.err" || bad "stored $body --threads $n: $(cat "$dir/stored.$copy.err")"
   done
   cmp -s "$dir/stored.one.json" "$dir/stored.two.json" && ok || bad "stored $body: the JSON differs between 1 and 2 threads"
-  # A dry run prints each school as it is judged, a stored run once it holds them all: the same bytes.
+  # A dry run and a stored run print each school as it is judged, through one spool: the same bytes.
   cmp -s "$dir/$body.1.json" "$dir/stored.one.json" && ok || bad "$body: the dry run's JSON differs from the stored run's"
 done <"$dir/runs"
 # The same for the table: the dry run's first line says so, and it ends with the levels (nothing planned, no letters).
@@ -72,7 +64,7 @@ while read -r body period; do
     cmp -s <(head -n "$n" "$dir/stored.table" | sed '1s/$/ (dry run: nothing stored)/') "$dir/dry.table" && ok \
     || bad "$body: the dry run's table differs from the stored run's: $(diff <(head -n "${n:-1}" "$dir/stored.table") "$dir/dry.table" | head -5)"
 done <"$dir/runs"
-dump "$dir/one.db" >"$dir/one.rows"; dump "$dir/two.db" >"$dir/two.rows"
+stored_rows "$dir/one.db" >"$dir/one.rows"; stored_rows "$dir/two.db" >"$dir/two.rows"
 [ "$(grep -c '^assessments' "$dir/one.rows")" -gt 0 ] && cmp -s "$dir/one.rows" "$dir/two.rows" && ok \
   || bad "stored runs on 1 and 2 threads wrote different rows: $(diff "$dir/one.rows" "$dir/two.rows" | head -5)"
 TRELLIS_DB=$dir/two.db "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "audit verify after the threaded runs: $(cat "$dir/out")"
@@ -83,38 +75,22 @@ read -r tbody tperiod < <(grep '^telford ' "$dir/runs")
 urns=($(python3 -c "import json,sys; print(' '.join(str(s['urn']) for s in json.load(open(sys.argv[1])) if s['level'] not in ('academy', 'out of scope')))" "$dir/telford.1.json"))
 [ "${#urns[@]}" -ge 6 ] && ok || bad "the demo's Telford has classified schools: ${urns[*]}"
 slow=${urns[2]} fast=${urns[5]}
-mkdir "$dir/draft"
-cp -r "$src/scripts" "$dir/scripts"
-cp "$src/policies/telford-and-wrekin.toml" "$dir/draft/telford.toml"
-script=$(sed -n 's/^classify *= *"\(.*\)".*/\1/p' "$dir/draft/telford.toml" | head -1)
-orig="$dir/draft/$script"
-# The draft's classify fails for two schools, the earlier one after a long loop.
-{
-  echo "local inner = (function()"
-  cat "$orig"
-  echo "end)()"
-  echo "return function(school, params)"
-  echo "  if school.urn == $slow then local n = 0; for i = 1, 1500000 do n = n + i end; error('slow school fails') end"
-  echo "  if school.urn == $fast then error('fast school fails') end"
-  echo "  return inner(school, params)"
-  echo "end"
-} >"$dir/draft/failing.lua"
-sed -i "s|^classify *= *\".*\"|classify = \"failing.lua\"|" "$dir/draft/telford.toml"
+failing_telford "$src" "$dir" "$slow" "$fast" 1500000
 cp "$dir/demo.db" "$dir/fail.db"
-before=$(dump "$dir/fail.db" | md5sum)
+before=$(stored_rows "$dir/fail.db" | md5sum)
 for n in 1 4; do
   TRELLIS_DB=$dir/fail.db "$trellis" assess --body "$tbody" --period "$tperiod" --policy "$dir/draft/telford.toml" \
     --threads $n >"$dir/out" 2>"$dir/err"; rc=$?
-  [ $rc = 3 ] && grep -q "($slow): .*slow school fails" "$dir/err" && ! grep -q "fast school fails" "$dir/err" && ok \
+  [ $rc = 3 ] && grep -q "($slow): .*first school fails" "$dir/err" && ! grep -q "second school fails" "$dir/err" && ok \
     || bad "--threads $n: exit $rc, wanted 3 naming $slow alone: $(cat "$dir/err")"
 done
-[ "$(dump "$dir/fail.db" | md5sum)" = "$before" ] && ok || bad "a failed threaded run stored something"
+[ "$(stored_rows "$dir/fail.db" | md5sum)" = "$before" ] && ok || bad "a failed threaded run stored something"
 # A dry run that fails prints none of the schools judged before the failure, on any number of threads (issue 18).
 for n in 1 2; do
   for format in json table; do
     TRELLIS_DB=$dir/fail.db "$trellis" assess --body "$tbody" --period "$tperiod" --policy "$dir/draft/telford.toml" \
       --dry-run --format $format --threads $n >"$dir/out" 2>"$dir/err"; rc=$?
-    [ $rc = 3 ] && [ ! -s "$dir/out" ] && grep -q "($slow): .*slow school fails" "$dir/err" && ok \
+    [ $rc = 3 ] && [ ! -s "$dir/out" ] && grep -q "($slow): .*first school fails" "$dir/err" && ok \
       || bad "a failing dry run, $format on $n threads: exit $rc, $(wc -c <"$dir/out") bytes printed: $(head -c 300 "$dir/err")"
   done
 done

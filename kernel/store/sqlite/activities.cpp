@@ -219,12 +219,11 @@ class Activities final : public ActivityRepository {
     return out;
   }
 
-  std::vector<PlannedStart> planned(const std::string& body, const std::string& year) override {
+  void planned(const std::string& body, const std::string& year,
+               const std::function<void(const PlannedStart&)>& fn) override {
     Statement s(c_, "SELECT uid, start_date, urn FROM activities WHERE body_id = ? AND year = ? AND status = 'planned'");
     s.bind(1, body).bind(2, year);
-    std::vector<PlannedStart> out;
-    while (s.step()) out.push_back({s.text(0), db_date(s.text(1)), s.opt_integer(2)});
-    return out;
+    while (s.step()) fn({s.text(0), db_date(s.text(1)), s.opt_integer(2)});
   }
 
   std::vector<DueDay> deadlines(const std::string& body, const std::string& year) override {

@@ -67,6 +67,7 @@
 #include "trellis/period.hpp"
 #include "trellis/schedule/activity.hpp"
 #include "trellis/schedule/planned_year.hpp"
+#include "trellis/schedule/uid_days.hpp"
 #include "trellis/sdk/activity.hpp"
 
 namespace trellis {
@@ -148,10 +149,10 @@ struct PlanOptions {
   /// uid -> the day a stored activity that is still planned starts: when `from`
   /// cuts its stretch and that day is still to come, it keeps it, so a re-plan
   /// of unchanged rules moves nothing.
-  std::map<std::string, Date> planned;
-  /// urn -> the days its stored, still-planned activities start on: a day for
-  /// a new or re-spread activity avoids them where another will do.
-  std::map<std::int64_t, std::set<Date>> planned_days;
+  UidDays planned;
+  /// urn -> the days its stored, still-planned activities start on, sorted and
+  /// each once: a day for a new or re-spread activity avoids them where another will do.
+  std::map<std::int64_t, std::vector<Date>> planned_days;
   /// The officers and their daily limit; empty: none.
   Workload workload = {};
 };

@@ -75,7 +75,9 @@ class ActivityRepository {
   virtual std::map<std::string, Date> held(const std::string& body, const std::string& year) = 0;
   /// uid -> the dates of each activity of the body's year that was ever moved.
   virtual std::map<std::string, DateRange> moved(const std::string& body, const std::string& year) = 0;
-  virtual std::vector<PlannedStart> planned(const std::string& body, const std::string& year) = 0;
+  /// Each still-planned activity of the body's year, handed to `fn` as it is read: never held whole.
+  virtual void planned(const std::string& body, const std::string& year,
+                       const std::function<void(const PlannedStart&)>& fn) = 0;
   /// The body's year's school deadlines not cancelled (a due date), in id order.
   virtual std::vector<DueDay> deadlines(const std::string& body, const std::string& year) = 0;
   /// The body's year's school activities of `rule`, whatever their status, in
