@@ -8,6 +8,10 @@
 namespace trellis::sqlite {
 namespace {
 
+/// The columns of EvidenceRepository::CurrentItem, in read_current's order.
+constexpr const char* kCurrentColumns = R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text,
+    e.missing, e.source, e.line, e.recorded_at, e.import_id IS NOT NULL )";
+
 Indicator read_indicator(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_real(4), s.opt_real(5), s.integer(6) != 0};
 }
@@ -79,11 +83,24 @@ class Evidence final : public EvidenceRepository {
 
   void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) override {
     fill_wanted(c_, urns);
-    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
-          e.source, e.line, e.recorded_at, e.import_id IS NOT NULL
-        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
+    // One pass over every item, in id order: the cheapest way through them all.
+    Statement s(c_, std::string(kCurrentColumns) + R"(FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
         WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
         ORDER BY e.id)");
+    read_current(s, each);
+  }
+
+  void each_current_by_school(const std::vector<std::int64_t>& urns,
+                              const std::function<void(const CurrentItem&)>& each) override {
+    fill_wanted(c_, urns);
+    // CROSS JOIN keeps temp.wanted outside: each school sought in evidence_school, no pass over the table.
+    Statement s(c_, std::string(kCurrentColumns) + R"(FROM temp.wanted w CROSS JOIN evidence e ON e.urn = w.urn
+        WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id))");
+    read_current(s, each);
+  }
+
+  /// Hands each row of a query over the columns of each_current to `each`.
+  static void read_current(Statement& s, const std::function<void(const CurrentItem&)>& each) {
     CurrentItem item;
     while (s.step()) {
       item.id = s.integer(0);

@@ -1,0 +1,116 @@
+// An EvidenceStore that holds a window of schools at a time (issue 18): each
+// window's views are the ones a store of every school gives, and benchmarks
+// stay over the database, not over the window.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "trellis/error.hpp"
+#include "trellis/school_evidence.hpp"
+#include "trellis/store/evidence_repository.hpp"
+#include "trellis/store/schema.hpp"
+#include "../sql.hpp"
+
+using namespace trellis;
+
+namespace {
+
+/// Four schools (100001..100004) in two LAs, each with items of two indicators over two
+/// periods (one corrected), a rating and an earlier assessment under body `b`; 100005 is not
+/// in the register but has evidence.
+Database with_schools() {
+  Database db = sqlite::open_memory();
+  migrate(db);
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'la', 'B', '2024-09-02')");
+  for (int urn = 100001; urn <= 100004; ++urn) {
+    const std::string u = std::to_string(urn), la = urn % 2 ? "894" : "330";
+    testing::exec(db, "INSERT INTO schools(urn, name, la_code, phase, updated_at) VALUES (" + u + ", 'S" + u + "', " +
+                          la + ", 'primary', 'now')");
+    testing::exec(db, "INSERT INTO ratings(urn, body_id, period, subject, level, stage, set_by, set_at, rationale, "
+                      "regime) VALUES (" + u + ", 'b', '2024-25', 'overall', 'amber', 'self', 'head', 'now', 'why " +
+                          u + "', 'r')");
+    testing::exec(db, "INSERT INTO assessments(urn, body_id, regime, period, level, reasons, ratings, policy_version, "
+                      "policy_hash, assessed_at) VALUES (" + u + ", 'b', 'r', '2023-24', 'green', '[]', '[]', 'v', 'h', 'now')");
+  }
+  for (int urn = 100001; urn <= 100005; ++urn)
+    for (const char* period : {"2023-24", "2024-25"})
+      for (const char* indicator : {"absence", "attainment"})
+        testing::exec(db, "INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at) VALUES (" +
+                              std::to_string(urn) + ", '" + period + "', '" + indicator + "', " +
+                              std::to_string(urn % 100 * 10 + (period[3] - '0')) + ", 'f.csv', 'now')");
+  // A correction: 100002's 2024-25 absence is 99, superseding what the file said.
+  testing::exec(db, "INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at, recorded_by, supersedes) "
+                    "SELECT urn, period, indicator, 99, 'officer', 'later', 'officer', id FROM evidence "
+                    "WHERE urn = 100002 AND period = '2024-25' AND indicator = 'absence'");
+  return db;
+}
+
+/// What a regime sees of one school, as text to compare.
+std::string seen(const EvidenceStore& store, std::int64_t urn, const Period& at) {
+  auto view = store.view(urn, at);
+  std::string out = view->school().name + "|";
+  for (const auto& o : view->all()) out += o.indicator + "=" + std::to_string(o.value.value_or(-1)) + "@" + o.period + ";";
+  out += "|" + view->previous_level().value_or("-") + "|" + view->rating("overall", "self").value_or("-");
+  for (const auto& r : store.recorded(urn, at)) out += "|" + r.level + ":" + r.rationale;
+  for (const char* indicator : {"absence", "attainment"}) {
+    out += "|" + std::to_string(view->benchmark(indicator, sdk::BenchmarkScope::national).value_or(-1));
+    out += "|" + std::to_string(view->benchmark(indicator, sdk::BenchmarkScope::la).value_or(-1));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a store by window sees each school held as a store of every school does") {
+  Database db = with_schools();
+  const std::vector<std::int64_t> urns{100001, 100002, 100003, 100004};
+  const Period at = Period::parse("2024-25");
+  const HistoryRules rules{"r", {"final"}, nullptr};
+  EvidenceStore whole(db, urns, "b", AcademicCalendar{}, rules);
+  EvidenceStore windows(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{}, rules);
+  CHECK(!whole.by_window());
+  CHECK(windows.by_window());
+  for (const std::vector<std::int64_t>& window : {std::vector<std::int64_t>{100001, 100002}, {100003, 100004}}) {
+    windows.hold(window);
+    for (auto urn : window) CHECK(seen(windows, urn, at) == seen(whole, urn, at));
+  }
+  CHECK(seen(whole, 100002, at).find("absence=99.000000@2024-25") != std::string::npos);  // the correction, not the file
+}
+
+TEST_CASE("benchmarks are means over the database, not over the window held") {
+  Database db = with_schools();
+  EvidenceStore store(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{});
+  store.hold({100001});
+  auto view = store.view(100001, Period::parse("2024-25"));
+  // 2024-25 absence: 14, 99 (corrected), 34, 44 and 54 (not in the register, so in no LA).
+  CHECK(view->benchmark("absence", sdk::BenchmarkScope::national) == Approx((14 + 99 + 34 + 44 + 54) / 5.0));
+  CHECK(view->benchmark("absence", sdk::BenchmarkScope::la) == Approx((14 + 34) / 2.0));  // LA 894: 100001 and 100003
+}
+
+TEST_CASE("a store by window refuses a school outside the window, and names one the register lacks") {
+  Database db = with_schools();
+  EvidenceStore store(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{});
+  const Period at = Period::parse("2024-25");
+  CHECK_THROWS_AS(store.view(100001, at), std::logic_error);  // nothing held yet
+  store.hold({100004, 100005});
+  CHECK(store.view(100004, at)->school().urn == 100004);
+  CHECK_THROWS_AS(store.view(100001, at), std::logic_error);
+  CHECK_THROWS_AS(store.view(100005, at), UsageError);
+}
+
+TEST_CASE("each_current_by_school reads the items each_current does, school by school") {
+  Database db = with_schools();
+  const std::vector<std::int64_t> urns{100004, 100002, 100005};
+  std::vector<std::pair<std::int64_t, std::int64_t>> by_id, by_school;  // (urn, id)
+  db.evidence().each_current(urns, [&](const EvidenceRepository::CurrentItem& e) { by_id.emplace_back(e.urn, e.id); });
+  db.evidence().each_current_by_school(urns, [&](const EvidenceRepository::CurrentItem& e) {
+    by_school.emplace_back(e.urn, e.id);
+  });
+  CHECK(std::is_sorted(by_school.begin(), by_school.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; }));
+  std::sort(by_school.begin(), by_school.end());
+  std::sort(by_id.begin(), by_id.end());
+  CHECK(by_school == by_id);
+  CHECK(by_id.size() == 3 * 4);  // 100002's correction in place of the item it corrects
+}
