@@ -176,16 +176,15 @@ void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
     item.period = *p->second;
     item.recorded = !e.imported;  // `trellis record`: no file behind it
   };
-  // A window's few thousand schools are sought in the index; the whole set is one pass over the table.
-  if (by_window) db.evidence().each_current_by_school(urns, hold_item);
+  // A window's few thousand schools are found through the index; the whole set is one pass over the table.
+  if (by_window) db.evidence().each_current_of_few(urns, hold_item);
   else db.evidence().each_current(urns, hold_item);
   // By indicator, then id: a view keeps one item per indicator in one pass.
-  // Read by school, they mostly come so already (the index is by indicator).
   const auto by_indicator = [](const HeldItem& a, const HeldItem& b) {
     return a.indicator != b.indicator ? *a.indicator < *b.indicator : a.id < b.id;
   };
   for (auto& [_, items] : evidence)
-    if (!std::is_sorted(items.begin(), items.end(), by_indicator)) std::sort(items.begin(), items.end(), by_indicator);
+    std::sort(items.begin(), items.end(), by_indicator);
   for (const HeldAssessment& a : db.assessments().for_schools(urns, body_id))
     assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
 }
