@@ -3,7 +3,6 @@
 #include "assessment_ratings.hpp"
 
 #include <algorithm>
-#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -413,23 +412,22 @@ std::vector<sdk::RatingOut> EvidenceStore::recorded(std::int64_t urn, const Peri
 }
 
 std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& period) const {
-  // Per indicator, the newest item too old to use, when no usable item took its place.
-  std::map<std::string, const HeldItem*> newest;
-  std::set<std::string> usable;
-  for (const auto& item : of_school(data_->evidence, urn)) {
-    if (!applies(item.period, period)) continue;
-    const auto& id = item.indicator_id();
-    if (!too_old(item, period, data_->sections)) {
-      usable.insert(id);
-      continue;
-    }
-    auto it = newest.find(id);
-    if (it == newest.end() || it->second->period < item.period) newest[id] = &item;
-  }
+  // Per indicator, the newest item too old to use, when no usable item took
+  // its place. The items come by indicator: one group at a time, no map.
   std::vector<StaleItem> out;
-  for (const auto& [id, item] : newest)
-    if (!usable.count(id))
-      out.push_back({id, *item->period_text, item->recorded, *allowed_age(*item, data_->sections)});
+  const auto& items = of_school(data_->evidence, urn);
+  for (auto group = items.begin(); group != items.end();) {
+    const std::string* indicator = group->indicator;
+    const HeldItem* newest = nullptr;
+    bool usable = false;
+    for (; group != items.end() && group->indicator == indicator; ++group) {
+      if (!applies(group->period, period)) continue;
+      if (!too_old(*group, period, data_->sections)) usable = true;
+      else if (!newest || newest->period < group->period) newest = &*group;
+    }
+    if (newest && !usable)
+      out.push_back({*indicator, *newest->period_text, newest->recorded, *allowed_age(*newest, data_->sections)});
+  }
   return out;
 }
 

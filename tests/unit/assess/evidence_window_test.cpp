@@ -53,6 +53,7 @@ std::string seen(const EvidenceStore& store, std::int64_t urn, const Period& at)
   for (const auto& o : view->all()) out += o.indicator + "=" + std::to_string(o.value.value_or(-1)) + "@" + o.period + ";";
   out += "|" + view->previous_level().value_or("-") + "|" + view->rating("overall", "self").value_or("-");
   for (const auto& r : store.recorded(urn, at)) out += "|" + r.level + ":" + r.rationale;
+  for (const auto& s : store.stale(urn, at)) out += "|stale " + s.indicator + "@" + s.period;
   for (const char* indicator : {"absence", "attainment"}) {
     out += "|" + std::to_string(view->benchmark(indicator, sdk::BenchmarkScope::national).value_or(-1));
     out += "|" + std::to_string(view->benchmark(indicator, sdk::BenchmarkScope::la).value_or(-1));
@@ -67,8 +68,14 @@ TEST_CASE("a store by window sees each school held as a store of every school do
   const std::vector<std::int64_t> urns{100001, 100002, 100003, 100004};
   const Period at = Period::parse("2024-25");
   const HistoryRules rules{"r", {"final"}, nullptr};
-  EvidenceStore whole(db, urns, "b", AcademicCalendar{}, rules);
-  EvidenceStore windows(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{}, rules);
+  // Last year's items are too old ([evidence.max_age] 0): 100003's 2022-23 `exclusions` has nothing newer.
+  KernelSections sections;
+  sections.default_max_age = 0;
+  for (const char* period : {"2021-22", "2022-23"})
+    testing::exec(db, std::string("INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at) "
+                                  "VALUES (100003, '") + period + "', 'exclusions', 1, 'f.csv', 'now')");
+  EvidenceStore whole(db, urns, "b", AcademicCalendar{}, rules, sections);
+  EvidenceStore windows(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{}, rules, sections);
   CHECK(!whole.by_window());
   CHECK(windows.by_window());
   for (const std::vector<std::int64_t>& window : {std::vector<std::int64_t>{100001, 100002}, {100003, 100004}}) {
@@ -76,6 +83,8 @@ TEST_CASE("a store by window sees each school held as a store of every school do
     for (auto urn : window) CHECK(seen(windows, urn, at) == seen(whole, urn, at));
   }
   CHECK(seen(whole, 100002, at).find("absence=99.000000@2024-25") != std::string::npos);  // the correction, not the file
+  CHECK(seen(whole, 100003, at).find("|stale exclusions@2022-23|") != std::string::npos);
+  CHECK(seen(whole, 100003, at).find("stale absence") == std::string::npos);  // this year's is usable
 }
 
 TEST_CASE("benchmarks are means over the database, not over the window held") {
