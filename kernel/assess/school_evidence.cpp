@@ -83,7 +83,6 @@ struct HeldItem {
   Period period;
   bool recorded = false;  ///< recorded by a person rather than imported from a file
 
-  const std::string& indicator_id() const { return *indicator; }
   sdk::Observation observation() const {
     return {id, *indicator, *period_text, value, *text, *missing, *source, line, *recorded_at};
   }
@@ -368,9 +367,9 @@ const AcademicCalendar& EvidenceStore::calendar() const { return data_->calendar
 
 std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const Period& period,
                                                        const sdk::CalendarView& calendar) const {
-  auto school = data_->schools.find(urn);
   if (data_->by_window && !std::binary_search(data_->window.begin(), data_->window.end(), urn))
     throw std::logic_error("school URN " + std::to_string(urn) + " is not in the window of schools held");
+  auto school = data_->schools.find(urn);
   if (school == data_->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
   // A regime sees the ratings recorded under it (and those older than regimes were recorded).

@@ -13,8 +13,8 @@ namespace {
 /// Schools judged before the calling thread takes them: enough to keep the
 /// threads busy, few enough that their views stay small.
 constexpr std::size_t kBlock = 256;
-/// Schools whose evidence a store ByWindow holds at once: a few megabytes,
-/// read in one query per table, rather than the country's 200 MB (issue 18).
+/// Schools whose evidence a store ByWindow holds at once: about 20 MB
+/// nationally, rather than the country's 200 MB (issue 18).
 constexpr std::size_t kWindow = 8 * kBlock;
 
 /// A level of the overall scale, or the kernel's own `insufficient evidence`,
