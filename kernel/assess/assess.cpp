@@ -134,7 +134,8 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
 
   // Optional so that it can be freed once the schools are judged: storing and planning need the room.
   std::optional<EvidenceStore> evidence;
-  evidence.emplace(db, urns, opt.body_id, cal, HistoryRules{policy.regime(), stages, &policy.view()}, sections);
+  evidence.emplace(db, EvidenceStore::ByWindow{}, opt.body_id, cal, HistoryRules{policy.regime(), stages, &policy.view()},
+                   sections);  // judge_schools holds a window of the schools at a time
   const Period year = opt.period.academic_year();
   // Nothing is planned in the past: from today when assessing the current
   // year, else from the period's first day. A year assessed on a day after it

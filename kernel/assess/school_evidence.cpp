@@ -3,7 +3,7 @@
 #include "assessment_ratings.hpp"
 
 #include <algorithm>
-#include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -83,7 +83,6 @@ struct HeldItem {
   Period period;
   bool recorded = false;  ///< recorded by a person rather than imported from a file
 
-  const std::string& indicator_id() const { return *indicator; }
   sdk::Observation observation() const {
     return {id, *indicator, *period_text, value, *text, *missing, *source, line, *recorded_at};
   }
@@ -110,6 +109,10 @@ bool too_old(const HeldItem& item, const Period& at, const KernelSections& secti
 }  // namespace
 
 struct EvidenceStore::Data {
+  Database& db;
+  std::string body_id;
+  bool by_window = false;
+  std::vector<std::int64_t> window;  ///< a store ByWindow: the URNs held, sorted
   Benchmarks benchmarks;
   std::unordered_map<std::int64_t, sdk::SchoolInfo> schools;
   SharedTexts texts;
@@ -120,19 +123,28 @@ struct EvidenceStore::Data {
   KernelSections sections;
   AcademicCalendar calendar;
   AcademicCalendarView calendar_view{calendar};
-  Data(Database& db, HistoryRules h, KernelSections k, AcademicCalendar cal)
-      : benchmarks(db), history(std::move(h)), sections(std::move(k)), calendar(std::move(cal)) {}
+  Data(Database& d, std::string body, bool windowed, HistoryRules h, KernelSections k, AcademicCalendar cal)
+      : db(d), body_id(std::move(body)), by_window(windowed), benchmarks(d), history(std::move(h)),
+        sections(std::move(k)), calendar(std::move(cal)) {}
+
+  /// Reads what is held on `urns`, beside what is held already.
+  void read(const std::vector<std::int64_t>& urns);
+  /// Forgets every school held; the benchmarks are kept.
+  void clear() {
+    schools.clear();
+    evidence.clear();
+    ratings.clear();
+    assessments.clear();
+    texts = {};
+  }
 };
 
-EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
-                             AcademicCalendar calendar, HistoryRules history, KernelSections sections)
-    : data_(std::make_unique<Data>(db, std::move(history), std::move(sections), std::move(calendar))) {
-  for (const School& school : db.schools().find_many(urns)) data_->schools.emplace(school.urn, school_info(school));
-  Data& d = *data_;
+void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
+  for (const School& school : db.schools().find_many(urns)) schools.emplace(school.urn, school_info(school));
   // The ratings first: what they are read as is freed before the evidence is read.
   for (const HeldRating& r : db.ratings().for_schools(urns, body_id))
-    d.ratings[r.urn].push_back({r.id, *d.texts.of(r.period), *d.texts.of(r.subject), *d.texts.of(r.stage),
-                                *d.texts.of(r.level), *d.texts.of(r.regime), *d.texts.of(r.rationale)});
+    ratings[r.urn].push_back({r.id, *texts.of(r.period), *texts.of(r.subject), *texts.of(r.stage),
+                              *texts.of(r.level), *texts.of(r.regime), *texts.of(r.rationale)});
   std::unordered_map<const std::string*, std::optional<Period>> periods;  // parsed once per text
   // A file's items come school by school, each with the file's period, source
   // and time: the last answer of each is tried before the tables (issue 18).
@@ -140,36 +152,60 @@ EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns
                     *last_missing = nullptr, *last_indicator = nullptr;
   std::int64_t last_urn = 0;
   std::vector<HeldItem>* school_items = nullptr;
-  db.evidence().each_current(urns, [&](const EvidenceRepository::CurrentItem& e) {
-    const std::string* period_text = d.texts.of(e.period, last_period);
+  auto hold_item = [&](const EvidenceRepository::CurrentItem& e) {
+    const std::string* period_text = texts.of(e.period, last_period);
     auto p = periods.find(period_text);
     if (p == periods.end()) p = periods.emplace(period_text, Period::try_parse(*period_text)).first;
     if (!p->second) return;  // not a period an assessment can use
     if (!school_items || last_urn != e.urn) {
-      school_items = &d.evidence[e.urn];  // a map's values stay put as it grows
+      school_items = &evidence[e.urn];  // a map's values stay put as it grows
       last_urn = e.urn;
     }
     HeldItem& item = school_items->emplace_back();
     item.id = e.id;
-    item.indicator = d.texts.of(e.indicator, last_indicator);
+    item.indicator = texts.of(e.indicator, last_indicator);
     item.period_text = period_text;
-    item.source = d.texts.of(e.source, last_source);
-    item.recorded_at = d.texts.of(e.recorded_at, last_at);
+    item.source = texts.of(e.source, last_source);
+    item.recorded_at = texts.of(e.recorded_at, last_at);
     item.value = e.value;
-    item.text = d.texts.of(e.text, last_text);
-    item.missing = d.texts.of(e.missing, last_missing);
+    item.text = texts.of(e.text, last_text);
+    item.missing = texts.of(e.missing, last_missing);
     item.line = e.line;
     item.period = *p->second;
     item.recorded = !e.imported;  // `trellis record`: no file behind it
-  });
+  };
+  // A window's few thousand schools are found through the index; the whole set is one pass over the table.
+  if (by_window) db.evidence().each_current_of_few(urns, hold_item);
+  else db.evidence().each_current(urns, hold_item);
   // By indicator, then id: a view keeps one item per indicator in one pass.
-  for (auto& [_, items] : d.evidence)
-    std::sort(items.begin(), items.end(), [](const HeldItem& a, const HeldItem& b) {
-      return a.indicator != b.indicator ? *a.indicator < *b.indicator : a.id < b.id;
-    });
+  const auto by_indicator = [](const HeldItem& a, const HeldItem& b) {
+    return a.indicator != b.indicator ? *a.indicator < *b.indicator : a.id < b.id;
+  };
+  for (auto& [_, items] : evidence)
+    std::sort(items.begin(), items.end(), by_indicator);
   for (const HeldAssessment& a : db.assessments().for_schools(urns, body_id))
-    data_->assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
+    assessments[a.urn].push_back({Period::parse(a.period), a.computed_level, a.regime, a.classified, a.id});
 }
+
+EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
+                             AcademicCalendar calendar, HistoryRules history, KernelSections sections)
+    : data_(std::make_unique<Data>(db, body_id, false, std::move(history), std::move(sections), std::move(calendar))) {
+  data_->read(urns);
+}
+
+EvidenceStore::EvidenceStore(Database& db, ByWindow, const std::string& body_id, AcademicCalendar calendar,
+                             HistoryRules history, KernelSections sections)
+    : data_(std::make_unique<Data>(db, body_id, true, std::move(history), std::move(sections), std::move(calendar))) {}
+
+void EvidenceStore::hold(const std::vector<std::int64_t>& urns) {
+  Data& d = *data_;
+  d.clear();
+  d.window = urns;
+  std::sort(d.window.begin(), d.window.end());
+  d.read(urns);
+}
+
+bool EvidenceStore::by_window() const { return data_->by_window; }
 
 EvidenceStore::~EvidenceStore() = default;
 
@@ -331,6 +367,8 @@ const AcademicCalendar& EvidenceStore::calendar() const { return data_->calendar
 
 std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const Period& period,
                                                        const sdk::CalendarView& calendar) const {
+  if (data_->by_window && !std::binary_search(data_->window.begin(), data_->window.end(), urn))
+    throw std::logic_error("school URN " + std::to_string(urn) + " is not in the window of schools held");
   auto school = data_->schools.find(urn);
   if (school == data_->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
@@ -373,23 +411,22 @@ std::vector<sdk::RatingOut> EvidenceStore::recorded(std::int64_t urn, const Peri
 }
 
 std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& period) const {
-  // Per indicator, the newest item too old to use, when no usable item took its place.
-  std::map<std::string, const HeldItem*> newest;
-  std::set<std::string> usable;
-  for (const auto& item : of_school(data_->evidence, urn)) {
-    if (!applies(item.period, period)) continue;
-    const auto& id = item.indicator_id();
-    if (!too_old(item, period, data_->sections)) {
-      usable.insert(id);
-      continue;
-    }
-    auto it = newest.find(id);
-    if (it == newest.end() || it->second->period < item.period) newest[id] = &item;
-  }
+  // Per indicator, the newest item too old to use, when no usable item took
+  // its place. The items come by indicator: one group at a time, no map.
   std::vector<StaleItem> out;
-  for (const auto& [id, item] : newest)
-    if (!usable.count(id))
-      out.push_back({id, *item->period_text, item->recorded, *allowed_age(*item, data_->sections)});
+  const auto& items = of_school(data_->evidence, urn);
+  for (auto group = items.begin(); group != items.end();) {
+    const std::string* indicator = group->indicator;
+    const HeldItem* newest = nullptr;
+    bool usable = false;
+    for (; group != items.end() && group->indicator == indicator; ++group) {
+      if (!applies(group->period, period)) continue;
+      if (!too_old(*group, period, data_->sections)) usable = true;
+      else if (!newest || newest->period < group->period) newest = &*group;
+    }
+    if (newest && !usable)
+      out.push_back({*indicator, *newest->period_text, newest->recorded, *allowed_age(*newest, data_->sections)});
+  }
   return out;
 }
 

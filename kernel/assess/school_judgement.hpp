@@ -40,14 +40,16 @@ struct JudgementSetup {
   const Policy& policy;
   const sdk::RegimeDescription& description;  ///< with the policy's own parts
   const KernelSections& sections;
-  const EvidenceStore& evidence;
+  /// A store ByWindow is given each window of schools between blocks, on the calling thread.
+  EvidenceStore& evidence;
   Period period;
   std::string made_on;  ///< the day the assessment is made, as scripts see it
   /// Per school, the due day of each deadline planned for the year (ThresholdSandbox::set_day).
   const std::map<std::int64_t, std::map<std::string, std::string>>& due_days;
 };
 
-/// Judges `urns` in blocks of a few hundred schools (so memory stays bounded)
+/// Judges `urns` in blocks of a few hundred schools (so memory stays bounded;
+/// a store ByWindow holds a few thousand of them at a time, in their order)
 /// on up to `threads` threads, the calling thread one of them and using
 /// `thresholds`, each other with a Lua state of its own; on one thread when
 /// the regime has not promised concurrency. Then calls `take` on the calling

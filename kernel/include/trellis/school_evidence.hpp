@@ -24,7 +24,8 @@
 namespace trellis {
 
 /// National and LA figures per (indicator, period): a published figure when
-/// one was imported, else the mean over the schools whose evidence is held.
+/// one was imported, else the mean over every school's items in the database
+/// (not only the schools an EvidenceStore holds).
 /// Means are computed per indicator on its first use, as a regime reads a
 /// handful of the indicators held (issue 18). Safe to read from several
 /// threads at once: the first reader of an indicator computes its means (from
@@ -91,14 +92,29 @@ struct StaleItem {
 /// register entries, ratings under one body and earlier assessments. Items
 /// older than the policy's [evidence.max_age] are not in the views. Each
 /// view's calendar() is `calendar` (the body's, from its policy; kept as a copy).
-/// A view points into the store: it must not outlive it.
+/// A view points into the store: it must not outlive it, nor the schools held
+/// when it was made (see hold()).
 class EvidenceStore {
  public:
+  /// Holds every school among `urns`, read now.
   EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
                 AcademicCalendar calendar, HistoryRules history = {}, KernelSections sections = {});
+  /// Asks for a store that holds no school until hold() names some: a
+  /// national run holds a window of its schools at a time, not the country (issue 18).
+  struct ByWindow {};
+  EvidenceStore(Database& db, ByWindow, const std::string& body_id, AcademicCalendar calendar,
+                HistoryRules history = {}, KernelSections sections = {});
   ~EvidenceStore();
 
-  /// Throws UsageError when the URN is not in the register.
+  /// Holds the schools among `urns` instead of those held before, read now
+  /// from the database. Every view of the schools held before must be gone,
+  /// and no other thread may use the store or the database meanwhile.
+  void hold(const std::vector<std::int64_t>& urns);
+  /// True for a store made ByWindow: whoever judges with it holds each window first.
+  bool by_window() const;
+
+  /// Throws UsageError when the URN is not in the register, and
+  /// std::logic_error when the store is ByWindow and the school is not held.
   std::unique_ptr<sdk::EvidenceView> view(std::int64_t urn, const Period& period) const;
   /// The same, its calendar() `calendar`: how several threads read one store
   /// at once (view, prior, stale and recorded are safe so), each with its own copy of
@@ -108,6 +124,7 @@ class EvidenceStore {
   const AcademicCalendar& calendar() const;
   bool has_school(std::int64_t urn) const;
   /// The school's standing before `period` (what the view's previous_level() says, and more).
+  /// This and the two below answer for a school held, as if nothing were recorded on any other.
   PriorStanding prior(std::int64_t urn, const Period& period) const;
   /// The items too old for `period`, newest first by indicator.
   std::vector<StaleItem> stale(std::int64_t urn, const Period& period) const;

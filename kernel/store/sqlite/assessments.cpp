@@ -34,8 +34,9 @@ class Assessments final : public AssessmentRepository {
   std::vector<HeldAssessment> for_schools(const std::vector<std::int64_t>& urns,
                                           const std::string& body_id) override {
     fill_wanted(c_, urns);
+    // Each school sought in assessments_school, as RatingRepository::for_schools.
     Statement s(c_, R"(SELECT a.id, a.urn, a.period, COALESCE(a.computed_level, a.level), a.regime, a.classified
-        FROM assessments a JOIN temp.wanted w ON w.urn = a.urn WHERE a.body_id = ? ORDER BY a.id)");
+        FROM temp.wanted w CROSS JOIN assessments a ON a.body_id = ? AND a.urn = w.urn ORDER BY a.id)");
     s.bind(1, body_id);
     std::vector<HeldAssessment> out;
     while (s.step()) out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});

@@ -8,6 +8,13 @@
 namespace trellis::sqlite {
 namespace {
 
+/// The columns of EvidenceRepository::CurrentItem, in read_current's order.
+constexpr const char* kCurrentColumns = R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text,
+    e.missing, e.source, e.line, e.recorded_at, e.import_id IS NOT NULL )";
+
+/// The most rows of other schools a stretch of ids read in order runs on over.
+constexpr std::int64_t kStretchGap = 64;
+
 Indicator read_indicator(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_real(4), s.opt_real(5), s.integer(6) != 0};
 }
@@ -79,11 +86,66 @@ class Evidence final : public EvidenceRepository {
 
   void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) override {
     fill_wanted(c_, urns);
-    Statement s(c_, R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text, e.missing,
-          e.source, e.line, e.recorded_at, e.import_id IS NOT NULL
-        FROM evidence e JOIN temp.wanted w ON w.urn = e.urn
-        WHERE NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-        ORDER BY e.id)");
+    // One pass over every item, in id order: the cheapest way through them all.
+    Statement s(c_, std::string(kCurrentColumns) + "FROM evidence e JOIN temp.wanted w ON w.urn = e.urn ORDER BY e.id");
+    read_current(s, superseded(), each);
+  }
+
+  void each_current_of_few(const std::vector<std::int64_t>& urns,
+                           const std::function<void(const CurrentItem&)>& each) override {
+    // The ids first, from evidence_school alone (CROSS JOIN keeps temp.wanted
+    // outside: each school sought, no pass over the table). Then the rows in
+    // id order, a stretch at a time: a file's rows for schools next to one
+    // another follow one another, so the table is read in order, not sought row by row.
+    fill_wanted(c_, urns);
+    std::vector<std::int64_t> ids;
+    {
+      Statement s(c_, "SELECT e.id FROM temp.wanted w CROSS JOIN evidence e INDEXED BY evidence_school ON e.urn = w.urn");
+      while (s.step()) ids.push_back(s.integer(0));
+    }
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::int64_t> wanted(urns);
+    std::sort(wanted.begin(), wanted.end());
+    const auto gone = superseded();
+    Statement s(c_, std::string(kCurrentColumns) + "FROM evidence e WHERE e.id BETWEEN ?1 AND ?2");
+    const auto if_wanted = [&](const CurrentItem& item) {
+      if (std::binary_search(wanted.begin(), wanted.end(), item.urn)) unless_superseded(gone, item, each);
+    };
+    for (std::size_t from = 0; from < ids.size();) {
+      // A stretch runs on over gaps of a few rows of other schools: reading them costs less than another search.
+      std::size_t to = from + 1;
+      while (to < ids.size() && ids[to] - ids[to - 1] <= kStretchGap) ++to;
+      s.bind(1, ids[from]).bind(2, ids[to - 1]);
+      read_rows(s, if_wanted);
+      s.reset();
+      from = to;
+    }
+  }
+
+  /// The ids of the items another supersedes, in order: corrections are few,
+  /// so an item is told current here rather than by a subquery on every row.
+  std::vector<std::int64_t> superseded() {
+    Statement s(c_, "SELECT supersedes FROM evidence WHERE supersedes IS NOT NULL ORDER BY supersedes");
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+  }
+
+  /// Hands each row of a query over the columns of each_current to `each`, but those of `superseded`.
+  static void read_current(Statement& s, const std::vector<std::int64_t>& superseded,
+                           const std::function<void(const CurrentItem&)>& each) {
+    read_rows(s, [&](const CurrentItem& item) { unless_superseded(superseded, item, each); });
+  }
+
+  /// Calls `each` with the item unless it is among `superseded`.
+  static void unless_superseded(const std::vector<std::int64_t>& superseded, const CurrentItem& item,
+                                const std::function<void(const CurrentItem&)>& each) {
+    if (superseded.empty() || !std::binary_search(superseded.begin(), superseded.end(), item.id)) each(item);
+  }
+
+  /// Reads each row of a query over the columns of each_current as an item and hands it to `take`.
+  template <typename Take>
+  static void read_rows(Statement& s, const Take& take) {
     CurrentItem item;
     while (s.step()) {
       item.id = s.integer(0);
@@ -97,7 +159,7 @@ class Evidence final : public EvidenceRepository {
       item.line = s.opt_int(8);
       item.recorded_at = s.text_view(9);
       item.imported = s.integer(10) != 0;
-      each(item);
+      take(item);
     }
   }
 

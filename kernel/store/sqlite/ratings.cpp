@@ -43,8 +43,10 @@ class Ratings final : public RatingRepository {
 
   std::vector<HeldRating> for_schools(const std::vector<std::int64_t>& urns, const std::string& body_id) override {
     fill_wanted(c_, urns);
+    // Each school sought in ratings_school (CROSS JOIN keeps temp.wanted
+    // outside), rather than every rating of the body read for a few schools.
     Statement s(c_, R"(SELECT r.id, r.urn, r.period, r.subject, r.stage, r.level, COALESCE(r.regime, ''),
-        COALESCE(r.rationale, '') FROM ratings r JOIN temp.wanted w ON w.urn = r.urn WHERE r.body_id = ? ORDER BY r.id)");
+        COALESCE(r.rationale, '') FROM temp.wanted w CROSS JOIN ratings r ON r.body_id = ? AND r.urn = w.urn ORDER BY r.id)");
     s.bind(1, body_id);
     std::vector<HeldRating> out;
     while (s.step())

@@ -57,6 +57,11 @@ class EvidenceRepository {
   /// Calls `each` for the items not superseded about the schools among
   /// `urns`, in id order, without holding them all (issue 18: a million rows nationally).
   virtual void each_current(const std::vector<std::int64_t>& urns, const std::function<void(const CurrentItem&)>& each) = 0;
+  /// The same, for a few thousand schools among many: their items found
+  /// through the index on school, so that a window of schools costs its own
+  /// items, not a pass over every item held.
+  virtual void each_current_of_few(const std::vector<std::int64_t>& urns,
+                                   const std::function<void(const CurrentItem&)>& each) = 0;
   /// The items not superseded about the schools among `urns` of one indicator, in id order.
   virtual std::vector<EvidenceItem> current_for(const std::vector<std::int64_t>& urns, std::string_view indicator) = 0;
   /// Every (indicator, period) that has evidence, as "indicator\x1fperiod":
