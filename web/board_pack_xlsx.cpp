@@ -187,7 +187,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     headers(book, reasons, {"URN", "School", "Level", "Reason"});
     row = 1;
     for (const auto& s : r.schools)
-      for (const auto& reason : s.assessment.reasons) {
+      for (const auto& reason : s.reasons) {
         put(reasons, row, 0, static_cast<double>(s.assessment.urn));
         put(reasons, row, 1, s.assessment.name);
         put(reasons, row, 2, r.words.level("overall", s.assessment.level), book.level(colour_of(s.assessment.level)));

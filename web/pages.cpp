@@ -356,7 +356,7 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
                                (a.decision->rationale.empty() ? "" : ": " + a.decision->rationale)));
     line.set("previous", text(a.previous_level ? v.words.level("overall", *a.previous_level) : "none"));
     Data reasons = list();
-    for (const auto& reason : a.reasons) reasons.push_back(text(reason));
+    for (const auto& reason : v.line->reasons) reasons.push_back(text(reason));
     line.set("reasons", reasons);
     d.set("line", line);
   }
