@@ -25,8 +25,11 @@ lxw_color_t rgb(const std::string& colour) {
 class Workbook {
  public:
   explicit Workbook(const std::filesystem::path& file) {
+    // Each row goes to the file as the next is begun, never all held (issue 18):
+    // so every sheet is written row by row, in order, and its texts go inline
+    // rather than to the shared strings (the cells read the same).
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = LXW_TRUE;
     book_ = workbook_new_opt(file.c_str(), &options);
     if (!book_) throw std::runtime_error("cannot start a workbook at " + file.string());
     bold_ = workbook_add_format(book_);
@@ -179,8 +182,7 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     }
     worksheet_set_column(grid, 1, 1, 40, nullptr);
     worksheet_set_column(grid, 2, static_cast<lxw_col_t>(names.size() - 1), 22, nullptr);
-    // The workbook holds every cell until it is closed: what its sheets have
-    // taken from the report goes as they are written (issue 18).
+    // What the sheets have taken from the report goes as they are written (issue 18).
     r.areas = {};
 
     lxw_worksheet* reasons = book.sheet("Reasons");
