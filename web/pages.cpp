@@ -304,7 +304,7 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
 
   const auto overdue = overdue_by_school(r.activities);
   const std::string year = Period::parse(r.period).academic_year().to_string();
-  Data overdue_rows = list();
+  Data& overdue_rows = list_in(d, "overdue");
   OverdueAtSchool all;  // the body's totals, by type
   for (const auto& o : overdue) {
     all.activities += o.activities;
@@ -317,7 +317,6 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     overdue_rows.push_back(x);
   }
   d.set("has_overdue", !overdue.empty());
-  d.set("overdue", overdue_rows);
   d.set("overdue_summary", text(std::to_string(all.activities) + (all.activities == 1 ? " activity" : " activities") + " of " +
                                 r.period + " overdue at " + std::to_string(overdue.size()) +
                                 (overdue.size() == 1 ? " place" : " places") + ": " + all.by_type() + "."));
