@@ -71,10 +71,12 @@ inline constexpr const char* kCentralSupport = "central_support";
 /// A result the report shows apart, before or after the school joined the
 /// body: a held item of an indicator the policy's [history] results names,
 /// or (where [history] earlier_bodies allows) another body's judgement.
+/// Its label and `when` repeat across a country's schools: they are shared.
 struct JoiningResult {
-  std::string label, period, value;  ///< value as held: a number, a grade's word, a date or a level
-  std::string source;                ///< where it came from: a file, a person, or the body that judged
-  std::string when;                  ///< "before joining", "after joining" or "in the year of joining"
+  SharedText label;
+  std::string period, value;  ///< value as held: a number, a grade's word, a date or a level
+  std::string source;         ///< where it came from: a file, a person, or the body that judged
+  SharedText when;            ///< "before joining", "after joining" or "in the year of joining"
 };
 
 /// A school's line: `assessment.level` is the level that counts,
