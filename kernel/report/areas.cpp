@@ -144,6 +144,10 @@ void assemble_area_sections(Report& r, const sdk::RegimeDescription& d, std::vec
       section.stages.push_back(stage.id);
       section.stage_labels.push_back(stage.label.empty() ? stage.id : stage.label);
     }
+    std::size_t rated = 0;  // held at their size: a country's section is tens of thousands of schools
+    for (const std::size_t i : order) rated += i < rows.size() && k < rows[i].size() && !rows[i][k].empty();
+    section.schools.reserve(rated);
+    section.unrated.reserve(order.size() - rated);
     for (const std::size_t i : order) {
       const ReportSchool& s = r.schools[i];
       AreaSchool school{s.assessment.urn, s.assessment.name, s.college, s.central_support, {}};
