@@ -25,8 +25,11 @@ lxw_color_t rgb(const std::string& colour) {
 class Workbook {
  public:
   explicit Workbook(const std::filesystem::path& file) {
+    // Each row goes to the file as the next is begun, never all held (issue 18):
+    // so every sheet is written row by row, in order, and its texts go inline
+    // rather than to the shared strings (the cells read the same).
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = LXW_TRUE;
     book_ = workbook_new_opt(file.c_str(), &options);
     if (!book_) throw std::runtime_error("cannot start a workbook at " + file.string());
     bold_ = workbook_add_format(book_);
@@ -179,15 +182,14 @@ std::string board_pack_xlsx(Database& db, PluginHost& host, const Actor& actor, 
     }
     worksheet_set_column(grid, 1, 1, 40, nullptr);
     worksheet_set_column(grid, 2, static_cast<lxw_col_t>(names.size() - 1), 22, nullptr);
-    // The workbook holds every cell until it is closed: what its sheets have
-    // taken from the report goes as they are written (issue 18).
+    // What the sheets have taken from the report goes as they are written (issue 18).
     r.areas = {};
 
     lxw_worksheet* reasons = book.sheet("Reasons");
     headers(book, reasons, {"URN", "School", "Level", "Reason"});
     row = 1;
     for (const auto& s : r.schools)
-      for (const auto& reason : s.assessment.reasons) {
+      for (const auto& reason : s.reasons) {
         put(reasons, row, 0, static_cast<double>(s.assessment.urn));
         put(reasons, row, 1, s.assessment.name);
         put(reasons, row, 2, r.words.level("overall", s.assessment.level), book.level(colour_of(s.assessment.level)));

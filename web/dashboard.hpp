@@ -35,6 +35,14 @@ inline Data fields(std::initializer_list<std::pair<std::string, std::string>> it
   return d;
 }
 
+/// A list set in `object` as `name`, to be filled in place: a country's rows
+/// are then held once, not copied into the object when made (issue 18).
+inline Data& list_in(Data& object, const std::string& name) {
+  object.set(name, list());
+  // kainjow's data gives only const access to what it holds; the entry was made just now and is not const.
+  return const_cast<Data&>(*object.get(name));
+}
+
 /// One request of a signed-in person: the kernel's objects, used under the server's lock.
 struct Context {
   Database& db;

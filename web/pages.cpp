@@ -304,7 +304,7 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
 
   const auto overdue = overdue_by_school(r.activities);
   const std::string year = Period::parse(r.period).academic_year().to_string();
-  Data overdue_rows = list();
+  Data& overdue_rows = list_in(d, "overdue");
   OverdueAtSchool all;  // the body's totals, by type
   for (const auto& o : overdue) {
     all.activities += o.activities;
@@ -317,7 +317,6 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
     overdue_rows.push_back(x);
   }
   d.set("has_overdue", !overdue.empty());
-  d.set("overdue", overdue_rows);
   d.set("overdue_summary", text(std::to_string(all.activities) + (all.activities == 1 ? " activity" : " activities") + " of " +
                                 r.period + " overdue at " + std::to_string(overdue.size()) +
                                 (overdue.size() == 1 ? " place" : " places") + ": " + all.by_type() + "."));
@@ -356,7 +355,7 @@ Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>&
                                (a.decision->rationale.empty() ? "" : ": " + a.decision->rationale)));
     line.set("previous", text(a.previous_level ? v.words.level("overall", *a.previous_level) : "none"));
     Data reasons = list();
-    for (const auto& reason : a.reasons) reasons.push_back(text(reason));
+    for (const auto& reason : v.line->reasons) reasons.push_back(text(reason));
     line.set("reasons", reasons);
     d.set("line", line);
   }

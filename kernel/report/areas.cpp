@@ -58,15 +58,16 @@ void load_central_support(Database& db, Report& r, const std::vector<std::int64_
 
 /// The school's rating of `subject` at each stage, or nothing when none is held.
 std::optional<AreaRating> rating_row(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
-                                     std::int64_t urn, const std::string& subject, bool indicator) {
-  AreaRating row{subject, indicator, {}, AgainstSelf::none, "", ""};
+                                     std::int64_t urn, const std::string& subject, bool indicator,
+                                     SharedTexts& texts) {
+  AreaRating row{{}, indicator, {}, AgainstSelf::none, {}, {}};
   row.levels.reserve(d.stages.size());  // no slack: a country holds a row per school, area and indicator
   bool any = false;
   std::string self, compared;
   const RatingRecord* explained = nullptr;  // the compared stage's rating, else the latest stage's held
   for (auto& stage : d.stages) {
     auto it = newest.find({urn, subject, stage.id});
-    row.levels.push_back(it == newest.end() ? "" : it->second.level);
+    row.levels.push_back(it == newest.end() ? SharedText() : texts(it->second.level));
     if (it == newest.end()) continue;
     any = true;
     if (stage.id == r.self_stage) self = it->second.level;
@@ -76,8 +77,9 @@ std::optional<AreaRating> rating_row(const Report& r, const sdk::RegimeDescripti
   if (!any) return std::nullopt;
   if (!r.self_stage.empty() && r.compared_stage != r.self_stage)
     row.against_self = against(scale_of(d, subject), self, compared);
-  row.rationale = explained->rationale;
-  row.by = explained->by;
+  row.subject = texts(subject);
+  row.rationale = texts(explained->rationale);
+  row.by = texts(explained->by);
   return row;
 }
 
@@ -113,14 +115,14 @@ void set_compared_stages(Report& r, const sdk::RegimeDescription& d) {
 }
 
 SchoolAreaRows school_area_rows(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
-                                std::int64_t urn) {
+                                std::int64_t urn, SharedTexts& texts) {
   SchoolAreaRows out(d.areas.size());
   for (std::size_t k = 0; k < d.areas.size(); ++k) {
     const auto& area = d.areas[k];
-    if (auto row = rating_row(r, d, newest, urn, area.id, false)) out[k].push_back(std::move(*row));
+    if (auto row = rating_row(r, d, newest, urn, area.id, false, texts)) out[k].push_back(std::move(*row));
     for (auto& indicator : d.indicators)
       if (indicator.area == area.id)
-        if (auto row = rating_row(r, d, newest, urn, indicator.id, true)) out[k].push_back(std::move(*row));
+        if (auto row = rating_row(r, d, newest, urn, indicator.id, true, texts)) out[k].push_back(std::move(*row));
     out[k].shrink_to_fit();
   }
   return out;
@@ -142,6 +144,10 @@ void assemble_area_sections(Report& r, const sdk::RegimeDescription& d, std::vec
       section.stages.push_back(stage.id);
       section.stage_labels.push_back(stage.label.empty() ? stage.id : stage.label);
     }
+    std::size_t rated = 0;  // held at their size: a country's section is tens of thousands of schools
+    for (const std::size_t i : order) rated += i < rows.size() && k < rows[i].size() && !rows[i][k].empty();
+    section.schools.reserve(rated);
+    section.unrated.reserve(order.size() - rated);
     for (const std::size_t i : order) {
       const ReportSchool& s = r.schools[i];
       AreaSchool school{s.assessment.urn, s.assessment.name, s.college, s.central_support, {}};
@@ -159,7 +165,8 @@ void build_area_sections(Report& r, const sdk::RegimeDescription& d, const Newes
   set_compared_stages(r, d);
   std::vector<SchoolAreaRows> rows;
   rows.reserve(r.schools.size());
-  for (const auto& s : r.schools) rows.push_back(school_area_rows(r, d, newest, s.assessment.urn));
+  SharedTexts texts;
+  for (const auto& s : r.schools) rows.push_back(school_area_rows(r, d, newest, s.assessment.urn, texts));
   assemble_area_sections(r, d, std::move(rows));
 }
 

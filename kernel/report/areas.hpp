@@ -16,8 +16,9 @@ void set_compared_stages(Report& r, const sdk::RegimeDescription& d);
 using SchoolAreaRows = std::vector<std::vector<AreaRating>>;
 /// The school's rows from its newest ratings (those of other schools may be in
 /// `newest` or not): build_area_sections a school at a time. Needs set_compared_stages.
+/// Its texts are taken from `texts`, so that each is held once.
 SchoolAreaRows school_area_rows(const Report& r, const sdk::RegimeDescription& d, const NewestRatings& newest,
-                                std::int64_t urn);
+                                std::int64_t urn, SharedTexts& texts);
 /// Fills r.areas from each school's rows, `rows[i]` those of r.schools[i].
 void assemble_area_sections(Report& r, const sdk::RegimeDescription& d, std::vector<SchoolAreaRows> rows);
 

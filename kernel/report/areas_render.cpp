@@ -158,7 +158,7 @@ void render_area_text(std::ostream& o, const Report& r) {
         if (rt.against_self != AgainstSelf::none && rt.against_self != AgainstSelf::agrees)
           o << "    " << s.name << " (" << s.urn << ")" << (rt.indicator ? ", " + r.words.subject(rt.subject) : "") << ": "
             << r.self_stage << " " << at(rt, r.self_stage) << ", " << r.compared_stage << " " << at(rt, r.compared_stage)
-            << " (" << to_string(rt.against_self) << ")" << (rt.rationale.empty() ? "" : " — " + rt.rationale) << "\n";
+            << " (" << to_string(rt.against_self) << ")" << (rt.rationale.empty() ? "" : " — " + rt.rationale.str()) << "\n";
   }
 }
 

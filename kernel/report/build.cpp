@@ -72,7 +72,7 @@ void compare_stages(Report& r, const sdk::RegimeDescription& d, const NewestRati
 /// The period's ratings, read school by school and never all held (issue 18):
 /// each school's newest of each subject at each stage gives its ratings at the
 /// reported stage, where its stages disagree, and its rows of each area.
-void read_ratings(Database& db, Report& r, const sdk::RegimeDescription* d) {
+void read_ratings(Database& db, Report& r, const sdk::RegimeDescription* d, SharedTexts& texts) {
   std::unordered_map<std::int64_t, std::vector<std::size_t>> lines;  // URN -> its lines in r.schools
   for (std::size_t i = 0; i < r.schools.size(); ++i) lines[r.schools[i].assessment.urn].push_back(i);
   std::vector<SchoolAreaRows> rows(d ? r.schools.size() : 0);
@@ -91,7 +91,7 @@ void read_ratings(Database& db, Report& r, const sdk::RegimeDescription* d) {
             s.ratings.push_back({rt.subject, rt.level, rt.stage, rt.by, rt.rationale});
         if (d) {
           in_regime_order(s.ratings, *d);
-          rows[i] = school_area_rows(r, *d, newest, *urn);
+          rows[i] = school_area_rows(r, *d, newest, *urn, texts);
         }
       }
     if (d) compare_stages(r, *d, newest, *urn, name);
@@ -219,9 +219,13 @@ std::filesystem::path policy_path_of(Database& db, std::optional<std::int64_t> a
 /// A school's line of the report, from its stored assessment as read. Of the
 /// regime's own ratings the report shows a line each (Report::subject_lines):
 /// not the evidence ids, rationale or later reasons, which are dropped as each
-/// school is read, so that a country's are never held (issue 18).
-ReportSchool report_school(SchoolAssessment&& a) {
+/// school is read, so that a country's are never held (issue 18). Its reasons
+/// are shared: a country's repeat a few thousand texts.
+ReportSchool report_school(SchoolAssessment&& a, SharedTexts& texts) {
   ReportSchool s{std::move(a), {}, std::nullopt, false, std::nullopt};
+  s.reasons.reserve(s.assessment.reasons.size());
+  for (auto& reason : s.assessment.reasons) s.reasons.push_back(texts(std::move(reason)));
+  std::vector<std::string>().swap(s.assessment.reasons);
   for (auto& rt : s.assessment.ratings) {
     std::vector<std::int64_t>().swap(rt.evidence);
     std::string().swap(rt.rationale);
@@ -243,7 +247,8 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   r.period = period.to_string();
   // A term's report stands on the term's own assessments, else on those of
   // the term or year that contains it; its activities are the term's.
-  const auto read = [&](SchoolAssessment&& a) { r.schools.push_back(report_school(std::move(a))); };
+  SharedTexts texts;  // each text of the report held once
+  const auto read = [&](SchoolAssessment&& a) { r.schools.push_back(report_school(std::move(a), texts)); };
   std::size_t assessed = each_stored_assessment(db, host, body_id, period, read);
   for (Period wider = period; assessed == 0 && wider.kind() != Period::Kind::year;) {
     wider = wider.kind() == Period::Kind::half_term ? Period::term(wider.start_year(), wider.term())
@@ -288,7 +293,7 @@ Report build_report(Database& db, PluginHost& host, const std::string& body_id, 
   load_school_facts(db, r);  // before the areas: they set colleges apart and name central support
   // Before the areas: the evidence it reads, an indicator at a time, is then freed before they are made.
   if (policy && d) load_joining(db, r, policy->view(), *d);
-  read_ratings(db, r, d);
+  read_ratings(db, r, d, texts);
   load_activities(db, r, period, today);
   load_reviews(db, r, period);
   load_notes(db, r, today);

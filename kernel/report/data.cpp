@@ -82,7 +82,7 @@ void render_csv(std::ostream& o, const Report& r) {
     for (auto& v : r.reviews)
       if (v.urn == a.urn) review = &v;
     std::string reasons;
-    for (auto& x : a.reasons) reasons += (reasons.empty() ? "" : " | ") + x;
+    for (auto& x : s.reasons) reasons += (reasons.empty() ? "" : " | ") + x.str();
     o << a.urn << "," << csv_field(a.name) << "," << r.period << "," << csv_field(a.level) << ","
       << (a.classified ? "yes" : "no") << "," << csv_field(a.previous_level.value_or("")) << ","
       << (a.changed() ? "yes" : "no") << "," << csv_field(a.decision ? a.decision->level : "") << ","
@@ -124,7 +124,7 @@ nlohmann::json school_json(const ReportSchool& s) {
           {"final_level", s.assessment.decision ? nlohmann::json(s.assessment.decision->level) : nlohmann::json()},
           {"final_by", s.assessment.decision ? nlohmann::json(s.assessment.decision->by) : nlohmann::json()},
           {"switch", opt(s.assessment.switch_note())},
-          {"reasons", s.assessment.reasons},
+          {"reasons", s.reasons},
           {"ratings", ratings},
           {"letter", letter_file(s)},
           {"letter_id", letter_id(s)},

@@ -80,7 +80,7 @@ void render_html_details(std::ostream& o, const Report& r) {
       o << "<p>Why it was decided: " << esc(s.assessment.decision->rationale) << "</p>\n";
     if (s.central_support) o << "<p>Central support: " << esc(*s.central_support) << "</p>\n";
     o << "<ul>";
-    for (auto& reason : s.assessment.reasons) o << "<li>" << esc(reason) << "</li>";
+    for (auto& reason : s.reasons) o << "<li>" << esc(reason) << "</li>";
     o << "</ul>\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "<p>By area:</p><ul>";

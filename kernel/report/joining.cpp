@@ -79,6 +79,7 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
   std::vector<std::int64_t> urns;
   for (const auto& s : r.schools) urns.push_back(s.assessment.urn);
   std::map<std::int64_t, std::vector<std::pair<Date, JoiningResult>>> found_of;
+  SharedTexts texts;  // labels and "when"s, each held once
   for (const auto& id : indicators)
     for (const auto& e : db.evidence().current_for(urns, id)) {
       const auto day = joined_on.find(e.urn);
@@ -86,8 +87,9 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
       const Date joined = day->second;
       const auto days = days_of(e.period, e.text);
       found_of[e.urn].push_back({days ? days->first : joined,
-                                 {label_of(d, e.indicator), e.period, value_text(e),
-                                  e.source + (e.line ? " line " + std::to_string(*e.line) : ""), when(days, joined)}});
+                                 {texts(label_of(d, e.indicator)), e.period, value_text(e),
+                                  e.source + (e.line ? " line " + std::to_string(*e.line) : ""),
+                                  texts(when(days, joined))}});
     }
   for (auto& s : r.schools) {
     const auto day = joined_on.find(s.assessment.urn);
@@ -107,8 +109,8 @@ void load_joining(Database& db, Report& r, const sdk::PolicyView& policy, const 
         const std::string tag = when(days, *joined);
         if (tag == "after joining") continue;  // another body's, while the school was this body's: not shown
         found.push_back({days ? days->first : *joined,
-                         {"Level under " + a.regime, a.period, a.level, a.body_id + ", assessed " + a.assessed_at.substr(0, 10),
-                          tag}});
+                         {texts("Level under " + a.regime), a.period, a.level,
+                          a.body_id + ", assessed " + a.assessed_at.substr(0, 10), texts(tag)}});
       }
     std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     s.results.reserve(found.size());

@@ -90,7 +90,7 @@ void render_markdown(std::ostream& o, const Report& r) {
     if (s.assessment.decision && !s.assessment.decision->rationale.empty())
       o << "Why it was decided: " << md(s.assessment.decision->rationale) << "\n\n";
     if (s.central_support) o << "Central support: " << md(*s.central_support) << "\n\n";
-    for (auto& reason : s.assessment.reasons) o << "- " << md(reason) << "\n";
+    for (auto& reason : s.reasons) o << "- " << md(reason) << "\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "\nBy area:\n\n";
       for (auto& line : lines) o << "- " << line << "\n";
@@ -158,7 +158,7 @@ void render_text(std::ostream& o, const Report& r) {
   o << "\nSchools:\n";
   for (auto& s : r.schools) {
     o << "  " << s.assessment.urn << "  " << s.assessment.name << "  " << upper(level_text(s)) << "\n";
-    for (auto& reason : s.assessment.reasons) o << "      - " << reason << "\n";
+    for (auto& reason : s.reasons) o << "      - " << reason << "\n";
     if (auto lines = r.subject_lines(s); !lines.empty()) {
       o << "      By area:\n";
       for (auto& line : lines) o << "        " << line << "\n";

@@ -38,7 +38,7 @@ void keep_reported_stage(Report& r) {
     area.stage_labels = {area.stage_labels[i]};
     for (auto& s : area.schools)
       for (auto& rt : s.ratings) {
-        rt.levels = {rt.levels.size() > i ? rt.levels[i] : std::string()};
+        rt.levels = {rt.levels.size() > i ? rt.levels[i] : SharedText()};
         rt.against_self = AgainstSelf::none;
       }
   }

@@ -91,6 +91,9 @@ named = rows.get(999902)
 check(named is not None and named[1].value == formula and named[1].data_type == "s",
       f"a formula-like school name is written as text: {named[1].value if named else None!r}")
 check(not any(c.data_type == "f" for sheet in wb for r in sheet.iter_rows() for c in r), "no cell of the workbook is a formula")
+import zipfile
+check("xl/sharedStrings.xml" not in zipfile.ZipFile(book).namelist(),
+      "the workbook is written a row at a time (issue 18): its texts inline, no shared strings held to the end")
 werneth = rows[140597]
 green = rows[137951]
 check(werneth[2].value == "Amber" and green[2].value == "Green" and werneth[2].fill.fgColor.rgb not in (None, "00000000")

@@ -26,10 +26,14 @@
 #include "trellis/plugin_host.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/regime_words.hpp"
+#include "trellis/shared_text.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
+
+/// A shared text in JSON is its text.
+inline void to_json(nlohmann::json& j, const SharedText& t) { j = t.str(); }
 
 struct LevelCount {
   std::string level;
@@ -67,17 +71,20 @@ inline constexpr const char* kCentralSupport = "central_support";
 /// A result the report shows apart, before or after the school joined the
 /// body: a held item of an indicator the policy's [history] results names,
 /// or (where [history] earlier_bodies allows) another body's judgement.
+/// Its label and `when` repeat across a country's schools: they are shared.
 struct JoiningResult {
-  std::string label, period, value;  ///< value as held: a number, a grade's word, a date or a level
-  std::string source;                ///< where it came from: a file, a person, or the body that judged
-  std::string when;                  ///< "before joining", "after joining" or "in the year of joining"
+  SharedText label;
+  std::string period, value;  ///< value as held: a number, a grade's word, a date or a level
+  std::string source;         ///< where it came from: a file, a person, or the body that judged
+  SharedText when;            ///< "before joining", "after joining" or "in the year of joining"
 };
 
 /// A school's line: `assessment.level` is the level that counts,
 /// `assessment.computed_level` the regime's proposal, `assessment.decision` who decided.
 /// Its `assessment.ratings` hold what a line of them shows (subject, level,
-/// stage, the first reason) and `assessment.recorded` nothing: `ratings` below
-/// are the reported stage's.
+/// stage, the first reason), `assessment.recorded` nothing, and
+/// `assessment.reasons` nothing: `reasons` below hold them, each text once
+/// across the report. `ratings` below are the reported stage's.
 struct ReportSchool {
   SchoolAssessment assessment;
   std::vector<ReportRating> ratings;    ///< at the reported stage
@@ -87,6 +94,7 @@ struct ReportSchool {
   // Initialised here, so that a school made by braces without them is whole.
   std::optional<std::string> joined = std::nullopt;  ///< the day the school joined the body (its newest membership), when results are shown
   std::vector<JoiningResult> results = {};           ///< by date, before joining first
+  std::vector<SharedText> reasons = {};              ///< the assessment's reasons, in its order
 };
 
 /// How the reported stage's level stands against the self-assessment's, on the subject's scale.
@@ -94,13 +102,15 @@ struct ReportSchool {
 enum class AgainstSelf { none, agrees, higher, lower, differs };
 std::string to_string(AgainstSelf a);  ///< "", "agrees", "higher", "lower", "differs"
 
-/// A school's ratings of one subject (an area, or one of its indicators) at each stage shown.
+/// A school's ratings of one subject (an area, or one of its indicators) at
+/// each stage shown. A country holds one per school and subject, so its texts
+/// are shared, each held once across the report (issue 18).
 struct AreaRating {
-  std::string subject;
+  SharedText subject;
   bool indicator = false;               ///< an indicator of the area, not the area itself
-  std::vector<std::string> levels;      ///< one per AreaSection::stages; "" where none is held
+  std::vector<SharedText> levels;       ///< one per AreaSection::stages; "" where none is held
   AgainstSelf against_self = AgainstSelf::none;
-  std::string rationale, by;            ///< of the compared stage's rating, else of the latest stage's held
+  SharedText rationale, by;             ///< of the compared stage's rating, else of the latest stage's held
 };
 
 struct AreaSchool {

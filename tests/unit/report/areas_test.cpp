@@ -90,7 +90,7 @@ TEST_CASE("An area's section lists schools before colleges, with a level per sta
   CHECK(leadership.schools[1].college);
   CHECK(leadership.schools[1].central_support == "C. Lead, central team");
   const AreaRating& alpha = leadership.schools[0].ratings.at(0);
-  CHECK(alpha.levels == std::vector<std::string>{"good", "requires_improvement", "requires_improvement"});
+  CHECK(alpha.levels == std::vector<SharedText>{"good", "requires_improvement", "requires_improvement"});
   CHECK(alpha.against_self == AgainstSelf::lower);
   CHECK(alpha.rationale == "Weaknesses: the plan has no milestones");
   CHECK(alpha.by == "Panel");
@@ -102,7 +102,7 @@ TEST_CASE("An area's section lists schools before colleges, with a level per sta
   CHECK(finance.schools[1].urn == 3);
   CHECK(finance.schools[1].ratings.at(0).against_self == AgainstSelf::differs);
   const AreaRating& beta = finance.schools[2].ratings.at(0);
-  CHECK(beta.levels == std::vector<std::string>{"good", ""});  // not yet validated (nothing computed here)
+  CHECK(beta.levels == std::vector<SharedText>{"good", ""});  // not yet validated (nothing computed here)
   CHECK(beta.against_self == AgainstSelf::none);
   CHECK(beta.rationale == "SAR");  // the latest stage held explains it
 
@@ -191,12 +191,13 @@ TEST_CASE("Areas made a school at a time, each from its own newest ratings, equa
   Report by_school = graded_report(unused);
   set_compared_stages(by_school, graded_regime());
   std::vector<SchoolAreaRows> rows;
+  SharedTexts texts;
   for (const auto& s : by_school.schools) {
     NewestRatings own;
     for (const auto& [key, rt] : held)
       if (std::get<0>(key) == s.assessment.urn) own.emplace(key, rt);
     REQUIRE(own.size() < held.size());
-    rows.push_back(school_area_rows(by_school, graded_regime(), own, s.assessment.urn));
+    rows.push_back(school_area_rows(by_school, graded_regime(), own, s.assessment.urn, texts));
   }
   assemble_area_sections(by_school, graded_regime(), std::move(rows));
   REQUIRE(whole.areas.size() == 3);

@@ -100,7 +100,11 @@ TEST_CASE("A report keeps of each school's computed ratings only what a line of 
   REQUIRE(r.schools.size() == 2);
   const auto& a = r.schools[0].assessment;
   CHECK(a.urn == 200001);
-  CHECK(a.reasons == std::vector<std::string>{"first reason", "second reason"});
+  // The reasons are the school's, each text held once across the report (both schools give the same).
+  CHECK(a.reasons.empty());
+  CHECK(r.schools[0].reasons == std::vector<SharedText>{"first reason", "second reason"});
+  REQUIRE(r.schools[1].reasons.size() == 2);
+  CHECK(&r.schools[0].reasons[1].str() == &r.schools[1].reasons[1].str());
   REQUIRE(a.ratings.size() == 1);
   CHECK(a.ratings[0].reasons == std::vector<std::string>{"one"});
   CHECK(a.ratings[0].evidence.empty());
