@@ -242,6 +242,7 @@ TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, 
   r.policy_file = "example.toml";
   ReportSchool decided{amber_school(), {}, ReportLetter{4, "123456-4.md", false}, false, std::nullopt};
   count_decision(decided.assessment, Decision{42, "yellow", "final", "A. Officer", "", "New leadership", "2018-10-01"});
+  decided.reasons = {decided.assessment.reasons.begin(), decided.assessment.reasons.end()};  // a report's, shared
   ReportSchool computed{amber_school(), {}, std::nullopt, true, "A. Lead, central team"};
   computed.assessment.urn = 123457;
   r.schools = {decided, computed};
@@ -255,6 +256,8 @@ TEST_CASE("The report's JSON keeps its school fields: computed_level, decision, 
                    "final_by", "switch", "reasons", "ratings", "letter", "letter_id", "college", "central_support"});
   CHECK(s["college"] == false);
   CHECK(s["central_support"].is_null());
+  REQUIRE(s["reasons"].size() == 1);
+  CHECK(s["reasons"][0] == decided.reasons[0].str());
   CHECK(j["schools"][1]["college"] == true);
   CHECK(j["schools"][1]["central_support"] == "A. Lead, central team");
   CHECK(s["level"] == "yellow");
@@ -285,6 +288,7 @@ TEST_CASE("issue 18: the report's JSON written a school at a time is the same by
     ReportSchool changed{amber_school(), {{"overall", "amber", "computed", "A. Officer", ""}}, std::nullopt, false,
                          std::nullopt};
     changed.assessment.name = "École \"Hill\" | Primary\tSchool";  // quoted, escaped, not ASCII
+    changed.reasons = {changed.assessment.reasons.begin(), changed.assessment.reasons.end()};
     ReportSchool steady{amber_school(), {}, std::nullopt, true, "A. Lead"};
     steady.assessment.urn = 123457;
     steady.assessment.previous_level = "amber";
