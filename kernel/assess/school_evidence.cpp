@@ -207,6 +207,12 @@ void EvidenceStore::hold(const std::vector<std::int64_t>& urns) {
 
 bool EvidenceStore::by_window() const { return data_->by_window; }
 
+void EvidenceStore::hold_window_at(const std::vector<std::int64_t>& urns, std::size_t at) {
+  if (!data_->by_window || at % kWindow != 0 || at >= urns.size()) return;
+  const auto first = urns.begin() + static_cast<std::ptrdiff_t>(at);
+  hold({first, first + static_cast<std::ptrdiff_t>(std::min(kWindow, urns.size() - at))});
+}
+
 EvidenceStore::~EvidenceStore() = default;
 
 std::vector<sdk::SchoolInfo> school_infos(Database& db, const std::vector<std::int64_t>& urns) {

@@ -13,9 +13,7 @@ namespace {
 /// Schools judged before the calling thread takes them: enough to keep the
 /// threads busy, few enough that their views stay small.
 constexpr std::size_t kBlock = 256;
-/// Schools whose evidence a store ByWindow holds at once: about 20 MB
-/// nationally, rather than the country's 200 MB (issue 18).
-constexpr std::size_t kWindow = 8 * kBlock;
+static_assert(EvidenceStore::kWindow % kBlock == 0, "a window of schools held starts with a block");
 
 /// A level of the overall scale, or the kernel's own `insufficient evidence`,
 /// which a regime may give itself when what it needs to judge is not held.
@@ -160,9 +158,7 @@ void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>&
   for (std::size_t begin = 0; begin < urns.size(); begin += kBlock) {
     const std::size_t end = std::min(urns.size(), begin + kBlock);
     slots.clear();  // the views of the block before, which may point into the window before
-    if (setup.evidence.by_window() && begin % kWindow == 0)
-      setup.evidence.hold({urns.begin() + static_cast<std::ptrdiff_t>(begin),
-                           urns.begin() + static_cast<std::ptrdiff_t>(std::min(urns.size(), begin + kWindow))});
+    setup.evidence.hold_window_at(urns, begin);
     slots.resize(end - begin);
     std::atomic<std::size_t> next{begin};
     // Schools are handed out in order, so every school before a failure is judged.

@@ -61,12 +61,15 @@ YearPlanRun plan_adopted_year(Database& db, PluginHost& host, const Actor& by, c
 
   // A school not yet assessed: classified, with no level; the regime plans what follows for it.
   const auto stages = deciding_stages(policy.description());
-  EvidenceStore evidence(db, urns, opt.body_id, cal, {policy.regime(), stages, &policy.view()}, sections);
+  EvidenceStore evidence(db, EvidenceStore::ByWindow{}, opt.body_id, cal, {policy.regime(), stages, &policy.view()},
+                         sections);  // a window of the schools at a time (issue 18)
   RuleSets rule_sets;  // each distinct rule held once
   const sdk::AssessmentOut unassessed;
   // A discussion already stored for the year stands, as it does when the year is assessed.
   const auto discussion_days = planning::discussion_days(db, sections, opt.body_id, opt.year.to_string());
-  for (auto urn : urns) {
+  for (std::size_t i = 0; i < urns.size(); ++i) {
+    const std::int64_t urn = urns[i];
+    evidence.hold_window_at(urns, i);
     auto view = evidence.view(urn, opt.year);
     auto discussed = discussion_days.find(urn);
     rule_sets.add(planning::school_rules(

@@ -5,6 +5,7 @@
 ///     EvidenceStore store(db, urns, "example-la", cal);   // one query for all schools; the body's calendar
 ///     SchoolEvidence view = store.view(urn, period, "example-la");
 ///     auto pa = view.latest("persistent_absence_pct");
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -112,6 +113,12 @@ class EvidenceStore {
   void hold(const std::vector<std::int64_t>& urns);
   /// True for a store made ByWindow: whoever judges with it holds each window first.
   bool by_window() const;
+  /// How many schools a store ByWindow holds at once when a body's schools
+  /// are read in order: about 20 MB nationally, not the country's 200 MB.
+  static constexpr std::size_t kWindow = 2048;
+  /// For a store ByWindow, when `at` starts a window of `urns` (every
+  /// kWindow schools), holds that window, as hold() does; else does nothing.
+  void hold_window_at(const std::vector<std::int64_t>& urns, std::size_t at);
 
   /// Throws UsageError when the URN is not in the register, and
   /// std::logic_error when the store is ByWindow and the school is not held.

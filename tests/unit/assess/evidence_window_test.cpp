@@ -108,6 +108,22 @@ TEST_CASE("a store by window refuses a school outside the window, and names one 
   CHECK_THROWS_AS(store.view(100005, at), UsageError);
 }
 
+TEST_CASE("a store by window holds a window of a body's schools where one starts, and only there") {
+  Database db = with_schools();
+  const std::vector<std::int64_t> urns{100003, 100004};
+  const Period at = Period::parse("2024-25");
+  EvidenceStore store(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{});
+  store.hold({100001});
+  store.hold_window_at(urns, 1);  // not the start of a window: what is held stays
+  CHECK(store.view(100001, at)->school().urn == 100001);
+  store.hold_window_at(urns, 0);  // the first window: both schools (fewer than kWindow)
+  for (auto urn : urns) CHECK(store.view(urn, at)->school().urn == urn);
+  CHECK_THROWS_AS(store.view(100001, at), std::logic_error);
+  EvidenceStore whole(db, urns, "b", AcademicCalendar{});
+  whole.hold_window_at(urns, 0);  // a whole store holds what it read
+  CHECK(whole.view(100003, at)->school().urn == 100003);
+}
+
 TEST_CASE("each_current_of_few reads the items each_current does, in the same order") {
   Database db = with_schools();
   // 100004's items are held again as 100003's, after more rows of a school not asked for than a stretch runs over.
