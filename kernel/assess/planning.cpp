@@ -57,14 +57,8 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
   return out;
 }
 
-std::map<std::int64_t, std::map<std::string, std::string>> due_days(Database& db, const std::string& body,
-                                                                    const std::string& year) {
-  std::map<std::int64_t, std::map<std::string, std::string>> out;
-  for (const auto& d : db.activities().deadlines(body, year)) {
-    auto [it, fresh] = out[d.urn].try_emplace(d.rule, d.due.to_string());
-    if (!fresh && d.due.to_string() < it->second) it->second = d.due.to_string();
-  }
-  return out;
+DueDays due_days(Database& db, const std::string& body, const std::string& year) {
+  return DueDays(db.activities().deadlines(body, year));
 }
 
 Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns) {

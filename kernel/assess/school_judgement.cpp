@@ -108,8 +108,7 @@ void judge(const JudgementSetup& s, const RegimeHandle& regime, Worker& w, std::
     j.urn = urn;
     j.view = s.evidence.view(urn, s.period, w.calendar_view);
     // A script judges a missing return as of the day the assessment is made.
-    auto due = s.due_days.find(urn);
-    w.thresholds.set_day(s.made_on, due == s.due_days.end() ? std::map<std::string, std::string>{} : due->second);
+    w.thresholds.set_day(s.made_on, s.due_days.of(urn));
     j.status = regime.assess({*j.view, s.policy.view(), w.thresholds}, j.out);
     slot.logged = !j.status;
     if (j.status && j.out.classified && !on_scale(s.description, j.out.level))

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "trellis/due_days.hpp"
 #include "trellis/lua_sandbox.hpp"
 #include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
@@ -45,7 +46,7 @@ struct JudgementSetup {
   Period period;
   std::string made_on;  ///< the day the assessment is made, as scripts see it
   /// Per school, the due day of each deadline planned for the year (ThresholdSandbox::set_day).
-  const std::map<std::int64_t, std::map<std::string, std::string>>& due_days;
+  const DueDays& due_days;
 };
 
 /// Judges `urns` in blocks of a few hundred schools (so memory stays bounded;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "trellis/calendar.hpp"
+#include "trellis/due_days.hpp"
 #include "trellis/period.hpp"
 #include "trellis/plugin_host.hpp"
 #include "trellis/policy.hpp"
@@ -39,8 +40,7 @@ std::map<std::int64_t, Date> discussion_days(Database& db, const KernelSections&
 /// The due day of each school's deadlines stored for `year` and not
 /// cancelled, by URN and rule id (the earliest, where a rule has several):
 /// what an assessment judges a missing return against.
-std::map<std::int64_t, std::map<std::string, std::string>> due_days(Database& db, const std::string& body,
-                                                                    const std::string& year);
+DueDays due_days(Database& db, const std::string& body, const std::string& year);
 
 /// The policy's [workload] for the schools `urns`: each linked school's officer.
 Workload workload(const KernelSections& sections, const std::vector<std::int64_t>& urns);
