@@ -179,5 +179,9 @@ echo "Trellis / pandas, assess --dry-run alone (target <= 0.33): $(ratio "$dry" 
 echo "Trellis / pandas, whole job raw CSVs to bands (target <= 1.0): $(ratio "$whole" "$pandas")"
 echo "Stored assess and plan, the regimes run ($regimes) over $state_funded schools each (target < 5 s): $stored_total s"
 echo "Same band in Trellis and pandas (target >= 95%): $agreement"
+# The table's largest peak and its job (every row has a school count, so the peak is the next to last field).
+peak=$(awk 'NR > 1 && $(NF-1) + 0 > max { max = $(NF-1) + 0; job = substr($0, 1, 56) }
+  END { sub(/ +$/, "", job); printf "%.1f MiB, %s", max, job }' "$table")
+echo "Peak memory, the largest of any command (target < 300 MiB): $peak"
 # The two tools band by the same rules: less agreement means one of them changed its reading of the data.
 awk -v a="$agreed" 'BEGIN { exit !(a >= 95) }' || { echo "the two tools agree on fewer than 95% of schools" >&2; exit 1; }
