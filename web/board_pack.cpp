@@ -1,6 +1,8 @@
 #include "trellis/web/board_pack.hpp"
 
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 #include "dashboard.hpp"
 #include "templates.hpp"
@@ -14,6 +16,13 @@ namespace {
 // the heat map): data reaches the page escaped, so no text of it can read so.
 constexpr std::string_view kOverview = "<!--trellis:overview-->";
 constexpr std::string_view kDetails = "<!--trellis:details-->";
+
+/// Where `marker` is in the rendered pack: a template that lost one (or escapes it) is the program's fault.
+std::size_t marker_at(std::string_view page, std::string_view marker) {
+  const auto at = page.find(marker);
+  if (at == std::string_view::npos) throw std::logic_error("pack.mustache does not place " + std::string(marker));
+  return at;
+}
 
 }  // namespace
 
@@ -41,7 +50,8 @@ std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, c
   // pack is never one text, nor its overview copied into one (issue 18).
   const std::string page = render("pack.mustache", d);
   std::string_view rest = page;
-  if (const auto at = rest.find(kOverview); at != std::string_view::npos) {
+  {
+    const auto at = marker_at(rest, kOverview);
     out << rest.substr(0, at);
     std::string_view shown = overview;
     if (const auto rows = shown.find(kHeatRows); rows != std::string_view::npos) {
@@ -53,7 +63,8 @@ std::size_t board_pack_html(std::ostream& out, Database& db, PluginHost& host, c
     std::string().swap(overview);
     rest.remove_prefix(at + kOverview.size());
   }
-  if (const auto at = rest.find(kDetails); at != std::string_view::npos) {
+  {
+    const auto at = marker_at(rest, kDetails);
     out << rest.substr(0, at);
     render_html_details(out, r);
     rest.remove_prefix(at + kDetails.size());

@@ -320,7 +320,7 @@ Page body_page(Context& c, const std::string& body_id, const std::optional<std::
   d.set("overdue_summary", text(std::to_string(all.activities) + (all.activities == 1 ? " activity" : " activities") + " of " +
                                 r.period + " overdue at " + std::to_string(overdue.size()) +
                                 (overdue.size() == 1 ? " place" : " places") + ": " + all.by_type() + "."));
-  return {body.name + " " + r.period, "body.mustache", d};
+  return {body.name + " " + r.period, "body.mustache", std::move(d)};
 }
 
 Page school_page(Context& c, std::int64_t urn, const std::optional<std::string>& body,

@@ -38,7 +38,8 @@ void AssessSpool::keep() {
   // Where no temporary file can be made, the text stays in memory, as it did before there was a spool.
   if (!file_ && !(file_ = std::tmpfile())) return;
   // A short write leaves the file part-written: the spool is spent, and nothing of it may be printed.
-  if (std::fwrite(held_.data(), 1, held_.size(), file_) != held_.size()) {
+  // Flushed at once, so that a full disk is met while judging, before a stored run commits.
+  if (std::fwrite(held_.data(), 1, held_.size(), file_) != held_.size() || std::fflush(file_) != 0) {
     failed_ = true;
     throw spool_failed("writing");
   }

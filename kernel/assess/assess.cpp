@@ -132,7 +132,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   if (urns.empty()) throw UsageError("body \"" + opt.body_id + "\" has no member schools on " + start);
   const auto decided = decisions_for(db, opt.body_id, policy.regime(), opt.period.to_string(), stages);
 
-  // Optional so that it can be freed once the schools are judged: storing and planning need the room.
+  // Optional so that it can be freed once the schools are judged: planning needs the room.
   std::optional<EvidenceStore> evidence;
   evidence.emplace(db, EvidenceStore::ByWindow{}, opt.body_id, cal, HistoryRules{policy.regime(), stages, &policy.view()},
                    sections);  // judge_schools holds a window of the schools at a time
@@ -164,7 +164,6 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   // never all held (issue 18).
   std::optional<Transaction> tx;
   if (!opt.dry_run) tx.emplace(db);
-  const std::string now = clock.timestamp();
   ChangeCounts changes;
   std::vector<std::int64_t> assessment_ids;  // for the audit row, once it is made
   // What each head was last told, read once: a school's letter is chosen as it is stored.
@@ -216,7 +215,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
     if (tx) {
-      store(db, a, now);
+      store(db, a, clock.timestamp());  // stamped as it is stored
       changes.count(a);
       assessment_ids.push_back(a.id);
     }
