@@ -7,6 +7,7 @@
 ///     SharedText a = texts("good"), b = texts(std::string("good"));  // one "good", held once
 ///     std::string copy = a;                                          // reads as a std::string
 #include <memory>
+#include <memory_resource>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -54,7 +55,10 @@ class SharedTexts {
   std::size_t size() const { return held_.size(); }
 
  private:
-  std::unordered_map<std::string_view, SharedText> held_;
+  // The index's nodes from large blocks, freed together: freed one by one they
+  // would lie scattered among the texts kept, and slow every allocation after.
+  std::pmr::monotonic_buffer_resource blocks_;
+  std::pmr::unordered_map<std::string_view, SharedText> held_{&blocks_};
 };
 
 }  // namespace trellis
