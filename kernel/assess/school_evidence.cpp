@@ -34,7 +34,7 @@ sdk::SchoolInfo school_info(const School& school) {
   return info;
 }
 
-/// One of the body's ratings, its texts held once in SharedTexts: a country's
+/// One of the body's ratings, its texts held once in HeldTexts: a country's
 /// self-assessments are hundreds of thousands of rows (issue 18).
 struct StoredRating {
   std::int64_t id = 0;
@@ -49,8 +49,10 @@ struct StoredAssessment {
 };
 
 /// The texts many items share (indicator ids, periods, sources, times), held
-/// once: a national run reads a million items over a few dozen of them.
-class SharedTexts {
+/// once: a national run reads a million items over a few dozen of them. Unlike
+/// the report's SharedTexts (trellis/shared_text.hpp), it lends plain pointers:
+/// the store owns both the texts and every item that points at them.
+class HeldTexts {
  public:
   const std::string* of(std::string_view text) {
     auto it = texts_.find(text);
@@ -73,7 +75,7 @@ class SharedTexts {
 };
 
 /// One held item, with what the age rules need. Its texts point into
-/// SharedTexts, so that it copies as plain bytes when its school's list grows.
+/// HeldTexts, so that it copies as plain bytes when its school's list grows.
 struct HeldItem {
   std::int64_t id = 0;
   const std::string *indicator = nullptr, *period_text = nullptr, *source = nullptr, *recorded_at = nullptr,
@@ -115,7 +117,7 @@ struct EvidenceStore::Data {
   std::vector<std::int64_t> window;  ///< a store ByWindow: the URNs held, sorted
   Benchmarks benchmarks;
   std::unordered_map<std::int64_t, sdk::SchoolInfo> schools;
-  SharedTexts texts;
+  HeldTexts texts;
   std::unordered_map<std::int64_t, std::vector<HeldItem>> evidence;  // per school, by indicator then id
   std::unordered_map<std::int64_t, std::vector<StoredRating>> ratings;
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
