@@ -1,7 +1,7 @@
 #pragma once
 /// A day for each of many activity UIDs, held compactly: a re-plan of a
 /// national year reads the start of every stored, still-planned activity
-/// (870,000 for Nexus), which as a std::map of strings took about 110 MB (issue 18).
+/// (most of a million), which as a std::map of strings took about 110 MB (issue 18).
 ///
 ///     UidDays planned;
 ///     planned.add("0123456789abcdef0123456789abcdef@trellis", Date::parse("2019-10-01"));
