@@ -430,6 +430,57 @@ ALTER TABLE indicators ADD COLUMN min REAL;
 ALTER TABLE indicators ADD COLUMN max REAL;
 ALTER TABLE indicators ADD COLUMN whole_number INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 11: an activity's UID is unique within its school's year, no longer
+      // through an index of its own (issue 18). A UID is a hash of body, school,
+      // rule, year and occurrence (activity_uid), so the constraint is the same;
+      // but a year's UIDs went into their own index in random order, the largest
+      // cost of a national stored run. Schools are planned in URN order, so
+      // (body_id, urn, year, uid) fills almost in order, and it serves a school's
+      // lookups as activities_school did. NULLs are distinct in a UNIQUE index,
+      // so body-wide activities keep one on uid. Notes and attendance refer to
+      // activities: the store runs this with foreign keys off and checks them
+      // before it commits (SqliteStore). Rows are copied, ids kept.
+      R"sql(
+CREATE TABLE activities_11 (
+  id            INTEGER PRIMARY KEY,
+  uid           TEXT NOT NULL,          -- stable across re-plans, for calendars; unique (below)
+  body_id       TEXT NOT NULL REFERENCES bodies(id),
+  urn           INTEGER,                -- NULL for body-wide activities
+  year          TEXT NOT NULL,          -- academic year, e.g. 2024-25
+  type          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  due_date      TEXT,
+  rule          TEXT NOT NULL,
+  attendees     TEXT NOT NULL,          -- JSON array
+  documents     TEXT NOT NULL,          -- JSON array
+  assessment_id INTEGER REFERENCES assessments(id),
+  status        TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'missed', 'moved', 'cancelled')),
+  done_on       TEXT,
+  note          TEXT,
+  reason        TEXT,                   -- why it was cancelled, moved or missed
+  moved_from    TEXT,                   -- the start date before the last move
+  sequence      INTEGER NOT NULL DEFAULT 0,  -- ICS SEQUENCE: raised on every change a calendar must see
+  anchor_uid    TEXT,                   -- the activity this one is dated from (agenda before, minutes after)
+  offset_days   INTEGER,                -- signed: before the anchor < 0 < after it
+  day_kind      TEXT CHECK (day_kind IN ('calendar', 'working', 'school')),  -- what offset_days counts
+  planned_at    TEXT,
+  changed_at    TEXT
+);
+INSERT INTO activities_11(id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees,
+    documents, assessment_id, status, done_on, note, reason, moved_from, sequence, anchor_uid, offset_days, day_kind,
+    planned_at, changed_at)
+  SELECT id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule, attendees, documents,
+    assessment_id, status, done_on, note, reason, moved_from, sequence, anchor_uid, offset_days, day_kind,
+    planned_at, changed_at FROM activities ORDER BY id;
+DROP TABLE activities;
+ALTER TABLE activities_11 RENAME TO activities;
+CREATE INDEX activities_body ON activities(body_id, year);
+CREATE UNIQUE INDEX activities_school ON activities(body_id, urn, year, uid);
+CREATE UNIQUE INDEX activities_body_wide ON activities(uid) WHERE urn IS NULL;
+)sql",
   };
   return m;
 }

@@ -4,6 +4,7 @@
 
 #include "migrations.hpp"
 #include "repositories.hpp"
+#include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/audit_repository.hpp"
@@ -31,7 +32,16 @@ SqliteStore::SqliteStore(Connection connection)
       notes_(make_notes(connection_)),
       letters_(make_letters(connection_)),
       audit_(make_audit(connection_)),
-      timeline_(make_timeline(connection_)) {}
+      timeline_(make_timeline(connection_)) {
+  // A migration that rebuilds a table others refer to (11: activities) needs
+  // foreign keys off, which SQLite allows only outside a transaction: so a
+  // database behind this schema is opened with them off, and the first unit
+  // of work checks them all before it commits and turns them on again.
+  if (stored_version() < current_version()) {
+    connection_.exec("PRAGMA foreign_keys=OFF");
+    keys_held_off_ = true;
+  }
+}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -46,8 +56,26 @@ void SqliteStore::begin() {
 
 void SqliteStore::commit() {
   const int outer = depth_ - 1;  // a failed COMMIT leaves the unit open, for rollback()
+  if (outer == 0 && keys_held_off_) require_keys_hold();
   connection_.exec(outer == 0 ? "COMMIT" : "RELEASE unit_" + std::to_string(outer));
   depth_ = outer;
+  if (outer == 0) keys_on_again();
+}
+
+void SqliteStore::require_keys_hold() {
+  Statement s(connection_, "PRAGMA foreign_key_check");
+  if (s.step())
+    throw StoreError(location() + ": upgrading would leave row " + std::to_string(s.integer(1)) + " of " + s.text(0) +
+                     " referring to a row of " + s.text(2) + " that is not there; nothing was changed");
+}
+
+void SqliteStore::keys_on_again() noexcept {
+  if (!keys_held_off_) return;
+  try {
+    connection_.exec("PRAGMA foreign_keys=ON");
+    keys_held_off_ = false;
+  } catch (...) {  // outside a transaction this does not fail; if it did, the next unit would try again
+  }
 }
 
 void SqliteStore::rollback() noexcept {
@@ -58,6 +86,7 @@ void SqliteStore::rollback() noexcept {
   } catch (...) {
     // Nothing to undo: SQLite has already rolled back after the error that brought us here.
   }
+  if (depth_ == 0) keys_on_again();
 }
 
 int SqliteStore::stored_version() {

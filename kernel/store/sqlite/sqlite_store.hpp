@@ -36,8 +36,12 @@ class SqliteStore final : public Store {
   Connection& connection() { return connection_; }
 
  private:
+  void require_keys_hold();
+  void keys_on_again() noexcept;
+
   Connection connection_;
-  int depth_ = 0;  ///< open units of work; inner ones are savepoints
+  int depth_ = 0;               ///< open units of work; inner ones are savepoints
+  bool keys_held_off_ = false;  ///< foreign keys off until the upgrade's unit of work ends
   std::unique_ptr<SchoolRepository> schools_;
   std::unique_ptr<BodyRepository> bodies_;
   std::unique_ptr<EvidenceRepository> evidence_;

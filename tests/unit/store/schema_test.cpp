@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <string>
 
 #include "trellis/error.hpp"
 #include "trellis/store/schema.hpp"
@@ -57,4 +58,41 @@ TEST_CASE("foreign keys are enforced") {
   auto db = sqlite::open_memory();
   migrate(db);
   CHECK_THROWS(testing::exec(db, "INSERT INTO memberships(body_id, urn, from_date) VALUES ('nobody', 1, '2024-01-01')"));
+}
+
+// Schema 11 rebuilds activities, which notes refer to: the upgrade runs with
+// foreign keys off, so it checks them all before it commits.
+TEST_CASE("an upgrade that would leave a reference dangling is refused and changes nothing") {
+  auto path = temp_db("trellis-schema-4.db");
+  {
+    auto db = sqlite::open(path);
+    migrate(db);
+    testing::exec(db, "PRAGMA foreign_keys = OFF");
+    testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'trust', 'B', 'now')");
+    testing::exec(db, "INSERT INTO people(id, name, role, added_at) VALUES ('p', 'P', 'admin', 'now')");
+    testing::exec(db, "INSERT INTO notes(activity_id, body_id, author, created_at) VALUES (42, 'b', 'p', 'now')");
+    testing::exec(db, "PRAGMA user_version = 10");
+  }
+  auto db = sqlite::open(path);
+  CHECK_THROWS_WITH(migrate(db), Catch::Contains("row 1 of notes") && Catch::Contains("activities"));
+  CHECK(stored_version(db) == 10);
+  auto s = testing::sql(db, "PRAGMA foreign_keys");
+  s.step();
+  CHECK(s.integer(0) == 1);  // on again once the upgrade's unit of work has ended
+}
+
+TEST_CASE("an activity's UID is unique within its school's year, and a body-wide one's across the body") {
+  auto db = sqlite::open_memory();
+  migrate(db);
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'trust', 'B', 'now')");
+  const std::string add = "INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, rule, "
+                          "attendees, documents) VALUES ";
+  testing::exec(db, add + "('u1@trellis', 'b', 1, '2024-25', 'visit', 'V', '2024-09-02', '2024-09-02', 'r', '[]', '[]')");
+  CHECK_THROWS_WITH(
+      testing::exec(db, add + "('u1@trellis', 'b', 1, '2024-25', 'visit', 'V', '2024-09-03', '2024-09-03', 'r', '[]', '[]')"),
+      Catch::Contains("UNIQUE"));
+  testing::exec(db, add + "('u2@trellis', 'b', NULL, '2024-25', 'meeting', 'M', '2024-09-02', '2024-09-02', 'r', '[]', '[]')");
+  CHECK_THROWS_WITH(
+      testing::exec(db, add + "('u2@trellis', 'b', NULL, '2024-25', 'meeting', 'M', '2024-09-09', '2024-09-09', 'r', '[]', '[]')"),
+      Catch::Contains("UNIQUE"));
 }
