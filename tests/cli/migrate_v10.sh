@@ -89,6 +89,9 @@ dup "urn is null" && ok || bad "a second body-wide activity with the same UID is
 # The upgraded database re-plans a year, and notes still read with their activities.
 "$trellis" assess --body nexus --period 2019-20/summer --on 2020-05-01 --brief >"$dir/out" 2>"$dir/err" &&
   grep -q "unchanged" "$dir/out" && ok || bad "a re-plan after the upgrade: $(cat "$dir/out" "$dir/err")"
+[ "$(q "select count(*) from activities a where assessment_id is not null and
+         not exists (select 1 from assessments s where s.id = a.assessment_id)")" = 0 ] && ok ||
+  bad "every activity's assessment is there (schema 11 no longer checks it as a foreign key)"
 "$trellis" notes --body focus-trust --format json >"$dir/notes.json" 2>"$dir/err" && ok || bad "notes after the upgrade: $(cat "$dir/err")"
 
 echo "$passes passed, $fails failed"

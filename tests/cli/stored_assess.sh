@@ -77,6 +77,13 @@ for n in 1 2; do
 done
 [ "$(stored_rows "$dir/demo.db" | md5sum)" = "$rows" ] && ok || bad "a failed stored run stored something"
 "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "audit verify after the runs: $(cat "$dir/out")"
+# Schema 11 no longer checks an activity's assessment as a foreign key: the planner must write one it stored.
+[ "$(sqlite3 "$dir/demo.db" "SELECT count(*) FROM activities a WHERE assessment_id IS NOT NULL AND
+      NOT EXISTS (SELECT 1 FROM assessments s WHERE s.id = a.assessment_id)")" = 0 ] && ok ||
+  bad "an activity refers to an assessment that is not there"
+[ "$(sqlite3 "$dir/demo.db" "SELECT count(*) FROM activities a JOIN assessments s ON s.id = a.assessment_id
+      WHERE s.urn IS NOT a.urn OR s.body_id <> a.body_id")" = 0 ] && ok ||
+  bad "an activity refers to another school's assessment"
 
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]

@@ -434,12 +434,18 @@ ALTER TABLE indicators ADD COLUMN whole_number INTEGER NOT NULL DEFAULT 0;
       // through an index of its own (issue 18). A UID is a hash of body, school,
       // rule, year and occurrence (activity_uid), so the constraint is the same;
       // but a year's UIDs went into their own index in random order, the largest
-      // cost of a national stored run. Schools are planned in URN order, so
-      // (body_id, urn, year, uid) fills almost in order, and it serves a school's
-      // lookups as activities_school did. NULLs are distinct in a UNIQUE index,
-      // so body-wide activities keep one on uid. Notes and attendance refer to
-      // activities: the store runs this with foreign keys off and checks them
-      // before it commits (SqliteStore). Rows are copied, ids kept.
+      // cost of a national stored run. A year is written in date order, and in
+      // URN order within a day, so (body_id, urn, year, uid) fills in a few
+      // ordered sweeps; it serves a school's lookups as activities_school did. NULLs are distinct in a UNIQUE index,
+      // so body-wide activities keep one on uid.
+      // assessment_id is no longer declared a foreign key: checking it read the
+      // assessment's row (about 6 KB) for every activity, and a year is written
+      // in date order across all schools, so a national year read them from
+      // disk 870k times. Assessments are never deleted, and the planner writes
+      // the id of one it stored in the same transaction (cli.migrate_v10 checks).
+      // Notes and attendance refer to activities: the store runs this with
+      // foreign keys off and checks them before it commits (SqliteStore).
+      // Rows are copied, ids kept.
       R"sql(
 CREATE TABLE activities_11 (
   id            INTEGER PRIMARY KEY,
@@ -455,7 +461,7 @@ CREATE TABLE activities_11 (
   rule          TEXT NOT NULL,
   attendees     TEXT NOT NULL,          -- JSON array
   documents     TEXT NOT NULL,          -- JSON array
-  assessment_id INTEGER REFERENCES assessments(id),
+  assessment_id INTEGER,                -- assessments(id), unchecked (above)
   status        TEXT NOT NULL DEFAULT 'planned'
                 CHECK (status IN ('planned', 'done', 'missed', 'moved', 'cancelled')),
   done_on       TEXT,
