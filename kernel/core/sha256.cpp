@@ -35,6 +35,18 @@ std::string checked_hex(const unsigned char* digest, unsigned int len) {
   return to_hex(digest, len);
 }
 
+/// SHA-256 fetched from its provider once. EVP_sha256() makes OpenSSL 3 fetch
+/// it again on every digest, a lock and a lookup: a national plan hashes a
+/// million activity UIDs (issue 18). Never freed: it lives as long as libcrypto.
+const EVP_MD* sha256() {
+  static const EVP_MD* const md = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!fetched) failed("fetch");
+    return fetched;
+  }();
+  return md;
+}
+
 }  // namespace
 
 struct Sha256::Context {
@@ -42,7 +54,7 @@ struct Sha256::Context {
   bool finished = false;
   Context() : md(EVP_MD_CTX_new()) {
     if (!md) throw std::bad_alloc();
-    if (EVP_DigestInit_ex(md, EVP_sha256(), nullptr) != 1) {
+    if (EVP_DigestInit_ex(md, sha256(), nullptr) != 1) {
       EVP_MD_CTX_free(md);
       failed("initialisation");
     }
@@ -75,7 +87,7 @@ std::string Sha256::hex() {
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) failed("digest");
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, sha256(), nullptr) != 1) failed("digest");
   return checked_hex(digest, len);
 }
 
@@ -87,7 +99,7 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view bytes) {
   // A non-null key pointer even when empty: HMAC() takes NULL to mean "reuse the last key".
   static const unsigned char no_key = 0;
   const void* k = key.empty() ? static_cast<const void*>(&no_key) : key.data();
-  if (!HMAC(EVP_sha256(), k, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(bytes.data()),
+  if (!HMAC(sha256(), k, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(bytes.data()),
             bytes.size(), digest, &len))
     failed("HMAC");
   return checked_hex(digest, len);
