@@ -379,6 +379,7 @@ class Planner {
   /// stretch's, on or after the set's `from`, and not yet taken by another of the school's events.
   std::optional<Date> still_planned(std::size_t s, const ActivityRule& r, int index, const std::vector<Date>& days,
                                     spread::Stretch st) const {
+    if (options_.planned.empty()) return std::nullopt;  // a first plan: no UID to hash
     const auto stored = options_.planned.find(activity_uid(body_, sets_[s].urn, r.id, year_name_, index));
     if (!stored) return std::nullopt;
     const Date d = *stored;
