@@ -1,5 +1,6 @@
 // Attendees and documents are JSON arrays of strings; dates are ISO text, so
 // SQL orders them correctly.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
@@ -80,6 +81,23 @@ std::vector<DueDay> read_due(Statement& s) {
   while (s.step()) out.push_back({s.integer(0), s.text(1), db_date(s.text(2))});
   return out;
 }
+
+/// The JSON text of each list of attendees or documents a batch has met: a
+/// year's activities repeat a few dozen lists, and building each row's anew
+/// was most of a national plan's allocations (issue 18).
+class ListTexts {
+ public:
+  const std::string& of(const std::vector<std::string>& list) {
+    auto it = texts_.find(list);
+    if (it != texts_.end()) return it->second;
+    if (texts_.size() >= kMost) texts_.clear();  // lists that do not repeat stop costing memory here
+    return texts_.emplace(list, to_json(list)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMost = 1024;
+  std::map<std::vector<std::string>, std::string> texts_;
+};
 
 /// Adding at least this many activities widens the page cache (add_all).
 constexpr std::size_t kWideFrom = 20000;
@@ -264,14 +282,15 @@ class Activities final : public ActivityRepository {
     if (count >= kWideFrom) wide.emplace(c_);
     // One statement's rows at a time: only they are held as activities.
     std::vector<Activity> rows;
+    ListTexts lists;
     for (std::size_t from = 0; from < count; from += RowInsert::kMaxRows) {
       rows.clear();
       for (std::size_t i = from; i < count && i < from + RowInsert::kMaxRows; ++i) rows.push_back(nth(i));
       add_->insert(rows, [&](Statement& s, int p, const Activity& a) {
         s.bind(p, a.uid).bind(p + 1, a.body).bind(p + 2, a.urn).bind(p + 3, a.year).bind(p + 4, a.type);
         s.bind(p + 5, a.title).bind(p + 6, a.start.to_string()).bind(p + 7, a.end.to_string());
-        s.bind(p + 8, opt_text(a.due)).bind(p + 9, a.rule).bind(p + 10, to_json(a.attendees));
-        s.bind(p + 11, to_json(a.documents)).bind(p + 12, a.assessment_id).bind(p + 13, a.anchor_uid);
+        s.bind(p + 8, opt_text(a.due)).bind(p + 9, a.rule).bind(p + 10, lists.of(a.attendees));
+        s.bind(p + 11, lists.of(a.documents)).bind(p + 12, a.assessment_id).bind(p + 13, a.anchor_uid);
         s.bind(p + 14, a.offset_days).bind(p + 15, kind_text(a)).bind(p + 16, at);
       });
     }
