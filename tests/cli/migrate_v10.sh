@@ -54,6 +54,9 @@ done
   ok || bad "no reference dangles after the upgrade"
 [ "$(q "select count(*) from sqlite_master where tbl_name = 'activities' and name like 'sqlite_autoindex%'")" = 0 ] && ok ||
   bad "the UID's own index is gone"
+[ "$(q "select count(*) from sqlite_master where sql like 'CREATE UNIQUE INDEX activities_school ON activities(body_id, urn, year, uid)'
+         or sql like 'CREATE UNIQUE INDEX activities_body_wide ON activities(uid) WHERE urn IS NULL'")" = 2 ] && ok ||
+  bad "UIDs are unique through activities_school and, for body-wide activities, activities_body_wide"
 
 # Every schedule prints what the previous main printed, json and ics.
 "$PY" - "$data/schema-v10-demo.schedules.gz" "$dir" <<'PY'

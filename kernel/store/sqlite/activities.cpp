@@ -201,8 +201,7 @@ class Activities final : public ActivityRepository {
                      const std::function<void(Activity&)>& fn) override {
     // Prepared once: a run's letters ask for one school's at a time.
     auto& s = urn ? school_ : year_;
-    if (!s) s.emplace(c_, std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ?" + (urn ? " AND a.urn = ?" : "") +
-                              " ORDER BY a.id");
+    if (!s) s.emplace(c_, activities_in_scope_sql(urn.has_value()));
     s->reset();  // in case a read before it stopped half-way
     s->bind(1, body).bind(2, year);
     if (urn) s->bind(3, *urn);
@@ -275,9 +274,10 @@ class Activities final : public ActivityRepository {
                          rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
                          planned_at) VALUES )",
                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?)");
-    // A year's UIDs go into their index in random order: with the default
-    // page cache most of a national year's inserts would evict an index page
-    // to the log and read it back. A wider cache for the batch, then as it was.
+    // A year goes into activities_school in one ordered sweep per day, so a
+    // day's rows touch pages all over that index: with the default page cache
+    // most of them would be evicted to the log and read back. A wider cache
+    // for the batch, then as it was.
     std::optional<WidePageCache> wide;
     if (count >= kWideFrom) wide.emplace(c_);
     // One statement's rows at a time: only they are held as activities.
@@ -361,6 +361,14 @@ class Activities final : public ActivityRepository {
 };
 
 }  // namespace
+
+std::string activities_in_scope_sql(bool one_school) {
+  // A school's rows come through activities_school and are then sorted: "+a.id"
+  // keeps SQLite from walking the whole year in activities_body to save that sort.
+  return std::string(kSelect) +
+         (one_school ? "WHERE a.body_id = ? AND a.year = ? AND a.urn = ? ORDER BY +a.id"
+                     : "WHERE a.body_id = ? AND a.year = ? ORDER BY a.id");
+}
 
 std::unique_ptr<ActivityRepository> make_activities(Connection& c) { return std::make_unique<Activities>(c); }
 

@@ -435,8 +435,9 @@ ALTER TABLE indicators ADD COLUMN whole_number INTEGER NOT NULL DEFAULT 0;
       // rule, year and occurrence (activity_uid), so the constraint is the same;
       // but a year's UIDs went into their own index in random order, the largest
       // cost of a national stored run. A year is written in date order, and in
-      // URN order within a day, so (body_id, urn, year, uid) fills in a few
-      // ordered sweeps; it serves a school's lookups as activities_school did. NULLs are distinct in a UNIQUE index,
+      // URN order within a day, so (body_id, urn, year, uid) fills in one
+      // ordered sweep per day; it finds a school's activities as
+      // activities_school did (a query sorting them by id writes "+id"). NULLs are distinct in a UNIQUE index,
       // so body-wide activities keep one on uid.
       // assessment_id is no longer declared a foreign key: checking it read the
       // assessment's row (about 6 KB) for every activity, and a year is written

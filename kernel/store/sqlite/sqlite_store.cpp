@@ -52,6 +52,7 @@ std::string SqliteStore::location() const { return connection_.file().string(); 
 void SqliteStore::begin() {
   connection_.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT unit_" + std::to_string(depth_));
   ++depth_;
+  if (depth_ == 1 && keys_held_off_) dangling_before_ = dangling_rows();
 }
 
 void SqliteStore::commit() {
@@ -62,11 +63,19 @@ void SqliteStore::commit() {
   if (outer == 0) keys_on_again();
 }
 
-void SqliteStore::require_keys_hold() {
+std::set<std::string> SqliteStore::dangling_rows() {
+  std::set<std::string> out;
   Statement s(connection_, "PRAGMA foreign_key_check");
-  if (s.step())
-    throw StoreError(location() + ": upgrading would leave row " + std::to_string(s.integer(1)) + " of " + s.text(0) +
-                     " referring to a row of " + s.text(2) + " that is not there; nothing was changed");
+  while (s.step()) out.insert("row " + std::to_string(s.integer(1)) + " of " + s.text(0) + " refers to a row of " + s.text(2));
+  return out;
+}
+
+// A reference already dangling before the upgrade (the file edited by hand)
+// is carried over as it was; only one the unit of work made is refused.
+void SqliteStore::require_keys_hold() {
+  for (const auto& d : dangling_rows())
+    if (!dangling_before_.count(d))
+      throw StoreError(location() + ": after the upgrade, " + d + " that is not there; nothing was changed");
 }
 
 void SqliteStore::keys_on_again() noexcept {
@@ -74,6 +83,7 @@ void SqliteStore::keys_on_again() noexcept {
   try {
     connection_.exec("PRAGMA foreign_keys=ON");
     keys_held_off_ = false;
+    dangling_before_.clear();
   } catch (...) {  // outside a transaction this does not fail; if it did, the next unit would try again
   }
 }
@@ -96,6 +106,8 @@ int SqliteStore::stored_version() {
 }
 
 void SqliteStore::upgrade(int to) {
+  if (stored_version() < to && !keys_held_off_)  // see the constructor
+    throw std::logic_error("a schema upgrade must be the first unit of work on its connection");
   for (int v = stored_version(); v < to; ++v) connection_.exec(migrations()[v]);
   // Marks the file as Trellis's, so no other program's SQLite file is taken for one (issue 19).
   connection_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));

@@ -2,6 +2,8 @@
 /// The SQLite Store. Private to kernel/store/sqlite and to the tests of the
 /// SQLite backend, which may read its tables through connection().
 #include <memory>
+#include <set>
+#include <string>
 
 #include "connection.hpp"
 #include "trellis/store/store.hpp"
@@ -36,12 +38,14 @@ class SqliteStore final : public Store {
   Connection& connection() { return connection_; }
 
  private:
+  std::set<std::string> dangling_rows();
   void require_keys_hold();
   void keys_on_again() noexcept;
 
   Connection connection_;
   int depth_ = 0;               ///< open units of work; inner ones are savepoints
   bool keys_held_off_ = false;  ///< foreign keys off until the upgrade's unit of work ends
+  std::set<std::string> dangling_before_;  ///< references that dangled when that unit began
   std::unique_ptr<SchoolRepository> schools_;
   std::unique_ptr<BodyRepository> bodies_;
   std::unique_ptr<EvidenceRepository> evidence_;
