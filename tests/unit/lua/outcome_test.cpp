@@ -201,3 +201,44 @@ end)",
                                                 "2 attendance secure 3.0", "true nil", "leadership,quality",
                                                 "false false"});
 }
+
+TEST_CASE("a list or table fact kept from one school's run shows the next school only what it is given") {
+  lua::ThresholdSandbox sandbox(banded());
+  // Lists every fact, nested, as "name=value"; fails when asked to, after reading them.
+  sandbox.add({"t", "scripts/t.lua", R"(return function(school, params)
+  local function shown(v)
+    if type(v) ~= "table" then return tostring(v) end
+    local parts = {}
+    for k, item in pairs(v) do parts[#parts + 1] = tostring(k) .. "=" .. shown(item) end
+    return "{" .. table.concat(parts, " ") .. "}"
+  end
+  local r = shown(school.facts)
+  if school.facts.fail then error("asked to fail") end
+  return { level = "green", reasons = { r } }
+end)"});
+  const auto e = school();
+  auto reasons = [&](const sdk::Facts& facts) {
+    const auto out = sandbox.run("t", e, facts);
+    INFO(out.status.message);
+    REQUIRE(out.status.ok);
+    REQUIRE(out.reasons.size() == 1);
+    return out.reasons.front();
+  };
+  const sdk::Facts first{{"levels", sdk::FactList{"green", "amber"}}, {"kpi", sdk::FactTable{{"score", 0.0}}}};
+  const sdk::Facts second{{"levels", sdk::FactList{"green", "amber", "red"}}, {"kpi", sdk::FactTable{{"score", -0.0}}}};
+  const sdk::Facts nested{{"levels", sdk::FactList{"green", "amber"}},
+                          {"kpi", sdk::FactTable{{"score", 0.0}, {"area", sdk::FactTable{{"id", "quality"}}}}}};
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");  // the same proxies again
+  CHECK(reasons(second) == "{kpi={score=-0.0} levels={1=green 2=amber 3=red}}");
+  CHECK(reasons(nested) == "{kpi={area={id=quality} score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons({{"levels", sdk::FactList{"red"}}}) == "{levels={1=red}}");  // kpi is not given: none shows
+  // A run that fails after being given new facts leaves nothing to mislead the next.
+  sdk::Facts failing = second;
+  failing["fail"] = true;
+  failing["kpi"] = sdk::FactTable{{"score", 7.0}};
+  CHECK_FALSE(sandbox.run("t", e, failing).status.ok);
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons(second) == "{kpi={score=-0.0} levels={1=green 2=amber 3=red}}");
+  CHECK(reasons({{"kpi", sdk::FactTable{{"score", 7.0}}}}) == "{kpi={score=7.0}}");
+}
