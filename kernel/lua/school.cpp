@@ -342,6 +342,39 @@ bool same_fact(const sdk::Fact& a, const sdk::Fact& b) {
   return static_cast<const sdk::Fact::variant&>(a) == static_cast<const sdk::Fact::variant&>(b);
 }
 
+// Pushes `fact` as push_fact does, but where it is a table and so was
+// `before` (held by the proxy in registry slot `before_ref`), each list or
+// table entry equal to before's is that proxy's own: a regime's table of
+// tables (a dashboard's KPIs) mostly changes in a few entries from school to
+// school.
+void push_fact_over(lua_State* L, const sdk::Fact& fact, const sdk::Fact& before, int before_ref) {
+  const auto* now = std::get_if<sdk::FactTable>(&fact);
+  const auto* was = std::get_if<sdk::FactTable>(&before);
+  if (!now || !was) return push_fact(L, fact);
+  luaL_checkstack(L, 6, "the facts are nested too deeply");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, before_ref);
+  lua_getmetatable(L, -1);  // a read-only proxy's: its __index is the backing table
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);
+  lua_replace(L, -3);
+  lua_pop(L, 1);
+  const int old = lua_gettop(L);
+  lua_createtable(L, 0, static_cast<int>(now->size()));
+  for (const auto& [key, item] : *now) {
+    lua_pushlstring(L, key.data(), key.size());
+    const auto it = was->find(key);
+    if (kept(item) && it != was->end() && same_fact(it->second, item)) {
+      lua_pushvalue(L, -1);
+      lua_rawget(L, old);
+    } else {
+      push_fact(L, item);
+    }
+    lua_rawset(L, -3);
+  }
+  make_read_only(L);
+  lua_remove(L, old);
+}
+
 void push_lazy(lua_State* L, lua_CFunction index) {
   lua_newtable(L);
   lua_newtable(L);
@@ -426,7 +459,10 @@ void push_school(lua_State* L, SandboxState& s) {
       if (push.reuse) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, push.kept->ref);
       } else {
-        push_fact(L, *push.fact);
+        if (push.had)
+          push_fact_over(L, *push.fact, push.kept->value, push.kept->ref);
+        else
+          push_fact(L, *push.fact);
         if (kept(*push.fact)) {
           lua_pushvalue(L, -1);
           if (push.kept) {
@@ -452,7 +488,8 @@ void plan_facts(SandboxState& s) {
     FactPush push{&name, &fact};
     if (auto k = pool.kept_facts.find(name); k != pool.kept_facts.end() && kept(fact)) {
       push.kept = &k->second;
-      push.reuse = k->second.valid && same_fact(k->second.value, fact);
+      push.had = k->second.valid;
+      push.reuse = push.had && same_fact(k->second.value, fact);
       if (!push.reuse) k->second.valid = false;  // the run may put another proxy in the slot
     }
     pool.fact_pushes.push_back(push);

@@ -75,6 +75,7 @@ struct FactPush {
   const sdk::Fact* fact = nullptr;
   KeptFact* kept = nullptr;  ///< this name's slot, if an earlier run made one
   bool reuse = false;        ///< the slot's proxy holds this very value
+  bool had = false;          ///< the slot's proxy holds kept->value (whose equal parts serve again)
   bool written = false;      ///< the run put a new proxy in the slot
   int made = LUA_NOREF;      ///< a new slot, for a name seen the first time
 };

@@ -241,4 +241,16 @@ end)"});
   CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");
   CHECK(reasons(second) == "{kpi={score=-0.0} levels={1=green 2=amber 3=red}}");
   CHECK(reasons({{"kpi", sdk::FactTable{{"score", 7.0}}}}) == "{kpi={score=7.0}}");
+  // A table of tables that changes in some entries: each entry shows what it is now.
+  auto kpis = [](sdk::Fact a, sdk::Fact b) { return sdk::Facts{{"kpi", sdk::FactTable{{"a", a}, {"b", b}}}}; };
+  const sdk::FactTable secure{{"level", "secure"}}, weak{{"level", "weak"}};
+  CHECK(reasons(kpis(secure, secure)) == "{kpi={a={level=secure} b={level=secure}}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
+  CHECK(reasons(kpis(weak, weak)) == "{kpi={a={level=weak} b={level=weak}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", -0.0}}, weak)) == "{kpi={a={n=-0.0} b={level=weak}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", 0.0}}, sdk::FactList{"x"})) == "{kpi={a={n=0.0} b={1=x}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", 0.0}}, 2.0)) == "{kpi={a={n=0.0} b=2.0}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
+  CHECK(reasons({{"kpi", sdk::FactList{secure, weak}}}) == "{kpi={1={level=secure} 2={level=weak}}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
 }
