@@ -353,7 +353,10 @@ void push_fact_over(lua_State* L, const sdk::Fact& fact, const sdk::Fact& before
   if (!now || !was) return push_fact(L, fact);
   luaL_checkstack(L, 6, "the facts are nested too deeply");
   lua_rawgeti(L, LUA_REGISTRYINDEX, before_ref);
-  lua_getmetatable(L, -1);  // a read-only proxy's: its __index is the backing table
+  if (!lua_getmetatable(L, -1)) {  // never so: the slot holds a read-only proxy, whose __index is its backing
+    lua_pop(L, 1);
+    return push_fact(L, fact);
+  }
   lua_pushliteral(L, "__index");
   lua_rawget(L, -2);
   lua_replace(L, -3);
