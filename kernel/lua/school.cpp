@@ -12,7 +12,10 @@
 // metatable is locked, and the host keeps nothing it returns but strings. So
 // when a record is refilled, no script can still hold the old one. Every
 // field is written on each refill (nil when absent), so nothing stale shows.
+// A list or table fact is kept by name with the value it was made from, and
+// shown again only to a run given an equal value.
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdlib>
 #include <string_view>
@@ -286,8 +289,8 @@ int rating(lua_State* L) {
   return 1;
 }
 
-// A fact as Lua sees it: lists 1-based and tables by key, both read-only and
-// made afresh each run (like the rest of the school, nothing outlives it).
+// A fact as Lua sees it: lists 1-based and tables by key, both read-only
+// (so a later run given an equal value may be shown the same one: plan_facts).
 void push_fact(lua_State* L, const sdk::Fact& fact) {
   luaL_checkstack(L, 4, "the facts are nested too deeply");
   if (const double* d = std::get_if<double>(&fact)) {
@@ -314,6 +317,65 @@ void push_fact(lua_State* L, const sdk::Fact& fact) {
     }
     make_read_only(L);
   }
+}
+
+// Lists and tables are worth keeping between runs: a regime often gives
+// every school the same ones (its areas, its levels), and a proxy is read-only,
+// so the one a run made serves the next run given an equal value.
+bool kept(const sdk::Fact& fact) { return fact.index() >= 3; }
+
+// Equal as Lua would see them: numbers by their bits, so that -0.0 and 0.0 (which
+// print differently) are not taken for each other.
+bool same_fact(const sdk::Fact& a, const sdk::Fact& b) {
+  if (a.index() != b.index()) return false;
+  if (const double* x = std::get_if<double>(&a))
+    return std::bit_cast<std::uint64_t>(*x) == std::bit_cast<std::uint64_t>(std::get<double>(b));
+  if (const sdk::FactList* x = std::get_if<sdk::FactList>(&a)) {
+    const auto& y = std::get<sdk::FactList>(b);
+    return std::equal(x->begin(), x->end(), y.begin(), y.end(), same_fact);
+  }
+  if (const sdk::FactTable* x = std::get_if<sdk::FactTable>(&a)) {
+    const auto& y = std::get<sdk::FactTable>(b);
+    return std::equal(x->begin(), x->end(), y.begin(), y.end(),
+                      [](const auto& p, const auto& q) { return p.first == q.first && same_fact(p.second, q.second); });
+  }
+  return static_cast<const sdk::Fact::variant&>(a) == static_cast<const sdk::Fact::variant&>(b);
+}
+
+// Pushes `fact` as push_fact does, but where it is a table and so was
+// `before` (held by the proxy in registry slot `before_ref`), each list or
+// table entry equal to before's is that proxy's own: a regime's table of
+// tables (a dashboard's KPIs) mostly changes in a few entries from school to
+// school.
+void push_fact_over(lua_State* L, const sdk::Fact& fact, const sdk::Fact& before, int before_ref) {
+  const auto* now = std::get_if<sdk::FactTable>(&fact);
+  const auto* was = std::get_if<sdk::FactTable>(&before);
+  if (!now || !was) return push_fact(L, fact);
+  luaL_checkstack(L, 6, "the facts are nested too deeply");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, before_ref);
+  if (!lua_getmetatable(L, -1)) {  // never so: the slot holds a read-only proxy, whose __index is its backing
+    lua_pop(L, 1);
+    return push_fact(L, fact);
+  }
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);
+  lua_replace(L, -3);
+  lua_pop(L, 1);
+  const int old = lua_gettop(L);
+  lua_createtable(L, 0, static_cast<int>(now->size()));
+  for (const auto& [key, item] : *now) {
+    lua_pushlstring(L, key.data(), key.size());
+    const auto it = was->find(key);
+    if (kept(item) && it != was->end() && same_fact(it->second, item)) {
+      lua_pushvalue(L, -1);
+      lua_rawget(L, old);
+    } else {
+      push_fact(L, item);
+    }
+    lua_rawset(L, -3);
+  }
+  make_read_only(L);
+  lua_remove(L, old);
 }
 
 void push_lazy(lua_State* L, lua_CFunction index) {
@@ -393,16 +455,61 @@ void push_school(lua_State* L, SandboxState& s) {
   }
 
   if (pool.facts_filled) clear(L, pool.facts_backing);
-  pool.facts_filled = s.call.facts && !s.call.facts->empty();
+  pool.facts_filled = !pool.fact_pushes.empty();
   if (pool.facts_filled) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, pool.facts_backing);
-    for (const auto& [key, fact] : *s.call.facts) {
-      push_fact(L, fact);
-      lua_setfield(L, -2, key.c_str());
+    for (FactPush& push : pool.fact_pushes) {
+      if (push.reuse) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, push.kept->ref);
+      } else {
+        if (push.had)
+          push_fact_over(L, *push.fact, push.kept->value, push.kept->ref);
+        else
+          push_fact(L, *push.fact);
+        if (kept(*push.fact)) {
+          lua_pushvalue(L, -1);
+          if (push.kept) {
+            lua_rawseti(L, LUA_REGISTRYINDEX, push.kept->ref);
+            push.written = true;
+          } else {
+            push.made = luaL_ref(L, LUA_REGISTRYINDEX);
+          }
+        }
+      }
+      lua_setfield(L, -2, push.name->c_str());
     }
     lua_pop(L, 1);
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, pool.school);
+}
+
+void plan_facts(SandboxState& s) {
+  SchoolPool& pool = s.pool;
+  pool.fact_pushes.clear();
+  if (!s.call.facts) return;
+  for (const auto& [name, fact] : *s.call.facts) {
+    FactPush push{&name, &fact};
+    if (auto k = pool.kept_facts.find(name); k != pool.kept_facts.end() && kept(fact)) {
+      push.kept = &k->second;
+      push.had = k->second.valid;
+      push.reuse = push.had && same_fact(k->second.value, fact);
+      if (!push.reuse) k->second.valid = false;  // the run may put another proxy in the slot
+    }
+    pool.fact_pushes.push_back(push);
+  }
+}
+
+void keep_facts(SandboxState& s) {
+  SchoolPool& pool = s.pool;
+  for (FactPush& push : pool.fact_pushes) {
+    if (push.written) {
+      push.kept->value = *push.fact;  // if this throws, valid stays false and the slot is never reused
+      push.kept->valid = true;
+    } else if (push.made != LUA_NOREF) {
+      pool.kept_facts.emplace(*push.name, KeptFact{*push.fact, push.made, true});
+    }
+  }
+  pool.fact_pushes.clear();
 }
 
 }  // namespace trellis::lua::detail

@@ -60,12 +60,34 @@ struct Scratch {
   std::string error;
 };
 
+/// A list or table fact as the last run pushed it: its read-only proxy (a
+/// registry ref, one slot per fact name) and the value it holds. `valid` is
+/// false while the slot may hold another value than `value`.
+struct KeptFact {
+  sdk::Fact value;
+  int ref = LUA_NOREF;
+  bool valid = false;
+};
+
+/// How this run gives one fact to Lua (planned before the run: see the rule above).
+struct FactPush {
+  const std::string* name = nullptr;
+  const sdk::Fact* fact = nullptr;
+  KeptFact* kept = nullptr;  ///< this name's slot, if an earlier run made one
+  bool reuse = false;        ///< the slot's proxy holds this very value
+  bool had = false;          ///< the slot's proxy holds kept->value (whose equal parts serve again)
+  bool written = false;      ///< the run put a new proxy in the slot
+  int made = LUA_NOREF;      ///< a new slot, for a name seen the first time
+};
+
 /// The school's Lua objects, made once and refilled for every run (school.cpp):
 /// registry refs, and the run number that stamps each record filled.
 struct SchoolPool {
   int school = LUA_NOREF, school_backing = LUA_NOREF, facts_backing = LUA_NOREF, due_backing = LUA_NOREF;
   bool facts_filled = false, due_filled = false;
   lua_Integer run = 0;
+  std::map<std::string, KeptFact, std::less<>> kept_facts;  ///< by fact name
+  std::vector<FactPush> fact_pushes;                        ///< this run's plan
 };
 
 struct IndicatorInfo {
@@ -122,6 +144,10 @@ void install_guards(lua_State* L);
 // call.evidence. Only safe because nothing a script can reach outlives its
 // run (see push_school).
 void push_school(lua_State* L, SandboxState& s);
+/// Before a run (C++ only): which facts the kept proxies already hold.
+void plan_facts(SandboxState& s);
+/// After a run, failed or not (C++ only): remember the proxies it made.
+void keep_facts(SandboxState& s);
 /// Makes the pooled school objects; once, when the sandbox is built.
 void build_school_pool(lua_State* L, SandboxState& s);
 

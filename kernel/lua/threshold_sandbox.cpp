@@ -210,6 +210,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   }
   s.call.evidence = &school;
   s.call.facts = &facts;
+  detail::plan_facts(s);
   s.call.active = true;
   detail::arm_budget(s);
 
@@ -220,6 +221,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   lua_pushlightuserdata(L, &st);
   lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
   const int rc = lua_pcall(L, 2, 4, 1);
+  detail::keep_facts(s);
   s.call.active = false;
   s.call.evidence = nullptr;
   s.call.school = nullptr;

@@ -4,9 +4,8 @@
 namespace trellis {
 
 const toml::node* TomlPolicyView::at(std::string_view path) const {
-  const auto segments = policy_tree::split(path);
-  if (const toml::node* n = policy_tree::find(root_, segments)) return n;
-  return policy_tree::find(defaults_, segments);
+  if (const toml::node* n = policy_tree::find(root_, path)) return n;
+  return policy_tree::find(defaults_, path);
 }
 
 bool TomlPolicyView::has(std::string_view path) const { return at(path) != nullptr; }

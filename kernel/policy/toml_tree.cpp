@@ -14,6 +14,14 @@ bool as_index(std::string_view s, std::size_t& out) {
   return ec == std::errc{} && p == s.data() + s.size();
 }
 
+// One step down from `at` by `segment`, as walk() takes it; null when absent.
+const toml::node* child(const toml::node& at, std::string_view segment) {
+  if (const auto* table = at.as_table()) return table->get(segment);
+  std::size_t i = 0;
+  if (const auto* array = at.as_array(); array && as_index(segment, i) && i < array->size()) return array->get(i);
+  return nullptr;
+}
+
 struct Step {
   const toml::node* node = nullptr;
   const toml::key* key = nullptr;
@@ -71,6 +79,17 @@ std::string join(const Segments& segments, std::size_t count) {
 const toml::node* find(const toml::table& root, const Segments& path) {
   auto steps = walk(root, path);
   return steps.size() == path.size() ? (path.empty() ? &root : steps.back().node) : nullptr;
+}
+
+const toml::node* find(const toml::table& root, std::string_view dotted) {
+  const toml::node* at = &root;
+  while (at && !dotted.empty()) {  // the segments split() would give, one at a time
+    const auto dot = dotted.find('.');
+    at = child(*at, dotted.substr(0, dot));
+    if (dot == std::string_view::npos) break;
+    dotted.remove_prefix(dot + 1);
+  }
+  return at;
 }
 
 Location location(const std::string& file, const toml::source_region& region) {

@@ -19,6 +19,9 @@ std::string join(const Segments& segments, std::size_t count);
 
 /// The node at `path`; a number segment indexes an array. Null when absent.
 const toml::node* find(const toml::table& root, const Segments& path);
+/// The same for a dotted path as split() reads it, without splitting it into
+/// strings: a regime reads its policy this way for every school.
+const toml::node* find(const toml::table& root, std::string_view dotted);
 
 Location location(const std::string& file, const toml::source_region& region);
 

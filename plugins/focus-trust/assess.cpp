@@ -32,29 +32,39 @@ FactTable text_table(std::initializer_list<std::pair<const char*, std::string>> 
   return t;
 }
 
+/// The improvement plan's criteria (the regime's ip_ indicators): the same for every academy, so built once.
+const FactList& plan_criteria() {
+  static const FactList criteria = [] {
+    FactList out;
+    for (const auto& spec : describe_regime().indicators)
+      if (spec.id.rfind("ip_", 0) == 0) out.emplace_back() = text_table({{"id", spec.id}, {"label", spec.label}});
+    return out;
+  }();
+  return criteria;
+}
+
 Facts rag_facts(const EvidenceView& school, const PolicyView& policy) {
   FactList kpis;
   for (const IndicatorSpec& i : policy_indicators(policy))
     if (i.area == kKpiArea)
       kpis.emplace_back() = text_table({{"id", i.id}, {"label", i.label}, {"unit", i.unit}, {"direction", direction_word(i.direction)}});
   const std::string term = term_of(school.period());
-  FactList criteria;
-  for (const auto& spec : describe_regime().indicators)
-    if (spec.id.rfind("ip_", 0) == 0) criteria.emplace_back() = text_table({{"id", spec.id}, {"label", spec.label}});
   // The rules of the term's returns (plan.cpp), so the script can read their
   // due days: a return is overdue only once its deadline has passed (§05).
-  const FactTable returns = text_table({{"kpis", return_rule(kKpiReturn, term)},
-                                        {"ses", return_rule(kSesReturn, term)},
-                                        {"profile", return_rule(kProfileReturn, term)}});
-  return {{"term", term},
-          {"term_ends", school.calendar().period_last_day(school.period()).value_or("")},
-          {"returns", returns},
-          {"levels", FactList{"green", "amber", "red"}},
-          {"kpis", kpis},
-          {"plan_criteria", criteria},
-          {"intervention", school.rating(kIntervention, kDecidingStage).value_or("")},
-          {"consultancy_allowed", static_cast<double>(whole_number(policy, "consultancy.days_per_year"))},
-          {"year_end", term == "summer" || term.empty()}};
+  FactTable returns = text_table({{"kpis", return_rule(kKpiReturn, term)},
+                                  {"ses", return_rule(kSesReturn, term)},
+                                  {"profile", return_rule(kProfileReturn, term)}});
+  Facts facts{{"term", term},
+              {"term_ends", school.calendar().period_last_day(school.period()).value_or("")},
+              {"levels", FactList{"green", "amber", "red"}},
+              {"intervention", school.rating(kIntervention, kDecidingStage).value_or("")},
+              {"consultancy_allowed", static_cast<double>(whole_number(policy, "consultancy.days_per_year"))},
+              {"year_end", term == "summer" || term.empty()}};
+  // Moved (or copied once) in: a braced list would copy them twice.
+  facts.emplace("plan_criteria", plan_criteria());
+  facts.emplace("returns", std::move(returns));
+  facts.emplace("kpis", std::move(kpis));
+  return facts;
 }
 
 }  // namespace

@@ -59,20 +59,36 @@ std::vector<KpiRating> rate_dashboard(const EvidenceView& school, const PolicyVi
   return kpis;
 }
 
+namespace {
+
+// The facts every school shares: the areas and the dashboard levels, from the
+// regime's description. Built once; each school's facts start as a copy.
+const Facts& regime_facts() {
+  static const Facts facts = [] {
+    const RegimeDescription& d = describe_regime();
+    FactList areas, levels;
+    FactTable area, level;
+    for (auto& a : d.areas) {
+      areas.push_back(a.id);
+      area[a.id] = FactTable{{"label", a.label}};
+    }
+    for (auto& s : d.scales)
+      if (s.id == "dashboard")
+        for (auto& l : s.levels) {
+          levels.push_back(l.id);
+          level[l.id] = FactTable{{"label", l.label}};
+        }
+    return Facts{{"areas", std::move(areas)}, {"area", std::move(area)}, {"levels", std::move(levels)},
+                 {"level", std::move(level)}};
+  }();
+  return facts;
+}
+
+}  // namespace
+
 Facts dashboard_facts(const std::vector<KpiRating>& dashboard) {
-  const RegimeDescription d = describe_regime();
-  FactList areas, levels, kpis;
-  FactTable area, level, kpi;
-  for (auto& a : d.areas) {
-    areas.push_back(a.id);
-    area[a.id] = FactTable{{"label", a.label}};
-  }
-  for (auto& s : d.scales)
-    if (s.id == "dashboard")
-      for (auto& l : s.levels) {
-        levels.push_back(l.id);
-        level[l.id] = FactTable{{"label", l.label}};
-      }
+  FactList kpis;
+  FactTable kpi;
   for (auto& k : dashboard) {
     kpis.push_back(k.id);
     FactTable t{{"area", k.area}, {"label", k.label}, {"stage", k.moderated ? "moderated" : k.self ? "self" : "none"}};
@@ -80,8 +96,10 @@ Facts dashboard_facts(const std::vector<KpiRating>& dashboard) {
     if (k.self) t["self"] = *k.self;
     kpi[k.id] = std::move(t);
   }
-  return {{"areas", std::move(areas)}, {"area", std::move(area)},     {"levels", std::move(levels)},
-          {"level", std::move(level)}, {"kpis", std::move(kpis)},     {"kpi", std::move(kpi)}};
+  Facts out = regime_facts();
+  out.emplace("kpis", std::move(kpis));
+  out.emplace("kpi", std::move(kpi));
+  return out;
 }
 
 std::vector<const KpiRating*> missing_self(const std::vector<KpiRating>& dashboard) {

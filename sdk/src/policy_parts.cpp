@@ -6,18 +6,22 @@ inline namespace v1 {
 
 std::vector<IndicatorSpec> policy_indicators(const PolicyView& policy) {
   std::vector<IndicatorSpec> out;
-  for (const auto& id : policy.keys("indicators")) {
-    const std::string base = "indicators." + id + ".";
+  // Regimes read this for every school: one path buffer, rewritten per key.
+  std::string path;
+  for (auto& id : policy.keys("indicators")) {
+    path.assign("indicators.").append(id).push_back('.');
+    const std::size_t base = path.size();
+    auto text = [&](const char* key) { return policy.text(path.replace(base, std::string::npos, key)); };
     IndicatorSpec spec;
-    spec.id = id;
-    spec.label = policy.text(base + "label").value_or(id);
-    spec.unit = policy.text(base + "unit").value_or("");
-    const auto direction = policy.text(base + "direction").value_or("neutral");
+    spec.label = text("label").value_or(id);
+    spec.unit = text("unit").value_or("");
+    const auto direction = text("direction");
     spec.direction = direction == "higher_is_better"  ? Direction::higher_is_better
                      : direction == "lower_is_better" ? Direction::lower_is_better
                                                       : Direction::neutral;
-    spec.area = policy.text(base + "area").value_or("");
-    spec.priority = policy.text(base + "priority").value_or("");
+    spec.area = text("area").value_or("");
+    spec.priority = text("priority").value_or("");
+    spec.id = std::move(id);
     out.push_back(std::move(spec));
   }
   return out;

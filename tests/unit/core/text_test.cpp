@@ -10,6 +10,13 @@ TEST_CASE("first_invalid_utf8 finds the first byte that is not well-formed UTF-8
   CHECK(first_invalid_utf8("Caf\xe9") == 3u);           // Windows-1252 é
   CHECK(first_invalid_utf8("O\x92" "Brien") == 1u);     // Windows-1252 right quote
   CHECK(first_invalid_utf8("\xc0\xaf") == 0u);          // overlong '/'
+  // Found where it lies whether it follows a run of eight ASCII bytes or splits one.
+  CHECK(first_invalid_utf8("Hadley Primary School\xe9") == 21u);
+  CHECK(first_invalid_utf8("12345678\x92") == 8u);
+  CHECK(first_invalid_utf8("1234567\x92" "9abcdef") == 7u);
+  CHECK(first_invalid_utf8("1234567\xc3\xa9" "9abcdefgh\xff") == 18u);  // é across the eight-byte boundary
+  CHECK_FALSE(first_invalid_utf8("1234567\xc3\xa9" "9abcdefgh"));
+  CHECK(first_invalid_utf8("1234567\xc3") == 7u);  // cut short at the end
   CHECK(first_invalid_utf8("a\xed\xa0\x80") == 1u);     // a surrogate
   CHECK(first_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // past U+10FFFF
   CHECK(first_invalid_utf8("ab\xe2\x82") == 2u);        // cut short

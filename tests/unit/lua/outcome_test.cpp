@@ -201,3 +201,56 @@ end)",
                                                 "2 attendance secure 3.0", "true nil", "leadership,quality",
                                                 "false false"});
 }
+
+TEST_CASE("a list or table fact kept from one school's run shows the next school only what it is given") {
+  lua::ThresholdSandbox sandbox(banded());
+  // Lists every fact, nested, as "name=value"; fails when asked to, after reading them.
+  sandbox.add({"t", "scripts/t.lua", R"(return function(school, params)
+  local function shown(v)
+    if type(v) ~= "table" then return tostring(v) end
+    local parts = {}
+    for k, item in pairs(v) do parts[#parts + 1] = tostring(k) .. "=" .. shown(item) end
+    return "{" .. table.concat(parts, " ") .. "}"
+  end
+  local r = shown(school.facts)
+  if school.facts.fail then error("asked to fail") end
+  return { level = "green", reasons = { r } }
+end)"});
+  const auto e = school();
+  auto reasons = [&](const sdk::Facts& facts) {
+    const auto out = sandbox.run("t", e, facts);
+    INFO(out.status.message);
+    REQUIRE(out.status.ok);
+    REQUIRE(out.reasons.size() == 1);
+    return out.reasons.front();
+  };
+  const sdk::Facts first{{"levels", sdk::FactList{"green", "amber"}}, {"kpi", sdk::FactTable{{"score", 0.0}}}};
+  const sdk::Facts second{{"levels", sdk::FactList{"green", "amber", "red"}}, {"kpi", sdk::FactTable{{"score", -0.0}}}};
+  const sdk::Facts nested{{"levels", sdk::FactList{"green", "amber"}},
+                          {"kpi", sdk::FactTable{{"score", 0.0}, {"area", sdk::FactTable{{"id", "quality"}}}}}};
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");  // the same proxies again
+  CHECK(reasons(second) == "{kpi={score=-0.0} levels={1=green 2=amber 3=red}}");
+  CHECK(reasons(nested) == "{kpi={area={id=quality} score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons({{"levels", sdk::FactList{"red"}}}) == "{levels={1=red}}");  // kpi is not given: none shows
+  // A run that fails after being given new facts leaves nothing to mislead the next.
+  sdk::Facts failing = second;
+  failing["fail"] = true;
+  failing["kpi"] = sdk::FactTable{{"score", 7.0}};
+  CHECK_FALSE(sandbox.run("t", e, failing).status.ok);
+  CHECK(reasons(first) == "{kpi={score=0.0} levels={1=green 2=amber}}");
+  CHECK(reasons(second) == "{kpi={score=-0.0} levels={1=green 2=amber 3=red}}");
+  CHECK(reasons({{"kpi", sdk::FactTable{{"score", 7.0}}}}) == "{kpi={score=7.0}}");
+  // A table of tables that changes in some entries: each entry shows what it is now.
+  auto kpis = [](sdk::Fact a, sdk::Fact b) { return sdk::Facts{{"kpi", sdk::FactTable{{"a", a}, {"b", b}}}}; };
+  const sdk::FactTable secure{{"level", "secure"}}, weak{{"level", "weak"}};
+  CHECK(reasons(kpis(secure, secure)) == "{kpi={a={level=secure} b={level=secure}}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
+  CHECK(reasons(kpis(weak, weak)) == "{kpi={a={level=weak} b={level=weak}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", -0.0}}, weak)) == "{kpi={a={n=-0.0} b={level=weak}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", 0.0}}, sdk::FactList{"x"})) == "{kpi={a={n=0.0} b={1=x}}}");
+  CHECK(reasons(kpis(sdk::FactTable{{"n", 0.0}}, 2.0)) == "{kpi={a={n=0.0} b=2.0}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
+  CHECK(reasons({{"kpi", sdk::FactList{secure, weak}}}) == "{kpi={1={level=secure} 2={level=weak}}}");
+  CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
+}

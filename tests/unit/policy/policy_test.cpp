@@ -77,6 +77,22 @@ TEST_CASE("the policy as a PolicyView") {
   CHECK(v.count("visits") == 0);
 }
 
+TEST_CASE("a PolicyView path reads segment by segment, as where() splits it") {
+  const Policy p = Policy::load(dir / "good.toml");
+  const sdk::PolicyView& v = p.view();
+  CHECK(v.has(""));                                 // the whole document
+  CHECK(v.has("visits.green.per_year."));           // a trailing dot adds no segment
+  CHECK_FALSE(v.has("visits..green"));              // an empty segment is a key no table has
+  CHECK_FALSE(v.has(".visits"));
+  CHECK_FALSE(v.has("report.title.x"));             // a string has no children
+  CHECK(v.text("bands.0.name") == "first");
+  CHECK_FALSE(v.has("bands.2"));                    // past the array's end
+  CHECK_FALSE(v.has("bands.-1"));
+  CHECK_FALSE(v.has("bands.1x"));
+  CHECK_FALSE(v.has("bands.name"));
+  CHECK(v.number("visits.green.per_year") == 2.0);  // the same key read again
+}
+
 TEST_CASE("where() gives the line and column of any key") {
   const Policy p = Policy::load(dir / "good.toml");
   const std::string file = (dir / "good.toml").string();

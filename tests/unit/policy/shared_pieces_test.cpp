@@ -2,7 +2,10 @@
 // s5/s6, Nexus 000 §3.8.1) and the activity rule builders.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "trellis/sdk/activity_rules.hpp"
+#include "trellis/sdk/policy_parts.hpp"
 #include "trellis/sdk/school_kinds.hpp"
 
 using namespace trellis::sdk;
@@ -17,7 +20,57 @@ SchoolInfo school(std::string type, std::string status = "open") {
   return s;
 }
 
+// A policy of texts by dotted path; keys("indicators") in the order given.
+struct TextPolicy final : PolicyView {
+  std::vector<std::string> ids;
+  std::map<std::string, std::string, std::less<>> texts_at;
+  bool has(std::string_view path) const override { return texts_at.count(path) > 0; }
+  std::optional<std::string> text(std::string_view path) const override {
+    auto it = texts_at.find(path);
+    return it == texts_at.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  std::optional<double> number(std::string_view) const override { return std::nullopt; }
+  std::optional<bool> flag(std::string_view) const override { return std::nullopt; }
+  std::vector<std::string> texts(std::string_view) const override { return {}; }
+  std::vector<std::string> keys(std::string_view path) const override {
+    return path == "indicators" ? ids : std::vector<std::string>{};
+  }
+  std::size_t count(std::string_view) const override { return 0; }
+};
+
 }  // namespace
+
+TEST_CASE("policy_indicators reads each of the policy's [indicators], in order, with the defaults for keys left out") {
+  TextPolicy policy;
+  policy.ids = {"attendance_pct", "behaviour", "x"};
+  policy.texts_at = {{"indicators.attendance_pct.label", "Attendance"},
+                     {"indicators.attendance_pct.unit", "%"},
+                     {"indicators.attendance_pct.direction", "higher_is_better"},
+                     {"indicators.attendance_pct.area", "quality"},
+                     {"indicators.attendance_pct.priority", "big3"},
+                     {"indicators.behaviour.direction", "lower_is_better"},
+                     {"indicators.behaviour.area", "behaviour"},
+                     {"indicators.x.direction", "sideways"},
+                     {"indicators.x.unit", "n"}};
+  const auto specs = policy_indicators(policy);
+  REQUIRE(specs.size() == 3);
+  CHECK(specs[0].id == "attendance_pct");
+  CHECK(specs[0].label == "Attendance");
+  CHECK(specs[0].unit == "%");
+  CHECK(specs[0].direction == Direction::higher_is_better);
+  CHECK(specs[0].area == "quality");
+  CHECK(specs[0].priority == "big3");
+  CHECK(specs[1].id == "behaviour");
+  CHECK(specs[1].label == "behaviour");  // no label: the id
+  CHECK(specs[1].unit.empty());
+  CHECK(specs[1].direction == Direction::lower_is_better);
+  CHECK(specs[1].area == "behaviour");
+  CHECK(specs[1].priority.empty());
+  CHECK(specs[2].label == "x");
+  CHECK(specs[2].unit == "n");
+  CHECK(specs[2].direction == Direction::neutral);  // not a direction the SDK knows
+  CHECK(specs[2].area.empty());
+}
 
 TEST_CASE("003 s6: special provision is a special school, a pupil referral unit or alternative provision") {
   CHECK(special_provision(school("Community special school")));
