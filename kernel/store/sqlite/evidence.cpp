@@ -26,7 +26,7 @@ constexpr const char* kIndicatorValues = R"(WITH RECURSIVE school(urn) AS (
     WHERE e.urn = school.urn AND e.indicator = ?1 AND e.value_num IS NOT NULL)";
 
 /// The most rows of other schools a stretch of ids read in order runs on over.
-constexpr std::int64_t kStretchGap = 64;
+constexpr std::int64_t kStretchGap = 8;
 
 Indicator read_indicator(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_real(4), s.opt_real(5), s.integer(6) != 0};
