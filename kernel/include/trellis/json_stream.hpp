@@ -6,12 +6,13 @@
 ///     JsonList list(out, 0);            // a list at the top level: "[\n  {...},\n  {...}\n]"
 ///     for (auto& a : activities) list.add(to_json(a, today));
 ///     list.close();
-#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
+
+#include "trellis/text.hpp"
 
 namespace trellis {
 
@@ -28,19 +29,29 @@ inline void put_nested(std::ostream& out, const nlohmann::json& v, int depth) {
   text.dump(v, true, false, 2, static_cast<unsigned>(2 * depth));
 }
 
-/// Appends `text` as a JSON string, as dump() prints it. Printable ASCII
-/// (most of what is printed) is copied as it is; a string with anything else
-/// (an escape, UTF-8, an invalid byte) goes through nlohmann's serializer.
+/// Appends `text` as a JSON string, as dump() prints it. Well-formed UTF-8
+/// with nothing to escape (most of what is printed) is copied as it is, as
+/// dump() copies it; a string with an escape or an invalid byte goes through
+/// nlohmann's serializer.
 inline void put_string(std::string& out, std::string_view text) {
-  // One look-up a byte: a country's reasons are tens of megabytes.
-  static constexpr auto kPlain = [] {
-    std::array<bool, 256> plain{};
-    for (int c = 0x20; c < 0x7f; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-    return plain;
+  // Per byte, one look-up (a country's reasons are tens of megabytes): 1 for
+  // printable ASCII, 2 for a byte of a multi-byte sequence, 0 for what dump() escapes.
+  static constexpr auto kKind = [] {
+    std::array<unsigned char, 256> kind{};
+    for (int c = 0x20; c < 0x7f; ++c) kind[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    for (int c = 0x80; c < 0x100; ++c) kind[static_cast<std::size_t>(c)] = 2;
+    return kind;
   }();
-  const bool plain = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return kPlain[static_cast<unsigned char>(c)]; });
-  if (plain) {
+  unsigned char seen = 1;
+  for (char c : text) {
+    const unsigned char kind = kKind[static_cast<unsigned char>(c)];
+    if (!kind) {
+      seen = 0;
+      break;
+    }
+    seen |= kind;
+  }
+  if (seen == 1 || (seen == 3 && !first_invalid_utf8(text))) {
     out += '"';
     out += text;
     out += '"';

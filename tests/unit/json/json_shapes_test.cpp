@@ -357,7 +357,9 @@ TEST_CASE("issue 18: an assessment written directly is the same bytes as its JSO
   }
   SECTION("texts to escape, UTF-8, invalid UTF-8 and control characters, as dump shows them") {
     a.name = "École \"Hill\" \\ Primary\tSchool\x01\x7f";
-    a.reasons = {"bad byte \xff here", "cut short \xc3", "", "line\nbreak", "\xe2\x82\xac 5"};
+    a.reasons = {"bad byte \xff here", "cut short \xc3", "", "line\nbreak", "\xe2\x82\xac 5", "\xc2\x85 a C1 control",
+                 "\xed\xa0\x80 a surrogate", "\xc0\xaf overlong", "\xf0\x9f\x98\x80 past the BMP",
+                 "\xf4\x90\x80\x80 past U+10FFFF", "\xe2\x80\x94 then a \"quote\""};
     a.body = "\x1f";
     CHECK(written(a, 1) == nested(a, 1));
   }
