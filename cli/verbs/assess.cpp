@@ -101,10 +101,13 @@ void assess_printed(Database& db, PluginHost& host, const Cli& cli, const Assess
   std::optional<SchoolAssessment> first;  // the heading names its body and period
   std::size_t schools = 0;
   std::map<std::string, int> counts;
+  std::string written;  // one school's JSON, its room reused by the next
   const AssessRun run = assess_each(db, host, cli.actor(db), cli.clock(), opt, [&](const AssessRun& so_far, SchoolAssessment& a) {
     ++schools;
     if (list) {
-      list->add(to_json(a));
+      written.clear();
+      put_json(written, a, 1);
+      list->add_written(written);
       return;
     }
     if (!words) words = regime_words(so_far, host);

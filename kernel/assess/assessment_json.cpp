@@ -1,8 +1,89 @@
 #include "trellis/assessment_json.hpp"
 
 #include "trellis/json_optional.hpp"
+#include "trellis/json_stream.hpp"
 
 namespace trellis {
+namespace {
+
+/// An object written as dump(2) writes it `depth` levels in: key() starts each
+/// member, in the order given (sorted, as nlohmann's objects keep them).
+class PrettyObject {
+ public:
+  PrettyObject(std::string& out, int depth) : out_(out), depth_(depth) {}
+  /// Starts the member `name`; its value follows.
+  std::string& key(std::string_view name) {
+    out_ += first_ ? "{\n" : ",\n";
+    first_ = false;
+    out_.append(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
+    put_string(out_, name);
+    out_ += ": ";
+    return out_;
+  }
+  void close() {
+    if (first_) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(2 * depth_), ' ');
+    out_ += '}';
+  }
+
+ private:
+  std::string& out_;
+  int depth_;
+  bool first_ = true;
+};
+
+/// A list written as dump(2) writes it `depth` levels in, each element by `put(out, element, depth + 1)`.
+template <typename List, typename Put>
+void put_list(std::string& out, const List& list, int depth, const Put& put) {
+  if (list.empty()) {
+    out += "[]";
+    return;
+  }
+  bool first = true;
+  for (const auto& element : list) {
+    out += first ? "[\n" : ",\n";
+    first = false;
+    out.append(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+    put(out, element, depth + 1);
+  }
+  out += '\n';
+  out.append(static_cast<std::size_t>(2 * depth), ' ');
+  out += ']';
+}
+
+void put_strings(std::string& out, const std::vector<std::string>& list, int depth) {
+  put_list(out, list, depth, [](std::string& o, const std::string& text, int) { put_string(o, text); });
+}
+
+void put_optional(std::string& out, const std::optional<std::string>& text) {
+  if (text) put_string(out, *text);
+  else out += "null";
+}
+
+void put_rating(std::string& out, const sdk::RatingOut& r, int depth) {
+  PrettyObject o(out, depth);
+  put_string(o.key("level"), r.level);
+  if (!r.reasons.empty()) put_strings(o.key("reasons"), r.reasons, depth + 1);
+  put_string(o.key("stage"), r.stage);
+  put_string(o.key("subject"), r.subject);
+  o.close();
+}
+
+void put_decision(std::string& out, const Decision& d, int depth) {
+  PrettyObject o(out, depth);
+  put_string(o.key("by"), d.by);
+  put_string(o.key("level"), d.level);
+  put_string(o.key("on"), d.on);
+  put_string(o.key("rationale"), d.rationale);
+  put_string(o.key("stage"), d.stage);
+  o.close();
+}
+
+}  // namespace
 
 nlohmann::json to_json(const Decision& d) {
   return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};
@@ -39,6 +120,34 @@ nlohmann::json to_json(const SchoolAssessment& a) {
   out["policy_version"] = a.policy_version;
   out["policy_hash"] = a.policy_hash;
   return out;
+}
+
+void put_json(std::string& out, const SchoolAssessment& a, int depth) {
+  // The members of to_json(a), in the order its object keeps them: sorted by key.
+  PrettyObject o(out, depth);
+  put_string(o.key("body"), a.body);
+  o.key("changed") += a.changed() ? "true" : "false";
+  o.key("classified") += a.classified ? "true" : "false";
+  put_string(o.key("computed_level"), a.computed_level);
+  if (a.decision) put_decision(o.key("decision"), *a.decision, depth + 1);
+  else o.key("decision") += "null";
+  put_string(o.key("level"), a.level);
+  put_string(o.key("name"), a.name);
+  put_string(o.key("period"), a.period);
+  put_string(o.key("policy_hash"), a.policy_hash);
+  put_string(o.key("policy_version"), a.policy_version);
+  put_optional(o.key("previous_level"), a.previous_level);
+  std::vector<const sdk::RatingOut*> ratings;  // the computed, then the recorded
+  ratings.reserve(a.ratings.size() + a.recorded.size());
+  for (const auto* list : {&a.ratings, &a.recorded})
+    for (const auto& r : *list) ratings.push_back(&r);
+  put_list(o.key("ratings"), ratings, depth + 1,
+           [](std::string& out, const sdk::RatingOut* r, int at) { put_rating(out, *r, at); });
+  put_strings(o.key("reasons"), a.reasons, depth + 1);
+  put_string(o.key("regime"), a.regime);
+  put_optional(o.key("switch"), a.switch_note());
+  o.key("urn") += std::to_string(a.urn);
+  o.close();
 }
 
 }  // namespace trellis

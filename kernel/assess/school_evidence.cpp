@@ -65,6 +65,14 @@ class HeldTexts {
     if (!last || *last != text) last = of(text);
     return last;
   }
+  /// The same, for a column whose texts come round in the same order (a
+  /// file's indicators, school after school): the text that followed `last`
+  /// the time before is tried first.
+  const std::string* of_next(std::string_view text, const std::string*& last) {
+    const std::string*& next = next_[last];
+    if (!next || *next != text) next = of(text);
+    return last = next;
+  }
 
  private:
   struct Hash {
@@ -72,6 +80,7 @@ class HeldTexts {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> texts_;
+  std::unordered_map<const std::string*, const std::string*> next_;  ///< what followed each text last time
 };
 
 /// One held item, with what the age rules need. Its texts point into
@@ -154,18 +163,24 @@ void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
                     *last_missing = nullptr, *last_indicator = nullptr;
   std::int64_t last_urn = 0;
   std::vector<HeldItem>* school_items = nullptr;
+  const std::optional<Period>* last_parsed = nullptr;  // the period of last_period
   auto hold_item = [&](const EvidenceRepository::CurrentItem& e) {
+    const std::string* before = last_period;
     const std::string* period_text = texts.of(e.period, last_period);
-    auto p = periods.find(period_text);
-    if (p == periods.end()) p = periods.emplace(period_text, Period::try_parse(*period_text)).first;
-    if (!p->second) return;  // not a period an assessment can use
+    if (!last_parsed || period_text != before) {
+      auto p = periods.find(period_text);
+      if (p == periods.end()) p = periods.emplace(period_text, Period::try_parse(*period_text)).first;
+      last_parsed = &p->second;  // a map's values stay put as it grows
+    }
+    const std::optional<Period>& period = *last_parsed;
+    if (!period) return;  // not a period an assessment can use
     if (!school_items || last_urn != e.urn) {
       school_items = &evidence[e.urn];  // a map's values stay put as it grows
       last_urn = e.urn;
     }
     HeldItem& item = school_items->emplace_back();
     item.id = e.id;
-    item.indicator = texts.of(e.indicator, last_indicator);
+    item.indicator = texts.of_next(e.indicator, last_indicator);
     item.period_text = period_text;
     item.source = texts.of(e.source, last_source);
     item.recorded_at = texts.of(e.recorded_at, last_at);
@@ -173,7 +188,7 @@ void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
     item.text = texts.of(e.text, last_text);
     item.missing = texts.of(e.missing, last_missing);
     item.line = e.line;
-    item.period = *p->second;
+    item.period = *period;
     item.recorded = !e.imported;  // `trellis record`: no file behind it
   };
   // A window's few thousand schools are found through the index; the whole set is one pass over the table.

@@ -1,6 +1,7 @@
 // UTF-8 checking and terminal-safe text (issue 19).
 #include "trellis/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -58,11 +59,14 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
 }
 
 std::string for_terminal(std::string_view text) {
-  std::string out;
+  // Printable ASCII, most of what is printed, is copied as it is, without decoding it (issue 18).
+  const auto plain = std::find_if(text.begin(), text.end(), [](char c) { return c < 0x20 || c >= 0x7f; });
+  std::string out(text.begin(), plain);
+  if (plain == text.end()) return out;
   out.reserve(text.size());
   char buf[16];
   char32_t cp = 0;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = out.size(); i < text.size();) {
     const std::size_t n = sequence_at(text, i, cp);
     if (n == 0) {
       std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));

@@ -26,4 +26,9 @@ nlohmann::json to_json(const Decision& d);
 /// policy_version, policy_hash.
 nlohmann::json to_json(const SchoolAssessment& a);
 
+/// Appends to `out` the text put_nested(out, to_json(a), depth) writes, byte
+/// for byte, without building the JSON value: a country's run prints tens of
+/// thousands of schools (issue 18).
+void put_json(std::string& out, const SchoolAssessment& a, int depth);
+
 }  // namespace trellis

@@ -6,9 +6,13 @@
 ///     JsonList list(out, 0);            // a list at the top level: "[\n  {...},\n  {...}\n]"
 ///     for (auto& a : activities) list.add(to_json(a, today));
 ///     list.close();
+#include <array>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
+
+#include "trellis/text.hpp"
 
 namespace trellis {
 
@@ -25,14 +29,51 @@ inline void put_nested(std::ostream& out, const nlohmann::json& v, int depth) {
   text.dump(v, true, false, 2, static_cast<unsigned>(2 * depth));
 }
 
+/// Appends `text` as a JSON string, as dump() prints it. Well-formed UTF-8
+/// with nothing to escape (most of what is printed) is copied as it is, as
+/// dump() copies it; a string with an escape or an invalid byte goes through
+/// nlohmann's serializer.
+inline void put_string(std::string& out, std::string_view text) {
+  // Per byte, one look-up (a country's reasons are tens of megabytes): 1 for
+  // printable ASCII, 2 for a byte of a multi-byte sequence, 0 for what dump() escapes.
+  static constexpr auto kKind = [] {
+    std::array<unsigned char, 256> kind{};
+    for (int c = 0x20; c < 0x7f; ++c) kind[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    for (int c = 0x80; c < 0x100; ++c) kind[static_cast<std::size_t>(c)] = 2;
+    return kind;
+  }();
+  unsigned char seen = 1;
+  for (char c : text) {
+    const unsigned char kind = kKind[static_cast<unsigned char>(c)];
+    if (!kind) {
+      seen = 0;
+      break;
+    }
+    seen |= kind;
+  }
+  if (seen == 1 || (seen == 3 && !first_invalid_utf8(text))) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  nlohmann::detail::serializer<nlohmann::json> escaped(nlohmann::detail::output_adapter<char>(out), ' ',
+                                                       nlohmann::json::error_handler_t::replace);
+  escaped.dump(nlohmann::json(text), false, false, 0);
+}
+
 /// A list `depth` levels in, its elements added one by one; close() ends it.
 class JsonList {
  public:
   JsonList(std::ostream& out, int depth) : out_(out), depth_(depth) {}
   void add(const nlohmann::json& element) {
-    out_ << (empty_ ? "[\n" : ",\n") << std::string(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
-    empty_ = false;
+    next();
     put_nested(out_, element, depth_ + 1);
+  }
+  /// Adds an element already written as put_nested writes it `depth + 1` levels in.
+  void add_written(std::string_view element) {
+    next();
+    out_ << element;
   }
   void close() {
     if (empty_) out_ << "[]";
@@ -40,6 +81,10 @@ class JsonList {
   }
 
  private:
+  void next() {
+    out_ << (empty_ ? "[\n" : ",\n") << std::string(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
+    empty_ = false;
+  }
   std::ostream& out_;
   int depth_;
   bool empty_ = true;

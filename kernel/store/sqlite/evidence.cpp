@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <array>
+#include <map>
+#include <unordered_map>
 
 #include "repositories.hpp"
 #include "trellis/store/evidence_repository.hpp"
@@ -12,8 +14,19 @@ namespace {
 constexpr const char* kCurrentColumns = R"(SELECT e.id, e.urn, e.indicator, e.period, e.value_num, e.value_text,
     e.missing, e.source, e.line, e.recorded_at, e.import_id IS NOT NULL )";
 
+/// The id, school, period and value of each item of indicator ?1 with a value.
+/// The schools are walked one by one through evidence_school (each the least
+/// URN above the last), each sought with the indicator: an index seek per
+/// school, where a filter on the indicator alone would read the whole table.
+constexpr const char* kIndicatorValues = R"(WITH RECURSIVE school(urn) AS (
+      SELECT MIN(urn) FROM evidence
+      UNION ALL
+      SELECT (SELECT MIN(e.urn) FROM evidence e WHERE e.urn > school.urn) FROM school WHERE school.urn IS NOT NULL)
+    SELECT e.id, e.urn, e.period, e.value_num FROM school CROSS JOIN evidence e INDEXED BY evidence_school
+    WHERE e.urn = school.urn AND e.indicator = ?1 AND e.value_num IS NOT NULL)";
+
 /// The most rows of other schools a stretch of ids read in order runs on over.
-constexpr std::int64_t kStretchGap = 64;
+constexpr std::int64_t kStretchGap = 8;
 
 Indicator read_indicator(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.opt_real(4), s.opt_real(5), s.integer(6) != 0};
@@ -120,6 +133,14 @@ class Evidence final : public EvidenceRepository {
       s.reset();
       from = to;
     }
+  }
+
+  /// Each school's LA code (none where it has none).
+  std::unordered_map<std::int64_t, std::optional<std::int64_t>> la_codes() {
+    Statement s(c_, "SELECT urn, la_code FROM schools");
+    std::unordered_map<std::int64_t, std::optional<std::int64_t>> out;
+    while (s.step()) out.emplace(s.integer(0), s.opt_integer(1));
+    return out;
   }
 
   /// The ids of the items another supersedes, in order: corrections are few,
@@ -249,21 +270,45 @@ class Evidence final : public EvidenceRepository {
   }
 
   std::vector<Mean> means(std::string_view indicator, bool per_la) override {
-    std::vector<Mean> out;
-    if (!per_la) {
-      Statement nat(c_, R"(SELECT period, AVG(value_num) FROM evidence e
-          WHERE indicator = ? AND value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence s WHERE s.supersedes = e.id)
-          GROUP BY period)");
-      nat.bind(1, indicator);
-      while (nat.step()) out.push_back({nat.text(0), std::nullopt, nat.real(1)});
-      return out;
+    // The mean of the current items, per period (and LA), as SQLite's AVG over
+    // a pass of the table gave it: the same sums, added in the same order (id
+    // order; another order changes the last digits). The items are found school
+    // by school through evidence_school rather than by a pass over the table.
+    struct Item {
+      std::int64_t id, urn;
+      std::string period;
+      double value;
+    };
+    std::vector<Item> items;
+    {
+      Statement s(c_, kIndicatorValues);
+      s.bind(1, indicator);
+      while (s.step()) items.push_back({s.integer(0), s.integer(1), s.text(2), s.real(3)});
     }
-    Statement la(c_, R"(SELECT e.period, s.la_code, AVG(e.value_num) FROM evidence e
-        JOIN schools s ON s.urn = e.urn
-        WHERE e.indicator = ? AND e.value_num IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.supersedes = e.id)
-        GROUP BY e.period, s.la_code)");
-    la.bind(1, indicator);
-    while (la.step()) out.push_back({la.text(0), static_cast<int>(la.integer(1)), la.real(2)});
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.id < b.id; });
+    const auto gone = superseded();
+    const auto la = per_la ? la_codes() : std::unordered_map<std::int64_t, std::optional<std::int64_t>>{};
+    // Keyed as GROUP BY sorted them: by period, then LA with none first.
+    std::map<std::pair<std::string, std::optional<std::int64_t>>, std::pair<double, std::int64_t>> sums;
+    for (const Item& item : items) {
+      if (std::binary_search(gone.begin(), gone.end(), item.id)) continue;
+      std::optional<std::int64_t> code;
+      if (per_la) {
+        auto school = la.find(item.urn);
+        if (school == la.end()) continue;  // the LA means join the register
+        code = school->second;
+      }
+      auto& [sum, count] = sums[{item.period, code}];
+      sum += item.value;
+      ++count;
+    }
+    std::vector<Mean> out;
+    out.reserve(sums.size());
+    for (const auto& [key, sum] : sums) {
+      std::optional<int> code;
+      if (per_la) code = static_cast<int>(key.second.value_or(0));  // as a NULL column read as an integer
+      out.push_back({key.first, code, sum.first / static_cast<double>(sum.second)});
+    }
     return out;
   }
 

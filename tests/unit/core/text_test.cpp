@@ -31,6 +31,12 @@ TEST_CASE("for_terminal shows control characters escaped and keeps the rest") {
   CHECK(for_terminal("\xe2\x81\xa6x") == "\\u{2066}x");             // left-to-right isolate
   CHECK(for_terminal("Caf\xe9") == "Caf\\xE9");
   CHECK(for_terminal("\x7f") == "\\x7F");
+  // Printable ASCII is copied whole; what follows it is still escaped (issue 18's quick path).
+  CHECK(for_terminal("") == "");
+  CHECK(for_terminal("Hill Primary ~ \\ \"x\"") == "Hill Primary ~ \\ \"x\"");
+  CHECK(for_terminal("plain then\x1b[2J") == "plain then\\x1B[2J");
+  CHECK(for_terminal("plain then \xe2\x80\xae, then plain") == "plain then \\u{202E}, then plain");
+  CHECK(for_terminal("ends in a cut\xc3") == "ends in a cut\\xC3");
 }
 
 TEST_CASE("spreadsheet_safe neutralises what a spreadsheet would run (OWASP CSV injection)") {

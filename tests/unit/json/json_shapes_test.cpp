@@ -5,8 +5,11 @@
 // present, with its type, including the nulls.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "trellis/assessment_json.hpp"
 #include "trellis/evidence_json.hpp"
+#include "trellis/json_stream.hpp"
 #include "trellis/letter_json.hpp"
 #include "trellis/regime_words.hpp"
 #include "trellis/report.hpp"
@@ -306,5 +309,58 @@ TEST_CASE("issue 18: the report's JSON written a school at a time is the same by
     REQUIRE(j["changes"].size() == 1);
     REQUIRE(j["areas"][0]["schools"][0]["ratings"][0]["levels"]["self"] == "good");
     CHECK(render_json(r) == j.dump(2) + "\n");
+  }
+}
+
+namespace {
+
+/// What the assess verb printed before put_json: the JSON value, dumped `depth` levels in.
+std::string nested(const SchoolAssessment& a, int depth) {
+  std::ostringstream out;
+  put_nested(out, to_json(a), depth);
+  return out.str();
+}
+
+std::string written(const SchoolAssessment& a, int depth) {
+  std::string out = "kept ";  // appended to, never replaced
+  put_json(out, a, depth);
+  return out.substr(5);
+}
+
+}  // namespace
+
+TEST_CASE("issue 18: an assessment written directly is the same bytes as its JSON value dumped") {
+  SchoolAssessment a = amber_school();
+  SECTION("the plain school, at the top level and in a list") {
+    CHECK(written(a, 0) == nested(a, 0));
+    CHECK(written(a, 1) == nested(a, 1));
+  }
+  SECTION("a decision, a switch, area and recorded ratings with and without reasons") {
+    a.decision = Decision{9, "red", "final", "A. Lead", "2019-07-01T10:00:00Z", "Safeguarding", "2019-07-01"};
+    a.level = "red";
+    a.prior_regime = "other-regime";
+    a.prior_level = "good";
+    sdk::RatingOut area{"leadership", "red", "computed", "", {41}};
+    area.reasons = {"A safeguarding concern.", "Another."};
+    a.ratings.push_back(area);
+    a.recorded = {{"overall", "red", "final", "", {}}};
+    CHECK(written(a, 1) == nested(a, 1));
+    CHECK(written(a, 3) == nested(a, 3));
+  }
+  SECTION("empty lists, no previous level, an unclassified school") {
+    a.reasons.clear();
+    a.ratings.clear();
+    a.previous_level.reset();
+    a.classified = false;
+    a.urn = -1;
+    CHECK(written(a, 1) == nested(a, 1));
+  }
+  SECTION("texts to escape, UTF-8, invalid UTF-8 and control characters, as dump shows them") {
+    a.name = "École \"Hill\" \\ Primary\tSchool\x01\x7f";
+    a.reasons = {"bad byte \xff here", "cut short \xc3", "", "line\nbreak", "\xe2\x82\xac 5", "\xc2\x85 a C1 control",
+                 "\xed\xa0\x80 a surrogate", "\xc0\xaf overlong", "\xf0\x9f\x98\x80 past the BMP",
+                 "\xf4\x90\x80\x80 past U+10FFFF", "\xe2\x80\x94 then a \"quote\""};
+    a.body = "\x1f";
+    CHECK(written(a, 1) == nested(a, 1));
   }
 }
