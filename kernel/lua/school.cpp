@@ -499,14 +499,20 @@ void plan_facts(SandboxState& s) {
   }
 }
 
-void keep_facts(SandboxState& s) {
+void keep_facts(SandboxState& s) noexcept {
   SchoolPool& pool = s.pool;
   for (FactPush& push : pool.fact_pushes) {
-    if (push.written) {
-      push.kept->value = *push.fact;  // if this throws, valid stays false and the slot is never reused
-      push.kept->valid = true;
-    } else if (push.made != LUA_NOREF) {
-      pool.kept_facts.emplace(*push.name, KeptFact{*push.fact, push.made, true});
+    // Out of memory here costs only the reuse: the run's result stands, and the sandbox
+    // must still close the run (ThresholdSandbox::run), so nothing may escape.
+    try {
+      if (push.written) {
+        push.kept->value = *push.fact;  // if this throws, valid stays false and the slot is never reused
+        push.kept->valid = true;
+      } else if (push.made != LUA_NOREF) {
+        pool.kept_facts.emplace(*push.name, KeptFact{*push.fact, push.made, true});
+      }
+    } catch (...) {
+      if (push.written) push.kept->valid = false;
     }
   }
   pool.fact_pushes.clear();

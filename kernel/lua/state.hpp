@@ -147,7 +147,7 @@ void push_school(lua_State* L, SandboxState& s);
 /// Before a run (C++ only): which facts the kept proxies already hold.
 void plan_facts(SandboxState& s);
 /// After a run, failed or not (C++ only): remember the proxies it made.
-void keep_facts(SandboxState& s);
+void keep_facts(SandboxState& s) noexcept;
 /// Makes the pooled school objects; once, when the sandbox is built.
 void build_school_pool(lua_State* L, SandboxState& s);
 
