@@ -35,8 +35,9 @@ SqliteStore::SqliteStore(Connection connection)
       timeline_(make_timeline(connection_)) {
   // A migration that rebuilds a table others refer to (11: activities) needs
   // foreign keys off, which SQLite allows only outside a transaction: so a
-  // database behind this schema is opened with them off, and the first unit
-  // of work checks them all before it commits and turns them on again.
+  // database behind this schema is opened with them off; the first unit of
+  // work refuses any reference it leaves dangling before it commits, and
+  // turns them on again when it ends.
   if (stored_version() < current_version()) {
     connection_.exec("PRAGMA foreign_keys=OFF");
     keys_held_off_ = true;
