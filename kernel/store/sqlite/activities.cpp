@@ -83,8 +83,8 @@ std::vector<DueDay> read_due(Statement& s) {
 }
 
 /// The JSON text of each list of attendees or documents a batch has met: a
-/// year's activities repeat a few dozen lists, and building each row's anew
-/// was most of a national plan's allocations (issue 18).
+/// year's activities repeat a few dozen lists, and each row built two JSON
+/// values and their texts anew (issue 18).
 class ListTexts {
  public:
   const std::string& of(const std::vector<std::string>& list) {
