@@ -60,7 +60,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
 
 std::string for_terminal(std::string_view text) {
   // Printable ASCII, most of what is printed, is copied as it is, without decoding it (issue 18).
-  const auto plain = std::find_if(text.begin(), text.end(), [](char c) { return c < 0x20 || c >= 0x7f; });
+  const auto plain = std::find_if(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c >= 0x7f; });
   std::string out(text.begin(), plain);
   if (plain == text.end()) return out;
   out.reserve(text.size());

@@ -15,6 +15,7 @@ bool as_index(std::string_view s, std::size_t& out) {
 }
 
 // One step down from `at` by `segment`, as walk() takes it; null when absent.
+// Both find()s go by it.
 const toml::node* child(const toml::node& at, std::string_view segment) {
   if (const auto* table = at.as_table()) return table->get(segment);
   std::size_t i = 0;
@@ -77,8 +78,9 @@ std::string join(const Segments& segments, std::size_t count) {
 }
 
 const toml::node* find(const toml::table& root, const Segments& path) {
-  auto steps = walk(root, path);
-  return steps.size() == path.size() ? (path.empty() ? &root : steps.back().node) : nullptr;
+  const toml::node* at = &root;
+  for (auto segment = path.begin(); at && segment != path.end(); ++segment) at = child(*at, *segment);
+  return at;
 }
 
 const toml::node* find(const toml::table& root, std::string_view dotted) {
