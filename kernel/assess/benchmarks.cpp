@@ -7,7 +7,7 @@
 
 namespace trellis {
 
-Benchmarks::Benchmarks(Database& db) : db_(db) {
+Benchmarks::Benchmarks(Database& db, std::recursive_mutex& database) : db_(db), database_(database) {
   for (const BenchmarkFigure& f : db.evidence().benchmarks()) {
     if (f.la_code) la_published_[{f.indicator, f.period, *f.la_code}] = f.value;
     else if (!f.phase.empty()) by_phase_[{f.indicator, f.period, f.phase}] = f.value;
@@ -40,6 +40,7 @@ std::optional<double> Benchmarks::computed(const std::string& indicator, const s
     if (auto it = figures.find(indicator); it != figures.end()) held = &it->second;
   }
   if (!held) {
+    const std::lock_guard using_database(database_);  // first, as every other user of the database takes it
     std::unique_lock computing(means_guard_);
     auto it = figures.find(indicator);
     if (it == figures.end()) {

@@ -119,38 +119,46 @@ bool too_old(const HeldItem& item, const Period& at, const KernelSections& secti
 
 }  // namespace
 
-struct EvidenceStore::Data {
-  Database& db;
-  std::string body_id;
-  bool by_window = false;
+/// The schools a store holds at once, with what was read on them.
+struct HeldSchools {
   std::vector<std::int64_t> window;  ///< a store ByWindow: the URNs held, sorted
-  Benchmarks benchmarks;
   std::unordered_map<std::int64_t, sdk::SchoolInfo> schools;
   HeldTexts texts;
   std::unordered_map<std::int64_t, std::vector<HeldItem>> evidence;  // per school, by indicator then id
   std::unordered_map<std::int64_t, std::vector<StoredRating>> ratings;
   std::unordered_map<std::int64_t, std::vector<StoredAssessment>> assessments;
+};
+
+struct EvidenceStore::Data {
+  Database& db;
+  std::string body_id;
+  bool by_window = false;
+  std::recursive_mutex database;  ///< see lock_database(); before the benchmarks, which keep a reference
+  Benchmarks benchmarks;
+  std::unique_ptr<HeldSchools> held = std::make_unique<HeldSchools>();
+  std::unique_ptr<HeldSchools> ahead;  ///< a window read ahead (read_window_ahead), until hold_window_at takes it
   HistoryRules history;
   KernelSections sections;
   AcademicCalendar calendar;
   AcademicCalendarView calendar_view{calendar};
   Data(Database& d, std::string body, bool windowed, HistoryRules h, KernelSections k, AcademicCalendar cal)
-      : db(d), body_id(std::move(body)), by_window(windowed), benchmarks(d), history(std::move(h)),
+      : db(d), body_id(std::move(body)), by_window(windowed), benchmarks(d, database), history(std::move(h)),
         sections(std::move(k)), calendar(std::move(cal)) {}
 
-  /// Reads what is held on `urns`, beside what is held already.
-  void read(const std::vector<std::int64_t>& urns);
-  /// Forgets every school held; the benchmarks are kept.
-  void clear() {
-    schools.clear();
-    evidence.clear();
-    ratings.clear();
-    assessments.clear();
-    texts = {};
+  /// Reads what is held on `urns` into `into`, beside what it holds already.
+  void read(HeldSchools& into, const std::vector<std::int64_t>& urns);
+  /// The window of `urns` that starts at `at`, sorted; empty unless a window starts there.
+  std::vector<std::int64_t> window_at(const std::vector<std::int64_t>& urns, std::size_t at) const {
+    if (!by_window || at % kWindow != 0 || at >= urns.size()) return {};
+    const auto first = urns.begin() + static_cast<std::ptrdiff_t>(at);
+    std::vector<std::int64_t> window(first, first + static_cast<std::ptrdiff_t>(std::min(kWindow, urns.size() - at)));
+    std::sort(window.begin(), window.end());
+    return window;
   }
 };
 
-void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
+void EvidenceStore::Data::read(HeldSchools& into, const std::vector<std::int64_t>& urns) {
+  auto& [window, schools, texts, evidence, ratings, assessments] = into;
   for (const School& school : db.schools().find_many(urns)) schools.emplace(school.urn, school_info(school));
   // The ratings first: what they are read as is freed before the evidence is read.
   for (const HeldRating& r : db.ratings().for_schools(urns, body_id))
@@ -207,7 +215,7 @@ void EvidenceStore::Data::read(const std::vector<std::int64_t>& urns) {
 EvidenceStore::EvidenceStore(Database& db, const std::vector<std::int64_t>& urns, const std::string& body_id,
                              AcademicCalendar calendar, HistoryRules history, KernelSections sections)
     : data_(std::make_unique<Data>(db, body_id, false, std::move(history), std::move(sections), std::move(calendar))) {
-  data_->read(urns);
+  data_->read(*data_->held, urns);
 }
 
 EvidenceStore::EvidenceStore(Database& db, ByWindow, const std::string& body_id, AcademicCalendar calendar,
@@ -216,18 +224,39 @@ EvidenceStore::EvidenceStore(Database& db, ByWindow, const std::string& body_id,
 
 void EvidenceStore::hold(const std::vector<std::int64_t>& urns) {
   Data& d = *data_;
-  d.clear();
-  d.window = urns;
-  std::sort(d.window.begin(), d.window.end());
-  d.read(urns);
+  d.held = std::make_unique<HeldSchools>();  // what was held goes first: a window at a time is the point
+  d.ahead.reset();
+  d.held->window = urns;
+  std::sort(d.held->window.begin(), d.held->window.end());
+  d.read(*d.held, urns);
 }
 
 bool EvidenceStore::by_window() const { return data_->by_window; }
 
 void EvidenceStore::hold_window_at(const std::vector<std::int64_t>& urns, std::size_t at) {
-  if (!data_->by_window || at % kWindow != 0 || at >= urns.size()) return;
-  const auto first = urns.begin() + static_cast<std::ptrdiff_t>(at);
-  hold({first, first + static_cast<std::ptrdiff_t>(std::min(kWindow, urns.size() - at))});
+  Data& d = *data_;
+  std::vector<std::int64_t> window = d.window_at(urns, at);
+  if (window.empty()) return;
+  if (d.ahead && d.ahead->window == window) {
+    d.held = std::move(d.ahead);
+    return;
+  }
+  hold(window);
+}
+
+void EvidenceStore::read_window_ahead(const std::vector<std::int64_t>& urns, std::size_t at) {
+  Data& d = *data_;
+  std::vector<std::int64_t> window = d.window_at(urns, at);
+  if (window.empty()) return;
+  const std::lock_guard using_database(d.database);
+  auto ahead = std::make_unique<HeldSchools>();
+  ahead->window = std::move(window);
+  d.read(*ahead, ahead->window);
+  d.ahead = std::move(ahead);
+}
+
+std::unique_lock<std::recursive_mutex> EvidenceStore::lock_database() const {
+  return std::unique_lock(data_->database);
 }
 
 EvidenceStore::~EvidenceStore() = default;
@@ -239,7 +268,7 @@ std::vector<sdk::SchoolInfo> school_infos(Database& db, const std::vector<std::i
   return out;
 }
 
-bool EvidenceStore::has_school(std::int64_t urn) const { return data_->schools.count(urn) > 0; }
+bool EvidenceStore::has_school(std::int64_t urn) const { return data_->held->schools.count(urn) > 0; }
 
 namespace {
 
@@ -390,22 +419,22 @@ const AcademicCalendar& EvidenceStore::calendar() const { return data_->calendar
 
 std::unique_ptr<sdk::EvidenceView> EvidenceStore::view(std::int64_t urn, const Period& period,
                                                        const sdk::CalendarView& calendar) const {
-  if (data_->by_window && !std::binary_search(data_->window.begin(), data_->window.end(), urn))
+  if (data_->by_window && !std::binary_search(data_->held->window.begin(), data_->held->window.end(), urn))
     throw std::logic_error("school URN " + std::to_string(urn) + " is not in the window of schools held");
-  auto school = data_->schools.find(urn);
-  if (school == data_->schools.end())
+  auto school = data_->held->schools.find(urn);
+  if (school == data_->held->schools.end())
     throw UsageError("school URN " + std::to_string(urn) + " is not in the register; import it first");
   // A regime sees the ratings recorded under it (and those older than regimes were recorded).
   std::vector<const StoredRating*> ratings;
-  for (const auto& r : of_school(data_->ratings, urn))
+  for (const auto& r : of_school(data_->held->ratings, urn))
     if (data_->history.regime.empty() || r.regime.empty() || r.regime == data_->history.regime) ratings.push_back(&r);
   auto previous = prior(urn, period).previous_level;
-  return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->evidence, urn),
+  return std::make_unique<SchoolEvidence>(school->second, period, data_->benchmarks, of_school(data_->held->evidence, urn),
                                           data_->sections, std::move(ratings), std::move(previous), calendar);
 }
 
 PriorStanding EvidenceStore::prior(std::int64_t urn, const Period& period) const {
-  return prior_standing(of_school(data_->assessments, urn), of_school(data_->ratings, urn), period, data_->history);
+  return prior_standing(of_school(data_->held->assessments, urn), of_school(data_->held->ratings, urn), period, data_->history);
 }
 
 std::vector<sdk::RatingOut> EvidenceStore::recorded(std::int64_t urn, const Period& period) const {
@@ -414,7 +443,7 @@ std::vector<sdk::RatingOut> EvidenceStore::recorded(std::int64_t urn, const Peri
   const std::string at = period.to_string();
   const std::string& regime = data_->history.regime;
   std::vector<const StoredRating*> newest;
-  for (const StoredRating& r : of_school(data_->ratings, urn)) {
+  for (const StoredRating& r : of_school(data_->held->ratings, urn)) {
     if (r.period != at || r.stage == "computed" || !(r.regime.empty() || r.regime == regime)) continue;
     auto same = std::find_if(newest.begin(), newest.end(),
                              [&](const StoredRating* n) { return n->subject == r.subject && n->stage == r.stage; });
@@ -437,7 +466,7 @@ std::vector<StaleItem> EvidenceStore::stale(std::int64_t urn, const Period& peri
   // Per indicator, the newest item too old to use, when no usable item took
   // its place. The items come by indicator: one group at a time, no map.
   std::vector<StaleItem> out;
-  const auto& items = of_school(data_->evidence, urn);
+  const auto& items = of_school(data_->held->evidence, urn);
   for (auto group = items.begin(); group != items.end();) {
     const std::string* indicator = group->indicator;
     const HeldItem* newest = nullptr;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
 #include <limits>
 #include <thread>
 
@@ -9,11 +12,6 @@
 
 namespace trellis {
 namespace {
-
-/// Schools judged before the calling thread takes them: enough to keep the
-/// threads busy, few enough that their views stay small.
-constexpr std::size_t kBlock = 256;
-static_assert(EvidenceStore::kWindow % kBlock == 0, "a window of schools held starts with a block");
 
 /// A level of the overall scale, or the kernel's own `insufficient evidence`,
 /// which a regime may give itself when what it needs to judge is not held.
@@ -132,15 +130,146 @@ void lower_to(std::atomic<std::size_t>& first, std::size_t index) {
   }
 }
 
+/// Hands a judged school to `take` on the calling thread: false when the run
+/// ends with it (its failure is the last school taken). A school that could
+/// not be judged throws what judging it threw.
+bool hand_over(const JudgementSetup& setup, Slot& slot, const std::function<void(SchoolJudgement&)>& take) {
+  if (slot.error) std::rethrow_exception(slot.error);
+  if (slot.logged) setup.regime.log(slot.judgement.status.message);
+  take(slot.judgement);
+  return static_cast<bool>(slot.judgement.status);
+}
+
+/// One thread: each school judged, then taken.
+void judge_in_turn(const JudgementSetup& setup, const std::vector<std::int64_t>& urns,
+                   lua::ThresholdSandbox& thresholds, const std::function<void(SchoolJudgement&)>& take) {
+  Worker worker(setup.evidence.calendar(), thresholds);
+  const RegimeHandle quiet = setup.regime.unlogged();  // logged by hand_over, as on several threads
+  for (std::size_t i = 0; i < urns.size(); ++i) {
+    setup.evidence.hold_window_at(urns, i);
+    Slot slot;
+    judge(setup, quiet, worker, urns[i], slot);
+    if (!hand_over(setup, slot, take)) return;
+  }
+}
+
+/// Several threads judge the schools of one window of the store while the
+/// calling thread reads the next window and takes the judged schools in
+/// order: reading, storing and printing overlap the judging rather than wait
+/// for it (issue 18). At a window's end the threads wait until the calling
+/// thread has taken every school of it; the next window then replaces it.
+class Relay {
+ public:
+  Relay(const JudgementSetup& setup, const std::vector<std::int64_t>& urns) : setup_(setup), urns_(urns) {}
+
+  /// Judges with each of `workers` on a thread of its own, but the first,
+  /// which is this thread's: it reads and takes, and judges when it would
+  /// otherwise wait for the next school in order.
+  void run(std::vector<std::unique_ptr<Worker>>& workers, const std::function<void(SchoolJudgement&)>& take) {
+    setup_.evidence.hold_window_at(urns_, 0);
+    for (std::size_t k = 1; k < workers.size(); ++k)
+      threads_.emplace_back([this, &w = *workers[k]](std::stop_token stop) { judge_windows(stop, w); });
+    for (std::size_t begin = 0; begin < urns_.size(); begin += kWindow) {
+      const std::size_t end = std::min(urns_.size(), begin + kWindow);
+      post(begin, end);
+      setup_.evidence.read_window_ahead(urns_, end);  // while the window posted is judged
+      for (std::size_t i = begin; i < end; ++i)
+        if (!take_next(i - begin, *workers[0], take)) return;  // the threads stop and are joined as the relay ends
+      {
+        std::unique_lock lock(guard_);
+        finished_.wait(lock, [&] { return busy_ == 0; });
+      }  // no thread reads this window's views now: the next may replace it
+      setup_.evidence.hold_window_at(urns_, end);
+    }
+  }
+
+ private:
+  /// A store ByWindow's window; as many schools at a time from a store of every school.
+  static constexpr std::size_t kWindow = EvidenceStore::kWindow;
+  static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+
+  /// Hands the schools [begin, end) to the threads.
+  void post(std::size_t begin, std::size_t end) {
+    {
+      const std::lock_guard lock(guard_);
+      begin_ = begin;
+      end_ = end;
+      next_ = begin;
+      busy_ = threads_.size();
+      ++window_;
+    }
+    posted_.notify_all();
+  }
+
+  /// Waits for the window's school `k` to be judged, judging others with
+  /// `worker` meanwhile, then hands it over and frees its slot.
+  bool take_next(std::size_t k, Worker& worker, const std::function<void(SchoolJudgement&)>& take) {
+    while (!done_[k].load(std::memory_order_acquire))
+      if (!judge_next(worker)) done_[k].wait(false, std::memory_order_acquire);
+    bool more = false;
+    {
+      const auto using_database = setup_.evidence.lock_database();
+      more = hand_over(setup_, slots_[k], take);
+    }
+    slots_[k] = Slot{};
+    done_[k].store(false, std::memory_order_relaxed);  // the threads see it after the next post
+    return more;
+  }
+
+  /// Judges the next school handed out, if any is left before a failure.
+  bool judge_next(Worker& worker) {
+    std::size_t i = 0, k = 0;
+    {
+      const std::lock_guard lock(guard_);
+      if (next_ >= end_ || next_ > first_failure_.load()) return false;
+      i = next_++;
+      k = i - begin_;
+    }
+    judge(setup_, quiet_, worker, urns_[i], slots_[k]);
+    if (slots_[k].failed()) lower_to(first_failure_, i);
+    done_[k].store(true, std::memory_order_release);
+    done_[k].notify_one();
+    return true;
+  }
+
+  /// Another thread's part: the schools of each window posted, in the order
+  /// handed out, and none after a failure (the calling thread takes it last).
+  void judge_windows(std::stop_token stop, Worker& worker) {
+    for (std::size_t seen = 0;;) {
+      {
+        std::unique_lock lock(guard_);
+        if (!posted_.wait(lock, stop, [&] { return window_ != seen; })) return;
+        seen = window_;
+      }
+      while (!stop.stop_requested() && judge_next(worker)) {
+      }
+      const std::lock_guard lock(guard_);
+      if (--busy_ == 0) finished_.notify_one();
+    }
+  }
+
+  const JudgementSetup& setup_;
+  const std::vector<std::int64_t>& urns_;
+  const RegimeHandle quiet_ = setup_.regime.unlogged();  ///< a failure is logged as it is taken, in order
+  std::vector<Slot> slots_ = std::vector<Slot>(kWindow);  ///< the window's school k's is slots_[k]
+  std::unique_ptr<std::atomic<bool>[]> done_ = std::make_unique<std::atomic<bool>[]>(kWindow);  ///< slots_[k] judged
+  std::atomic<std::size_t> first_failure_{none};  ///< index into urns_
+  std::mutex guard_;                              ///< over what follows
+  std::condition_variable_any posted_;            ///< a window was posted
+  std::condition_variable_any finished_;          ///< every thread is done with the window posted
+  std::size_t begin_ = 0, end_ = 0, next_ = 0, busy_ = 0, window_ = 0;
+  std::vector<std::jthread> threads_;  ///< last: stopped and joined before the rest goes
+};
+
 }  // namespace
 
 void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>& urns,
                    lua::ThresholdSandbox& thresholds, unsigned threads,
                    const std::function<void(SchoolJudgement&)>& take) {
   std::size_t count = setup.regime.concurrent() ? std::max(threads, 1u) : 1;
-  count = std::min({count, urns.size(), kBlock});
-  count = std::max<std::size_t>(count, 1);
-  // The calling thread's worker uses the run's own runner; each other thread compiles the scripts again.
+  count = std::min(count, urns.size());
+  if (count <= 1) return judge_in_turn(setup, urns, thresholds, take);
+  // The calling thread uses the run's own runner; each other thread compiles the scripts again.
   std::vector<std::unique_ptr<lua::ThresholdSandbox>> own;
   std::vector<std::unique_ptr<Worker>> workers;
   workers.push_back(std::make_unique<Worker>(setup.evidence.calendar(), thresholds));
@@ -148,40 +277,7 @@ void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>&
     own.push_back(make_threshold_runner(setup.policy, setup.description));
     workers.push_back(std::make_unique<Worker>(setup.evidence.calendar(), *own.back()));
   }
-  // Worker threads log nothing: a failure is logged below once it is known to be the first.
-  const RegimeHandle quiet = setup.regime.unlogged();
-
-  constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
-  std::atomic<std::size_t> first_failure{none};  // index into urns
-  std::vector<Slot> slots;
-  for (std::size_t begin = 0; begin < urns.size(); begin += kBlock) {
-    const std::size_t end = std::min(urns.size(), begin + kBlock);
-    slots.clear();  // the views of the block before, which may point into the window before
-    setup.evidence.hold_window_at(urns, begin);
-    slots.resize(end - begin);
-    std::atomic<std::size_t> next{begin};
-    // Schools are handed out in order, so every school before a failure is judged.
-    auto work = [&](Worker& w) {
-      for (;;) {
-        const std::size_t i = next.fetch_add(1);
-        if (i >= end || i > first_failure.load()) return;
-        judge(setup, quiet, w, urns[i], slots[i - begin]);
-        if (slots[i - begin].failed()) lower_to(first_failure, i);
-      }
-    };
-    {
-      std::vector<std::jthread> helpers;
-      for (std::size_t k = 1; k < count; ++k) helpers.emplace_back(work, std::ref(*workers[k]));
-      work(*workers[0]);
-    }  // joined: what follows is the calling thread's alone
-    for (std::size_t i = begin; i < end; ++i) {
-      Slot& slot = slots[i - begin];
-      if (slot.error) std::rethrow_exception(slot.error);
-      if (slot.logged) setup.regime.log(slot.judgement.status.message);
-      take(slot.judgement);
-      if (!slot.judgement.status) return;
-    }
-  }
+  Relay(setup, urns).run(workers, take);
 }
 
 }  // namespace trellis

@@ -49,16 +49,17 @@ struct JudgementSetup {
   const DueDays& due_days;
 };
 
-/// Judges `urns` in blocks of a few hundred schools (so memory stays bounded;
-/// a store ByWindow holds a few thousand of them at a time, in their order)
-/// on up to `threads` threads, the calling thread one of them and using
-/// `thresholds`, each other with a Lua state of its own; on one thread when
-/// the regime has not promised concurrency. Then calls `take` on the calling
-/// thread with each judgement in the order of `urns`. The first school whose
-/// judgement fails, in that order, is the last one taken, whichever thread
-/// judged it; no school after it is judged once a thread sees the failure
-/// (issue 19). An exception from judging a school (e.g. a URN the register
-/// lacks) is thrown here, in the same order, instead of taking it.
+/// Judges `urns` on `threads` threads of their own, each with a Lua state
+/// of its own (one of them `thresholds`), while the calling thread reads the
+/// next window of schools from a store ByWindow (a few thousand at a time, in
+/// their order, so memory stays bounded) and calls `take` with each judgement
+/// in the order of `urns`; on the calling thread alone when `threads` is 1 or
+/// the regime has not promised concurrency. The first school whose judgement
+/// fails, in that order, is the last one taken, whichever thread judged it; no
+/// school after it is judged once a thread sees the failure (issue 19). An
+/// exception from judging a school (e.g. a URN the register lacks) is thrown
+/// here, in the same order, instead of taking it. `take` runs holding the
+/// store's lock_database(), so it may use the database.
 void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>& urns,
                    lua::ThresholdSandbox& thresholds, unsigned threads,
                    const std::function<void(SchoolJudgement&)>& take);

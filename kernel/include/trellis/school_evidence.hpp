@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -29,11 +30,12 @@ namespace trellis {
 /// (not only the schools an EvidenceStore holds).
 /// Means are computed per indicator on its first use, as a regime reads a
 /// handful of the indicators held (issue 18). Safe to read from several
-/// threads at once: the first reader of an indicator computes its means (from
-/// the database) while the others wait; nothing else may use the database then.
+/// threads at once: the first reader of an indicator computes its means from
+/// the database while the others wait, holding `database`, which whoever else
+/// uses the database meanwhile holds too (EvidenceStore::lock_database).
 class Benchmarks {
  public:
-  explicit Benchmarks(Database& db);
+  Benchmarks(Database& db, std::recursive_mutex& database);
   /// The national figure a school of `phase` ("primary", "secondary",
   /// "special", or "" for any other) is compared with: its phase's, where
   /// DfE publishes the indicator by phase; else every school's. A special
@@ -50,11 +52,12 @@ class Benchmarks {
   /// Per indicator: its means by (period, LA code; 0 nationally).
   using Means = std::map<std::string, std::map<std::pair<std::string, int>, double>>;
   Database& db_;
+  std::recursive_mutex& database_;
   std::map<std::pair<std::string, std::string>, double> national_;  ///< published
   std::map<std::tuple<std::string, std::string, std::string>, double> by_phase_;
   std::map<std::tuple<std::string, std::string, int>, double> la_published_;
   mutable Means national_means_, la_means_;
-  mutable std::shared_mutex means_guard_;  ///< over both Means and the database while one is computed
+  mutable std::shared_mutex means_guard_;  ///< over both Means; taken after database_, never before
 };
 
 /// The phase whose national figures a school is compared with: "special" for
@@ -114,11 +117,25 @@ class EvidenceStore {
   /// True for a store made ByWindow: whoever judges with it holds each window first.
   bool by_window() const;
   /// How many schools a store ByWindow holds at once when a body's schools
-  /// are read in order: about 20 MB nationally, not the country's 200 MB.
-  static constexpr std::size_t kWindow = 2048;
+  /// are read in order: about 5 MB nationally, not the country's 200 MB;
+  /// small enough that the next is read while this one is judged (judge_schools).
+  static constexpr std::size_t kWindow = 512;
   /// For a store ByWindow, when `at` starts a window of `urns` (every
-  /// kWindow schools), holds that window, as hold() does; else does nothing.
+  /// kWindow schools), holds that window, as hold() does, or takes it when
+  /// read_window_ahead read it; else does nothing.
   void hold_window_at(const std::vector<std::int64_t>& urns, std::size_t at);
+  /// For a store ByWindow, when `at` starts a window of `urns`, reads that
+  /// window now beside the one held, so that hold_window_at(urns, at) takes
+  /// it rather than reading it then; else does nothing. Other threads may
+  /// make views of the schools held meanwhile: it holds lock_database() while
+  /// it reads, and touches nothing they read (issue 18).
+  void read_window_ahead(const std::vector<std::int64_t>& urns, std::size_t at);
+  /// The database's lock while several threads make views: the benchmarks
+  /// compute a mean through the database on its first use, from whichever
+  /// thread asks. Whoever else uses the database then (the thread that reads
+  /// ahead, stores or prints) holds this. Recursive: what that thread does
+  /// may itself ask for a mean.
+  std::unique_lock<std::recursive_mutex> lock_database() const;
 
   /// Throws UsageError when the URN is not in the register, and
   /// std::logic_error when the store is ByWindow and the school is not held.

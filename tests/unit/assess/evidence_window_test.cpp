@@ -124,6 +124,36 @@ TEST_CASE("a store by window holds a window of a body's schools where one starts
   CHECK(whole.view(100003, at)->school().urn == 100003);
 }
 
+TEST_CASE("a window read ahead is the one held next, while the window held stays as it was") {
+  Database db = with_schools();
+  const Period at = Period::parse("2024-25");
+  std::vector<std::int64_t> urns;
+  for (std::size_t i = 0; i + 1 < EvidenceStore::kWindow; ++i)
+    urns.push_back(900000 + static_cast<std::int64_t>(i));  // not in the register: nothing to read
+  urns.push_back(100001);  // the first window's last school
+  for (std::int64_t urn : {100004, 100002, 100003}) urns.push_back(urn);  // the second window, out of order
+  EvidenceStore whole(db, {100001, 100002, 100003, 100004}, "b", AcademicCalendar{});
+  EvidenceStore store(db, EvidenceStore::ByWindow{}, "b", AcademicCalendar{});
+  store.hold_window_at(urns, 0);
+  const auto view = store.view(100001, at);
+  const std::string before = seen(store, 100001, at);
+  store.read_window_ahead(urns, 1);  // not where a window starts: nothing read
+  store.read_window_ahead(urns, EvidenceStore::kWindow);
+  CHECK(seen(store, 100001, at) == before);  // the window held is as it was, its views too
+  CHECK(view->latest("absence")->value == Approx(14));
+  CHECK_THROWS_AS(store.view(100002, at), std::logic_error);  // read, but not held yet
+  // An item recorded after the window was read ahead is not in it: holding it reads nothing again.
+  testing::exec(db, "INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at) "
+                    "VALUES (100002, '2024-25', 'late', 1, 'f.csv', 'now')");
+  store.hold_window_at(urns, EvidenceStore::kWindow);
+  for (std::int64_t urn : {100002, 100003, 100004}) CHECK(seen(store, urn, at) == seen(whole, urn, at));
+  CHECK_THROWS_AS(store.view(100001, at), std::logic_error);
+  // A window read ahead that is not the one asked for is not held: the one asked for is read then.
+  store.read_window_ahead(urns, 0);
+  store.hold_window_at(urns, EvidenceStore::kWindow);
+  CHECK(seen(store, 100002, at).find("late=1.000000@2024-25") != std::string::npos);
+}
+
 TEST_CASE("each_current_of_few reads the items each_current does, in the same order") {
   Database db = with_schools();
   // 100004's items are held again as 100003's, after more rows of a school not asked for than a stretch runs over.
