@@ -44,7 +44,8 @@ build() { # build-dir [cmake options...]
 # `./setup.sh sanitize`: only the program and the regime plugins, built -O1
 # with line tables in build-tsan/, then many pages and forms at once on the
 # demo database (tests/web/serve_concurrent.py), stopping at the first race (exit 66);
-# then assess on two threads over the demo (tests/cli/threads_tsan.sh).
+# then assess on two threads over the demo (tests/cli/threads_tsan.sh) and
+# over five LAs' schools, several windows of evidence (tests/cli/windows.sh).
 tsan_serve() {
   local start=$SECONDS targets=(trellis)
   for d in plugins/*/; do targets+=("trellis_regime_$(basename "$d")"); done
@@ -57,6 +58,9 @@ tsan_serve() {
   # assess on two threads (issue 18): every regime's dry run over the demo.
   TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" bash tests/cli/threads_tsan.sh build-tsan/cli/trellis . \
     build-asan/tests/demo/trellis.db
+  # and over more schools than a window of evidence: the next window read while this one is judged.
+  TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" bash tests/cli/windows.sh build-tsan/cli/trellis . \
+    ../shared/data
   echo "ThreadSanitizer step: $((SECONDS - start)) s (log: build-tsan/serve.log)"
 }
 

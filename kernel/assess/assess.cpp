@@ -170,8 +170,19 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
   const auto told = opt.dry_run ? std::map<std::int64_t, std::string>{}
                                 : last_letter_levels(db, opt.body_id, opt.period.to_string());
   std::vector<DueLetter> letters;
-  judge_schools({regime, policy, description, sections, *evidence, opt.period, made_on.to_string(), due_days}, urns,
-                *thresholds, opt.threads, [&](SchoolJudgement& judged) {
+  // Each school's rules are made on the thread that judged it, as the level that counts (a decision's) plans them.
+  const auto school_rules = [&](const SchoolJudgement& judged, const RegimeHandle& judging,
+                                const AcademicCalendar& calendar) {
+    sdk::AssessmentOut counted = judged.out;
+    const auto d = decided.find(judged.urn);
+    if (d != decided.end() && counted.classified) counted.level = d->second.level;  // as count_decision counts it
+    const auto discussed = discussion_days.find(judged.urn);
+    return planning::school_rules(judging, policy, sections, calendar, *judged.view, counted, from,
+                                  discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second));
+  };
+  JudgementSetup setup{regime, policy, description, sections, *evidence, opt.period, made_on.to_string(), due_days};
+  if (plans_schools) setup.plan = school_rules;
+  judge_schools(setup, urns, *thresholds, opt.threads, [&](SchoolJudgement& judged) {
     const std::int64_t urn = judged.urn;
     const auto& view = judged.view;
     const sdk::AssessmentOut& out = judged.out;
@@ -195,19 +206,13 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
       a.prior_regime = prior.other_regime;
       a.prior_level = prior.other_level;
     }
-    // What planning does not read again is moved rather than copied: a country's reasons are many.
-    if (plans_schools)
-      a.reasons = out.reasons;
-    else
-      a.reasons = std::move(judged.out.reasons);
+    // Moved rather than copied (the school is planned already): a country's reasons are many.
+    a.reasons = std::move(judged.out.reasons);
     for (const auto& r : a.reasons)
       if (std::any_of(sections.warn_reasons.begin(), sections.warn_reasons.end(),
                       [&](const std::string& w) { return !w.empty() && r.rfind(w, 0) == 0; }))
         run.warnings.push_back(a.name + " (" + std::to_string(urn) + "): " + r);
-    if (plans_schools)
-      a.ratings = out.ratings;
-    else
-      a.ratings = std::move(judged.out.ratings);
+    a.ratings = std::move(judged.out.ratings);
     a.recorded = std::move(judged.recorded);
     a.policy_version = policy.version();
     a.policy_hash = policy.hash();
@@ -220,12 +225,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
       assessment_ids.push_back(a.id);
     }
     if (plans_schools) {
-      sdk::AssessmentOut counted = out;
-      counted.level = a.level;
-      auto discussed = discussion_days.find(urn);
-      rule_sets.add(planning::school_rules(
-          regime, policy, sections, cal, *view, counted, from,
-          discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second)));
+      rule_sets.add(std::move(judged.rules));
       if (tx) rule_sets.set_assessment(rule_sets.size() - 1, a.id);
     }
     std::optional<Letter> letter;

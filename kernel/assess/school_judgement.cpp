@@ -85,42 +85,53 @@ void judge_sufficiency(const sdk::RegimeDescription& d, const KernelSections& k,
 
 /// What one thread judges with: its own Lua state and its own calendar (a
 /// calendar caches the years it is asked about, so it is not shared).
+/// Its regime's failures are kept, for the calling thread to log once it
+/// knows they count (hand_over), in the schools' order.
 struct Worker {
-  Worker(const AcademicCalendar& cal, lua::ThresholdSandbox& runner) : calendar(cal), thresholds(runner) {}
+  Worker(const JudgementSetup& setup, lua::ThresholdSandbox& runner)
+      : calendar(setup.evidence.calendar()), thresholds(runner),
+        regime(setup.regime.logging_to([this](const std::string& line) { logged.push_back(line); })) {}
+  Worker(const Worker&) = delete;  // its regime logs into it
   AcademicCalendar calendar;
   AcademicCalendarView calendar_view{calendar};
   lua::ThresholdSandbox& thresholds;
+  RegimeHandle regime;
+  std::vector<std::string> logged;  ///< the school's failures so far
 };
 
 /// A judged school, or how judging it ended.
 struct Slot {
   SchoolJudgement judgement;
-  std::exception_ptr error;  ///< thrown on the calling thread, in order
-  bool logged = false;       ///< the failure is the plugin's: the handle would have logged it
+  std::exception_ptr error;         ///< thrown on the calling thread, in order
+  std::vector<std::string> logged;  ///< the regime's failures, logged on the calling thread, in order
   bool failed() const { return error || !judgement.status; }
 };
 
-void judge(const JudgementSetup& s, const RegimeHandle& regime, Worker& w, std::int64_t urn, Slot& slot) {
+void judge(const JudgementSetup& s, Worker& w, std::int64_t urn, Slot& slot) {
   SchoolJudgement& j = slot.judgement;
   try {
     j.urn = urn;
     j.view = s.evidence.view(urn, s.period, w.calendar_view);
     // A script judges a missing return as of the day the assessment is made.
     w.thresholds.set_day(s.made_on, s.due_days.of(urn));
-    j.status = regime.assess({*j.view, s.policy.view(), w.thresholds}, j.out);
-    slot.logged = !j.status;
+    j.status = w.regime.assess({*j.view, s.policy.view(), w.thresholds}, j.out);
     if (j.status && j.out.classified && !on_scale(s.description, j.out.level))
       j.status = sdk::Status::failure("level \"" + j.out.level + "\" is not on the " + s.description.overall_scale +
                                       " scale");
-    if (!j.status) return;
-    judge_sufficiency(s.description, s.sections, *j.view, j.out);
-    for (const auto& stale : s.evidence.stale(urn, s.period))
-      if (declared(s.description, stale.indicator)) j.out.reasons.push_back(stale_reason(s.description, stale, s.period));
-    j.prior = s.evidence.prior(urn, s.period);
-    j.recorded = s.evidence.recorded(urn, s.period);
+    if (j.status) {
+      judge_sufficiency(s.description, s.sections, *j.view, j.out);
+      for (const auto& stale : s.evidence.stale(urn, s.period))
+        if (declared(s.description, stale.indicator))
+          j.out.reasons.push_back(stale_reason(s.description, stale, s.period));
+      j.prior = s.evidence.prior(urn, s.period);
+      j.recorded = s.evidence.recorded(urn, s.period);
+      if (s.plan) j.rules = s.plan(j, w.regime, w.calendar);
+    }
   } catch (...) {
     slot.error = std::current_exception();
   }
+  slot.logged = std::move(w.logged);
+  w.logged.clear();
 }
 
 /// Lowers `first` to `index` unless it is already lower.
@@ -134,8 +145,8 @@ void lower_to(std::atomic<std::size_t>& first, std::size_t index) {
 /// ends with it (its failure is the last school taken). A school that could
 /// not be judged throws what judging it threw.
 bool hand_over(const JudgementSetup& setup, Slot& slot, const std::function<void(SchoolJudgement&)>& take) {
+  for (const auto& line : slot.logged) setup.regime.log(line);
   if (slot.error) std::rethrow_exception(slot.error);
-  if (slot.logged) setup.regime.log(slot.judgement.status.message);
   take(slot.judgement);
   return static_cast<bool>(slot.judgement.status);
 }
@@ -143,12 +154,11 @@ bool hand_over(const JudgementSetup& setup, Slot& slot, const std::function<void
 /// One thread: each school judged, then taken.
 void judge_in_turn(const JudgementSetup& setup, const std::vector<std::int64_t>& urns,
                    lua::ThresholdSandbox& thresholds, const std::function<void(SchoolJudgement&)>& take) {
-  Worker worker(setup.evidence.calendar(), thresholds);
-  const RegimeHandle quiet = setup.regime.unlogged();  // logged by hand_over, as on several threads
+  Worker worker(setup, thresholds);
   for (std::size_t i = 0; i < urns.size(); ++i) {
     setup.evidence.hold_window_at(urns, i);
     Slot slot;
-    judge(setup, quiet, worker, urns[i], slot);
+    judge(setup, worker, urns[i], slot);
     if (!hand_over(setup, slot, take)) return;
   }
 }
@@ -225,7 +235,7 @@ class Relay {
       i = next_++;
       k = i - begin_;
     }
-    judge(setup_, quiet_, worker, urns_[i], slots_[k]);
+    judge(setup_, worker, urns_[i], slots_[k]);
     if (slots_[k].failed()) lower_to(first_failure_, i);
     done_[k].store(true, std::memory_order_release);
     done_[k].notify_one();
@@ -250,7 +260,6 @@ class Relay {
 
   const JudgementSetup& setup_;
   const std::vector<std::int64_t>& urns_;
-  const RegimeHandle quiet_ = setup_.regime.unlogged();  ///< a failure is logged as it is taken, in order
   std::vector<Slot> slots_ = std::vector<Slot>(kWindow);  ///< the window's school k's is slots_[k]
   std::unique_ptr<std::atomic<bool>[]> done_ = std::make_unique<std::atomic<bool>[]>(kWindow);  ///< slots_[k] judged
   std::atomic<std::size_t> first_failure_{none};  ///< index into urns_
@@ -272,10 +281,10 @@ void judge_schools(const JudgementSetup& setup, const std::vector<std::int64_t>&
   // The calling thread uses the run's own runner; each other thread compiles the scripts again.
   std::vector<std::unique_ptr<lua::ThresholdSandbox>> own;
   std::vector<std::unique_ptr<Worker>> workers;
-  workers.push_back(std::make_unique<Worker>(setup.evidence.calendar(), thresholds));
+  workers.push_back(std::make_unique<Worker>(setup, thresholds));
   for (std::size_t k = 1; k < count; ++k) {
     own.push_back(make_threshold_runner(setup.policy, setup.description));
-    workers.push_back(std::make_unique<Worker>(setup.evidence.calendar(), *own.back()));
+    workers.push_back(std::make_unique<Worker>(setup, *own.back()));
   }
   Relay(setup, urns).run(workers, take);
 }

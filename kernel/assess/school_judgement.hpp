@@ -19,6 +19,7 @@
 #include "trellis/plugin_host.hpp"
 #include "trellis/policy.hpp"
 #include "trellis/policy/kernel_sections.hpp"
+#include "trellis/schedule/plan.hpp"
 #include "trellis/school_evidence.hpp"
 #include "trellis/sdk/regime.hpp"
 
@@ -33,6 +34,7 @@ struct SchoolJudgement {
   sdk::Status status;
   PriorStanding prior;
   std::vector<sdk::RatingOut> recorded;  ///< what people recorded for the school and period (EvidenceStore::recorded)
+  RuleSet rules;                         ///< what JudgementSetup::plan made of the school, if anything
 };
 
 /// What every school's judgement shares; all of it is only read while schools are judged.
@@ -47,6 +49,11 @@ struct JudgementSetup {
   std::string made_on;  ///< the day the assessment is made, as scripts see it
   /// Per school, the due day of each deadline planned for the year (ThresholdSandbox::set_day).
   const DueDays& due_days;
+  /// When set, the school's activity rules, made on the judging thread once
+  /// it is judged (not on a failure): with `regime` (the setup's, logging for
+  /// the calling thread) and `calendar`, that thread's own. What it throws
+  /// is thrown as judging a school throws (judge_schools).
+  std::function<RuleSet(const SchoolJudgement&, const RegimeHandle& regime, const AcademicCalendar& calendar)> plan = {};
 };
 
 /// Judges `urns` on `threads` threads of their own, each with a Lua state

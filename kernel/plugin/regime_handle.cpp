@@ -12,7 +12,9 @@ RegimeHandle::RegimeHandle(std::shared_ptr<const sdk::RegimeBoundary> regime, st
     : regime_(std::move(regime)), id_(std::move(id)), file_(std::move(file)), log_(std::move(log)),
       concurrent_(concurrent) {}
 
-RegimeHandle RegimeHandle::unlogged() const { return RegimeHandle(regime_, id_, file_, {}, concurrent_); }
+RegimeHandle RegimeHandle::logging_to(Log log) const {
+  return RegimeHandle(regime_, id_, file_, std::move(log), concurrent_);
+}
 
 void RegimeHandle::log(const std::string& line) const {
   if (log_) log_(line);

@@ -71,9 +71,9 @@ class RegimeHandle {
   /// The plugin promised that assess and plan may be called from several
   /// threads at once (PluginRecord::concurrent). Without it, one thread only.
   bool concurrent() const { return concurrent_; }
-  /// The same regime, its failures not logged: for a worker thread, whose
-  /// failure the calling thread logs (log) once it knows the failure counts.
-  RegimeHandle unlogged() const;
+  /// The same regime, its failures logged to `log` instead: for a worker
+  /// thread, whose failures the calling thread logs (log) once it knows they count.
+  RegimeHandle logging_to(Log log) const;
   void log(const std::string& line) const;
 
   sdk::Status describe(sdk::RegimeDescription& out) const noexcept;
