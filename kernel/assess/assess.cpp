@@ -236,7 +236,15 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     if (each) each(run, a);
     if (each && letter) letters.push_back({std::move(a), std::move(*letter)});
     else if (letter) letters.push_back({a, std::move(*letter)});
-    if (!each) run.schools.push_back(std::move(a));
+    if (!each) {
+      run.schools.push_back(std::move(a));
+    } else if (!letter) {
+      // Given back, for judge_schools to free when the threads that judge are between windows:
+      // memory one thread allocated, freed by another as it allocates, makes them wait on each other.
+      judged.out.reasons = std::move(a.reasons);
+      judged.out.ratings = std::move(a.ratings);
+      judged.recorded = std::move(a.recorded);
+    }
   });
   evidence.reset();  // every view of it is gone with its block of schools
   if (!failures.empty()) {

@@ -189,6 +189,7 @@ class Relay {
         std::unique_lock lock(guard_);
         finished_.wait(lock, [&] { return busy_ == 0; });
       }  // no thread reads this window's views now: the next may replace it
+      clear_slots();
       setup_.evidence.hold_window_at(urns_, end);
     }
   }
@@ -221,9 +222,17 @@ class Relay {
       const auto using_database = setup_.evidence.lock_database();
       more = hand_over(setup_, slots_[k], take);
     }
-    slots_[k] = Slot{};
-    done_[k].store(false, std::memory_order_relaxed);  // the threads see it after the next post
     return more;
+  }
+
+  /// Frees what the window's schools held. Between windows, as no other
+  /// thread allocates then: freeing what another thread allocated while it
+  /// allocates makes both wait on its heap's lock.
+  void clear_slots() {
+    for (std::size_t k = 0; k < kWindow; ++k) {
+      slots_[k] = Slot{};
+      done_[k].store(false, std::memory_order_relaxed);  // the threads see it after the next post
+    }
   }
 
   /// Judges the next school handed out, if any is left before a failure.
