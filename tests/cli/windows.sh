@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 18: a body of more schools than a window of evidence
-# (EvidenceStore::kWindow, 512), judged on several threads while the
+# (EvidenceStore::kWindow, 256), judged on several threads while the
 # calling thread reads the next window and takes each school in order. The
 # dry run prints, and the stored run writes, the same bytes on 1, 2 and 3
 # threads; a failure in a later window names the first failing school in
@@ -31,7 +31,7 @@ for r in csv.DictReader(sys.stdin):
   xargs -a "$dir/urns" "$trellis" body join $body --from 2018-09-01 &&
   "$trellis" body adopt $body "$src/policies/telford-and-wrekin.toml" --from 2018-09-01; } >"$dir/out" 2>&1 \
   || { echo "FAIL: setting up the body: $(tail -5 "$dir/out")"; exit 1; }
-[ "$(wc -l <"$dir/urns")" -gt 2048 ] && ok || bad "more schools than four windows: $(wc -l <"$dir/urns")"
+[ "$(wc -l <"$dir/urns")" -gt 2048 ] && ok || bad "more schools than eight windows: $(wc -l <"$dir/urns")"
 
 # Dry runs: the same bytes on any number of threads, every school once, in order.
 for n in 1 2 3; do

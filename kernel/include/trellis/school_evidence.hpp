@@ -117,9 +117,9 @@ class EvidenceStore {
   /// True for a store made ByWindow: whoever judges with it holds each window first.
   bool by_window() const;
   /// How many schools a store ByWindow holds at once when a body's schools
-  /// are read in order: about 5 MB nationally, not the country's 200 MB;
+  /// are read in order: about 3 MB nationally, not the country's 200 MB;
   /// small enough that the next is read while this one is judged (judge_schools).
-  static constexpr std::size_t kWindow = 512;
+  static constexpr std::size_t kWindow = 256;
   /// For a store ByWindow, when `at` starts a window of `urns` (every
   /// kWindow schools), holds that window, as hold() does, or takes it when
   /// read_window_ahead read it; else does nothing.
