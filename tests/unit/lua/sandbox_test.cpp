@@ -428,3 +428,20 @@ end)"});
   REQUIRE(out.status.ok);
   CHECK(out.reasons == std::vector<std::string>{"la=12.5", "national=10.9", "written false", "none true"});
 }
+
+TEST_CASE("string.format's own errors name the script's line and the function as the script called it") {
+  const auto out = run_one(R"(local fmt = string.format
+return function(school, params)
+  return "green", { fmt("%d points", "many") }
+end)",
+                           telford_primary());
+  REQUIRE_FALSE(out.status.ok);
+  INFO(out.status.message);
+  CHECK(out.status.message.rfind("scripts/t.lua:3: bad argument #2 to 'fmt' (number expected, got string)", 0) == 0);
+  const auto shown = run_one(R"(return function(school, params)
+  return "green", { string.format("%s and %5.1f", {}, 2.25), ("%s"):format(school.indicators) }
+end)",
+                             telford_primary());
+  REQUIRE(shown.status.ok);
+  CHECK(shown.reasons == std::vector<std::string>{"table and   2.2", "table"});
+}
