@@ -204,6 +204,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
     s.call.school = &school.school();
     s.call.period = school.period();
     s.call.previous_level = school.previous_level();
+    detail::plan_school(s);
   } catch (const std::exception& e) {
     out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
     return out;
@@ -221,6 +222,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   lua_pushlightuserdata(L, &st);
   lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
   const int rc = lua_pcall(L, 2, 4, 1);
+  if (rc != LUA_OK) detail::forget_school(s);  // the run may have stopped before writing the school
   detail::keep_facts(s);
   s.call.active = false;
   s.call.evidence = nullptr;
