@@ -221,7 +221,10 @@ int indicator_index(lua_State* L) {
   check_active(L, s);
   std::size_t n = 0;
   const char* id = lua_tolstring(L, 2, &n);
-  if (!fetch(s, [&] { s.scratch.observation = s.call.evidence->latest(std::string_view(id, n)); }))
+  if (!fetch(s, [&] {
+        s.scratch.observation = s.call.evidence->latest(std::string_view(id, n));
+        if (s.scratch.observation) s.scratch.found.emplace_back(std::string(id, n), s.scratch.observation->id);
+      }))
     raise_fetch_error(L, s);
   if (!s.scratch.observation) {
     stamp(L, pool.run, held, false);

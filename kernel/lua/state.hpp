@@ -58,6 +58,9 @@ struct Scratch {
   std::optional<std::string> text;
   std::vector<std::string> ids;
   std::string error;
+  /// The items this run's school.indicators found, by indicator id, so that
+  /// a rating citing one needs no second look-up (cleared before each run).
+  std::vector<std::pair<std::string, std::int64_t>> found;
 };
 
 /// A list or table fact as the last run pushed it: its read-only proxy (a

@@ -102,13 +102,18 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 // A rating rests on the newest item of each indicator it cites, where the
-// school holds one at or before the period.
+// school holds one at or before the period: the one the script read, if it did.
 void cite_evidence(const sdk::EvidenceView& school, const std::vector<std::vector<std::string>>& cited,
-                   sdk::ThresholdOutcome& out) {
+                   const std::vector<std::pair<std::string, std::int64_t>>& found, sdk::ThresholdOutcome& out) {
   try {
     for (std::size_t i = 0; i < out.ratings.size(); ++i)
-      for (const auto& indicator : cited[i])
-        if (auto item = school.latest(indicator)) out.ratings[i].evidence.push_back(item->id);
+      for (const auto& indicator : cited[i]) {
+        const auto read = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == indicator; });
+        if (read != found.end())
+          out.ratings[i].evidence.push_back(read->second);
+        else if (auto item = school.latest(indicator))
+          out.ratings[i].evidence.push_back(item->id);
+      }
   } catch (const std::exception& e) {
     out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
   }
@@ -211,6 +216,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   }
   s.call.evidence = &school;
   s.call.facts = &facts;
+  s.scratch.found.clear();
   detail::plan_facts(s);
   s.call.active = true;
   detail::arm_budget(s);
@@ -234,7 +240,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
     detail::read_outcome(L, 2, out, cited);
     detail::release_outcome_charge(s);
     lua_settop(L, 0);
-    cite_evidence(school, cited, out);
+    cite_evidence(school, cited, s.scratch.found, out);
     return out;
   }
   detail::release_outcome_charge(s);
