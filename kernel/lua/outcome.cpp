@@ -390,6 +390,7 @@ std::string text_at(lua_State* L, int table, lua_Integer i) {
 std::vector<std::string> texts(lua_State* L, int table) {
   std::vector<std::string> out;
   const auto count = static_cast<lua_Integer>(lua_rawlen(L, table));
+  out.reserve(static_cast<std::size_t>(count));
   for (lua_Integer i = 1; i <= count; ++i) out.push_back(text_at(L, table, i));
   return out;
 }
@@ -402,6 +403,8 @@ void read_outcome(lua_State* L, int first, sdk::ThresholdOutcome& out, std::vect
   out.level.assign(level, n);
   out.reasons = texts(L, first + 1);
   const auto count = static_cast<lua_Integer>(lua_rawlen(L, first + 2));
+  out.ratings.reserve(static_cast<std::size_t>(count));
+  evidence.reserve(static_cast<std::size_t>(count));
   for (lua_Integer i = 1; i <= count; ++i) {
     lua_rawgeti(L, first + 2, i);
     const int r = lua_gettop(L);
