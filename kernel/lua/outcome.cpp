@@ -100,8 +100,12 @@ void only_keys(lua_State* L, int table, const Where& at, const Path& path, const
   while (lua_next(L, table)) {
     lua_pop(L, 1);
     bool known = false;
-    if (lua_type(L, -1) == LUA_TSTRING)
-      for (const char* const* n = names; *n; ++n) known = known || std::string_view(lua_tostring(L, -1)) == *n;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      std::size_t n = 0;
+      const char* text = lua_tolstring(L, -1, &n);
+      const std::string_view key(text, n);
+      for (const char* const* name = names; *name && !known; ++name) known = key == *name;
+    }
     if (!known) fail(L, at, "%s: expected only the keys %s, found the key %s", spell(path).text, listed, found(L, -1));
   }
 }
@@ -207,14 +211,17 @@ void copy_strings(lua_State* L, int index, const Where& at, const Path& path) {
 // entry an id, or a record of school.indicators (its `indicator`).
 void copy_evidence(lua_State* L, int index, const OutcomeRules& rules, const Where& at, const Path& path) {
   index = lua_absindex(L, index);
-  lua_newtable(L);
-  if (lua_isnil(L, index)) return;
+  if (lua_isnil(L, index)) {
+    lua_newtable(L);
+    return;
+  }
   if (!lua_istable(L, index))
     fail(L, at, "%s: expected a list of indicator ids or school.indicators records, found %s", spell(path).text,
          found(L, index));
   only_list(L, index, at, path, "of indicator ids or records");
-  const int out = lua_gettop(L);
   const lua_Integer count = luaL_len(L, index);
+  lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // sized once: a hint, __len may lie
+  const int out = lua_gettop(L);
   for (lua_Integer i = 1; i <= count; ++i) {
     const bool record = lua_geti(L, index, i) == LUA_TTABLE;
     if (record) lua_getfield(L, -1, "indicator");
@@ -296,20 +303,23 @@ void check_table(lua_State* L, int t, const OutcomeRules& rules, const Where& at
 
   lua_getfield(L, t, "ratings");
   const int given = lua_gettop(L);
-  lua_newtable(L);
-  const int ratings = lua_gettop(L);
-  lua_newtable(L);
-  const int seen = lua_gettop(L);
+  lua_Integer count = 0;
   if (!lua_isnil(L, given)) {
     if (!lua_istable(L, given)) fail(L, at, "ratings: expected a list of ratings {{subject = ..., level = ...}, ...}, found %s", found(L, given));
     only_list(L, given, at, Path{"ratings"}, "of ratings {{subject = ..., level = ...}, ...}");
-    const lua_Integer count = luaL_len(L, given);
-    for (lua_Integer i = 1; i <= count; ++i) {
-      lua_geti(L, given, i);
-      check_rating(L, lua_gettop(L), i, seen, rules, at);
-      lua_rawseti(L, ratings, i);
-      lua_settop(L, seen);
-    }
+    count = luaL_len(L, given);
+  }
+  // Sized once (growing a table one entry at a time rehashes it): a hint, as __len may lie.
+  const int size = static_cast<int>(std::clamp<lua_Integer>(count, 0, 64));
+  lua_createtable(L, size, 0);
+  const int ratings = lua_gettop(L);
+  lua_createtable(L, 0, size);
+  const int seen = lua_gettop(L);
+  for (lua_Integer i = 1; i <= count; ++i) {
+    lua_geti(L, given, i);
+    check_rating(L, lua_gettop(L), i, seen, rules, at);
+    lua_rawseti(L, ratings, i);
+    lua_settop(L, seen);
   }
   lua_settop(L, ratings);
   lua_remove(L, given);
