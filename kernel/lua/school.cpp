@@ -210,6 +210,17 @@ bool record_for(lua_State* L, int fields) {
   return true;
 }
 
+void note_found(Scratch& scratch, std::string_view id, std::int64_t item) {
+  if (scratch.found_count < scratch.found.size()) {
+    auto& entry = scratch.found[scratch.found_count];
+    entry.first.assign(id);
+    entry.second = item;
+  } else {
+    scratch.found.emplace_back(std::string(id), item);
+  }
+  ++scratch.found_count;
+}
+
 int indicator_index(lua_State* L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   lua_settop(L, 2);
@@ -223,7 +234,7 @@ int indicator_index(lua_State* L) {
   const char* id = lua_tolstring(L, 2, &n);
   if (!fetch(s, [&] {
         s.scratch.observation = s.call.evidence->latest(std::string_view(id, n));
-        if (s.scratch.observation) s.scratch.found.emplace_back(std::string(id, n), s.scratch.observation->id);
+        if (s.scratch.observation) note_found(s.scratch, std::string_view(id, n), s.scratch.observation->id);
       }))
     raise_fetch_error(L, s);
   if (!s.scratch.observation) {

@@ -58,9 +58,11 @@ struct Scratch {
   std::optional<std::string> text;
   std::vector<std::string> ids;
   std::string error;
-  /// The items this run's school.indicators found, by indicator id, so that
-  /// a rating citing one needs no second look-up (cleared before each run).
+  /// The items this run's school.indicators found (the first `found_count`),
+  /// by indicator id, so that a rating citing one needs no second look-up.
+  /// The entries are reused from run to run, so their strings keep their room.
   std::vector<std::pair<std::string, std::int64_t>> found;
+  std::size_t found_count = 0;
 };
 
 /// A list or table fact as the last run pushed it: its read-only proxy (a

@@ -104,12 +104,13 @@ std::string join(const std::vector<std::string>& items) {
 // A rating rests on the newest item of each indicator it cites, where the
 // school holds one at or before the period: the one the script read, if it did.
 void cite_evidence(const sdk::EvidenceView& school, const std::vector<std::vector<std::string>>& cited,
-                   const std::vector<std::pair<std::string, std::int64_t>>& found, sdk::ThresholdOutcome& out) {
+                   const detail::Scratch& scratch, sdk::ThresholdOutcome& out) {
+  const auto found = scratch.found.begin(), found_end = found + static_cast<std::ptrdiff_t>(scratch.found_count);
   try {
     for (std::size_t i = 0; i < out.ratings.size(); ++i)
       for (const auto& indicator : cited[i]) {
-        const auto read = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == indicator; });
-        if (read != found.end())
+        const auto read = std::find_if(found, found_end, [&](const auto& f) { return f.first == indicator; });
+        if (read != found_end)
           out.ratings[i].evidence.push_back(read->second);
         else if (auto item = school.latest(indicator))
           out.ratings[i].evidence.push_back(item->id);
@@ -216,7 +217,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   }
   s.call.evidence = &school;
   s.call.facts = &facts;
-  s.scratch.found.clear();
+  s.scratch.found_count = 0;
   detail::plan_facts(s);
   s.call.active = true;
   detail::arm_budget(s);
@@ -240,7 +241,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
     detail::read_outcome(L, 2, out, cited);
     detail::release_outcome_charge(s);
     lua_settop(L, 0);
-    cite_evidence(school, cited, s.scratch.found, out);
+    cite_evidence(school, cited, s.scratch, out);
     return out;
   }
   detail::release_outcome_charge(s);
