@@ -4,10 +4,11 @@
 // outcome, what was expected and what was found; then copied out raw.
 //
 // The checks run inside the protected run and keep state.hpp's rule: no C++
-// object with a destructor lives in their frames (paths and messages are Lua
-// strings on the stack).
+// object with a destructor lives in their frames (messages are Lua strings on
+// the stack, and a path is spelled into a plain buffer only for a message).
 #include <algorithm>
 #include <cstdarg>
+#include <cstdio>
 #include <cstdlib>
 
 #include "state.hpp"
@@ -63,22 +64,54 @@ const char* found(lua_State* L, int index) {
   }
 }
 
+// Where in the outcome a check is: "reasons", "flags", "ratings" or "the
+// outcome" (`name`), or a part of ratings[rating] (`field`: "reasons",
+// "evidence", or null for the rating itself). `name` is null, and rating 0,
+// for the reasons of `return level, reasons`, whose messages differ. Spelled
+// out only when a check fails, so a good outcome makes no message strings.
+struct Path {
+  const char* name = nullptr;
+  lua_Integer rating = 0;
+  const char* field = nullptr;
+  bool pair_form() const { return !name && rating == 0; }
+};
+
+// A path in words, in a plain buffer (no destructor: see state.hpp's rule).
+struct Spelled {
+  char text[64];
+};
+
+Spelled spell(const Path& path, const char* otherwise = nullptr) {
+  Spelled out{};
+  if (path.rating > 0 && path.field)
+    std::snprintf(out.text, sizeof out.text, "ratings[%lld].%s", static_cast<long long>(path.rating), path.field);
+  else if (path.rating > 0)
+    std::snprintf(out.text, sizeof out.text, "ratings[%lld]", static_cast<long long>(path.rating));
+  else
+    std::snprintf(out.text, sizeof out.text, "%s", path.name ? path.name : otherwise ? otherwise : "(null)");
+  return out;
+}
+
 // A plain table's keys must be among `names` (a read-only proxy shows none).
-void only_keys(lua_State* L, int table, const Where& at, const char* path, const char* const* names,
+void only_keys(lua_State* L, int table, const Where& at, const Path& path, const char* const* names,
                const char* listed) {
   if (is_read_only(L, table)) return;
   lua_pushnil(L);
   while (lua_next(L, table)) {
     lua_pop(L, 1);
     bool known = false;
-    if (lua_type(L, -1) == LUA_TSTRING)
-      for (const char* const* n = names; *n; ++n) known = known || std::string_view(lua_tostring(L, -1)) == *n;
-    if (!known) fail(L, at, "%s: expected only the keys %s, found the key %s", path, listed, found(L, -1));
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      std::size_t n = 0;
+      const char* text = lua_tolstring(L, -1, &n);
+      const std::string_view key(text, n);
+      for (const char* const* name = names; *name && !known; ++name) known = key == *name;
+    }
+    if (!known) fail(L, at, "%s: expected only the keys %s, found the key %s", spell(path).text, listed, found(L, -1));
   }
 }
 
 // A plain table must be a list: no keys but 1..#t.
-void only_list(lua_State* L, int table, const Where& at, const char* path, const char* example) {
+void only_list(lua_State* L, int table, const Where& at, const Path& path, const char* example) {
   if (is_read_only(L, table)) return;
   lua_Integer entries = 0;
   lua_pushnil(L);
@@ -87,7 +120,7 @@ void only_list(lua_State* L, int table, const Where& at, const char* path, const
     ++entries;
   }
   if (entries != static_cast<lua_Integer>(lua_rawlen(L, table)))
-    fail(L, at, "%s: expected a list %s, found a table with other keys", path, example);
+    fail(L, at, "%s: expected a list %s, found a table with other keys", spell(path, "reasons").text, example);
 }
 
 // Reasons are bounded in number and length, and are UTF-8 text: a script
@@ -97,49 +130,49 @@ void only_list(lua_State* L, int table, const Where& at, const char* path, const
 constexpr lua_Integer kMaxTexts = 200;
 constexpr std::size_t kMaxTextBytes = 2000;
 
-void check_count(lua_State* L, const Where& at, const char* path, lua_Integer count) {
+void check_count(lua_State* L, const Where& at, const Path& path, lua_Integer count) {
   if (count > kMaxTexts)
-    fail(L, at, "%s: expected at most %I entries, found %I", path ? path : "reasons", kMaxTexts, count);
+    fail(L, at, "%s: expected at most %I entries, found %I", spell(path, "reasons").text, kMaxTexts, count);
 }
 
 // The string on top of the stack, as entry i of `path`.
-void check_text(lua_State* L, const Where& at, const char* path, lua_Integer i) {
+void check_text(lua_State* L, const Where& at, const Path& path, lua_Integer i) {
   std::size_t n = 0;
   const char* text = lua_tolstring(L, -1, &n);
   if (n > kMaxTextBytes)
-    fail(L, at, "%s[%I]: expected at most %I bytes, found %I", path ? path : "reasons", i,
+    fail(L, at, "%s[%I]: expected at most %I bytes, found %I", spell(path, "reasons").text, i,
          static_cast<lua_Integer>(kMaxTextBytes), static_cast<lua_Integer>(n));
   if (const auto bad = first_invalid_utf8(std::string_view(text, n)))
-    fail(L, at, "%s[%I]: expected UTF-8 text, found a byte that is not UTF-8 at offset %I", path ? path : "reasons", i,
+    fail(L, at, "%s[%I]: expected UTF-8 text, found a byte that is not UTF-8 at offset %I", spell(path, "reasons").text, i,
          static_cast<lua_Integer>(*bad));
   MemoryAccount& m = state_of(L).memory;
   auto room = [&] { return m.limit > m.used ? m.limit - m.used : 0; };
   if (n > room()) lua_gc(L, LUA_GCCOLLECT);  // as the allocator does before it refuses: garbage is not held
   if (n > room())
     fail(L, at, "%s[%I]: the texts returned need more than is left under the scripts' memory limit of %I MiB",
-         path ? path : "reasons", i, static_cast<lua_Integer>(m.limit >> 20));
+         spell(path, "reasons").text, i, static_cast<lua_Integer>(m.limit >> 20));
   m.used += n;
   m.charged += n;
 }
 
-[[noreturn]] void not_a_string(lua_State* L, const Where& at, const char* path, lua_Integer i) {
-  if (!path) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
-  fail(L, at, "%s[%I]: expected a string, found %s", path, i, found(L, -1));
+[[noreturn]] void not_a_string(lua_State* L, const Where& at, const Path& path, lua_Integer i) {
+  if (path.pair_form()) fail(L, at, "expected reason %I to be a string, found %s", i, luaL_typename(L, -1));
+  fail(L, at, "%s[%I]: expected a string, found %s", spell(path).text, i, found(L, -1));
 }
 
 // Pushes a plain list of the strings at `index`: the table itself when it
 // is plain already (no metatable: what the host reads raw is what the script
 // made), else a copy read through its metamethods; nil is an empty list.
-// `path` is null for the reasons of `return level, reasons`, whose messages
-// stay as they were.
-void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
+// `path` is the pair form's for the reasons of `return level, reasons`,
+// whose messages stay as they were.
+void copy_strings(lua_State* L, int index, const Where& at, const Path& path) {
   index = lua_absindex(L, index);
-  if (lua_isnil(L, index) && path) {
+  if (lua_isnil(L, index) && !path.pair_form()) {
     lua_newtable(L);
     return;
   }
   if (lua_istable(L, index) && !lua_getmetatable(L, index)) {
-    only_list(L, index, at, path ? path : "reasons", "of strings {\"...\", \"...\"}");
+    only_list(L, index, at, path, "of strings {\"...\", \"...\"}");
     const auto count = static_cast<lua_Integer>(lua_rawlen(L, index));
     check_count(L, at, path, count);
     for (lua_Integer i = 1; i <= count; ++i) {
@@ -150,8 +183,9 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
     lua_pushvalue(L, index);
     return;
   }
-  if (!lua_istable(L, index)) fail(L, at, "%s: expected a list of strings {\"...\", \"...\"}, found %s", path, found(L, index));
-  if (path)
+  if (!lua_istable(L, index))
+    fail(L, at, "%s: expected a list of strings {\"...\", \"...\"}, found %s", spell(path).text, found(L, index));
+  if (!path.pair_form())
     only_list(L, index, at, path, "of strings {\"...\", \"...\"}");
   else if (!is_read_only(L, index)) {
     lua_Integer entries = 0;
@@ -175,22 +209,27 @@ void copy_strings(lua_State* L, int index, const Where& at, const char* path) {
 
 // Pushes a plain list of the indicator ids a rating's evidence names: each
 // entry an id, or a record of school.indicators (its `indicator`).
-void copy_evidence(lua_State* L, int index, const OutcomeRules& rules, const Where& at, const char* path) {
+void copy_evidence(lua_State* L, int index, const OutcomeRules& rules, const Where& at, const Path& path) {
   index = lua_absindex(L, index);
-  lua_newtable(L);
-  if (lua_isnil(L, index)) return;
+  if (lua_isnil(L, index)) {
+    lua_newtable(L);
+    return;
+  }
   if (!lua_istable(L, index))
-    fail(L, at, "%s: expected a list of indicator ids or school.indicators records, found %s", path, found(L, index));
+    fail(L, at, "%s: expected a list of indicator ids or school.indicators records, found %s", spell(path).text,
+         found(L, index));
   only_list(L, index, at, path, "of indicator ids or records");
-  const int out = lua_gettop(L);
   const lua_Integer count = luaL_len(L, index);
+  lua_createtable(L, static_cast<int>(std::clamp<lua_Integer>(count, 0, 64)), 0);  // sized once: a hint, __len may lie
+  const int out = lua_gettop(L);
   for (lua_Integer i = 1; i <= count; ++i) {
     const bool record = lua_geti(L, index, i) == LUA_TTABLE;
     if (record) lua_getfield(L, -1, "indicator");
     std::size_t n = 0;
     const char* id = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
     if (!id || (rules.indicators_declared && !rules.subjects.count(std::string_view(id, n))))
-      fail(L, at, "%s[%I]: expected an indicator id of the regime or a record of school.indicators, found %s%s", path,
+      fail(L, at, "%s[%I]: expected an indicator id of the regime or a record of school.indicators, found %s%s",
+           spell(path).text,
            i, record ? "a record whose indicator is " : "", found(L, -1));
     lua_rawseti(L, out, i);
     lua_settop(L, out);
@@ -202,10 +241,10 @@ const char* const rating_keys[] = {"subject", "level", "reasons", "evidence", nu
 
 // Pushes the canonical {subject, level, reasons, evidence} of ratings[i] (at `index`).
 void check_rating(lua_State* L, int index, lua_Integer i, int seen, const OutcomeRules& rules, const Where& at) {
-  const char* path = lua_pushfstring(L, "ratings[%I]", i);
+  const Path path{nullptr, i, nullptr};
   if (!lua_istable(L, index))
-    fail(L, at, "%s: expected a table {subject = ..., level = ..., reasons = {...}, evidence = {...}}, found %s", path,
-         found(L, index));
+    fail(L, at, "%s: expected a table {subject = ..., level = ..., reasons = {...}, evidence = {...}}, found %s",
+         spell(path).text, found(L, index));
   only_keys(L, index, at, path, rating_keys, "subject, level, reasons, evidence");
   lua_createtable(L, 4, 0);
   const int out = lua_gettop(L);
@@ -215,13 +254,14 @@ void check_rating(lua_State* L, int index, lua_Integer i, int seen, const Outcom
   const char* subject = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
   const auto it = subject ? rules.subjects.find(std::string_view(subject, n)) : rules.subjects.end();
   if (it == rules.subjects.end())
-    fail(L, at, "%s.subject: expected an area (%s) or an indicator id of the regime%s, found %s", path,
+    fail(L, at, "%s.subject: expected an area (%s) or an indicator id of the regime%s, found %s", spell(path).text,
          rules.areas_text.c_str(),
          subject && std::string_view(subject, n) == "overall" ? " (the overall level is the table's own `level`)" : "",
          found(L, -1));
   lua_pushvalue(L, -1);
   if (lua_rawget(L, seen) == LUA_TNUMBER)
-    fail(L, at, "%s.subject: expected each subject rated once, found \"%s\" rated already at ratings[%I]", path,
+    fail(L, at, "%s.subject: expected each subject rated once, found \"%s\" rated already at ratings[%I]",
+         spell(path).text,
          subject, lua_tointeger(L, -1));
   lua_pop(L, 1);
   lua_pushvalue(L, -1);
@@ -233,25 +273,23 @@ void check_rating(lua_State* L, int index, lua_Integer i, int seen, const Outcom
   lua_getfield(L, index, "level");
   const char* level = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &n) : nullptr;
   if (!level || !check.scale->has(std::string_view(level, n)))
-    fail(L, at, "%s.level: expected one of %s (scale %s of %s %s), found %s", path, check.scale->text.c_str(),
+    fail(L, at, "%s.level: expected one of %s (scale %s of %s %s), found %s", spell(path).text, check.scale->text.c_str(),
          check.scale->id.c_str(), check.kind, subject, found(L, -1));
   lua_rawseti(L, out, 2);
 
-  const char* reasons = lua_pushfstring(L, "%s.reasons", path);
   lua_getfield(L, index, "reasons");
-  copy_strings(L, -1, at, reasons);
+  copy_strings(L, -1, at, Path{nullptr, i, "reasons"});
   lua_rawseti(L, out, 3);
   lua_settop(L, out);
-  const char* evidence = lua_pushfstring(L, "%s.evidence", path);
   lua_getfield(L, index, "evidence");
-  copy_evidence(L, -1, rules, at, evidence);
+  copy_evidence(L, -1, rules, at, Path{nullptr, i, "evidence"});
   lua_rawseti(L, out, 4);
   lua_settop(L, out);
 }
 
 // The table form: pushes level, reasons, ratings, flags.
 void check_table(lua_State* L, int t, const OutcomeRules& rules, const Where& at) {
-  only_keys(L, t, at, "the outcome", top_keys, "level, reasons, ratings, flags");
+  only_keys(L, t, at, Path{"the outcome"}, top_keys, "level, reasons, ratings, flags");
   const int base = lua_gettop(L);
   lua_getfield(L, t, "level");
   std::size_t n = 0;
@@ -260,31 +298,34 @@ void check_table(lua_State* L, int t, const OutcomeRules& rules, const Where& at
     fail(L, at, "level: expected one of %s (scale %s), found %s", rules.overall.text.c_str(), rules.overall.id.c_str(),
          found(L, -1));
   lua_getfield(L, t, "reasons");
-  copy_strings(L, -1, at, "reasons");
+  copy_strings(L, -1, at, Path{"reasons"});
   lua_replace(L, -2);
 
   lua_getfield(L, t, "ratings");
   const int given = lua_gettop(L);
-  lua_newtable(L);
-  const int ratings = lua_gettop(L);
-  lua_newtable(L);
-  const int seen = lua_gettop(L);
+  lua_Integer count = 0;
   if (!lua_isnil(L, given)) {
     if (!lua_istable(L, given)) fail(L, at, "ratings: expected a list of ratings {{subject = ..., level = ...}, ...}, found %s", found(L, given));
-    only_list(L, given, at, "ratings", "of ratings {{subject = ..., level = ...}, ...}");
-    const lua_Integer count = luaL_len(L, given);
-    for (lua_Integer i = 1; i <= count; ++i) {
-      lua_geti(L, given, i);
-      check_rating(L, lua_gettop(L), i, seen, rules, at);
-      lua_rawseti(L, ratings, i);
-      lua_settop(L, seen);
-    }
+    only_list(L, given, at, Path{"ratings"}, "of ratings {{subject = ..., level = ...}, ...}");
+    count = luaL_len(L, given);
+  }
+  // Sized once (growing a table one entry at a time rehashes it): a hint, as __len may lie.
+  const int size = static_cast<int>(std::clamp<lua_Integer>(count, 0, 64));
+  lua_createtable(L, size, 0);
+  const int ratings = lua_gettop(L);
+  lua_createtable(L, 0, size);
+  const int seen = lua_gettop(L);
+  for (lua_Integer i = 1; i <= count; ++i) {
+    lua_geti(L, given, i);
+    check_rating(L, lua_gettop(L), i, seen, rules, at);
+    lua_rawseti(L, ratings, i);
+    lua_settop(L, seen);
   }
   lua_settop(L, ratings);
   lua_remove(L, given);
 
   lua_getfield(L, t, "flags");
-  copy_strings(L, -1, at, "flags");
+  copy_strings(L, -1, at, Path{"flags"});
   lua_remove(L, -2);
   if (lua_gettop(L) != base + 4) fail(L, at, "internal: the outcome's checks left the stack uneven");
 }
@@ -304,7 +345,7 @@ void check_pair(lua_State* L, int first, const OutcomeRules& rules, const Where&
   if (lua_type(L, reasons) != LUA_TTABLE)
     fail(L, at, "expected a list of reasons (a table of strings) after the level, found %s", luaL_typename(L, reasons));
   lua_pushvalue(L, level);
-  copy_strings(L, reasons, at, nullptr);
+  copy_strings(L, reasons, at, Path{});
   lua_pushnil(L);  // no ratings
   lua_pushnil(L);  // no flags
 }
@@ -359,6 +400,7 @@ std::string text_at(lua_State* L, int table, lua_Integer i) {
 std::vector<std::string> texts(lua_State* L, int table) {
   std::vector<std::string> out;
   const auto count = static_cast<lua_Integer>(lua_rawlen(L, table));
+  out.reserve(static_cast<std::size_t>(count));
   for (lua_Integer i = 1; i <= count; ++i) out.push_back(text_at(L, table, i));
   return out;
 }
@@ -371,6 +413,8 @@ void read_outcome(lua_State* L, int first, sdk::ThresholdOutcome& out, std::vect
   out.level.assign(level, n);
   out.reasons = texts(L, first + 1);
   const auto count = static_cast<lua_Integer>(lua_rawlen(L, first + 2));
+  out.ratings.reserve(static_cast<std::size_t>(count));
+  evidence.reserve(static_cast<std::size_t>(count));
   for (lua_Integer i = 1; i <= count; ++i) {
     lua_rawgeti(L, first + 2, i);
     const int r = lua_gettop(L);

@@ -10,8 +10,10 @@
 // script can reach outlives its run: its _ENV and upvalues are new each run
 // (the chunk runs afresh), school and params are read-only, the string
 // metatable is locked, and the host keeps nothing it returns but strings. So
-// when a record is refilled, no script can still hold the old one. Every
-// field is written on each refill (nil when absent), so nothing stale shows.
+// when a record is refilled, no script can still hold the old one. A refill
+// writes every field whose value differs from what the object holds (nil when
+// absent): the host knows what that is (plan_school, a record's stamp), and
+// forgets it whenever a write may have been cut short, so nothing stale shows.
 // A list or table fact is kept by name with the value it was made from, and
 // shown again only to a run given an equal value.
 #include <algorithm>
@@ -95,19 +97,41 @@ void push_citation(lua_State* L, const sdk::Observation& o) {
   lua_pushlstring(L, buf, static_cast<std::size_t>(p - buf));
 }
 
+// Which of a record's optional fields hold a value, as its stamp records
+// them, so that a refill writes nil only where something is to be cleared.
+enum Held : int { held_value = 1, held_text = 2, held_missing = 4, held_all = 7 };
+constexpr lua_Integer kHeldBits = 8;
+
+// Sets backing[key] (the table on top) to the text; when it is empty, to nil
+// if the field may hold something (`was`). Returns whether it holds a value now.
+bool refill_text(lua_State* L, const char* key, const std::string& text, bool was) {
+  if (!text.empty()) {
+    lua_pushlstring(L, text.data(), text.size());
+    lua_setfield(L, -2, key);
+    return true;
+  }
+  if (was) set_nil(L, key);
+  return false;
+}
+
 // What an indicator's record says for this run. The record belongs to one
 // indicator id, so its id, label and unit are written once (name_record).
-void fill_observation(lua_State* L, const sdk::Observation& o) {
-  if (o.present() && o.value)
+// `held`: what the record holds now (Held bits); returns what it holds after.
+int fill_observation(lua_State* L, const sdk::Observation& o, int held) {
+  int now = 0;
+  if (o.present() && o.value) {
     lua_pushnumber(L, *o.value);
-  else
-    lua_pushnil(L);
-  lua_setfield(L, -2, "value");
-  set_text(L, "text", o.text);
-  set_text(L, "missing", o.missing);
+    lua_setfield(L, -2, "value");
+    now |= held_value;
+  } else if (held & held_value) {
+    set_nil(L, "value");
+  }
+  if (refill_text(L, "text", o.text, held & held_text)) now |= held_text;
+  if (refill_text(L, "missing", o.missing, held & held_missing)) now |= held_missing;
   push_citation(L, o);
   lua_setfield(L, -2, "source");
   set_text(L, "period", o.period);
+  return now;
 }
 
 void name_record(lua_State* L, SandboxState& s, std::string_view id) {
@@ -127,25 +151,39 @@ void collect_ids(SandboxState& s) {
 }
 
 // A lazy view's upvalues: records (id → proxy), backings (id → backing) and
-// stamps (id → the run that filled it, negated when the school had none).
+// stamps (id → the run that filled it times kHeldBits plus the Held bits of
+// what its record holds, negated when that run found none).
 constexpr int records = lua_upvalueindex(1), backings = lua_upvalueindex(2), stamps = lua_upvalueindex(3);
+
+// A refill cut short by an error (a memory error a script's pcall caught)
+// leaves its record holding what its stamp does not say: from then on only
+// stamps of later runs are trusted.
+void settle_fills(SchoolPool& pool) {
+  if (!pool.filling) return;
+  pool.filling = false;
+  pool.trusted_from = pool.run + 1;
+}
 
 // For key (index 2): pushes its record if this run already filled it and
 // returns 1, returns 0 if this run found none, or -1 if not yet asked.
-int cached(lua_State* L, lua_Integer run) {
+// `held` gets what the record holds (all, when its stamp is not trusted).
+int cached(lua_State* L, const SchoolPool& pool, int& held) {
   lua_pushvalue(L, 2);
   const lua_Integer stamp = lua_rawget(L, stamps) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
   lua_pop(L, 1);
-  if (stamp == -run) return 0;
-  if (stamp != run) return -1;
+  const lua_Integer magnitude = stamp < 0 ? -stamp : stamp;
+  const lua_Integer run = magnitude / kHeldBits;
+  held = run >= pool.trusted_from ? static_cast<int>(magnitude % kHeldBits) : held_all;
+  if (run != pool.run) return -1;
+  if (stamp < 0) return 0;
   lua_pushvalue(L, 2);
   lua_rawget(L, records);
   return 1;
 }
 
-void stamp(lua_State* L, lua_Integer value) {
+void stamp(lua_State* L, lua_Integer run, int held, bool found) {
   lua_pushvalue(L, 2);
-  lua_pushinteger(L, value);
+  lua_pushinteger(L, found ? run * kHeldBits + held : -(run * kHeldBits + held));
   lua_rawset(L, stamps);
 }
 
@@ -172,24 +210,46 @@ bool record_for(lua_State* L, int fields) {
   return true;
 }
 
+void note_found(Scratch& scratch, std::string_view id, std::int64_t item) {
+  if (scratch.found_count < scratch.found.size()) {
+    auto& entry = scratch.found[scratch.found_count];
+    entry.first.assign(id);
+    entry.second = item;
+  } else {
+    scratch.found.emplace_back(std::string(id), item);
+  }
+  ++scratch.found_count;
+}
+
 int indicator_index(lua_State* L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   lua_settop(L, 2);
   SandboxState& s = state_of(L);
-  if (int hit = cached(L, s.pool.run); hit >= 0) return hit;
+  SchoolPool& pool = s.pool;
+  settle_fills(pool);
+  int held = held_all;
+  if (int hit = cached(L, pool, held); hit >= 0) return hit;
   check_active(L, s);
   std::size_t n = 0;
   const char* id = lua_tolstring(L, 2, &n);
-  if (!fetch(s, [&] { s.scratch.observation = s.call.evidence->latest(std::string_view(id, n)); }))
+  if (!fetch(s, [&] {
+        s.scratch.observation = s.call.evidence->latest(std::string_view(id, n));
+        if (s.scratch.observation) note_found(s.scratch, std::string_view(id, n), s.scratch.observation->id);
+      }))
     raise_fetch_error(L, s);
   if (!s.scratch.observation) {
-    stamp(L, -s.pool.run);
+    stamp(L, pool.run, held, false);
     return 0;
   }
-  if (record_for(L, 8)) name_record(L, s, std::string_view(id, n));
-  fill_observation(L, *s.scratch.observation);
+  pool.filling = true;  // until the stamp says what the record holds
+  if (record_for(L, 8)) {
+    name_record(L, s, std::string_view(id, n));
+    held = 0;
+  }
+  held = fill_observation(L, *s.scratch.observation, held);
   lua_pop(L, 1);
-  stamp(L, s.pool.run);
+  stamp(L, pool.run, held, true);
+  pool.filling = false;
   return 1;
 }
 
@@ -414,36 +474,81 @@ void build_school_pool(lua_State* L, SandboxState& s) {
   pool.school = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+// The school's fields, as bits of SchoolPool::changed.
+enum Field : unsigned {
+  field_name = 1u << 0, field_la_code = 1u << 1, field_la_name = 1u << 2, field_type = 1u << 3,
+  field_type_group = 1u << 4, field_phase = 1u << 5, field_status = 1u << 6, field_pupils = 1u << 7,
+  field_period = 1u << 8, field_previous_level = 1u << 9, field_on = 1u << 10,
+};
+
+void plan_school(SandboxState& s) {
+  SchoolShown& shown = s.pool.shown;
+  const bool all = !shown.valid;
+  shown.valid = false;  // until every copy below is made
+  unsigned changed = 0;
+  auto note = [&](Field bit, auto& was, const auto& now) {
+    if (all || was != now) {
+      changed |= bit;
+      was = now;
+    }
+  };
+  const sdk::SchoolInfo& info = *s.call.school;
+  note(field_name, shown.school.name, info.name);
+  note(field_la_code, shown.school.la_code, info.la_code);
+  note(field_la_name, shown.school.la_name, info.la_name);
+  note(field_type, shown.school.type, info.type);
+  note(field_type_group, shown.school.type_group, info.type_group);
+  note(field_phase, shown.school.phase, info.phase);
+  note(field_status, shown.school.status, info.status);
+  note(field_pupils, shown.school.pupils, info.pupils);
+  note(field_period, shown.period, s.call.period);
+  note(field_previous_level, shown.previous_level, s.call.previous_level);
+  note(field_on, shown.on, s.call.on);
+  s.pool.changed = changed;
+  shown.valid = true;
+}
+
+void forget_school(SandboxState& s) noexcept { s.pool.shown.valid = false; }
+
 void push_school(lua_State* L, SandboxState& s) {
   SchoolPool& pool = s.pool;
+  settle_fills(pool);
   ++pool.run;  // every record filled in an earlier run is now stale
 
+  // Only the fields plan_school found changed: the rest already hold this school's values.
   const sdk::SchoolInfo& info = *s.call.school;
+  const unsigned changed = pool.changed;
   lua_rawgeti(L, LUA_REGISTRYINDEX, pool.school_backing);
   lua_pushinteger(L, static_cast<lua_Integer>(info.urn));
   lua_setfield(L, -2, "urn");
-  set_text(L, "name", info.name);
-  if (info.la_code != 0)
-    lua_pushinteger(L, info.la_code);
-  else
-    lua_pushnil(L);
-  lua_setfield(L, -2, "la_code");
-  set_text(L, "la_name", info.la_name);
-  set_text(L, "type", info.type);
-  set_text(L, "type_group", info.type_group);
-  set_text(L, "phase", info.phase);
-  set_text(L, "status", info.status);
-  if (info.pupils)
-    lua_pushinteger(L, *info.pupils);
-  else
-    lua_pushnil(L);
-  lua_setfield(L, -2, "pupils");
-  set_text(L, "period", s.call.period);
-  if (s.call.previous_level)
-    set_text(L, "previous_level", *s.call.previous_level);
-  else
-    set_nil(L, "previous_level");
-  set_text(L, "on", s.call.on);
+  if (changed & field_name) set_text(L, "name", info.name);
+  if (changed & field_la_code) {
+    if (info.la_code != 0)
+      lua_pushinteger(L, info.la_code);
+    else
+      lua_pushnil(L);
+    lua_setfield(L, -2, "la_code");
+  }
+  if (changed & field_la_name) set_text(L, "la_name", info.la_name);
+  if (changed & field_type) set_text(L, "type", info.type);
+  if (changed & field_type_group) set_text(L, "type_group", info.type_group);
+  if (changed & field_phase) set_text(L, "phase", info.phase);
+  if (changed & field_status) set_text(L, "status", info.status);
+  if (changed & field_pupils) {
+    if (info.pupils)
+      lua_pushinteger(L, *info.pupils);
+    else
+      lua_pushnil(L);
+    lua_setfield(L, -2, "pupils");
+  }
+  if (changed & field_period) set_text(L, "period", s.call.period);
+  if (changed & field_previous_level) {
+    if (s.call.previous_level)
+      set_text(L, "previous_level", *s.call.previous_level);
+    else
+      set_nil(L, "previous_level");
+  }
+  if (changed & field_on) set_text(L, "on", s.call.on);
   lua_pop(L, 1);
 
   if (pool.due_filled) clear(L, pool.due_backing);

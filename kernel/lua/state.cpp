@@ -149,10 +149,8 @@ int plain_format(lua_State* L) {
       lua_pushstring(L, luaL_typename(L, i));
       lua_replace(L, i);
     }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, top, 1);
-  return 1;
+  // Lua's own format (upvalue 1, a C function) works on this very frame: no second call.
+  return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
 constexpr const char* base_names[] = {

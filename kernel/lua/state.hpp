@@ -58,6 +58,11 @@ struct Scratch {
   std::optional<std::string> text;
   std::vector<std::string> ids;
   std::string error;
+  /// The items this run's school.indicators found (the first `found_count`),
+  /// by indicator id, so that a rating citing one needs no second look-up.
+  /// The entries are reused from run to run, so their strings keep their room.
+  std::vector<std::pair<std::string, std::int64_t>> found;
+  std::size_t found_count = 0;
 };
 
 /// A list or table fact as the last run pushed it: its read-only proxy (a
@@ -80,12 +85,31 @@ struct FactPush {
   int made = LUA_NOREF;      ///< a new slot, for a name seen the first time
 };
 
+/// What the pooled school's backing holds, as last written (school.cpp:
+/// plan_school), so a run rewrites only the fields that differ. `valid` is
+/// false until a run has written them all, and after any run that failed,
+/// since it may have stopped before writing.
+struct SchoolShown {
+  bool valid = false;
+  sdk::SchoolInfo school;
+  std::string period;
+  std::optional<std::string> previous_level;
+  std::string on;
+};
+
 /// The school's Lua objects, made once and refilled for every run (school.cpp):
 /// registry refs, and the run number that stamps each record filled.
 struct SchoolPool {
   int school = LUA_NOREF, school_backing = LUA_NOREF, facts_backing = LUA_NOREF, due_backing = LUA_NOREF;
   bool facts_filled = false, due_filled = false;
   lua_Integer run = 0;
+  /// An indicator record is being refilled. Still true afterwards only if an
+  /// error cut the refill short, and then what the records' stamps say they
+  /// hold is trusted only from run `trusted_from` on (school.cpp: settle_fills).
+  bool filling = false;
+  lua_Integer trusted_from = 0;
+  SchoolShown shown;
+  unsigned changed = ~0u;  ///< this run's fields to write (school.cpp: Field bits)
   std::map<std::string, KeptFact, std::less<>> kept_facts;  ///< by fact name
   std::vector<FactPush> fact_pushes;                        ///< this run's plan
 };
@@ -144,6 +168,10 @@ void install_guards(lua_State* L);
 // call.evidence. Only safe because nothing a script can reach outlives its
 // run (see push_school).
 void push_school(lua_State* L, SandboxState& s);
+/// Before a run (C++ only): which of the school's fields differ from what
+/// the pooled school shows. A run that fails must call forget_school.
+void plan_school(SandboxState& s);
+void forget_school(SandboxState& s) noexcept;
 /// Before a run (C++ only): which facts the kept proxies already hold.
 void plan_facts(SandboxState& s);
 /// After a run, failed or not (C++ only): remember the proxies it made.

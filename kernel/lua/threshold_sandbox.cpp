@@ -102,13 +102,19 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 // A rating rests on the newest item of each indicator it cites, where the
-// school holds one at or before the period.
+// school holds one at or before the period: the one the script read, if it did.
 void cite_evidence(const sdk::EvidenceView& school, const std::vector<std::vector<std::string>>& cited,
-                   sdk::ThresholdOutcome& out) {
+                   const detail::Scratch& scratch, sdk::ThresholdOutcome& out) {
+  const auto found = scratch.found.begin(), found_end = found + static_cast<std::ptrdiff_t>(scratch.found_count);
   try {
     for (std::size_t i = 0; i < out.ratings.size(); ++i)
-      for (const auto& indicator : cited[i])
-        if (auto item = school.latest(indicator)) out.ratings[i].evidence.push_back(item->id);
+      for (const auto& indicator : cited[i]) {
+        const auto read = std::find_if(found, found_end, [&](const auto& f) { return f.first == indicator; });
+        if (read != found_end)
+          out.ratings[i].evidence.push_back(read->second);
+        else if (auto item = school.latest(indicator))
+          out.ratings[i].evidence.push_back(item->id);
+      }
   } catch (const std::exception& e) {
     out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
   }
@@ -204,12 +210,14 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
     s.call.school = &school.school();
     s.call.period = school.period();
     s.call.previous_level = school.previous_level();
+    detail::plan_school(s);
   } catch (const std::exception& e) {
     out.status = sdk::Status::failure("reading the school's evidence failed: " + std::string(e.what()));
     return out;
   }
   s.call.evidence = &school;
   s.call.facts = &facts;
+  s.scratch.found_count = 0;
   detail::plan_facts(s);
   s.call.active = true;
   detail::arm_budget(s);
@@ -221,6 +229,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   lua_pushlightuserdata(L, &st);
   lua_pushlightuserdata(L, const_cast<State::Compiled*>(script));
   const int rc = lua_pcall(L, 2, 4, 1);
+  if (rc != LUA_OK) detail::forget_school(s);  // the run may have stopped before writing the school
   detail::keep_facts(s);
   s.call.active = false;
   s.call.evidence = nullptr;
@@ -232,7 +241,7 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
     detail::read_outcome(L, 2, out, cited);
     detail::release_outcome_charge(s);
     lua_settop(L, 0);
-    cite_evidence(school, cited, out);
+    cite_evidence(school, cited, s.scratch, out);
     return out;
   }
   detail::release_outcome_charge(s);

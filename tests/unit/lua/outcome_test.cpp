@@ -254,3 +254,55 @@ end)"});
   CHECK(reasons({{"kpi", sdk::FactList{secure, weak}}}) == "{kpi={1={level=secure} 2={level=weak}}}");
   CHECK(reasons(kpis(secure, weak)) == "{kpi={a={level=secure} b={level=weak}}}");
 }
+
+namespace {
+
+// The test school, counting look-ups of its items.
+class CountedEvidence final : public sdk::EvidenceView {
+ public:
+  explicit CountedEvidence(const FixedEvidence& held) : held_(held) {}
+  mutable int lookups = 0;
+  const sdk::SchoolInfo& school() const override { return held_.school(); }
+  std::string period() const override { return held_.period(); }
+  std::optional<sdk::Observation> latest(std::string_view indicator) const override {
+    ++lookups;
+    return held_.latest(indicator);
+  }
+  std::vector<sdk::Observation> all() const override { return held_.all(); }
+  std::optional<double> benchmark(std::string_view indicator, sdk::BenchmarkScope scope) const override {
+    return held_.benchmark(indicator, scope);
+  }
+  std::optional<std::string> previous_level() const override { return held_.previous_level(); }
+  std::optional<std::string> rating(std::string_view subject, std::string_view stage) const override {
+    return held_.rating(subject, stage);
+  }
+  const sdk::CalendarView& calendar() const override { return held_.calendar(); }
+
+ private:
+  const FixedEvidence& held_;
+};
+
+}  // namespace
+
+TEST_CASE("a rating cites the item its script read without looking it up again, and looks up one it did not read") {
+  const FixedEvidence held = school();
+  CountedEvidence counted(held);
+  lua::ThresholdSandbox sandbox(banded());
+  sandbox.add({"t", "scripts/t.lua", R"(return function(school, params)
+  local pa = school.indicators.persistent_absence_pct
+  local again = school.indicators.persistent_absence_pct
+  return { level = "amber", reasons = { "Two concerns." }, ratings = {
+    { subject = "quality", level = "amber", evidence = { pa, "persistent_absence_pct" } },
+    { subject = "leadership", level = "red", evidence = { "safeguarding_concern" } },
+  } }
+end)"});
+  for (int run = 0; run < 2; ++run) {
+    counted.lookups = 0;
+    const auto out = sandbox.run("t", counted, {});
+    INFO(out.status.message);
+    REQUIRE(out.status.ok);
+    CHECK(out.ratings[0].evidence == std::vector<std::int64_t>{1, 1});
+    CHECK(out.ratings[1].evidence == std::vector<std::int64_t>{2});
+    CHECK(counted.lookups == 2);  // persistent absence once, read; the safeguarding concern once, cited
+  }
+}

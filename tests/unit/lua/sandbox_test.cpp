@@ -428,3 +428,75 @@ end)"});
   REQUIRE(out.status.ok);
   CHECK(out.reasons == std::vector<std::string>{"la=12.5", "national=10.9", "written false", "none true"});
 }
+
+TEST_CASE("string.format's own errors name the script's line and the function as the script called it") {
+  const auto out = run_one(R"(local fmt = string.format
+return function(school, params)
+  return "green", { fmt("%d points", "many") }
+end)",
+                           telford_primary());
+  REQUIRE_FALSE(out.status.ok);
+  INFO(out.status.message);
+  CHECK(out.status.message.rfind("scripts/t.lua:3: bad argument #2 to 'fmt' (number expected, got string)", 0) == 0);
+  const auto shown = run_one(R"(return function(school, params)
+  return "green", { string.format("%s and %5.1f", {}, 2.25), ("%s"):format(school.indicators) }
+end)",
+                             telford_primary());
+  REQUIRE(shown.status.ok);
+  CHECK(shown.reasons == std::vector<std::string>{"table and   2.2", "table"});
+}
+
+TEST_CASE("each run shows its own school's fields and items, never those of the school before") {
+  auto a_info = testing::school_info(100001, "Hadley Primary");
+  a_info.la_code = 894;
+  a_info.la_name = "Telford and Wrekin";
+  a_info.type = "Community school";
+  a_info.phase = "primary";
+  a_info.status = "open";
+  a_info.pupils = 210;
+  FixedEvidence a(a_info, "2018-19");
+  sdk::Observation graded = value("ofsted_grade", 2, "ofsted.csv", 3);
+  graded.text = "Good";
+  a.add(graded);
+  a.add(missing("ks2_rwm_expected_pct", "suppressed"));
+  a.set_previous_level("amber");
+  FixedEvidence b(testing::school_info(100002, "Lone School"), "2019-20");
+  b.add(value("ofsted_grade", 3, "ofsted.csv", 4));
+  b.add(value("ks2_rwm_expected_pct", 50, "ks2.csv", 5));
+  FixedEvidence c(testing::school_info(100003, "Failing Reader"), "2018-19");
+
+  lua::ThresholdSandbox sandbox(rag());
+  sandbox.add({"t", "scripts/t.lua", R"(return function(school)
+  if school.urn == 100003 then error("no figures") end
+  local out = {}
+  for _, k in ipairs({"urn", "name", "la_code", "la_name", "type", "phase", "status", "pupils", "period", "previous_level"}) do
+    out[#out + 1] = k .. "=" .. tostring(school[k])
+  end
+  for _, id in ipairs({"ofsted_grade", "ks2_rwm_expected_pct"}) do
+    local r = school.indicators[id]
+    out[#out + 1] = id .. "=" .. tostring(r.value) .. "/" .. tostring(r.text) .. "/" .. tostring(r.missing) .. "/" .. r.source
+  end
+  return "green", { table.concat(out, " ") }
+end)"});
+  const std::string shown_a =
+      "urn=100001 name=Hadley Primary la_code=894 la_name=Telford and Wrekin type=Community school phase=primary "
+      "status=open pupils=210 period=2018-19 previous_level=amber ofsted_grade=2.0/Good/nil/ofsted.csv line 3 "
+      "ks2_rwm_expected_pct=nil/nil/suppressed/ks2.csv";
+  const std::string shown_b =
+      "urn=100002 name=Lone School la_code=nil la_name=nil type=nil phase=nil status=nil pupils=nil period=2019-20 "
+      "previous_level=nil ofsted_grade=3.0/nil/nil/ofsted.csv line 4 ks2_rwm_expected_pct=50.0/nil/nil/ks2.csv line 5";
+  auto reason = [&](const FixedEvidence& e) {
+    const auto out = sandbox.run("t", e, {});
+    INFO(out.status.message);
+    REQUIRE(out.status.ok);
+    REQUIRE(out.reasons.size() == 1);
+    return out.reasons[0];
+  };
+  CHECK(reason(a) == shown_a);
+  CHECK(reason(b) == shown_b);
+  CHECK(reason(a) == shown_a);
+  CHECK(reason(a) == shown_a);
+  CHECK_FALSE(sandbox.run("t", c, {}).status.ok);
+  CHECK(reason(b) == shown_b);
+  CHECK(reason(a) == shown_a);
+}
