@@ -93,6 +93,31 @@ Activity read_row(const Statement& s) {
   return read_row(s, lists);
 }
 
+/// The columns a listing shows, in the order read_listed reads them.
+constexpr const char* kSelectListed =
+    "SELECT a.id, a.body_id, a.urn, a.year, a.type, a.title, a.start_date, a.end_date, a.due_date, a.status, "
+    "a.done_on, s.name, a.reason, a.moved_from, a.sequence FROM activities a LEFT JOIN schools s ON s.urn = a.urn ";
+
+Activity read_listed(const Statement& s) {
+  Activity a;
+  a.id = s.integer(0);
+  a.body = s.text(1);
+  a.urn = s.opt_integer(2);
+  a.year = s.text(3);
+  a.type = s.text(4);
+  a.title = s.text(5);
+  a.start = db_date(s.text_view(6));
+  a.end = db_date(s.text_view(7));
+  a.due = opt_date(s, 8);
+  a.status = parse_status(s.text(9));
+  a.done_on = opt_date(s, 10);
+  a.school = s.opt_text(11);
+  a.reason = s.opt_text(12).value_or("");
+  a.moved_from = opt_date(s, 13);
+  a.sequence = static_cast<int>(s.integer(14));
+  return a;
+}
+
 std::vector<Activity> read_all(Statement& s) {
   std::vector<Activity> out;
   ListsRead lists;
@@ -167,8 +192,9 @@ class Activities final : public ActivityRepository {
   }
 
   void each(const std::string& body, const std::string& year, std::optional<Date> late_on, int passes,
-            const std::function<void(int, const Activity&)>& fn) override {
-    std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ? ";
+            ActivityColumns columns, const std::function<void(int, const Activity&)>& fn) override {
+    const bool listed = columns == ActivityColumns::listed;
+    std::string sql = std::string(listed ? kSelectListed : kSelect) + "WHERE a.body_id = ? AND a.year = ? ";
     if (late_on)
       sql += "AND a.status IN ('planned', 'moved') AND COALESCE(a.due_date, a.end_date) < ? "
              "ORDER BY COALESCE(a.due_date, a.end_date), ";
@@ -185,7 +211,7 @@ class Activities final : public ActivityRepository {
         s.reset();
         s.bind(1, body).bind(2, year);
         if (late_on) s.bind(3, late_on->to_string());
-        while (s.step()) fn(pass, read_row(s, lists));
+        while (s.step()) fn(pass, listed ? read_listed(s) : read_row(s, lists));
       }
     } catch (...) {
       s.reset();
