@@ -73,10 +73,11 @@ struct Listing {
   AcademicCalendar cal;
   std::vector<Overdue> notes;  ///< late notes, by deadline: a few, held
 
-  /// Hands each row to `fn`, `passes` times over one reading of the store.
-  void each(int passes, const std::function<void(int pass, const Row&)>& fn) const {
+  /// Hands each row to `fn`, `passes` times over one reading of the store,
+  /// reading only `columns` of each activity.
+  void each(int passes, ActivityColumns columns, const std::function<void(int pass, const Row&)>& fn) const {
     if (!overdue_only) {
-      each_activity(db, body, year, std::nullopt, passes,
+      each_activity(db, body, year, std::nullopt, passes, columns,
                     [&](int pass, const Activity& a) { fn(pass, Row{&a, nullptr}); });
       return;
     }
@@ -88,7 +89,7 @@ struct Listing {
       for (; next < notes.size() && (!deadline || notes[next].deadline < *deadline); ++next)
         fn(pass, Row{&notes[next].activity, &notes[next]});
     };
-    each_activity(db, body, year, today, passes, [&](int pass, const Activity& a) {
+    each_activity(db, body, year, today, passes, columns, [&](int pass, const Activity& a) {
       if (pass != at_pass) {
         notes_before(at_pass, std::nullopt);
         at_pass = pass;
@@ -113,7 +114,7 @@ std::size_t write_ics(const std::function<void(std::string_view)>& sink, const L
     throw UsageError(std::string("$TRELLIS_NOW: ") + e.what());
   }
   std::size_t rows = 0;
-  listing.each(1, [&](int, const Row& r) {
+  listing.each(1, ActivityColumns::all, [&](int, const Row& r) {
     writer->add(*r.a);
     ++rows;
   });
@@ -151,7 +152,7 @@ std::size_t render(std::ostream& out, const Listing& listing, const std::string&
   std::size_t rows = 0;
   if (format == "json") {
     JsonList list(out, 0);
-    listing.each(1, [&](int, const Row& r) {
+    listing.each(1, ActivityColumns::all, [&](int, const Row& r) {
       list.add(r.late ? to_json(*r.late, today) : to_json(*r.a, today));
       ++rows;
     });
@@ -169,7 +170,7 @@ std::size_t render(std::ostream& out, const Listing& listing, const std::string&
       out << "\r\n";
     };
     line(header);
-    listing.each(1, [&](int, const Row& r) {
+    listing.each(1, ActivityColumns::all, [&](int, const Row& r) {
       line(csv_cells(r, today));
       ++rows;
     });
@@ -196,7 +197,8 @@ std::size_t render(std::ostream& out, const Listing& listing, const std::string&
   };
   measure(header);
   // An empty listing prints nothing, not even the header.
-  listing.each(2, [&](int pass, const Row& r) {
+  // The table shows only what a listing reads (table_cells).
+  listing.each(2, ActivityColumns::listed, [&](int pass, const Row& r) {
     const auto cells = shown(table_cells(r, overdue_only, today));
     if (pass == 0) {
       measure(cells);

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "spread.hpp"
 #include "trellis/error.hpp"
@@ -262,14 +263,18 @@ class Planner {
 
   /// The school days a spread rule may use: its window, within from..to.
   /// Visits, meetings and deadline windows with a school fall in term time.
-  std::vector<Date> allowed_days(std::size_t s, const ActivityRule& r) const {
+  /// Worked out once for each window and from..to: every school's rules name
+  /// the same few (check_set has refused a bad window already).
+  const std::vector<Date>& allowed_days(std::size_t s, const ActivityRule& r) {
+    auto key = std::tuple(r.window, r.from, r.to);
+    if (auto it = allowed_.find(key); it != allowed_.end()) return it->second;
     const Date from = r.from ? *Date::try_parse(*r.from) : year_days_.first;
     const Date to = r.to ? *Date::try_parse(*r.to) : year_days_.last;
     std::vector<Date> out;
     for (const auto& range : window(s, r))
       for (Date d : cal_.school_days(range))
         if (from <= d && d <= to) out.push_back(d);
-    return out;
+    return allowed_.emplace(std::move(key), std::move(out)).first->second;
   }
 
   /// The stretches of the year a spread rule fills `count` times each.
@@ -489,6 +494,8 @@ class Planner {
   std::set<Key> in_progress_;
   std::map<Key, std::vector<const ActivityRule*>> followers_;  ///< rules anchored on each rule
   std::vector<std::map<Date, int>> load_;  ///< per officer of the workload: events booked on each day
+  /// allowed_days by a rule's window, from and to
+  std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>, std::vector<Date>> allowed_;
   std::vector<std::string>* unmet_;
   std::set<std::int64_t> unlinked_;  ///< schools with an officer's activities but no officer linked
 };

@@ -265,7 +265,12 @@ std::vector<Activity> load_activities(Database& db, const std::string& body, con
 
 void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
                    int passes, const std::function<void(int, const Activity&)>& fn) {
-  db.activities().each(body, year, late_on, passes, fn);
+  db.activities().each(body, year, late_on, passes, ActivityColumns::all, fn);
+}
+
+void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
+                   int passes, ActivityColumns columns, const std::function<void(int, const Activity&)>& fn) {
+  db.activities().each(body, year, late_on, passes, columns, fn);
 }
 
 std::int64_t count_activities(Database& db, const std::string& body, const std::string& year) {

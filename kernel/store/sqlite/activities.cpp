@@ -18,18 +18,14 @@ constexpr const char* kSelect =
 
 std::string to_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
-std::vector<std::string> from_json(const std::string& text) {
+std::vector<std::string> from_json(std::string_view text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
 
-Date db_date(const std::string& text) {
+Date db_date(std::string_view text) {
   std::string why;
   if (auto d = Date::try_parse(text, &why)) return *d;
   throw StoreError("a stored activity has a bad date: " + why);
-}
-
-std::optional<Date> opt_date(const std::optional<std::string>& s) {
-  return s ? std::optional(db_date(*s)) : std::nullopt;
 }
 
 std::optional<std::string> opt_text(const std::optional<Date>& d) {
@@ -40,7 +36,29 @@ std::optional<std::string> kind_text(const Activity& a) {
   return a.day_kind ? std::optional(std::string(day_kind_name(*a.day_kind))) : std::nullopt;
 }
 
-Activity read_row(const Statement& s) {
+/// The lists of attendees or documents of the JSON texts read so far: a
+/// year's activities repeat a few dozen, and parsing each row's anew was an
+/// eighth of listing a national year (issue 18).
+class ListsRead {
+ public:
+  const std::vector<std::string>& of(std::string_view text) {
+    auto it = lists_.find(text);
+    if (it != lists_.end()) return it->second;
+    if (lists_.size() >= kMost) lists_.clear();  // lists that do not repeat stop costing memory here
+    return lists_.emplace(std::string(text), from_json(text)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMost = 1024;
+  std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+};
+
+/// The column's date, read in place.
+std::optional<Date> opt_date(const Statement& s, int col) {
+  return s.is_null(col) ? std::nullopt : std::optional(db_date(s.text_view(col)));
+}
+
+Activity read_row(const Statement& s, ListsRead& lists) {
   Activity a;
   a.id = s.integer(0);
   a.uid = s.text(1);
@@ -49,19 +67,19 @@ Activity read_row(const Statement& s) {
   a.year = s.text(4);
   a.type = s.text(5);
   a.title = s.text(6);
-  a.start = db_date(s.text(7));
-  a.end = db_date(s.text(8));
-  a.due = opt_date(s.opt_text(9));
+  a.start = db_date(s.text_view(7));
+  a.end = db_date(s.text_view(8));
+  a.due = opt_date(s, 9);
   a.rule = s.text(10);
-  a.attendees = from_json(s.text(11));
-  a.documents = from_json(s.text(12));
+  a.attendees = lists.of(s.text_view(11));
+  a.documents = lists.of(s.text_view(12));
   a.assessment_id = s.opt_integer(13);
   a.status = parse_status(s.text(14));
-  a.done_on = opt_date(s.opt_text(15));
+  a.done_on = opt_date(s, 15);
   a.note = s.opt_text(16).value_or("");
   a.school = s.opt_text(17);
   a.reason = s.opt_text(18).value_or("");
-  a.moved_from = opt_date(s.opt_text(19));
+  a.moved_from = opt_date(s, 19);
   a.sequence = static_cast<int>(s.integer(20));
   a.anchor_uid = s.opt_text(21);
   if (auto o = s.opt_integer(22)) a.offset_days = static_cast<int>(*o);
@@ -70,9 +88,40 @@ Activity read_row(const Statement& s) {
   return a;
 }
 
+Activity read_row(const Statement& s) {
+  ListsRead lists;
+  return read_row(s, lists);
+}
+
+/// The columns a listing shows, in the order read_listed reads them.
+constexpr const char* kSelectListed =
+    "SELECT a.id, a.body_id, a.urn, a.year, a.type, a.title, a.start_date, a.end_date, a.due_date, a.status, "
+    "a.done_on, s.name, a.reason, a.moved_from, a.sequence FROM activities a LEFT JOIN schools s ON s.urn = a.urn ";
+
+Activity read_listed(const Statement& s) {
+  Activity a;
+  a.id = s.integer(0);
+  a.body = s.text(1);
+  a.urn = s.opt_integer(2);
+  a.year = s.text(3);
+  a.type = s.text(4);
+  a.title = s.text(5);
+  a.start = db_date(s.text_view(6));
+  a.end = db_date(s.text_view(7));
+  a.due = opt_date(s, 8);
+  a.status = parse_status(s.text(9));
+  a.done_on = opt_date(s, 10);
+  a.school = s.opt_text(11);
+  a.reason = s.opt_text(12).value_or("");
+  a.moved_from = opt_date(s, 13);
+  a.sequence = static_cast<int>(s.integer(14));
+  return a;
+}
+
 std::vector<Activity> read_all(Statement& s) {
   std::vector<Activity> out;
-  while (s.step()) out.push_back(read_row(s));
+  ListsRead lists;
+  while (s.step()) out.push_back(read_row(s, lists));
   return out;
 }
 
@@ -143,8 +192,9 @@ class Activities final : public ActivityRepository {
   }
 
   void each(const std::string& body, const std::string& year, std::optional<Date> late_on, int passes,
-            const std::function<void(int, const Activity&)>& fn) override {
-    std::string sql = std::string(kSelect) + "WHERE a.body_id = ? AND a.year = ? ";
+            ActivityColumns columns, const std::function<void(int, const Activity&)>& fn) override {
+    const bool listed = columns == ActivityColumns::listed;
+    std::string sql = std::string(listed ? kSelectListed : kSelect) + "WHERE a.body_id = ? AND a.year = ? ";
     if (late_on)
       sql += "AND a.status IN ('planned', 'moved') AND COALESCE(a.due_date, a.end_date) < ? "
              "ORDER BY COALESCE(a.due_date, a.end_date), ";
@@ -155,12 +205,13 @@ class Activities final : public ActivityRepository {
     // Every pass reads the same rows: a savepoint is a read transaction of its own, or nests in the caller's.
     const bool snapshot = passes > 1;
     if (snapshot) c_.exec("SAVEPOINT activities_each");
+    ListsRead lists;
     try {
       for (int pass = 0; pass < passes; ++pass) {
         s.reset();
         s.bind(1, body).bind(2, year);
         if (late_on) s.bind(3, late_on->to_string());
-        while (s.step()) fn(pass, read_row(s));
+        while (s.step()) fn(pass, listed ? read_listed(s) : read_row(s, lists));
       }
     } catch (...) {
       s.reset();
@@ -205,8 +256,9 @@ class Activities final : public ActivityRepository {
     s->reset();  // in case a read before it stopped half-way
     s->bind(1, body).bind(2, year);
     if (urn) s->bind(3, *urn);
+    ListsRead lists;
     while (s->step()) {
-      Activity a = read_row(*s);
+      Activity a = read_row(*s, lists);
       fn(a);
     }
     s->reset();

@@ -138,3 +138,36 @@ TEST_CASE("each_activity's passes see one state of the store, whatever another c
   std::filesystem::remove(file.string() + "-wal");
   std::filesystem::remove(file.string() + "-shm");
 }
+
+TEST_CASE("issue 18: each_activity reading the listed columns gives what a listing shows, in the same order, the rest empty") {
+  auto db = sqlite::open_memory();
+  plan(db);
+  // A moved, a done and a cancelled one, so that every listed column has a value somewhere.
+  testing::exec(db, "UPDATE activities SET status = 'moved', moved_from = start_date, reason = 'snow', sequence = 2 "
+                    "WHERE id = 3");
+  testing::exec(db, "UPDATE activities SET status = 'done', done_on = start_date, note = 'held' WHERE id = 4");
+  testing::exec(db, "UPDATE activities SET status = 'cancelled', reason = 'closed' WHERE id = 5");
+  const auto shown = [](const Activity& a) {
+    return std::to_string(*a.id) + "|" + a.body + "|" + a.year + "|" + (a.urn ? std::to_string(*a.urn) : "-") + "|" +
+           a.school.value_or("-") + "|" + a.type + "|" + a.title + "|" + a.start.to_string() + "|" +
+           a.end.to_string() + "|" + (a.due ? a.due->to_string() : "-") + "|" + status_name(a.status) + "|" +
+           (a.done_on ? a.done_on->to_string() : "-") + "|" + a.reason + "|" +
+           (a.moved_from ? a.moved_from->to_string() : "-") + "|" + std::to_string(a.sequence) + "\n";
+  };
+  for (const std::optional<Date> late_on : {std::optional<Date>(), std::optional(D("2025-03-01"))}) {
+    std::string all, listed;
+    std::size_t n = 0;
+    each_activity(db, "la", "2024-25", late_on, 1, ActivityColumns::all, [&](int, const Activity& a) { all += shown(a); });
+    each_activity(db, "la", "2024-25", late_on, 1, ActivityColumns::listed, [&](int, const Activity& a) {
+      listed += shown(a);
+      ++n;
+      CHECK(a.uid.empty());
+      CHECK(a.rule.empty());
+      CHECK(a.attendees.empty());
+      CHECK(a.note.empty());
+      CHECK_FALSE(a.address);
+    });
+    REQUIRE(n > 3);
+    CHECK(listed == all);
+  }
+}

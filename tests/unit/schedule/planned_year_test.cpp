@@ -186,3 +186,33 @@ TEST_CASE("rule sets held once plan what the sets themselves plan, each distinct
   CHECK(spring.size() < compact.size());
   for (std::size_t i = 0; i < spring.size(); ++i) CHECK(Date::parse("2025-01-06") <= spring.start(i));
 }
+
+TEST_CASE("issue 18: a compact plan orders and finds UIDs byte by byte, the high bytes and the last eight too") {
+  // Same day, school and rule: only the UID orders them. Hex text orders as the bytes do.
+  const std::vector<std::string> uids = {
+      "00000000000000000000000000000001@trellis", "0000000000000000ff00000000000000@trellis",
+      "00000000000000010000000000000000@trellis", "7fffffffffffffffffffffffffffffff@trellis",
+      "80000000000000000000000000000000@trellis", "ff000000000000000000000000000000@trellis",
+      "ffffffffffffffff0000000000000000@trellis", "ffffffffffffffffffffffffffffffff@trellis"};
+  PlannedYear plan("la", "2024-25");
+  for (auto it = uids.rbegin(); it != uids.rend(); ++it) {
+    Activity a;
+    a.uid = *it;
+    a.body = "la";
+    a.year = "2024-25";
+    a.urn = 100001;
+    a.rule = "visit";
+    a.attendees = {"QA lead", "Headteacher"};
+    a.documents = {"QA lead", "Headteacher"};  // the same list as the attendees: held once, read back whole
+    a.start = a.end = Date::parse("2024-10-01");
+    plan.add(a);
+  }
+  plan.sort();
+  REQUIRE(plan.size() == uids.size());
+  for (std::size_t i = 0; i < uids.size(); ++i) {
+    CHECK(plan.activity(i).uid == uids[i]);
+    CHECK(plan.find(uids[i]) == std::optional(i));
+    CHECK(plan.activity(i).documents == std::vector<std::string>{"QA lead", "Headteacher"});
+  }
+  CHECK_FALSE(plan.find("00000000000000000000000000000002@trellis"));
+}

@@ -1,5 +1,5 @@
 #pragma once
-/// Activities as an RFC 5545 calendar (written with libical), for Outlook,
+/// Activities as an RFC 5545 calendar (written as libical writes it), for Outlook,
 /// Google Calendar and the like.
 ///
 ///     std::string ics = to_ics(load_activities(db, "example-la", "2024-25"),
@@ -35,6 +35,7 @@
 /// DESCRIPTION; a missed one says "Missed: <reason>".
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,12 +68,17 @@ std::string to_ics(const std::vector<Activity>& activities, const IcsOptions& op
 class IcsWriter {
  public:
   IcsWriter(std::function<void(std::string_view)> sink, IcsOptions options);
+  ~IcsWriter();
+  IcsWriter(IcsWriter&&) noexcept;
+  IcsWriter& operator=(IcsWriter&&) noexcept;
   void add(const Activity& activity);
   void finish();
 
  private:
+  struct Scratch;
   std::function<void(std::string_view)> sink_;
   IcsOptions options_;
+  std::unique_ptr<Scratch> scratch_;  ///< what every event reuses
 };
 
 }  // namespace trellis

@@ -74,7 +74,10 @@ class PlannedYear {
   std::deque<std::string> texts_;  ///< by index; a deque keeps the views below valid
   std::unordered_map<std::string_view, std::uint32_t> text_ids_;
   std::deque<std::vector<std::string>> lists_;
-  std::unordered_map<std::string, std::uint32_t> list_ids_;  ///< keyed by the list's joined text
+  struct ListHash {
+    std::size_t operator()(const std::vector<std::string>& v) const;
+  };
+  std::unordered_map<std::vector<std::string>, std::uint32_t, ListHash> list_ids_;
   std::vector<std::uint32_t> by_uid_;  ///< row indexes in UID order, once sorted
 };
 

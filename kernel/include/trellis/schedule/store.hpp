@@ -39,6 +39,7 @@
 #include "trellis/schedule/plan.hpp"
 #include "trellis/schedule/planned_year.hpp"
 #include "trellis/clock.hpp"
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/database.hpp"
 
 namespace trellis {
@@ -96,6 +97,9 @@ std::vector<Activity> load_activities(Database& db, const std::string& body, con
 /// order; `passes` times over one reading of the store, `fn` told which pass.
 void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
                    int passes, const std::function<void(int pass, const Activity&)>& fn);
+/// The same, reading only `columns` (ActivityRepository::each).
+void each_activity(Database& db, const std::string& body, const std::string& year, std::optional<Date> late_on,
+                   int passes, ActivityColumns columns, const std::function<void(int pass, const Activity&)>& fn);
 /// How many activities the body holds for the year, whatever their status.
 std::int64_t count_activities(Database& db, const std::string& body, const std::string& year);
 std::optional<Activity> find_activity(Database& db, std::int64_t id);

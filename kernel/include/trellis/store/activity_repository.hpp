@@ -40,6 +40,12 @@ struct ActivityLine {
   std::optional<std::string> due;
 };
 
+/// What ActivityRepository::each reads of each activity: all of it, or what
+/// a listing shows (id, school and its name, type, title, dates, status,
+/// done_on, reason, moved_from, sequence, body, year), the rest left empty:
+/// sorting a national year's whole rows was most of listing it (issue 18).
+enum class ActivityColumns { all, listed };
+
 class ActivityRepository {
  public:
   virtual ~ActivityRepository();
@@ -53,8 +59,9 @@ class ActivityRepository {
   /// deadline (due date, else end) is before it, by deadline, then as list().
   /// `passes` times over one reading of the store, `fn` told which pass (from
   /// 0): a table measures its columns in a first pass and writes in a second.
+  /// With ActivityColumns::listed, only what a listing shows is read.
   virtual void each(const std::string& body, const std::string& year, std::optional<Date> late_on, int passes,
-                    const std::function<void(int pass, const Activity&)>& fn) = 0;
+                    ActivityColumns columns, const std::function<void(int pass, const Activity&)>& fn) = 0;
   /// How many activities the body's year holds, whatever their status.
   virtual std::int64_t count(const std::string& body, const std::string& year) = 0;
   /// The body's year's activities that overlap `span`, as a report lists them,
