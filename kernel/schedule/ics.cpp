@@ -2,7 +2,7 @@
 // written here as text, as libical 3.0 writes it (TEXT escaping, RFC 6868
 // parameter values, 75-octet folding), without a libical object per event:
 // on a national year those objects were most of the export's time (issue 18).
-// tests/unit/schedule/ics_test.cpp holds the events to libical's own writer
+// tests/unit/schedule/ics_libical_test.cpp holds the events to libical's own writer
 // and parser, byte for byte. No libical type leaves this file.
 #include "trellis/schedule/ics.hpp"
 
