@@ -199,7 +199,7 @@ void EvidenceStore::Data::read(HeldSchools& into, const std::vector<std::int64_t
     item.period = *period;
     item.recorded = !e.imported;  // `trellis record`: no file behind it
   };
-  // A window's few thousand schools are found through the index; the whole set is one pass over the table.
+  // A window's few hundred schools are found through the index; the whole set is one pass over the table.
   if (by_window) db.evidence().each_current_of_few(urns, hold_item);
   else db.evidence().each_current(urns, hold_item);
   // By indicator, then id: a view keeps one item per indicator in one pass.

@@ -159,6 +159,7 @@ void judge_in_turn(const JudgementSetup& setup, const std::vector<std::int64_t>&
     setup.evidence.hold_window_at(urns, i);
     Slot slot;
     judge(setup, worker, urns[i], slot);
+    const auto using_database = setup.evidence.lock_database();  // as on several threads: uncontended here
     if (!hand_over(setup, slot, take)) return;
   }
 }
@@ -213,7 +214,7 @@ class Relay {
   }
 
   /// Waits for the window's school `k` to be judged, judging others with
-  /// `worker` meanwhile, then hands it over and frees its slot.
+  /// `worker` meanwhile, then hands it over (clear_slots frees it).
   bool take_next(std::size_t k, Worker& worker, const std::function<void(SchoolJudgement&)>& take) {
     while (!done_[k].load(std::memory_order_acquire))
       if (!judge_next(worker)) done_[k].wait(false, std::memory_order_acquire);

@@ -37,7 +37,8 @@ struct SchoolJudgement {
   RuleSet rules;                         ///< what JudgementSetup::plan made of the school, if anything
 };
 
-/// What every school's judgement shares; all of it is only read while schools are judged.
+/// What every school's judgement shares; all of it is only read while schools
+/// are judged, but the evidence store, which reads the next window meanwhile.
 struct JudgementSetup {
   const RegimeHandle& regime;
   const Policy& policy;
@@ -56,12 +57,13 @@ struct JudgementSetup {
   std::function<RuleSet(const SchoolJudgement&, const RegimeHandle& regime, const AcademicCalendar& calendar)> plan = {};
 };
 
-/// Judges `urns` on `threads` threads of their own, each with a Lua state
-/// of its own (one of them `thresholds`), while the calling thread reads the
-/// next window of schools from a store ByWindow (a few thousand at a time, in
-/// their order, so memory stays bounded) and calls `take` with each judgement
-/// in the order of `urns`; on the calling thread alone when `threads` is 1 or
-/// the regime has not promised concurrency. The first school whose judgement
+/// Judges `urns` on `threads` threads, each with a Lua state of its own (the
+/// calling thread's is `thresholds`). The calling thread also reads the next
+/// window of schools from a store ByWindow (a few hundred at a time, in their
+/// order, so memory stays bounded) and calls `take` with each judgement in the
+/// order of `urns`, judging a school itself while the next in order is not
+/// ready. On the calling thread alone when `threads` is 1 or the regime has
+/// not promised concurrency. The first school whose judgement
 /// fails, in that order, is the last one taken, whichever thread judged it; no
 /// school after it is judged once a thread sees the failure (issue 19). An
 /// exception from judging a school (e.g. a URN the register lacks) is thrown

@@ -55,7 +55,20 @@ struct Where {
 const char* found(lua_State* L, int index) {
   index = lua_absindex(L, index);
   switch (lua_type(L, index)) {
-    case LUA_TSTRING: return lua_pushfstring(L, "\"%s\"", lua_tostring(L, index));
+    case LUA_TSTRING: {  // whole: a NUL byte shown as \0, not ending the text
+      std::size_t n = 0;
+      const char* text = lua_tolstring(L, index, &n);
+      luaL_Buffer b;
+      luaL_buffinit(L, &b);
+      luaL_addchar(&b, '"');
+      for (std::size_t i = 0; i < n; ++i) {
+        if (text[i] == '\0') luaL_addstring(&b, "\\0");
+        else luaL_addchar(&b, text[i]);
+      }
+      luaL_addchar(&b, '"');
+      luaL_pushresult(&b);
+      return lua_tostring(L, -1);
+    }
     case LUA_TNIL: return lua_pushliteral(L, "nothing");
     case LUA_TNUMBER:
       lua_pushvalue(L, index);

@@ -218,7 +218,17 @@ sdk::ThresholdOutcome ThresholdSandbox::run(std::string_view name, const sdk::Ev
   s.call.evidence = &school;
   s.call.facts = &facts;
   s.scratch.found_count = 0;
-  detail::plan_facts(s);
+  try {
+    detail::plan_facts(s);
+  } catch (const std::exception& e) {
+    detail::forget_school(s);  // planned above but never written: the next run writes every field
+    s.pool.fact_pushes.clear();
+    s.call.evidence = nullptr;
+    s.call.school = nullptr;
+    s.call.facts = nullptr;
+    out.status = sdk::Status::failure("reading the school's facts failed: " + std::string(e.what()));
+    return out;
+  }
   s.call.active = true;
   detail::arm_budget(s);
 

@@ -157,6 +157,9 @@ TEST_CASE("a table outcome is read strictly: unknown keys, twice-rated subjects,
                  "level = \"green\", why = \"x\" } } } end")
                  .status.message,
              Contains("ratings[1]: expected only the keys subject, level, reasons, evidence, found the key \"why\""));
+  // A key is compared whole, and named whole: "level" followed by a NUL byte is not `level`.
+  CHECK_THAT(run("return function() return { level = \"green\", [\"level\\0x\"] = 1 } end").status.message,
+             Contains("found the key \"level\\0x\""));
   CHECK_THAT(run("return function() return { level = \"green\", ratings = { { subject = \"quality\", level = "
                  "\"green\" }, { subject = \"quality\", level = \"red\" } } } end")
                  .status.message,
