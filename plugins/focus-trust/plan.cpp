@@ -53,8 +53,11 @@ void visits(const AssessmentOut& a, const PolicyView& p, std::vector<ActivityRul
     r.documents = {"The termly RAG and its reasons", "Additional support the Trust could provide"};
     out.push_back(std::move(r));
   }
-  // Earned autonomy ("Trust intervention"): more visits for a less successful academy.
-  if (const int extra = whole_number(p, "visits.extra_per_term." + a.level); extra > 0) {
+  // Earned autonomy ("Trust intervention"): more visits for a less successful academy. The policy
+  // gives a number for each RAG level; a school not yet assessed (`trellis plan`), or judged on
+  // too little evidence, has none of them and gets the visits every academy gets.
+  const bool rag = a.level == "green" || a.level == "amber" || a.level == "red";
+  if (const int extra = rag ? whole_number(p, "visits.extra_per_term." + a.level) : 0; extra > 0) {
     ActivityRule r = activity_rule("ft-06.additional-visit", "visit", "Additional partnership visit (" + a.level + ")",
                                    Cadence::per_term, p.texts("visits.attendees"),
                                    "§06 \"more if deemed necessary\"; Trust intervention: earned autonomy", extra);

@@ -161,6 +161,26 @@ TEST_CASE("§06, §07, §05, §12, §04: three visits with the Roundtable in sum
   CHECK_FALSE(rule(rules, "ft-06.additional-visit"));
 }
 
+TEST_CASE("a school with no RAG level (not yet assessed, or too little evidence) is planned the visits every academy gets") {
+  Ft f;
+  const auto s = academy();
+  for (const char* level : {"", "insufficient evidence"}) {
+    AssessmentOut out;  // `trellis plan` before any assessment: classified, with no level
+    out.level = level;
+    std::vector<ActivityRule> rules;
+    REQUIRE(f.regime.plan(s, out, f.policy.view(), rules));
+    CHECK(rule(rules, "ft-06.visit.autumn"));
+    CHECK(rule(rules, "ft-07.roundtable"));
+    CHECK_FALSE(rule(rules, "ft-06.additional-visit"));
+  }
+  AssessmentOut red;  // the policy's extra_per_term.red = 1
+  red.level = "red";
+  std::vector<ActivityRule> rules;
+  REQUIRE(f.regime.plan(s, red, f.policy.view(), rules));
+  REQUIRE(rule(rules, "ft-06.additional-visit"));
+  CHECK(rule(rules, "ft-06.additional-visit")->count == 1);
+}
+
 TEST_CASE("Trust intervention: formal intervention decided by the CEO brings a monthly Task Group") {
   Ft f;
   auto s = academy();
