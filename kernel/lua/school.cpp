@@ -151,8 +151,8 @@ void collect_ids(SandboxState& s) {
 }
 
 // A lazy view's upvalues: records (id → proxy), backings (id → backing) and
-// stamps (id → the run that filled it times kHeldBits plus the Held bits of
-// what its record holds, negated when that run found none).
+// stamps (id of a record → the run that filled it times kHeldBits plus the
+// Held bits of what its record holds, negated when that run found none).
 constexpr int records = lua_upvalueindex(1), backings = lua_upvalueindex(2), stamps = lua_upvalueindex(3);
 
 // A refill cut short by an error (a memory error a script's pcall caught)
@@ -238,7 +238,13 @@ int indicator_index(lua_State* L) {
       }))
     raise_fetch_error(L, s);
   if (!s.scratch.observation) {
-    stamp(L, pool.run, held, false);
+    // Stamped only when a record is to be accounted for: an id never found has
+    // none, and stamps for a script's every new id would outlive its run,
+    // leaving later schools' runs less memory.
+    lua_pushvalue(L, 2);
+    const bool has_record = lua_rawget(L, records) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (has_record) stamp(L, pool.run, held, false);
     return 0;
   }
   pool.filling = true;  // until the stamp says what the record holds
