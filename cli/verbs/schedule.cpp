@@ -152,8 +152,12 @@ std::size_t render(std::ostream& out, const Listing& listing, const std::string&
   std::size_t rows = 0;
   if (format == "json") {
     JsonList list(out, 0);
+    std::string element;  // one activity's text, its room reused from row to row
     listing.each(1, ActivityColumns::all, [&](int, const Row& r) {
-      list.add(r.late ? to_json(*r.late, today) : to_json(*r.a, today));
+      element.clear();
+      if (r.late) put_json(element, *r.late, today, 1);
+      else put_json(element, *r.a, today, 1);
+      list.add_written(element);
       ++rows;
     });
     list.close();

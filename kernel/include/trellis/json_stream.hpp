@@ -8,9 +8,11 @@
 ///     list.close();
 #include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "trellis/text.hpp"
 
@@ -60,6 +62,66 @@ inline void put_string(std::string& out, std::string_view text) {
   nlohmann::detail::serializer<nlohmann::json> escaped(nlohmann::detail::output_adapter<char>(out), ' ',
                                                        nlohmann::json::error_handler_t::replace);
   escaped.dump(nlohmann::json(text), false, false, 0);
+}
+
+/// A text that may be absent: null when it is.
+inline void put_optional(std::string& out, const std::optional<std::string>& text) {
+  if (text) put_string(out, *text);
+  else out += "null";
+}
+
+/// An object written as dump(2) writes it `depth` levels in: key() starts each
+/// member, in the order given (sorted, as nlohmann's objects keep them).
+class PrettyObject {
+ public:
+  PrettyObject(std::string& out, int depth) : out_(out), depth_(depth) {}
+  /// Starts the member `name`; its value follows.
+  std::string& key(std::string_view name) {
+    out_ += first_ ? "{\n" : ",\n";
+    first_ = false;
+    out_.append(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
+    put_string(out_, name);
+    out_ += ": ";
+    return out_;
+  }
+  void close() {
+    if (first_) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(2 * depth_), ' ');
+    out_ += '}';
+  }
+
+ private:
+  std::string& out_;
+  int depth_;
+  bool first_ = true;
+};
+
+/// A list written as dump(2) writes it `depth` levels in, each element by `put(out, element, depth + 1)`.
+template <typename List, typename Put>
+void put_list(std::string& out, const List& list, int depth, const Put& put) {
+  if (list.empty()) {
+    out += "[]";
+    return;
+  }
+  bool first = true;
+  for (const auto& element : list) {
+    out += first ? "[\n" : ",\n";
+    first = false;
+    out.append(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+    put(out, element, depth + 1);
+  }
+  out += '\n';
+  out.append(static_cast<std::size_t>(2 * depth), ' ');
+  out += ']';
+}
+
+/// A list of strings, as put_list writes it.
+inline void put_strings(std::string& out, const std::vector<std::string>& list, int depth) {
+  put_list(out, list, depth, [](std::string& o, const std::string& text, int) { put_string(o, text); });
 }
 
 /// A list `depth` levels in, its elements added one by one; close() ends it.

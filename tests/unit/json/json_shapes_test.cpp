@@ -364,3 +364,55 @@ TEST_CASE("issue 18: an assessment written directly is the same bytes as its JSO
     CHECK(written(a, 1) == nested(a, 1));
   }
 }
+
+namespace {
+
+std::string nested(const json& value, int depth) {
+  std::ostringstream out;
+  put_nested(out, value, depth);
+  return out.str();
+}
+
+template <typename Shown>
+std::string written(const Shown& shown, Date today, int depth) {
+  std::string out = "kept ";  // appended to, never replaced
+  put_json(out, shown, today, depth);
+  return out.substr(5);
+}
+
+}  // namespace
+
+TEST_CASE("issue 18: an activity written directly is the same bytes as its JSON value dumped") {
+  const Date today = Date::parse("2018-09-14");
+  Activity a = visit();
+  SECTION("a school's visit, at the top level and in a list") {
+    CHECK(written(a, today, 0) == nested(to_json(a, today), 0));
+    CHECK(written(a, today, 1) == nested(to_json(a, today), 1));
+  }
+  SECTION("a body's deadline, done, moved, with a note, a reason, documents and no attendees") {
+    a.urn.reset();
+    a.school.reset();
+    a.id.reset();
+    a.due = Date::parse("2018-09-10");
+    a.status = ActivityStatus::done;
+    a.done_on = Date::parse("2018-09-11");
+    a.moved_from = Date::parse("2018-09-01");
+    a.note = "Agreed the plan";
+    a.reason = "Head away";
+    a.assessment_id = 41;
+    a.sequence = 3;
+    a.attendees.clear();
+    a.documents = {"minutes", "plan"};
+    CHECK(written(a, today, 1) == nested(to_json(a, today), 1));
+    CHECK(written(a, today, 2) == nested(to_json(a, today), 2));
+  }
+  SECTION("overdue, with how late, and texts to escape as dump shows them") {
+    a.end = Date::parse("2018-09-10");
+    a.title = "École \"Hill\" \\ visit\t\x01 bad \xff byte";
+    a.school = "Hill \xc3";
+    a.attendees = {"line\nbreak", "\xe2\x82\xac"};
+    const Overdue late{a, a.end, 4, 3};
+    CHECK(written(late, today, 1) == nested(to_json(late, today), 1));
+    CHECK(written(late, today, 0) == nested(to_json(late, today), 0));
+  }
+}

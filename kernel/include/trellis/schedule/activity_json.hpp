@@ -10,6 +10,7 @@
 ///     // [{"urn": 123456, "type": "visit", "title": "...", "start": "2018-10-01", "end": "2018-10-12",
 ///     //   "due": null, "rule": "...", "attendees": [...], "status": "planned", ...}]
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "trellis/date.hpp"
 #include "trellis/schedule/activity.hpp"
@@ -25,6 +26,12 @@ nlohmann::json to_json(const Activity& a, Date today);
 
 /// The activity's shape with days_late and working_days_late added.
 nlohmann::json to_json(const Overdue& late, Date today);
+
+/// Append to `out` the text put_nested(out, to_json(a, today), depth) writes
+/// (and to_json(late, today)), byte for byte, without building the JSON
+/// value: a country's year is hundreds of thousands of activities (issue 18).
+void put_json(std::string& out, const Activity& a, Date today, int depth);
+void put_json(std::string& out, const Overdue& late, Date today, int depth);
 
 /// What a re-plan did: kept, unchanged, updated, cancelled, reinstated and
 /// added, as counts (an audit row's changes carry it).
