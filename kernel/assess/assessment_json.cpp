@@ -15,7 +15,9 @@ void put_rating(std::string& out, const sdk::RatingOut& r, int depth) {
   o.close();
 }
 
-void put_decision(std::string& out, const Decision& d, int depth) {
+}  // namespace
+
+void put_json(std::string& out, const Decision& d, int depth) {
   PrettyObject o(out, depth);
   put_string(o.key("by"), d.by);
   put_string(o.key("level"), d.level);
@@ -24,8 +26,6 @@ void put_decision(std::string& out, const Decision& d, int depth) {
   put_string(o.key("stage"), d.stage);
   o.close();
 }
-
-}  // namespace
 
 nlohmann::json to_json(const Decision& d) {
   return {{"level", d.level}, {"stage", d.stage}, {"by", d.by}, {"on", d.on}, {"rationale", d.rationale}};
@@ -71,7 +71,7 @@ void put_json(std::string& out, const SchoolAssessment& a, int depth) {
   o.key("changed") += a.changed() ? "true" : "false";
   o.key("classified") += a.classified ? "true" : "false";
   put_string(o.key("computed_level"), a.computed_level);
-  if (a.decision) put_decision(o.key("decision"), *a.decision, depth + 1);
+  if (a.decision) put_json(o.key("decision"), *a.decision, depth + 1);
   else o.key("decision") += "null";
   put_string(o.key("level"), a.level);
   put_string(o.key("name"), a.name);

@@ -1,4 +1,5 @@
 // The report as data: CSV (a row per school) and JSON (the whole report).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -37,6 +38,44 @@ nlohmann::json area_school_json(const AreaSection& a, const AreaSchool& s) {
           {"ratings", ratings}};
 }
 
+void put_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
+
+/// A text that may be empty: null when it is.
+void put_text_or_null(std::string& out, const std::string& text) {
+  if (text.empty()) out += "null";
+  else put_string(out, text);
+}
+
+/// put_nested(area_school_json(a, s), depth), written directly: a country's
+/// schools times the regime's areas (issue 18).
+void put_area_school(std::string& out, const AreaSection& a, const AreaSchool& s, int depth) {
+  // The stages' levels as an object keeps them: by id, the last of a repeated id.
+  std::vector<std::size_t> stages(a.stages.size());
+  for (std::size_t i = 0; i < stages.size(); ++i) stages[i] = i;
+  std::stable_sort(stages.begin(), stages.end(), [&](std::size_t x, std::size_t y) { return a.stages[x] < a.stages[y]; });
+  for (std::size_t i = 0; i + 1 < stages.size();)
+    if (a.stages[stages[i]] == a.stages[stages[i + 1]]) stages.erase(stages.begin() + static_cast<std::ptrdiff_t>(i));
+    else ++i;
+  PrettyObject o(out, depth);
+  put_optional(o.key("central_support"), s.central_support);
+  put_bool(o.key("college"), s.college);
+  put_string(o.key("name"), s.name);
+  put_list(o.key("ratings"), s.ratings, depth + 1, [&](std::string& out, const AreaRating& rt, int at) {
+    PrettyObject r(out, at);
+    put_text_or_null(r.key("against_self"), to_string(rt.against_self));
+    put_string(r.key("by"), rt.by);
+    put_bool(r.key("indicator"), rt.indicator);
+    PrettyObject levels(r.key("levels"), at + 1);
+    for (const std::size_t i : stages) put_text_or_null(levels.key(a.stages[i]), rt.levels[i]);
+    levels.close();
+    put_string(r.key("rationale"), rt.rationale);
+    put_string(r.key("subject"), rt.subject);
+    r.close();
+  });
+  o.key("urn") += std::to_string(s.urn);
+  o.close();
+}
+
 nlohmann::json unrated_json(const std::pair<std::int64_t, std::string>& u) { return {{"urn", u.first}, {"name", u.second}}; }
 
 /// {"area", "label", "stages": [{"id", "label"}], "schools": [{"urn", "name", "college", "central_support",
@@ -60,7 +99,12 @@ void put_area(std::ostream& o, const AreaSection& a, int depth) {
   put_nested(o, a.label, depth + 1);
   o << ",\n" << in << "\"schools\": ";
   JsonList schools(o, depth + 1);
-  for (auto& s : a.schools) schools.add(area_school_json(a, s));
+  std::string school;  // one school's text, its room reused
+  for (auto& s : a.schools) {
+    school.clear();
+    put_area_school(school, a, s, depth + 2);
+    schools.add_written(school);
+  }
   schools.close();
   o << ",\n" << in << "\"stages\": ";
   put_nested(o, stages_json(a), depth + 1);
@@ -134,6 +178,76 @@ nlohmann::json school_json(const ReportSchool& s) {
           {"results", results}};
 }
 
+/// put_nested(change_json(s), depth), written directly.
+void put_change(std::string& out, const ReportSchool& s, int depth) {
+  PrettyObject o(out, depth);
+  put_bool(o.key("decided"), s.assessment.decision.has_value());
+  put_string(o.key("from"), *s.assessment.previous_level);
+  put_optional(o.key("letter"), s.letter ? std::optional<std::string>(s.letter->file) : std::nullopt);
+  put_optional(o.key("letter_id"), s.letter ? std::optional<std::int64_t>(s.letter->id) : std::nullopt);
+  put_string(o.key("name"), s.assessment.name);
+  put_string(o.key("to"), s.assessment.level);
+  o.key("urn") += std::to_string(s.assessment.urn);
+  o.close();
+}
+
+/// put_nested(school_json(s), depth), written directly.
+void put_school(std::string& out, const ReportSchool& s, int depth) {
+  const auto& a = s.assessment;
+  PrettyObject o(out, depth);
+  put_optional(o.key("central_support"), s.central_support);
+  put_bool(o.key("classified"), a.classified);
+  put_bool(o.key("college"), s.college);
+  put_string(o.key("computed_level"), a.computed_level);
+  if (a.decision) put_json(o.key("decision"), *a.decision, depth + 1);
+  else o.key("decision") += "null";
+  put_optional(o.key("final_by"), a.decision ? std::optional<std::string>(a.decision->by) : std::nullopt);
+  put_optional(o.key("final_level"), a.decision ? std::optional<std::string>(a.decision->level) : std::nullopt);
+  put_optional(o.key("joined"), s.joined);
+  put_optional(o.key("letter"), s.letter ? std::optional<std::string>(s.letter->file) : std::nullopt);
+  put_optional(o.key("letter_id"), s.letter ? std::optional<std::int64_t>(s.letter->id) : std::nullopt);
+  put_string(o.key("level"), a.level);
+  put_string(o.key("name"), a.name);
+  put_optional(o.key("previous_level"), a.previous_level);
+  put_list(o.key("ratings"), s.ratings, depth + 1, [](std::string& out, const ReportRating& rt, int at) {
+    PrettyObject r(out, at);
+    put_string(r.key("by"), rt.by);
+    put_string(r.key("level"), rt.level);
+    put_string(r.key("stage"), rt.stage);
+    put_string(r.key("subject"), rt.subject);
+    r.close();
+  });
+  put_list(o.key("reasons"), s.reasons, depth + 1,
+           [](std::string& out, const SharedText& reason, int) { put_string(out, reason.str()); });
+  put_list(o.key("results"), s.results, depth + 1, [](std::string& out, const JoiningResult& x, int at) {
+    PrettyObject r(out, at);
+    put_string(r.key("period"), x.period);
+    put_string(r.key("result"), x.label.str());
+    put_string(r.key("source"), x.source);
+    put_string(r.key("value"), x.value);
+    put_string(r.key("when"), x.when.str());
+    r.close();
+  });
+  put_optional(o.key("switch"), a.switch_note());
+  o.key("urn") += std::to_string(a.urn);
+  o.close();
+}
+
+/// put_nested(activity_json(a), depth), written directly: a country's term is
+/// hundreds of thousands of activities (issue 18).
+void put_activity(std::string& out, const ReportActivity& a, int depth) {
+  PrettyObject o(out, depth);
+  put_optional(o.key("due"), a.due);
+  put_string(o.key("end"), a.end);
+  o.key("id") += std::to_string(a.id);
+  put_string(o.key("start"), a.start);
+  put_string(o.key("status"), a.status);
+  put_string(o.key("title"), a.title);
+  put_string(o.key("type"), a.type);
+  put_optional(o.key("urn"), a.urn);
+  o.close();
+}
+
 nlohmann::json activity_json(const ReportActivity& a) {
   return {{"id", a.id}, {"urn", a.urn ? nlohmann::json(*a.urn) : nlohmann::json()}, {"type", a.type},
           {"title", a.title}, {"start", a.start}, {"end", a.end}, {"due", opt(a.due)}, {"status", a.status}};
@@ -181,11 +295,16 @@ nlohmann::json head_json(const Report& r) {
   return j;
 }
 
-/// A top-level list of the report, element by element.
-template <typename List, typename ToJson>
-void put_list(std::ostream& o, const List& list, ToJson element) {
+/// A top-level list of the report, element by element, each written by `put(text, element, 2)`.
+template <typename List, typename Put>
+void put_top_list(std::ostream& o, const List& list, const Put& put) {
   JsonList out(o, 1);
-  for (const auto& x : list) out.add(element(x));
+  std::string text;  // one element's text, its room reused
+  for (const auto& x : list) {
+    text.clear();
+    put(text, x, 2);
+    out.add_written(text);
+  }
   out.close();
 }
 
@@ -216,7 +335,12 @@ void render_json(std::ostream& o, const Report& r) {
     first = false;
     if (key == "activities") {
       JsonList out(o, 1);
-      r.activities.each([&](const ReportActivity& a) { out.add(activity_json(a)); });
+      std::string text;  // one activity's text, its room reused
+      r.activities.each([&](const ReportActivity& a) {
+        text.clear();
+        put_activity(text, a, 2);
+        out.add_written(text);
+      });
       out.close();
     }
     else if (key == "areas") {
@@ -228,8 +352,9 @@ void render_json(std::ostream& o, const Report& r) {
       }
       if (!r.areas.empty()) o << "\n  ]";
     }
-    else if (key == "changes") put_list(o, r.changes(), [](const ReportSchool* s) { return change_json(*s); });
-    else if (key == "schools") put_list(o, r.schools, school_json);
+    else if (key == "changes")
+      put_top_list(o, r.changes(), [](std::string& out, const ReportSchool* s, int at) { put_change(out, *s, at); });
+    else if (key == "schools") put_top_list(o, r.schools, put_school);
     else put_nested(o, value, 1);
   }
   o << "\n}\n";

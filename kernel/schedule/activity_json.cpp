@@ -21,11 +21,6 @@ void put_date(std::string& out, const std::optional<Date>& d) {
   out += '"';
 }
 
-void put_number(std::string& out, const std::optional<std::int64_t>& n) {
-  if (n) out += std::to_string(*n);
-  else out += "null";
-}
-
 void put_text_or_null(std::string& out, const std::string& s) {
   if (s.empty()) out += "null";
   else put_string(out, s);
@@ -35,14 +30,14 @@ void put_text_or_null(std::string& out, const std::string& s) {
 /// order its object keeps them: sorted by key.
 void put_activity(std::string& out, const Activity& a, const Overdue* late, Date today, int depth) {
   PrettyObject o(out, depth);
-  put_number(o.key("assessment_id"), a.assessment_id);
+  put_optional(o.key("assessment_id"), a.assessment_id);
   put_strings(o.key("attendees"), a.attendees, depth + 1);
   if (late) o.key("days_late") += std::to_string(late->days_late);
   put_strings(o.key("documents"), a.documents, depth + 1);
   put_date(o.key("done_on"), a.done_on);
   put_date(o.key("due"), a.due);
   put_date(o.key("end"), a.end);
-  put_number(o.key("id"), a.id);
+  put_optional(o.key("id"), a.id);
   put_date(o.key("moved_from"), a.moved_from);
   put_text_or_null(o.key("note"), a.note);
   put_text_or_null(o.key("reason"), a.reason);
@@ -54,7 +49,7 @@ void put_activity(std::string& out, const Activity& a, const Overdue* late, Date
   put_string(o.key("title"), a.title);
   put_string(o.key("type"), a.type);
   put_string(o.key("uid"), a.uid);
-  put_number(o.key("urn"), a.urn);
+  put_optional(o.key("urn"), a.urn);
   if (late) o.key("working_days_late") += std::to_string(late->working_days_late);
   o.close();
 }

@@ -17,6 +17,9 @@ namespace trellis {
 /// {"level", "stage", "by", "on", "rationale"}.
 nlohmann::json to_json(const Decision& d);
 
+/// Appends to `out` the text put_nested(out, to_json(d), depth) writes.
+void put_json(std::string& out, const Decision& d, int depth);
+
 /// One school's assessment: urn, name, body, regime, period, level (the one that
 /// counts), classified, previous_level (null when none), computed_level,
 /// decision (null until decided), changed, switch (null unless the school

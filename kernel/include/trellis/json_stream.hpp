@@ -7,6 +7,7 @@
 ///     for (auto& a : activities) list.add(to_json(a, today));
 ///     list.close();
 #include <array>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -67,6 +68,12 @@ inline void put_string(std::string& out, std::string_view text) {
 /// A text that may be absent: null when it is.
 inline void put_optional(std::string& out, const std::optional<std::string>& text) {
   if (text) put_string(out, *text);
+  else out += "null";
+}
+
+/// A number that may be absent: null when it is.
+inline void put_optional(std::string& out, const std::optional<std::int64_t>& n) {
+  if (n) out += std::to_string(*n);
   else out += "null";
 }
 

@@ -309,6 +309,27 @@ TEST_CASE("issue 18: the report's JSON written a school at a time is the same by
     REQUIRE(j["changes"].size() == 1);
     REQUIRE(j["areas"][0]["schools"][0]["ratings"][0]["levels"]["self"] == "good");
     CHECK(render_json(r) == j.dump(2) + "\n");
+  }  SECTION("a decided school with a letter, results of joining, central support; an area's stages out of key order") {
+    ReportSchool decided{amber_school(), {}, ReportLetter{12, "letter-123456.md", false}, true, "A. \"Lead\""};
+    decided.assessment.decision = Decision{9, "red", "final", "A. Lead", "2019-07-01T10:00:00Z", "Safe\nguarding", "2019-07-01"};
+    decided.assessment.level = "red";
+    decided.assessment.prior_regime = "other-regime";
+    decided.assessment.prior_level = "good";
+    decided.joined = "2017-09-01";
+    decided.results = {{SharedText("KS2 progress"), "2016-17", "-1.2", "ks2.csv", SharedText("before joining")},
+                       {SharedText("Ofsted"), "2018-19", "good \xff", "A. Inspector", SharedText("after joining")}};
+    decided.reasons = {SharedText("Reason one"), SharedText("")};
+    r.schools = {decided};
+    // Stages keyed by id in the levels object: sorted, and a repeated id keeps its last level.
+    AreaSection area{"quality", "Quality", {"self", "moderated", "self"}, {"Self", "Moderated", "Self again"}, {}, {}};
+    area.schools.push_back({123456, "Hill \xc3", true, "A. Lead",
+                            {{"quality", false, {"good", "", "outstanding"}, AgainstSelf::lower, "Why", "A. Officer"},
+                             {"quality.curriculum", true, {"", "good", ""}, AgainstSelf::none, "", ""}}});
+    r.areas = {area, AreaSection{"leadership", "Leadership", {}, {}, {}, {}}};
+    const json j = to_json(r);
+    REQUIRE(j["areas"][0]["schools"][0]["ratings"][0]["levels"]["self"] == "outstanding");
+    REQUIRE(j["schools"][0]["results"].size() == 2);
+    CHECK(render_json(r) == j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
   }
 }
 
