@@ -233,17 +233,32 @@ std::vector<Row> rows(const Report& r, const AreaSection& a) {
     for (auto& rt : s.ratings)
       if (rt.indicator) row_of(rt.subject, false);
   // Each school's level of the row's subject (its last rating of it, should
-  // it hold two), found by URN: a country's schools are not searched school by school (issue 18).
-  std::unordered_map<std::int64_t, std::string> level_of;
+  // it hold two) goes to the school's columns, found by URN: one pass over a
+  // country's ratings, not one per row (issue 18).
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::unordered_map<std::int64_t, std::size_t> first_column;  // URN -> its first column in r.schools
+  std::vector<std::size_t> next_column(r.schools.size(), none);  // the next column of the same URN
+  first_column.reserve(r.schools.size());
+  for (std::size_t i = r.schools.size(); i-- > 0;) {
+    auto [at, added] = first_column.try_emplace(r.schools[i].assessment.urn, i);
+    if (!added) {
+      next_column[i] = at->second;
+      at->second = i;
+    }
+  }
+  std::unordered_map<std::string_view, Row*> row_for;
   for (auto& row : out) {
-    level_of.clear();
-    for (auto& s : a.schools)
-      for (auto& rt : s.ratings)
-        if (rt.subject == row.subject) level_of[s.urn] = shown(r, a, rt);
-    row.levels.reserve(r.schools.size());
-    for (auto& rs : r.schools) {
-      const auto found = level_of.find(rs.assessment.urn);
-      row.levels.push_back(found == level_of.end() ? std::string() : found->second);
+    row_for.emplace(row.subject, &row);
+    row.levels.resize(r.schools.size());
+  }
+  for (auto& s : a.schools) {
+    const auto column = first_column.find(s.urn);
+    if (column == first_column.end()) continue;
+    for (auto& rt : s.ratings) {
+      const auto row = row_for.find(rt.subject.str());
+      if (row == row_for.end()) continue;
+      const std::string level = shown(r, a, rt);
+      for (std::size_t i = column->second; i != none; i = next_column[i]) row->second->levels[i] = level;
     }
   }
   return out;

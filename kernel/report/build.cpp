@@ -164,18 +164,19 @@ void ReportActivities::each(const std::function<void(const ReportActivity&)>& fn
     return;
   }
   std::size_t n = 0;
-  std::optional<ReportActivity> shown;  // one line at a time, with the status on the report's day
+  ReportActivity late;  // a line whose status on the report's day is "overdue", its room reused
   db_->activities().each_line(body_, year_, span_, [&](const ActivityLine& line) {
     ++n;
     if (!today_) return fn(line);
-    Activity a;
-    a.start = Date::parse(line.start);
-    a.end = Date::parse(line.end);
-    if (line.due) a.due = Date::parse(*line.due);
-    a.status = parse_status(line.status);
-    shown = line;
-    shown->status = status_on(a, *today_);
-    fn(*shown);
+    // As status_on: planned or moved and past its deadline (due, else end) is
+    // overdue; any other line shows as stored, and is not copied. Each date is read, so a bad one is refused.
+    Date::parse(line.start);
+    const Date end = Date::parse(line.end);
+    const Date deadline = line.due ? Date::parse(*line.due) : end;
+    if (!to_happen(parse_status(line.status)) || !(deadline < *today_)) return fn(line);
+    late = line;
+    late.status = "overdue";
+    fn(late);
   });
   size_ = n;
 }

@@ -8,38 +8,48 @@
 
 namespace trellis::report_text {
 
-inline std::string markdown(std::string_view s) {
+/// `s` with each character `replace` names replaced: runs between them are copied whole.
+template <typename Replace>
+std::string escaped(std::string_view s, const Replace& replace) {
   std::string o;
   o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '|': o += "\\|"; break;
-      case '\n':
-      case '\r': o += ' '; break;
-      default: o += c;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (const char* with = replace(s[i])) {
+      o.append(s, from, i - from);
+      o += with;
+      from = i + 1;
     }
-  }
+  o.append(s, from, std::string_view::npos);
   return o;
+}
+
+inline std::string markdown(std::string_view s) {
+  return escaped(s, [](char c) -> const char* {
+    switch (c) {
+      case '&': return "&amp;";
+      case '<': return "&lt;";
+      case '>': return "&gt;";
+      case '|': return "\\|";
+      case '\n':
+      case '\r': return " ";
+      default: return nullptr;
+    }
+  });
 }
 
 /// Text from data escaped for HTML, in text and in double-quoted attribute
 /// values: the four characters they need (a library would add nothing here).
 inline std::string html(std::string_view s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
+  return escaped(s, [](char c) -> const char* {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
+      case '&': return "&amp;";
+      case '<': return "&lt;";
+      case '>': return "&gt;";
+      case '"': return "&quot;";
+      default: return nullptr;
     }
-  }
-  return o;
+  });
 }
 
 }  // namespace trellis::report_text

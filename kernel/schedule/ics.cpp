@@ -53,17 +53,9 @@ int minutes_of(const std::string& hhmm) {
   return h * 60 + m;
 }
 
-/// The component or property as RFC 5545 text.
-std::string text_of(icalcomponent* c) {
-  char* text = icalcomponent_as_ical_string_r(c);
-  if (!text) throw std::runtime_error("libical could not write the calendar");
-  std::string out(text);
-  icalmemory_free_buffer(text);
-  return out;
-}
-
-std::string text_of(icalproperty* p) {
-  char* text = icalproperty_as_ical_string_r(p);
+/// What a libical *_as_ical_string_r call wrote (a component or property as
+/// RFC 5545 text) as a string; its buffer is freed.
+std::string text_of(char* text) {
   if (!text) throw std::runtime_error("libical could not write the calendar");
   std::string out(text);
   icalmemory_free_buffer(text);
@@ -275,7 +267,7 @@ IcsWriter::IcsWriter(std::function<void(std::string_view)> sink, IcsOptions opti
   if (options_.minutes < 1 || options_.minutes > 24 * 60)
     throw std::invalid_argument("expected an event to last 1 to 1440 minutes, found " + std::to_string(options_.minutes));
   std::unique_ptr<icalproperty, void (*)(icalproperty*)> dtstamp(icalproperty_new_dtstamp(stamp), icalproperty_free);
-  scratch_->stamp_line = text_of(dtstamp.get());
+  scratch_->stamp_line = text_of(icalproperty_as_ical_string_r(dtstamp.get()));
   Component cal(icalcomponent_new_vcalendar());
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Trellis//Trellis scheduling//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
@@ -288,7 +280,7 @@ IcsWriter::IcsWriter(std::function<void(std::string_view)> sink, IcsOptions opti
   }
   // libical writes a component's properties, then its components, then its END
   // line: the calendar without events, less that line, is what comes before them.
-  std::string head = text_of(cal.get());
+  std::string head = text_of(icalcomponent_as_ical_string_r(cal.get()));
   head.resize(head.size() - kEnd.size());
   sink_(head);
 }
