@@ -204,3 +204,24 @@ TEST_CASE("Areas made a school at a time, each from its own newest ratings, equa
   CHECK(to_json(by_school).dump(2) == to_json(whole).dump(2));
   CHECK(render_markdown(by_school) == render_markdown(whole));
 }
+
+TEST_CASE("Issue 18: the dashboard's rows are filled in one pass; a school listed twice shows its level in both columns") {
+  NewestRatings held;
+  Report r = graded_report(held);
+  r.schools.push_back(member(1, "Alpha Academy", false));  // listed again, as a school in two rows of a body might be
+  build_area_sections(r, graded_regime(), held);
+  r.compared_stage = "validated";
+  const std::string md = render_markdown(r);
+  CHECK(md.find("| **Leadership** | Outstanding | Requires improvement |  | Requires improvement |") != std::string::npos);
+  CHECK(md.find("| **Finance** | Good (self) | Good | excellent | Good |") != std::string::npos);
+}
+
+TEST_CASE("Text from data is made inert in Markdown and HTML, at either end, and in runs") {
+  const std::string text = "<b>&|\"x\"\n|\r>";
+  CHECK(render_markdown(Report{}).find("# : ") == 0);  // the report of nothing still renders
+  Report r;
+  r.body = {"b", "la", text};
+  r.period = "2018-19";
+  CHECK(render_markdown(r).rfind("# &lt;b&gt;&amp;\\|\"x\" \\| &gt;: 2018-19\n", 0) == 0);
+  CHECK(render_html(r).find("&lt;b&gt;&amp;|&quot;x&quot;\n|\r&gt;") != std::string::npos);
+}

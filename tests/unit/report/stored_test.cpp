@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include "../acting.hpp"
 #include "../scratch.hpp"
@@ -112,4 +113,39 @@ TEST_CASE("A report keeps of each school's computed ratings only what a line of 
   CHECK(a.recorded.empty());
   // A term of the year stands on the year's assessments.
   CHECK(build_report(db, host, "telford", Period::parse("2018-19/autumn")).schools.size() == 2);
+}
+
+namespace {
+
+void activity(Database& db, const std::string& uid, const std::string& start, const std::string& end,
+              std::optional<std::string> due, const std::string& status) {
+  auto s = testing::sql(db, R"(INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
+      rule, attendees, documents, status) VALUES (?, 'telford', 200001, '2018-19', 'visit', ?1, ?, ?, ?, 'r', '[]', '[]', ?))");
+  s.bind(1, uid).bind(2, start).bind(3, end);
+  if (due) s.bind(4, *due);
+  s.bind(5, status).run();
+}
+
+}  // namespace
+
+TEST_CASE("A report's activities show the status `schedule` shows on the report's day: overdue once past their deadline") {
+  Scratch scratch;
+  Database db = telford(scratch.dir / "t.db");
+  activity(db, "planned-past", "2018-10-01", "2018-10-05", std::nullopt, "planned");
+  activity(db, "moved-past-due", "2018-10-08", "2018-10-08", "2018-10-10", "moved");
+  activity(db, "due-ahead", "2018-10-09", "2018-10-09", "2018-12-10", "planned");  // its end is past, not its due date
+  activity(db, "done-past", "2018-10-15", "2018-10-15", std::nullopt, "done");
+  activity(db, "planned-ahead", "2018-11-05", "2018-11-09", std::nullopt, "planned");
+  const DateRange year{Date::parse("2018-09-01"), Date::parse("2019-08-31")};
+  const auto statuses = [&](std::optional<Date> today) {
+    std::map<std::string, std::string> out;  // title -> status
+    ReportActivities(db, "telford", "2018-19", year, today).each([&](const ReportActivity& a) { out[a.title] = a.status; });
+    return out;
+  };
+  const auto shown = statuses(Date::parse("2018-11-01"));
+  CHECK(shown == std::map<std::string, std::string>{{"planned-past", "overdue"}, {"moved-past-due", "overdue"},
+                                                    {"due-ahead", "planned"}, {"done-past", "done"},
+                                                    {"planned-ahead", "planned"}});
+  CHECK(statuses(std::nullopt).at("planned-past") == "planned");  // no day: as stored
+  CHECK(statuses(Date::parse("2018-10-05")).at("planned-past") == "planned");  // on its last day it is not yet late
 }
