@@ -55,22 +55,13 @@ bool uid_less(const std::array<unsigned char, 16>& x, const std::array<unsigned 
   return xh != yh ? xh < yh : uid_half(x, 8) < uid_half(y, 8);
 }
 
-/// A row's place in the plan's order as numbers (see sort()), its UID last:
-/// comparing rows field by field, and UIDs byte by byte, was a third of planning a national year.
+/// A row's place in the plan's order as numbers (see sort()): comparing rows
+/// field by field, and UIDs byte by byte, was a third of planning a national year.
 struct Place {
   std::uint64_t dates;  ///< start, then end
-  std::uint64_t urn;    ///< in the order of the signed URN
+  std::uint64_t urn;    ///< 0 for none, then in the order of the signed URN (0 for the least, too)
   std::uint32_t rank;   ///< of the rule's id
   std::uint32_t row;
-  std::uint64_t uid_high, uid_low;
-  bool has_urn;
-  bool operator<(const Place& o) const {
-    if (dates != o.dates) return dates < o.dates;
-    if (has_urn != o.has_urn) return o.has_urn;
-    if (urn != o.urn) return urn < o.urn;
-    if (rank != o.rank) return rank < o.rank;
-    return uid_high != o.uid_high ? uid_high < o.uid_high : uid_low < o.uid_low;
-  }
 };
 
 /// A date's serial as a number that orders as it does.
@@ -168,16 +159,17 @@ void PlannedYear::sort() {
   std::vector<Place> places(rows_.size());
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     const Row& r = rows_[i];
-    const bool school = (r.flags & has_urn) != 0;
     places[i] = {ordered(r.start) << 32 | ordered(r.end),
-                 school ? static_cast<std::uint64_t>(r.urn) ^ 0x8000000000000000u : 0,
-                 rank[r.rule],
-                 static_cast<std::uint32_t>(i),
-                 uid_half(r.uid, 0),
-                 uid_half(r.uid, 8),
-                 school};
+                 r.flags & has_urn ? static_cast<std::uint64_t>(r.urn) ^ 0x8000000000000000u : 0, rank[r.rule],
+                 static_cast<std::uint32_t>(i)};
   }
-  std::sort(places.begin(), places.end());
+  std::sort(places.begin(), places.end(), [&](const Place& x, const Place& y) {
+    if (x.dates != y.dates) return x.dates < y.dates;
+    if (x.urn != y.urn) return x.urn < y.urn;
+    const Row &a = rows_[x.row], &b = rows_[y.row];
+    if (x.urn == 0 && (a.flags & has_urn) != (b.flags & has_urn)) return (b.flags & has_urn) != 0;
+    return x.rank != y.rank ? x.rank < y.rank : uid_less(a.uid, b.uid);
+  });
   // Rows moved to their places in turn along each cycle, not copied whole: a national year's are 80 MB.
   std::vector<std::uint32_t> from(places.size());
   for (std::size_t i = 0; i < places.size(); ++i) from[i] = places[i].row;
@@ -195,6 +187,7 @@ void PlannedYear::sort() {
     rows_[at] = first;
     from[at] = static_cast<std::uint32_t>(at);
   }
+  std::vector<std::uint32_t>().swap(from);
   // By UID: the first eight bytes as a number, the rest only where those are the same.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> uids(rows_.size());
   for (std::size_t i = 0; i < rows_.size(); ++i) uids[i] = {uid_half(rows_[i].uid, 0), static_cast<std::uint32_t>(i)};
