@@ -1,5 +1,6 @@
 // Attendees and documents are JSON arrays of strings; dates are ISO text, so
 // SQL orders them correctly.
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -332,19 +333,37 @@ class Activities final : public ActivityRepository {
     // for the batch, then as it was.
     std::optional<WidePageCache> wide;
     if (count >= kWideFrom) wide.emplace(c_);
-    // One statement's rows at a time: only they are held as activities.
-    std::vector<Activity> rows;
     ListTexts lists;
-    for (std::size_t from = 0; from < count; from += RowInsert::kMaxRows) {
+    constexpr std::size_t kRows = RowInsert::kMaxRows;
+    // Texts are bound where they are: the batch's activities and dates outlive its statement's run().
+    std::vector<Activity> rows;
+    rows.reserve(kRows);
+    std::vector<std::array<std::string, 3>> dates(kRows);  // start, end, due: never reallocated
+    for (std::size_t from = 0; from < count; from += kRows) {
       rows.clear();
-      for (std::size_t i = from; i < count && i < from + RowInsert::kMaxRows; ++i) rows.push_back(nth(i));
-      add_->insert(rows, [&](Statement& s, int p, const Activity& a) {
-        s.bind(p, a.uid).bind(p + 1, a.body).bind(p + 2, a.urn).bind(p + 3, a.year).bind(p + 4, a.type);
-        s.bind(p + 5, a.title).bind(p + 6, a.start.to_string()).bind(p + 7, a.end.to_string());
-        s.bind(p + 8, opt_text(a.due)).bind(p + 9, a.rule).bind(p + 10, lists.of(a.attendees));
-        s.bind(p + 11, lists.of(a.documents)).bind(p + 12, a.assessment_id).bind(p + 13, a.anchor_uid);
-        s.bind(p + 14, a.offset_days).bind(p + 15, kind_text(a)).bind(p + 16, at);
-      });
+      for (std::size_t i = from; i < count && i < from + kRows; ++i) rows.push_back(nth(i));
+      Statement& s = add_->rows(static_cast<int>(rows.size()));
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const Activity& a = rows[k];
+        const int p = add_->column(static_cast<int>(k), 0);
+        auto& [start, end, due] = dates[k];
+        start = a.start.to_string();
+        end = a.end.to_string();
+        s.bind_unowned(p, a.uid).bind_unowned(p + 1, a.body).bind(p + 2, a.urn).bind_unowned(p + 3, a.year);
+        s.bind_unowned(p + 4, a.type).bind_unowned(p + 5, a.title).bind_unowned(p + 6, start).bind_unowned(p + 7, end);
+        if (a.due) s.bind_unowned(p + 8, due = a.due->to_string());
+        else s.bind_null(p + 8);
+        // The lists' texts are copied: a text met anew may clear what ListTexts holds.
+        s.bind_unowned(p + 9, a.rule).bind(p + 10, lists.of(a.attendees)).bind(p + 11, lists.of(a.documents));
+        s.bind(p + 12, a.assessment_id);
+        if (a.anchor_uid) s.bind_unowned(p + 13, *a.anchor_uid);
+        else s.bind_null(p + 13);
+        s.bind(p + 14, a.offset_days);
+        if (a.day_kind) s.bind_unowned(p + 15, day_kind_name(*a.day_kind));
+        else s.bind_null(p + 15);
+        s.bind_unowned(p + 16, at);
+      }
+      s.run();
     }
   }
 

@@ -2,7 +2,10 @@
 // activities as the planner makes, in the planner's order, and a re-plan from
 // it stores the same rows as one from the activities.
 #include "../acting.hpp"
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <limits>
 #include <stdexcept>
 #include <tuple>
 
@@ -215,4 +218,43 @@ TEST_CASE("issue 18: a compact plan orders and finds UIDs byte by byte, the high
     CHECK(plan.activity(i).documents == std::vector<std::string>{"QA lead", "Headteacher"});
   }
   CHECK_FALSE(plan.find("00000000000000000000000000000002@trellis"));
+}
+
+TEST_CASE("issue 18: a compact plan sorted by numbers keeps the order start, end, school, rule, UID, and finds each") {
+  // Dates on both sides of 1970 (negative serials), schools on both sides of 0, the least URN and none,
+  // and UIDs alike in their first eight bytes, so that every field decides somewhere.
+  std::vector<Activity> made;
+  std::uint32_t seed = 18;
+  const auto next = [&](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  const std::vector<std::string> rules = {"b", "a", "visit", "a.z", "meeting"};
+  for (int i = 0; i < 3000; ++i) {
+    Activity a;
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016x%016x", next(3) == 0 ? 7u : next(1u << 24), static_cast<unsigned>(i));
+    a.uid = std::string(hex) + "@trellis";
+    a.body = "la";
+    a.year = "2024-25";
+    if (const auto school = next(6); school == 5) a.urn = std::numeric_limits<std::int64_t>::min();  // beside none
+    else if (school) a.urn = static_cast<std::int64_t>(school) * 100 - 250;
+    a.rule = rules[next(5)];
+    a.start = Date::from_ymd(1969, 12, 20) + static_cast<int>(next(30));
+    a.end = a.start + static_cast<int>(next(3));
+    made.push_back(a);
+  }
+  PlannedYear plan("la", "2024-25");
+  for (const auto& a : made) plan.add(a);
+  plan.sort();
+  std::sort(made.begin(), made.end(), [](const Activity& x, const Activity& y) {
+    return std::tie(x.start, x.end, x.urn, x.rule, x.uid) < std::tie(y.start, y.end, y.urn, y.rule, y.uid);
+  });
+  REQUIRE(plan.size() == made.size());
+  for (std::size_t i = 0; i < made.size(); ++i) {
+    INFO(i);
+    REQUIRE(plan.activity(i).uid == made[i].uid);
+    CHECK(plan.urn(i) == made[i].urn);
+    CHECK(plan.find(made[i].uid) == std::optional(i));
+  }
 }

@@ -2,6 +2,9 @@
 // statement, in order, with the ids one row at a time would have had.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "trellis/store/activity_repository.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/letter_repository.hpp"
 #include "trellis/store/rating_repository.hpp"
@@ -73,4 +76,52 @@ TEST_CASE("the last letter to each school is the level its head was told; a noti
   const auto told = db.letters().last_levels("b", "2024-25");
   CHECK(told == std::map<std::int64_t, std::string>{{100000, "green"}, {100001, "red"}});
   for (const auto& [urn, level] : told) CHECK(db.letters().last_level("b", urn, "2024-25") == level);
+}
+
+TEST_CASE("activities past one statement's rows are stored whole, each field as given, texts bound in place") {
+  Database db = with_evidence(0);
+  std::vector<Activity> year;
+  for (int i = 0; i < 150; ++i) {  // three statements, the last part-filled
+    Activity a;
+    a.uid = "u" + std::to_string(i) + "@trellis";
+    a.body = "b";
+    if (i % 3) a.urn = 100000 + i;
+    a.year = "2024-25";
+    a.type = i % 2 ? "visit" : "deadline";
+    a.title = "a title long enough to live outside the string " + std::to_string(i);
+    a.start = Date::from_ymd(2024, 9, 2) + i;
+    a.end = a.start + i % 4;
+    if (i % 2 == 0) a.due = a.end;
+    a.rule = "rule-" + std::to_string(i % 5);
+    a.attendees = i % 4 ? std::vector<std::string>{"officer", "head " + std::to_string(i % 7)} : std::vector<std::string>{};
+    a.documents = {"doc " + std::to_string(i % 3)};
+    if (i % 5 == 0) a.assessment_id = i;
+    if (i % 6 == 1) {
+      a.anchor_uid = "u" + std::to_string(i - 1) + "@trellis";
+      a.offset_days = -(i % 9);
+      a.day_kind = i % 4 == 1 ? DayKind::working : DayKind::school;
+    }
+    year.push_back(a);
+  }
+  db.activities().add_each(year.size(), [&](std::size_t i) { return year[i]; }, "2024-09-01T10:00:00Z");
+  const auto stored = db.activities().in_scope("b", "2024-25", std::nullopt);
+  REQUIRE(stored.size() == year.size());
+  for (std::size_t i = 0; i < year.size(); ++i) {
+    const Activity &a = year[i], &b = stored[i];
+    INFO(i);
+    CHECK(b.id == static_cast<std::int64_t>(i) + 1);
+    CHECK((b.uid == a.uid && b.urn == a.urn && b.type == a.type && b.title == a.title && b.start == a.start &&
+           b.end == a.end && b.due == a.due && b.rule == a.rule && b.attendees == a.attendees &&
+           b.documents == a.documents && b.assessment_id == a.assessment_id && b.anchor_uid == a.anchor_uid &&
+           b.offset_days == a.offset_days && b.day_kind == a.day_kind && b.status == ActivityStatus::planned &&
+           b.sequence == 0));
+  }
+  CHECK(count(db, "SELECT COUNT(*) FROM activities WHERE planned_at = '2024-09-01T10:00:00Z'") == 150);
+}
+
+TEST_CASE("a database file keeps a statement's journal in memory, never in a temporary file") {
+  const auto path = std::filesystem::temp_directory_path() / "trellis-batch-journal.db";
+  for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+  Database db = sqlite::open(path);
+  CHECK(count(db, "PRAGMA temp_store") == 2);  // MEMORY: a journal past 64 KiB went to a file, and stayed there
 }
