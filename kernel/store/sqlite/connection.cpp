@@ -156,11 +156,7 @@ Connection Connection::open(const std::filesystem::path& file, Opening opening) 
   bool empty = false;
   require_ours(impl->handle, file, empty);
   Connection db(std::move(impl));
-  // A statement's journal (what it changed, to undo it alone) in memory: SQLite
-  // moves it to a temporary file past 64 KiB and keeps it there for the rest
-  // of the transaction, so a stored national run wrote 6.6 GB of journal
-  // through the kernel (issue 18). Set before any temporary table exists.
-  db.exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+  db.exec("PRAGMA foreign_keys=ON;");
   // WAL is the file's own setting: set it only on a file that is ours to change.
   if (can_write && (!empty || opening == Opening::create)) db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   return db;
