@@ -119,9 +119,28 @@ TEST_CASE("activities past one statement's rows are stored whole, each field as 
   CHECK(count(db, "SELECT COUNT(*) FROM activities WHERE planned_at = '2024-09-01T10:00:00Z'") == 150);
 }
 
-TEST_CASE("a database file keeps a statement's journal in memory, never in a temporary file") {
+TEST_CASE("a statement's journal stays in memory, never in a temporary file, however many pages it changes") {
   const auto path = std::filesystem::temp_directory_path() / "trellis-batch-journal.db";
   for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
   Database db = sqlite::open(path);
-  CHECK(count(db, "PRAGMA temp_store") == 2);  // MEMORY: a journal past 64 KiB went to a file, and stayed there
+  migrate(db);
+  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'la', 'B', '2024-09-02')");
+  testing::exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+                    "INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at) "
+                    "SELECT 100000 + i, '2024-25', 'x', i, 'f.csv', '2024-09-02' FROM n");
+  // SQLite names its temporary files etilqs_*, deleted as soon as they are open.
+  const auto temporary_files = [] {
+    int n = 0;
+    for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+      std::error_code ec;
+      const auto target = std::filesystem::read_symlink(fd.path(), ec).string();
+      n += target.find("etilqs_") != std::string::npos;
+    }
+    return n;
+  };
+  Transaction tx(db);
+  testing::exec(db, "UPDATE evidence SET source = 'g.csv'");  // some 100 pages, each kept as it was to undo the statement
+  CHECK(temporary_files() == 0);
+  tx.commit();
+  CHECK(count(db, "SELECT COUNT(*) FROM evidence WHERE source = 'g.csv'") == 5000);
 }
