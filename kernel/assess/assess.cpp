@@ -97,6 +97,8 @@ namespace {
 AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& clock, const AssessOptions& opt,
                  const SchoolSink& each) {
   if (!opt.dry_run) require_officer(by, opt.body_id, "assess the schools of " + opt.body_id);
+  std::optional<ReadSnapshot> reading;  // a dry run reads one state of the store (a stored run: its transaction, below)
+  if (opt.dry_run) reading.emplace(db);
   require_body(db, opt.body_id);
   const BodyPeriod in_force = body_period(db, opt.body_id, opt.period);
   std::string start = in_force.start();

@@ -78,6 +78,7 @@ EvidenceImportReport import_evidence(Database& db, const Actor& by, const Clock&
   report.format = o.format ? *o.format : detect_evidence_format(*src.header, src.name);
 
   Transaction tx(db);  // a savepoint when the caller has a unit of work open
+  BulkWrites bulk(db);  // a national file is hundreds of thousands of rows
   EvidenceRun run(db, by, clock, o, src, report);
   if (const WideFormat* wide = find_wide_format(report.format)) import_wide(run, *wide, period);
   else if (report.format == "ofsted-history") import_ofsted(run, period);

@@ -25,6 +25,12 @@ AuditRepository& Database::audit() { return store_->audit(); }
 TimelineRepository& Database::timeline() { return store_->timeline(); }
 Store& Database::store() { return *store_; }
 
+BulkWrites::BulkWrites(Database& db) : store_(db.store()) { store_.begin_bulk(); }
+BulkWrites::~BulkWrites() { store_.end_bulk(); }
+
+ReadSnapshot::ReadSnapshot(Database& db) : store_(db.store()) { store_.begin_reads(); }
+ReadSnapshot::~ReadSnapshot() { store_.end_reads(); }
+
 Transaction::Transaction(Database& db) : store_(db.store()) { store_.begin(); }
 Transaction::~Transaction() {
   if (!done_) store_.rollback();

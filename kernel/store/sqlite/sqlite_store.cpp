@@ -51,6 +51,8 @@ std::string SqliteStore::location() const { return connection_.file().string(); 
 // The outermost unit takes the write lock at once (IMMEDIATE), so two
 // writers queue instead of failing half-way; inner units are savepoints.
 void SqliteStore::begin() {
+  // A write in a read transaction fails when another connection has written since it began.
+  if (reading_ && depth_ == 0) throw std::logic_error("a unit of work began inside a read snapshot");
   connection_.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT unit_" + std::to_string(depth_));
   ++depth_;
   if (depth_ == 1 && keys_held_off_) dangling_before_ = dangling_rows();
@@ -62,6 +64,42 @@ void SqliteStore::commit() {
   connection_.exec(outer == 0 ? "COMMIT" : "RELEASE unit_" + std::to_string(outer));
   depth_ = outer;
   if (outer == 0) keys_on_again();
+}
+
+// A deferred BEGIN: the read lock is taken by the first read and held until
+// the end, so every query after it sees the same state.
+void SqliteStore::begin_reads() {
+  if (reads_ == 0 && depth_ == 0) {
+    connection_.exec("BEGIN");
+    reading_ = true;
+  }
+  ++reads_;
+}
+
+void SqliteStore::end_reads() noexcept {
+  if (--reads_ > 0 || !reading_) return;
+  reading_ = false;
+  try {
+    connection_.exec("COMMIT");  // a read transaction: nothing to write
+  } catch (...) {  // SQLite has ended it already after an error
+  }
+}
+
+// 64 MiB of pages, for as long as the bulk writes last: a national import
+// file or year of ratings fits, so each page is written out once, at the end.
+void SqliteStore::begin_bulk() {
+  if (bulk_++ > 0) return;
+  Statement q(connection_, "PRAGMA cache_size");
+  cache_before_ = q.step() ? q.integer(0) : -2000;
+  connection_.exec("PRAGMA cache_size = -65536");
+}
+
+void SqliteStore::end_bulk() noexcept {
+  if (--bulk_ > 0) return;
+  try {
+    connection_.exec("PRAGMA cache_size = " + std::to_string(cache_before_));
+  } catch (...) {  // the cache is only a cache: a wide one until the connection closes is no harm
+  }
 }
 
 std::set<std::string> SqliteStore::dangling_rows() {

@@ -19,6 +19,10 @@ class SqliteStore final : public Store {
   void begin() override;
   void commit() override;
   void rollback() noexcept override;
+  void begin_reads() override;
+  void end_reads() noexcept override;
+  void begin_bulk() override;
+  void end_bulk() noexcept override;
   int stored_version() override;
   void upgrade(int to) override;
   int current_version() const override;
@@ -44,6 +48,10 @@ class SqliteStore final : public Store {
 
   Connection connection_;
   int depth_ = 0;               ///< open units of work; inner ones are savepoints
+  int reads_ = 0;               ///< open read snapshots
+  bool reading_ = false;        ///< the outermost snapshot began a read transaction
+  int bulk_ = 0;                ///< open BulkWrites
+  std::int64_t cache_before_ = 0;  ///< the page cache's size before the outermost BulkWrites
   bool keys_held_off_ = false;  ///< foreign keys off until the upgrade's unit of work ends
   std::set<std::string> dangling_before_;  ///< references that dangled when that unit began
   std::unique_ptr<SchoolRepository> schools_;

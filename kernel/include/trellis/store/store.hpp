@@ -20,6 +20,16 @@ class Store {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 
+  /// A run of reads that all see one state of the store (ReadSnapshot).
+  /// Inside a unit of work they add nothing: it is one already. They nest.
+  virtual void begin_reads() = 0;
+  virtual void end_reads() noexcept = 0;
+
+  /// Many rows to write while it is open (BulkWrites): the store may hold
+  /// more of them in memory before writing them out. They nest.
+  virtual void begin_bulk() = 0;
+  virtual void end_bulk() noexcept = 0;
+
   /// The schema version the data is at (0: a new, empty store).
   virtual int stored_version() = 0;
   /// Brings the schema from stored_version() to `to`, inside the open unit of work.
