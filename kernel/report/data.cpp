@@ -40,12 +40,6 @@ nlohmann::json area_school_json(const AreaSection& a, const AreaSchool& s) {
 
 void put_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
 
-/// A text that may be empty: null when it is.
-void put_text_or_null(std::string& out, const std::string& text) {
-  if (text.empty()) out += "null";
-  else put_string(out, text);
-}
-
 /// put_nested(area_school_json(a, s), depth), written directly: a country's
 /// schools times the regime's areas (issue 18).
 void put_area_school(std::string& out, const AreaSection& a, const AreaSchool& s, int depth) {

@@ -21,11 +21,6 @@ void put_date(std::string& out, const std::optional<Date>& d) {
   out += '"';
 }
 
-void put_text_or_null(std::string& out, const std::string& s) {
-  if (s.empty()) out += "null";
-  else put_string(out, s);
-}
-
 /// The members of to_json(a), and of to_json(*late) when it is given, in the
 /// order its object keeps them: sorted by key.
 void put_activity(std::string& out, const Activity& a, const Overdue* late, Date today, int depth) {

@@ -4,7 +4,12 @@
 /// print JSON): a country's list is never held as one JSON value (issue 18).
 ///
 ///     JsonList list(out, 0);            // a list at the top level: "[\n  {...},\n  {...}\n]"
-///     for (auto& a : activities) list.add(to_json(a, today));
+///     std::string text;
+///     for (auto& a : activities) {
+///       text.clear();
+///       put_json(text, a, today, 1);    // the element as dump(2) prints it one level in
+///       list.add_written(text);
+///     }
 ///     list.close();
 #include <array>
 #include <cstdint>
@@ -63,6 +68,12 @@ inline void put_string(std::string& out, std::string_view text) {
   nlohmann::detail::serializer<nlohmann::json> escaped(nlohmann::detail::output_adapter<char>(out), ' ',
                                                        nlohmann::json::error_handler_t::replace);
   escaped.dump(nlohmann::json(text), false, false, 0);
+}
+
+/// A text that may be empty: null when it is.
+inline void put_text_or_null(std::string& out, const std::string& text) {
+  if (text.empty()) out += "null";
+  else put_string(out, text);
 }
 
 /// A text that may be absent: null when it is.

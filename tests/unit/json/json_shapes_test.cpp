@@ -309,7 +309,8 @@ TEST_CASE("issue 18: the report's JSON written a school at a time is the same by
     REQUIRE(j["changes"].size() == 1);
     REQUIRE(j["areas"][0]["schools"][0]["ratings"][0]["levels"]["self"] == "good");
     CHECK(render_json(r) == j.dump(2) + "\n");
-  }  SECTION("a decided school with a letter, results of joining, central support; an area's stages out of key order") {
+  }
+  SECTION("a decided school with a letter, results of joining, central support; an area's stages out of key order") {
     ReportSchool decided{amber_school(), {}, ReportLetter{12, "letter-123456.md", false}, true, "A. \"Lead\""};
     decided.assessment.decision = Decision{9, "red", "final", "A. Lead", "2019-07-01T10:00:00Z", "Safe\nguarding", "2019-07-01"};
     decided.assessment.level = "red";
