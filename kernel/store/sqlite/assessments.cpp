@@ -152,23 +152,19 @@ class Assessments final : public AssessmentRepository {
   }
 
   void set_audit(const std::vector<std::int64_t>& ids, std::int64_t audit_id) override {
-    // A run's assessments have consecutive ids: one statement for each stretch
-    // of them, of at most kAuditedAtOnce, as a statement's journal (the pages it
-    // changed, as they were) is held in memory: a country's at once took 40 MB.
+    // A run's assessments have consecutive ids: one statement for each stretch of them.
     std::vector<std::int64_t> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
     Statement s(c_, "UPDATE assessments SET audit_id = ? WHERE id BETWEEN ? AND ?");
     for (std::size_t i = 0; i < sorted.size();) {
       std::size_t j = i;
-      while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1 && j + 1 - i < kAuditedAtOnce) ++j;
+      while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1) ++j;
       s.bind(1, audit_id).bind(2, sorted[i]).bind(3, sorted[j]).run();
       i = j + 1;
     }
   }
 
  private:
-  static constexpr std::size_t kAuditedAtOnce = 1000;
-
   static std::vector<AssessmentPeriod> read_periods(Statement& s) {
     std::vector<AssessmentPeriod> out;
     while (s.step()) out.push_back({s.integer(0), s.text(1)});
