@@ -55,19 +55,6 @@ std::string file_of(sqlite3* db) {
   throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
-/// A statement journal (the pages one statement changed, kept to undo that
-/// statement alone inside a transaction) is held in memory, never in a file:
-/// past SQLite's 64 KiB, one spilled to a temporary file, and every later
-/// statement of the transaction wrote its pages there too, 6.6 GB for a national
-/// Nexus run (issue 18). A statement's journal is its own changed pages, so
-/// only a statement that changes many (the last one of a stored run, tagging its
-/// assessments) holds much; temp_store=MEMORY would have kept sorts in memory too.
-/// SQLite takes this only before its first use in the process; refused later, its default stays.
-void configure_sqlite() {
-  static const int configured = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
-  (void)configured;
-}
-
 [[noreturn]] void fail(sqlite3* db, std::string_view what) { fail(db, db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, what); }
 
 std::int64_t pragma(sqlite3* db, const char* sql) {
@@ -162,7 +149,6 @@ Connection Connection::open(const std::filesystem::path& file, Opening opening) 
     flags |= SQLITE_OPEN_READONLY;
     if (!writable(folder) && !wal_beside) uri += "?immutable=1";
   }
-  configure_sqlite();
   int rc = sqlite3_open_v2(uri.c_str(), &impl->handle, flags, nullptr);
   if (rc != SQLITE_OK) fail(impl->handle, rc, "cannot open database " + file.string());
   sqlite3_extended_result_codes(impl->handle, 1);
@@ -179,7 +165,6 @@ Connection Connection::open(const std::filesystem::path& file, Opening opening) 
 Connection Connection::open_memory() {
   auto impl = std::make_unique<Impl>();
   impl->file = ":memory:";
-  configure_sqlite();
   if (sqlite3_open(":memory:", &impl->handle) != SQLITE_OK) fail(impl->handle, "cannot open memory database");
   Connection db(std::move(impl));
   db.exec("PRAGMA foreign_keys=ON;");
