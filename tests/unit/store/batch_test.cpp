@@ -66,6 +66,21 @@ TEST_CASE("a run's audit row is named on its assessments only, whatever stretche
   CHECK(s.text(0) == "1,2,4,5");
 }
 
+TEST_CASE("a run's audit row is named on a country's assessments, given in any order with gaps, and on no others") {
+  Database db = with_evidence(0);
+  testing::exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2600) "
+                    "INSERT INTO assessments(id, urn, body_id, regime, period, level, reasons, ratings, policy_version, "
+                    "policy_hash, assessed_at) SELECT i, 100000 + i, 'b', 'r', '2024-25', 'green', '[]', '[]', 'v', 'h', 'now' FROM n");
+  testing::exec(db, "INSERT INTO audit(id, at, who, command, summary, input_hash) VALUES (1, 'now', 'me', 'assess', '', '')");
+  std::vector<std::int64_t> ids;
+  for (std::int64_t id = 2500; id >= 1; --id)
+    if (id != 1500) ids.push_back(id);
+  ids.push_back(2600);
+  db.assessments().set_audit(ids, 1);
+  CHECK(count(db, "SELECT COUNT(*) FROM assessments WHERE audit_id = 1") == 2500);
+  CHECK(count(db, "SELECT COUNT(*) FROM assessments WHERE audit_id IS NULL AND (id = 1500 OR id BETWEEN 2501 AND 2599)") == 100);
+}
+
 TEST_CASE("the last letter to each school is the level its head was told; a notice tells no level") {
   Database db = with_evidence(0);
   for (const char* row : {"100000, '2024-25', 'change', 'amber'", "100001, '2024-25', 'change', 'red'",
@@ -117,33 +132,4 @@ TEST_CASE("activities past one statement's rows are stored whole, each field as 
            b.sequence == 0));
   }
   CHECK(count(db, "SELECT COUNT(*) FROM activities WHERE planned_at = '2024-09-01T10:00:00Z'") == 150);
-}
-
-TEST_CASE("a statement's journal stays in memory, never in a temporary file, however many pages it changes") {
-  const auto path = std::filesystem::temp_directory_path() / "trellis-batch-journal.db";
-  for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-  Database db = sqlite::open(path);
-  migrate(db);
-  testing::exec(db, "INSERT INTO bodies(id, kind, name, created_at) VALUES ('b', 'la', 'B', '2024-09-02')");
-  const auto add_schools = [&](int parity) {  // 20,000 items, of every other school
-    testing::exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
-                      "INSERT INTO evidence(urn, period, indicator, value_num, source, recorded_at) "
-                      "SELECT 100000 + 2 * i + " + std::to_string(parity) + ", '2024-25', 'x', i, 'f.csv', '2024-09-02' FROM n");
-  };
-  add_schools(0);
-  // SQLite names its temporary files etilqs_*, deleted as soon as they are open.
-  const auto temporary_files = [] {
-    int n = 0;
-    for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
-      std::error_code ec;
-      const auto target = std::filesystem::read_symlink(fd.path(), ec).string();
-      n += target.find("etilqs_") != std::string::npos;
-    }
-    return n;
-  };
-  Transaction tx(db);
-  add_schools(1);  // one statement, its items between those stored: each index page it changes is kept as it was
-  CHECK(temporary_files() == 0);
-  tx.commit();
-  CHECK(count(db, "SELECT COUNT(*) FROM evidence") == 40000);
 }
