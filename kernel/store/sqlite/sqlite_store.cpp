@@ -81,17 +81,25 @@ void SqliteStore::end_reads() noexcept {
   reading_ = false;
   try {
     connection_.exec("COMMIT");  // a read transaction: nothing to write
-  } catch (...) {  // SQLite has ended it already after an error
+  } catch (...) {  // SQLite has ended it already after an error, or it is ended here
+    try {
+      connection_.exec("ROLLBACK");
+    } catch (...) {  // no transaction was open
+    }
   }
 }
 
 // 64 MiB of pages, for as long as the bulk writes last: a national import
 // file or year of ratings fits, so each page is written out once, at the end.
 void SqliteStore::begin_bulk() {
-  if (bulk_++ > 0) return;
+  if (bulk_ > 0) {
+    ++bulk_;
+    return;
+  }
   Statement q(connection_, "PRAGMA cache_size");
   cache_before_ = q.step() ? q.integer(0) : -2000;
   connection_.exec("PRAGMA cache_size = -65536");
+  bulk_ = 1;  // only once widened: a failure above leaves the next BulkWrites to try again
 }
 
 void SqliteStore::end_bulk() noexcept {
