@@ -89,8 +89,8 @@ void SqliteStore::end_reads() noexcept {
   }
 }
 
-// 64 MiB of pages, for as long as the bulk writes last: a national import
-// file or year of ratings fits, so each page is written out once, at the end.
+// 64 MiB of pages, for as long as the bulk writes last: most of what a national
+// import file changes stays in memory, so fewer pages are written out twice.
 void SqliteStore::begin_bulk() {
   if (bulk_ > 0) {
     ++bulk_;
