@@ -36,7 +36,7 @@ print(json.dumps([list(r) for r in c.execute('select id, uid, start_date, status
 run init
 grep -q "schema version" "$dir/out" && ok || bad "init says it upgraded: $(cat "$dir/out")"
 "$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('pragma user_version').fetchone()[0])" "$TRELLIS_DB" \
-  | grep -qx 11 && ok || bad "init carries it to the current schema (11)"
+  | grep -qx 12 && ok || bad "init carries it to the current schema (12)"
 
 run report --body telford --period 2018-19 --format json
 cp "$dir/out" "$dir/report.json"

@@ -28,7 +28,7 @@ PY
 letters >"$dir/before"
 [ "$(wc -l <"$dir/before")" -gt 0 ] && ok || bad "the old demo holds letters"
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
-[ "$(q "pragma user_version")" = 11 ] && ok || bad "init carries it to the current schema (11)"
+[ "$(q "pragma user_version")" = 12 ] && ok || bad "init carries it to the current schema (12)"
 letters >"$dir/after"
 cmp -s "$dir/before" "$dir/after" && ok || bad "every letter is kept as it was: $(diff "$dir/before" "$dir/after" | head -5)"
 [ "$(q "select count(*) from sqlite_master where name = 'outbox_school'")" = 1 ] && ok || bad "the outbox index is back"

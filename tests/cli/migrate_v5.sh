@@ -34,7 +34,7 @@ benchmarks_before=$(q "select count(*) from benchmarks")
 
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
 grep -q "schema version 5" "$dir/out" && ok || bad "init says it upgraded from 5: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 11 ] && ok || bad "init carries it to the current schema (11)"
+[ "$(q "pragma user_version")" = 12 ] && ok || bad "init carries it to the current schema (12)"
 [ "$(q "select count(*) from audit")" -eq $((rows_before + 1)) ] && ok || bad "the old audit rows are kept and the upgrade is one more"
 "$trellis" audit verify >"$dir/out" 2>&1 && ok || bad "the audit chain holds across the upgrade: $(cat "$dir/out")"
 

@@ -29,7 +29,7 @@ echo "a long enough password" | "$trellis" person password head >/dev/null 2>"$d
 [ $? -eq 3 ] && grep -q "trellis init" "$dir/err" && ok || bad "a schema 7 database is refused with the way to upgrade it: $(cat "$dir/err")"
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
 grep -q "schema version 7" "$dir/out" && ok || bad "init says it upgraded from 7: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 11 ] && ok || bad "init carries it to the current schema (11)"
+[ "$(q "pragma user_version")" = 12 ] && ok || bad "init carries it to the current schema (12)"
 [ "$(q "select count(*) from people")" = 3 ] && ok || bad "the people are kept"
 [ "$(q "select count(*) from audit")" -eq $((rows_before + 1)) ] && ok || bad "the old audit rows are kept and the upgrade is one more"
 

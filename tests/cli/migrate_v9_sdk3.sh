@@ -30,7 +30,7 @@ schools=$(q "select count(*) from schools") items=$(q "select count(*) from evid
 [ $? -eq 3 ] && grep -q "trellis init" "$dir/err" && ok || bad "a schema 9 database is refused with the way to upgrade it: $(cat "$dir/err")"
 "$trellis" init >"$dir/out" 2>"$dir/err" || bad "init: $(cat "$dir/err")"
 grep -q "schema version 9" "$dir/out" && ok || bad "init says it upgraded from 9: $(cat "$dir/out")"
-[ "$(q "pragma user_version")" = 11 ] && ok || bad "init carries it to the current schema (11)"
+[ "$(q "pragma user_version")" = 12 ] && ok || bad "init carries it to the current schema (12)"
 [ "$(q "select count(*) from schools")" = "$schools" ] && [ "$(q "select count(*) from evidence")" = "$items" ] &&
   [ "$(q "select count(*) from indicators")" = "$inds" ] && ok || bad "schools, evidence and indicators are kept"
 [ "$(q "select count(*) from schools where trust_code is not null or trust_name is not null")" = 0 ] && ok || bad "no trust is invented"

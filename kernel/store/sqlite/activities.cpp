@@ -323,7 +323,7 @@ class Activities final : public ActivityRepository {
   void add_each(std::size_t count, const std::function<Activity(std::size_t)>& nth, const std::string& at) override {
     // Prepared once, and many rows to a statement: a re-plan adds a year's activities in one go.
     if (!add_)
-      add_.emplace(c_, R"(INSERT INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
+      add_.emplace(c_, R"(INSERT OR FAIL INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
                          rule, attendees, documents, assessment_id, status, sequence, anchor_uid, offset_days, day_kind,
                          planned_at) VALUES )",
                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?, ?, ?)");
@@ -333,6 +333,7 @@ class Activities final : public ActivityRepository {
     // for the batch, then as it was.
     std::optional<WidePageCache> wide;
     if (count >= kWideFrom) wide.emplace(c_);
+    AllOrNone unit(c_);
     ListTexts lists;
     constexpr std::size_t kRows = RowInsert::kMaxRows;
     // Texts are bound where they are: the batch's activities and dates outlive its statement's run().
@@ -365,6 +366,7 @@ class Activities final : public ActivityRepository {
       }
       s.run();
     }
+    unit.done();
   }
 
   void rewrite(std::int64_t id, const Activity& a, ActivityStatus status, const std::optional<std::string>& reason,

@@ -183,6 +183,7 @@ void Connection::exec(std::string_view sql) {
 
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(impl_->handle); }
 int Connection::changes() const { return sqlite3_changes(impl_->handle); }
+bool Connection::in_transaction() const { return sqlite3_get_autocommit(impl_->handle) == 0; }
 const std::filesystem::path& Connection::file() const { return impl_->file; }
 
 struct Statement::Impl {

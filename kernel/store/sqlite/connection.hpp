@@ -35,6 +35,8 @@ class Connection {
   void exec(std::string_view sql);
   std::int64_t last_insert_id() const;
   int changes() const;
+  /// Inside BEGIN ... COMMIT (or a savepoint), rather than a statement committing on its own.
+  bool in_transaction() const;
   const std::filesystem::path& file() const;
 
  private:

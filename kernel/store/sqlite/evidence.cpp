@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "repositories.hpp"
+#include "rows.hpp"
 #include "trellis/store/evidence_repository.hpp"
 #include "wanted.hpp"
 
@@ -245,6 +246,7 @@ class Evidence final : public EvidenceRepository {
   void add_all(std::span<const EvidenceWriter::Item> items, const EvidenceWriter::Provenance& p) override {
     // Many rows to a statement: SQLite's cost per statement run (cursors opened,
     // the rowid sought, the statement closed) is most of a one-row insert's.
+    AllOrNone unit(c_);  // OR FAIL (insert_rows)
     while (!items.empty()) {
       const std::size_t n = std::min(items.size(), kRowsPerInsert);
       Statement& s = insert_rows(n);
@@ -262,6 +264,7 @@ class Evidence final : public EvidenceRepository {
       s.run();
       items = items.subspan(n);
     }
+    unit.done();
   }
 
   std::optional<Newest> newest(std::int64_t urn, std::string_view indicator, std::string_view period) override {
@@ -413,11 +416,11 @@ class Evidence final : public EvidenceRepository {
   static constexpr std::size_t kRowsPerInsert = 64;
   static constexpr int kBoundPerRow = 8;
 
-  /// INSERT … VALUES (…), (…): `rows` rows sharing the provenance bound at ?1 to ?4.
+  /// INSERT OR FAIL … VALUES (…), (…): `rows` rows sharing the provenance bound at ?1 to ?4 (see RowInsert).
   Statement& insert_rows(std::size_t rows) {
     std::optional<Statement>& slot = insert_rows_[rows - 1];
     if (slot) return *slot;
-    std::string sql = "INSERT INTO evidence(import_id, source, recorded_by, recorded_at, urn, period, indicator, "
+    std::string sql = "INSERT OR FAIL INTO evidence(import_id, source, recorded_by, recorded_at, urn, period, indicator, "
                       "value_num, value_text, missing, line, col) VALUES ";
     for (std::size_t k = 0; k < rows; ++k) {
       const int at = 5 + static_cast<int>(k) * kBoundPerRow;

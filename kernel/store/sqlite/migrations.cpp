@@ -488,6 +488,138 @@ CREATE INDEX activities_body ON activities(body_id, year);
 CREATE UNIQUE INDEX activities_school ON activities(body_id, urn, year, uid);
 CREATE UNIQUE INDEX activities_body_wide ON activities(uid) WHERE urn IS NULL;
 )sql",
+      // 12: the foreign keys of the tables a run writes many rows to at a time
+      // (evidence, ratings, rating_evidence, assessments, activities) are checked
+      // when the unit of work commits, not after each statement (issue 18). A
+      // statement that inserts many rows and checks a key at once must be undone
+      // alone if a later row fails, so SQLite copied every page it touched to a
+      // statement journal first: past 64 KiB, to a temporary file, and every later
+      // statement of the unit of work with it. A national stored run wrote 4 GB
+      // there. Checked at commit, a dangling key still fails the whole unit of work,
+      // and nothing is written. SQLite cannot change a constraint in place, so each
+      // table is copied (ids kept; the store runs this with foreign keys off and
+      // checks them before it commits).
+      R"sql(
+CREATE TABLE evidence_12 (
+  id          INTEGER PRIMARY KEY,
+  urn         INTEGER NOT NULL,
+  period      TEXT NOT NULL,
+  indicator   TEXT NOT NULL,
+  value_num   REAL,
+  value_text  TEXT,
+  missing     TEXT,            -- NULL, or why there is no value
+  import_id   INTEGER REFERENCES imports(id) DEFERRABLE INITIALLY DEFERRED,
+  source      TEXT NOT NULL,   -- file name, or who recorded it
+  line        INTEGER,
+  col         INTEGER,
+  recorded_by TEXT,
+  recorded_at TEXT NOT NULL,
+  supersedes  INTEGER REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED
+);
+INSERT INTO evidence_12 SELECT id, urn, period, indicator, value_num, value_text, missing, import_id, source, line, col,
+    recorded_by, recorded_at, supersedes FROM evidence ORDER BY id;
+DROP TABLE evidence;
+ALTER TABLE evidence_12 RENAME TO evidence;
+CREATE INDEX evidence_school ON evidence(urn, indicator, period);
+CREATE INDEX evidence_supersedes ON evidence(supersedes) WHERE supersedes IS NOT NULL;
+
+CREATE TABLE ratings_12 (
+  id          INTEGER PRIMARY KEY,
+  urn         INTEGER NOT NULL,
+  body_id     TEXT NOT NULL REFERENCES bodies(id) DEFERRABLE INITIALLY DEFERRED,
+  period      TEXT NOT NULL,
+  subject     TEXT NOT NULL,     -- indicator, area, or "overall"
+  level       TEXT NOT NULL,
+  stage       TEXT NOT NULL CHECK (stage IN ('self','computed','proposed','moderated','validated','final')),
+  set_by      TEXT NOT NULL,
+  set_at      TEXT NOT NULL,
+  rationale   TEXT,
+  supersedes  INTEGER REFERENCES ratings(id) DEFERRABLE INITIALLY DEFERRED,
+  regime      TEXT,
+  adoption_id INTEGER REFERENCES adoptions(id) DEFERRABLE INITIALLY DEFERRED,
+  decided_on  TEXT              -- the day a decision was taken, when given
+);
+INSERT INTO ratings_12 SELECT id, urn, body_id, period, subject, level, stage, set_by, set_at, rationale, supersedes,
+    regime, adoption_id, decided_on FROM ratings ORDER BY id;
+DROP TABLE ratings;
+ALTER TABLE ratings_12 RENAME TO ratings;
+CREATE INDEX ratings_school ON ratings(body_id, urn, period, subject, stage);
+CREATE INDEX ratings_regime ON ratings(body_id, regime, urn, period);
+
+CREATE TABLE rating_evidence_12 (
+  rating_id   INTEGER NOT NULL REFERENCES ratings(id) DEFERRABLE INITIALLY DEFERRED,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (rating_id, evidence_id)
+);
+INSERT INTO rating_evidence_12(rowid, rating_id, evidence_id)
+  SELECT rowid, rating_id, evidence_id FROM rating_evidence ORDER BY rowid;
+DROP TABLE rating_evidence;
+ALTER TABLE rating_evidence_12 RENAME TO rating_evidence;
+
+CREATE TABLE assessments_12 (
+  id             INTEGER PRIMARY KEY,
+  urn            INTEGER NOT NULL,
+  body_id        TEXT NOT NULL REFERENCES bodies(id) DEFERRABLE INITIALLY DEFERRED,
+  regime         TEXT NOT NULL,
+  period         TEXT NOT NULL,
+  level          TEXT NOT NULL,
+  classified     INTEGER NOT NULL DEFAULT 1,
+  previous_level TEXT,
+  reasons        TEXT NOT NULL,   -- JSON array of sentences
+  ratings        TEXT NOT NULL,   -- JSON array of {subject, level, stage}
+  policy_version TEXT NOT NULL,
+  policy_hash    TEXT NOT NULL,
+  assessed_at    TEXT NOT NULL,
+  audit_id       INTEGER REFERENCES audit(id) DEFERRABLE INITIALLY DEFERRED,
+  adoption_id    INTEGER REFERENCES adoptions(id) DEFERRABLE INITIALLY DEFERRED,
+  computed_level TEXT,            -- the regime's proposal; level is what counted when stored
+  prior_regime   TEXT,            -- across a switch: the regime of the last earlier assessment
+  prior_level    TEXT             -- and its level there (not comparable without a crosswalk)
+);
+INSERT INTO assessments_12 SELECT id, urn, body_id, regime, period, level, classified, previous_level, reasons, ratings,
+    policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime, prior_level
+  FROM assessments ORDER BY id;
+DROP TABLE assessments;
+ALTER TABLE assessments_12 RENAME TO assessments;
+CREATE INDEX assessments_school ON assessments(body_id, urn, period);
+
+CREATE TABLE activities_12 (
+  id            INTEGER PRIMARY KEY,
+  uid           TEXT NOT NULL,          -- stable across re-plans, for calendars; unique (below)
+  body_id       TEXT NOT NULL REFERENCES bodies(id) DEFERRABLE INITIALLY DEFERRED,
+  urn           INTEGER,                -- NULL for body-wide activities
+  year          TEXT NOT NULL,          -- academic year, e.g. 2024-25
+  type          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  due_date      TEXT,
+  rule          TEXT NOT NULL,
+  attendees     TEXT NOT NULL,          -- JSON array
+  documents     TEXT NOT NULL,          -- JSON array
+  assessment_id INTEGER,                -- assessments(id), unchecked (migration 11)
+  status        TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'missed', 'moved', 'cancelled')),
+  done_on       TEXT,
+  note          TEXT,
+  reason        TEXT,                   -- why it was cancelled, moved or missed
+  moved_from    TEXT,                   -- the start date before the last move
+  sequence      INTEGER NOT NULL DEFAULT 0,  -- ICS SEQUENCE: raised on every change a calendar must see
+  anchor_uid    TEXT,                   -- the activity this one is dated from (agenda before, minutes after)
+  offset_days   INTEGER,                -- signed: before the anchor < 0 < after it
+  day_kind      TEXT CHECK (day_kind IN ('calendar', 'working', 'school')),  -- what offset_days counts
+  planned_at    TEXT,
+  changed_at    TEXT
+);
+INSERT INTO activities_12 SELECT id, uid, body_id, urn, year, type, title, start_date, end_date, due_date, rule,
+    attendees, documents, assessment_id, status, done_on, note, reason, moved_from, sequence, anchor_uid, offset_days,
+    day_kind, planned_at, changed_at FROM activities ORDER BY id;
+DROP TABLE activities;
+ALTER TABLE activities_12 RENAME TO activities;
+CREATE INDEX activities_body ON activities(body_id, year);
+CREATE UNIQUE INDEX activities_school ON activities(body_id, urn, year, uid);
+CREATE UNIQUE INDEX activities_body_wide ON activities(uid) WHERE urn IS NULL;
+)sql",
   };
   return m;
 }

@@ -152,9 +152,10 @@ class Ratings final : public RatingRepository {
     // Prepared once, and many rows to a statement: an assessment run stores several for every school.
     if (!last_id_) last_id_.emplace(c_, "SELECT COALESCE(MAX(id), 0) FROM ratings");
     if (!propose_)
-      propose_.emplace(c_, R"(INSERT INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at,
+      propose_.emplace(c_, R"(INSERT OR FAIL INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at,
                           rationale, regime, adoption_id) VALUES )", "(?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!cite_) cite_.emplace(c_, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?,?)");
+    AllOrNone unit(c_);
     // The ids SQLite would give one at a time, named here so that the citations can name them.
     last_id_->step();
     std::int64_t id = last_id_->integer(0);
@@ -170,6 +171,7 @@ class Ratings final : public RatingRepository {
     cite_->insert(cited, [](Statement& s, int p, const std::pair<std::int64_t, std::int64_t>& c) {
       s.bind(p, c.first).bind(p + 1, c.second);
     });
+    unit.done();
   }
 
   std::optional<Review> find_review(std::int64_t id) override {

@@ -17,4 +17,22 @@ Statement& RowInsert::rows(int n) {
   return prepared_.emplace(n, Statement(c_, sql)).first->second;
 }
 
+AllOrNone::AllOrNone(Connection& c) : c_(c), own_(!c.in_transaction()) {
+  if (own_) c_.exec("BEGIN");
+}
+
+AllOrNone::~AllOrNone() {
+  if (!own_) return;
+  try {
+    c_.exec("ROLLBACK");
+  } catch (...) {  // SQLite has rolled back already after the error that brought us here
+  }
+}
+
+void AllOrNone::done() {
+  if (!own_) return;
+  c_.exec("COMMIT");  // a key checked at commit may fail here: the destructor rolls back
+  own_ = false;
+}
+
 }  // namespace trellis::sqlite

@@ -3,7 +3,13 @@
 /// transaction, and one statement per row spends most of its time starting
 /// and ending statements rather than writing rows.
 ///
-///     RowInsert cite(c, "INSERT INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?, ?)");
+/// The statements say INSERT OR FAIL (or OR IGNORE), and the tables they write
+/// check their foreign keys at commit (migration 12): then SQLite need not keep a
+/// journal of each statement to undo it alone. A row that fails stops the
+/// statement with the rows before it written, so a call's rows are written in a
+/// unit of work (AllOrNone), which the failure rolls back whole.
+///
+///     RowInsert cite(c, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?, ?)");
 ///     Statement& s = cite.rows(3);   // ... VALUES (?, ?),(?, ?),(?, ?), prepared once per count
 ///     s.bind(cite.column(2, 1), evidence_id);  // the third row's second parameter
 ///     cite.insert(pairs, [](Statement& s, int p, const Pair& e) { s.bind(p, e.rating).bind(p + 1, e.evidence); });
@@ -15,6 +21,27 @@
 #include "connection.hpp"
 
 namespace trellis::sqlite {
+
+/// A call's rows written all or none: in the caller's unit of work, or, when
+/// there is none, in one of their own, committed by done() and otherwise
+/// rolled back. (A savepoint inside the caller's unit would bring back the
+/// journal that OR FAIL spares.)
+///
+///     AllOrNone unit(c_);
+///     propose.insert(rows, bind);
+///     unit.done();
+class AllOrNone {
+ public:
+  explicit AllOrNone(Connection& c);
+  ~AllOrNone();
+  void done();
+  AllOrNone(const AllOrNone&) = delete;
+  AllOrNone& operator=(const AllOrNone&) = delete;
+
+ private:
+  Connection& c_;
+  bool own_;
+};
 
 class RowInsert {
  public:
