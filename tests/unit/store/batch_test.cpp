@@ -133,3 +133,80 @@ TEST_CASE("activities past one statement's rows are stored whole, each field as 
   }
   CHECK(count(db, "SELECT COUNT(*) FROM activities WHERE planned_at = '2024-09-01T10:00:00Z'") == 150);
 }
+
+// Schema 12: the tables written many rows at a time check their keys at
+// commit, and their multi-row inserts say OR FAIL (no statement journal). A
+// failed row must still leave none of its call's rows behind.
+namespace {
+
+std::vector<Proposal> proposals_for(const std::string& body, int schools, std::int64_t evidence) {
+  std::vector<Proposal> out;
+  for (int i = 0; i < schools; ++i)
+    out.push_back({{100000 + i, body, "2024-25", "overall", "green", "computed", "trellis", "now", "", "r", std::nullopt,
+                    std::nullopt, ""},
+                   {1, evidence}});
+  return out;
+}
+
+std::vector<Activity> year_with_repeat(int count, int repeat_at) {
+  std::vector<Activity> year;
+  for (int i = 0; i < count; ++i) {
+    Activity a;
+    a.uid = "u" + std::to_string(i == repeat_at ? 1 : i) + "@trellis";  // the same school's UID twice
+    a.body = "b";
+    a.urn = 100000;
+    a.year = "2024-25";
+    a.type = "visit";
+    a.title = "visit";
+    a.start = a.end = Date::from_ymd(2024, 9, 2) + i;
+    a.rule = "r";
+    year.push_back(a);
+  }
+  return year;
+}
+
+}  // namespace
+
+TEST_CASE("a bulk write naming a body that is not there fails its unit of work at commit, and nothing is kept") {
+  Database db = with_evidence(1);
+  {
+    Transaction tx(db);
+    db.ratings().add_proposals(proposals_for("nobody", 100, 1));  // checked at commit, not per statement
+    CHECK_THROWS_WITH(tx.commit(), Catch::Contains("FOREIGN KEY"));
+  }
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
+  CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 0);
+}
+
+TEST_CASE("outside a unit of work, a call's rows are written all or none") {
+  Database db = with_evidence(1);
+  SECTION("a citation of evidence that is not there, in the last statement") {
+    CHECK_THROWS_WITH(db.ratings().add_proposals(proposals_for("b", 100, 99)), Catch::Contains("FOREIGN KEY"));
+    CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
+    CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 0);
+  }
+  SECTION("a repeated UID in the middle of the second statement") {
+    const auto year = year_with_repeat(100, 80);
+    CHECK_THROWS_WITH(db.activities().add_each(year.size(), [&](std::size_t i) { return year[i]; }, "now"),
+                      Catch::Contains("UNIQUE"));
+    CHECK(count(db, "SELECT COUNT(*) FROM activities") == 0);
+  }
+  SECTION("and when nothing fails, every row is kept") {
+    db.ratings().add_proposals(proposals_for("b", 100, 1));
+    CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 100);
+    CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 100);
+  }
+}
+
+TEST_CASE("inside a unit of work, a failed row in a multi-row insert rolls the whole unit back") {
+  Database db = with_evidence(1);
+  {
+    Transaction tx(db);
+    db.ratings().add_proposals(proposals_for("b", 10, 1));
+    const auto year = year_with_repeat(100, 80);
+    CHECK_THROWS_WITH(db.activities().add_each(year.size(), [&](std::size_t i) { return year[i]; }, "now"),
+                      Catch::Contains("UNIQUE"));
+  }
+  CHECK(count(db, "SELECT COUNT(*) FROM activities") == 0);
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
+}
