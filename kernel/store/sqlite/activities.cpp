@@ -333,7 +333,7 @@ class Activities final : public ActivityRepository {
     // for the batch, then as it was.
     std::optional<WidePageCache> wide;
     if (count >= kWideFrom) wide.emplace(c_);
-    AllOrNone unit(c_);
+    AllOrNone unit(c_, {"activities"});
     ListTexts lists;
     constexpr std::size_t kRows = RowInsert::kMaxRows;
     // Texts are bound where they are: the batch's activities and dates outlive its statement's run().

@@ -184,6 +184,11 @@ void Connection::exec(std::string_view sql) {
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(impl_->handle); }
 int Connection::changes() const { return sqlite3_changes(impl_->handle); }
 bool Connection::in_transaction() const { return sqlite3_get_autocommit(impl_->handle) == 0; }
+bool Connection::writing() const { return sqlite3_txn_state(impl_->handle, "main") == SQLITE_TXN_WRITE; }
+bool Connection::keys_pending() const {
+  int now = 0, highest = 0;
+  return sqlite3_db_status(impl_->handle, SQLITE_DBSTATUS_DEFERRED_FKS, &now, &highest, 0) == SQLITE_OK && now != 0;
+}
 const std::filesystem::path& Connection::file() const { return impl_->file; }
 
 struct Statement::Impl {

@@ -37,6 +37,10 @@ class Connection {
   int changes() const;
   /// Inside BEGIN ... COMMIT (or a savepoint), rather than a statement committing on its own.
   bool in_transaction() const;
+  /// Holding the write lock: a unit of work, not a read snapshot (a deferred BEGIN that has only read).
+  bool writing() const;
+  /// A foreign key checked at commit (migration 12) refers to a row that is not there, so far.
+  bool keys_pending() const;
   const std::filesystem::path& file() const;
 
  private:

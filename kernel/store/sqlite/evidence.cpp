@@ -246,7 +246,7 @@ class Evidence final : public EvidenceRepository {
   void add_all(std::span<const EvidenceWriter::Item> items, const EvidenceWriter::Provenance& p) override {
     // Many rows to a statement: SQLite's cost per statement run (cursors opened,
     // the rowid sought, the statement closed) is most of a one-row insert's.
-    AllOrNone unit(c_);  // OR FAIL (insert_rows)
+    AllOrNone unit(c_, {"evidence"});  // OR FAIL (insert_rows)
     while (!items.empty()) {
       const std::size_t n = std::min(items.size(), kRowsPerInsert);
       Statement& s = insert_rows(n);

@@ -155,7 +155,7 @@ class Ratings final : public RatingRepository {
       propose_.emplace(c_, R"(INSERT OR FAIL INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at,
                           rationale, regime, adoption_id) VALUES )", "(?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!cite_) cite_.emplace(c_, "INSERT OR IGNORE INTO rating_evidence(rating_id, evidence_id) VALUES ", "(?,?)");
-    AllOrNone unit(c_);
+    AllOrNone unit(c_, {"ratings", "rating_evidence"});
     // The ids SQLite would give one at a time, named here so that the citations can name them.
     last_id_->step();
     std::int64_t id = last_id_->integer(0);

@@ -25,14 +25,18 @@ namespace trellis::sqlite {
 /// A call's rows written all or none: in the caller's unit of work, or, when
 /// there is none, in one of their own, committed by done() and otherwise
 /// rolled back. (A savepoint inside the caller's unit would bring back the
-/// journal that OR FAIL spares.)
+/// journal that OR FAIL spares.) done() also refuses a row whose key refers to
+/// nothing, as a key checked per statement did: checked only at commit, the
+/// unit would go on, and while one is pending SQLite searches a table for each
+/// row added to the table it refers to.
 ///
-///     AllOrNone unit(c_);
+///     AllOrNone unit(c_, {"ratings", "rating_evidence"});
 ///     propose.insert(rows, bind);
 ///     unit.done();
 class AllOrNone {
  public:
-  explicit AllOrNone(Connection& c);
+  /// Refuses (std::logic_error) inside a read snapshot, whose end would drop the rows unseen.
+  AllOrNone(Connection& c, std::vector<std::string> tables);
   ~AllOrNone();
   void done();
   AllOrNone(const AllOrNone&) = delete;
@@ -40,8 +44,13 @@ class AllOrNone {
 
  private:
   Connection& c_;
+  std::vector<std::string> tables_;  ///< those the call writes, where a dangling row is looked for
   bool own_;
 };
+
+/// "row 3 of ratings refers to a row of bodies that is not there": the first
+/// such row in `tables` (in every table when none is given).
+std::string dangling_row(Connection& c, const std::vector<std::string>& tables = {});
 
 class RowInsert {
  public:

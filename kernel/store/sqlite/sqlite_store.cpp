@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "migrations.hpp"
+#include "rows.hpp"
 #include "repositories.hpp"
 #include "trellis/error.hpp"
 #include "trellis/store/activity_repository.hpp"
@@ -61,6 +62,9 @@ void SqliteStore::begin() {
 void SqliteStore::commit() {
   const int outer = depth_ - 1;  // a failed COMMIT leaves the unit open, for rollback()
   if (outer == 0 && keys_held_off_) require_keys_hold();
+  // Keys checked at commit (migration 12): COMMIT would fail naming none of them.
+  if (outer == 0 && connection_.keys_pending())
+    throw std::runtime_error(location() + ": " + dangling_row(connection_) + "; nothing was changed");
   connection_.exec(outer == 0 ? "COMMIT" : "RELEASE unit_" + std::to_string(outer));
   depth_ = outer;
   if (outer == 0) keys_on_again();

@@ -136,7 +136,8 @@ TEST_CASE("activities past one statement's rows are stored whole, each field as 
 
 // Schema 12: the tables written many rows at a time check their keys at
 // commit, and their multi-row inserts say OR FAIL (no statement journal). A
-// failed row must still leave none of its call's rows behind.
+// failed row must still leave none of its call's rows behind, and a dangling
+// key is refused with the call that made it, by row.
 namespace {
 
 std::vector<Proposal> proposals_for(const std::string& body, int schools, std::int64_t evidence) {
@@ -167,21 +168,43 @@ std::vector<Activity> year_with_repeat(int count, int repeat_at) {
 
 }  // namespace
 
-TEST_CASE("a bulk write naming a body that is not there fails its unit of work at commit, and nothing is kept") {
+TEST_CASE("a bulk write naming a body that is not there is refused as it is written, by row, and nothing is kept") {
   Database db = with_evidence(1);
   {
     Transaction tx(db);
-    db.ratings().add_proposals(proposals_for("nobody", 100, 1));  // checked at commit, not per statement
-    CHECK_THROWS_WITH(tx.commit(), Catch::Contains("FOREIGN KEY"));
+    // Checked at commit, the unit would go on past it: the call refuses it itself.
+    CHECK_THROWS_WITH(db.ratings().add_proposals(proposals_for("nobody", 100, 1)),
+                      Catch::Contains("row 1 of ratings refers to a row of bodies that is not there"));
   }
   CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
   CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 0);
 }
 
+TEST_CASE("a dangling key left by a single row is named when its unit commits, and the unit rolls back") {
+  Database db = with_evidence(1);
+  {
+    Transaction tx(db);
+    testing::exec(db, "INSERT INTO assessments(urn, body_id, regime, period, level, reasons, ratings, policy_version, "
+                      "policy_hash, assessed_at, audit_id) VALUES (1, 'b', 'r', '2024-25', 'green', '[]', '[]', '1', "
+                      "'h', 'now', 99)");
+    CHECK_THROWS_WITH(tx.commit(), Catch::Contains("row 1 of assessments refers to a row of audit that is not there") &&
+                                       Catch::Contains("nothing was changed"));
+  }
+  CHECK(count(db, "SELECT COUNT(*) FROM assessments") == 0);
+}
+
+TEST_CASE("rows are not written inside a read snapshot, whose end would drop them unseen") {
+  Database db = with_evidence(1);
+  ReadSnapshot reading(db);
+  CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);  // the snapshot has begun
+  CHECK_THROWS_AS(db.ratings().add_proposals(proposals_for("b", 2, 1)), std::logic_error);
+}
+
 TEST_CASE("outside a unit of work, a call's rows are written all or none") {
   Database db = with_evidence(1);
   SECTION("a citation of evidence that is not there, in the last statement") {
-    CHECK_THROWS_WITH(db.ratings().add_proposals(proposals_for("b", 100, 99)), Catch::Contains("FOREIGN KEY"));
+    CHECK_THROWS_WITH(db.ratings().add_proposals(proposals_for("b", 100, 99)),
+                      Catch::Contains("of rating_evidence refers to a row of evidence that is not there"));
     CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
     CHECK(count(db, "SELECT COUNT(*) FROM rating_evidence") == 0);
   }
