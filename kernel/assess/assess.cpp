@@ -265,7 +265,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     if (!each) {
       run.schools.push_back(std::move(a));
     } else if (!letter) {
-      // Given back, for judge_schools to free when the threads that judge are between windows:
+      // Given back, for judge_schools to free on the thread that judged it:
       // memory one thread allocated, freed by another as it allocates, makes them wait on each other.
       judged.out.reasons = std::move(a.reasons);
       judged.out.ratings = std::move(a.ratings);
