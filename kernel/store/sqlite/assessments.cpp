@@ -183,10 +183,12 @@ class Assessments final : public AssessmentRepository {
       add_.emplace(c_, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
       reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
       prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
-    add_->bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
-        .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind_unowned(8, reasons_)
-        .bind_unowned(9, ratings_).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, at)
-        .bind(13, a.adoption_id).bind(14, a.computed_level).bind(15, a.prior_regime).bind(16, a.prior_level).run();
+    // Texts bound unowned, not copied: `a`, `at` and the JSON texts outlive the statement's run.
+    add_->bind(1, a.urn).bind_unowned(2, a.body).bind_unowned(3, a.regime).bind_unowned(4, a.period)
+        .bind_unowned(5, a.level).bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind_unowned(8, reasons_)
+        .bind_unowned(9, ratings_).bind_unowned(10, a.policy_version).bind_unowned(11, a.policy_hash)
+        .bind_unowned(12, at).bind(13, a.adoption_id).bind_unowned(14, a.computed_level).bind(15, a.prior_regime)
+        .bind(16, a.prior_level).run();
     return c_.last_insert_id();
   }
 
