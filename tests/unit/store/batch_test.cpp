@@ -158,10 +158,8 @@ std::string text(Database& db, const std::string& sql) {
   return s.text(0);
 }
 
-}  // namespace
-
-TEST_CASE("an assessment's reasons and ratings are stored byte for byte as dump() wrote them") {
-  Database db = with_evidence(0);
+/// A school's assessment with the given reasons, of body b's school 100000.
+SchoolAssessment assessed(std::vector<std::string> reasons) {
   SchoolAssessment a;
   a.urn = 100000;
   a.body = "b";
@@ -170,7 +168,16 @@ TEST_CASE("an assessment's reasons and ratings are stored byte for byte as dump(
   a.level = a.computed_level = "green";
   a.policy_version = "1";
   a.policy_hash = "h";
-  a.reasons = {"plain", "quoted \"word\" and a back\\slash", "tab\tnew\nline\x01 bell\x7f", "caf\xc3\xa9 \xe2\x80\x94 ok", ""};
+  a.reasons = std::move(reasons);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("an assessment's reasons and ratings are stored byte for byte as dump() wrote them") {
+  Database db = with_evidence(0);
+  SchoolAssessment a =
+      assessed({"plain", "quoted \"word\" and a back\\slash", "tab\tnew\nline\x01 bell\x7f", "caf\xc3\xa9 \xe2\x80\x94 ok", ""});
   a.ratings = {{"overall", "green", "computed", "", {}, {}},
                {"ks2", "amber", "computed", "Below \"target\".", {3, 1, 2}, {"one", "two\n"}},
                {"attendance", "red", "computed", "", {7}, {}}};
@@ -188,13 +195,7 @@ TEST_CASE("an assessment's reasons and ratings are stored byte for byte as dump(
 
 TEST_CASE("an assessment whose reasons are not UTF-8 is refused, as dump() refused it") {
   Database db = with_evidence(0);
-  SchoolAssessment a;
-  a.urn = 100000;
-  a.body = "b";
-  a.regime = "r";
-  a.period = "2024-25";
-  a.level = a.computed_level = "green";
-  a.reasons = {"fine", "broken \xff byte"};
+  const SchoolAssessment a = assessed({"fine", "broken \xff byte"});
   CHECK_THROWS_AS(db.assessments().add(a, "2024-09-02T09:00:00Z"), nlohmann::json::type_error);
   CHECK(count(db, "SELECT COUNT(*) FROM assessments") == 0);
 }
