@@ -76,18 +76,41 @@ struct DueLetter {
   Letter letter;
 };
 
-/// Stores the assessment and the ratings the regime proposed, each citing its evidence.
-void store(Database& db, SchoolAssessment& a, const std::string& now) {
-  a.id = db.assessments().add(a, now);
-  std::vector<Proposal> proposals;
-  proposals.reserve(a.ratings.size());
-  const std::string by = "trellis (" + a.regime + " policy " + a.policy_version + ")";
-  for (auto& r : a.ratings)
-    proposals.push_back({{a.urn, a.body, a.period, r.subject, r.level, r.stage, by, now,
-                          assessment_ratings::rationale_of(r), a.regime, a.adoption_id, std::nullopt, ""},
-                         r.evidence});
-  db.ratings().add_proposals(proposals);
-}
+/// Stores each school's assessment and the ratings the regime proposed, each
+/// citing its evidence. Its proposals are kept from one school to the next, so
+/// that their texts are written into the room the last school's took (issue 18).
+class SchoolStore {
+ public:
+  /// `by` sets each rating: "trellis (REGIME policy VERSION)", the same for every school of a run.
+  SchoolStore(Database& db, std::string by) : db_(db), by_(std::move(by)) {}
+
+  void store(SchoolAssessment& a, const std::string& now) {
+    a.id = db_.assessments().add(a, now);
+    proposals_.resize(a.ratings.size());
+    for (std::size_t i = 0; i < a.ratings.size(); ++i) {
+      const sdk::RatingOut& r = a.ratings[i];
+      NewRating& n = proposals_[i].rating;
+      n.urn = a.urn;
+      n.body_id = a.body;
+      n.period = a.period;
+      n.subject = r.subject;
+      n.level = r.level;
+      n.stage = r.stage;
+      n.set_by = by_;
+      n.set_at = now;
+      assessment_ratings::write_rationale(r, n.rationale);
+      n.regime = a.regime;
+      n.adoption_id = a.adoption_id;
+      proposals_[i].evidence = r.evidence;
+    }
+    db_.ratings().add_proposals(proposals_);
+  }
+
+ private:
+  Database& db_;
+  const std::string by_;
+  std::vector<Proposal> proposals_;  ///< supersedes and decided_on never set: a proposal has neither
+};
 
 }  // namespace
 
@@ -182,6 +205,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     return planning::school_rules(judging, policy, sections, calendar, *judged.view, counted, from,
                                   discussed == discussion_days.end() ? std::nullopt : std::optional(discussed->second));
   };
+  SchoolStore stored(db, "trellis (" + policy.regime() + " policy " + policy.version() + ")");
   JudgementSetup setup{regime, policy, description, sections, *evidence, opt.period, made_on.to_string(), due_days};
   if (plans_schools) setup.plan = school_rules;
   judge_schools(setup, urns, *thresholds, opt.threads, [&](SchoolJudgement& judged) {
@@ -222,7 +246,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     auto d = decided.find(urn);
     count_decision(a, d == decided.end() ? std::nullopt : std::optional(d->second));
     if (tx) {
-      store(db, a, clock.timestamp());  // stamped as it is stored
+      stored.store(a, clock.timestamp());  // stamped as it is stored
       changes.count(a);
       assessment_ids.push_back(a.id);
     }
@@ -241,7 +265,7 @@ AssessRun assess(Database& db, PluginHost& host, const Actor& by, const Clock& c
     if (!each) {
       run.schools.push_back(std::move(a));
     } else if (!letter) {
-      // Given back, for judge_schools to free when the threads that judge are between windows:
+      // Given back, for judge_schools to free on the thread that judged it:
       // memory one thread allocated, freed by another as it allocates, makes them wait on each other.
       judged.out.reasons = std::move(a.reasons);
       judged.out.ratings = std::move(a.ratings);

@@ -4,10 +4,12 @@
 
 namespace trellis::assessment_ratings {
 
-std::string rationale_of(const sdk::RatingOut& r) {
-  std::string out = r.rationale;
-  for (const auto& reason : r.reasons) out += (out.empty() ? "" : out.back() == '.' ? " " : ". ") + reason;
-  return out;
+void write_rationale(const sdk::RatingOut& r, std::string& out) {
+  out = r.rationale;
+  for (const auto& reason : r.reasons) {
+    out += out.empty() ? "" : out.back() == '.' ? " " : ". ";
+    out += reason;
+  }
 }
 
 sdk::RatingOut recorded_rating(std::string_view subject, std::string_view level, std::string_view stage,

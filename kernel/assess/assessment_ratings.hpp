@@ -15,8 +15,9 @@
 
 namespace trellis::assessment_ratings {
 
-/// The ratings table's rationale: the regime's rationale, then its reasons.
-std::string rationale_of(const sdk::RatingOut& r);
+/// Sets `out` to the ratings table's rationale: the regime's rationale, then
+/// its reasons (into a string kept from the last rating: its room is reused).
+void write_rationale(const sdk::RatingOut& r, std::string& out);
 /// The newest rating of each subject at each stage but `computed` recorded for
 /// the school and period under the regime, overall first; its rationale, when
 /// given, is its one reason.

@@ -137,6 +137,9 @@ struct EvidenceStore::Data {
   Benchmarks benchmarks;
   std::unique_ptr<HeldSchools> held = std::make_unique<HeldSchools>();
   std::unique_ptr<HeldSchools> ahead;  ///< a window read ahead (read_window_ahead), until hold_window_at takes it
+  /// The window held before, kept until hold_window_at takes the next: the
+  /// views of its schools may be freed while the next window is judged.
+  std::unique_ptr<HeldSchools> spent;
   HistoryRules history;
   KernelSections sections;
   AcademicCalendar calendar;
@@ -238,9 +241,11 @@ void EvidenceStore::hold_window_at(const std::vector<std::int64_t>& urns, std::s
   std::vector<std::int64_t> window = d.window_at(urns, at);
   if (window.empty()) return;
   if (d.ahead && d.ahead->window == window) {
+    d.spent = std::move(d.held);
     d.held = std::move(d.ahead);
     return;
   }
+  d.spent = std::move(d.held);
   hold(window);
 }
 

@@ -101,6 +101,7 @@ struct Worker {
 
 /// A judged school, or how judging it ended.
 struct Slot {
+  const Worker* judge = nullptr;  ///< who judged it, and frees it (Relay::free_judged)
   SchoolJudgement judgement;
   std::exception_ptr error;         ///< thrown on the calling thread, in order
   std::vector<std::string> logged;  ///< the regime's failures, logged on the calling thread, in order
@@ -169,6 +170,10 @@ void judge_in_turn(const JudgementSetup& setup, const std::vector<std::int64_t>&
 /// order: reading, storing and printing overlap the judging rather than wait
 /// for it (issue 18). At a window's end the threads wait until the calling
 /// thread has taken every school of it; the next window then replaces it.
+/// The windows' slots alternate between two sides: once the next window is
+/// posted, each thread frees the slots of the last that it judged itself,
+/// while the other judges (memory one thread allocated, freed by another as
+/// it allocates, makes both wait on its heap's lock).
 class Relay {
  public:
   Relay(const JudgementSetup& setup, const std::vector<std::int64_t>& urns) : setup_(setup), urns_(urns) {}
@@ -182,7 +187,7 @@ class Relay {
       threads_.emplace_back([this, &w = *workers[k]](std::stop_token stop) { judge_windows(stop, w); });
     for (std::size_t begin = 0; begin < urns_.size(); begin += kWindow) {
       const std::size_t end = std::min(urns_.size(), begin + kWindow);
-      post(begin, end);
+      post(begin, end, *workers[0]);
       setup_.evidence.read_window_ahead(urns_, end);  // while the window posted is judged
       for (std::size_t i = begin; i < end; ++i)
         if (!take_next(i - begin, *workers[0], take)) return;  // the threads stop and are joined as the relay ends
@@ -190,7 +195,6 @@ class Relay {
         std::unique_lock lock(guard_);
         finished_.wait(lock, [&] { return busy_ == 0; });
       }  // no thread reads this window's views now: the next may replace it
-      clear_slots();
       setup_.evidence.hold_window_at(urns_, end);
     }
   }
@@ -200,8 +204,10 @@ class Relay {
   static constexpr std::size_t kWindow = EvidenceStore::kWindow;
   static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
-  /// Hands the schools [begin, end) to the threads.
-  void post(std::size_t begin, std::size_t end) {
+  /// Hands the schools [begin, end) to the threads, on the side the window
+  /// before last had (its slots freed), then frees the last window's slots
+  /// that `caller`, the calling thread's worker, judged.
+  void post(std::size_t begin, std::size_t end, const Worker& caller) {
     {
       const std::lock_guard lock(guard_);
       begin_ = begin;
@@ -209,46 +215,49 @@ class Relay {
       next_ = begin;
       busy_ = threads_.size();
       ++window_;
+      side_ = window_ % 2;
+      for (std::size_t k = 0; k < kWindow; ++k) done_[side_][k].store(false, std::memory_order_relaxed);
     }
     posted_.notify_all();
+    free_judged(caller, 1 - side_);
+  }
+
+  /// Frees the slots of `side` that `worker` judged: on its own thread, once every school of them was taken.
+  void free_judged(const Worker& worker, std::size_t side) {
+    for (Slot& slot : slots_[side])
+      if (slot.judge == &worker) slot = Slot{};
   }
 
   /// Waits for the window's school `k` to be judged, judging others with
-  /// `worker` meanwhile, then hands it over (clear_slots frees it).
+  /// `worker` meanwhile, then hands it over (the thread that judged it frees it: free_judged).
   bool take_next(std::size_t k, Worker& worker, const std::function<void(SchoolJudgement&)>& take) {
-    while (!done_[k].load(std::memory_order_acquire))
-      if (!judge_next(worker)) done_[k].wait(false, std::memory_order_acquire);
+    std::atomic<bool>& done = done_[side_][k];
+    while (!done.load(std::memory_order_acquire))
+      if (!judge_next(worker)) done.wait(false, std::memory_order_acquire);
     bool more = false;
     {
       const auto using_database = setup_.evidence.lock_database();
-      more = hand_over(setup_, slots_[k], take);
+      more = hand_over(setup_, slots_[side_][k], take);
     }
     return more;
   }
 
-  /// Frees what the window's schools held. Between windows, as no other
-  /// thread allocates then: freeing what another thread allocated while it
-  /// allocates makes both wait on its heap's lock.
-  void clear_slots() {
-    for (std::size_t k = 0; k < kWindow; ++k) {
-      slots_[k] = Slot{};
-      done_[k].store(false, std::memory_order_relaxed);  // the threads see it after the next post
-    }
-  }
-
   /// Judges the next school handed out, if any is left before a failure.
   bool judge_next(Worker& worker) {
-    std::size_t i = 0, k = 0;
+    std::size_t i = 0, k = 0, side = 0;
     {
       const std::lock_guard lock(guard_);
       if (next_ >= end_ || next_ > first_failure_.load()) return false;
       i = next_++;
       k = i - begin_;
+      side = side_;
     }
-    judge(setup_, worker, urns_[i], slots_[k]);
-    if (slots_[k].failed()) lower_to(first_failure_, i);
-    done_[k].store(true, std::memory_order_release);
-    done_[k].notify_one();
+    Slot& slot = slots_[side][k];
+    slot.judge = &worker;
+    judge(setup_, worker, urns_[i], slot);
+    if (slot.failed()) lower_to(first_failure_, i);
+    done_[side][k].store(true, std::memory_order_release);
+    done_[side][k].notify_one();
     return true;
   }
 
@@ -256,11 +265,14 @@ class Relay {
   /// handed out, and none after a failure (the calling thread takes it last).
   void judge_windows(std::stop_token stop, Worker& worker) {
     for (std::size_t seen = 0;;) {
+      std::size_t side = 0;
       {
         std::unique_lock lock(guard_);
         if (!posted_.wait(lock, stop, [&] { return window_ != seen; })) return;
         seen = window_;
+        side = side_;
       }
+      free_judged(worker, 1 - side);  // every school of the last window was taken before this one was posted
       while (!stop.stop_requested() && judge_next(worker)) {
       }
       const std::lock_guard lock(guard_);
@@ -270,13 +282,15 @@ class Relay {
 
   const JudgementSetup& setup_;
   const std::vector<std::int64_t>& urns_;
-  std::vector<Slot> slots_ = std::vector<Slot>(kWindow);  ///< the window's school k's is slots_[k]
-  std::unique_ptr<std::atomic<bool>[]> done_ = std::make_unique<std::atomic<bool>[]>(kWindow);  ///< slots_[k] judged
+  /// The window's school k's is slots_[side_][k]; the last window's, on the other side, are freed as this one is judged.
+  std::vector<Slot> slots_[2] = {std::vector<Slot>(kWindow), std::vector<Slot>(kWindow)};
+  std::unique_ptr<std::atomic<bool>[]> done_[2] = {std::make_unique<std::atomic<bool>[]>(kWindow),
+                                                   std::make_unique<std::atomic<bool>[]>(kWindow)};  ///< slots_[side][k] judged
   std::atomic<std::size_t> first_failure_{none};  ///< index into urns_
   std::mutex guard_;                              ///< over what follows
   std::condition_variable_any posted_;            ///< a window was posted
   std::condition_variable_any finished_;          ///< every thread is done with the window posted
-  std::size_t begin_ = 0, end_ = 0, next_ = 0, busy_ = 0, window_ = 0;
+  std::size_t begin_ = 0, end_ = 0, next_ = 0, busy_ = 0, window_ = 0, side_ = 0;
   std::vector<std::jthread> threads_;  ///< last: stopped and joined before the rest goes
 };
 

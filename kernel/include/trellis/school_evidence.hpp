@@ -122,7 +122,9 @@ class EvidenceStore {
   static constexpr std::size_t kWindow = 256;
   /// For a store ByWindow, when `at` starts a window of `urns` (every
   /// kWindow schools), holds that window, as hold() does, or takes it when
-  /// read_window_ahead read it; else does nothing.
+  /// read_window_ahead read it; else does nothing. A window taken so keeps
+  /// the one before it until the next is taken: views of a window's schools
+  /// may outlive it by one window, no more.
   void hold_window_at(const std::vector<std::int64_t>& urns, std::size_t at);
   /// For a store ByWindow, when `at` starts a window of `urns`, reads that
   /// window now beside the one held, so that hold_window_at(urns, at) takes

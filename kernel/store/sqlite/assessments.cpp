@@ -3,20 +3,62 @@
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
+#include "trellis/json_stream.hpp"
 #include "trellis/store/assessment_repository.hpp"
+#include "trellis/text.hpp"
 #include "wanted.hpp"
 
 namespace trellis::sqlite {
 namespace {
 
+// The row's JSON columns are written as text, byte for byte as nlohmann's
+// dump() prints them: no JSON value is built for every school (issue 18).
+
+/// `text` as a JSON string, as dump() prints it; invalid UTF-8 throws as dump() throws.
+void put_stored(std::string& out, std::string_view text) {
+  if (first_invalid_utf8(text)) (void)nlohmann::json(text).dump();  // throws type_error 316
+  put_string(out, text);
+}
+
+/// A list as dump() prints it: "[a,b]".
+template <typename List, typename Put>
+void put_compact(std::string& out, const List& list, const Put& put) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    put(out, list[i]);
+  }
+  out += ']';
+}
+
+void put_texts(std::string& out, const std::vector<std::string>& list) {
+  put_compact(out, list, [](std::string& o, const std::string& t) { put_stored(o, t); });
+}
+
 /// A computed rating in the row's `ratings` JSON: {subject, level, stage},
-/// with rationale, reasons and evidence ids when there are any.
-nlohmann::json rating_json(const sdk::RatingOut& r) {
-  nlohmann::json j{{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}};
-  if (!r.rationale.empty()) j["rationale"] = r.rationale;
-  if (!r.reasons.empty()) j["reasons"] = r.reasons;
-  if (!r.evidence.empty()) j["evidence"] = r.evidence;
-  return j;
+/// with rationale, reasons and evidence ids when there are any; its keys sorted, as nlohmann keeps them.
+void put_rating(std::string& out, const sdk::RatingOut& r) {
+  out += '{';
+  if (!r.evidence.empty()) {
+    out += "\"evidence\":";
+    put_compact(out, r.evidence, [](std::string& o, std::int64_t id) { o += std::to_string(id); });
+    out += ',';
+  }
+  out += "\"level\":";
+  put_stored(out, r.level);
+  if (!r.rationale.empty()) {
+    out += ",\"rationale\":";
+    put_stored(out, r.rationale);
+  }
+  if (!r.reasons.empty()) {
+    out += ",\"reasons\":";
+    put_texts(out, r.reasons);
+  }
+  out += ",\"stage\":";
+  put_stored(out, r.stage);
+  out += ",\"subject\":";
+  put_stored(out, r.subject);
+  out += '}';
 }
 
 /// The reverse; rows written before SDK 2 hold only subject, level and stage.
@@ -132,17 +174,21 @@ class Assessments final : public AssessmentRepository {
   }
 
   std::int64_t add(const SchoolAssessment& a, const std::string& at) override {
-    auto ratings = nlohmann::json::array();
-    for (auto& r : a.ratings) ratings.push_back(rating_json(r));
+    reasons_.clear();
+    put_texts(reasons_, a.reasons);
+    ratings_.clear();
+    put_compact(ratings_, a.ratings, put_rating);
     // Prepared once: a run stores one for every school.
     if (!add_)
       add_.emplace(c_, R"(INSERT INTO assessments(urn, body_id, regime, period, level, classified, previous_level,
       reasons, ratings, policy_version, policy_hash, assessed_at, audit_id, adoption_id, computed_level, prior_regime,
       prior_level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?))");
-    add_->bind(1, a.urn).bind(2, a.body).bind(3, a.regime).bind(4, a.period).bind(5, a.level)
-        .bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind(8, nlohmann::json(a.reasons).dump())
-        .bind(9, ratings.dump()).bind(10, a.policy_version).bind(11, a.policy_hash).bind(12, at)
-        .bind(13, a.adoption_id).bind(14, a.computed_level).bind(15, a.prior_regime).bind(16, a.prior_level).run();
+    // Texts bound unowned, not copied: `a`, `at` and the JSON texts outlive the statement's run.
+    add_->bind(1, a.urn).bind_unowned(2, a.body).bind_unowned(3, a.regime).bind_unowned(4, a.period)
+        .bind_unowned(5, a.level).bind(6, a.classified ? 1 : 0).bind(7, a.previous_level).bind_unowned(8, reasons_)
+        .bind_unowned(9, ratings_).bind_unowned(10, a.policy_version).bind_unowned(11, a.policy_hash)
+        .bind_unowned(12, at).bind(13, a.adoption_id).bind_unowned(14, a.computed_level).bind(15, a.prior_regime)
+        .bind(16, a.prior_level).run();
     return c_.last_insert_id();
   }
 
@@ -173,6 +219,7 @@ class Assessments final : public AssessmentRepository {
 
   Connection& c_;
   std::optional<Statement> add_;
+  std::string reasons_, ratings_;  ///< add's JSON texts, bound unowned: kept until the next add writes them
 };
 
 }  // namespace

@@ -161,11 +161,13 @@ class Ratings final : public RatingRepository {
     std::int64_t id = last_id_->integer(0);
     last_id_->reset();
     std::vector<std::pair<std::int64_t, std::int64_t>> cited;
+    // Texts bound unowned, not copied: `proposals` outlives each statement's run.
     propose_->insert(proposals, [&](Statement& s, int p, const Proposal& x) {
       const NewRating& r = x.rating;
-      s.bind(p, ++id).bind(p + 1, r.urn).bind(p + 2, r.body_id).bind(p + 3, r.period).bind(p + 4, r.subject);
-      s.bind(p + 5, r.level).bind(p + 6, r.stage).bind(p + 7, r.set_by).bind(p + 8, r.set_at).bind(p + 9, r.rationale);
-      s.bind(p + 10, r.regime).bind(p + 11, r.adoption_id);
+      s.bind(p, ++id).bind(p + 1, r.urn).bind_unowned(p + 2, r.body_id).bind_unowned(p + 3, r.period);
+      s.bind_unowned(p + 4, r.subject).bind_unowned(p + 5, r.level).bind_unowned(p + 6, r.stage);
+      s.bind_unowned(p + 7, r.set_by).bind_unowned(p + 8, r.set_at).bind_unowned(p + 9, r.rationale);
+      s.bind_unowned(p + 10, r.regime).bind(p + 11, r.adoption_id);
       for (auto e : x.evidence) cited.emplace_back(id, e);
     });
     cite_->insert(cited, [](Statement& s, int p, const std::pair<std::int64_t, std::int64_t>& c) {

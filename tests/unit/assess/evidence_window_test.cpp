@@ -148,6 +148,8 @@ TEST_CASE("a window read ahead is the one held next, while the window held stays
   store.hold_window_at(urns, EvidenceStore::kWindow);
   for (std::int64_t urn : {100002, 100003, 100004}) CHECK(seen(store, urn, at) == seen(whole, urn, at));
   CHECK_THROWS_AS(store.view(100001, at), std::logic_error);
+  // A view of the window before still reads its items (judge_schools frees such views as the next window is judged).
+  CHECK(view->latest("absence")->value == Approx(14));
   // A window read ahead that is not the one asked for is not held: the one asked for is read then.
   store.read_window_ahead(urns, 0);
   store.hold_window_at(urns, EvidenceStore::kWindow);

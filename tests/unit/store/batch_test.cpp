@@ -5,6 +5,9 @@
 #include <filesystem>
 
 #include "trellis/store/activity_repository.hpp"
+#include <nlohmann/json.hpp>
+
+#include "trellis/assessment.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/store/letter_repository.hpp"
 #include "trellis/store/rating_repository.hpp"
@@ -232,4 +235,67 @@ TEST_CASE("inside a unit of work, a failed row in a multi-row insert rolls the w
   }
   CHECK(count(db, "SELECT COUNT(*) FROM activities") == 0);
   CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 0);
+}
+
+namespace {
+
+/// The row's JSON as it was written before the text was written directly: nlohmann's dump().
+std::string dumped_ratings(const std::vector<sdk::RatingOut>& ratings) {
+  auto list = nlohmann::json::array();
+  for (const auto& r : ratings) {
+    nlohmann::json j{{"subject", r.subject}, {"level", r.level}, {"stage", r.stage}};
+    if (!r.rationale.empty()) j["rationale"] = r.rationale;
+    if (!r.reasons.empty()) j["reasons"] = r.reasons;
+    if (!r.evidence.empty()) j["evidence"] = r.evidence;
+    list.push_back(j);
+  }
+  return list.dump();
+}
+
+std::string text(Database& db, const std::string& sql) {
+  auto s = testing::sql(db, sql);
+  REQUIRE(s.step());
+  return s.text(0);
+}
+
+/// A school's assessment with the given reasons, of body b's school 100000.
+SchoolAssessment assessed(std::vector<std::string> reasons) {
+  SchoolAssessment a;
+  a.urn = 100000;
+  a.body = "b";
+  a.regime = "r";
+  a.period = "2024-25";
+  a.level = a.computed_level = "green";
+  a.policy_version = "1";
+  a.policy_hash = "h";
+  a.reasons = std::move(reasons);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("an assessment's reasons and ratings are stored byte for byte as dump() wrote them") {
+  Database db = with_evidence(0);
+  SchoolAssessment a =
+      assessed({"plain", "quoted \"word\" and a back\\slash", "tab\tnew\nline\x01 bell\x7f", "caf\xc3\xa9 \xe2\x80\x94 ok", ""});
+  a.ratings = {{"overall", "green", "computed", "", {}, {}},
+               {"ks2", "amber", "computed", "Below \"target\".", {3, 1, 2}, {"one", "two\n"}},
+               {"attendance", "red", "computed", "", {7}, {}}};
+  const auto id = db.assessments().add(a, "2024-09-02T09:00:00Z");
+  CHECK(text(db, "SELECT reasons FROM assessments WHERE id = " + std::to_string(id)) == nlohmann::json(a.reasons).dump());
+  CHECK(text(db, "SELECT ratings FROM assessments WHERE id = " + std::to_string(id)) == dumped_ratings(a.ratings));
+  // The next row's shorter texts are bound afresh: nothing of the last is left in them.
+  SchoolAssessment b = a;
+  b.reasons.clear();
+  b.ratings.clear();
+  const auto next = db.assessments().add(b, "2024-09-02T09:00:00Z");
+  CHECK(text(db, "SELECT reasons || ratings FROM assessments WHERE id = " + std::to_string(next)) == "[][]");
+  CHECK(text(db, "SELECT reasons FROM assessments WHERE id = " + std::to_string(id)) == nlohmann::json(a.reasons).dump());
+}
+
+TEST_CASE("an assessment whose reasons are not UTF-8 is refused, as dump() refused it") {
+  Database db = with_evidence(0);
+  const SchoolAssessment a = assessed({"fine", "broken \xff byte"});
+  CHECK_THROWS_AS(db.assessments().add(a, "2024-09-02T09:00:00Z"), nlohmann::json::type_error);
+  CHECK(count(db, "SELECT COUNT(*) FROM assessments") == 0);
 }
