@@ -365,7 +365,9 @@ class Planner {
           continue;
         }
         Date d;
-        std::string stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
+        // Said only when an officer's day is full: worded for each activity, it was most of the planner's allocations.
+        std::string stretch;
+        if (officer) stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
         if (auto kept = still_planned(s, r, index, days, st)) {
           d = *kept;  // a re-plan moves nothing already planned in this stretch and still to come
         } else {
@@ -374,12 +376,12 @@ class Planner {
           // `from` on; else the activity is spread over the days left.
           if (!left.empty() && (d < *sets_[s].from || !std::binary_search(left.begin(), left.end(), d))) {
             d = left[free_day(s, r, rest[i], spread::pick(rest[i], at), left, officer)];
-            stretch = "from " + left[rest[i].first].to_string() + " to " + left[rest[i].last].to_string();
+            if (officer) stretch = "from " + left[rest[i].first].to_string() + " to " + left[rest[i].last].to_string();
           }
         }
         busy_[s].insert(d);
         out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
-        book(officer, r, out.back(), "no day " + stretch + " had room");
+        if (officer) book(officer, r, out.back(), "no day " + stretch + " had room");
       }
     }
     return out;
@@ -449,10 +451,11 @@ class Planner {
                                       const std::vector<Activity>& anchors) {
     const auto officer = r.is_deadline ? std::nullopt : officer_for(s, r);
     std::vector<Activity> out;
+    out.reserve(anchors.size());
     int index = 0;
+    const std::string& what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
     for (const Activity& anchor : anchors) {
       const DateRange a = anchor_days(anchor, r);
-      const std::string what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
       const std::string title = title_of(r) + " (" + what + " on " + a.first.to_string() + ")";
       if (r.cadence == Cadence::before) {
         const Date d = offset(r, a.first, -1);
@@ -470,7 +473,7 @@ class Planner {
       made.offset_days = r.cadence == Cadence::before ? -r.offset_days : r.offset_days;
       made.day_kind = r.offset_kind();
       // Dated from its anchor: it is counted in the officer's day, not moved.
-      book(officer, r, made, "its day is set by the " + what + " on " + a.first.to_string());
+      if (officer) book(officer, r, made, "its day is set by the " + what + " on " + a.first.to_string());
     }
     return out;
   }

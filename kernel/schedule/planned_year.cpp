@@ -12,11 +12,17 @@ constexpr char kHex[] = "0123456789abcdef";
 
 enum Flag : std::uint8_t { has_urn = 1, has_due = 2, has_assessment = 4, has_anchor = 8, has_offset = 16, has_kind = 32 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
+/// Each byte's value as a lower-case hex digit, -1 for any other: looked up,
+/// not branched on, as a national year's UIDs are read twice each (issue 18).
+constexpr std::array<signed char, 256> kHexValue = [] {
+  std::array<signed char, 256> t{};
+  for (auto& v : t) v = -1;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+  return t;
+}();
+
+int hex_value(char c) { return kHexValue[static_cast<unsigned char>(c)]; }
 
 /// The 16 bytes of an activity_uid() ("<32 lower-case hex digits>@trellis"); none for any other text.
 std::optional<std::array<unsigned char, 16>> uid_bytes(std::string_view uid) {
