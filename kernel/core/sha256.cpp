@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
 #include <limits>
 #include <new>
 #include <stdexcept>
@@ -84,11 +85,19 @@ std::string Sha256::hex() {
   return checked_hex(digest, len);
 }
 
-std::string sha256_hex(std::string_view bytes) {
+std::array<unsigned char, 32> sha256_digest(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, sha256(), nullptr) != 1) failed("digest");
-  return checked_hex(digest, len);
+  if (len != kDigestBytes) throw std::runtime_error("libcrypto: SHA-256 gave a digest of the wrong length");
+  std::array<unsigned char, 32> out;
+  std::copy(digest, digest + kDigestBytes, out.begin());
+  return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  const auto digest = sha256_digest(bytes);
+  return to_hex(digest.data(), static_cast<unsigned int>(digest.size()));
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view bytes) {

@@ -9,6 +9,7 @@
 #include "trellis/schedule/plan.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <map>
 #include <set>
@@ -85,9 +86,12 @@ class Planner {
   void done_with(std::size_t s, PlannedYear& into) {
     const auto first = planned_.lower_bound({s, std::string()}), last = planned_.lower_bound({s + 1, std::string()});
     const auto& from = sets_[s].from;
-    for (auto it = first; it != last; ++it)
+    for (auto it = first; it != last; ++it) {
+      // An activity holds its own attendees only once an officer is named in them (book()).
+      const ActivityRule& r = rule(it->first);
       for (auto& a : it->second)
-        if (!from || *from <= a.start) into.add(a);
+        if (!from || *from <= a.start) into.add(a, a.attendees.empty() ? r.attendees : a.attendees, r.documents);
+    }
     planned_.erase(first, last);
     followers_.erase(followers_.lower_bound({s, std::string()}), followers_.lower_bound({s + 1, std::string()}));
     busy_[s] = {};
@@ -201,8 +205,8 @@ class Planner {
     a.end = end;
     a.due = due;
     a.rule = r.id;
-    a.attendees = r.attendees;
-    a.documents = r.documents;
+    // Attendees and documents are the rule's, added with it (done_with): copying them per activity was a
+    // fifth of planning a national year (issue 18).
     a.assessment_id = sets_[s].assessment_id;
     return a;
   }
@@ -248,10 +252,11 @@ class Planner {
 
   /// Books `a`'s day to `officer` and names the officer beside the role;
   /// says so in `unmet_` when the day was already full.
-  void book(std::optional<std::size_t> officer, Activity& a, const std::string& why) {
+  void book(std::optional<std::size_t> officer, const ActivityRule& r, Activity& a, const std::string& why) {
     if (!officer) return;
     const Workload& w = options_.workload;
     const std::string& name = w.officers[*officer];
+    a.attendees = r.attendees;
     for (auto& who : a.attendees)
       if (who.rfind(w.role, 0) == 0) who += ": " + name;
     const int n = ++load_[*officer][a.start];
@@ -360,7 +365,9 @@ class Planner {
           continue;
         }
         Date d;
-        std::string stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
+        // Said only when an officer's day is full: worded for each activity, it was most of the planner's allocations.
+        std::string stretch;
+        if (officer) stretch = "from " + days[st.first].to_string() + " to " + days[st.last].to_string();
         if (auto kept = still_planned(s, r, index, days, st)) {
           d = *kept;  // a re-plan moves nothing already planned in this stretch and still to come
         } else {
@@ -369,12 +376,12 @@ class Planner {
           // `from` on; else the activity is spread over the days left.
           if (!left.empty() && (d < *sets_[s].from || !std::binary_search(left.begin(), left.end(), d))) {
             d = left[free_day(s, r, rest[i], spread::pick(rest[i], at), left, officer)];
-            stretch = "from " + left[rest[i].first].to_string() + " to " + left[rest[i].last].to_string();
+            if (officer) stretch = "from " + left[rest[i].first].to_string() + " to " + left[rest[i].last].to_string();
           }
         }
         busy_[s].insert(d);
         out.push_back(make(s, r, index++, d, d, std::nullopt, title_of(r)));
-        book(officer, out.back(), "no day " + stretch + " had room");
+        if (officer) book(officer, r, out.back(), "no day " + stretch + " had room");
       }
     }
     return out;
@@ -444,10 +451,11 @@ class Planner {
                                       const std::vector<Activity>& anchors) {
     const auto officer = r.is_deadline ? std::nullopt : officer_for(s, r);
     std::vector<Activity> out;
+    out.reserve(anchors.size());
     int index = 0;
+    const std::string& what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
     for (const Activity& anchor : anchors) {
       const DateRange a = anchor_days(anchor, r);
-      const std::string what = anchor_rule.type.empty() ? anchor_rule.id : anchor_rule.type;
       const std::string title = title_of(r) + " (" + what + " on " + a.first.to_string() + ")";
       if (r.cadence == Cadence::before) {
         const Date d = offset(r, a.first, -1);
@@ -465,7 +473,7 @@ class Planner {
       made.offset_days = r.cadence == Cadence::before ? -r.offset_days : r.offset_days;
       made.day_kind = r.offset_kind();
       // Dated from its anchor: it is counted in the officer's day, not moved.
-      book(officer, made, "its day is set by the " + what + " on " + a.first.to_string());
+      if (officer) book(officer, r, made, "its day is set by the " + what + " on " + a.first.to_string());
     }
     return out;
   }
@@ -504,9 +512,31 @@ class Planner {
 
 std::string activity_uid(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule,
                          const std::string& year, int index) {
-  const std::string key = body + '\x1f' + (urn ? std::to_string(*urn) : std::string("-")) + '\x1f' + rule + '\x1f' +
-                          year + '\x1f' + std::to_string(index);
-  return sha256_hex(key).substr(0, 32) + "@trellis";
+  // The key is built in one buffer per thread, and only the hex the UID keeps
+  // is written: a national year makes most of a million (issue 18).
+  thread_local std::string key;
+  char digits[24];
+  auto put = [&](auto n) { key.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr); };
+  key.assign(body);
+  key += '\x1f';
+  if (urn) put(*urn);
+  else key += '-';
+  key += '\x1f';
+  key += rule;
+  key += '\x1f';
+  key += year;
+  key += '\x1f';
+  put(index);
+  const auto digest = sha256_digest(key);
+  static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kTail = "@trellis";
+  std::string out(32 + kTail.size(), '\0');
+  for (std::size_t i = 0; i < 16; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 15];
+  }
+  kTail.copy(out.data() + 32, kTail.size());
+  return out;
 }
 
 namespace {

@@ -12,11 +12,17 @@ constexpr char kHex[] = "0123456789abcdef";
 
 enum Flag : std::uint8_t { has_urn = 1, has_due = 2, has_assessment = 4, has_anchor = 8, has_offset = 16, has_kind = 32 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
+/// Each byte's value as a lower-case hex digit, -1 for any other: looked up,
+/// not branched on, as a national year's UIDs are read twice each (issue 18).
+constexpr std::array<signed char, 256> kHexValue = [] {
+  std::array<signed char, 256> t{};
+  for (auto& v : t) v = -1;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+  return t;
+}();
+
+int hex_value(char c) { return kHexValue[static_cast<unsigned char>(c)]; }
 
 /// The 16 bytes of an activity_uid() ("<32 lower-case hex digits>@trellis"); none for any other text.
 std::optional<std::array<unsigned char, 16>> uid_bytes(std::string_view uid) {
@@ -30,14 +36,19 @@ std::optional<std::array<unsigned char, 16>> uid_bytes(std::string_view uid) {
   return out;
 }
 
+/// Writes the activity_uid() text of `b` into `out`, in place.
+void put_uid(const std::array<unsigned char, 16>& b, std::string& out) {
+  out.resize(32 + kUidTail.size());
+  for (std::size_t i = 0; i < 16; ++i) {
+    out[2 * i] = kHex[b[i] >> 4];
+    out[2 * i + 1] = kHex[b[i] & 15];
+  }
+  kUidTail.copy(out.data() + 32, kUidTail.size());
+}
+
 std::string uid_text(const std::array<unsigned char, 16>& b) {
   std::string out;
-  out.reserve(32 + kUidTail.size());
-  for (unsigned char c : b) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  out += kUidTail;
+  put_uid(b, out);
   return out;
 }
 
@@ -105,7 +116,10 @@ std::uint32_t PlannedYear::list(const std::vector<std::string>& v) {
   return id;
 }
 
-void PlannedYear::add(const Activity& a) {
+void PlannedYear::add(const Activity& a) { add(a, a.attendees, a.documents); }
+
+void PlannedYear::add(const Activity& a, const std::vector<std::string>& attendees,
+                      const std::vector<std::string>& documents) {
   if (a.body != body_ || a.year != year_ || !as_planned(a))
     throw std::invalid_argument("a plan for " + body_ + " " + year_ + " given an activity it does not hold: " + a.uid);
   Row r;
@@ -139,8 +153,8 @@ void PlannedYear::add(const Activity& a) {
   r.type = text(a.type);
   r.title = text(a.title);
   r.rule = text(a.rule);
-  r.attendees = list(a.attendees);
-  r.documents = list(a.documents);
+  r.attendees = list(attendees);
+  r.documents = list(documents);
   rows_.push_back(r);
   by_uid_.clear();
 }
@@ -224,6 +238,47 @@ Activity PlannedYear::activity(std::size_t i) const {
   if (r.flags & has_offset) a.offset_days = r.offset_days;
   if (r.flags & has_kind) a.day_kind = static_cast<DayKind>(r.day_kind);
   return a;
+}
+
+void PlannedYear::row(std::size_t i, NewActivity& out, std::string& uid, std::string& anchor) const {
+  const Row& r = rows_[i];
+  put_uid(r.uid, uid);
+  out.uid = uid;
+  out.body = body_;
+  out.year = year_;
+  out.type = texts_[r.type];
+  out.title = texts_[r.title];
+  out.rule = texts_[r.rule];
+  out.urn = r.flags & has_urn ? std::optional(r.urn) : std::nullopt;
+  out.assessment_id = r.flags & has_assessment ? std::optional(r.assessment_id) : std::nullopt;
+  out.start = r.start;
+  out.end = r.end;
+  out.due = r.flags & has_due ? std::optional(r.due) : std::nullopt;
+  out.attendees = &lists_[r.attendees];
+  out.documents = &lists_[r.documents];
+  if (r.flags & has_anchor) {
+    put_uid(r.anchor, anchor);
+    out.anchor_uid = anchor;
+  } else {
+    out.anchor_uid = std::nullopt;
+  }
+  out.offset_days = r.flags & has_offset ? std::optional(r.offset_days) : std::nullopt;
+  out.day_kind = r.flags & has_kind ? std::optional(static_cast<DayKind>(r.day_kind)) : std::nullopt;
+}
+
+bool PlannedYear::same_content(std::size_t i, const Activity& a) const {
+  const Row& r = rows_[i];
+  return a.start == r.start && a.end == r.end && a.due == (r.flags & has_due ? std::optional(r.due) : std::nullopt) &&
+         a.type == texts_[r.type] && a.title == texts_[r.title] && a.attendees == lists_[r.attendees] &&
+         a.documents == lists_[r.documents];
+}
+
+bool PlannedYear::same_anchor(std::size_t i, const Activity& a) const {
+  const Row& r = rows_[i];
+  if (a.anchor_uid.has_value() != ((r.flags & has_anchor) != 0)) return false;
+  if (a.anchor_uid && uid_bytes(*a.anchor_uid) != std::optional(r.anchor)) return false;
+  return a.offset_days == (r.flags & has_offset ? std::optional<int>(r.offset_days) : std::nullopt) &&
+         a.day_kind == (r.flags & has_kind ? std::optional(static_cast<DayKind>(r.day_kind)) : std::nullopt);
 }
 
 std::vector<Activity> PlannedYear::activities() const {

@@ -1,14 +1,18 @@
 #include "spread.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 
 namespace trellis::spread {
 namespace {
 
 // FNV-1a: simple, and fixed by its definition (std::hash is not).
 // Not a security hash, only a spread of visit days; kept as is because another hash would move every planned date.
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 14695981039346656037ull;
+// Fed piece by piece, as the pieces joined would be: joining them cost an allocation per activity (issue 18).
+constexpr std::uint64_t kFnvStart = 14695981039346656037ull;
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -32,7 +36,13 @@ std::vector<Stretch> stretches(std::size_t days, int count) {
 
 int position(const std::string& body, std::optional<std::int64_t> urn, const std::string& rule) {
   if (!urn) return 500;
-  const std::uint64_t h = fnv1a(body + '\x1f' + std::to_string(*urn) + '\x1f' + rule);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, *urn).ptr;  // as std::to_string writes it
+  std::uint64_t h = fnv1a(kFnvStart, body);
+  h = fnv1a(h, "\x1f");
+  h = fnv1a(h, std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  h = fnv1a(h, "\x1f");
+  h = fnv1a(h, rule);
   // Keep clear of a stretch's very first and last days, which sit next to the
   // neighbouring stretch's activity or a holiday.
   return 100 + static_cast<int>(h % 800);

@@ -104,6 +104,12 @@ class ActivityPlan {
   }
   /// False for a repeat of a UID met earlier in scope: only the first is written.
   bool first_of_uid(std::size_t i) const { return find(plan_[i].uid) == i; }
+  void row(std::size_t i, NewActivity& out, std::string&, std::string&) const { out = new_activity(plan_[i]); }
+  bool same_content(std::size_t i, const Activity& a) const { return trellis::same_content(a, plan_[i]); }
+  bool same_anchor(std::size_t i, const Activity& a) const {
+    const Activity& n = plan_[i];
+    return a.anchor_uid == n.anchor_uid && a.offset_days == n.offset_days && a.day_kind == n.day_kind;
+  }
 
  private:
   const std::vector<Activity>& plan_;
@@ -157,11 +163,10 @@ ReplanSummary replan_with(Database& db, const std::string& at, const std::string
     } else if (now == none) {
       writes.push_back({*old.id, Step::cancel, none, std::nullopt});
       ++sum.cancelled;
-    } else if (const Activity& n = plan.activity(now); same_content(old, n)) {
+    } else if (plan.same_content(now, old)) {
       // Left as it is; only the record of what it is dated from is filled in
       // (activities stored before they had one), which no calendar sees.
-      if (old.anchor_uid != n.anchor_uid || old.offset_days != n.offset_days || old.day_kind != n.day_kind)
-        writes.push_back({*old.id, Step::anchor, now, std::nullopt});
+      if (!plan.same_anchor(now, old)) writes.push_back({*old.id, Step::anchor, now, std::nullopt});
       ++sum.unchanged;
     } else {
       writes.push_back({*old.id, Step::rewrite, now, opt_text(old.reason)});
@@ -192,7 +197,9 @@ ReplanSummary replan_with(Database& db, const std::string& at, const std::string
   for (std::size_t i = 0; i < plan.size(); ++i)
     if (wanted[i]) added.push_back(i);
   sum.added = static_cast<int>(added.size());
-  activities.add_each(added.size(), [&](std::size_t k) { return Activity(plan.activity(added[k])); }, at);
+  // Each row viewed where the plan holds it: a national year is never made into activities.
+  std::string uid, anchor;
+  activities.add_rows(added.size(), [&](std::size_t k, NewActivity& row) { plan.row(added[k], row, uid, anchor); }, at);
   return sum;
 }
 

@@ -5,6 +5,7 @@
 ///
 ///     Sha256 h; h.update(bytes); std::string hex = h.hex();
 ///     sha256_hex(bytes);  hmac_sha256_hex(key, bytes);   // lower-case hex
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ class Sha256 {
   struct Context;  // the library's digest context, known only to sha256.cpp
   std::unique_ptr<Context> ctx_;
 };
+
+/// SHA-256 of `bytes`, its 32 bytes.
+std::array<unsigned char, 32> sha256_digest(std::string_view bytes);
 
 /// SHA-256 of `bytes`, as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view bytes);

@@ -2,6 +2,7 @@
 // SQL orders them correctly.
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
@@ -134,19 +135,37 @@ std::vector<DueDay> read_due(Statement& s) {
 
 /// The JSON text of each list of attendees or documents a batch has met: a
 /// year's activities repeat a few dozen lists, and each row built two JSON
-/// values and their texts anew (issue 18).
+/// values and their texts anew (issue 18). A list is looked up first by where
+/// it is (a plan held compactly hands each of its lists from one place), and
+/// checked to be the same before its text is used; then by what it holds.
 class ListTexts {
  public:
   const std::string& of(const std::vector<std::string>& list) {
+    if (auto at = by_address_.find(&list); at != by_address_.end() && at->second.list == list) return at->second.text;
     auto it = texts_.find(list);
-    if (it != texts_.end()) return it->second;
-    if (texts_.size() >= kMost) texts_.clear();  // lists that do not repeat stop costing memory here
-    return texts_.emplace(list, to_json(list)).first->second;
+    if (it == texts_.end()) {
+      if (texts_.size() >= kMost) texts_.clear();  // lists that do not repeat stop costing memory here
+      it = texts_.emplace(list, to_json(list)).first;
+    }
+    if (by_address_.size() >= kMost) by_address_.clear();
+    Seen& seen = by_address_[&list];
+    seen = {list, it->second};
+    return seen.text;
   }
 
  private:
   static constexpr std::size_t kMost = 1024;
   std::map<std::vector<std::string>, std::string> texts_;
+  struct Seen {
+    std::vector<std::string> list;
+    std::string text;
+  };
+  std::unordered_map<const void*, Seen> by_address_;
+};
+
+/// A new row's texts, bound from here until its statement has run.
+struct RowTexts {
+  std::string uid, body, year, type, title, rule, start, end, due, attendees, documents, anchor;
 };
 
 /// Adding at least this many activities widens the page cache (add_all).
@@ -321,6 +340,12 @@ class Activities final : public ActivityRepository {
   }
 
   void add_each(std::size_t count, const std::function<Activity(std::size_t)>& nth, const std::string& at) override {
+    Activity a;
+    add_rows(count, [&](std::size_t i, NewActivity& row) { row = new_activity(a = nth(i)); }, at);
+  }
+
+  void add_rows(std::size_t count, const std::function<void(std::size_t, NewActivity&)>& nth,
+                const std::string& at) override {
     // Prepared once, and many rows to a statement: a re-plan adds a year's activities in one go.
     if (!add_)
       add_.emplace(c_, R"(INSERT OR FAIL INTO activities(uid, body_id, urn, year, type, title, start_date, end_date, due_date,
@@ -336,31 +361,38 @@ class Activities final : public ActivityRepository {
     AllOrNone unit(c_, {"activities"});
     ListTexts lists;
     constexpr std::size_t kRows = RowInsert::kMaxRows;
-    // Texts are bound where they are: the batch's activities and dates outlive its statement's run().
-    std::vector<Activity> rows;
-    rows.reserve(kRows);
-    std::vector<std::array<std::string, 3>> dates(kRows);  // start, end, due: never reallocated
+    // Each row's texts are copied into texts kept for its place in the batch,
+    // and bound from there: after the first batch no row allocates.
+    std::vector<RowTexts> texts(kRows);
+    NewActivity row;
     for (std::size_t from = 0; from < count; from += kRows) {
-      rows.clear();
-      for (std::size_t i = from; i < count && i < from + kRows; ++i) rows.push_back(nth(i));
-      Statement& s = add_->rows(static_cast<int>(rows.size()));
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        const Activity& a = rows[k];
+      const std::size_t n = std::min(kRows, count - from);
+      Statement& s = add_->rows(static_cast<int>(n));
+      for (std::size_t k = 0; k < n; ++k) {
+        row = NewActivity{};
+        nth(from + k, row);
         const int p = add_->column(static_cast<int>(k), 0);
-        auto& [start, end, due] = dates[k];
-        start = a.start.to_string();
-        end = a.end.to_string();
-        s.bind_unowned(p, a.uid).bind_unowned(p + 1, a.body).bind(p + 2, a.urn).bind_unowned(p + 3, a.year);
-        s.bind_unowned(p + 4, a.type).bind_unowned(p + 5, a.title).bind_unowned(p + 6, start).bind_unowned(p + 7, end);
-        if (a.due) s.bind_unowned(p + 8, due = a.due->to_string());
+        RowTexts& t = texts[k];
+        t.uid = row.uid;
+        t.body = row.body;
+        t.year = row.year;
+        t.type = row.type;
+        t.title = row.title;
+        t.rule = row.rule;
+        t.start = row.start.to_string();
+        t.end = row.end.to_string();
+        t.attendees = lists.of(*row.attendees);
+        t.documents = lists.of(*row.documents);
+        s.bind_unowned(p, t.uid).bind_unowned(p + 1, t.body).bind(p + 2, row.urn).bind_unowned(p + 3, t.year);
+        s.bind_unowned(p + 4, t.type).bind_unowned(p + 5, t.title).bind_unowned(p + 6, t.start).bind_unowned(p + 7, t.end);
+        if (row.due) s.bind_unowned(p + 8, t.due = row.due->to_string());
         else s.bind_null(p + 8);
-        // The lists' texts are copied: a text met anew may clear what ListTexts holds.
-        s.bind_unowned(p + 9, a.rule).bind(p + 10, lists.of(a.attendees)).bind(p + 11, lists.of(a.documents));
-        s.bind(p + 12, a.assessment_id);
-        if (a.anchor_uid) s.bind_unowned(p + 13, *a.anchor_uid);
+        s.bind_unowned(p + 9, t.rule).bind_unowned(p + 10, t.attendees).bind_unowned(p + 11, t.documents);
+        s.bind(p + 12, row.assessment_id);
+        if (row.anchor_uid) s.bind_unowned(p + 13, t.anchor = *row.anchor_uid);
         else s.bind_null(p + 13);
-        s.bind(p + 14, a.offset_days);
-        if (a.day_kind) s.bind_unowned(p + 15, day_kind_name(*a.day_kind));
+        s.bind(p + 14, row.offset_days);
+        if (row.day_kind) s.bind_unowned(p + 15, day_kind_name(*row.day_kind));
         else s.bind_null(p + 15);
         s.bind_unowned(p + 16, at);
       }

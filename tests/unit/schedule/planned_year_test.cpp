@@ -258,3 +258,42 @@ TEST_CASE("issue 18: a compact plan sorted by numbers keeps the order start, end
     CHECK(plan.find(made[i].uid) == std::optional(i));
   }
 }
+
+TEST_CASE("issue 18: a compact plan's rows, content and anchors are those of its activities, without making them") {
+  const AcademicCalendar cal;
+  auto sets = schools();
+  const PlannedYear plan = plan_year_compact(cal, "la", kYear, std::move(sets), two_officers());
+  std::string uid, anchor;
+  bool anchored = false;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const Activity a = plan.activity(i);
+    INFO(a.uid);
+    NewActivity row;
+    plan.row(i, row, uid, anchor);
+    CHECK((row.uid == a.uid && row.body == a.body && row.year == a.year && row.type == a.type &&
+           row.title == a.title && row.rule == a.rule && row.urn == a.urn && row.assessment_id == a.assessment_id &&
+           row.start == a.start && row.end == a.end && row.due == a.due && *row.attendees == a.attendees &&
+           *row.documents == a.documents && row.offset_days == a.offset_days && row.day_kind == a.day_kind));
+    CHECK(row.anchor_uid == (a.anchor_uid ? std::optional<std::string_view>(*a.anchor_uid) : std::nullopt));
+    CHECK(plan.same_content(i, a));
+    CHECK(plan.same_anchor(i, a));
+    Activity retitled = a, redated = a, more = a;
+    retitled.title += " ";
+    redated.due = a.due ? std::nullopt : std::optional(a.end);
+    more.documents.push_back("Notes");
+    CHECK_FALSE(plan.same_content(i, retitled));
+    CHECK_FALSE(plan.same_content(i, redated));
+    CHECK_FALSE(plan.same_content(i, more));
+    Activity unanchored = a, elsewhere = a, later = a;
+    unanchored.anchor_uid.reset();
+    elsewhere.anchor_uid = activity_uid("la", a.urn, "elsewhere", "2024-25", 0);
+    later.offset_days = a.offset_days.value_or(0) + 1;
+    CHECK_FALSE(plan.same_anchor(i, elsewhere));
+    CHECK_FALSE(plan.same_anchor(i, later));
+    if (a.anchor_uid) {
+      anchored = true;
+      CHECK_FALSE(plan.same_anchor(i, unanchored));
+    }
+  }
+  CHECK(anchored);
+}

@@ -21,6 +21,7 @@
 
 #include "trellis/date.hpp"
 #include "trellis/schedule/activity.hpp"
+#include "trellis/store/activity_repository.hpp"
 
 namespace trellis {
 
@@ -39,6 +40,8 @@ class PlannedYear {
 
   /// Adds `a`, which must be one the planner made for this body and year.
   void add(const Activity& a);
+  /// The same with `attendees` and `documents` in place of `a`'s own.
+  void add(const Activity& a, const std::vector<std::string>& attendees, const std::vector<std::string>& documents);
   /// Puts the activities in the plan's order: by start, end, school, rule and
   /// UID (so that stored ids follow the dates), and indexes their UIDs.
   /// Throws std::invalid_argument when two activities share a UID.
@@ -46,6 +49,14 @@ class PlannedYear {
 
   /// The activity at `i`, whole.
   Activity activity(std::size_t i) const;
+  /// The activity at `i` as the store adds it (ActivityRepository::add_rows),
+  /// without making it whole: its UID and its anchor's are written into `uid`
+  /// and `anchor`, which `out` views with the plan's own texts and lists.
+  void row(std::size_t i, NewActivity& out, std::string& uid, std::string& anchor) const;
+  /// Whether `a` shows what the activity at `i` does: type, title, dates, attendees, documents.
+  bool same_content(std::size_t i, const Activity& a) const;
+  /// Whether `a` records what the activity at `i` is dated from: anchor, offset, kind of day.
+  bool same_anchor(std::size_t i, const Activity& a) const;
   /// Every activity, whole, in order: for a plan small enough to hold so.
   std::vector<Activity> activities() const;
   std::optional<std::int64_t> urn(std::size_t i) const;

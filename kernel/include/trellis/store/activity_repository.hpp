@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "trellis/calendar.hpp"
@@ -45,6 +46,30 @@ struct ActivityLine {
 /// done_on, reason, moved_from, sequence, body, year), the rest left empty:
 /// sorting a national year's whole rows was most of listing it (issue 18).
 enum class ActivityColumns { all, listed };
+
+/// A new planned activity as ActivityRepository::add_rows stores it: its
+/// texts viewed where they are, so that a year's plan held compactly is
+/// stored without an `Activity` per row (issue 18). The views and lists need
+/// last only until the next row is asked for; lists are never null.
+struct NewActivity {
+  std::string_view uid, body, year, type, title, rule;
+  std::optional<std::int64_t> urn, assessment_id;
+  Date start, end;
+  std::optional<Date> due;
+  const std::vector<std::string>* attendees = nullptr;
+  const std::vector<std::string>* documents = nullptr;
+  std::optional<std::string_view> anchor_uid;
+  std::optional<int> offset_days;
+  std::optional<DayKind> day_kind;
+};
+
+/// `a` as add_rows takes it, viewing `a`'s own texts and lists.
+inline NewActivity new_activity(const Activity& a) {
+  NewActivity n{a.uid, a.body, a.year, a.type, a.title, a.rule, a.urn, a.assessment_id, a.start, a.end, a.due,
+                &a.attendees, &a.documents, std::nullopt, a.offset_days, a.day_kind};
+  if (a.anchor_uid) n.anchor_uid = *a.anchor_uid;
+  return n;
+}
 
 class ActivityRepository {
  public:
@@ -98,6 +123,9 @@ class ActivityRepository {
   /// The same for `count` activities made one at a time by `nth(0)`, `nth(1)`, ...:
   /// a national year's plan is never held as activities (issue 18).
   virtual void add_each(std::size_t count, const std::function<Activity(std::size_t)>& nth, const std::string& at) = 0;
+  /// The same for `count` rows that `nth(i, row)` fills in (see NewActivity).
+  virtual void add_rows(std::size_t count, const std::function<void(std::size_t, NewActivity&)>& nth,
+                        const std::string& at) = 0;
   /// Writes `content`'s type, title, dates, people, papers, rule and anchor
   /// over activity `id`, with the status, reason and note given; SEQUENCE + 1.
   virtual void rewrite(std::int64_t id, const Activity& content, ActivityStatus status,
