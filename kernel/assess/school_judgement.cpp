@@ -97,11 +97,13 @@ struct Worker {
   lua::ThresholdSandbox& thresholds;
   RegimeHandle regime;
   std::vector<std::string> logged;  ///< the school's failures so far
+  /// The slots of each side it judged, which it frees itself (Relay::free_judged):
+  /// kept here, so that no thread reads a slot another is freeing.
+  std::vector<std::size_t> judged[2];
 };
 
 /// A judged school, or how judging it ended.
 struct Slot {
-  const Worker* judge = nullptr;  ///< who judged it, and frees it (Relay::free_judged)
   SchoolJudgement judgement;
   std::exception_ptr error;         ///< thrown on the calling thread, in order
   std::vector<std::string> logged;  ///< the regime's failures, logged on the calling thread, in order
@@ -207,7 +209,7 @@ class Relay {
   /// Hands the schools [begin, end) to the threads, on the side the window
   /// before last had (its slots freed), then frees the last window's slots
   /// that `caller`, the calling thread's worker, judged.
-  void post(std::size_t begin, std::size_t end, const Worker& caller) {
+  void post(std::size_t begin, std::size_t end, Worker& caller) {
     {
       const std::lock_guard lock(guard_);
       begin_ = begin;
@@ -223,9 +225,9 @@ class Relay {
   }
 
   /// Frees the slots of `side` that `worker` judged: on its own thread, once every school of them was taken.
-  void free_judged(const Worker& worker, std::size_t side) {
-    for (Slot& slot : slots_[side])
-      if (slot.judge == &worker) slot = Slot{};
+  void free_judged(Worker& worker, std::size_t side) {
+    for (const std::size_t k : worker.judged[side]) slots_[side][k] = Slot{};
+    worker.judged[side].clear();
   }
 
   /// Waits for the window's school `k` to be judged, judging others with
@@ -253,7 +255,7 @@ class Relay {
       side = side_;
     }
     Slot& slot = slots_[side][k];
-    slot.judge = &worker;
+    worker.judged[side].push_back(k);
     judge(setup_, worker, urns_[i], slot);
     if (slot.failed()) lower_to(first_failure_, i);
     done_[side][k].store(true, std::memory_order_release);
