@@ -12,6 +12,7 @@
 // before (the rows held before it stored first), so it is refused, or decides,
 // exactly as it did.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -92,14 +93,29 @@ struct PeriodFacts {
   std::set<std::int64_t> members;
   std::optional<Adoption> adoption;
   std::optional<sdk::RegimeDescription> description;  ///< the regime's, with the adopted policy's own parts
+  std::map<std::string, std::vector<std::string>> ids;  ///< its stages, subjects and levels (ids_of), read once
   DateRange year;                                     ///< the days of its academic year
-  /// The newest rating of each school, subject and stage (the one a new rating supersedes), by plain_key.
-  std::unordered_map<std::string, std::int64_t> latest;
+  /// The newest rating of each school, subject and stage (the one a new rating supersedes), by latest_key.
+  std::unordered_map<std::uint64_t, std::int64_t> latest;
   std::map<std::int64_t, bool> classified;  ///< whether the regime takes ratings of the school, as read
   std::set<std::string> plain;              ///< the kinds of row recorded once that can be no decision
 };
 
-std::string latest_key(const RatingInput& in) { return std::to_string(in.urn) + '\n' + in.subject + '\n' + in.stage; }
+/// A school's subject at a stage as one number, from their places among the
+/// regime's ids: a country's ratings are many keys to hold. None when out of reach.
+std::optional<std::uint64_t> latest_key(const PeriodFacts& pf, std::int64_t urn, const std::string& subject,
+                                        const std::string& stage) {
+  const auto place = [&](const char* what, const std::string& id) {
+    const auto& ids = pf.ids.at(what);
+    return static_cast<std::uint64_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+  };
+  const std::uint64_t s = place("subject", subject), t = place("stage", stage);
+  if (urn <= 0 || urn >= (std::int64_t{1} << 39) || s >= 4095 || t >= 4095) return std::nullopt;
+  return static_cast<std::uint64_t>(urn) << 24 | s << 12 | t;
+}
+std::optional<std::uint64_t> latest_key(const PeriodFacts& pf, const RatingInput& in) {
+  return latest_key(pf, in.urn, in.subject, in.stage);
+}
 std::string kind_key(const RatingInput& in) { return in.subject + '\n' + in.level + '\n' + in.stage; }
 
 bool fits(std::string_view text, std::size_t max_bytes) {
@@ -110,7 +126,8 @@ bool fits(std::string_view text, std::size_t max_bytes) {
 /// is known to pass from what was read for the period; otherwise none.
 std::optional<NewRating> plain_rating(Database& db, const Actor& actor, const Clock& clock, PeriodFacts& pf,
                                       const RatingInput& in) {
-  if (!pf.plain.count(kind_key(in))) return std::nullopt;
+  const auto key = latest_key(pf, in);
+  if (!key || !pf.plain.count(kind_key(in))) return std::nullopt;
   const auto& stages = pf.description->stages;
   const auto stage = std::find_if(stages.begin(), stages.end(), [&](const sdk::StageSpec& s) { return s.id == in.stage; });
   if (stage == stages.end() || !may_record_stage(actor, stage->roles, in.body_id, in.urn)) return std::nullopt;
@@ -129,7 +146,7 @@ std::optional<NewRating> plain_rating(Database& db, const Actor& actor, const Cl
   const std::string by = in.by.find_first_not_of(" \t") == std::string::npos ? actor.name : in.by;
   NewRating r{in.urn, in.body_id, in.period, in.subject, in.level, in.stage, by, now, in.rationale,
               pf.adoption->regime, pf.adoption->id, std::nullopt, in.on.empty() ? now.substr(0, 10) : in.on};
-  if (auto it = pf.latest.find(latest_key(in)); it != pf.latest.end()) r.supersedes = it->second;
+  if (auto it = pf.latest.find(*key); it != pf.latest.end()) r.supersedes = it->second;
   return r;
 }
 
@@ -209,10 +226,11 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       pf.adoption = in_force.adoption;
       if (pf.adoption) {
         pf.description = opened.open(pf.adoption->policy_path, host).description();
+        for (const std::string name : {"subject", "level", "stage"}) pf.ids[name] = ids_of(*pf.description, name);
         pf.year = in_force.calendar.span(period->academic_year());
         db.ratings().each_latest(body_id, pf_period, pf.adoption->regime,
                                  [&](std::int64_t school, const std::string& subject, const std::string& stage, std::int64_t id) {
-                                   pf.latest[std::to_string(school) + '\n' + subject + '\n' + stage] = id;
+                                   if (auto key = latest_key(pf, school, subject, stage)) pf.latest[*key] = id;
                                  });
       }
     }
@@ -225,7 +243,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     // subject, level and stage: the regime's own
     const auto& d = *pf.description;
     for (const std::string name : {"subject", "level", "stage"}) {
-      auto known = ids_of(d, name);
+      const auto& known = pf.ids.at(name);
       if (std::find(known.begin(), known.end(), field(name)) == known.end())
         throw InputError(r.at(col(name)), "a " + name + " of the " + d.id + " regime (" + joined(known) + ")",
                          csv::quoted(field(name)));
@@ -241,7 +259,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
                    field("by"),  optional("rationale"), decided_on};
     if (auto plain = plain_rating(db, actor, clock, pf, in)) {
       if (plain->supersedes) ++report.superseded;
-      pf.latest[latest_key(in)] = held.hold(std::move(*plain));
+      pf.latest[*latest_key(pf, in)] = held.hold(std::move(*plain));
       ++report.rows;
       schools.insert(urn);
       continue;
@@ -269,7 +287,7 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
       throw InputError(r.at(col("level")), e.what(), e.remedy());
     }
     if (db.ratings().supersedes(id)) ++report.superseded;
-    pf.latest[latest_key(in)] = id;
+    if (auto key = latest_key(pf, in)) pf.latest[*key] = id;
     if (replanned)  // read again what a decision may have changed
       for (auto& [_, other] : periods) other.classified.clear();
     ++report.rows;
