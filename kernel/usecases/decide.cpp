@@ -167,6 +167,10 @@ DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, c
   return run;
 }
 
+bool may_decide(const sdk::RegimeDescription& regime, const Policy& policy, const RatingInput& in) {
+  return decides(regime, in) || stands(regime, policy, in);
+}
+
 nlohmann::json rating_changes(const RatingInput& in, const DecisionRun& run) {
   nlohmann::json j{{"rating", run.rating_id}, {"urn", in.urn},     {"period", in.period},
                    {"subject", in.subject},  {"stage", in.stage}, {"level", in.level}};

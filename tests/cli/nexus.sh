@@ -294,5 +294,49 @@ check "000 §3.2: an assessment re-plans on top of the calendar, losing nothing"
 check "plan: once assessed, the assessment plans the year (exit 2)" 2 "$trellis" --db "$fresh" plan --body nexus --year 2019-20
 grep -qF "nexus is already assessed for 2019-20/autumn" "$dir/err" && passes=$((passes+1)) || fail "plan: says why it refuses: $(cat "$dir/err")"
 
+# ---- import ratings in bulk (issue 18): rows that can be no decision are stored
+# together; a decision among them re-plans in file order; a bad row anywhere writes nothing.
+bulk=$dir/bulk.db; cp "$TRELLIS_DB" "$bulk"
+count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from ratings').fetchone()[0])" "$bulk"; }
+# self rows: two schools, each subject re-rated many times (each supersedes the one before), past a batch of 4,096.
+selfrows() { python3 -c "
+import sys
+subjects = ['curriculum', 'assessment']; levels = ['secure', 'developing']
+for n in range(int(sys.argv[1]), int(sys.argv[2])):
+    print('%d,2019-20/spring,%s,%s,self,Head,row %d,' % ((141589, 142768)[n % 2], subjects[n // 2 % 2], levels[n // 4 % 2], n))
+" "$1" "$2"; }
+head='urn,period,subject,level,stage,by,rationale,on'
+{ echo "$head"; selfrows 2 1202; echo '141589,2019-20/spring,curriculum,excellent,self,Head,bad,'; } >"$dir/bulk-bad.csv"
+before=$(count)
+check "import ratings: a bad level after 1,200 good rows is bad input" 3 "$trellis" --db "$bulk" import ratings "$dir/bulk-bad.csv" --body nexus
+grep -q "bulk-bad.csv:1202:4: expected a level of the nexus-mat regime" "$dir/err" || fail "bulk bad level not placed at 1202:4: $(cat "$dir/err")"
+{ echo "$head"; selfrows 2 1202; echo '141589,2019-20/spring,curriculum,secure,self,Head,early,2018-01-01'; } >"$dir/bulk-on.csv"
+check "import ratings: a day before the year after 1,200 good rows is bad input" 3 "$trellis" --db "$bulk" import ratings "$dir/bulk-on.csv" --body nexus
+grep -q "bulk-on.csv:1202:8: .*on or after the first day of 2019-20" "$dir/err" || fail "bulk early day not placed at 1202:8: $(cat "$dir/err")"
+[ "$(count)" = "$before" ] || fail "a bulk file refused at its last row wrote ratings"
+{ echo "$head"; selfrows 2 1202
+  echo '141729,2019-20/spring,overall,formal_intervention,moderated,SPSB,row 1202,2020-03-12'
+  selfrows 1203 5400; } >"$dir/bulk.csv"
+check "import ratings: 5,398 rows with a decision among them" 0 "$trellis" --db "$bulk" import ratings "$dir/bulk.csv" --body nexus --json
+py "import ratings: every row stored, every one superseding, the decision re-planned" '
+assert d["rows"] == 5398 and d["schools"] == 3 and d["decisions"] == 1, d
+assert d["superseded"] == 5398, d'
+python3 - "$bulk" "$before" >"$dir/py" 2>&1 <<'EOF2' && passes=$((passes+1)) || { fail "import ratings: ids in file order, each superseding the one before"; cat "$dir/py"; }
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+rows = c.execute("""SELECT id, urn, subject, stage, supersedes, rationale, decided_on, period, regime
+                    FROM ratings ORDER BY id""").fetchall()
+new = rows[int(sys.argv[2]):]
+assert [int(r[5].split()[1]) for r in new] == list(range(2, 5400)), "ids follow the file"
+assert [r[0] for r in new] == list(range(new[0][0], new[0][0] + len(new))), "ids without gaps"
+latest = {}
+for r in rows:
+    key = (r[1], r[2], r[3], r[7], r[8])
+    if r[0] >= new[0][0]:
+        assert r[4] == latest.get(key), (r, latest.get(key))
+    latest[key] = r[0]
+assert new[1200][6] == "2020-03-12" and new[0][6] == "2020-06-30", (new[1200], new[0])
+EOF2
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -16,6 +16,7 @@
 #include "trellis/assessment.hpp"
 #include "trellis/letters.hpp"
 #include "trellis/plugin_host.hpp"
+#include "trellis/policy.hpp"
 #include "trellis/ratings.hpp"
 #include "trellis/schedule/store.hpp"
 #include "trellis/store/database.hpp"
@@ -44,5 +45,11 @@ DecisionRun record_decision(Database& db, PluginHost& host, const Actor& actor, 
 /// `opened`: policies already opened by the caller's run, if any (see OpenedPolicies).
 DecisionRun apply_decision(Database& db, PluginHost& host, const Actor& actor, const Clock& clock, const RatingInput& in,
                            std::vector<Letter>& letters, bool letter, OpenedPolicies* opened = nullptr);
+
+/// Whether apply_decision may do more with `in` than record it: a decision on
+/// the school's overall level, or one on a subject the policy says stands until
+/// replaced, either of which re-plans the school. `regime` is the regime's own
+/// description; `policy` the adopted policy.
+bool may_decide(const sdk::RegimeDescription& regime, const Policy& policy, const RatingInput& in);
 
 }  // namespace trellis

@@ -147,6 +147,42 @@ class Ratings final : public RatingRepository {
     return c_.last_insert_id();
   }
 
+  void each_latest(const std::string& body_id, const std::string& period, const std::string& regime,
+                   const std::function<void(std::int64_t, const std::string&, const std::string&, std::int64_t)>& fn) override {
+    Statement s(c_, R"(SELECT urn, subject, stage, MAX(id) FROM ratings WHERE body_id = ? AND period = ? AND regime = ?
+                       GROUP BY urn, subject, stage)");
+    s.bind(1, body_id).bind(2, period).bind(3, regime);
+    while (s.step()) fn(s.integer(0), s.text(1), s.text(2), s.integer(3));
+  }
+
+  std::int64_t next_id() override {
+    if (!last_id_) last_id_.emplace(c_, "SELECT COALESCE(MAX(id), 0) FROM ratings");
+    last_id_->step();
+    const std::int64_t id = last_id_->integer(0) + 1;
+    last_id_->reset();
+    return id;
+  }
+
+  void add_all(const std::vector<NewRating>& ratings) override {
+    if (ratings.empty()) return;
+    // Prepared once, and many rows to a statement: an import stores a trust's self-assessments (issue 18).
+    if (!add_)
+      add_.emplace(c_, R"(INSERT OR FAIL INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at,
+                      rationale, supersedes, regime, adoption_id, decided_on) VALUES )", "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    AllOrNone unit(c_, {"ratings"});
+    // The ids SQLite would give one at a time.
+    std::int64_t id = next_id();
+    // Texts bound unowned, not copied: `ratings` outlives each statement's run.
+    add_->insert(ratings, [&](Statement& s, int p, const NewRating& r) {
+      s.bind(p, id++).bind(p + 1, r.urn).bind_unowned(p + 2, r.body_id).bind_unowned(p + 3, r.period);
+      s.bind_unowned(p + 4, r.subject).bind_unowned(p + 5, r.level).bind_unowned(p + 6, r.stage);
+      s.bind_unowned(p + 7, r.set_by).bind_unowned(p + 8, r.set_at).bind_unowned(p + 9, r.rationale);
+      s.bind(p + 10, r.supersedes).bind_unowned(p + 11, r.regime).bind(p + 12, r.adoption_id);
+      s.bind_unowned(p + 13, r.decided_on);
+    });
+    unit.done();
+  }
+
   void add_proposals(const std::vector<Proposal>& proposals) override {
     if (proposals.empty()) return;
     // Prepared once, and many rows to a statement: an assessment run stores several for every school.
@@ -217,7 +253,7 @@ class Ratings final : public RatingRepository {
  private:
   Connection& c_;
   std::optional<Statement> last_id_, recorded_;
-  std::optional<RowInsert> propose_, cite_;
+  std::optional<RowInsert> propose_, cite_, add_;
 };
 
 }  // namespace

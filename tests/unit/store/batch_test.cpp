@@ -100,6 +100,47 @@ TEST_CASE("proposals past one statement's rows keep their order, ids and every c
   CHECK(count(db, "SELECT COUNT(*) FROM ratings") == 151);
 }
 
+/// Every column of every rating, in id order, one row a line.
+std::string ratings_table(Database& db) {
+  auto s = testing::sql(db, R"(SELECT id || '|' || urn || '|' || body_id || '|' || period || '|' || subject || '|' || level
+      || '|' || stage || '|' || set_by || '|' || set_at || '|' || quote(rationale) || '|' || quote(supersedes) || '|'
+      || quote(regime) || '|' || quote(adoption_id) || '|' || quote(decided_on) FROM ratings ORDER BY id)");
+  std::string out;
+  while (s.step()) out += s.text(0) + "\n";
+  return out;
+}
+
+TEST_CASE("issue 18: people's ratings past one statement's rows are stored as add stores each, ids from next_id") {
+  Database one = with_evidence(0), many = with_evidence(0);
+  for (Database* db : {&one, &many})
+    testing::exec(*db, R"(INSERT INTO ratings(id, urn, body_id, period, subject, level, stage, set_by, set_at, regime)
+                          VALUES (7, 100000, 'b', '2024-25', 's0', 'red', 'self', 'head', '2024-09-02', 'r'))");
+  CHECK(many.ratings().next_id() == 8);
+  std::vector<NewRating> ratings;
+  for (int i = 0; i < 150; ++i) {  // three statements, the last part-filled; each field varied
+    NewRating r{100000 + i % 3, "b", "2024-25", "s" + std::to_string(i % 5), i % 2 ? "green" : "red", "self",
+                "head " + std::to_string(i), "2024-10-0" + std::to_string(1 + i % 9), i % 4 ? "why " + std::to_string(i) : "",
+                "r", std::nullopt, std::nullopt, "2024-09-" + std::to_string(10 + i % 20)};
+    if (i % 7 == 0) r.supersedes = 7;
+    ratings.push_back(r);
+  }
+  for (const auto& r : ratings) one.ratings().add(r);
+  many.ratings().add_all(ratings);
+  many.ratings().add_all({});
+  CHECK(ratings_table(many) == ratings_table(one));
+  CHECK(many.ratings().next_id() == 158);
+  // The newest of each school's subject at a stage, as `latest` finds each.
+  int found = 0;
+  many.ratings().each_latest("b", "2024-25", "r", [&](std::int64_t urn, const std::string& subject, const std::string& stage,
+                                                      std::int64_t id) {
+    ++found;
+    CHECK(many.ratings().latest("b", urn, "2024-25", subject, stage, "r") == id);
+  });
+  CHECK(found == 15);
+  many.ratings().each_latest("b", "2024-25", "other", [&](std::int64_t, const std::string&, const std::string&,
+                                                          std::int64_t) { FAIL("another regime's rating"); });
+}
+
 TEST_CASE("a run's audit row is named on its assessments only, whatever stretches their ids fall in") {
   Database db = with_evidence(0);
   for (int i = 1; i <= 6; ++i)

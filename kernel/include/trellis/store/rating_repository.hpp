@@ -75,8 +75,17 @@ class RatingRepository {
                                              std::optional<std::int64_t> urn) = 0;
   /// The rating that rating `id` supersedes, if any.
   virtual std::optional<std::int64_t> supersedes(std::int64_t id) = 0;
+  /// The newest rating of each school, subject and stage for the period under
+  /// the regime (as `latest` finds one), handed to `fn(urn, subject, stage, id)`.
+  virtual void each_latest(const std::string& body_id, const std::string& period, const std::string& regime,
+                           const std::function<void(std::int64_t, const std::string&, const std::string&, std::int64_t)>& fn) = 0;
   /// Stores a person's rating and returns its id.
   virtual std::int64_t add(const NewRating& rating) = 0;
+  /// The id the next rating stored will get.
+  virtual std::int64_t next_id() = 0;
+  /// Stores people's ratings as `add` stores each, in one go: their ids are
+  /// next_id() onwards, in their order.
+  virtual void add_all(const std::vector<NewRating>& ratings) = 0;
   /// Stores a regime's proposals, each citing the evidence it rests on; their ids follow their order.
   virtual void add_proposals(const std::vector<Proposal>& proposals) = 0;
 
