@@ -84,10 +84,10 @@ struct OverdueAtSchool {
   /// "deadline (1), visit (2)": each type, in words, and how many.
   std::string by_type() const;
 };
-/// The report's overdue activities grouped by school: the most overdue first, then the longest overdue.
+/// The report's overdue activities grouped by school: the most overdue first, then the longest overdue, then by name, then by the first in the report's order.
 std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>& activities);
 std::vector<OverdueAtSchool> overdue_by_school(const ReportActivities& activities);
-/// The same over lines handed one at a time to the function `each` is given.
+/// The same over lines handed one at a time, in any order, to the function `each` is given.
 std::vector<OverdueAtSchool> overdue_by_school(
     const std::function<void(const std::function<void(const ReportActivity&)>&)>& each);
 

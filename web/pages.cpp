@@ -116,7 +116,7 @@ std::vector<OverdueAtSchool> overdue_by_school(const std::vector<ReportActivity>
 }
 
 std::vector<OverdueAtSchool> overdue_by_school(const ReportActivities& activities) {
-  return overdue_by_school([&](const std::function<void(const ReportActivity&)>& fn) { activities.each(fn); });
+  return overdue_by_school([&](const std::function<void(const ReportActivity&)>& fn) { activities.each_overdue(fn); });
 }
 
 std::vector<OverdueAtSchool> overdue_by_school(
@@ -124,21 +124,37 @@ std::vector<OverdueAtSchool> overdue_by_school(
   std::vector<OverdueAtSchool> out;
   // Each school's place in `out`, by URN (-1: the body's own): a country's year is not searched line by line (issue 18).
   std::unordered_map<std::int64_t, std::size_t> place;
+  // A line's place in the report's order (by date, a deadline by its due date; then start, school, id), and
+  // of each school its first line's: lines may come in any order (ReportActivities::each_overdue).
+  using Order = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::int64_t>;
+  std::vector<Order> first;
   each([&](const ReportActivity& a) {
     if (a.status != "overdue") return;
     const auto [found, added] = place.try_emplace(a.urn.value_or(-1), out.size());
-    if (added) out.push_back(OverdueAtSchool{a.urn, a.school, "", 0, {}});
+    Order order{a.due.value_or(a.start), a.start, a.urn, a.id};
+    if (added) {
+      out.push_back(OverdueAtSchool{a.urn, a.school, "", 0, {}});
+      first.push_back(std::move(order));
+    } else if (order < first[found->second]) {
+      first[found->second] = std::move(order);
+    }
     const auto at = out.begin() + static_cast<std::ptrdiff_t>(found->second);
-    const std::string due = a.due.value_or(a.end);
+    const std::string& due = a.due ? *a.due : a.end;
     if (at->oldest_due.empty() || due < at->oldest_due) at->oldest_due = due;
     ++at->activities;
     ++at->types[a.type];
   });
-  // The most overdue first, then the longest overdue.
-  std::stable_sort(out.begin(), out.end(), [](const OverdueAtSchool& x, const OverdueAtSchool& y) {
-    return std::tie(y.activities, x.oldest_due, x.school) < std::tie(x.activities, y.oldest_due, y.school);
+  // The most overdue first, then the longest overdue; then by name, then in the report's order.
+  std::vector<std::size_t> ranked(out.size());
+  for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
+  std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t i, std::size_t j) {
+    const OverdueAtSchool &x = out[i], &y = out[j];
+    return std::tie(y.activities, x.oldest_due, x.school, first[i]) < std::tie(x.activities, y.oldest_due, y.school, first[j]);
   });
-  return out;
+  std::vector<OverdueAtSchool> sorted;
+  sorted.reserve(out.size());
+  for (const std::size_t i : ranked) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 std::string render(const std::string& name, const Data& data) {

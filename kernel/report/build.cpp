@@ -158,6 +158,19 @@ ReportActivities::ReportActivities(Database& db, std::string body, std::string y
                                    std::optional<Date> today)
     : db_(&db), body_(std::move(body)), year_(std::move(year)), span_(span), today_(today) {}
 
+namespace {
+
+/// As status_on: planned or moved and past its deadline (due, else end) is
+/// overdue. Each date is read, so a bad one is refused.
+bool overdue_on(const ActivityLine& line, Date today) {
+  Date::parse(line.start);
+  const Date end = Date::parse(line.end);
+  const Date deadline = line.due ? Date::parse(*line.due) : end;
+  return to_happen(parse_status(line.status)) && deadline < today;
+}
+
+}  // namespace
+
 void ReportActivities::each(const std::function<void(const ReportActivity&)>& fn) const {
   if (!db_) {
     for (const auto& a : held_) fn(a);
@@ -167,18 +180,29 @@ void ReportActivities::each(const std::function<void(const ReportActivity&)>& fn
   ReportActivity late;  // a line whose status on the report's day is "overdue", its room reused
   db_->activities().each_line(body_, year_, span_, [&](const ActivityLine& line) {
     ++n;
-    if (!today_) return fn(line);
-    // As status_on: planned or moved and past its deadline (due, else end) is
-    // overdue; any other line shows as stored, and is not copied. Each date is read, so a bad one is refused.
-    Date::parse(line.start);
-    const Date end = Date::parse(line.end);
-    const Date deadline = line.due ? Date::parse(*line.due) : end;
-    if (!to_happen(parse_status(line.status)) || !(deadline < *today_)) return fn(line);
+    // Any line but an overdue one shows as stored, and is not copied.
+    if (!today_ || !overdue_on(line, *today_)) return fn(line);
     late = line;
     late.status = "overdue";
     fn(late);
   });
   size_ = n;
+}
+
+void ReportActivities::each_overdue(const std::function<void(const ReportActivity&)>& fn) const {
+  if (!db_) {
+    for (const auto& a : held_)
+      if (a.status == "overdue") fn(a);
+    return;
+  }
+  if (!today_) return;  // without a day, each() shows every line as stored
+  ReportActivity late;  // its room reused
+  db_->activities().each_line_to_happen(body_, year_, span_, [&](const ActivityLine& line) {
+    if (!overdue_on(line, *today_)) return;
+    late = line;
+    late.status = "overdue";
+    fn(late);
+  });
 }
 
 std::size_t ReportActivities::size() const {

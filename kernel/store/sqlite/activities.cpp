@@ -261,6 +261,26 @@ class Activities final : public ActivityRepository {
           s.opt_text(8)});
   }
 
+  void each_line_to_happen(const std::string& body, const std::string& year, DateRange span,
+                           const std::function<void(const ActivityLine&)>& fn) override {
+    Statement s(c_, R"(SELECT a.id, a.urn, COALESCE(s.name, ''), a.type, a.start_date, a.end_date, a.status, a.due_date
+        FROM activities a LEFT JOIN schools s ON s.urn = a.urn
+        WHERE a.body_id = ? AND a.year = ? AND a.start_date <= ? AND a.end_date >= ? AND a.status IN ('planned', 'moved'))");
+    s.bind(1, body).bind(2, year).bind(3, span.last.to_string()).bind(4, span.first.to_string());
+    ActivityLine line;  // its room reused
+    while (s.step()) {
+      line.id = s.integer(0);
+      line.urn = s.opt_integer(1);
+      line.school = s.text_view(2);
+      line.type = s.text_view(3);
+      line.start = s.text_view(4);
+      line.end = s.text_view(5);
+      line.status = s.text_view(6);
+      line.due = s.opt_text(7);
+      fn(line);
+    }
+  }
+
   std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                  std::optional<std::int64_t> urn) override {
     std::vector<Activity> out;

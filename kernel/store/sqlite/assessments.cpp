@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "repositories.hpp"
+#include "stored_json.hpp"
 #include "trellis/json_stream.hpp"
 #include "trellis/store/assessment_repository.hpp"
 #include "trellis/text.hpp"
@@ -61,14 +62,6 @@ void put_rating(std::string& out, const sdk::RatingOut& r) {
   out += '}';
 }
 
-/// The reverse; rows written before SDK 2 hold only subject, level and stage.
-sdk::RatingOut rating_of(const nlohmann::json& j) {
-  sdk::RatingOut r{j.at("subject"), j.at("level"), j.at("stage"), j.value("rationale", std::string()), {}};
-  r.evidence = j.value("evidence", std::vector<std::int64_t>());
-  r.reasons = j.value("reasons", std::vector<std::string>());
-  return r;
-}
-
 class Assessments final : public AssessmentRepository {
  public:
   explicit Assessments(Connection& c) : c_(c) {}
@@ -115,8 +108,8 @@ class Assessments final : public AssessmentRepository {
       a.computed_level = s.text(6);
       a.classified = s.integer(7) != 0;
       a.previous_level = s.opt_text(8);
-      a.reasons = nlohmann::json::parse(s.text(9)).get<std::vector<std::string>>();
-      for (auto& r : nlohmann::json::parse(s.text(10))) a.ratings.push_back(rating_of(r));
+      a.reasons = stored_reasons(s.text_view(9));
+      a.ratings = stored_ratings(s.text_view(10));
       a.policy_version = s.text(11);
       a.policy_hash = s.text(12);
       a.adoption_id = s.opt_integer(13);

@@ -149,3 +149,35 @@ TEST_CASE("A report's activities show the status `schedule` shows on the report'
   CHECK(statuses(std::nullopt).at("planned-past") == "planned");  // no day: as stored
   CHECK(statuses(Date::parse("2018-10-05")).at("planned-past") == "planned");  // on its last day it is not yet late
 }
+
+TEST_CASE("A report's overdue activities, read unsorted, are those each() shows overdue") {
+  Scratch scratch;
+  Database db = telford(scratch.dir / "t.db");
+  activity(db, "planned-past", "2018-10-01", "2018-10-05", std::nullopt, "planned");
+  activity(db, "moved-past-due", "2018-10-08", "2018-10-08", "2018-10-10", "moved");
+  activity(db, "due-ahead", "2018-10-09", "2018-10-09", "2018-12-10", "planned");
+  activity(db, "done-past", "2018-10-15", "2018-10-15", std::nullopt, "done");
+  activity(db, "missed-past", "2018-10-16", "2018-10-16", std::nullopt, "missed");
+  activity(db, "planned-ahead", "2018-11-05", "2018-11-09", std::nullopt, "planned");
+  activity(db, "planned-last-year", "2017-10-01", "2017-10-05", std::nullopt, "planned");  // outside the span
+  const DateRange span{Date::parse("2018-09-01"), Date::parse("2019-08-31")};
+  const auto lines = [](const ReportActivities& activities, bool overdue_only) {
+    std::map<std::int64_t, std::string> out;  // id -> school, type, dates and status
+    const auto keep = [&](const ReportActivity& a) {
+      if (a.status == "overdue")
+        out[a.id] = a.school + "|" + a.type + "|" + a.start + "|" + a.end + "|" + a.due.value_or("-") + "|" + a.status;
+    };
+    if (overdue_only) activities.each_overdue(keep);
+    else activities.each(keep);
+    return out;
+  };
+  const ReportActivities on_day(db, "telford", "2018-19", span, Date::parse("2018-11-01"));
+  const auto overdue = lines(on_day, true);
+  CHECK(overdue.size() == 2);
+  CHECK(overdue == lines(on_day, false));
+  const ReportActivities undated(db, "telford", "2018-19", span, std::nullopt);
+  CHECK(lines(undated, true).empty());  // no day: nothing is overdue
+  const ReportActivities held{ReportActivity{1, 200001, "A", "visit", "t", "2018-10-01", "2018-10-01", "overdue", {}},
+                              ReportActivity{2, 200001, "A", "visit", "t", "2018-10-02", "2018-10-02", "planned", {}}};
+  CHECK(lines(held, true).size() == 1);
+}

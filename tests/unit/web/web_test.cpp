@@ -117,3 +117,27 @@ TEST_CASE("the overview's overdue table: one row per school, counted by type, th
   REQUIRE(rows[2].urn == 100002);
   REQUIRE(rows[2].oldest_due == "2020-04-20");
 }
+
+TEST_CASE("Overdue activities of schools alike in count, oldest due date and name keep the report's order, whatever order they come in") {
+  const auto line = [](std::int64_t id, std::int64_t urn, std::string start, std::optional<std::string> due) {
+    ActivityLine a;
+    a.id = id;
+    a.urn = urn;
+    a.school = "St Mary's";
+    a.type = "visit";
+    a.status = "overdue";
+    a.start = start;
+    a.end = "2020-03-31";
+    a.due = std::move(due);
+    return a;
+  };
+  // In the report's order, 100002 comes first: its deadline's due date is earlier than 100001's visit.
+  const std::vector<ActivityLine> activities{
+      line(7, 100001, "2020-03-02", std::nullopt),
+      line(9, 100002, "2020-03-31", "2020-03-01"),
+  };
+  const auto rows = overdue_by_school(activities);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].urn == 100002);
+  CHECK(rows[1].urn == 100001);
+}

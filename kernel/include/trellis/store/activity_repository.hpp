@@ -94,6 +94,11 @@ class ActivityRepository {
   /// then by start date, school and id.
   virtual void each_line(const std::string& body, const std::string& year, DateRange span,
                          const std::function<void(const ActivityLine&)>& fn) = 0;
+  /// Those of each_line()'s lines still to happen (planned or moved), in no
+  /// order and without their titles: what is overdue on a day is among them,
+  /// and a country's need no sort to be counted (issue 18).
+  virtual void each_line_to_happen(const std::string& body, const std::string& year, DateRange span,
+                                   const std::function<void(const ActivityLine&)>& fn) = 0;
   /// The body's year in id order; with `urn`, only that school's.
   virtual std::vector<Activity> in_scope(const std::string& body, const std::string& year,
                                          std::optional<std::int64_t> urn) = 0;
