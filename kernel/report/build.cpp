@@ -161,7 +161,7 @@ ReportActivities::ReportActivities(Database& db, std::string body, std::string y
 namespace {
 
 /// As status_on: planned or moved and past its deadline (due, else end) is
-/// overdue. Each date is read, so a bad one is refused.
+/// overdue. Each date of the line is read, so a bad one is refused.
 bool overdue_on(const ActivityLine& line, Date today) {
   Date::parse(line.start);
   const Date end = Date::parse(line.end);

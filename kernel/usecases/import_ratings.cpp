@@ -288,8 +288,8 @@ RatingsImportReport import_ratings(Database& db, PluginHost& host, const Actor& 
     }
     if (db.ratings().supersedes(id)) ++report.superseded;
     if (auto key = latest_key(pf, in)) pf.latest[*key] = id;
-    if (replanned)  // read again what a decision may have changed
-      for (auto& [_, other] : periods) other.classified.clear();
+    if (replanned)  // read again what a decision may have changed: its own school's classification
+      for (auto& [_, other] : periods) other.classified.erase(urn);
     ++report.rows;
     schools.insert(urn);
   }

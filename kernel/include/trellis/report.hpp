@@ -145,7 +145,8 @@ class ReportActivities {
   ReportActivities(Database& db, std::string body, std::string year, DateRange span, std::optional<Date> today);
   void each(const std::function<void(const ReportActivity&)>& fn) const;
   /// Those each() shows as "overdue", in no order and without their titles
-  /// (a country's term is counted without sorting it, issue 18).
+  /// (a country's term is counted without sorting it, issue 18). Only lines
+  /// still to happen are read, so a bad date on a finished one is refused by each(), not here.
   void each_overdue(const std::function<void(const ReportActivity&)>& fn) const;
   std::size_t size() const;  ///< a walk of them, the first time it is asked
   bool empty() const { return size() == 0; }
