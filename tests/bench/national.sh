@@ -4,7 +4,8 @@
 # (telford_pandas.py). Prints one table: wall and CPU seconds and peak memory
 # of each command (/usr/bin/time), then the ratios Trellis / pandas, the
 # agreement of the two on each school's band, and the cost per school of the
-# stored assess at 1x, 2x and 4x the register.
+# stored assess at 1x, 2x and 4x the register. Beside each target it prints
+# its floor: what SQLite alone costs for the rows that job must read or write.
 #
 # Usage: national.sh TRELLIS SOURCE_DIR DATA_DIR   (DATA_DIR: ../shared/data)
 # Knobs (environment):
@@ -81,7 +82,37 @@ set_up() { # DB BODY POLICY FROM URN_FILE
   TRELLIS_DB=$1 "$trellis" body adopt "$2" "$3" --from "$4" >/dev/null
 }
 
-export -f import_all set_up
+# Floors: what SQLite alone (its own shell, no Trellis code) costs for the rows a
+# target's job must read or write, to tell the design's cost from Trellis's own.
+floor_read() { # DB URN_FILE: every column the kernel reads of the schools' evidence items, decoded, nothing printed
+  sqlite3 -readonly "$1" "CREATE TEMP TABLE w(urn INTEGER PRIMARY KEY)" ".mode csv" ".import $2 w" \
+    "SELECT count(*), sum(length(indicator)), sum(length(period)), sum(value_num), sum(length(value_text)),
+            sum(length(missing)), sum(length(source)), sum(line), sum(length(recorded_at)), sum(import_id IS NOT NULL)
+     FROM evidence WHERE urn IN (SELECT urn FROM temp.w)" >/dev/null
+}
+floor_write() { # FROM_DB TO_DB WHAT: copies the rows WHAT names into tables of the same shape and indexes, keys unchecked
+  rm -f "$2" "$2-wal" "$2-shm"
+  local tables; case $3 in
+    items) tables="evidence" ;;
+    stored) tables="ratings rating_evidence assessments activities" ;;
+  esac
+  local schema copy="" t
+  schema=$(for t in $tables; do sqlite3 -readonly "$1" ".schema $t"; done | grep -v '^CREATE TRIGGER' |
+    sed 's/REFERENCES [a-z_]*([a-z_]*)\( DEFERRABLE INITIALLY DEFERRED\)\{0,1\}//g')
+  for t in $tables; do
+    case $t in
+      evidence) copy+="INSERT INTO main.evidence SELECT * FROM src.evidence WHERE import_id IS NOT NULL;" ;;
+      ratings) copy+="INSERT INTO main.ratings SELECT * FROM src.ratings WHERE stage = 'computed';" ;;  # a stored run's own
+      rating_evidence) copy+="INSERT INTO main.rating_evidence SELECT e.* FROM src.rating_evidence e
+                               JOIN src.ratings r ON r.id = e.rating_id WHERE r.stage = 'computed';" ;;
+      *) copy+="INSERT INTO main.$t SELECT * FROM src.$t;" ;;
+    esac
+  done
+  sqlite3 "$2" "PRAGMA journal_mode=WAL" "PRAGMA synchronous=NORMAL" "PRAGMA cache_size=-65536" "$schema" \
+    "ATTACH 'file:$1?mode=ro' AS src" "BEGIN" "$copy" "COMMIT" >/dev/null
+  rm -f "$2" "$2-wal" "$2-shm"
+}
+export -f import_all set_up floor_read floor_write
 export trellis python
 db=$dir/national.db
 export TRELLIS_DB=$db
@@ -101,6 +132,10 @@ whole=$(total "telford: whole job, raw CSVs to bands" 3)
 pandas=$(measure "pandas: raw CSVs to bands (telford_pandas.py)" "$maintained" \
   "$python" "$here/telford_pandas.py" "$data" "$telford_policy" "$dir/maintained")
 cp "$dir/out" "$dir/pandas.csv"
+floor_dry=$(measure "floor: sqlite3 alone reads those schools' evidence" "$maintained" \
+  bash -c 'floor_read "$@"' _ "$db" "$dir/maintained")
+floor_items=$(measure "floor: sqlite3 alone writes the imported items" "$maintained" \
+  bash -c 'floor_write "$@"' _ "$db" "$dir/floor.db" items)
 agreement=$("$python" - "$dir/trellis.json" "$dir/pandas.csv" <<'EOF'
 import csv, json, sys
 trellis = {s["urn"]: s["level"] for s in json.load(open(sys.argv[1]))}
@@ -162,6 +197,9 @@ for regime in $regimes; do
   done
 done
 
+floor_stored=$(measure "floor: sqlite3 alone writes the stored runs' rows" "$state_funded" \
+  bash -c 'floor_write "$@"' _ "$db" "$dir/floor.db" stored)
+
 # --- Scaling: the stored assess of Telford over 1x, 2x, 4x the register (copies with new URNs).
 for k in $scaling; do
   "$python" "$here/national_data.py" replicate "$data" "$dir/data-$k" "$k"
@@ -178,8 +216,11 @@ cat "$table"
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "Trellis / pandas, assess --dry-run alone (target <= 0.33): $(ratio "$dry" "$pandas")"
+echo "  floor: SQLite alone reading those schools' evidence items / pandas: $(ratio "$floor_dry" "$pandas")"
 echo "Trellis / pandas, whole job raw CSVs to bands (target <= 1.0): $(ratio "$whole" "$pandas")"
+echo "  floor: SQLite alone writing the imported items with their provenance / pandas: $(ratio "$floor_items" "$pandas")"
 echo "Stored assess and plan, the regimes run ($regimes) over $state_funded schools each (target < 5 s): $stored_total s"
+echo "  floor: SQLite alone writing the rows those runs store: $floor_stored s"
 echo "Same band in Trellis and pandas (target >= 95%): $agreement"
 # The table's largest peak and its job (every row has a school count, so the peak is the next to last field).
 peak=$(awk 'NR > 1 && $(NF-1) + 0 > max { max = $(NF-1) + 0; job = substr($0, 1, 56) }
